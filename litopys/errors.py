@@ -1,0 +1,64 @@
+"""Coded error messages: what failed, the value, and the fix.
+
+Every user-facing failure is a :class:`LitopysError` with a code. ``cli.py``
+turns them into ``click.ClickException`` so that users never see a traceback.
+"""
+
+from __future__ import annotations
+
+
+class Errors:
+    """Message templates, filled with ``str.format``."""
+
+    E001 = "E001 Cannot read '{path}': {reason}. Check that the file exists and is readable."
+    E002 = (
+        "E002 '{path}' looks like a binary file ({reason}), not text. "
+        "Give litopys a .txt, .md, .html, .docx, .odt or .pdf file."
+    )
+    E003 = "E003 '{path}' is empty. There is nothing to extract; remove it from the input."
+    E004 = (
+        "E004 '{path}' is {size} bytes, over the limit of {limit} bytes. "
+        "Split it, or raise the limit with --max-bytes / LITOPYS_MAX_BYTES."
+    )
+    E005 = (
+        "E005 Cannot decode '{path}' as text (tried {tried}). "
+        "Convert it to UTF-8, e.g. `iconv -f CP1251 -t UTF-8`."
+    )
+    E006 = "E006 No input files found under '{path}' (looked for {suffixes})."
+    E007 = "E007 Unsupported file type '{suffix}' for '{path}'. Supported: {supported}."
+    E008 = "E008 '{path}' has no text layer (a scanned PDF?). Run OCR on it first."
+    E010 = (
+        "E010 Malformed gold file '{path}': {where}: {reason}. "
+        "See shared/eval/FORMAT.md for the expected fields."
+    )
+    E011 = "E011 No '*.gold.json' files with a matching '.txt' found in '{path}'."
+    E020 = (
+        "E020 The database '{path}' has schema version {found}, newer than this litopys "
+        "supports ({supported}). Upgrade litopys."
+    )
+    E021 = "E021 '{path}' is not a litopys database ({reason}). Give another --db file."
+    E022 = "E022 No database at '{path}'. Run `litopys extract FILE --db {path}` first."
+    E030 = "E030 Invalid date '{value}' for {option}: use YYYY, YYYY-MM or YYYY-MM-DD."
+    E040 = "E040 Cannot load the NER model from '{path}': {reason}. Reinstall litopys."
+    E050 = "E050 Unknown export format '{fmt}'. Choose one of: {choices}."
+
+
+class LitopysError(Exception):
+    """A failure the user can act on. ``str(err)`` is the full message."""
+
+    def __init__(self, template: str, **kwargs: object) -> None:
+        self.code = template.split(" ", 1)[0]
+        self.kwargs = kwargs
+        super().__init__(template.format(**kwargs))
+
+
+class InputError(LitopysError):
+    """A document could not be read; batch runs log it and go on."""
+
+
+class GoldError(LitopysError):
+    """A gold chronicle is malformed."""
+
+
+class StoreError(LitopysError):
+    """The SQLite store cannot be used."""

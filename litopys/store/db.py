@@ -1,0 +1,295 @@
+"""The SQLite store: the only module that runs SQL.
+
+One :class:`Store` per file. Every document is written in one
+``BEGIN IMMEDIATE`` transaction, so a killed run never leaves half a document;
+re-writing a document already stored (same content hash) changes nothing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from litopys.errors import Errors, StoreError
+from litopys.model import Chronicle, Document, Entity, Event, Mention, Timex
+from litopys.store.migrate import migrate
+
+
+class Store:
+    """A litopys database file.
+
+    path (str | Path): the SQLite file; created if missing (unless read_only).
+    read_only (bool): open with ``mode=ro`` (for serving).
+    """
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        self.path = str(path)
+        try:
+            if read_only:
+                if not Path(path).exists():
+                    raise StoreError(Errors.E022, path=path)
+                uri = f"file:{Path(path).resolve()}?mode=ro"
+                self.conn = sqlite3.connect(uri, uri=True, isolation_level=None,
+                                            check_same_thread=False)
+            else:
+                self.conn = sqlite3.connect(self.path, isolation_level=None,
+                                            check_same_thread=False)
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.row_factory = sqlite3.Row
+            if not read_only:
+                migrate(self.conn, self.path)
+            else:
+                self.conn.execute("SELECT value FROM meta WHERE key='schema_version'")
+        except sqlite3.DatabaseError as err:
+            raise StoreError(Errors.E021, path=path, reason=str(err)) from None
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ----------------------------------------------------------
+    def has_document(self, doc_id: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM documents WHERE id=?", (doc_id,)).fetchone()
+        return row is not None
+
+    def write(self, chronicles: Iterable[Chronicle]) -> int:
+        """Store chronicles, one transaction each; skip documents already stored.
+
+        RETURNS (int): how many documents were newly written.
+        """
+        written = 0
+        for ch in chronicles:
+            if self.write_one(ch):
+                written += 1
+        return written
+
+    def write_one(self, ch: Chronicle) -> bool:
+        """Store one chronicle in one transaction. RETURNS (bool): False if already there."""
+        doc = ch.document
+        c = self.conn
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            if c.execute("SELECT 1 FROM documents WHERE id=?", (doc.id,)).fetchone():
+                c.execute("ROLLBACK")
+                return False
+            c.execute(
+                "INSERT INTO documents(id, path, chars, encoding, format, text) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (doc.id, doc.path, doc.chars, doc.encoding, doc.format, doc.text),
+            )
+            for e in ch.entities:
+                c.execute(
+                    "INSERT INTO entities(id, type, name, cameo, wikidata) VALUES (?, ?, ?, ?, ?) "
+                    "ON CONFLICT(id) DO UPDATE SET "
+                    "cameo=coalesce(entities.cameo, excluded.cameo), "
+                    "wikidata=coalesce(entities.wikidata, excluded.wikidata)",
+                    (e.id, e.type, e.name, e.cameo, e.wikidata),
+                )
+            for e in ch.entities:
+                c.executemany(
+                    "INSERT OR IGNORE INTO entity_roles(entity_id, document_id, role) "
+                    "VALUES (?, ?, ?)",
+                    [(e.id, doc.id, r) for r in e.roles],
+                )
+                if e.affiliation:
+                    c.execute(
+                        "INSERT OR REPLACE INTO affiliations(entity_id, document_id, "
+                        "affiliation_id) VALUES (?, ?, ?)",
+                        (e.id, doc.id, e.affiliation),
+                    )
+                c.executemany(
+                    "INSERT INTO mentions(document_id, entity_id, start, end, text, sentence) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    [(doc.id, e.id, m.start, m.end, m.text, m.sentence) for m in e.mentions],
+                )
+            c.executemany(
+                "INSERT INTO timexes(document_id, start, end, text, value, begin, end_date, "
+                "precision, source, anchor, old_style) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (doc.id, t.start, t.end, t.text, t.value, t.begin, t.end_date,
+                     t.precision, t.source, t.anchor, t.old_style)
+                    for t in ch.timexes
+                ],
+            )
+            for ev in ch.events:
+                eid = f"{doc.id}:{ev.id}"
+                c.execute(
+                    "INSERT INTO events(id, document_id, cameo, cameo_label, goldstein, plover, "
+                    "mode, date, date_source, date_begin, date_end, trigger, start, end, "
+                    "evidence, evidence_start, evidence_end) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (eid, doc.id, ev.cameo, ev.cameo_label, ev.goldstein, ev.plover, ev.mode,
+                     ev.date, ev.date_source, ev.date_begin, ev.date_end, ev.trigger,
+                     ev.start, ev.end, ev.evidence, ev.evidence_start, ev.evidence_end),
+                )
+                rows = [(eid, a, "source", i) for i, a in enumerate(ev.source)]
+                rows += [(eid, a, "target", i) for i, a in enumerate(ev.target)]
+                c.executemany(
+                    "INSERT OR IGNORE INTO event_participants(event_id, entity_id, role, "
+                    "position) VALUES (?, ?, ?, ?)",
+                    rows,
+                )
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+        return True
+
+    # -- reading ----------------------------------------------------------
+    def documents(self) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT id, path, chars, encoding, format, added_at FROM documents ORDER BY added_at, id"
+        )
+        return [dict(r) for r in rows]
+
+    def document(self, doc_id: str) -> Document | None:
+        r = self.conn.execute("SELECT * FROM documents WHERE id=?", (doc_id,)).fetchone()
+        if r is None:
+            return None
+        return Document(id=r["id"], path=r["path"], text=r["text"], encoding=r["encoding"],
+                        format=r["format"])
+
+    def chronicle(self, doc_id: str) -> Chronicle | None:
+        """Rebuild the chronicle of one stored document."""
+        doc = self.document(doc_id)
+        if doc is None:
+            return None
+        c = self.conn
+        entities: dict[str, Entity] = {}
+        for r in c.execute(
+            "SELECT m.*, e.type, e.name, e.cameo, e.wikidata FROM mentions m "
+            "JOIN entities e ON e.id = m.entity_id WHERE m.document_id=? ORDER BY m.start",
+            (doc_id,),
+        ):
+            ent = entities.get(r["entity_id"])
+            if ent is None:
+                ent = entities[r["entity_id"]] = Entity(
+                    id=r["entity_id"], type=r["type"], name=r["name"], key=r["entity_id"],
+                    cameo=r["cameo"], wikidata=r["wikidata"],
+                )
+            ent.mentions.append(Mention(r["start"], r["end"], r["text"], r["sentence"]))
+        for r in c.execute("SELECT * FROM entity_roles WHERE document_id=?", (doc_id,)):
+            if r["entity_id"] in entities:
+                entities[r["entity_id"]].roles.append(r["role"])
+        for r in c.execute("SELECT * FROM affiliations WHERE document_id=?", (doc_id,)):
+            if r["entity_id"] in entities:
+                entities[r["entity_id"]].affiliation = r["affiliation_id"]
+        timexes = [
+            Timex(start=r["start"], end=r["end"], text=r["text"], value=r["value"],
+                  begin=r["begin"], end_date=r["end_date"], precision=r["precision"],
+                  source=r["source"], anchor=r["anchor"], old_style=r["old_style"])
+            for r in c.execute("SELECT * FROM timexes WHERE document_id=? ORDER BY start",
+                               (doc_id,))
+        ]
+        events = [ev for _, ev in self._events("WHERE ev.document_id=?", (doc_id,))]
+        # entities taking part in events but not mentioned (e.g. inherited polity)
+        return Chronicle(document=doc, entities=list(entities.values()), timexes=timexes,
+                         events=events)
+
+    def _events(self, where: str, params: tuple[Any, ...]) -> Iterator[tuple[str, Event]]:
+        rows = self.conn.execute(
+            f"SELECT ev.* FROM events ev {where} ORDER BY ev.document_id, ev.start", params
+        ).fetchall()
+        for r in rows:
+            parts = self.conn.execute(
+                "SELECT entity_id, role FROM event_participants WHERE event_id=? "
+                "ORDER BY role, position",
+                (r["id"],),
+            ).fetchall()
+            yield r["document_id"], Event(
+                id=r["id"].split(":", 1)[1], cameo=r["cameo"], cameo_label=r["cameo_label"],
+                goldstein=r["goldstein"], mode=r["mode"], date=r["date"],
+                date_source=r["date_source"],
+                source=[p["entity_id"] for p in parts if p["role"] == "source"],
+                target=[p["entity_id"] for p in parts if p["role"] == "target"],
+                trigger=r["trigger"], evidence=r["evidence"], start=r["start"], end=r["end"],
+                evidence_start=r["evidence_start"], evidence_end=r["evidence_end"],
+                plover=r["plover"], date_begin=r["date_begin"], date_end=r["date_end"],
+            )
+
+    def query_events(
+        self,
+        actor: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        document: str | None = None,
+        limit: int | None = None,
+    ) -> list[tuple[str, Event]]:
+        """Events filtered by actor (id or name, case-insensitive substring), period, document.
+
+        date_from / date_to (str | None): ISO dates; an event is kept when the
+            interval it covers overlaps [date_from, date_to]. Undated events are
+            dropped when a period is given.
+        RETURNS (list[tuple[str, Event]]): (document id, event) pairs.
+        """
+        clauses: list[str] = []
+        params: list[Any] = []
+        if actor:
+            clauses.append(
+                "ev.id IN (SELECT p.event_id FROM event_participants p JOIN entities e "
+                "ON e.id = p.entity_id WHERE e.id = ? OR lower(e.name) LIKE ? OR e.id IN "
+                "(SELECT entity_id FROM mentions WHERE lower(text) LIKE ?))"
+            )
+            like = f"%{actor.lower()}%"
+            params += [actor, like, like]
+        if date_from:
+            clauses.append("ev.date_end IS NOT NULL AND ev.date_end >= ?")
+            params.append(date_from)
+        if date_to:
+            clauses.append("ev.date_begin IS NOT NULL AND ev.date_begin <= ?")
+            params.append(date_to)
+        if document:
+            clauses.append("ev.document_id = ?")
+            params.append(document)
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        if limit:
+            where += f" LIMIT {int(limit)}"
+        rows = self.conn.execute(f"SELECT ev.id FROM events ev {where}", params).fetchall()
+        ids = [r["id"] for r in rows]
+        out: list[tuple[str, Event]] = []
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            out.extend(self._events(f"WHERE ev.id IN ({marks})", tuple(chunk)))
+        return out
+
+    def entities(self) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT e.*, (SELECT count(*) FROM mentions m WHERE m.entity_id=e.id) AS mentions, "
+            "(SELECT count(*) FROM event_participants p WHERE p.entity_id=e.id) AS events "
+            "FROM entities e ORDER BY e.type, e.name"
+        )
+        return [dict(r) for r in rows]
+
+    def entity(self, entity_id: str) -> dict[str, Any] | None:
+        r = self.conn.execute("SELECT * FROM entities WHERE id=?", (entity_id,)).fetchone()
+        if r is None:
+            return None
+        out = dict(r)
+        out["mentions"] = [
+            x[0] for x in self.conn.execute(
+                "SELECT DISTINCT text FROM mentions WHERE entity_id=? ORDER BY text", (entity_id,)
+            )
+        ]
+        out["roles"] = [
+            x[0] for x in self.conn.execute(
+                "SELECT DISTINCT role FROM entity_roles WHERE entity_id=? ORDER BY role",
+                (entity_id,),
+            )
+        ]
+        out["affiliations"] = [
+            x[0] for x in self.conn.execute(
+                "SELECT DISTINCT affiliation_id FROM affiliations WHERE entity_id=?", (entity_id,)
+            )
+        ]
+        return out
+

@@ -1,0 +1,62 @@
+"""Create or upgrade a litopys SQLite file.
+
+The schema version lives in ``meta.schema_version``. Each migration is a
+function from version N-1 to N; ``migrate`` runs those the file lacks.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from litopys.errors import Errors, StoreError
+
+SCHEMA_VERSION = 1
+SCHEMA_FILE = Path(__file__).with_name("schema.sql")
+
+
+def _v1(conn: sqlite3.Connection) -> None:
+    conn.executescript(SCHEMA_FILE.read_text(encoding="utf-8"))
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1}
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    """The schema version of an open database (0 for a new, empty file)."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if "meta" not in tables:
+        if tables:
+            raise StoreError(Errors.E021, path="database", reason="it has other tables")
+        return 0
+    row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def migrate(conn: sqlite3.Connection, path: str = "database") -> int:
+    """Bring the database to SCHEMA_VERSION.
+
+    conn (sqlite3.Connection): an open connection.
+    path (str): the file name, for messages.
+    RETURNS (int): the schema version after migration.
+    """
+    try:
+        found = current_version(conn)
+    except sqlite3.DatabaseError as err:
+        raise StoreError(Errors.E021, path=path, reason=str(err)) from None
+    if found > SCHEMA_VERSION:
+        raise StoreError(Errors.E020, path=path, found=found, supported=SCHEMA_VERSION)
+    for version in range(found + 1, SCHEMA_VERSION + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[version](conn)
+            conn.execute(
+                "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
+                (str(version),),
+            )
+            conn.execute("COMMIT")
+        except Exception:
+            conn.execute("ROLLBACK")
+            raise
+    return SCHEMA_VERSION
