@@ -1,0 +1,279 @@
+"""Actor gazetteer and offices lexicon, loaded from the compiled build tables.
+
+The tables in ``litopys/data/build/`` are written by ``scripts/build_data.py``
+from ``litopys/data/curated/actors.yaml`` and ``offices.yaml``. Every name,
+alias and adjective is stored in all its inflected forms, so a lookup is one
+dict access on a normalised surface form.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+BUILD_DIR = Path(__file__).parent / "build"
+
+# Apostrophe look-alikes that Ukrainian texts use interchangeably.
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "′": "'", "´": "'"})
+_SPACES = re.compile(r"\s+")
+# A hyphen inside a compound ("австро-угорщина") may come out of the tokenizer
+# as a separate token; joining tokens with spaces then gives "австро - угорщина".
+_HYPHEN = re.compile(r"\s*[-‐‑]\s*")
+_DASH = re.compile(r"\s*[–—]\s*")
+_BEFORE_CLOSE = re.compile(r"\s+([,.;:)])")
+_AFTER_OPEN = re.compile(r"\s*\(\s*")
+_TOKEN = re.compile(r"\w+(?:'\w+)*|[^\w\s]")
+
+
+def normalize_form(text: str) -> str:
+    """Normalise a surface form for gazetteer keys and lookups.
+
+    Lowercases, unifies apostrophes to ``'``, maps Russian ``ё`` to ``е``,
+    collapses whitespace and removes the spaces a tokenizer leaves around
+    hyphens and punctuation.
+
+    text (str): One or more words, as written or space-joined tokens.
+    RETURNS (str): The normalised key.
+    """
+    text = text.translate(_APOSTROPHES).lower().replace("ё", "е")
+    text = _SPACES.sub(" ", text).strip()
+    if "-" in text or "‐" in text or "‑" in text:
+        text = _HYPHEN.sub("-", text)
+    if "–" in text or "—" in text:
+        text = _DASH.sub(" — ", text)
+    if "(" in text or " " in text:
+        text = _AFTER_OPEN.sub("(", _BEFORE_CLOSE.sub(r"\1", text))
+    return text
+
+
+def count_words(form: str) -> int:
+    """Count the tokens of a form, punctuation and hyphens included.
+
+    This is an upper bound on the number of spaCy tokens that make up the
+    form, so a matcher can stop widening its window at ``max_words``.
+
+    form (str): A normalised form.
+    RETURNS (int): The number of word and punctuation tokens.
+    """
+    return len(_TOKEN.findall(form))
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerHit:
+    """One gazetteer entry matching a surface form.
+
+    form (str): The normalised surface form.
+    id (str): The actor id (see ``Gazetteer.actor``).
+    kind (str): "name", "abbr", "alias", "adjective", "demonym" or "prefix".
+    type (str): Actor type: GPE, ORG, LOC or DOC.
+    lang (str): "uk", or "ru" for Russian-script forms.
+    cap (bool): Whether the curated source form is capitalised; a lowercase
+        match of a capitalised name is weaker evidence.
+    """
+
+    form: str
+    id: str
+    kind: str
+    type: str
+    lang: str = "uk"
+    cap: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRecord:
+    """A curated actor: state, organisation, region or document.
+
+    id (str): Unique id.
+    type (str): GPE, ORG, LOC or DOC.
+    name (str): Canonical Ukrainian nominative name.
+    cameo (str | None): CAMEO actor code.
+    wikidata (str | None): Wikidata Q-id.
+    polity (str | None): Id of the state a city, body or region stands for.
+    polity_history (tuple): ``(from_year, to_year, polity_id)`` periods that
+        override ``polity`` for text about those years.
+    capital (str | None): Id of the capital city entry.
+    """
+
+    id: str
+    type: str
+    name: str
+    cameo: str | None = None
+    wikidata: str | None = None
+    polity: str | None = None
+    polity_history: tuple[tuple[int, int, str], ...] = field(default_factory=tuple)
+    capital: str | None = None
+
+    def polity_at(self, year: int | None) -> str | None:
+        """Return the polity this actor stands for in a given year.
+
+        year (int | None): The year of the text's events; None for the default.
+        RETURNS (str | None): A polity id, or None if the actor has none.
+        """
+        if year is not None:
+            for start, end, polity in self.polity_history:
+                if start <= year <= end:
+                    return polity
+        return self.polity
+
+
+class Gazetteer:
+    """Inflected-form index over the actor dictionary.
+
+    DOCS: litopys/data/curated/actors.yaml (field reference in its header)
+    """
+
+    def __init__(self, hits: Iterable[GazetteerHit], actors: Iterable[ActorRecord]) -> None:
+        """Build the index.
+
+        hits (Iterable[GazetteerHit]): One hit per (form, id).
+        actors (Iterable[ActorRecord]): The actor records.
+        """
+        index: dict[str, list[GazetteerHit]] = {}
+        for hit in hits:
+            index.setdefault(hit.form, []).append(hit)
+        self._index: dict[str, tuple[GazetteerHit, ...]] = {
+            form: tuple(found) for form, found in index.items()
+        }
+        self._actors: dict[str, ActorRecord] = {actor.id: actor for actor in actors}
+        self.max_words: int = max((count_words(form) for form in self._index), default=0)
+
+    def lookup(self, form: str) -> list[GazetteerHit]:
+        """Find the actors a surface form can refer to.
+
+        form (str): One or more space-joined words; normalised here, so raw
+            text ("Великої Британії", "пакт Молотова - Ріббентропа") is fine.
+        RETURNS (list[GazetteerHit]): Matching hits, empty if none.
+        """
+        found = self._index.get(form)
+        if found is None:
+            found = self._index.get(normalize_form(form), ())
+        return list(found)
+
+    def __contains__(self, form: str) -> bool:
+        return bool(self.lookup(form))
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def actor(self, actor_id: str) -> ActorRecord:
+        """Return the record for an actor id.
+
+        actor_id (str): An id from a ``GazetteerHit``.
+        RETURNS (ActorRecord): The record.
+        RAISES (KeyError): If the id is unknown.
+        """
+        try:
+            return self._actors[actor_id]
+        except KeyError:
+            raise KeyError(
+                f"Unknown actor id {actor_id!r}: add it to litopys/data/curated/actors.yaml "
+                "and run scripts/build_data.py"
+            ) from None
+
+    def actors(self) -> list[ActorRecord]:
+        """RETURNS (list[ActorRecord]): All actor records, sorted by id."""
+        return [self._actors[key] for key in sorted(self._actors)]
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeHit:
+    """An office, rank or role matching a surface form.
+
+    form (str): The normalised surface form.
+    office (str): Canonical nominative office ("нарком закордонних справ").
+    gloss (str): English gloss.
+    category (str): head_of_state, head_of_government, minister, diplomat,
+        military, party, academic or other.
+    lang (str): "uk", or "ru" for Russian-script forms.
+    """
+
+    form: str
+    office: str
+    gloss: str
+    category: str
+    lang: str = "uk"
+
+
+class Offices:
+    """Inflected-form index over the offices lexicon.
+
+    DOCS: litopys/data/curated/offices.yaml (field reference in its header)
+    """
+
+    def __init__(self, hits: Iterable[OfficeHit]) -> None:
+        """Build the index.
+
+        hits (Iterable[OfficeHit]): One hit per (form, office); the first hit
+            for a form wins.
+        """
+        self._index: dict[str, OfficeHit] = {}
+        for hit in hits:
+            self._index.setdefault(hit.form, hit)
+        self.max_words: int = max((count_words(form) for form in self._index), default=0)
+
+    def lookup(self, form: str) -> OfficeHit | None:
+        """Find the office a surface form names.
+
+        form (str): One or more space-joined words ("наркома закордонних справ").
+        RETURNS (OfficeHit | None): The office, or None.
+        """
+        hit = self._index.get(form)
+        if hit is None:
+            hit = self._index.get(normalize_form(form))
+        return hit
+
+    def __contains__(self, form: str) -> bool:
+        return self.lookup(form) is not None
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def read_gazetteer(build_dir: Path) -> Gazetteer:
+    """Load a gazetteer from a build directory (uncached).
+
+    build_dir (Path): Directory holding gazetteer.jsonl and actors.jsonl.
+    RETURNS (Gazetteer): The loaded gazetteer.
+    """
+    hits = (GazetteerHit(**row) for row in _read_jsonl(build_dir / "gazetteer.jsonl"))
+    actors = []
+    for row in _read_jsonl(build_dir / "actors.jsonl"):
+        history = tuple(tuple(period) for period in row.pop("polity_history", None) or ())
+        actors.append(ActorRecord(polity_history=history, **row))
+    return Gazetteer(hits, actors)
+
+
+def read_offices(build_dir: Path) -> Offices:
+    """Load the offices lexicon from a build directory (uncached).
+
+    build_dir (Path): Directory holding offices.jsonl.
+    RETURNS (Offices): The loaded lexicon.
+    """
+    return Offices(OfficeHit(**row) for row in _read_jsonl(build_dir / "offices.jsonl"))
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """Load the packaged actor gazetteer (cached).
+
+    RETURNS (Gazetteer): The gazetteer built from litopys/data/build/.
+    """
+    return read_gazetteer(BUILD_DIR)
+
+
+@lru_cache(maxsize=1)
+def load_offices() -> Offices:
+    """Load the packaged offices lexicon (cached).
+
+    RETURNS (Offices): The lexicon built from litopys/data/build/offices.jsonl.
+    """
+    return read_offices(BUILD_DIR)

@@ -1,0 +1,275 @@
+"""Integrity of the actor gazetteer and offices lexicon: curated data, build, lookups."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from litopys.data.gazetteer import (
+    BUILD_DIR,
+    load_gazetteer,
+    load_offices,
+    normalize_form,
+    read_gazetteer,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+CURATED = ROOT / "litopys" / "data" / "curated"
+SHARED = ROOT.parent / "shared"
+BUILD_FILES = ("gazetteer.jsonl", "actors.jsonl", "offices.jsonl")
+
+
+@pytest.fixture(scope="module")
+def build_data():
+    """The scripts/build_data.py module (scripts/ is not a package)."""
+    pytest.importorskip("pymorphy3")
+    spec = importlib.util.spec_from_file_location("build_data", ROOT / "scripts" / "build_data.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def actors_yaml():
+    return yaml.safe_load((CURATED / "actors.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def offices():
+    return load_offices()
+
+
+def test_data_integrity_build_matches_committed(build_data, tmp_path):
+    build_data.build(tmp_path)
+    for name in BUILD_FILES:
+        fresh = (tmp_path / name).read_bytes()
+        committed = (BUILD_DIR / name).read_bytes()
+        assert fresh == committed, f"{name} drifted: run `python scripts/build_data.py` and commit"
+
+
+def test_data_integrity_build_is_deterministic(build_data, tmp_path):
+    build_data.build(tmp_path / "a")
+    build_data.build(tmp_path / "b")
+    for name in BUILD_FILES:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_data_integrity_build_is_small():
+    total = sum((BUILD_DIR / name).stat().st_size for name in BUILD_FILES)
+    assert total < 3_000_000
+
+
+def test_data_integrity_curated_files_have_source_and_licence():
+    for name in ("actors.yaml", "offices.yaml"):
+        header = (CURATED / name).read_text(encoding="utf-8")[:2000]
+        assert "Source:" in header and "Licence:" in header
+
+
+def test_data_integrity_actor_entries_valid(build_data, actors_yaml):
+    build_data.validate_actors(actors_yaml)
+    ids = [entry["id"] for entry in actors_yaml]
+    assert len(ids) == len(set(ids))
+    for entry in actors_yaml:
+        assert {"id", "type", "name"} <= entry.keys()
+        assert entry["type"] in {"GPE", "ORG", "LOC", "DOC"}
+        assert entry["name"].strip() == entry["name"]
+    sovereign = [e for e in actors_yaml if e["type"] == "GPE" and "polity" not in e]
+    assert len(sovereign) >= 80
+
+
+def test_data_integrity_office_entries_valid(build_data):
+    entries = yaml.safe_load((CURATED / "offices.yaml").read_text(encoding="utf-8"))
+    build_data.validate_offices(entries)
+    assert len(entries) >= 100
+
+
+@pytest.mark.parametrize(
+    "bad,message",
+    [
+        ([{"id": "x", "type": "PER", "name": "Х"}], "type"),
+        (
+            [{"id": "x", "type": "GPE", "name": "Х"}, {"id": "x", "type": "GPE", "name": "У"}],
+            "twice",
+        ),
+        ([{"id": "x", "type": "GPE", "name": "Х", "polity": "nowhere"}], "unknown id"),
+        ([{"id": "x", "type": "GPE", "name": "Х", "cameo": "ussr"}], "CAMEO"),
+        ([{"type": "GPE", "name": "Х"}], "lacks"),
+    ],
+)
+def test_data_integrity_validate_rejects(build_data, bad, message):
+    with pytest.raises(build_data.BuildError, match=message):
+        build_data.validate_actors(bad)
+
+
+def test_data_integrity_actor_references_resolve(gazetteer, actors_yaml):
+    for entry in actors_yaml:
+        record = gazetteer.actor(entry["id"])
+        assert record.name == entry["name"]
+        for ref in (record.polity, record.capital):
+            if ref is not None:
+                gazetteer.actor(ref)
+
+
+@pytest.mark.parametrize(
+    "form,actor_id,kind",
+    [
+        ("Японією", "jpn", "name"),
+        ("Радянським Союзом", "ussr", "name"),
+        ("Радянському Союзі", "ussr", "name"),
+        ("радянського", "ussr", "adjective"),
+        ("радянською", "ussr", "adjective"),
+        ("радянські", "ussr", "adjective"),
+        ("Ліги Націй", "league_of_nations", "name"),
+        ("германии", "deu", "alias"),
+        ("Германия", "deu", "alias"),
+        ("СССР", "ussr", "abbr"),
+        ("гоминьдановские", "kuomintang", "adjective"),
+        ("советской", "ussr", "adjective"),
+        ("США", "usa", "abbr"),
+        ("СРСР", "ussr", "abbr"),
+        ("Великої Британії", "gbr", "name"),
+        ("Великій Британії", "gbr", "name"),
+        ("Сполученими Штатами", "usa", "alias"),
+        ("Англії", "gbr", "alias"),
+        ("Китаєм", "chn", "name"),
+        ("Китайської Республіки", "chn", "alias"),
+        ("Нанкинський", "nanjing", "adjective"),
+        ("нанкінського уряду", "nanjing_gov", "name"),
+        ("Української Народної Республіки", "unr", "name"),
+        ("УНР", "unr", "abbr"),
+        ("ЗУНР", "zunr", "abbr"),
+        ("Речі Посполитої", "rzeczpospolita", "name"),
+        ("Речі Посполитої Польської", "pol", "alias"),
+        ("Королівства Угорщини", "hun", "alias"),
+        ("Радянської Росії", "soviet_russia", "name"),
+        ("Азіатсько-Тихоокеанському регіоні", "asia_pacific", "alias"),
+        ("азіатсько - тихоокеанському регіоні", "asia_pacific", "alias"),
+        ("Далекому Сході", "far_east", "name"),
+        ("Судетською областю", "sudetenland", "name"),
+        ("Москві", "moscow", "name"),
+        ("Будапешті", "budapest", "name"),
+        ("НБСЄ", "osce", "abbr"),
+        ("Статуту ООН", "un_charter", "name"),
+        ("Договору про нерозповсюдження ядерної зброї", "npt", "name"),
+        ("Заключного акта НБСЄ", "helsinki_final_act", "alias"),
+        ("Мюнхенської угоди", "munich_agreement", "name"),
+        ("пакту Молотова-Ріббентропа", "molotov_ribbentrop_pact", "name"),
+        ("Червоної Армії", "red_army", "name"),
+        ("Раднаркомові", "sovnarkom", "name"),
+        ("ВКП(б)", "cpsu", "abbr"),
+        ("ВКП ( б )", "cpsu", "abbr"),
+        ("поляками", "pol", "demonym"),
+        ("китайсько", "chn", "prefix"),
+        ("германо", "deu", "prefix"),
+        ("Прип’яті", "prypiat", "name"),
+        ("Чехословаччини", "czechoslovakia", "name"),
+        ("чехословацької", "czechoslovakia", "adjective"),
+    ],
+)
+def test_gazetteer_lookup_inflected(gazetteer, form, actor_id, kind):
+    hits = {(hit.id, hit.kind) for hit in gazetteer.lookup(form)}
+    assert (actor_id, kind) in hits, f"{form!r} -> {sorted(hits)}"
+
+
+@pytest.mark.parametrize("form", ["Союзники", "імперія", "порта", "на Радянського Союз", ""])
+def test_gazetteer_lookup_misses(gazetteer, form):
+    assert gazetteer.lookup(form) == []
+
+
+def test_gazetteer_actor_record(gazetteer):
+    ussr = gazetteer.actor("ussr")
+    assert (ussr.type, ussr.cameo, ussr.wikidata) == ("GPE", "USR", "Q15180")
+    moscow = gazetteer.actor("moscow")
+    assert moscow.polity == "rus"
+    assert moscow.polity_at(1935) == "ussr"
+    assert moscow.polity_at(1994) == "rus"
+    assert gazetteer.actor("nanjing").polity == "chn"
+    with pytest.raises(KeyError, match="actors.yaml"):
+        gazetteer.actor("atlantis")
+
+
+def test_gazetteer_max_words(gazetteer):
+    assert gazetteer.max_words >= len("Договору про нерозповсюдження ядерної зброї".split())
+
+
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        ("Прип’ять", "прип'ять"),
+        ("ПРИПʼЯТЬ", "прип'ять"),
+        ("Австро - Угорщини", "австро-угорщини"),
+        ("ВКП ( б )", "вкп(б)"),
+        ("Советский  Союз", "советский союз"),
+        ("Соединённые Штаты", "соединенные штаты"),
+    ],
+)
+def test_gazetteer_normalize_form(raw, expected):
+    assert normalize_form(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "form,office,category",
+    [
+        ("наркома закордонних справ", "нарком закордонних справ", "minister"),
+        ("заступник наркома закордонних справ", "заступник наркома закордонних справ", "minister"),
+        ("Міністр фінансів", "міністр фінансів", "minister"),
+        ("повпредом", "повпред", "diplomat"),
+        ("повпреда", "повпред", "diplomat"),
+        ("прем'єр-міністра", "прем'єр-міністр", "head_of_government"),
+        ("рейхсканцлером", "рейхсканцлер", "head_of_government"),
+        ("головного отамана", "головний отаман", "head_of_state"),
+        ("маршалок", "маршалок", "other"),
+        ("професором", "професор", "academic"),
+        ("генерального секретаря", "генеральний секретар", "party"),
+        ("міністрів закордонних справ", "міністр закордонних справ", "minister"),
+        ("командувача", "командувач", "military"),
+    ],
+)
+def test_offices_lookup_inflected(offices, form, office, category):
+    hit = offices.lookup(form)
+    assert hit is not None, form
+    assert (hit.office, hit.category) == (office, category)
+
+
+def test_offices_lookup_miss(offices):
+    assert offices.lookup("стіл") is None
+
+
+@pytest.mark.skipif(not (SHARED / "samples" / "seed.txt").exists(), reason="shared samples absent")
+def test_gazetteer_finds_seed_actors(gazetteer):
+    text = (SHARED / "samples" / "seed.txt").read_text(encoding="utf-8")
+    words = re.findall(r"\w+(?:['’]\w+)*", text)
+    found: set[str] = set()
+    for size in range(1, 4):
+        for start in range(len(words) - size + 1):
+            for hit in gazetteer.lookup(" ".join(words[start : start + size])):
+                found.add(hit.id)
+    assert {"chn", "jpn", "ussr", "league_of_nations", "gbr", "usa", "moscow", "deu"} <= found
+
+
+@pytest.mark.skipif(not (SHARED / "eval" / "dev").exists(), reason="shared eval absent")
+def test_gazetteer_finds_dev_gold_names(gazetteer):
+    """Most gold GPE names in the dev set resolve (ids differ; only coverage is checked)."""
+    import json
+
+    names = []
+    for path in sorted((SHARED / "eval" / "dev").glob("*.gold.json")):
+        for entity in json.loads(path.read_text(encoding="utf-8"))["entities"]:
+            if entity["type"] == "GPE":
+                names.extend([entity["name"], *entity.get("aliases", [])])
+    found = [name for name in names if gazetteer.lookup(name)]
+    assert len(found) / len(names) >= 0.8
+
+
+def test_gazetteer_read_from_directory(tmp_path):
+    gazetteer = read_gazetteer(BUILD_DIR)
+    assert gazetteer.lookup("японії")[0].id == "jpn"
