@@ -9,7 +9,7 @@ Results are cached: each file is parsed once per process.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +36,7 @@ def find_data_file(name: str) -> Path:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_yaml(name: str) -> Any:
     """Parse a YAML data file, once per process.
 

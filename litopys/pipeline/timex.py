@@ -37,7 +37,10 @@ _WORDS: dict[str, Any] = load_yaml("time_words.yaml")
 _APOS = "'’ʼ"
 L = rf"(?<![\w{_APOS}])"  # left word boundary (apostrophe counts as a letter)
 R = rf"(?![\w{_APOS}])"  # right word boundary
-_FLAGS = re.IGNORECASE | re.UNICODE
+# Patterns run on a lower-cased copy of the text with one apostrophe (see
+# _working_copy): case-sensitive matching of trie-shaped alternations is
+# an order of magnitude faster than re.IGNORECASE.
+_FLAGS = 0
 
 
 def _norm(word: str) -> str:
@@ -49,34 +52,35 @@ def _norm(word: str) -> str:
     return re.sub(r"\s+", " ", word.lower().replace("’", "'").replace("ʼ", "'")).strip()
 
 
-def _word_re(word: str) -> str:
-    """Regex for one word or phrase: any apostrophe, any run of spaces.
-
-    word (str): the word as written in the YAML file.
-    RETURNS (str): a regex fragment.
-    """
-    parts = []
-    for ch in word:
-        if ch in _APOS:
-            parts.append(f"[{_APOS}]")
-        elif ch == " ":
-            parts.append(r"\s*" if parts and parts[-1] == r"\." else r"\s+")
-        else:
-            parts.append(re.escape(ch))
-    out = "".join(parts)
-    if word[-1:].isalnum():
-        out += R
-    return out
-
-
 def _alt(words: list[str]) -> str:
-    """Non-capturing alternation of words, longest first.
+    """Alternation of words as a trie regex: shared prefixes are matched once.
 
-    words (list[str]): words or phrases.
-    RETURNS (str): a regex fragment.
+    words (list[str]): words or phrases (matched in lower case; a space
+        stands for any run of white space).
+    RETURNS (str): a non-capturing regex fragment.
     """
-    uniq = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(_word_re(w) for w in uniq) + ")"
+    trie: dict[str, Any] = {}
+    for word in {_norm(str(w)) for w in words}:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any], last: str) -> str:
+        alts = []
+        for ch in sorted(k for k in node if k):
+            if ch == " ":
+                piece = r"\s*" if last == "." else r"\s+"
+            else:
+                piece = re.escape(ch)
+            alts.append(piece + emit(node[ch], ch))
+        if "" in node:
+            alts.append(R if last.isalnum() or last == "'" else "")
+        if len(alts) == 1:
+            return alts[0]
+        return "(?:" + "|".join(alts) + ")"
+
+    return "(?:" + emit(trie, "") + ")"
 
 
 def _table(groups: dict[Any, list[str]]) -> dict[str, Any]:
@@ -104,7 +108,11 @@ RELATIVE: dict[str, tuple[str, int]] = {
 _YEAR_PLURAL = set(_WORDS["decade_year_words"])
 
 MON = _alt(list(MONTHS))
-DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:[-–]?(?:го|ого|е|й|ге|ое)(?![\w]))?"
+# Patterns start with a plain character class or literal, and check the
+# character before them with a look-behind placed *after* that first
+# character: the regex engine then skips quickly to plausible positions.
+DAY = r"[0-9][0-9]?(?:[-–]?(?:го|ого|е|й|ге|ое)(?![\w]))?"
+DAY0 = r"[0-9](?<![\w.,:].)[0-9]?(?:[-–]?(?:го|ого|е|й|ге|ое)(?![\w]))?"
 _HYPHEN_YEAR = rf"[-–](?:го|му|м|й|ий|ого|ому|ій|ім|е){R}"
 YS = rf"(?:\s?{_alt([w for w in _WORDS['year_words'] if w not in _YEAR_PLURAL])}|{_HYPHEN_YEAR})"
 YS_PLURAL = rf"(?:\s?{_alt(sorted(_YEAR_PLURAL))})"
@@ -116,8 +124,10 @@ YEARX = (
     rf"(?:\d{{1,4}}\s*(?:р\.|рік|року|році)?{BCE}"
     rf"|\d{{4}}{YS_PLURAL}|\d{{3,4}}{YS}|[12]\d{{3}}(?![\w{_APOS}]|[.,]\d))"
 )
-ROMAN = r"(?-i:[IVXLІХ]+)"
+ROMAN = r"[ivxlіх]+"  # lower-cased; the handlers check the original case
+_CENTURY_NUM0 = r"[0-9ivxlіх](?<![\w.,:].)[0-9ivxlіх]*"
 CENTURY = rf"(?:{ROMAN}|\d{{1,2}})(?:[-–]?(?:го|й|ий|ого|му|ому|те|ті|е){R})?\s*{_alt(_WORDS['century_words'])}"
+CENTURY0 = CENTURY.replace(rf"(?:{ROMAN}|\d{{1,2}})", _CENTURY_NUM0, 1)
 PREP = _alt(_WORDS["date_prepositions"])
 PART_WORDS = _alt(list(PARTS) + list(HALVES))
 REL_YEAR = _alt([p for p, (u, _) in RELATIVE.items() if u == "Y"])
@@ -128,6 +138,11 @@ _LEFT_PART_RE = re.compile(rf"{L}{PART_WORDS}\s+$", _FLAGS)
 _LEFT_PAGE_RE = re.compile(rf"{L}{_alt(_WORDS['page_markers'])}\s*$", _FLAGS)
 _BARE_YEAR_RIGHT_RE = re.compile(
     r"\s*(?:[,;:!?)»\"”]|\.(?!\d)|$|[-–—]\s|\s+(?:і|й|та|и|або|чи|—|–)\s)", _FLAGS
+)
+# A preposition opening a range or a duration, looked for left of a hit
+# (patterns do not start with optional words: that would make them slow).
+_LEFT_FROM_RE = re.compile(
+    rf"{L}(?:(?P<night>ніч|ночі|вночі)\s+)?(?P<pre>{FROM}|між|протягом|впродовж|упродовж)\s+$"
 )
 _LIST_GAP_RE = re.compile(r"\s*(?:,|та|і|й|и|а також|—|–|-)?\s*$", _FLAGS)
 _YEAR_IN_RE = re.compile(r"\d+")
@@ -275,6 +290,21 @@ def _roman(s: str) -> int | None:
     return total
 
 
+def _roman_case_ok(m: re.Match[str], group: str, orig: str) -> bool:
+    """Whether a Roman numeral in a group is written in capitals.
+
+    m (re.Match): the match on the working copy.
+    group (str): the group holding "XVII ст." or "20 ст.".
+    orig (str): the original text.
+    RETURNS (bool): True for Arabic digits or an upper-case numeral.
+    """
+    s = m.group(group)
+    if not s or s[0].isdigit():
+        return True
+    n = len(re.match(ROMAN, s).group())
+    return orig[m.start(group) : m.start(group) + n].isupper()
+
+
 def _century_number(s: str) -> int | None:
     """Century number from "XVII ст.", "20-го століття"."""
     m = re.match(r"\d+", s)
@@ -365,15 +395,28 @@ def _year_or_ref(year: int | None, ctx: _Ctx) -> tuple[int | None, str, str | No
 # Patterns: each finds candidates; handlers check context and build resolvers
 # ---------------------------------------------------------------------------
 
-Handler = Callable[[re.Match[str], str], "_Hit | None"]
+Handler = Callable[[re.Match[str], str, str], "_Hit | None"]
 _PATTERNS: list[tuple[str, re.Pattern[str], Handler]] = []
 
 
-def _pattern(name: str, regex: str) -> Callable[[Handler], Handler]:
-    """Register a handler for a regex (compiled once, here)."""
+_WORD_START: set[str] = set()
+
+
+def _pattern(name: str, *regexes: str, word_start: bool = False) -> Callable[[Handler], Handler]:
+    """Register a handler for one or more regexes (compiled once, here).
+
+    name (str): the pattern's name.
+    regexes (str): the regexes; each match is passed to the handler.
+    word_start (bool): reject matches that start inside a word (for patterns
+        that begin with a word, where a look-behind would slow the search).
+    RETURNS (Callable): the decorator.
+    """
 
     def wrap(fn: Handler) -> Handler:
-        _PATTERNS.append((name, re.compile(regex, _FLAGS), fn))
+        for i, regex in enumerate(regexes):
+            _PATTERNS.append((f"{name}{i or ''}", re.compile(regex, _FLAGS), fn))
+            if word_start:
+                _WORD_START.add(f"{name}{i or ''}")
         return fn
 
     return wrap
@@ -393,12 +436,12 @@ def _day_point(d: int, m: int, year: int | None) -> Callable[[_Ctx], _Res]:
 
 @_pattern(
     "old_style",
-    rf"(?<![\w.,:])(?P<d1>{DAY})\s*\(\s*(?P<d2>{DAY})\s*\)\s*(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?"
-    rf"|(?<![\w.,:])(?P<e1>{DAY})\s+(?P<n1>{MON})\s*\(\s*(?P<e2>{DAY})\s+(?P<n2>{MON})\s*\)"
+    rf"(?P<d1>{DAY0})\s*\(\s*(?P<d2>{DAY})\s*\)\s*(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?",
+    rf"(?P<e1>{DAY0})\s+(?P<n1>{MON})\s*\(\s*(?P<e2>{DAY})\s+(?P<n2>{MON})\s*\)"
     rf"(?:\s*,?\s*(?P<z>{YEARX}))?",
 )
-def _old_style(m: re.Match[str], text: str) -> _Hit | None:
-    if m.group("d1"):
+def _old_style(m: re.Match[str], text: str, orig: str) -> _Hit | None:
+    if m.re.groupindex.get("d1"):
         d_os, d_ns = _parse_day(m.group("d1")), _parse_day(m.group("d2"))
         m_ns = MONTHS[_norm(m.group("m"))]
         # A day number that grows by 13 (12 before 1900) across a month end.
@@ -409,6 +452,8 @@ def _old_style(m: re.Match[str], text: str) -> _Hit | None:
         m_os, m_ns = MONTHS[_norm(m.group("n1"))], MONTHS[_norm(m.group("n2"))]
         ys = m.group("z")
     year = _parse_year(ys) if ys else None
+    if not (0 < d_os < 32 and 0 < d_ns < 32):
+        return None
 
     def resolve(ctx: _Ctx) -> _Res:
         y, source, anchor = _year_or_ref(year, ctx)
@@ -428,16 +473,18 @@ def _old_style(m: re.Match[str], text: str) -> _Hit | None:
 
 @_pattern(
     "day_range",
-    rf"(?:(?P<night>{L}(?:ніч|ночі|вночі)\s+))?(?:(?P<pre>{L}(?:{FROM}|між))\s+)?(?<![\w.,:])"
-    rf"(?P<d1>{DAY})\s*(?P<conn>[-–—]|\s(?:й|і|та|и|на|по|до)\s)\s*(?P<d2>{DAY})\s+(?P<m>{MON})"
+    rf"(?P<d1>{DAY0})\s*(?P<conn>[-–—]|\s(?:й|і|та|и|на|по|до)\s)\s*(?P<d2>{DAY})\s+(?P<m>{MON})"
     rf"(?:\s*,?\s*(?P<y>{YEARX}))?",
 )
-def _day_range(m: re.Match[str], text: str) -> _Hit | None:
+def _day_range(m: re.Match[str], text: str, orig: str) -> _Hit | None:
     d1, d2 = _parse_day(m.group("d1")), _parse_day(m.group("d2"))
     conn = m.group("conn").strip()
-    if d2 <= d1 or (conn == "на" and (not m.group("pre") or d2 != d1 + 1)):
+    start, pre, _night = _left_pre(text, m.start())
+    if pre in ("протягом", "впродовж", "упродовж"):
+        start, pre = m.start(), ""
+    if d2 <= d1 or d1 < 1 or d2 > 31 or (conn == "на" and (not pre or d2 != d1 + 1)):
         return None
-    if conn in ("по", "до") and not m.group("pre"):
+    if conn in ("по", "до") and not pre:
         return None
     mo = MONTHS[_norm(m.group("m"))]
     year = _parse_year(m.group("y")) if m.group("y") else None
@@ -448,10 +495,13 @@ def _day_range(m: re.Match[str], text: str) -> _Hit | None:
             return _Res(None, source=source)
         return _res_range(_Point(y, mo, d1), _Point(y, mo, d2), source, anchor)
 
-    return _Hit(m.start(), m.end(), resolve, year, "range")
+    return _Hit(start, m.end(), resolve, year, "range")
 
 
 _POINT_SIDE = rf"(?:{DAY}\s+)?{MON}(?:\s*,?\s*{YEARX})?"
+_DAY_SIDE = rf"{DAY0}\s+{MON}(?:\s*,?\s*{YEARX})?"
+_MONTH_SIDE = rf"{MON}(?:\s*,?\s*{YEARX})?"
+_RANGE_CONN = r"\s*(?P<conn>[-–—]|\s(?:по|до)\s)\s*"
 _POINT_SIDE_RE = re.compile(
     rf"^(?:(?P<d>{DAY})\s+)?(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?$", _FLAGS
 )
@@ -459,11 +509,15 @@ _POINT_SIDE_RE = re.compile(
 
 @_pattern(
     "point_range",
-    rf"(?:(?P<pre>{L}{FROM})\s+)?{L}(?P<a>{_POINT_SIDE})\s*(?P<conn>[-–—]|\s(?:по|до)\s)\s*"
-    rf"(?P<b>{_POINT_SIDE})",
+    rf"(?P<a>{_DAY_SIDE}){_RANGE_CONN}(?P<b>{_DAY_SIDE.replace(DAY0, DAY)})",
+    rf"(?P<a>{_MONTH_SIDE}){_RANGE_CONN}(?P<b>{_MONTH_SIDE})",
+    word_start=True,
 )
-def _point_range(m: re.Match[str], text: str) -> _Hit | None:
-    if m.group("conn").strip() in ("по", "до") and not m.group("pre"):
+def _point_range(m: re.Match[str], text: str, orig: str) -> _Hit | None:
+    start, pre, _night = _left_pre(text, m.start())
+    if pre not in ("з", "із", "зі", "від", "с", "от"):
+        start, pre = m.start(), ""
+    if m.group("conn").strip() in ("по", "до") and not pre:
         return None
     a = _POINT_SIDE_RE.match(m.group("a"))
     b = _POINT_SIDE_RE.match(m.group("b"))
@@ -476,7 +530,7 @@ def _point_range(m: re.Match[str], text: str) -> _Hit | None:
     ma, mb = MONTHS[_norm(a.group("m"))], MONTHS[_norm(b.group("m"))]
     ya = _parse_year(a.group("y")) if a.group("y") else None
     yb = _parse_year(b.group("y")) if b.group("y") else None
-    if da is None and not m.group("pre") and _norm(a.group("m")) in AMBIGUOUS_MONTHS and ya is None:
+    if da is None and not pre and _norm(a.group("m")) in AMBIGUOUS_MONTHS and ya is None:
         return None
 
     def resolve(ctx: _Ctx) -> _Res:
@@ -491,20 +545,20 @@ def _point_range(m: re.Match[str], text: str) -> _Hit | None:
             return _Res(None)
         return _res_range(p1, p2, source, anchor)
 
-    return _Hit(m.start(), m.end(), resolve, yb, "range")
+    return _Hit(start, m.end(), resolve, yb, "range")
 
 
 @_pattern(
     "date",
-    rf"(?<![\w.,:])(?P<d>{DAY})\s*(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?"
+    rf"(?P<d>{DAY0})\s*(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?"
     rf"(?:,?\s+(?:о|об|в|у)\s+(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d)(?!\d))?",
 )
-def _date(m: re.Match[str], text: str) -> _Hit | None:
+def _date(m: re.Match[str], text: str, orig: str) -> _Hit | None:
     d = _parse_day(m.group("d"))
     mo = MONTHS[_norm(m.group("m"))]
     year = _parse_year(m.group("y")) if m.group("y") else None
     time = f"{int(m.group('hh')):02d}:{m.group('mm')}" if m.group("hh") else None
-    if d > 31:
+    if not 0 < d < 32:
         return None
     base = _day_point(d, mo, year)
 
@@ -520,9 +574,9 @@ def _date(m: re.Match[str], text: str) -> _Hit | None:
 
 @_pattern(
     "numeric_date",
-    rf"(?<![\d.,])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}})(?![\d]|\.\d)(?P<ys>{YS})?",
+    rf"(?P<d>[0-9](?<![\d.,].)[0-9]?)\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}})(?![\d]|\.\d)(?P<ys>{YS})?",
 )
-def _numeric_date(m: re.Match[str], text: str) -> _Hit | None:
+def _numeric_date(m: re.Match[str], text: str, orig: str) -> _Hit | None:
     d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
     if not _valid_day(y, mo, d) or not 1000 <= y <= 2100:
         return None
@@ -530,20 +584,18 @@ def _numeric_date(m: re.Match[str], text: str) -> _Hit | None:
     return _Hit(m.start(), m.end(), lambda ctx: _res_point(p), y, "date")
 
 
-@_pattern("month_year", rf"{L}(?P<m>{MON})\s*,?\s*(?P<y>{YEARX})")
-def _month_year(m: re.Match[str], text: str) -> _Hit | None:
-    p = _Point(_parse_year(m.group("y")), MONTHS[_norm(m.group("m"))])
-    return _Hit(m.start(), m.end(), lambda ctx: _res_point(p), p.year, "date")
-
-
-@_pattern("month", rf"{L}(?P<m>{MON})")
-def _month(m: re.Match[str], text: str) -> _Hit | None:
+@_pattern("month", rf"(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?", word_start=True)
+def _month(m: re.Match[str], text: str, orig: str) -> _Hit | None:
     word = _norm(m.group("m"))
+    mo = MONTHS[word]
+    if m.group("y"):
+        p = _Point(_parse_year(m.group("y")), mo)
+        return _Hit(m.start(), m.end(), lambda ctx: _res_point(p), p.year, "date")
+    # A month alone is a date only after a preposition or a part word.
     if word in AMBIGUOUS_MONTHS:
         return None
     if not _LEFT_PREP_RE.search(text, max(0, m.start() - 30), m.start()):
         return None
-    mo = MONTHS[word]
 
     def resolve(ctx: _Ctx) -> _Res:
         y, source, anchor = _year_or_ref(None, ctx)
@@ -552,6 +604,20 @@ def _month(m: re.Match[str], text: str) -> _Hit | None:
         return _res_point(_Point(y, mo), source, anchor)
 
     return _Hit(m.start(), m.end(), resolve, None, "date")
+
+
+def _left_pre(text: str, pos: int) -> tuple[int, str, bool]:
+    """The range preposition ("з", "між", "ніч з") just left of pos, if any.
+
+    text (str): the working copy of the text.
+    pos (int): where the hit starts.
+    RETURNS (tuple[int, str, bool]): its start (pos if none), the preposition
+        ("" if none) and whether "ніч" precedes it.
+    """
+    m = _LEFT_FROM_RE.search(text, max(0, pos - 20), pos)
+    if not m:
+        return pos, "", False
+    return m.start(), m.group("pre"), bool(m.group("night"))
 
 
 def _page_before(text: str, start: int) -> bool:
@@ -567,23 +633,25 @@ def _year_hit(m: re.Match[str], y: int, kind: str = "year") -> _Hit:
 
 @_pattern(
     "year",
-    rf"(?<![\w.,:/№])(?:(?P<bce>\d{{1,4}}\s*(?:р\.|рік|року|році)?{BCE})"
-    rf"|(?P<pl>\d{{4}}{YS_PLURAL})|(?P<y>\d{{3,4}}){YS})",
+    rf"(?P<y>[0-9](?<![\w.,:/№].)[0-9]{{0,3}})"
+    rf"(?:(?P<bce>\s*(?:р\.|рік|року|році)?{BCE})|(?P<pl>{YS_PLURAL})|(?P<ys>{YS}))",
 )
-def _year(m: re.Match[str], text: str) -> _Hit | None:
+def _year(m: re.Match[str], text: str, orig: str) -> _Hit | None:
     if _page_before(text, m.start()):
         return None
-    s = m.group()
+    s, digits = m.group(), len(m.group("y"))
+    if (m.group("pl") and digits < 4) or (m.group("ys") and digits < 3):
+        return None
     y = _parse_year(s)
-    if m.group("y") and len(m.group("y")) == 3 and re.search(r"\d\s?р\.$", s):
+    if m.group("ys") and digits == 3 and re.search(r"\d\s?р\.$", s):
         return None  # "200 р." is more often money than a year
     if not m.group("bce") and y > 2100:
         return None
     return _year_hit(m, y)
 
 
-@_pattern("bare_year", r"(?<![\w.,:/№–-])(?P<y>[12]\d{3})(?![\w'’ʼ]|[.,]\d)")
-def _bare_year(m: re.Match[str], text: str) -> _Hit | None:
+@_pattern("bare_year", r"(?P<y>[12](?<![\w.,:/№–-].)[0-9]{3})(?![\w']|[.,]\d)")
+def _bare_year(m: re.Match[str], text: str, orig: str) -> _Hit | None:
     y = int(m.group("y"))
     if y > 2100:
         return None
@@ -596,14 +664,14 @@ def _bare_year(m: re.Match[str], text: str) -> _Hit | None:
 
 @_pattern(
     "year_range",
-    rf"(?:(?P<pre>{L}(?:{FROM}|між|протягом|впродовж|упродовж))\s+)?(?<![\w.,:/№])(?P<y1>\d{{3,4}})"
+    rf"(?P<y1>[0-9](?<![\w.,:/№].)[0-9]{{2,3}})"
     rf"(?:\s?(?:р\.|року|рік|г\.|года))?\s*(?P<conn>[-–—/]|\s(?:по|до|і|й|та)\s)\s*"
     rf"(?P<y2>\d{{2,4}})(?![\d]|[.,]\d)(?P<ys>{YS_ANY})?",
 )
-def _year_range(m: re.Match[str], text: str) -> _Hit | None:
+def _year_range(m: re.Match[str], text: str, orig: str) -> _Hit | None:
     y1, s2 = int(m.group("y1")), m.group("y2")
     y2 = int(s2) if len(s2) > 2 else (y1 // 100) * 100 + int(s2)
-    pre = (m.group("pre") or "").lower()
+    start, pre, _night = _left_pre(text, m.start())
     conn = m.group("conn").strip()
     if not y1 < y2 <= y1 + 300 or y2 > 2100 or _page_before(text, m.start()):
         return None
@@ -615,7 +683,8 @@ def _year_range(m: re.Match[str], text: str) -> _Hit | None:
         return None  # "1918/19": one season or academic year
     if not m.group("ys") and (y1 < 1000 or len(s2) != 4) and conn != "/":
         return None
-    start = m.start() if pre in ("з", "із", "зі", "від", "с", "от", "між") else m.start("y1")
+    if pre not in ("з", "із", "зі", "від", "с", "от", "між"):
+        start = m.start()
     a, b = _Point(y1), _Point(y2)
     return _Hit(start, m.end(), lambda ctx: _res_range(a, b), y2, "range")
 
@@ -625,12 +694,18 @@ _DECADE_YEAR = _alt(_WORDS["decade_year_words"])
 
 @_pattern(
     "decade",
-    rf"(?<![\w.,:])(?P<y>\d{{4}}|\d{{2}})[-–]?(?P<sfx>х|ті|і|ых|ые|е|ие|их){R}"
-    rf"(?:\s*(?P<ys>{_DECADE_YEAR}))?(?:\s+(?P<c>{CENTURY}))?"
-    rf"|{L}(?P<w>{_alt(list(DECADE_WORDS))})\s+(?P<ws>{_DECADE_YEAR})(?:\s+(?P<wc>{CENTURY}))?",
+    rf"(?P<y>[0-9](?<![\w.,:].)[0-9](?:[0-9]{{2}})?)[-–]?(?P<sfx>х|ті|і|ых|ые|е|ие|их){R}"
+    rf"(?:\s*(?P<ys>{_DECADE_YEAR}))?(?:\s+(?P<c>{CENTURY}))?",
+    rf"(?P<w>{_alt(list(DECADE_WORDS))})\s+(?P<ws>{_DECADE_YEAR})(?:\s+(?P<wc>{CENTURY}))?",
+    word_start=True,
 )
-def _decade(m: re.Match[str], text: str) -> _Hit | None:
-    if m.group("w"):
+def _decade(m: re.Match[str], text: str, orig: str) -> _Hit | None:
+    if "w" in m.re.groupindex:
+        if not _roman_case_ok(m, "wc", orig):
+            return None
+    elif not _roman_case_ok(m, "c", orig):
+        return None
+    if "w" in m.re.groupindex:
         dec, cent_s, has_years = DECADE_WORDS[_norm(m.group("w"))], m.group("wc"), True
         full = None
     else:
@@ -668,12 +743,19 @@ def _decade(m: re.Match[str], text: str) -> _Hit | None:
 
 @_pattern(
     "century",
-    rf"(?<![\w.,:])(?:(?P<c1>{ROMAN}|\d{{1,2}})(?:[-–]?(?:го|й|ий|ого|му|ому|те|ті|е){R})?\s*"
-    rf"(?:[-–—]|\s(?:і|й|та|по|до)\s)\s*)?(?P<c>{CENTURY})(?P<bce>{BCE})?",
+    rf"(?P<c>{CENTURY0})(?P<bce>{BCE})?",
+    rf"(?P<c1>{_CENTURY_NUM0})(?:[-–]?(?:го|й|ий|ого|му|ому|те|ті|е){R})?\s*"
+    rf"(?:[-–—]|\s(?:і|й|та|по|до)\s)\s*(?P<c>{CENTURY})(?P<bce>{BCE})?",
 )
-def _century(m: re.Match[str], text: str) -> _Hit | None:
+def _century(m: re.Match[str], text: str, orig: str) -> _Hit | None:
+    c1s = m.group("c1") if "c1" in m.re.groupindex else None
+    if not (_roman_case_ok(m, "c", orig) and (c1s is None or _roman_case_ok(m, "c1", orig))):
+        return None
+    for num in (c1s, m.group("c")):
+        if num and not re.match(r"(?:[0-9]{1,2}|[ivxlіх]+)(?![0-9ivxlіх])", num):
+            return None
     c2 = _century_number(m.group("c"))
-    c1 = _century_number(m.group("c1")) if m.group("c1") else None
+    c1 = _century_number(c1s) if c1s else None
     if not c2 or c2 > 21 or (c1 is not None and not 0 < c1 < c2):
         return None
     if re.match(r"\d", m.group("c")) and re.search(r"\d\s*в\.$", m.group("c")):
@@ -703,11 +785,12 @@ _SEASON_TAIL = rf"(?:\s*,?\s*(?P<y>{YEARX})|\s+(?P<rel>{REL_YEAR}))"
 
 @_pattern(
     "season",
-    rf"{L}(?P<adv>{_alt(list(SEASON_ADVERBS))}){_SEASON_TAIL}?"
-    rf"|{L}(?P<noun>{_alt(list(SEASON_NOUNS))})\s*,?\s*(?:(?P<ny>{YEARX})|(?P<nrel>{REL_YEAR}))",
+    rf"(?P<adv>{_alt(list(SEASON_ADVERBS))}){_SEASON_TAIL}?",
+    rf"(?P<noun>{_alt(list(SEASON_NOUNS))})\s*,?\s*(?:(?P<ny>{YEARX})|(?P<nrel>{REL_YEAR}))",
+    word_start=True,
 )
-def _season(m: re.Match[str], text: str) -> _Hit | None:
-    if m.group("adv"):
+def _season(m: re.Match[str], text: str, orig: str) -> _Hit | None:
+    if "adv" in m.re.groupindex:
         season = SEASON_ADVERBS[_norm(m.group("adv"))]
         ys, rel = m.group("y"), m.group("rel")
     else:
@@ -731,8 +814,8 @@ def _season(m: re.Match[str], text: str) -> _Hit | None:
     return _Hit(m.start(), m.end(), resolve, year, "season")
 
 
-@_pattern("relative", rf"{L}(?P<p>{_alt(list(RELATIVE))})")
-def _relative(m: re.Match[str], text: str) -> _Hit | None:
+@_pattern("relative", rf"(?P<p>{_alt(list(RELATIVE))})", word_start=True)
+def _relative(m: re.Match[str], text: str, orig: str) -> _Hit | None:
     unit, offset = RELATIVE[_norm(m.group("p"))]
 
     def resolve(ctx: _Ctx) -> _Res:
@@ -750,38 +833,72 @@ def _relative(m: re.Match[str], text: str) -> _Hit | None:
 
 
 _DUR_PRE = _alt(list(_WORDS["duration_words"]) + ["через", "за", "після", "спустя", "после"])
-_NUM = rf"(?:\d{{1,3}}(?![\d])|{_alt(list(NUMBERS))})"
 _UNIT = _alt(list(UNITS))
 _AGO = _alt(_WORDS["ago_words"])
 _BEFORE = _alt(_WORDS["before_that"])
 
 
+_LEFT_DUR_RE = re.compile(rf"{L}{_DUR_PRE}\s+$")
+
+
 @_pattern(
     "duration",
-    rf"(?:(?P<pre>{L}{_DUR_PRE})\s+)?(?<![\w.,:])(?P<n>{_NUM})\s+(?P<u>{_UNIT})"
-    rf"(?:\s+(?P<ago>{_AGO})|\s+(?P<before>{_BEFORE}))?"
-    rf"|(?P<pre2>{L}(?:за|через|протягом|впродовж|упродовж|спустя))\s+(?P<u2>{_UNIT})"
-    rf"(?:\s+(?P<before2>{_BEFORE}))?"
-    rf"|(?:(?P<pre3>{L}{_DUR_PRE})\s+)?{L}(?P<fixed>{_alt(list(FIXED_DURATIONS))})"
-    rf"(?:\s+(?P<ago3>{_AGO}))?",
+    rf"(?P<n>[0-9](?<![\w.,:].)[0-9]{{0,2}})\s+(?P<u>{_UNIT})(?:\s+(?P<ago>{_AGO})|\s+(?P<before>{_BEFORE}))?",
+    rf"(?P<n>{_alt(list(NUMBERS))})\s+(?P<u>{_UNIT})(?:\s+(?P<ago>{_AGO})|\s+(?P<before>{_BEFORE}))?",
+    word_start=True,
 )
-def _duration(m: re.Match[str], text: str) -> _Hit | None:
-    if m.group("fixed"):
-        value = FIXED_DURATIONS[_norm(m.group("fixed"))]
-        pre = m.group("pre3")
-        if m.group("ago3"):
-            return _Hit(m.start(), m.end(), _none, None, "relative")
-        return _Hit(m.start(), m.end(), lambda ctx: _Res(value, precision="duration"), None, "duration")
-    if m.group("u2"):
-        n, unit, pre, ago = "1", UNITS[_norm(m.group("u2"))], m.group("pre2"), None
-        before = m.group("before2")
-    else:
-        raw = _norm(m.group("n"))
-        n = raw if raw.isdigit() else NUMBERS[raw]
-        unit, pre, ago, before = UNITS[_norm(m.group("u"))], m.group("pre"), m.group("ago"), m.group("before")
+def _duration(m: re.Match[str], text: str, orig: str) -> _Hit | None:
+    raw = _norm(m.group("n"))
+    n = raw if raw.isdigit() else NUMBERS[raw]
+    left = _LEFT_DUR_RE.search(text, max(0, m.start() - 16), m.start())
+    start, pre = (left.start(), _norm(left.group())) if left else (m.start(), "")
+    return _duration_hit(
+        start, m.end(), pre, n, UNITS[_norm(m.group("u"))], m.group("ago"), m.group("before")
+    )
+
+
+@_pattern(
+    "duration_unit",
+    rf"(?P<pre>{_alt(['за', 'через', 'протягом', 'впродовж', 'упродовж', 'спустя'])})\s+(?P<u>{_UNIT})"
+    rf"(?:\s+(?P<before>{_BEFORE}))?",
+    word_start=True,
+)
+def _duration_unit(m: re.Match[str], text: str, orig: str) -> _Hit | None:
+    unit = UNITS[_norm(m.group("u"))]
+    return _duration_hit(m.start(), m.end(), m.group("pre"), "1", unit, None, m.group("before"))
+
+
+@_pattern(
+    "duration_fixed",
+    rf"(?P<fixed>{_alt(list(FIXED_DURATIONS))})(?:\s+(?P<ago>{_AGO}))?",
+    word_start=True,
+)
+def _duration_fixed(m: re.Match[str], text: str, orig: str) -> _Hit | None:
+    value = FIXED_DURATIONS[_norm(m.group("fixed"))]
+    if m.group("ago"):
+        return _Hit(m.start(), m.end(), _none, None, "relative")
+    left = _LEFT_DUR_RE.search(text, max(0, m.start() - 16), m.start())
+    start = left.start() if left else m.start()
+    return _Hit(start, m.end(), lambda ctx: _Res(value, precision="duration"), None, "duration")
+
+
+def _duration_hit(
+    start: int, end: int, pre: str, n: str, unit: str, ago: str | None, before: str | None
+) -> _Hit | None:
+    """A hit for "N units", read by its preposition and what follows it.
+
+    start (int): start of the span (with the preposition).
+    end (int): end of the span.
+    pre (str): the preposition before the number ("протягом", "через", "").
+    n (str): the count, digits or "X" (unknown).
+    unit (str): "D", "W", "M", "Y", "10Y" or "100Y".
+    ago (str | None): "тому"/"назад" after it: counted back from the anchor.
+    before (str | None): "до того" after it: counted back from the narrative time.
+    RETURNS (_Hit | None): a duration or a relative hit, None for "0 днів".
+    """
     if n.isdigit() and int(n) == 0:
         return None
-    pre = _norm(pre or "")
+    pre = _norm(pre)
     count = int(n) if n.isdigit() else None
     letter = unit[-1]
     mult = int(unit[:-1]) if len(unit) > 1 else 1
@@ -796,11 +913,9 @@ def _duration(m: re.Match[str], text: str) -> _Hit | None:
             b, e = p.bounds()
             return _Res(p.value, b, e, p.precision, "narrative", ctx.anchor_text)
 
-        return _Hit(m.start(), m.end(), resolve, None, "relative")
-    if pre in ("через", "за", "після", "спустя", "после"):
+        return _Hit(start, end, resolve, None, "relative")
+    if pre in ("через", "за", "після", "спустя", "после") or before:
         sign = -1 if before else 1
-        if pre == "за" and not before and count is None:
-            return None
 
         def resolve(ctx: _Ctx) -> _Res:
             if ctx.ref is None or count is None:
@@ -810,15 +925,13 @@ def _duration(m: re.Match[str], text: str) -> _Hit | None:
                 return _Res(None, source="narrative", anchor=ctx.ref.value)
             return _res_point(p, "narrative", ctx.ref.value)
 
-        start = m.start()
-        return _Hit(start, m.end(), resolve, None, "relative")
+        return _Hit(start, end, resolve, None, "relative")
     value = f"P{count * mult if count is not None else 'X'}{letter}"
-    start = m.start() if pre else m.start("n")
-    return _Hit(start, m.end(), lambda ctx: _Res(value, precision="duration"), None, "duration")
+    return _Hit(start, end, lambda ctx: _Res(value, precision="duration"), None, "duration")
 
 
-@_pattern("time", rf"{L}(?:о|об)\s+(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d)(?![\d])")
-def _time(m: re.Match[str], text: str) -> _Hit | None:
+@_pattern("time", r"о(?<![\w'].)б?\s+(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d)(?![\d])")
+def _time(m: re.Match[str], text: str, orig: str) -> _Hit | None:
     time = f"{int(m.group('hh')):02d}:{m.group('mm')}"
 
     def resolve(ctx: _Ctx) -> _Res:
@@ -836,16 +949,33 @@ def _time(m: re.Match[str], text: str) -> _Hit | None:
 # ---------------------------------------------------------------------------
 
 
-def _candidates(text: str) -> list[_Hit]:
+def _working_copy(text: str) -> str:
+    """Lower-case the text and unify apostrophes, keeping every offset.
+
+    text (str): the original text.
+    RETURNS (str): a string of the same length for the patterns to run on.
+    """
+    low = text.lower()
+    if len(low) != len(text):  # a few characters ("İ") lower-case to two
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return low.replace("’", "'").replace("ʼ", "'")
+
+
+def _candidates(text: str, orig: str) -> list[_Hit]:
     """All hits of all patterns, leftmost-longest, without overlaps.
 
-    text (str): the text.
+    text (str): the working copy of the text (see _working_copy).
+    orig (str): the original text, for checks that need letter case.
     RETURNS (list[_Hit]): non-overlapping hits in text order.
     """
     hits: list[tuple[int, int, int, _Hit]] = []
-    for order, (_name, regex, handler) in enumerate(_PATTERNS):
+    for order, (name, regex, handler) in enumerate(_PATTERNS):
+        word_start = name in _WORD_START
         for m in regex.finditer(text):
-            hit = handler(m, text)
+            i = m.start()
+            if word_start and i and (text[i - 1].isalnum() or text[i - 1] in "'-"):
+                continue
+            hit = handler(m, text, orig)
             if hit is not None and hit.end > hit.start:
                 hits.append((hit.start, -hit.end, order, hit))
     hits.sort(key=lambda h: h[:3])
@@ -858,11 +988,12 @@ def _candidates(text: str) -> list[_Hit]:
     return chosen
 
 
-def _extend_left(text: str, hit: _Hit, limit: int) -> tuple[int, int | None]:
+def _extend_left(text: str, orig: str, hit: _Hit, limit: int) -> tuple[int, int | None]:
     """Attach a part word ("на початку", "у другій половині") and a
     sentence-initial capitalised "У"/"В" to the left of a hit.
 
-    text (str): the text.
+    text (str): the working copy of the text.
+    orig (str): the original text.
     hit (_Hit): the hit.
     limit (int): the end of the previous hit (the span may not reach it).
     RETURNS (tuple[int, int | None]): the new start, and the half (1 or 2) if any.
@@ -877,7 +1008,7 @@ def _extend_left(text: str, hit: _Hit, limit: int) -> tuple[int, int | None]:
     if (
         start >= 2
         and start - 2 >= limit
-        and text[start - 2] in "УВ"
+        and orig[start - 2] in "УВ"
         and text[start - 1] == " "
         and (start == 2 or not (text[start - 3].isalnum() or text[start - 3] in _APOS))
         and not text[start : start + 3].lower().startswith("ніч")
@@ -911,20 +1042,21 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
     """
     anchor_point = _point_from(anchor) if anchor else None
     ctx = _Ctx(ref=None, anchor=anchor_point, anchor_text=anchor if anchor_point else None)
-    hits = _candidates(text)
+    work = _working_copy(text)
+    hits = _candidates(work, text)
     out: list[Timex] = []
     prev_end = 0
     for i, hit in enumerate(hits):
         ctx.next_year = None
         if hit.year is None and i + 1 < len(hits) and hits[i + 1].year is not None:
             if hits[i + 1].start - hit.end < 12 and _LIST_GAP_RE.match(
-                text[hit.end : hits[i + 1].start]
+                work[hit.end : hits[i + 1].start]
             ):
                 ctx.next_year = hits[i + 1].year
         res = hit.resolve(ctx)
         if res.ref is not None:
             ctx.ref = res.ref
-        start, half = _extend_left(text, hit, prev_end)
+        start, half = _extend_left(work, text, hit, prev_end)
         if half and res.value:
             _halve(res, half)
         prev_end = hit.end
