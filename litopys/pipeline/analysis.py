@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import pymorphy3
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from litopys.pipeline import extensions  # noqa: F401  (registers slots)
+from litopys.pipeline.morph import parses
 
 ABBREVIATIONS = (
     "р.", "рр.", "ст.", "ст.ст.", "н.", "е.", "г.", "гг.", "т.", "д.", "п.", "див.", "с.",
@@ -51,12 +51,6 @@ _FEATS = {
 }
 
 
-@lru_cache(maxsize=1)
-def morph_analyzer() -> pymorphy3.MorphAnalyzer:
-    """The shared pymorphy3 Ukrainian analyser (loaded once per process)."""
-    return pymorphy3.MorphAnalyzer(lang="uk")
-
-
 @lru_cache(maxsize=200_000)
 def analyse_word(word: str) -> tuple[str, str, str, tuple[str, ...], tuple[str, ...]]:
     """Analyse one word form (cached).
@@ -67,14 +61,14 @@ def analyse_word(word: str) -> tuple[str, str, str, tuple[str, ...], tuple[str, 
     if not any(c.isalpha() for c in word):
         pos = "NUM" if any(c.isdigit() for c in word) else "PUNCT"
         return word, pos, "", (word,), ()
-    parses = morph_analyzer().parse(word.lower())
-    if not parses:
+    ps = parses(word)
+    if not ps:
         return word.lower(), "X", "", (word.lower(),), ()
-    best = parses[0]
+    best = ps[0]
     # pymorphy3 scores every parse alike; for closed-class words ("до", "на",
     # "з") the function-word reading is almost always right
     for wanted in ("PREP", "CONJ", "PRCL"):
-        hit = next((p for p in parses if p.tag.POS == wanted), None)
+        hit = next((p for p in ps if p.tag.POS == wanted), None)
         if hit is not None:
             best = hit
             break
@@ -89,8 +83,8 @@ def analyse_word(word: str) -> tuple[str, str, str, tuple[str, ...], tuple[str, 
         if f and f[0] not in feats:
             feats[f[0]] = f[1]
     feat_str = "|".join(f"{k}={v}" for k, v in sorted(feats.items()))
-    lemmas = tuple(dict.fromkeys(p.normal_form for p in parses))
-    tags = tuple(str(p.tag) for p in parses)
+    lemmas = tuple(dict.fromkeys(p.normal_form for p in ps))
+    tags = tuple(str(p.tag) for p in ps)
     return best.normal_form, pos, feat_str, lemmas, tags
 
 

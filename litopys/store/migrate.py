@@ -16,8 +16,15 @@ SCHEMA_VERSION = 1
 SCHEMA_FILE = Path(__file__).with_name("schema.sql")
 
 
+def _statements(sql: str) -> list[str]:
+    """Split a schema file into statements (executescript would commit early)."""
+    lines = [ln for ln in sql.splitlines() if not ln.strip().startswith("--")]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+
+
 def _v1(conn: sqlite3.Connection) -> None:
-    conn.executescript(SCHEMA_FILE.read_text(encoding="utf-8"))
+    for stmt in _statements(SCHEMA_FILE.read_text(encoding="utf-8")):
+        conn.execute(stmt)
 
 
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1}

@@ -1,0 +1,323 @@
+"""The ``litopys`` command: one verb per user task.
+
+Data goes to stdout, logs and errors to stderr. Every ``LitopysError``
+becomes a one-line message and a non-zero exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from litopys.errors import Errors, InputError, LitopysError
+from litopys.model import Chronicle
+
+FORMATS = ("table", "json", "jsonl")
+DB_OPTION = click.option(
+    "--db", "db", default="litopys.db", show_default=True, envvar="LITOPYS_DB",
+    type=click.Path(dir_okay=False), help="SQLite file of the chronicle store (LITOPYS_DB).",
+)
+
+
+def _fail(err: LitopysError) -> click.ClickException:
+    return click.ClickException(str(err))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="litopys")
+def main() -> None:
+    """litopys: chronicles from Ukrainian historical and political prose.
+
+    Reads texts, finds the actors, the time expressions and the events
+    between them, stores them in SQLite and shows, scores and exports them.
+    """
+
+
+# -- extract ----------------------------------------------------------------
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+              help="Output: a table for people, JSON (object or list) or JSON Lines.")
+@click.option("--anchor", default=None, metavar="DATE",
+              help="Creation date of the texts (YYYY[-MM[-DD]]), for '100 років тому'.")
+@click.option("--workers", type=int, default=1, show_default=True,
+              help="Worker processes for a corpus (0 = all cores).")
+@click.option("--dask", "dask_address", default=None, metavar="ADDRESS",
+              help="Run on a Dask cluster: tcp://HOST:PORT, or 'local' for a LocalCluster.")
+@click.option("--max-bytes", type=int, default=None, envvar="LITOPYS_MAX_BYTES",
+              help="Refuse files larger than this (LITOPYS_MAX_BYTES; default 50 MB).")
+@click.option("--quiet", "-q", is_flag=True, help="Store only; print nothing but errors.")
+def extract(paths: tuple[str, ...], db: str, fmt: str, anchor: str | None, workers: int,
+            dask_address: str | None, max_bytes: int | None, quiet: bool) -> None:
+    """Extract chronicles from PATHS (files, directories, or - for stdin) and store them.
+
+    \b
+    Example:
+      litopys extract samples/sample.txt
+      litopys extract corpus/ --db corpus.db --format jsonl > corpus.jsonl
+    """
+    from litopys.pipeline.ingest import DEFAULT_MAX_BYTES, iter_paths, read_path, read_stdin
+    from litopys.store.db import Store
+
+    if anchor:
+        _check_date(anchor, "--anchor")
+    if workers != 1 or dask_address:
+        try:
+            from litopys.batch.runner import run_batch
+        except ImportError:
+            raise click.ClickException("Batch mode is not available in this build.") from None
+        code = run_batch(list(paths), db=db, workers=workers, dask_address=dask_address,
+                         anchor=anchor, max_bytes=max_bytes or DEFAULT_MAX_BYTES, quiet=quiet)
+        sys.exit(code)
+    try:
+        store = Store(db)
+    except LitopysError as err:
+        raise _fail(err) from None
+    pipeline = None
+    chronicles: list[Chronicle] = []
+    failures: list[str] = []
+    try:
+        inputs: list[Any] = []
+        for p in paths:
+            if p == "-":
+                inputs.append("-")
+            else:
+                try:
+                    inputs.extend(iter_paths([p]))
+                except InputError as err:
+                    failures.append(str(err))
+                    click.echo(f"error: {err}", err=True)
+        for item in inputs:
+            try:
+                if item == "-":
+                    document = read_stdin(sys.stdin.buffer if hasattr(sys.stdin, "buffer")
+                                          else sys.stdin)
+                else:
+                    document = read_path(item, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+            except InputError as err:
+                failures.append(str(err))
+                click.echo(f"error: {err}", err=True)
+                continue
+            stored = store.chronicle(document.id) if store.has_document(document.id) else None
+            if stored is not None:
+                stored.document.path = document.path or stored.document.path
+                chronicles.append(stored)
+                continue
+            if pipeline is None:
+                from litopys.pipeline.language import Pipeline
+
+                pipeline = Pipeline()
+            ch = pipeline(document, anchor=anchor)
+            store.write_one(ch)
+            chronicles.append(ch)
+    finally:
+        store.close()
+    if not quiet:
+        emit(chronicles, fmt)
+    if failures:
+        click.echo(f"{len(failures)} of {len(failures) + len(chronicles)} inputs failed; "
+                   f"{len(chronicles)} stored in {db}.", err=True)
+        sys.exit(1)
+
+
+def emit(chronicles: list[Chronicle], fmt: str) -> None:
+    """Print chronicles in the chosen format."""
+    if fmt == "json":
+        data: Any = [c.to_dict() for c in chronicles]
+        if len(data) == 1:
+            data = data[0]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    elif fmt == "jsonl":
+        for c in chronicles:
+            click.echo(json.dumps(c.to_dict(), ensure_ascii=False))
+    else:
+        from litopys.views import print_chronicles
+
+        print_chronicles(chronicles)
+
+
+_DATE_RE = re.compile(r"^-?\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _check_date(value: str, option: str) -> str:
+    if not _DATE_RE.match(value):
+        raise click.ClickException(str(LitopysError(Errors.E030, value=value, option=option)))
+    return value
+
+
+# -- show -------------------------------------------------------------------
+@main.command()
+@DB_OPTION
+@click.option("--actor", default=None, help="Only events with this actor (id or name part).")
+@click.option("--from", "date_from", default=None, metavar="DATE",
+              help="Only events that end on or after DATE (YYYY[-MM[-DD]]).")
+@click.option("--to", "date_to", default=None, metavar="DATE",
+              help="Only events that begin on or before DATE (YYYY[-MM[-DD]]).")
+@click.option("--document", default=None, help="Only this document id.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+              help="Output format.")
+def show(db: str, actor: str | None, date_from: str | None, date_to: str | None,
+         document: str | None, fmt: str) -> None:
+    """Show the stored chronicle, filtered by actor, period or document.
+
+    \b
+    Example:
+      litopys show --actor Литвинов --from 1933 --to 1937-06
+    """
+    from litopys.store.db import Store
+    from litopys.views import print_events
+
+    if not Path(db).exists():
+        raise _fail(LitopysError(Errors.E022, path=db))
+    lo = _expand(_check_date(date_from, "--from"), first=True) if date_from else None
+    hi = _expand(_check_date(date_to, "--to"), first=False) if date_to else None
+    try:
+        store = Store(db, read_only=True)
+    except LitopysError as err:
+        raise _fail(err) from None
+    try:
+        rows = store.query_events(actor=actor, date_from=lo, date_to=hi, document=document)
+        names = {e["id"]: e["name"] for e in store.entities()}
+        if fmt == "table":
+            print_events(rows, names)
+        else:
+            out = []
+            for doc_id, ev in rows:
+                d = ev.to_dict()
+                d["document"] = doc_id
+                d["source_names"] = [names.get(a, a) for a in ev.source]
+                d["target_names"] = [names.get(a, a) for a in ev.target]
+                out.append(d)
+            if fmt == "json":
+                click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+            else:
+                for d in out:
+                    click.echo(json.dumps(d, ensure_ascii=False))
+    finally:
+        store.close()
+
+
+def _expand(value: str, first: bool) -> str:
+    """YYYY or YYYY-MM to the first or last day it covers."""
+    parts = value.split("-") if not value.startswith("-") else ["-" + value[1:].split("-")[0]]
+    if len(parts) == 3:
+        return value
+    if len(parts) == 2:
+        return f"{value}-01" if first else f"{value}-31"
+    return f"{value}-01-01" if first else f"{value}-12-31"
+
+
+# -- eval -------------------------------------------------------------------
+@main.command("eval")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def eval_cmd(directory: str, as_json: bool) -> None:
+    """Score the pipeline against gold chronicles in DIRECTORY (NAME.gold.json + NAME.txt).
+
+    \b
+    Example:
+      litopys eval ../shared/eval/dev --json
+    """
+    from litopys.evaluate import doc_summary, evaluate, summary
+    from litopys.pipeline.ingest import read_path
+    from litopys.pipeline.language import Pipeline
+
+    pipeline = Pipeline()
+    try:
+        scores = evaluate(Path(directory), lambda p: pipeline(read_path(p)))
+    except LitopysError as err:
+        raise _fail(err) from None
+    overall = summary(scores)
+    if as_json:
+        overall["by_document"] = [doc_summary(s) for s in scores]
+        click.echo(json.dumps(overall, ensure_ascii=False, indent=2))
+        return
+    from litopys.views import print_scores
+
+    print_scores([doc_summary(s) for s in scores], overall)
+
+
+# -- serve / export / check -------------------------------------------------
+@main.command()
+@DB_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True, envvar="LITOPYS_HOST",
+              help="Interface to bind; the default serves this machine only.")
+@click.option("--port", default=8000, show_default=True, type=int, envvar="LITOPYS_PORT",
+              help="Port to listen on.")
+def serve(db: str, host: str, port: int) -> None:
+    """Serve the stored chronicle in the browser (timeline, network, reader).
+
+    \b
+    Example:
+      litopys serve --db litopys.db --port 8000
+    """
+    if not Path(db).exists():
+        raise _fail(LitopysError(Errors.E022, path=db))
+    from litopys.web.app import serve as run
+
+    try:
+        run(db, host=host, port=port)
+    except LitopysError as err:
+        raise _fail(err) from None
+
+
+@main.command()
+@DB_OPTION
+@click.option("--format", "fmt", required=True,
+              help="jsonl, csv, gexf, graphml, timelinejs, palladio or brat.")
+@click.option("--out", "out", default="-", show_default=True,
+              help="Output file or directory ('-' = stdout for single-file formats).")
+def export(db: str, fmt: str, out: str) -> None:
+    """Export the stored chronicle to other tools' formats.
+
+    \b
+    Example:
+      litopys export --format gexf --out network.gexf
+      litopys export --format brat --out brat/
+    """
+    if not Path(db).exists():
+        raise _fail(LitopysError(Errors.E022, path=db))
+    from litopys.store.db import Store
+    from litopys.web.export import EXPORT_FORMATS
+    from litopys.web.export import export as run
+
+    if fmt not in EXPORT_FORMATS:
+        raise _fail(LitopysError(Errors.E050, fmt=fmt, choices=", ".join(EXPORT_FORMATS)))
+    store = Store(db, read_only=True)
+    try:
+        run(store, fmt, out)
+    except LitopysError as err:
+        raise _fail(err) from None
+    finally:
+        store.close()
+
+
+@main.command()
+@DB_OPTION
+def check(db: str) -> None:
+    """Verify a store: integrity, foreign keys, offsets inside texts, spans matching texts.
+
+    \b
+    Example:
+      litopys check --db litopys.db
+    """
+    from litopys.store.check import check_store
+
+    if not Path(db).exists():
+        raise _fail(LitopysError(Errors.E022, path=db))
+    problems = check_store(db)
+    for p in problems:
+        click.echo(p)
+    if problems:
+        raise click.ClickException(f"{len(problems)} problem(s) found in {db}.")
+    click.echo(f"{db}: ok")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,350 @@
+"""Score chronicles against gold files (``shared/eval/FORMAT.md``).
+
+- Entities: a system entity matches a gold entity of the same type when its
+  canonical name or one of its mentions equals (case-folded) the gold name or
+  an alias. Precision over system entities, recall over gold entities.
+- Time expressions: a system span is correct when it overlaps the gold span
+  and has the same value; gold spans are found by text (the k-th gold entry
+  with a text is its k-th occurrence). Gold ``null`` values are not scored.
+- Events: relaxed = compatible dates and at least two shared participants (or
+  the one the gold event has); strict adds the CAMEO root and the mode.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from litopys.errors import Errors, GoldError
+from litopys.model import Chronicle
+
+ENTITY_TYPES = ("PERSON", "GPE", "ORG", "LOC", "DOC")
+MODES = ("asserted", "negated", "hypothetical")
+
+
+@dataclass
+class PRF:
+    tp_sys: int = 0
+    n_sys: int = 0
+    tp_gold: int = 0
+    n_gold: int = 0
+
+    def add(self, other: PRF) -> None:
+        self.tp_sys += other.tp_sys
+        self.n_sys += other.n_sys
+        self.tp_gold += other.tp_gold
+        self.n_gold += other.n_gold
+
+    @property
+    def precision(self) -> float:
+        return self.tp_sys / self.n_sys if self.n_sys else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp_gold / self.n_gold if self.n_gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def to_dict(self) -> dict[str, float]:
+        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4),
+                "f1": round(self.f1, 4)}
+
+
+@dataclass
+class DocScore:
+    name: str
+    entities: dict[str, PRF] = field(default_factory=dict)
+    timexes: PRF = field(default_factory=PRF)
+    detected: int = 0
+    value_ok: int = 0
+    relaxed: PRF = field(default_factory=PRF)
+    strict: PRF = field(default_factory=PRF)
+
+    def overall_entities(self) -> PRF:
+        total = PRF()
+        for prf in self.entities.values():
+            total.add(prf)
+        return total
+
+
+# -- gold files ----------------------------------------------------------
+def load_gold(path: Path) -> dict[str, Any]:
+    """Read and validate a gold file; RAISES GoldError naming the file and field."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as err:
+        raise GoldError(Errors.E010, path=path, where="file", reason=f"not UTF-8 ({err})")
+    except json.JSONDecodeError as err:
+        raise GoldError(Errors.E010, path=path, where=f"line {err.lineno}",
+                        reason=f"invalid JSON: {err.msg}") from None
+    except OSError as err:
+        raise GoldError(Errors.E010, path=path, where="file", reason=str(err)) from None
+
+    def need(obj: Any, key: str, kind: type | tuple[type, ...], where: str,
+             optional: bool = False) -> Any:
+        if not isinstance(obj, dict):
+            raise GoldError(Errors.E010, path=path, where=where, reason="expected an object")
+        if key not in obj:
+            if optional:
+                return None
+            raise GoldError(Errors.E010, path=path, where=f"{where}.{key}",
+                            reason="missing field")
+        val = obj[key]
+        if optional and val is None:
+            return None
+        if not isinstance(val, kind):
+            raise GoldError(Errors.E010, path=path, where=f"{where}.{key}",
+                            reason=f"expected {getattr(kind, '__name__', kind)}, "
+                                   f"got {type(val).__name__}")
+        return val
+
+    if not isinstance(data, dict):
+        raise GoldError(Errors.E010, path=path, where="top level", reason="expected an object")
+    ids: set[str] = set()
+    for k, e in enumerate(need(data, "entities", list, "gold")):
+        w = f"entities[{k}]"
+        ids.add(need(e, "id", str, w))
+        etype = need(e, "type", str, w)
+        if etype not in ENTITY_TYPES:
+            raise GoldError(Errors.E010, path=path, where=f"{w}.type",
+                            reason=f"unknown type {etype!r} (use {', '.join(ENTITY_TYPES)})")
+        need(e, "name", str, w)
+        aliases = need(e, "aliases", list, w, optional=True) or []
+        if not all(isinstance(a, str) for a in aliases):
+            raise GoldError(Errors.E010, path=path, where=f"{w}.aliases",
+                            reason="aliases must be strings")
+    for k, t in enumerate(need(data, "timexes", list, "gold")):
+        w = f"timexes[{k}]"
+        need(t, "text", str, w)
+        need(t, "value", str, w, optional=True)
+    for k, ev in enumerate(need(data, "events", list, "gold")):
+        w = f"events[{k}]"
+        need(ev, "cameo", str, w)
+        for side in ("source", "target"):
+            for a in need(ev, side, list, w):
+                if a not in ids:
+                    raise GoldError(Errors.E010, path=path, where=f"{w}.{side}",
+                                    reason=f"unknown entity id {a!r}")
+        need(ev, "date", str, w, optional=True)
+        mode = need(ev, "mode", str, w)
+        if mode not in MODES:
+            raise GoldError(Errors.E010, path=path, where=f"{w}.mode",
+                            reason=f"unknown mode {mode!r} (use {', '.join(MODES)})")
+    return data
+
+
+def find_pairs(directory: Path) -> list[tuple[Path, Path]]:
+    """(text, gold) pairs in a directory: NAME.gold.json with NAME.txt beside it."""
+    pairs = []
+    for gold in sorted(directory.glob("*.gold.json")):
+        txt = gold.with_name(gold.name[: -len(".gold.json")] + ".txt")
+        if txt.exists():
+            pairs.append((txt, gold))
+    if not pairs:
+        raise GoldError(Errors.E011, path=directory)
+    return pairs
+
+
+# -- dates ---------------------------------------------------------------
+_SEASONS = {"SP": ("03-01", "05-31"), "SU": ("06-01", "08-31"), "FA": ("09-01", "11-30"),
+            "WI": ("12-01", "02-28")}
+
+
+def interval(value: str | None) -> tuple[str, str] | None:
+    """The first and last day a TIMEX3 value covers, as sortable strings."""
+    if not value or value.startswith("P"):
+        return None
+    if "/" in value:
+        a, b = value.split("/", 1)
+        ia, ib = interval(a), interval(b)
+        if ia is None or ib is None:
+            return None
+        return ia[0], ib[1]
+    m = re.match(r"^(-?)(\d{2})(\d|X)(\d|X)(.*)$", value)
+    if not m:
+        return None
+    sign, cc, d, y, rest = m.groups()
+    if d == "X":
+        lo, hi = f"{cc}00", f"{cc}99"
+    elif y == "X":
+        lo, hi = f"{cc}{d}0", f"{cc}{d}9"
+    else:
+        lo = hi = f"{cc}{d}{y}"
+    lo, hi = sign + lo, sign + hi
+    rest = rest.split("T")[0]
+    if not rest:
+        return f"{lo}-01-01", f"{hi}-12-31"
+    parts = rest.lstrip("-").split("-")
+    if parts[0] in _SEASONS:
+        s, e = _SEASONS[parts[0]]
+        return f"{lo}-{s}", f"{hi}-{e}"
+    if parts[0] in ("H1", "Q1"):
+        return f"{lo}-01-01", f"{hi}-06-30" if parts[0] == "H1" else f"{hi}-03-31"
+    try:
+        month = int(parts[0])
+    except ValueError:
+        return f"{lo}-01-01", f"{hi}-12-31"
+    if len(parts) == 1:
+        last = calendar.monthrange(int(hi) if hi.lstrip("-").isdigit() else 2000, month)[1] \
+            if 1 <= month <= 12 else 28
+        return f"{lo}-{month:02d}-01", f"{hi}-{month:02d}-{last:02d}"
+    return f"{lo}-{month:02d}-{parts[1][:2]}", f"{hi}-{month:02d}-{parts[1][:2]}"
+
+
+def dates_compatible(system: str | None, gold: str | None) -> bool:
+    """Equal, or one lies within the other; a gold null fits anything."""
+    if gold is None:
+        return True
+    if system is None:
+        return False
+    if system == gold:
+        return True
+    a, b = interval(system), interval(gold)
+    if a is None or b is None:
+        return False
+    return (a[0] >= b[0] and a[1] <= b[1]) or (b[0] >= a[0] and b[1] <= a[1])
+
+
+# -- scoring -------------------------------------------------------------
+def _fold(s: str) -> str:
+    return re.sub(r"\s+", " ", s.replace("’", "'").replace("ʼ", "'")).strip().casefold()
+
+
+def score(chronicle: Chronicle, gold: dict[str, Any], name: str = "") -> DocScore:
+    """Score one chronicle against one gold file."""
+    out = DocScore(name=name)
+    # entities
+    gold_forms: dict[str, set[str]] = {}
+    gold_type: dict[str, str] = {}
+    for g in gold["entities"]:
+        gold_forms[g["id"]] = {_fold(g["name"])} | {_fold(a) for a in g.get("aliases") or []}
+        gold_type[g["id"]] = g["type"]
+    sys_to_gold: dict[str, str] = {}
+    matched_gold: set[str] = set()
+    for t in ENTITY_TYPES:
+        out.entities[t] = PRF()
+    for e in chronicle.entities:
+        if e.type not in ENTITY_TYPES:
+            continue
+        forms = {_fold(e.name)} | {_fold(m.text) for m in e.mentions}
+        prf = out.entities[e.type]
+        prf.n_sys += 1
+        hit = next((gid for gid, gf in gold_forms.items()
+                    if gold_type[gid] == e.type and forms & gf), None)
+        if hit is None:  # for event matching, allow a type mismatch
+            hit = next((gid for gid, gf in gold_forms.items() if forms & gf), None)
+            if hit is not None:
+                sys_to_gold[e.id] = hit
+            continue
+        prf.tp_sys += 1
+        sys_to_gold[e.id] = hit
+        matched_gold.add(hit)
+    for gid, t in gold_type.items():
+        out.entities[t].n_gold += 1
+        if gid in matched_gold:
+            out.entities[t].tp_gold += 1
+    # time expressions
+    text = chronicle.document.text
+    seen: dict[str, int] = {}
+    gold_spans: list[tuple[int, int, str | None]] = []
+    for g in gold["timexes"]:
+        k = seen.get(g["text"], 0)
+        seen[g["text"]] = k + 1
+        pos = -1
+        for _ in range(k + 1):
+            pos = text.find(g["text"], pos + 1)
+            if pos < 0:
+                break
+        if pos >= 0:
+            gold_spans.append((pos, pos + len(g["text"]), g["value"]))
+        elif g["value"] is not None:
+            gold_spans.append((-1, -1, g["value"]))
+    sys_t = list(chronicle.timexes)
+    used: set[int] = set()
+    ignored: set[int] = set()
+    for gs, ge, gv in gold_spans:
+        overlapping = [k for k, t in enumerate(sys_t) if t.start < ge and gs < t.end]
+        if gv is None:
+            ignored.update(overlapping)
+            continue
+        out.timexes.n_gold += 1
+        cands = [k for k in overlapping if k not in used]
+        if not cands:
+            continue
+        out.detected += 1
+        k = next((k for k in cands if sys_t[k].value == gv), cands[0])
+        used.add(k)
+        if sys_t[k].value == gv:
+            out.value_ok += 1
+            out.timexes.tp_gold += 1
+            out.timexes.tp_sys += 1
+    out.timexes.n_sys = len([k for k in range(len(sys_t)) if k not in ignored or k in used])
+    # events
+    gold_events = list(gold["events"])
+    for strict, prf in ((False, out.relaxed), (True, out.strict)):
+        prf.n_gold = len(gold_events)
+        prf.n_sys = len(chronicle.events)
+        taken: set[int] = set()
+        for ev in chronicle.events:
+            parts = {sys_to_gold.get(a) for a in ev.source + ev.target} - {None}
+            for k, g in enumerate(gold_events):
+                if k in taken:
+                    continue
+                gparts = set(g["source"]) | set(g["target"])
+                need = 1 if len(gparts) == 1 else 2
+                if len(parts & gparts) < need:
+                    continue
+                if not dates_compatible(ev.date, g.get("date")):
+                    continue
+                if strict and (ev.cameo[:2] != g["cameo"][:2] or ev.mode != g["mode"]):
+                    continue
+                taken.add(k)
+                prf.tp_sys += 1
+                prf.tp_gold += 1
+                break
+    return out
+
+
+def evaluate(directory: Path, run: Callable[[Path], Chronicle]) -> list[DocScore]:
+    """Score every (text, gold) pair in a directory with ``run(text_path)``."""
+    scores = []
+    for txt, gold_path in find_pairs(directory):
+        gold = load_gold(gold_path)
+        scores.append(score(run(txt), gold, name=txt.stem))
+    return scores
+
+
+def summary(scores: list[DocScore]) -> dict[str, Any]:
+    """The overall figures in the JSON shape ``litopys eval --json`` prints."""
+    by_type: dict[str, PRF] = {t: PRF() for t in ENTITY_TYPES}
+    overall, timex, relaxed, strict = PRF(), PRF(), PRF(), PRF()
+    detected = value_ok = 0
+    for s in scores:
+        for t, prf in s.entities.items():
+            by_type[t].add(prf)
+            overall.add(prf)
+        timex.add(s.timexes)
+        relaxed.add(s.relaxed)
+        strict.add(s.strict)
+        detected += s.detected
+        value_ok += s.value_ok
+    return {
+        "documents": len(scores),
+        "entities": {"overall": overall.to_dict(),
+                     "by_type": {t: p.to_dict() for t, p in by_type.items() if p.n_gold or p.n_sys}},
+        "timexes": {**timex.to_dict(),
+                    "value_accuracy": round(value_ok / detected, 4) if detected else 0.0},
+        "events": {"relaxed": relaxed.to_dict(), "strict": strict.to_dict()},
+    }
+
+
+def doc_summary(s: DocScore) -> dict[str, Any]:
+    return {**summary([s]), "name": s.name}

@@ -1,0 +1,265 @@
+"""Actors: merge mentions into entities with canonical names, offices and affiliation.
+
+- Gazetteer mentions go to their dictionary entry (canonical name, CAMEO code,
+  Wikidata id).
+- People: each mention is put into the nominative ("Литвиновим" ->
+  "Литвинов"); a mention joins an existing person when its words are a subset
+  of that person's words ("Литвинов" joins "М. М. Литвинов", "Цзяну" joins
+  "Цзян Тінфу"). Transliterated words pymorphy3 does not know are kept as
+  written, since guessing their case endings does more harm than good.
+- Offices come from the words to the left of a name ("народним комісаром
+  закордонних справ СРСР М. М. Литвиновим"), put into the nominative; the
+  first polity inside the office phrase that is not a place of posting
+  ("посол СРСР у Китаї") is the person's affiliation.
+
+Output: ``doc._.entities`` (id -> Entity) and ``span._.entity_id`` on every mention.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from litopys.model import Entity, Mention
+from litopys.pipeline import extensions  # noqa: F401
+from litopys.pipeline.entities import gazetteer, is_initial, rules
+from litopys.pipeline.morph import UD_TO_PYMORPHY, gender_of, is_known, nominative
+
+SLUG_RE = re.compile(r"[^\w']+")
+
+
+def slug(text: str) -> str:
+    return SLUG_RE.sub("-", text.lower()).strip("-")
+
+
+def offices():  # type: ignore[no-untyped-def]
+    from litopys.data.gazetteer import load_offices
+
+    return load_offices()
+
+
+def token_case(tok: Token) -> str | None:
+    c = tok.morph.get("Case")
+    return UD_TO_PYMORPHY.get(c[0]) if c else None
+
+
+@dataclass
+class _Person:
+    words: list[str]                      # nominative, without initials, lower case
+    name: str                             # display name
+    size: int
+    spans: list[Span] = field(default_factory=list)
+
+
+def person_name(span: Span) -> tuple[str, list[str]]:
+    """Nominative display name and the lower-case name words of a person mention."""
+    out: list[str] = []
+    words: list[str] = []
+    for tok in span:
+        if is_initial(tok):
+            out.append(tok.text)
+            continue
+        text = tok.text
+        if is_known(text) or any("Surn" in str(p.tag) for p in _parses(text)):
+            nom = nominative(text, token_case(tok), prefer="Surn" if tok.i == span.end - 1
+                             else "Name")
+        else:
+            nom = text
+        out.append(nom)
+        words.append(nom.lower())
+    name = " ".join(out)
+    name = re.sub(r"(\w\.) (?=\w\.)", r"\1 ", name)
+    return name, words
+
+
+def _parses(word: str):  # type: ignore[no-untyped-def]
+    from litopys.pipeline.morph import parses
+
+    return parses(word)
+
+
+def _word_match(a: str, b: str) -> bool:
+    """Same name word, allowing a case ending on a word pymorphy3 cannot inflect."""
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 3 and long_.startswith(short) and len(long_) - len(short) <= 2
+
+
+def phrase_nominative(tokens: list[Token]) -> str:
+    """Put an office phrase into the nominative: the words agreeing with its head
+    change, its complements ("закордонних справ СРСР") stay as written."""
+    if not tokens:
+        return ""
+    head_case = None
+    out: list[str] = []
+    changing = True
+    head_gender = None
+    for k, tok in enumerate(tokens):
+        case = token_case(tok)
+        if head_case is None:
+            head_case = case
+        if changing and tok.pos_ in ("NOUN", "PROPN") and case == head_case:
+            out.append(nominative(tok.text, case, prefer="NOUN").lower()
+                       if not tok.text.isupper() else tok.text)
+            head_gender = gender_of(tok.text, case)
+            # a second noun in the same case is apposition, a genitive is a complement
+            if k + 1 < len(tokens) and token_case(tokens[k + 1]) != head_case:
+                changing = False
+            continue
+        if changing and tok.pos_ == "ADJ" and case == head_case:
+            nxt = next((t for t in tokens[k + 1:] if t.pos_ in ("NOUN", "PROPN")), None)
+            g = gender_of(nxt.text, case) if nxt is not None else head_gender
+            out.append(nominative(tok.text, case, prefer="ADJF", gender=g).lower())
+            continue
+        changing = False
+        out.append(tok.text)
+    text = " ".join(out)
+    return re.sub(r" ([,.])", r"\1", text).replace("- ", "-").replace(" -", "-")
+
+
+class ActorResolver:
+    """Merge mentions into entities (see the module docstring)."""
+
+    def __init__(self, nlp: Language, name: str = "litopys_actors") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        gaz = gazetteer()
+        entities: dict[str, Entity] = {}
+        people: list[_Person] = []
+        mentions = list(doc.spans.get("mentions", []))
+        sent_index = {s.start: k for k, s in enumerate(doc.sents)} if doc.has_annotation(
+            "SENT_START") else {}
+
+        def sentence_of(span: Span) -> int:
+            return sent_index.get(span.sent.start, 0) if sent_index else 0
+
+        def add(eid: str, etype: str, name: str, span: Span, **kw: object) -> None:
+            ent = entities.get(eid)
+            if ent is None:
+                ent = entities[eid] = Entity(id=eid, type=etype, name=name, key=eid, **kw)
+            ent.mentions.append(Mention(span.start_char, span.end_char, span.text,
+                                        sentence_of(span)))
+            span._.entity_id = eid
+
+        # people first by size, so that "Литвинов" can join "М. М. Литвинов"
+        person_spans = sorted(
+            (s for s in mentions if s.label_ == "PERSON"),
+            key=lambda s: (-sum(1 for t in s if not is_initial(t)), s.start),
+        )
+        for span in person_spans:
+            name, words = person_name(span)
+            if not words:
+                continue
+            found = None
+            for p in people:
+                if all(any(_word_match(w, pw) for pw in p.words) for w in words):
+                    found = p
+                    break
+            if found is None:
+                found = _Person(words=words, name=name, size=len(span))
+                people.append(found)
+            elif len(span) > found.size:
+                found.name, found.size = name, len(span)
+            found.spans.append(span)
+        for p in people:
+            # a bare word that only differs by an ending from a longer variant
+            eid = "person:" + slug(" ".join(p.words))
+            for span in sorted(p.spans, key=lambda s: s.start):
+                add(eid, "PERSON", p.name, span)
+
+        for span in mentions:
+            if span.label_ == "PERSON":
+                continue
+            if span._.entity_id:
+                rec = gaz.actor(span._.entity_id)
+                add(rec.id, rec.type, rec.name, span, cameo=rec.cameo, wikidata=rec.wikidata)
+                continue
+            name = phrase_nominative(list(span)) if span.label_ in ("DOC", "ORG", "LOC") \
+                else span.text
+            if span.label_ == "DOC" and span.text[:1].isupper():
+                name = name[:1].upper() + name[1:]
+            rec = self._lookup_name(name)
+            if rec is not None:
+                add(rec.id, rec.type, rec.name, span, cameo=rec.cameo, wikidata=rec.wikidata)
+            else:
+                add(f"{span.label_.lower()}:{slug(name)}", span.label_, name, span)
+
+        self._roles(doc, entities)
+        doc._.entities = entities
+        return doc
+
+    @staticmethod
+    def _lookup_name(name: str):  # type: ignore[no-untyped-def]
+        hits = gazetteer().lookup(name.lower())
+        hits = [h for h in hits if h.kind != "adjective"]
+        return gazetteer().actor(hits[0].id) if hits else None
+
+    def _roles(self, doc: Doc, entities: dict[str, Entity]) -> None:
+        """Offices in apposition to the left of each person mention, and affiliation."""
+        stops = rules()["role_stops"]
+        locative = rules()["locative_preps"]
+        office_lex = offices()
+        gaz = gazetteer()
+        mention_at: dict[int, Span] = {}
+        for s in doc.spans.get("mentions", []):
+            for k in range(s.start, s.end):
+                mention_at[k] = s
+        for span in doc.spans.get("mentions", []):
+            if span.label_ != "PERSON" or span._.entity_id not in entities:
+                continue
+            ent = entities[span._.entity_id]
+            # walk left to the start of the office phrase
+            k = span.start - 1
+            lo = max(span.sent.start, span.start - 12)
+            start = None
+            while k >= lo:
+                tok = doc[k]
+                if tok.is_punct and tok.text not in ("-", "'"):
+                    break
+                if tok.lower_ in stops:
+                    break
+                m = mention_at.get(k)
+                if m is not None and m.label_ == "PERSON":
+                    break
+                if tok.pos_ == "VERB" and "VerbForm=Part" not in str(tok.morph):
+                    break
+                if office_lex.lookup(tok.lemma_) or office_lex.lookup(tok.lower_):
+                    start = k
+                k -= 1
+            if start is None:
+                continue
+            # include adjectives agreeing with the office ("народним комісаром")
+            while start > lo and doc[start - 1].pos_ == "ADJ" and not doc[start - 1].is_punct \
+                    and token_case(doc[start - 1]) == token_case(doc[start]):
+                start -= 1
+            phrase = list(doc[start : span.start])
+            role = phrase_nominative(phrase)
+            if role and role not in ent.roles:
+                ent.roles.append(role)
+            if ent.affiliation is None:
+                ent.affiliation = self._affiliation(phrase, mention_at, entities, gaz, locative)
+
+    @staticmethod
+    def _affiliation(phrase, mention_at, entities, gaz, locative):  # type: ignore[no-untyped-def]
+        for k, tok in enumerate(phrase):
+            prev = phrase[k - 1].lower_ if k > 0 else ""
+            if prev in locative:
+                continue
+            m = mention_at.get(tok.i)
+            if m is not None and m._.entity_id in entities and \
+                    entities[m._.entity_id].type in ("GPE", "ORG"):
+                return m._.entity_id
+            hits = [h for h in gaz.lookup(tok.lower_) if h.type in ("GPE", "ORG")]
+            if hits:
+                rec = gaz.actor(hits[0].id)
+                if rec.id not in entities:
+                    entities[rec.id] = Entity(id=rec.id, type=rec.type, name=rec.name,
+                                              key=rec.id, cameo=rec.cameo,
+                                              wikidata=rec.wikidata)
+                return rec.id
+        return None

@@ -1,0 +1,275 @@
+"""Entities: find every mention of a person, polity, organisation, place or document.
+
+Signals, merged by rules in this order (an earlier signal claims its tokens):
+1. the actor gazetteer (every inflected form of states, bodies, places);
+2. named documents ("пакт про ненапад", "Варшавський договір");
+3. names after an organisation noun ("університету Цин-Хуа");
+4. people: initials + surname ("Д. В. Богомоловим"), runs of capitalised
+   words that pymorphy3 tags as names or does not know (transliterated
+   names: "Чан Кайши", "Цзян Тінфу");
+5. the trained NER model, for whatever the rules did not claim.
+
+Output: ``doc.spans["mentions"]``; gazetteer mentions carry ``span._.entity_id``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from litopys.data.loader import load_yaml
+from litopys.pipeline import extensions  # noqa: F401
+from litopys.pipeline.morph import is_known, tags_of
+
+INITIAL_RE = re.compile(r"^[A-ZА-ЯІЇЄҐ]\.$")
+NAME_TAGS = ("Name", "Surn", "Patr")
+MODEL_LABELS = {"PERS": "PERSON", "ORG": "ORG", "LOC": "LOC", "DOC": "DOC"}
+KIND_RANK = {"name": 0, "alias": 1, "abbr": 2, "adjective": 3}
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict[str, frozenset[str]]:
+    """The word lists of ``entity_rules.yaml`` as frozen sets."""
+    data = load_yaml("entity_rules")
+    return {k: frozenset(v) for k, v in data.items()}
+
+
+def gazetteer():  # type: ignore[no-untyped-def]
+    """The actor gazetteer (loaded once)."""
+    from litopys.data.gazetteer import load_gazetteer
+
+    return load_gazetteer()
+
+
+def is_cap(tok: Token) -> bool:
+    """A capitalised word that is not all capitals (abbreviations are not names)."""
+    t = tok.text
+    return len(t) > 1 and t[0].isupper() and t[0].isalpha() and not t.isupper()
+
+
+def is_initial(tok: Token) -> bool:
+    return bool(INITIAL_RE.match(tok.text))
+
+
+def name_like(tok: Token) -> bool:
+    """Could this capitalised token be part of a personal name?"""
+    if not is_cap(tok):
+        return False
+    tags = tags_of(tok.text)
+    if any(t in tag for tag in tags[:2] for t in NAME_TAGS):
+        return True
+    return not is_known(tok.text)
+
+
+def sentence_initial(tok: Token) -> bool:
+    i = tok.i
+    doc = tok.doc
+    while i > 0 and not doc[i].is_sent_start:
+        prev = doc[i - 1]
+        if prev.is_punct or prev.is_space:
+            i -= 1
+            continue
+        return False
+    return True
+
+
+class EntityRecognizer:
+    """Find entity mentions (see the module docstring for the signals)."""
+
+    def __init__(self, nlp: Language, name: str = "litopys_entities",
+                 model_path: str | None = None) -> None:
+        self.name = name
+        self.model_path = model_path
+        self._ner = None
+        self._ner_loaded = False
+
+    # -- the NER model is optional: loaded lazily, once -------------------
+    @property
+    def ner(self):  # type: ignore[no-untyped-def]
+        if not self._ner_loaded:
+            self._ner_loaded = True
+            path = Path(self.model_path) if self.model_path else default_model_path()
+            if path is not None and (path / "config.cfg").exists():
+                import spacy
+
+                self._ner = spacy.load(path)
+        return self._ner
+
+    def __call__(self, doc: Doc) -> Doc:
+        taken = [False] * len(doc)
+        spans: list[Span] = []
+
+        def claim(span: Span) -> bool:
+            if span is None or any(taken[span.start : span.end]):
+                return False
+            for k in range(span.start, span.end):
+                taken[k] = True
+            spans.append(span)
+            return True
+
+        self._gazetteer(doc, claim)
+        self._documents(doc, claim, taken)
+        self._orgs(doc, claim, taken)
+        self._people(doc, claim, taken)
+        if self.ner is not None:
+            self._model(doc, claim, taken)
+        spans.sort(key=lambda s: s.start)
+        doc.spans["mentions"] = spans
+        return doc
+
+    def _gazetteer(self, doc: Doc, claim) -> None:  # type: ignore[no-untyped-def]
+        gaz = gazetteer()
+        heads = rules()["actor_heads"]
+        n = len(doc)
+        i = 0
+        while i < n:
+            if not doc[i].is_alpha and not doc[i].text[:1].isalpha():
+                i += 1
+                continue
+            matched = False
+            for size in range(min(gaz.max_words, n - i), 0, -1):
+                toks = doc[i : i + size]
+                if any(t.is_punct or t.is_space for t in toks):
+                    continue
+                form = " ".join(t.lower_ for t in toks)
+                hits = gaz.lookup(form)
+                if not hits:
+                    continue
+                hit = min(hits, key=lambda h: KIND_RANK.get(h.kind, 9))
+                if hit.kind == "adjective":
+                    # "радянський уряд": the adjective names the state only
+                    # with an actor noun after it
+                    j = i + size
+                    if j < n and doc[j].lemma_ in heads:
+                        span = Span(doc, i, j + 1, label=hit.type)
+                    else:
+                        continue
+                else:
+                    if size == 1 and len(toks[0].text) < 2:
+                        continue
+                    span = Span(doc, i, i + size, label=hit.type)
+                span._.entity_id = hit.id
+                if claim(span):
+                    i = span.end
+                    matched = True
+                    break
+            if not matched:
+                i += 1
+
+    def _documents(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
+        heads = rules()["doc_heads"]
+        n = len(doc)
+        for i, tok in enumerate(doc):
+            if taken[i] or tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_ not in heads:
+                continue
+            start = i
+            while start > 0 and not taken[start - 1] and doc[start - 1].pos_ == "ADJ" \
+                    and not doc[start - 1].is_punct:
+                start -= 1
+            named = any(is_cap(t) for t in doc[start : i + 1])
+            end = i + 1
+            if end < n and doc[end].lower_ == "про":
+                k = end + 1
+                while k < n and k - end <= 6 and not taken[k] and (
+                    doc[k].pos_ in ("NOUN", "ADJ", "PROPN", "NUM")
+                    or (doc[k].lower_ in ("і", "та") and k + 1 < n
+                        and doc[k + 1].pos_ in ("ADJ", "NOUN"))
+                ) and not doc[k].is_punct:
+                    k += 1
+                if k > end + 1:
+                    end = k
+            if end == i + 1 and not named:
+                continue
+            if end == i + 1 and start == i:
+                continue
+            claim(Span(doc, start, end, label="DOC"))
+
+    def _orgs(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
+        heads = rules()["org_heads"]
+        for i, tok in enumerate(doc[:-1]):
+            if tok.lemma_ in heads and not taken[i + 1] and is_cap(doc[i + 1]):
+                j = i + 1
+                while j < len(doc) and is_cap(doc[j]) and not taken[j]:
+                    j += 1
+                claim(Span(doc, i + 1, j, label="ORG"))
+
+    def _people(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
+        stop = rules()["not_person"]
+        n = len(doc)
+        i = 0
+        while i < n:
+            if taken[i]:
+                i += 1
+                continue
+            tok = doc[i]
+            # initials + surname: "Д. В. Богомоловим", "Ф. Рузвельт"
+            if is_initial(tok):
+                j = i
+                while j < n and is_initial(doc[j]) and j - i < 3:
+                    j += 1
+                if j < n and is_cap(doc[j]) and not taken[j]:
+                    end = j + 1
+                    if end < n and is_cap(doc[end]) and not taken[end] and name_like(doc[end]):
+                        end += 1
+                    if claim(Span(doc, i, end, label="PERSON")):
+                        i = end
+                        continue
+                i = j
+                continue
+            if not is_cap(tok) or tok.lemma_ in stop:
+                i += 1
+                continue
+            j = i
+            while j < n and not taken[j] and is_cap(doc[j]) and j - i < 4:
+                j += 1
+            run = doc[i:j]
+            initial = sentence_initial(tok)
+            if len(run) >= 2:
+                body = run[1:] if initial else run
+                if any(name_like(t) for t in body) and all(
+                    name_like(t) or is_known(t.text) for t in run
+                ):
+                    claim(Span(doc, i, j, label="PERSON"))
+                    i = j
+                    continue
+            elif self._single_name(tok, initial):
+                claim(Span(doc, i, i + 1, label="PERSON"))
+            i = j if j > i else i + 1
+
+    @staticmethod
+    def _single_name(tok: Token, initial: bool) -> bool:
+        tags = tags_of(tok.text)
+        first = tags[0] if tags else ""
+        if any(t in first for t in NAME_TAGS):
+            return "Surn" in first or "Name" in first
+        if initial:
+            return False
+        if not is_known(tok.text):
+            # an unknown capitalised word mid-sentence: a name, unless the
+            # guesser reads it as a verb form
+            return "VERB" not in first and "GRND" not in first
+        return False
+
+    def _model(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
+        pred = self.ner(doc.text)
+        for ent in pred.ents:
+            label = MODEL_LABELS.get(ent.label_)
+            if label is None:
+                continue
+            span = doc.char_span(ent.start_char, ent.end_char, label=label,
+                                 alignment_mode="expand")
+            if span is None:
+                continue
+            if label == "PERSON" and not any(is_cap(t) for t in span):
+                continue
+            claim(span)
+
+
+def default_model_path() -> Path | None:
+    """The NER model shipped inside the package, if present."""
+    path = Path(__file__).resolve().parent.parent / "models" / "ner_uk"
+    return path if path.exists() else None

@@ -1,0 +1,109 @@
+"""Morphology helpers around pymorphy3, cached per word form.
+
+pymorphy3's Ukrainian dictionary gives every parse the same score, so the
+helpers here choose parses by what the caller needs (a case, a name tag)
+rather than trusting the first one.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pymorphy3
+
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")
+UD_TO_PYMORPHY = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs",
+                  "Ins": "ablt", "Loc": "loct", "Voc": "voct"}
+
+
+@lru_cache(maxsize=1)
+def morph_analyzer() -> pymorphy3.MorphAnalyzer:
+    """The shared pymorphy3 Ukrainian analyser (loaded once per process)."""
+    return pymorphy3.MorphAnalyzer(lang="uk")
+
+
+@lru_cache(maxsize=200_000)
+def parses(word: str) -> tuple:
+    """All pymorphy3 parses of a lower-cased word form."""
+    return tuple(morph_analyzer().parse(word.lower()))
+
+
+@lru_cache(maxsize=200_000)
+def tags_of(word: str) -> tuple[str, ...]:
+    """The tag strings of every parse of a word."""
+    return tuple(str(p.tag) for p in parses(word))
+
+
+@lru_cache(maxsize=200_000)
+def is_known(word: str) -> bool:
+    """Is the word in pymorphy3's dictionary (not guessed)?"""
+    ps = parses(word)
+    return bool(ps) and any(p.is_known for p in ps)
+
+
+def case_of(tag: str) -> str | None:
+    for c in CASES:
+        if c in tag:
+            return c
+    return None
+
+
+@lru_cache(maxsize=100_000)
+def nominative(word: str, case: str | None = None, prefer: str | None = None,
+               gender: str | None = None) -> str:
+    """The nominative singular of a word form, keeping its capitalisation.
+
+    word (str): the form as written ("Литвиновим", "народним").
+    case (str | None): the pymorphy3 case the context requires, to pick a parse.
+    prefer (str | None): a grammeme to prefer ("Surn", "Name", "ADJF", "NOUN").
+    gender (str | None): for adjectives, the gender to agree with.
+    RETURNS (str): the nominative form, or the word unchanged when unsure.
+    """
+    if not word or not word[0].isalpha():
+        return word
+    candidates = [p for p in parses(word) if p.is_known or "Surn" in str(p.tag)]
+    if not candidates:
+        return word
+    def score(p) -> tuple[int, int, int]:  # type: ignore[no-untyped-def]
+        t = str(p.tag)
+        return (
+            0 if prefer and prefer in t else 1,
+            0 if case and case in t else 1,
+            0 if "plur" not in t else 1,
+        )
+    best = min(candidates, key=score)
+    t = str(best.tag)
+    if "nomn" in t and "plur" not in t:
+        return word
+    grams = {"nomn"}
+    if "plur" in t and "Surn" not in t:
+        grams.add("plur")
+    elif best.tag.POS in ("ADJF", "PRTF") and gender:
+        grams |= {gender, "sing"}
+    else:
+        grams.add("sing")
+    inflected = best.inflect(grams)
+    if inflected is None:
+        inflected = best.inflect({"nomn"})
+    if inflected is None:
+        return word
+    return match_case(inflected.word, word)
+
+
+def match_case(new: str, like: str) -> str:
+    """Give ``new`` the capitalisation pattern of ``like``."""
+    if like.isupper() and len(like) > 1:
+        return new.upper()
+    if like[:1].isupper():
+        return new[:1].upper() + new[1:]
+    return new
+
+
+def gender_of(word: str, case: str | None = None) -> str | None:
+    for p in parses(word):
+        t = str(p.tag)
+        if p.tag.POS == "NOUN" and (case is None or case in t):
+            for g in ("masc", "femn", "neut"):
+                if g in t:
+                    return g
+    return None
