@@ -404,7 +404,12 @@ def inflect_phrase(phrase: str, lang: str = "uk", numbers: Iterable[str] | None 
         if not own and index == head + 1 and index < len(tokens) and tokens[index][:1].isupper():
             appositive = tokens[index]
             parse = None if is_abbr(appositive) else _pick(appositive.lower(), lang, "NOUN")
-            if parse is not None and head_token[:1].isupper():
+            # "Країна Рад": "рад" is a genitive plural, not an apposition.
+            oblique = _known(appositive.lower(), lang) and any(
+                parse_.tag.POS == "NOUN" and "nomn" not in _case_set(parse_.tag)
+                for parse_ in analyzer(lang).parse(appositive.lower())
+            )
+            if parse is not None and not oblique and head_token[:1].isupper():
                 cases_app = _lexeme_by_case(parse, _number(parse.tag), _gender(parse.tag))
                 slots[index] = {case: forms | {appositive} for case, forms in cases_app.items()}
         for case in CASES:
