@@ -293,7 +293,7 @@ def score(text: str, gold: list[dict], found: list) -> dict[str, int]:
     counts["gold"] = sum(1 for s in spans if s[2] is not None)
     for t in found:
         hit = None
-        for i, (s, e, v) in enumerate(spans):
+        for i, (s, e, _v) in enumerate(spans):
             if i not in used and t.start < e and s < t.end:
                 hit = i
                 break
@@ -311,7 +311,7 @@ def score(text: str, gold: list[dict], found: list) -> dict[str, int]:
 @pytest.mark.skipif(not DEV.exists(), reason="../shared/eval/dev is not available")
 def test_timex_gold_files() -> None:
     total = {"tp": 0, "detected": 0, "gold": 0, "system": 0}
-    for name, text, gold in _gold_files():
+    for _name, text, gold in _gold_files():
         # Gold expressions that need the document date are left out here.
         gold = [g for g in gold if not NEEDS_ANCHOR.search(g["text"])]
         found = [t for t in tag(text) if not NEEDS_ANCHOR.search(t.text)]
