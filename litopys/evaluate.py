@@ -81,7 +81,7 @@ def load_gold(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as err:
-        raise GoldError(Errors.E010, path=path, where="file", reason=f"not UTF-8 ({err})")
+        raise GoldError(Errors.E010, path=path, where="file", reason=f"not UTF-8 ({err})") from None
     except json.JSONDecodeError as err:
         raise GoldError(Errors.E010, path=path, where=f"line {err.lineno}",
                         reason=f"invalid JSON: {err.msg}") from None

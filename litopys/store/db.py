@@ -17,6 +17,10 @@ from litopys.model import Chronicle, Document, Entity, Event, Mention, Timex
 from litopys.store.migrate import migrate
 
 
+def _casefold(value: object) -> object:
+    return value.casefold() if isinstance(value, str) else value
+
+
 class Store:
     """A litopys database file.
 
@@ -39,6 +43,8 @@ class Store:
                 self.conn.execute("PRAGMA journal_mode=WAL")
                 self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
+            # SQLite's lower() folds ASCII only; Cyrillic names need Python's casefold
+            self.conn.create_function("casefold", 1, _casefold, deterministic=True)
             self.conn.row_factory = sqlite3.Row
             if not read_only:
                 migrate(self.conn, self.path)
@@ -236,10 +242,10 @@ class Store:
         if actor:
             clauses.append(
                 "ev.id IN (SELECT p.event_id FROM event_participants p JOIN entities e "
-                "ON e.id = p.entity_id WHERE e.id = ? OR lower(e.name) LIKE ? OR e.id IN "
-                "(SELECT entity_id FROM mentions WHERE lower(text) LIKE ?))"
+                "ON e.id = p.entity_id WHERE e.id = ? OR casefold(e.name) LIKE ? OR e.id IN "
+                "(SELECT entity_id FROM mentions WHERE casefold(text) LIKE ?))"
             )
-            like = f"%{actor.lower()}%"
+            like = f"%{actor.casefold()}%"
             params += [actor, like, like]
         if date_from:
             clauses.append("ev.date_end IS NOT NULL AND ev.date_end >= ?")
