@@ -1,0 +1,428 @@
+"""Read-only queries for the web interface and the exports.
+
+``db.py`` holds the writer and the basic readers; this module adds the
+queries the pages and exports need (filtered event lists with participant
+names, the actor network, dyads, whole tables for CSV). Only the store layer
+runs SQL, so ``litopys.web`` calls these functions and never the connection.
+
+Every function takes a :class:`~litopys.store.db.Store` (opened read-only
+when serving) and returns plain dicts and lists, ready for JSON.
+
+DOCS: docs/WEB.md
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from litopys.store.db import Store
+
+MAX_LIMIT = 5000
+"""Upper bound on any list a query returns (the web layer caps ``limit`` to it)."""
+
+MODES = ("asserted", "negated", "hypothetical")
+
+EXPORT_TABLES: dict[str, str] = {
+    "documents": "SELECT id, path, chars, encoding, format, added_at FROM documents ORDER BY id",
+    "entities": (
+        "SELECT e.id, e.type, e.name, e.cameo, e.wikidata, "
+        "(SELECT group_concat(DISTINCT a.affiliation_id) FROM affiliations a "
+        "WHERE a.entity_id = e.id) AS affiliations, "
+        "(SELECT group_concat(DISTINCT r.role) FROM entity_roles r "
+        "WHERE r.entity_id = e.id) AS roles, "
+        "(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions "
+        "FROM entities e ORDER BY e.id"
+    ),
+    "mentions": (
+        "SELECT document_id, entity_id, start, end, text, sentence FROM mentions "
+        "ORDER BY document_id, start"
+    ),
+    "participants": (
+        "SELECT p.event_id, p.entity_id, e.name AS entity_name, p.role, p.position "
+        "FROM event_participants p JOIN entities e ON e.id = p.entity_id "
+        "ORDER BY p.event_id, p.role, p.position"
+    ),
+    "timexes": (
+        "SELECT document_id, start, end, text, value, begin, end_date, precision, source, "
+        "anchor, old_style FROM timexes ORDER BY document_id, start"
+    ),
+    "events": (
+        "SELECT id, document_id, cameo, cameo_label, goldstein, plover, mode, date, "
+        "date_source, date_begin, date_end, trigger, start, end, evidence, evidence_start, "
+        "evidence_end FROM events ORDER BY date_begin, document_id, start"
+    ),
+}
+"""Tables the CSV export writes, by file stem (fixed SQL: no name from input)."""
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@dataclass
+class EventFilter:
+    """Filters shared by every page and export (the query string of ``/search``).
+
+    actor (str | None): entity id, or a case-insensitive part of a name or surface form.
+    actor_id (str | None): exact entity id (the actor page).
+    cameo (str | None): CAMEO code or root prefix ("04", "042").
+    mode (str | None): asserted, negated or hypothetical.
+    date_from / date_to (str | None): YYYY, YYYY-MM or YYYY-MM-DD; events whose
+        interval overlaps the period are kept (undated ones are dropped).
+    document (str | None): document id.
+    q (str | None): a part of the trigger or evidence text.
+    limit (int): at most this many events (capped at MAX_LIMIT).
+    """
+
+    actor: str | None = None
+    actor_id: str | None = None
+    cameo: str | None = None
+    mode: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    document: str | None = None
+    q: str | None = None
+    limit: int = MAX_LIMIT
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def query_string_items(self) -> list[tuple[str, str]]:
+        """RETURNS (list[tuple[str, str]]): the non-empty filters, for links."""
+        return [(k, str(v)) for k, v in asdict(self).items() if v and k != "limit"]
+
+
+def _lower_bound(value: str) -> str:
+    """First ISO day of a YYYY / YYYY-MM / YYYY-MM-DD value."""
+    return value + {4: "-01-01", 7: "-01"}.get(len(value), "")
+
+
+def _upper_bound(value: str) -> str:
+    """A string >= every ISO day inside a YYYY / YYYY-MM / YYYY-MM-DD value."""
+    return value + {4: "-12-31", 7: "-31"}.get(len(value), "")
+
+
+def is_date(value: str) -> bool:
+    """RETURNS (bool): whether ``value`` is YYYY, YYYY-MM or YYYY-MM-DD."""
+    return bool(_DATE.match(value))
+
+
+def _where(f: EventFilter) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if f.actor:
+        like = f"%{f.actor.lower()}%"
+        clauses.append(
+            "ev.id IN (SELECT p.event_id FROM event_participants p JOIN entities e "
+            "ON e.id = p.entity_id WHERE e.id = ? OR lower(e.name) LIKE ? OR e.id IN "
+            "(SELECT entity_id FROM mentions WHERE lower(text) LIKE ?))"
+        )
+        params += [f.actor, like, like]
+    if f.actor_id:
+        clauses.append("ev.id IN (SELECT event_id FROM event_participants WHERE entity_id = ?)")
+        params.append(f.actor_id)
+    if f.cameo:
+        clauses.append("ev.cameo LIKE ?")
+        params.append(f"{f.cameo}%")
+    if f.mode:
+        clauses.append("ev.mode = ?")
+        params.append(f.mode)
+    if f.date_from:
+        clauses.append("ev.date_end IS NOT NULL AND ev.date_end >= ?")
+        params.append(_lower_bound(f.date_from))
+    if f.date_to:
+        clauses.append("ev.date_begin IS NOT NULL AND ev.date_begin <= ?")
+        params.append(_upper_bound(f.date_to))
+    if f.document:
+        clauses.append("ev.document_id = ?")
+        params.append(f.document)
+    if f.q:
+        clauses.append("(lower(ev.trigger) LIKE ? OR lower(ev.evidence) LIKE ?)")
+        params += [f"%{f.q.lower()}%"] * 2
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+_EVENT_COLUMNS = (
+    "ev.id, ev.document_id, ev.cameo, ev.cameo_label, ev.goldstein, ev.plover, ev.mode, "
+    "ev.date, ev.date_source, ev.date_begin, ev.date_end, ev.trigger, ev.start, ev.end, "
+    "ev.evidence, ev.evidence_start, ev.evidence_end, d.path AS document_path, "
+    # the wording of the time expression that dates the event: one inside the
+    # evidence sentence first, else any in the document with the same value
+    "coalesce((SELECT t.text FROM timexes t WHERE t.document_id = ev.document_id "
+    "AND t.value = ev.date AND t.start >= ev.evidence_start AND t.end <= ev.evidence_end "
+    "ORDER BY t.start LIMIT 1), (SELECT t.text FROM timexes t WHERE "
+    "t.document_id = ev.document_id AND t.value = ev.date ORDER BY t.start LIMIT 1)) "
+    "AS date_text"
+)
+
+
+def count_events(store: Store, f: EventFilter) -> int:
+    """RETURNS (int): how many events match the filters (ignoring the limit)."""
+    where, params = _where(f)
+    return store.conn.execute(f"SELECT count(*) FROM events ev {where}", params).fetchone()[0]
+
+
+def search_events(store: Store, f: EventFilter) -> list[dict[str, Any]]:
+    """Events matching the filters, in time order, with participants named.
+
+    f (EventFilter): the filters; at most ``min(f.limit, MAX_LIMIT)`` events.
+    RETURNS (list[dict]): one dict per event with the ``events`` columns plus
+        ``local_id`` (the id inside its document), ``document_path``,
+        ``date_text`` (wording of the dating time expression or None) and
+        ``source`` / ``target``: lists of ``{"id", "name", "type"}``.
+    """
+    where, params = _where(f)
+    limit = max(1, min(int(f.limit or MAX_LIMIT), MAX_LIMIT))
+    rows = store.conn.execute(
+        f"SELECT {_EVENT_COLUMNS} FROM events ev JOIN documents d ON d.id = ev.document_id "
+        f"{where} ORDER BY ev.date_begin IS NULL, ev.date_begin, ev.date_end, "
+        f"ev.document_id, ev.start LIMIT ?",
+        [*params, limit],
+    ).fetchall()
+    return _with_participants(store, [dict(r) for r in rows])
+
+
+def _with_participants(store: Store, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    by_id: dict[str, dict[str, Any]] = {}
+    for ev in events:
+        ev["local_id"] = ev["id"].split(":", 1)[1] if ":" in ev["id"] else ev["id"]
+        ev["source"] = []
+        ev["target"] = []
+        by_id[ev["id"]] = ev
+    ids = list(by_id)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        for r in store.conn.execute(
+            "SELECT p.event_id, p.role, e.id, e.name, e.type FROM event_participants p "
+            f"JOIN entities e ON e.id = p.entity_id WHERE p.event_id IN ({marks}) "
+            "ORDER BY p.event_id, p.role, p.position",
+            chunk,
+        ):
+            by_id[r["event_id"]][r["role"]].append(
+                {"id": r["id"], "name": r["name"], "type": r["type"]}
+            )
+    return events
+
+
+def event(store: Store, event_id: str) -> dict[str, Any] | None:
+    """RETURNS (dict | None): one event as :func:`search_events` gives it."""
+    rows = store.conn.execute(
+        f"SELECT {_EVENT_COLUMNS} FROM events ev JOIN documents d ON d.id = ev.document_id "
+        "WHERE ev.id = ?",
+        (event_id,),
+    ).fetchall()
+    evs = _with_participants(store, [dict(r) for r in rows])
+    return evs[0] if evs else None
+
+
+def overview(store: Store) -> dict[str, Any]:
+    """Counts and extent of the whole chronicle.
+
+    RETURNS (dict): ``documents``, ``entities``, ``events``, ``timexes``,
+        ``mentions`` counts, ``date_min`` / ``date_max`` and ``modes``.
+    """
+    c = store.conn
+    out: dict[str, Any] = {}
+    for table in ("documents", "entities", "events", "timexes", "mentions"):
+        out[table] = c.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    r = c.execute("SELECT min(date_begin), max(date_end) FROM events").fetchone()
+    out["date_min"], out["date_max"] = r[0], r[1]
+    out["modes"] = {
+        m: n for m, n in c.execute("SELECT mode, count(*) FROM events GROUP BY mode")
+    }
+    return out
+
+
+def top_actors(store: Store, limit: int = 50) -> list[dict[str, Any]]:
+    """RETURNS (list[dict]): entities taking part in most events: id, name, type, events."""
+    rows = store.conn.execute(
+        "SELECT e.id, e.name, e.type, count(DISTINCT p.event_id) AS events "
+        "FROM entities e JOIN event_participants p ON p.entity_id = e.id "
+        "GROUP BY e.id ORDER BY events DESC, e.name LIMIT ?",
+        (max(1, min(limit, MAX_LIMIT)),),
+    )
+    return [dict(r) for r in rows]
+
+
+def cameo_codes(store: Store) -> list[dict[str, Any]]:
+    """RETURNS (list[dict]): CAMEO codes used in the store: code, label, events."""
+    rows = store.conn.execute(
+        "SELECT cameo AS code, min(cameo_label) AS label, count(*) AS events FROM events "
+        "GROUP BY cameo ORDER BY cameo"
+    )
+    return [dict(r) for r in rows]
+
+
+def entity_names(store: Store, ids: list[str]) -> dict[str, str]:
+    """RETURNS (dict[str, str]): entity id -> canonical name, for the ids found."""
+    out: dict[str, str] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        for r in store.conn.execute(
+            f"SELECT id, name FROM entities WHERE id IN ({marks})", chunk
+        ):
+            out[r["id"]] = r["name"]
+    return out
+
+
+def entity_detail(store: Store, entity_id: str) -> dict[str, Any] | None:
+    """An actor's page: canonical name, surface forms, offices, affiliations, documents.
+
+    RETURNS (dict | None): ``Store.entity`` plus ``affiliations`` as
+        ``{"id", "name"}`` dicts, ``members`` (entities affiliated to it) and
+        ``documents`` (id, path, mentions).
+    """
+    ent = store.entity(entity_id)
+    if ent is None:
+        return None
+    names = entity_names(store, ent["affiliations"])
+    ent["affiliations"] = [{"id": a, "name": names.get(a, a)} for a in ent["affiliations"]]
+    ent["members"] = [
+        dict(r) for r in store.conn.execute(
+            "SELECT DISTINCT e.id, e.name, e.type FROM affiliations a "
+            "JOIN entities e ON e.id = a.entity_id WHERE a.affiliation_id = ? ORDER BY e.name",
+            (entity_id,),
+        )
+    ]
+    ent["documents"] = [
+        dict(r) for r in store.conn.execute(
+            "SELECT d.id, d.path, count(*) AS mentions FROM mentions m "
+            "JOIN documents d ON d.id = m.document_id WHERE m.entity_id = ? "
+            "GROUP BY d.id ORDER BY d.path, d.id",
+            (entity_id,),
+        )
+    ]
+    return ent
+
+
+def side(store: Store, entity_id: str) -> set[str]:
+    """An actor and everyone affiliated to it (a polity and its officials).
+
+    RETURNS (set[str]): entity ids.
+    """
+    ids = {entity_id}
+    for r in store.conn.execute(
+        "SELECT DISTINCT entity_id FROM affiliations WHERE affiliation_id = ?", (entity_id,)
+    ):
+        ids.add(r[0])
+    return ids
+
+
+def dyad_events(store: Store, a: str, b: str, f: EventFilter) -> list[dict[str, Any]]:
+    """Events between two sides: one participant on a's side and one on b's.
+
+    a / b (str): entity ids; each side includes the entities affiliated to it.
+    f (EventFilter): further filters (actor is ignored).
+    RETURNS (list[dict]): events as :func:`search_events` gives them, each with
+        ``direction``: "a→b", "b→a" or "mixed".
+    """
+    side_a, side_b = side(store, a), side(store, b)
+    both = sorted(side_a | side_b)
+    marks = ",".join("?" * len(both))
+    where, params = _where(EventFilter(**{**f.to_dict(), "actor": None, "actor_id": None}))
+    extra = f"ev.id IN (SELECT event_id FROM event_participants WHERE entity_id IN ({marks}))"
+    where = f"{where} AND {extra}" if where else f"WHERE {extra}"
+    rows = store.conn.execute(
+        f"SELECT {_EVENT_COLUMNS} FROM events ev JOIN documents d ON d.id = ev.document_id "
+        f"{where} ORDER BY ev.date_begin IS NULL, ev.date_begin, ev.document_id, ev.start",
+        [*params, *both],
+    ).fetchall()
+    out: list[dict[str, Any]] = []
+    limit = max(1, min(int(f.limit or MAX_LIMIT), MAX_LIMIT))
+    for ev in _with_participants(store, [dict(r) for r in rows]):
+        src = {p["id"] for p in ev["source"]}
+        tgt = {p["id"] for p in ev["target"]}
+        parts = src | tgt
+        if not (parts & side_a and parts & side_b) or (side_a & side_b & parts == parts):
+            continue
+        if src & side_a and tgt & side_b:
+            ev["direction"] = "a→b"
+        elif src & side_b and tgt & side_a:
+            ev["direction"] = "b→a"
+        else:
+            ev["direction"] = "mixed"
+        out.append(ev)
+        if len(out) >= limit:
+            break
+    return out
+
+
+def network(store: Store, f: EventFilter) -> dict[str, Any]:
+    """The actor network of the events matching the filters.
+
+    RETURNS (dict): ``nodes`` (id, name, type, events) and ``edges`` (source,
+        target, count, goldstein: mean weight, cameo: codes seen), one edge per
+        ordered (source, target) pair.
+    """
+    events = search_events(store, f)
+    nodes: dict[str, dict[str, Any]] = {}
+    edges: dict[tuple[str, str], dict[str, Any]] = {}
+    for ev in events:
+        for p in ev["source"] + ev["target"]:
+            node = nodes.setdefault(p["id"], {**p, "events": 0})
+            node["events"] += 1
+        for s in ev["source"]:
+            for t in ev["target"]:
+                if s["id"] == t["id"]:
+                    continue
+                edge = edges.setdefault(
+                    (s["id"], t["id"]),
+                    {"source": s["id"], "target": t["id"], "count": 0, "total": 0.0,
+                     "cameo": set()},
+                )
+                edge["count"] += 1
+                edge["total"] += ev["goldstein"]
+                edge["cameo"].add(ev["cameo"])
+    edge_list = []
+    for e in edges.values():
+        total = e.pop("total")
+        e["goldstein"] = round(total / e["count"], 2)
+        e["cameo"] = sorted(e["cameo"])
+        edge_list.append(e)
+    return {"nodes": list(nodes.values()), "edges": edge_list, "events": len(events)}
+
+
+def table_rows(store: Store, name: str) -> Iterator[dict[str, Any]]:
+    """Stream the rows of one export table.
+
+    name (str): a key of EXPORT_TABLES.
+    RETURNS (Iterator[dict]): one dict per row.
+    """
+    sql = EXPORT_TABLES[name]
+    cur = store.conn.execute(sql)
+    while True:
+        rows = cur.fetchmany(1000)
+        if not rows:
+            return
+        for r in rows:
+            yield dict(r)
+
+
+def all_events(store: Store) -> Iterator[dict[str, Any]]:
+    """Every event (no limit) in time order, with participants, in batches.
+
+    RETURNS (Iterator[dict]): events as :func:`search_events` gives them.
+    """
+    ids = [r[0] for r in store.conn.execute(
+        "SELECT id FROM events ORDER BY date_begin IS NULL, date_begin, date_end, "
+        "document_id, start"
+    )]
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = store.conn.execute(
+            f"SELECT {_EVENT_COLUMNS} FROM events ev JOIN documents d "
+            f"ON d.id = ev.document_id WHERE ev.id IN ({marks})",
+            chunk,
+        ).fetchall()
+        order = {eid: n for n, eid in enumerate(chunk)}
+        evs = sorted((dict(r) for r in rows), key=lambda e: order[e["id"]])
+        yield from _with_participants(store, evs)
+
+
+def document_ids(store: Store) -> list[str]:
+    """RETURNS (list[str]): every document id, in the order they were added."""
+    return [d["id"] for d in store.documents()]

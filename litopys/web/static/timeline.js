@@ -1,0 +1,71 @@
+/* Timeline page: vis-timeline over /timeline.json (same query string). */
+(function () {
+  'use strict';
+  const L = window.litopys;
+  const DAY = 24 * 3600 * 1000;
+
+  function showEvidence(item) {
+    const panel = document.getElementById('evidence');
+    document.getElementById('ev-title').textContent = item.label;
+    let when = item.date_text || item.date || '';
+    if (item.date_begin) {
+      when += ' (' + item.date_begin + (item.date_end !== item.date_begin ? ' … ' + item.date_end : '') + ')';
+    }
+    document.getElementById('ev-date').textContent = when;
+    document.getElementById('ev-code').textContent = item.cameo + ' ' + item.cameo_label;
+    document.getElementById('ev-mode').textContent = item.mode;
+    document.getElementById('ev-gs').textContent = (item.goldstein > 0 ? '+' : '') + item.goldstein;
+    document.getElementById('ev-text').textContent = item.evidence;
+    document.getElementById('ev-link').setAttribute('href', item.url);
+    panel.hidden = false;
+    panel.dataset.event = item.id;
+  }
+
+  function content(item) {
+    const span = L.el('span', item.trigger);
+    span.title = item.label + '\n' + (item.date_text || item.date || '');
+    return span;
+  }
+
+  function draw(data) {
+    const container = document.getElementById('timeline');
+    const byId = new Map();
+    const items = data.items.map(function (it) {
+      byId.set(it.id, it);
+      const out = { id: it.id, group: it.group, start: it.start, type: it.type,
+                    className: it.className, content: content(it) };
+      if (it.end) out.end = it.end;
+      return out;
+    });
+    const groups = data.groups.map(function (g) {
+      return { id: g.id, content: L.el('span', g.name) };
+    });
+    const options = {
+      stack: true,
+      orientation: 'top',
+      zoomMin: DAY,
+      zoomMax: 400 * 365 * DAY,
+      maxHeight: '72vh',
+      verticalScroll: true,
+      zoomKey: 'ctrlKey',
+      margin: { item: { horizontal: 2, vertical: 4 } },
+      groupOrder: function (a, b) { return 0; },
+      xss: { disabled: false },
+    };
+    const timeline = new vis.Timeline(container, new vis.DataSet(items),
+                                      new vis.DataSet(groups), options);
+    timeline.on('select', function (props) {
+      if (props.items.length) showEvidence(byId.get(props.items[0]));
+    });
+    let msg = data.items.length + ' events drawn';
+    if (data.undated) msg += ', ' + data.undated + ' undated not drawn';
+    if (data.truncated) msg += ' (first ' + (data.items.length + data.undated) + ' of ' + data.count + ')';
+    L.setStatus(msg);
+    container.dataset.ready = 'true';
+    window.litopysTimeline = timeline;
+  }
+
+  L.fetchTwin().then(draw).catch(function (err) {
+    L.setStatus('Could not load the timeline: ' + err.message);
+  });
+})();
