@@ -137,13 +137,16 @@ _LEFT_PREP_RE = re.compile(rf"{L}(?:{PREP}|{PART_WORDS})\s+$", _FLAGS)
 _LEFT_PART_RE = re.compile(rf"{L}{PART_WORDS}\s+$", _FLAGS)
 _LEFT_PAGE_RE = re.compile(rf"{L}{_alt(_WORDS['page_markers'])}\s*$", _FLAGS)
 _BARE_YEAR_RIGHT_RE = re.compile(
-    r"\s*(?:[,;:!?)»\"”]|\.(?!\d)|$|[-–—]\s|\s+(?:і|й|та|и|або|чи|—|–)\s)", _FLAGS
+    rf"\s*(?:[,;:!?)»\"”]|\.(?!\d)|$|[-–—]\s|\s+(?:і|й|та|и|або|чи|—|–)\s|{YS_PLURAL})", _FLAGS
 )
 # A preposition opening a range or a duration, looked for left of a hit
 # (patterns do not start with optional words: that would make them slow).
 _LEFT_FROM_RE = re.compile(
     rf"{L}(?:(?P<night>ніч|ночі|вночі)\s+)?(?P<pre>{FROM}|між|протягом|впродовж|упродовж)\s+$"
 )
+_AMBIGUOUS_MONTH_RIGHT_RE = re.compile(rf"\s*(?:[,.;:!?)]|$)|\s+{REL_YEAR}")
+_LEFT_LIST_YEAR_RE = re.compile(r"[12]\d{3}(?:\s?р\.)?\s*(?:,|\sі|\sй|\sта|\sабо|\sчи)\s+$")
+_PAREN_YEAR_RE = re.compile(r"\(\s[12]\d{3}\s\)")
 _LIST_GAP_RE = re.compile(r"\s*(?:,|та|і|й|и|а також|—|–|-)?\s*$", _FLAGS)
 _YEAR_IN_RE = re.compile(r"\d+")
 _ROMAN_RE = re.compile(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
@@ -572,6 +575,26 @@ def _date(m: re.Match[str], text: str, orig: str) -> _Hit | None:
     return _Hit(m.start(), m.end(), resolve, year, "date")
 
 
+DAY_WORDS: dict[str, int] = {w: int(k) for w, k in _table(_WORDS["day_words"]).items()}
+DAY_TENS: dict[str, int] = {w: int(k) for w, k in _table(_WORDS["day_tens"]).items()}
+
+
+@_pattern(
+    "day_word_date",
+    rf"(?:(?P<tens>{_alt(list(DAY_TENS))})\s+)?(?P<dw>{_alt(list(DAY_WORDS))})\s+(?P<m>{MON})"
+    rf"(?:\s*,?\s*(?P<y>{YEARX}))?",
+    word_start=True,
+)
+def _day_word_date(m: re.Match[str], text: str, orig: str) -> _Hit | None:
+    d = DAY_WORDS[_norm(m.group("dw"))] + (
+        DAY_TENS[_norm(m.group("tens"))] if m.group("tens") else 0
+    )
+    if d > 31:
+        return None
+    year = _parse_year(m.group("y")) if m.group("y") else None
+    return _Hit(m.start(), m.end(), _day_point(d, MONTHS[_norm(m.group("m"))], year), year, "date")
+
+
 @_pattern(
     "numeric_date",
     rf"(?P<d>[0-9](?<![\d.,].)[0-9]?)\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}})(?![\d]|\.\d)(?P<ys>{YS})?",
@@ -591,10 +614,12 @@ def _month(m: re.Match[str], text: str, orig: str) -> _Hit | None:
     if m.group("y"):
         p = _Point(_parse_year(m.group("y")), mo)
         return _Hit(m.start(), m.end(), lambda ctx: _res_point(p), p.year, "date")
-    # A month alone is a date only after a preposition or a part word.
-    if word in AMBIGUOUS_MONTHS:
+    # A month alone is a date only after a preposition or a part word; a
+    # month that is also an adjective or a name only before a stop or a
+    # relative year ("у лютому.", "у лютому цього року").
+    if word in AMBIGUOUS_MONTHS and not _AMBIGUOUS_MONTH_RIGHT_RE.match(text, m.end()):
         return None
-    if not _LEFT_PREP_RE.search(text, max(0, m.start() - 30), m.start()):
+    if not _left_prep(text, m.start()):
         return None
 
     def resolve(ctx: _Ctx) -> _Res:
@@ -620,6 +645,11 @@ def _left_pre(text: str, pos: int) -> tuple[int, str, bool]:
     return m.start(), m.group("pre"), bool(m.group("night"))
 
 
+def _left_prep(text: str, pos: int) -> bool:
+    """Whether a preposition or a part word ("у", "на початку") ends at pos."""
+    return bool(_LEFT_PREP_RE.search(text, max(0, pos - 30), pos))
+
+
 def _page_before(text: str, start: int) -> bool:
     """Whether a number at start follows a page/volume/item marker."""
     return bool(_LEFT_PAGE_RE.search(text, max(0, start - 12), start))
@@ -643,7 +673,7 @@ def _year(m: re.Match[str], text: str, orig: str) -> _Hit | None:
     if (m.group("pl") and digits < 4) or (m.group("ys") and digits < 3):
         return None
     y = _parse_year(s)
-    if m.group("ys") and digits == 3 and re.search(r"\d\s?р\.$", s):
+    if m.group("ys") and digits == 3 and re.search(r"\d\s?р\.?$", s):
         return None  # "200 р." is more often money than a year
     if not m.group("bce") and y > 2100:
         return None
@@ -655,9 +685,14 @@ def _bare_year(m: re.Match[str], text: str, orig: str) -> _Hit | None:
     y = int(m.group("y"))
     if y > 2100:
         return None
-    if not _LEFT_PREP_RE.search(text, max(0, m.start() - 30), m.start()):
-        return None
-    if not _BARE_YEAR_RIGHT_RE.match(text, m.end()):
+    if _PAREN_YEAR_RE.match(text, m.start() - 2) or (
+        text[m.start() - 1 : m.start()] == "(" and text[m.end() : m.end() + 1] == ")"
+    ):
+        return _year_hit(m, y)  # "(1923)": a year, the convention for works and events
+    left = _left_prep(text, m.start()) or _LEFT_LIST_YEAR_RE.search(
+        text, max(0, m.start() - 16), m.start()
+    )
+    if not left or not _BARE_YEAR_RIGHT_RE.match(text, m.end()):
         return None
     return _year_hit(m, y)
 
@@ -696,7 +731,7 @@ _DECADE_YEAR = _alt(_WORDS["decade_year_words"])
     "decade",
     rf"(?P<y>[0-9](?<![\w.,:].)[0-9](?:[0-9]{{2}})?)[-–]?(?P<sfx>х|ті|і|ых|ые|е|ие|их){R}"
     rf"(?:\s*(?P<ys>{_DECADE_YEAR}))?(?:\s+(?P<c>{CENTURY}))?",
-    rf"(?P<w>{_alt(list(DECADE_WORDS))})\s+(?P<ws>{_DECADE_YEAR})(?:\s+(?P<wc>{CENTURY}))?",
+    rf"(?P<w>{_alt(list(DECADE_WORDS))})(?:\s+(?P<ws>{_DECADE_YEAR}))?(?:\s+(?P<wc>{CENTURY}))?",
     word_start=True,
 )
 def _decade(m: re.Match[str], text: str, orig: str) -> _Hit | None:
@@ -706,8 +741,9 @@ def _decade(m: re.Match[str], text: str, orig: str) -> _Hit | None:
     elif not _roman_case_ok(m, "c", orig):
         return None
     if "w" in m.re.groupindex:
-        dec, cent_s, has_years = DECADE_WORDS[_norm(m.group("w"))], m.group("wc"), True
-        full = None
+        dec, cent_s, full = DECADE_WORDS[_norm(m.group("w"))], m.group("wc"), None
+        if not (m.group("ws") or cent_s or _left_prep(text, m.start())):
+            return None
     else:
         ys = m.group("y")
         if int(ys) % 10:
@@ -718,7 +754,7 @@ def _decade(m: re.Match[str], text: str, orig: str) -> _Hit | None:
             dec = full % 100
         else:
             full, dec = None, int(ys)
-            if not (has_years or cent_s):
+            if not (has_years or cent_s or _left_prep(text, m.start())):
                 return None
     cent = _century_number(cent_s) if cent_s else None
 
@@ -756,6 +792,10 @@ def _century(m: re.Match[str], text: str, orig: str) -> _Hit | None:
             return None
     c2 = _century_number(m.group("c"))
     c1 = _century_number(c1s) if c1s else None
+    if m.group("c")[0].isdigit() and (
+        _page_before(text, m.start()) or re.match(r"\s*\d", text[m.end() : m.end() + 3])
+    ):
+        return None  # "ч. 1 ст. 172": an article of a code, not a century
     if not c2 or c2 > 21 or (c1 is not None and not 0 < c1 < c2):
         return None
     if re.match(r"\d", m.group("c")) and re.search(r"\d\s*в\.$", m.group("c")):
@@ -838,6 +878,8 @@ _AGO = _alt(_WORDS["ago_words"])
 _BEFORE = _alt(_WORDS["before_that"])
 
 
+_INDEFINITE_ONE = frozenset({"одного", "одної", "одній", "одним", "одной"})
+_BEFORE_EVENT_RE = re.compile(r"\s+(?:до|перед)\s")
 _LEFT_DUR_RE = re.compile(rf"{L}{_DUR_PRE}\s+$")
 
 
@@ -852,6 +894,10 @@ def _duration(m: re.Match[str], text: str, orig: str) -> _Hit | None:
     n = raw if raw.isdigit() else NUMBERS[raw]
     left = _LEFT_DUR_RE.search(text, max(0, m.start() - 16), m.start())
     start, pre = (left.start(), _norm(left.group())) if left else (m.start(), "")
+    if raw in _INDEFINITE_ONE and not pre:
+        return None  # "одного дня": some day, not a duration
+    if pre == "за" and not m.group("before") and _BEFORE_EVENT_RE.match(text, m.end()):
+        return _Hit(start, m.end(), _none, None, "relative")  # "за два дні до укладання угоди"
     return _duration_hit(
         start, m.end(), pre, n, UNITS[_norm(m.group("u"))], m.group("ago"), m.group("before")
     )
@@ -865,6 +911,8 @@ def _duration(m: re.Match[str], text: str, orig: str) -> _Hit | None:
 )
 def _duration_unit(m: re.Match[str], text: str, orig: str) -> _Hit | None:
     unit = UNITS[_norm(m.group("u"))]
+    if m.group("pre") == "за" and not m.group("before") and _BEFORE_EVENT_RE.match(text, m.end()):
+        return _Hit(m.start(), m.end(), _none, None, "relative")
     return _duration_hit(m.start(), m.end(), m.group("pre"), "1", unit, None, m.group("before"))
 
 
