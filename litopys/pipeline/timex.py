@@ -790,6 +790,8 @@ def _century(m: re.Match[str], text: str, orig: str) -> _Hit | None:
     for num in (c1s, m.group("c")):
         if num and not re.match(r"(?:[0-9]{1,2}|[ivxlіх]+)(?![0-9ivxlіх])", num):
             return None
+    if re.match(r"[ivxlіх]+[^\s\-–ivxlіх]", m.group("c")):
+        return None  # "Іст" in "Вест Іст Груп": a Roman numeral is followed by a space
     c2 = _century_number(m.group("c"))
     c1 = _century_number(c1s) if c1s else None
     if m.group("c")[0].isdigit() and (
