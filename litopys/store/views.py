@@ -108,6 +108,12 @@ def is_date(value: str) -> bool:
     return bool(_DATE.match(value))
 
 
+def _unicode_lower(store: Store) -> None:
+    """Register ``py_lower``: SQLite's own lower() folds ASCII only, not Cyrillic."""
+    store.conn.create_function("py_lower", 1, lambda s: s.lower() if isinstance(s, str) else s,
+                               deterministic=True)
+
+
 def _where(f: EventFilter) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
@@ -115,8 +121,8 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
         like = f"%{f.actor.lower()}%"
         clauses.append(
             "ev.id IN (SELECT p.event_id FROM event_participants p JOIN entities e "
-            "ON e.id = p.entity_id WHERE e.id = ? OR lower(e.name) LIKE ? OR e.id IN "
-            "(SELECT entity_id FROM mentions WHERE lower(text) LIKE ?))"
+            "ON e.id = p.entity_id WHERE e.id = ? OR py_lower(e.name) LIKE ? OR e.id IN "
+            "(SELECT entity_id FROM mentions WHERE py_lower(text) LIKE ?))"
         )
         params += [f.actor, like, like]
     if f.actor_id:
@@ -138,7 +144,7 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
         clauses.append("ev.document_id = ?")
         params.append(f.document)
     if f.q:
-        clauses.append("(lower(ev.trigger) LIKE ? OR lower(ev.evidence) LIKE ?)")
+        clauses.append("(py_lower(ev.trigger) LIKE ? OR py_lower(ev.evidence) LIKE ?)")
         params += [f"%{f.q.lower()}%"] * 2
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
@@ -159,6 +165,7 @@ _EVENT_COLUMNS = (
 
 def count_events(store: Store, f: EventFilter) -> int:
     """RETURNS (int): how many events match the filters (ignoring the limit)."""
+    _unicode_lower(store)
     where, params = _where(f)
     return store.conn.execute(f"SELECT count(*) FROM events ev {where}", params).fetchone()[0]
 
@@ -172,6 +179,7 @@ def search_events(store: Store, f: EventFilter) -> list[dict[str, Any]]:
         ``date_text`` (wording of the dating time expression or None) and
         ``source`` / ``target``: lists of ``{"id", "name", "type"}``.
     """
+    _unicode_lower(store)
     where, params = _where(f)
     limit = max(1, min(int(f.limit or MAX_LIMIT), MAX_LIMIT))
     rows = store.conn.execute(
@@ -319,6 +327,7 @@ def dyad_events(store: Store, a: str, b: str, f: EventFilter) -> list[dict[str, 
     RETURNS (list[dict]): events as :func:`search_events` gives them, each with
         ``direction``: "a→b", "b→a" or "mixed".
     """
+    _unicode_lower(store)
     side_a, side_b = side(store, a), side(store, b)
     both = sorted(side_a | side_b)
     marks = ",".join("?" * len(both))

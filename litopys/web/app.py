@@ -38,7 +38,7 @@ MAX_PARAM_CHARS = 200
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data:; connect-src 'self'; font-src 'self'; base-uri 'none'; "
+    "object-src 'none'; img-src 'self' data:; connect-src 'self'; font-src 'self'; base-uri 'none'; "
     "form-action 'self'; frame-ancestors 'none'"
 )
 """No inline or foreign scripts. Inline *styles* are allowed because vis-timeline

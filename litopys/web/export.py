@@ -299,7 +299,8 @@ def _tl_date(iso: str, precision_of: str | None, display: str | None) -> dict[st
 def timelinejs_event(ev: dict[str, Any]) -> dict[str, Any] | None:
     """One TimelineJS3 slide for an event, or None when it is undated.
 
-    TimelineJS renders headline and text as HTML, so every text is escaped.
+    TimelineJS renders headline, text, group and display_date as HTML, so
+    every text is escaped.
     RETURNS (dict | None): start_date, end_date (for imprecise dates),
         display_date (the wording of the text), text, group, unique_id.
     """
@@ -307,7 +308,7 @@ def timelinejs_event(ev: dict[str, Any]) -> dict[str, Any] | None:
         return None
     names = ", ".join(p["name"] for p in ev["source"]) or "—"
     targets = ", ".join(p["name"] for p in ev["target"]) or "—"
-    display = ev["date_text"] or ev["date"]
+    display = html.escape(ev["date_text"] or ev["date"], quote=False)
     slide: dict[str, Any] = {
         "unique_id": re.sub(r"[^A-Za-z0-9_-]", "-", ev["id"]),
         "start_date": _tl_date(ev["date_begin"], ev["date"], display),
@@ -322,7 +323,7 @@ def timelinejs_event(ev: dict[str, Any]) -> dict[str, Any] | None:
                 f" · {html.escape(ev['document_path'] or ev['document_id'])}</small></p>"
             ),
         },
-        "group": ev["cameo_label"] if ev["mode"] == "asserted" else ev["mode"],
+        "group": html.escape(ev["cameo_label"] if ev["mode"] == "asserted" else ev["mode"]),
     }
     if ev["date_end"] and ev["date_end"] != ev["date_begin"]:
         slide["end_date"] = _tl_date(ev["date_end"], ev["date"], None)

@@ -1,0 +1,192 @@
+"""Every export format parses with a reader of its own format."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from litopys.errors import LitopysError
+from litopys.store.db import Store
+from litopys.web.export import EXPORT_FORMATS, PALLADIO_COLUMNS, export, export_string
+
+from .chronicles import XSS_SCRIPT
+
+
+@pytest.fixture()
+def store(web_db: Path):
+    with Store(web_db, read_only=True) as s:
+        yield s
+
+
+def test_export_formats_listed() -> None:
+    assert set(EXPORT_FORMATS) == {"jsonl", "csv", "gexf", "graphml", "timelinejs",
+                                   "palladio", "brat"}
+
+
+def test_export_unknown_format(store, tmp_path: Path) -> None:
+    with pytest.raises(LitopysError, match="E050"):
+        export(store, "xlsx", tmp_path / "x")
+    with pytest.raises(LitopysError, match="E050"):
+        export(store, "brat", None)
+
+
+def test_export_jsonl(store, tmp_path: Path) -> None:
+    n = export(store, "jsonl", tmp_path / "events.jsonl")
+    lines = (tmp_path / "events.jsonl").read_text(encoding="utf-8").splitlines()
+    assert n == len(lines) == 7
+    recs = [json.loads(line) for line in lines]
+    e3 = next(r for r in recs if r["id"].endswith(":e3"))
+    assert e3["document"]["path"] == "diplomacy.txt"
+    assert [p["name"] for p in e3["source"]] == ["Богомолов"]
+    assert e3["date"] == "1935-10" and e3["date_text"] == "У жовтні 1935 р."
+
+
+def test_export_csv(store, tmp_path: Path) -> None:
+    export(store, "csv", tmp_path / "csv")
+    names = {p.name for p in (tmp_path / "csv").iterdir()}
+    assert {"events.csv", "entities.csv", "participants.csv", "timexes.csv",
+            "documents.csv"} <= names
+    with open(tmp_path / "csv" / "events.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == 7 and {"id", "cameo", "goldstein", "evidence"} <= set(rows[0])
+    with open(tmp_path / "csv" / "entities.csv", encoding="utf-8", newline="") as f:
+        ents = {r["id"]: r for r in csv.DictReader(f)}
+    assert ents["evil:script"]["name"] == XSS_SCRIPT
+    assert ents["person:богомолов"]["affiliations"] == "Q15180"
+
+
+def test_export_csv_empty_store(tmp_path: Path) -> None:
+    path = tmp_path / "empty.db"
+    Store(path).close()
+    with Store(path, read_only=True) as s:
+        assert export(s, "csv", tmp_path / "out") == 0
+    with open(tmp_path / "out" / "events.csv", encoding="utf-8") as f:
+        header = next(csv.reader(f))
+    assert header[:3] == ["id", "document_id", "cameo"]
+
+
+def _check_graph(nodes: dict[str, str], edges: list[tuple[str, str]]) -> None:
+    assert nodes["Q15180"] == "СРСР"
+    assert ("Q15180", "Q13426199") in edges
+    assert all(s in nodes and t in nodes for s, t in edges)
+
+
+def test_export_gexf(store, tmp_path: Path) -> None:
+    export(store, "gexf", tmp_path / "a.gexf")
+    ns = {"g": "http://www.gexf.net/1.2draft"}
+    root = ET.parse(tmp_path / "a.gexf").getroot()
+    nodes = {n.get("id"): n.get("label") for n in root.iterfind(".//g:node", ns)}
+    edges = [(e.get("source"), e.get("target")) for e in root.iterfind(".//g:edge", ns)]
+    _check_graph(nodes, edges)
+    nx = pytest.importorskip("networkx")
+    g = nx.read_gexf(tmp_path / "a.gexf")
+    assert g.has_edge("Q15180", "Q13426199")
+    assert g.edges["Q15180", "Q13426199"]["weight"] == 3
+
+
+def test_export_graphml(store, tmp_path: Path) -> None:
+    export(store, "graphml", tmp_path / "a.graphml")
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    root = ET.parse(tmp_path / "a.graphml").getroot()
+    nodes = {n.get("id"): n.find("g:data[@key='d0']", ns).text
+             for n in root.iterfind(".//g:node", ns)}
+    edges = [(e.get("source"), e.get("target")) for e in root.iterfind(".//g:edge", ns)]
+    _check_graph(nodes, edges)
+    nx = pytest.importorskip("networkx")
+    g = nx.read_graphml(tmp_path / "a.graphml")
+    assert g.nodes["Q13426199"]["name"] == "Китай"
+    assert g.edges["Q15180", "Q13426199"]["weight"] == 3
+
+
+def test_export_timelinejs(store) -> None:
+    doc = json.loads(export_string(store, "timelinejs"))
+    assert "headline" in doc["title"]["text"]
+    slides = doc["events"]
+    assert len(slides) == 6  # the undated negated event has no slide
+    for s in slides:
+        assert set(s["start_date"]) <= {"year", "month", "day", "display_date"}
+        assert s["start_date"]["year"].isdigit()
+        assert {"headline", "text"} <= set(s["text"])
+        assert "<script>" not in json.dumps(s)  # TimelineJS renders HTML: escaped
+    october = next(s for s in slides if s["display_date"] == "У жовтні 1935 р.")
+    assert october["start_date"] == {"year": "1935", "month": "10"}
+    assert october["end_date"] == {"year": "1935", "month": "10"}
+    day = next(s for s in slides if s["display_date"] == "12 грудня 1932 р.")
+    assert day["start_date"]["day"] == "12" and "end_date" not in day
+
+
+def test_export_palladio(store) -> None:
+    rows = list(csv.DictReader(io.StringIO(export_string(store, "palladio"))))
+    assert list(rows[0]) == list(PALLADIO_COLUMNS)
+    # the payload event has one source and two targets: two rows
+    assert len(rows) == 8
+    for r in rows:
+        assert r["date"] == "" or re.match(r"^\d{4}-\d{2}-\d{2}$", r["date"])
+    assert {"source": "Богомолов", "target": "Чан Кайши"}.items() <= next(
+        r for r in rows if r["trigger"] == "зустрівся").items()
+
+
+_T = re.compile(r"^T\d+\t[\w-]+ \d+ \d+(;\d+ \d+)*\t[^\t\n]*$")
+_E = re.compile(r"^E\d+\t[\w-]+:T\d+( (Source|Target)\d*:T\d+)*$")
+_A = re.compile(r"^A\d+\tMode E\d+ (asserted|negated|hypothetical)$")
+_N = re.compile(r"^#\d+\tAnnotatorNotes [TE]\d+\t[^\t\n]*$")
+
+
+def read_brat(txt: Path, ann: Path) -> dict[str, tuple[str, list[tuple[int, int]], str]]:
+    """Read a brat pair back, checking every line's form and offsets.
+
+    RETURNS (dict): T id -> (type, fragments, text).
+    """
+    text = txt.read_text(encoding="utf-8")
+    spans: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
+    for line in ann.read_text(encoding="utf-8").splitlines():
+        assert any(p.match(line) for p in (_T, _E, _A, _N)), line
+        if line.startswith("T"):
+            tid, mid, surface = line.split("\t")
+            kind, offsets = mid.split(" ", 1)
+            frags = [tuple(map(int, f.split())) for f in offsets.split(";")]
+            assert " ".join(text[a:b] for a, b in frags) == surface, line
+            spans[tid] = (kind, frags, surface)
+        elif line.startswith("E"):
+            for arg in line.split("\t")[1].split():
+                assert arg.split(":")[1] in spans, line
+    return spans
+
+
+def test_export_brat(store, tmp_path: Path, doc_ids: dict[str, str]) -> None:
+    n = export(store, "brat", tmp_path / "brat")
+    assert n == 2
+    out = tmp_path / "brat"
+    assert (out / "annotation.conf").is_file()
+    anns = sorted(out.glob("*.ann"))
+    assert len(anns) == 2
+    for ann in anns:
+        spans = read_brat(ann.with_suffix(".txt"), ann)
+        assert spans
+    dip = next(a for a in anns if doc_ids["diplomacy"] in a.name)
+    content = dip.read_text(encoding="utf-8")
+    spans = read_brat(dip.with_suffix(".txt"), dip)
+    assert any(k == "TIMEX" and s == "У жовтні 1935 р." for k, _, s in spans.values())
+    assert re.search(r"^E\d+\tCAMEO_04:T\d+ Source:T\d+ Target:T\d+$", content, re.M)
+    assert "Mode" in content and " negated" in content
+
+
+def test_export_brat_span_across_lines(tmp_path: Path) -> None:
+    from litopys.model import Chronicle, Document, Entity, Mention
+
+    text = "Рада\nНародних Комісарів ухвалила."
+    ch = Chronicle(Document("abc", "x.txt", text), entities=[
+        Entity("org:rnk", "ORG", "РНК", mentions=[Mention(0, 23, text[0:23])])])
+    path = tmp_path / "x.db"
+    with Store(path) as s:
+        s.write_one(ch)
+    with Store(path, read_only=True) as s:
+        export(s, "brat", tmp_path / "b")
+    spans = read_brat(tmp_path / "b" / "x-abc.txt", tmp_path / "b" / "x-abc.ann")
+    assert list(spans.values())[0][1] == [(0, 4), (5, 23)]

@@ -1,0 +1,86 @@
+"""One real uvicorn server on 127.0.0.1 (a subprocess on a free port), hit with httpx."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+
+def free_port() -> int:
+    """RETURNS (int): a TCP port free on 127.0.0.1 right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
+    """Run ``litopys.web.app.serve`` in a subprocess and wait until it answers."""
+    code = f"from litopys.web.app import serve; serve({str(db)!r}, port={port})"
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(proc.stderr.read().decode() if proc.stderr else "server died")
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/index.json", timeout=1)
+            return proc
+        except httpx.TransportError:
+            time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError("server did not start in 30 s")
+
+
+@pytest.fixture(scope="module")
+def server(web_db: Path) -> Iterator[str]:
+    """The base URL of a live server over the web fixture database."""
+    port = free_port()
+    proc = start_server(web_db, port)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def test_server_serves_pages_and_twins(server: str, doc_ids: dict[str, str]) -> None:
+    with httpx.Client(base_url=server, timeout=10) as c:
+        for path in ("/", "/timeline", "/network", "/search", "/dyad?a=Q15180&b=Q13426199",
+                     f"/documents/{doc_ids['diplomacy']}", "/actors/Q15180"):
+            r = c.get(path)
+            assert r.status_code == 200, path
+            assert "script-src 'self'" in r.headers["content-security-policy"]
+        data = c.get("/timeline.json?actor=Q15180").json()
+        assert data["items"] and all(
+            "Q15180" in {p["id"] for p in i["source"] + i["target"]} for i in data["items"])
+
+
+def test_server_binds_loopback_only(server: str) -> None:
+    assert server.startswith("http://127.0.0.1:")
+    port = int(server.rsplit(":", 1)[1])
+    with socket.socket() as s:
+        s.settimeout(1)
+        host = socket.gethostbyname(socket.gethostname())
+        if host.startswith("127."):
+            pytest.skip("no non-loopback address on this machine")
+        assert s.connect_ex((host, port)) != 0
+
+
+def test_server_rejects_traversal_on_the_wire(server: str) -> None:
+    # raw paths: httpx would normalise "..", so send them as the client typed them
+    for raw in ("/static/../app.py", "/static/..%2fapp.py", "/vendor/..%2f..%2fpackage.json",
+                "/static/%2e%2e/%2e%2e/store/db.py"):
+        with socket.create_connection(("127.0.0.1", int(server.rsplit(":", 1)[1])), 5) as s:
+            s.sendall(f"GET {raw} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
+            head = s.recv(200).decode("latin-1")
+        assert head.split()[1] in ("400", "404"), (raw, head)
