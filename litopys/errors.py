@@ -41,6 +41,19 @@ class Errors:
     E030 = "E030 Invalid date '{value}' for {option}: use YYYY, YYYY-MM or YYYY-MM-DD."
     E040 = "E040 Cannot load the NER model from '{path}': {reason}. Reinstall litopys."
     E050 = "E050 Unknown export format '{fmt}'. Choose one of: {choices}."
+    # -- appended for issue 7 (ingest robustness) --
+    E009 = (
+        "E009 '{path}' is not a readable {fmt} file ({reason}). "
+        "Open it in its editor and save it again, or export it as .txt."
+    )
+    E012 = (
+        "E012 Reading '{path}' needs the '{package}' package, which is not installed. "
+        "Install it with `pip install {package}`."
+    )
+    E013 = (
+        "E013 '{path}' has no text to extract ({reason}). "
+        "Check that it is the file you meant, or remove it from the input."
+    )
 
 
 class LitopysError(Exception):
