@@ -58,14 +58,20 @@ def person_name(span: Span) -> tuple[str, list[str]]:
     """Nominative display name and the lower-case name words of a person mention."""
     out: list[str] = []
     words: list[str] = []
+    gender = "masc"
+    for tok in span:
+        name_genders = {g for p in _parses(tok.text) if "Name" in str(p.tag)
+                        for g in ("masc", "femn") if g in str(p.tag)}
+        if name_genders == {"femn"}:
+            gender = "femn"
     for tok in span:
         if is_initial(tok):
             out.append(tok.text)
             continue
         text = tok.text
         if is_known(text) or any("Surn" in str(p.tag) for p in _parses(text)):
-            nom = nominative(text, token_case(tok), prefer="Surn" if tok.i == span.end - 1
-                             else "Name")
+            nom = nominative(text, None, prefer="Surn" if tok.i == span.end - 1
+                             else "Name", gender=gender)
         else:
             nom = text
         out.append(nom)
@@ -106,9 +112,8 @@ def phrase_nominative(tokens: list[Token]) -> str:
             out.append(nominative(tok.text, case, prefer="NOUN").lower()
                        if not tok.text.isupper() else tok.text)
             head_gender = gender_of(tok.text, case)
-            # a second noun in the same case is apposition, a genitive is a complement
-            if k + 1 < len(tokens) and token_case(tokens[k + 1]) != head_case:
-                changing = False
+            # everything after the head noun is a complement ("рейхсканцлер Німеччини")
+            changing = False
             continue
         if changing and tok.pos_ == "ADJ" and case == head_case:
             nxt = next((t for t in tokens[k + 1:] if t.pos_ in ("NOUN", "PROPN")), None)
@@ -205,6 +210,11 @@ class ActorResolver:
         locative = rules()["locative_preps"]
         office_lex = offices()
         gaz = gazetteer()
+        role_tokens: set[int] = set()
+        role_start: dict[int, int] = {}
+        doc.user_data["litopys_role_tokens"] = role_tokens
+        doc.user_data["litopys_role_start"] = role_start
+        previous: Span | None = None
         mention_at: dict[int, Span] = {}
         for s in doc.spans.get("mentions", []):
             for k in range(s.start, s.end):
@@ -232,12 +242,27 @@ class ActorResolver:
                     start = k
                 k -= 1
             if start is None:
+                # "Губерт Масаржик та Войтех Мастні": a coordinated name shares the office
+                if previous is not None and previous._.entity_id in entities and \
+                        0 < span.start - previous.end <= 1 and \
+                        doc[previous.end].lower_ in ("та", "і", "й", ","):
+                    prev_ent = entities[previous._.entity_id]
+                    for r in prev_ent.roles:
+                        if r not in ent.roles:
+                            ent.roles.append(r)
+                    ent.affiliation = ent.affiliation or prev_ent.affiliation
+                    if previous.start in role_start:
+                        role_start[span.start] = role_start[previous.start]
+                previous = span
                 continue
+            previous = span
             # include adjectives agreeing with the office ("народним комісаром")
             while start > lo and doc[start - 1].pos_ == "ADJ" and not doc[start - 1].is_punct \
                     and token_case(doc[start - 1]) == token_case(doc[start]):
                 start -= 1
             phrase = list(doc[start : span.start])
+            role_tokens.update(range(start, span.start))
+            role_start[span.start] = start
             role = phrase_nominative(phrase)
             if role and role not in ent.roles:
                 ent.roles.append(role)

@@ -72,6 +72,11 @@ def analyse_word(word: str) -> tuple[str, str, str, tuple[str, ...], tuple[str, 
         if hit is not None:
             best = hit
             break
+    if best.tag.POS == "INFN" and not word.lower().endswith(("ти", "тися", "тись")):
+        # "звільнить" is a 3rd-person future, not a colloquial short infinitive
+        finite = next((p for p in ps if p.tag.POS == "VERB"), None)
+        if finite is not None:
+            best = finite
     tag = best.tag
     grams = set(str(tag).replace(" ", ",").split(","))
     pos = _POS.get(tag.POS or "", "X")
@@ -89,7 +94,16 @@ def analyse_word(word: str) -> tuple[str, str, str, tuple[str, ...], tuple[str, 
 
 
 def customise_tokenizer(nlp: Language) -> None:
-    """Add abbreviation special cases to the blank ``uk`` tokenizer."""
+    """Keep hyphenated words whole and add abbreviation special cases.
+
+    Ukrainian writes compounds and transliterated names with a hyphen
+    ("радянсько-китайських", "Цин-Хуа", "травні-червні"); splitting them
+    would give the morphology and the gazetteer halves that mean nothing.
+    """
+    from spacy.util import compile_infix_regex
+
+    infixes = [p.replace("(?:-|–|—|", "(?:–|—|") for p in nlp.Defaults.infixes]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     for abbr in ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])
         cap = abbr[0].upper() + abbr[1:]

@@ -65,6 +65,11 @@ def name_like(tok: Token) -> bool:
     return not is_known(tok.text)
 
 
+def _name_tagged(tok: Token) -> bool:
+    tags = tags_of(tok.text)
+    return any(t in tag for tag in tags[:2] for t in NAME_TAGS)
+
+
 def sentence_initial(tok: Token) -> bool:
     i = tok.i
     doc = tok.doc
@@ -145,6 +150,17 @@ class EntityRecognizer:
                     # with an actor noun after it
                     j = i + size
                     if j < n and doc[j].lemma_ in heads:
+                        # "Нанкінський уряд" is the government of China, not the city
+                        polity = gaz.actor(hit.id).polity
+                        if polity:
+                            rec = gaz.actor(polity)
+                            span = Span(doc, i, j + 1, label=rec.type)
+                            span._.entity_id = rec.id
+                            if claim(span):
+                                i = span.end
+                                matched = True
+                                break
+                            continue
                         span = Span(doc, i, j + 1, label=hit.type)
                     else:
                         continue
@@ -198,15 +214,22 @@ class EntityRecognizer:
                 claim(Span(doc, i + 1, j, label="ORG"))
 
     def _people(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
+        """People: initials + surname, then runs of capitalised name-like words.
+
+        Runs inside a sentence are read first; a run at the start of a sentence
+        is ambiguous ("Оточення Чан Кайши"), so its leading ordinary words are
+        dropped unless the run (or its tail) is a name already seen inside a
+        sentence.
+        """
         stop = rules()["not_person"]
         n = len(doc)
+        runs: list[tuple[int, int]] = []
         i = 0
         while i < n:
             if taken[i]:
                 i += 1
                 continue
             tok = doc[i]
-            # initials + surname: "Д. В. Богомоловим", "Ф. Рузвельт"
             if is_initial(tok):
                 j = i
                 while j < n and is_initial(doc[j]) and j - i < 3:
@@ -226,19 +249,40 @@ class EntityRecognizer:
             j = i
             while j < n and not taken[j] and is_cap(doc[j]) and j - i < 4:
                 j += 1
-            run = doc[i:j]
-            initial = sentence_initial(tok)
+            runs.append((i, j))
+            i = j
+        seen: set[tuple[str, ...]] = set()
+        initial_runs = []
+        for start, end in runs:
+            if sentence_initial(doc[start]):
+                initial_runs.append((start, end))
+                continue
+            run = doc[start:end]
             if len(run) >= 2:
-                body = run[1:] if initial else run
-                if any(name_like(t) for t in body) and all(
+                if any(name_like(t) for t in run) and all(
                     name_like(t) or is_known(t.text) for t in run
                 ):
-                    claim(Span(doc, i, j, label="PERSON"))
-                    i = j
-                    continue
-            elif self._single_name(tok, initial):
-                claim(Span(doc, i, i + 1, label="PERSON"))
-            i = j if j > i else i + 1
+                    if claim(Span(doc, start, end, label="PERSON")):
+                        seen.add(tuple(t.lower_ for t in run))
+            elif self._single_name(run[0], False):
+                claim(Span(doc, start, end, label="PERSON"))
+        for start, end in initial_runs:
+            words = [t.lower_ for t in doc[start:end]]
+            tail = next((k for k in range(start, end) if tuple(words[k - start:]) in seen), None)
+            if tail is not None:
+                claim(Span(doc, tail, end, label="PERSON"))
+                continue
+            k = start
+            while k < end and is_known(doc[k].text) and not _name_tagged(doc[k]):
+                k += 1
+            if k == end:
+                continue
+            run = doc[k:end]
+            if len(run) >= 2:
+                if any(name_like(t) for t in run):
+                    claim(Span(doc, k, end, label="PERSON"))
+            elif self._single_name(run[0], k == start):
+                claim(Span(doc, k, end, label="PERSON"))
 
     @staticmethod
     def _single_name(tok: Token, initial: bool) -> bool:

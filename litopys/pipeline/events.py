@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from litopys.model import Event, Timex
 from litopys.pipeline import extensions  # noqa: F401
+from litopys.pipeline.morph import is_known
 
 ACTOR_TYPES = ("PERSON", "GPE", "ORG")
 SUBORDINATORS = {"що", "який", "яка", "яке", "які", "якого", "якій", "яким", "якому", "якої",
@@ -35,7 +36,13 @@ SUBORDINATORS = {"що", "який", "яка", "яке", "які", "якого",
                  "однак", "зате", "а"}
 HARD_BOUNDARIES = {";", ":", "(", ")", "«", "»", "\"", "“", "”", "—"}
 PRONOUNS = {"він", "вона", "вони", "воно"}
+COORD = {",", "та", "і", "й", "а також"}
 PLACE_PREPS = {"в", "у", "на", "при", "біля", "поблизу"}
+MOVE_FRAMES = {"visit", "enter", "invade", "attack", "offensive", "occupy", "seize", "bomb",
+               "shell", "blockade"}
+# prepositions that introduce the other party of an event
+TARGET_PREPS = {"з", "із", "зі", "до", "від", "на", "проти", "перед", "для", "щодо", "між",
+                "у", "в"}
 
 
 def lexicon():  # type: ignore[no-untyped-def]
@@ -52,6 +59,7 @@ class _Trigger:
     cameo: str
     frame: str
     pos: str
+    lemma: str = ""
 
 
 def token_case(tok: Token) -> str | None:
@@ -78,26 +86,38 @@ class EventExtractor:
         trigger_spans: list[Span] = []
         last_subject: list[str] = []
         narrative: Timex | None = None
-        last_para = 0
+        seen_keys: set[tuple] = set()  # type: ignore[type-arg]
         for sent in doc.sents:
-            para = doc.text.count("\n\n", 0, sent.start_char)
-            if para != last_para:
-                narrative, last_para = None, para
             sent_mentions = [m for m in mentions if sent.start <= m.start < sent.end]
             sent_timexes = [t for t in timexes if sent.start <= t.start < sent.end
                             and t._.timex.value and not t._.timex.value.startswith("P")]
             found = self._find_triggers(sent)
             for trig in found:
                 clause = self._clause(sent, trig.head)
-                src, tgt = self._roles(doc, trig, clause, sent, sent_mentions)
-                if not src and not tgt:
-                    continue
-                if not src and self._pronoun_subject(doc, clause) and last_subject:
-                    src = list(last_subject)
+                src, tgt, passive = self._roles(doc, trig, clause, sent, sent_mentions)
+                if not src and trig.pos == "VERB":
+                    pronoun = self._pronoun_subject(doc, clause, trig)
+                    if pronoun == "plural" and events:
+                        # "вони підписали": the parties of the last event
+                        src = [a for a in events[-1].source + events[-1].target if a not in tgt]
+                    elif pronoun and last_subject:
+                        src = [a for a in last_subject if a not in tgt]
+                    elif passive and tgt and events:
+                        # an agentless passive continues the last event's agents
+                        src = [a for a in events[-1].source if a not in tgt]
+                if trig.pos == "NOUN" and src and not tgt:
+                    tgt = self._sentence_targets(doc, sent, sent_mentions, src)
                 src = self._with_affiliations(src, entities)
                 tgt = [t for t in self._with_affiliations(tgt, entities) if t not in src]
-                if not src and not tgt:
+                if not src:
+                    continue  # nobody to say who did it
+                if trig.pos == "NOUN" and not (src and tgt):
+                    # a bare noun ("агресії", "війни") is talk about an event, not a report
                     continue
+                key = (trig.cameo[:2], tuple(src), tuple(tgt), sent.start)
+                if key in seen_keys:
+                    continue
+                seen_keys.add(key)
                 mode = self._mode(doc, trig, clause)
                 date_t, source = self._date(trig, clause, sent_timexes, narrative)
                 code = self.cameo.get(trig.cameo)
@@ -131,8 +151,10 @@ class EventExtractor:
             subj = [m._.entity_id for m in sent_mentions if self._is_subject(doc, m)]
             if subj:
                 last_subject = subj[:2]
-            if sent_timexes:
-                narrative = sent_timexes[-1]._.timex
+            # a date in parentheses is an aside ("(... в 1927 р.)"), not the narrative time
+            main_line = [t for t in sent_timexes if not self._in_parentheses(doc, sent, t.start)]
+            if main_line:
+                narrative = main_line[-1]._.timex
         doc._.events = events
         doc.spans["events"] = trigger_spans
         return doc
@@ -175,7 +197,7 @@ class EventExtractor:
             if pos == "VERB" and tok.pos_ == "NOUN" and any(h.pos == "NOUN" for h in hits):
                 pos = "NOUN"
             hit = next((h for h in hits if h.pos == pos), hits[0])
-            trig = _Trigger(tok.i, tok.i + 1, tok.i, hit.cameo, hit.frame, hit.pos)
+            trig = _Trigger(tok.i, tok.i + 1, tok.i, hit.cameo, hit.frame, hit.pos, hit.lemma)
             (verbs if hit.pos == "VERB" else nouns).append(trig)
         out.extend(verbs)
         # a noun trigger stands for its own event only when no verb trigger
@@ -215,71 +237,184 @@ class EventExtractor:
                 return t
         return m[-1]
 
-    def _prep(self, doc: Doc, m: Span) -> str | None:
-        k = m.start - 1
+    @staticmethod
+    def _prep_before(doc: Doc, k: int) -> str | None:
+        """The preposition governing the noun phrase that starts at token k."""
+        k -= 1
         while k >= 0 and doc[k].pos_ == "ADJ":
             k -= 1
         if k >= 0 and doc[k].pos_ == "ADP":
             return doc[k].lower_
         return None
 
+    def _slot(self, doc: Doc, m: Span) -> tuple[str | None, str | None]:
+        """(preposition, case) of a mention; a person with an office in apposition
+        ("з радянським повпредом ... Д. В. Богомоловим") takes the office's."""
+        role_start = doc.user_data.get("litopys_role_start", {}).get(m.start)
+        if role_start is not None:
+            head = next((t for t in doc[role_start:m.start] if t.pos_ in ("NOUN", "PROPN")),
+                        doc[role_start])
+            return self._prep_before(doc, role_start), token_case(head)
+        head = self._head(m)
+        case = token_case(head)
+        if case and not is_known(head.text) and "Sur" not in str(head.morph.get("NameType")):
+            case = None  # a guessed case on a transliterated name is noise
+        return self._prep_before(doc, m.start), case
+
+    def _slot_coord(self, doc: Doc, m: Span, previous: list[tuple[Span, str | None,
+                    str | None]]) -> tuple[str | None, str | None]:
+        """Like _slot, but a name coordinated with the one before it ("з X, Y та Z")
+        shares that one's preposition."""
+        prep, case = self._slot(doc, m)
+        start = doc.user_data.get("litopys_role_start", {}).get(m.start, m.start)
+        if prep is None and start > 0 and doc[start - 1].lower_ in COORD and previous:
+            pm, pprep, pcase = previous[-1]
+            if 0 <= start - pm.end <= 1 and (case is None or pcase is None or case == pcase):
+                return pprep, case or pcase
+        return prep, case
+
     def _is_subject(self, doc: Doc, m: Span) -> bool:
-        return token_case(self._head(m)) == "Nom" and self._prep(doc, m) is None
+        prep, case = self._slot(doc, m)
+        return prep is None and case == "Nom"
 
     def _roles(self, doc: Doc, trig: _Trigger, clause: tuple[int, int], sent: Span,
-               sent_mentions: list[Span]) -> tuple[list[str], list[str]]:
+               sent_mentions: list[Span]) -> tuple[list[str], list[str], bool]:
+        """Source and target entity ids from case and preposition (see module docstring).
+
+        RETURNS (tuple): sources, targets, and whether the trigger is passive.
+        """
         lo, hi = clause
-        inside = [m for m in sent_mentions if lo <= m.start < hi and
-                  not (trig.start <= m.start < trig.end)]
+        role_tokens = doc.user_data.get("litopys_role_tokens", set())
+        inside = [m for m in sent_mentions if lo <= m.start < hi
+                  and not (trig.start <= m.start < trig.end) and m.start not in role_tokens]
+        passive = trig.pos == "VERB" and self._passive(doc[trig.head], trig)
         src: list[str] = []
         tgt: list[str] = []
-        head_tok = doc[trig.head]
-        passive = (
-            "Voice=Pass" in str(head_tok.morph)
-            or head_tok.lower_.endswith(("ся", "сь", "но", "то"))
-            and token_case(head_tok) is None and trig.pos == "VERB"
-            and head_tok.lower_.endswith(("лося", "лася", "вся", "но", "то"))
-        )
+        subjects: list[tuple[int, int, str]] = []
+        seen: list[tuple[Span, str | None, str | None]] = []
         for m in inside:
             eid = m._.entity_id
-            head = self._head(m)
-            case = token_case(head)
-            prep = self._prep(doc, m)
-            if prep in PLACE_PREPS and case in ("Loc", None):
+            prep, case = self._slot_coord(doc, m, seen)
+            seen.append((m, prep, case))
+            before = m.start < trig.start
+            if prep in PLACE_PREPS and case in ("Loc", None) and m.label_ != "PERSON":
                 continue
-            if prep in ("в", "у") and m.label_ == "GPE" and trig.frame not in (
-                    "visit", "enter", "invade", "attack", "offensive"):
+            if prep in ("в", "у") and m.label_ == "GPE" and trig.frame not in MOVE_FRAMES:
                 continue
             if trig.pos == "NOUN":
-                if prep is None and case == "Gen" and m.start > trig.start and \
-                        m.start - trig.end <= 6:
-                    side = src
+                after = 0 <= m.start - trig.end <= 6
+                coordinated = bool(src) and len(seen) > 1 and seen[-2][0]._.entity_id in src \
+                    and doc[m.start - 1].lower_ in COORD
+                if prep is None and case in ("Gen", None) and (after and not src or coordinated):
+                    src.append(eid)
+                elif prep in TARGET_PREPS or (prep is None and case in ("Dat", "Acc")):
+                    tgt.append(eid)
                 elif prep is None and case == "Nom":
-                    side = src
+                    subjects.append((0, abs(m.start - trig.start), eid))
+                continue
+            if prep is None and case == "Nom":
+                if passive:
+                    tgt.append(eid)  # the patient of a passive
                 else:
-                    side = tgt
-            elif prep is None and case == "Nom":
-                side = src
-            elif prep is None and case == "Ins" and passive:
-                side = src
+                    subjects.append((0 if before else 1, abs(m.start - trig.start), eid))
+            elif prep is None and case in ("Ins", None) and passive and not before:
+                src.append(eid)  # the agent: "обговорювалося ... Литвиновим"
             elif prep == "з" and case == "Gen":  # "з боку X"
-                side = src
-            else:
-                side = tgt
-            if eid not in side and eid not in (src if side is tgt else tgt):
-                side.append(eid)
-        if not src and trig.pos == "VERB":
-            # a subject outside the clause (gerund or participle clauses, lists)
+                src.append(eid)
+            elif prep is None and case == "Gen" and before and self._gen_of_subject(doc, m, trig):
+                subjects.append((0, abs(m.start - trig.start), eid))
+            elif prep in TARGET_PREPS or (prep is None and case in ("Dat", "Acc", "Ins")):
+                tgt.append(eid)
+            elif prep is None and case is None:
+                # a name pymorphy3 cannot inflect ("Чан Кайши"): its side by position
+                if before:
+                    subjects.append((0, abs(m.start - trig.start), eid))
+                else:
+                    tgt.append(eid)
+        if not src and subjects:
+            subjects.sort()
+            best = subjects[0][0]
+            src = [e for rank, _, e in subjects if rank == best][:4]
+        if not src and trig.pos == "VERB" and not (passive and tgt):
+            # the subject of the sentence, outside a gerund or participle clause
+            # (for a passive it is the patient: "Представники ... не були запрошені")
+            side = tgt if passive else src
             for m in sent_mentions:
-                if m.start < lo and self._is_subject(doc, m):
-                    src.append(m._.entity_id)
+                if m.start < lo and self._is_subject(doc, m) and m.start not in role_tokens:
+                    side.append(m._.entity_id)
+                    nxt = m.end
+                    # and the names coordinated with it
+                    for m2 in sent_mentions:
+                        if m2.start > m.start and m2.start < lo and \
+                                doc[m2.start - 1].lower_ in COORD and m2.start - nxt <= 1:
+                            side.append(m2._.entity_id)
+                            nxt = m2.end
                     break
-        return src, tgt
+        src = list(dict.fromkeys(src))
+        tgt = [t for t in dict.fromkeys(tgt) if t not in src]
+        return src, tgt, passive
 
     @staticmethod
-    def _pronoun_subject(doc: Doc, clause: tuple[int, int]) -> bool:
-        lo, hi = clause
-        return any(doc[k].lower_ in PRONOUNS for k in range(lo, hi))
+    def _passive(tok: Token, trig: _Trigger) -> bool:
+        """Passive participles, impersonal "-но/-то" forms, and a reflexive "-ся" form of
+        a verb whose lexicon lemma is not reflexive ("обговорювалося")."""
+        if any("pssv" in t for t in tok._.tags) or "Voice=Pass" in str(tok.morph):
+            return True
+        w = tok.lower_
+        if w.endswith(("ено", "ано", "яно", "єно", "то")) and len(w) > 5:
+            return True
+        lemma = trig.lemma or tok.lemma_
+        return w.endswith(("ся", "сь")) and not lemma.endswith(("ся", "сь"))
+
+    @staticmethod
+    def _gen_of_subject(doc: Doc, m: Span, trig: _Trigger) -> bool:
+        """Is a genitive mention part of the subject ("керівники України, США ... підписали")?"""
+        k = m.start - 1
+        while k >= 0 and k > m.start - 12:
+            tok = doc[k]
+            if tok.is_punct and tok.text != ",":
+                return False
+            if tok.pos_ in ("NOUN", "PROPN") and token_case(tok) == "Nom":
+                return not any(doc[j].pos_ == "VERB" for j in range(k + 1, m.start))
+            if tok.pos_ == "VERB":
+                return False
+            k -= 1
+        return False
+
+    def _sentence_targets(self, doc: Doc, sent: Span, sent_mentions: list[Span],
+                          src: list[str]) -> list[str]:
+        """Targets from anywhere in the sentence, for a noun trigger with a source only."""
+        out: list[str] = []
+        for m in sent_mentions:
+            eid = m._.entity_id
+            if eid in src:
+                continue
+            prep, case = self._slot(doc, m)
+            if prep in TARGET_PREPS and prep not in PLACE_PREPS:
+                out.append(eid)
+        return out
+
+    @staticmethod
+    def _in_parentheses(doc: Doc, sent: Span, k: int) -> bool:
+        depth = 0
+        for t in doc[sent.start:k]:
+            if t.text == "(":
+                depth += 1
+            elif t.text == ")" and depth:
+                depth -= 1
+        return depth > 0
+
+    @staticmethod
+    def _pronoun_subject(doc: Doc, clause: tuple[int, int], trig: _Trigger) -> str | None:
+        """"plural" / "singular" when a personal pronoun is the subject before the trigger."""
+        lo, _ = clause
+        for k in range(lo, trig.start):
+            w = doc[k].lower_
+            if w == "вони":
+                return "plural"
+            if w in PRONOUNS:
+                return "singular"
+        return None
 
     @staticmethod
     def _with_affiliations(ids: list[str], entities: dict) -> list[str]:  # type: ignore[type-arg]
@@ -301,11 +436,17 @@ class EventExtractor:
         if any(t.lower_ in ("не", "ні") or mod.is_negation(t.lower_) and
                mod.negation[t.lower_].scope == "next" for t in window):
             return "negated"
-        for t in doc[lo:clause[1]]:
+        sent_start = doc[trig.start].sent.start
+        for t in doc[sent_start:clause[1]]:
             cue = mod.hypothetical.get(t.lower_) or mod.hypothetical.get(t.lemma_)
             if cue is None:
                 continue
-            if cue.scope in ("clause", "sentence") or t.i < trig.start:
+            in_clause = lo <= t.i < clause[1]
+            if in_clause and (cue.scope in ("clause", "sentence") or t.i < trig.start):
+                return "hypothetical"
+            # "Ця угода передбачала, що Чехословаччина ... звільнить": the cue
+            # governs the clause that follows it
+            if not in_clause and t.i < trig.start and cue.scope in ("sentence", "complement"):
                 return "hypothetical"
         if "VerbForm=Inf" in str(head.morph) or "Tense=Fut" in str(head.morph):
             return "hypothetical"

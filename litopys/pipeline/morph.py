@@ -64,10 +64,11 @@ def nominative(word: str, case: str | None = None, prefer: str | None = None,
     candidates = [p for p in parses(word) if p.is_known or "Surn" in str(p.tag)]
     if not candidates:
         return word
-    def score(p) -> tuple[int, int, int]:  # type: ignore[no-untyped-def]
+    def score(p) -> tuple[int, int, int, int]:  # type: ignore[no-untyped-def]
         t = str(p.tag)
         return (
             0 if prefer and prefer in t else 1,
+            0 if gender is None or gender in t or "Fixd" in t else 1,
             0 if case and case in t else 1,
             0 if "plur" not in t else 1,
         )
