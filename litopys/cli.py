@@ -53,8 +53,15 @@ def main() -> None:
 @click.option("--max-bytes", type=int, default=None, envvar="LITOPYS_MAX_BYTES",
               help="Refuse files larger than this (LITOPYS_MAX_BYTES; default 50 MB).")
 @click.option("--quiet", "-q", is_flag=True, help="Store only; print nothing but errors.")
+@click.option("--out-parquet", "out_parquet", default=None, metavar="DIR",
+              type=click.Path(file_okay=False), envvar="LITOPYS_OUT_PARQUET",
+              help="Batch mode: also keep the results as Parquet parts in DIR, for DuckDB "
+                   "(LITOPYS_OUT_PARQUET).")
+@click.option("--no-db", "no_db", is_flag=True,
+              help="With --out-parquet: write Parquet only, no SQLite store.")
 def extract(paths: tuple[str, ...], db: str, fmt: str, anchor: str | None, workers: int,
-            dask_address: str | None, max_bytes: int | None, quiet: bool) -> None:
+            dask_address: str | None, max_bytes: int | None, quiet: bool,
+            out_parquet: str | None, no_db: bool) -> None:
     """Extract chronicles from PATHS (files, directories, or - for stdin) and store them.
 
     \b
@@ -67,13 +74,18 @@ def extract(paths: tuple[str, ...], db: str, fmt: str, anchor: str | None, worke
 
     if anchor:
         _check_date(anchor, "--anchor")
-    if workers != 1 or dask_address:
+    if workers != 1 or dask_address or out_parquet:
         try:
             from litopys.batch.runner import run_batch
         except ImportError:
             raise click.ClickException("Batch mode is not available in this build.") from None
-        code = run_batch(list(paths), db=db, workers=workers, dask_address=dask_address,
-                         anchor=anchor, max_bytes=max_bytes or DEFAULT_MAX_BYTES, quiet=quiet)
+        if no_db and not out_parquet:
+            raise click.ClickException("--no-db needs --out-parquet DIR: the results must go "
+                                       "somewhere.")
+        code = run_batch(list(paths), db=None if no_db else db, workers=workers,
+                         dask_address=dask_address, anchor=anchor,
+                         max_bytes=max_bytes or DEFAULT_MAX_BYTES, quiet=quiet,
+                         out_parquet=out_parquet)
         sys.exit(code)
     try:
         store = Store(db)

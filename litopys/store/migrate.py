@@ -12,8 +12,9 @@ from pathlib import Path
 
 from litopys.errors import Errors, StoreError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SCHEMA_FILE = Path(__file__).with_name("schema.sql")
+SCHEMA_V2_FILE = Path(__file__).with_name("schema_v2.sql")
 
 
 def _statements(sql: str) -> list[str]:
@@ -27,7 +28,13 @@ def _v1(conn: sqlite3.Connection) -> None:
         conn.execute(stmt)
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1}
+def _v2(conn: sqlite3.Connection) -> None:
+    """Cross-document merge: entity aliases, event groups and their members."""
+    for stmt in _statements(SCHEMA_V2_FILE.read_text(encoding="utf-8")):
+        conn.execute(stmt)
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2}
 
 
 def current_version(conn: sqlite3.Connection) -> int:
