@@ -40,8 +40,17 @@
     const groups = data.groups.map(function (g) {
       return { id: g.id, content: L.el('span', g.name) };
     });
+    // open on the chronicle's own period, not on today
+    let lo = Infinity;
+    let hi = -Infinity;
+    data.items.forEach(function (it) {
+      lo = Math.min(lo, Date.parse(it.start));
+      hi = Math.max(hi, Date.parse(it.end || it.start));
+    });
+    const pad = Math.max((hi - lo) * 0.05, 30 * DAY);
     const options = {
       stack: true,
+      showCurrentTime: false,
       orientation: 'top',
       zoomMin: DAY,
       zoomMax: 400 * 365 * DAY,
@@ -52,6 +61,10 @@
       groupOrder: function (a, b) { return 0; },
       xss: { disabled: false },
     };
+    if (isFinite(lo)) {
+      options.start = new Date(lo - pad);
+      options.end = new Date(hi + pad);
+    }
     const timeline = new vis.Timeline(container, new vis.DataSet(items),
                                       new vis.DataSet(groups), options);
     timeline.on('select', function (props) {

@@ -1,0 +1,55 @@
+"""Runs the Node browser tests (tests/web/browser.test.mjs) against a live server.
+
+Skipped, with the reason, when /usr/bin/chromium, node or node_modules is missing.
+Screenshots go to the test's tmp folder (printed on failure) and, when
+``LITOPYS_SHOTS`` is set, there.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from .test_server import free_port, start_server
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+CHROMIUM = Path(os.environ.get("LITOPYS_CHROMIUM", "/usr/bin/chromium"))
+
+
+def _missing() -> str | None:
+    if not CHROMIUM.exists():
+        return f"{CHROMIUM} missing: apt-get install chromium"
+    if shutil.which("node") is None:
+        return "node missing: install Node.js 20"
+    if not (ROOT / "node_modules" / "playwright-core").is_dir():
+        return "node_modules missing: run `npm ci` in the checkout"
+    return None
+
+
+@pytest.mark.skipif(_missing() is not None, reason=_missing() or "")
+def test_browser_pages(web_db: Path, doc_ids: dict[str, str], tmp_path: Path) -> None:
+    shots = Path(os.environ.get("LITOPYS_SHOTS") or tmp_path / "shots")
+    port = free_port()
+    proc = start_server(web_db, port)
+    try:
+        env = {**os.environ, "LITOPYS_BASE_URL": f"http://127.0.0.1:{port}",
+               "LITOPYS_DOCS": json.dumps(doc_ids), "LITOPYS_SHOTS": str(shots),
+               "LITOPYS_CHROMIUM": str(CHROMIUM)}
+        run = subprocess.run(
+            ["node", "--test", "--test-reporter=tap", str(HERE / "browser.test.mjs")],
+            cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+        )
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    assert run.returncode == 0, f"screenshots in {shots}\n{run.stdout}\n{run.stderr}"
+    assert "# fail 0" in run.stdout and "# skipped 0" in run.stdout, run.stdout
+    names = {p.stem for p in shots.glob("*.png")}
+    assert {"timeline", "timeline-evidence", "reader-marked", "network", "dyad",
+            "payload-reader"} <= names
