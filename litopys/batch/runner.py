@@ -353,7 +353,7 @@ def run(paths: list[str], db: str | None = "litopys.db", workers: int = 0,
         dask_address: str | None = None, anchor: str | None = None,
         max_bytes: int = DEFAULT_MAX_BYTES, quiet: bool = False,
         out_parquet: str | None = None, config_path: str | None = None,
-        partition_size: int = 16, merge: bool = True) -> BatchStats:
+        partition_size: int | None = None, merge: bool = True) -> BatchStats:
     """Extract a corpus with a process pool or on Dask; RETURNS (BatchStats) the figures.
 
     paths (list[str]): files, directories, or "-" for stdin.
@@ -366,7 +366,7 @@ def run(paths: list[str], db: str | None = "litopys.db", workers: int = 0,
     quiet (bool): no progress, no summary.
     out_parquet (str | None): keep the results as Parquet parts under this directory.
     config_path (str | None): pipeline config.
-    partition_size (int): documents per Dask partition.
+    partition_size (int | None): documents per Dask partition (None: automatic).
     merge (bool): rebuild the cross-document merge at the end.
     """
     started = time.perf_counter()
