@@ -28,6 +28,7 @@ from litopys.pipeline.morph import is_known, tags_of
 INITIAL_RE = re.compile(r"^[A-ZА-ЯІЇЄҐ]\.$")
 NAME_TAGS = ("Name", "Surn", "Patr")
 MODEL_LABELS = {"PERS": "PERSON", "ORG": "ORG", "LOC": "LOC", "DOC": "DOC"}
+CLOSED_POS = {"PRON", "ADP", "CCONJ", "SCONJ", "PART", "ADV", "VERB", "NUM", "INTJ", "DET"}
 KIND_RANK = {"name": 0, "alias": 1, "abbr": 2, "adjective": 3}
 
 
@@ -36,6 +37,17 @@ def rules() -> dict[str, frozenset[str]]:
     """The word lists of ``entity_rules.yaml`` as frozen sets."""
     data = load_yaml("entity_rules")
     return {k: frozenset(v) for k, v in data.items()}
+
+
+@lru_cache(maxsize=1)
+def first_word_lengths() -> dict[str, int]:
+    """For each first word of a gazetteer form, the most words a form starting with it has."""
+    out: dict[str, int] = {}
+    for form in gazetteer()._index:
+        words = form.split(" ")
+        if out.get(words[0], 0) < len(words):
+            out[words[0]] = len(words)
+    return out
 
 
 def gazetteer():  # type: ignore[no-untyped-def]
@@ -128,20 +140,19 @@ class EntityRecognizer:
 
     def _gazetteer(self, doc: Doc, claim) -> None:  # type: ignore[no-untyped-def]
         gaz = gazetteer()
+        first_len = first_word_lengths()
         heads = rules()["actor_heads"]
+        words = [t.lower_ for t in doc]
+        stops = [t.is_punct or t.is_space for t in doc]
         n = len(doc)
         i = 0
         while i < n:
-            if not doc[i].is_alpha and not doc[i].text[:1].isalpha():
-                i += 1
-                continue
+            longest = first_len.get(words[i], 0)
             matched = False
-            for size in range(min(gaz.max_words, n - i), 0, -1):
-                toks = doc[i : i + size]
-                if any(t.is_punct or t.is_space for t in toks):
+            for size in range(min(longest, n - i), 0, -1):
+                if any(stops[i + 1 : i + size]):
                     continue
-                form = " ".join(t.lower_ for t in toks)
-                hits = gaz.lookup(form)
+                hits = gaz.lookup(" ".join(words[i : i + size]))
                 if not hits:
                     continue
                 hit = min(hits, key=lambda h: KIND_RANK.get(h.kind, 9))
@@ -152,23 +163,16 @@ class EntityRecognizer:
                     if j < n and doc[j].lemma_ in heads:
                         # "Нанкінський уряд" is the government of China, not the city
                         polity = gaz.actor(hit.id).polity
-                        if polity:
-                            rec = gaz.actor(polity)
-                            span = Span(doc, i, j + 1, label=rec.type)
-                            span._.entity_id = rec.id
-                            if claim(span):
-                                i = span.end
-                                matched = True
-                                break
-                            continue
-                        span = Span(doc, i, j + 1, label=hit.type)
+                        rec = gaz.actor(polity) if polity else gaz.actor(hit.id)
+                        span = Span(doc, i, j + 1, label=rec.type)
+                        span._.entity_id = rec.id
                     else:
                         continue
                 else:
-                    if size == 1 and len(toks[0].text) < 2:
+                    if size == 1 and len(words[i]) < 2:
                         continue
                     span = Span(doc, i, i + size, label=hit.type)
-                span._.entity_id = hit.id
+                    span._.entity_id = hit.id
                 if claim(span):
                     i = span.end
                     matched = True
@@ -251,6 +255,17 @@ class EntityRecognizer:
                 j += 1
             runs.append((i, j))
             i = j
+        category = rules()["doc_heads"] | rules()["org_heads"] | rules()["actor_heads"]
+        trimmed: list[tuple[int, int]] = []
+        for start, end in runs:
+            # "Договір Пілсудський", "Вона": a category noun or a function word
+            # is not part of a name
+            while start < end and (doc[start].lemma_ in category
+                                   or doc[start].pos_ in CLOSED_POS):
+                start += 1
+            if start < end:
+                trimmed.append((start, end))
+        runs = trimmed
         seen: set[tuple[str, ...]] = set()
         initial_runs = []
         for start, end in runs:

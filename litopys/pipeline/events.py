@@ -90,7 +90,8 @@ class EventExtractor:
         for sent in doc.sents:
             sent_mentions = [m for m in mentions if sent.start <= m.start < sent.end]
             sent_timexes = [t for t in timexes if sent.start <= t.start < sent.end
-                            and t._.timex.value and not t._.timex.value.startswith("P")]
+                            and t._.timex.value and not t._.timex.value.startswith("P")
+                            and not self._attributive(doc, t)]
             found = self._find_triggers(sent)
             for trig in found:
                 clause = self._clause(sent, trig.head)
@@ -393,6 +394,19 @@ class EventExtractor:
             if prep in TARGET_PREPS and prep not in PLACE_PREPS:
                 out.append(eid)
         return out
+
+    @staticmethod
+    def _attributive(doc: Doc, t: Span) -> bool:
+        """A bare date hanging off a noun ("кордону 1772 року") names a thing, not when
+        the sentence's events happen."""
+        if t.start == 0:
+            return False
+        prev = doc[t.start - 1]
+        first = doc[t.start]
+        if first.pos_ == "ADP" or first.lower_ in ("у", "в", "з", "до", "від", "після"):
+            return False
+        return prev.pos_ == "NOUN" and token_case(prev) in ("Gen", "Acc", "Ins", "Loc") and \
+            not t.text[:1].isupper()
 
     @staticmethod
     def _in_parentheses(doc: Doc, sent: Span, k: int) -> bool:
