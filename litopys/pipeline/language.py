@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from spacy.tokens import Doc
 from litopys.model import Chronicle, Document, Entity, Event, Mention, Timex
 from litopys.pipeline import factories  # noqa: F401  (registers the factories)
 from litopys.pipeline.analysis import customise_tokenizer
-from litopys.pipeline.ingest import from_text
+from litopys.pipeline.ingest import from_text, markdown_mask
 from litopys.pipeline.normalise import OffsetMap, normalise
 
 DEFAULT_CONFIG = Path(__file__).resolve().parent.parent / "configs" / "default.cfg"
@@ -32,18 +33,43 @@ def shared_nlp(config_path: str | None = None) -> Language:
     return make_nlp(config_path)
 
 
+# Documents longer than this are analysed in chunks cut at paragraph breaks,
+# so memory is bounded by the chunk, not by the document.
+CHUNK_CHARS = 100_000
+_MONTHS_GEN = ("січня", "лютого", "березня", "квітня", "травня", "червня", "липня",
+               "серпня", "вересня", "жовтня", "листопада", "грудня")
+_MONTHS_NOM = ("січень", "лютий", "березень", "квітень", "травень", "червень", "липень",
+               "серпень", "вересень", "жовтень", "листопад", "грудень")
+_POINT_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
 class Pipeline:
     """Run litopys on documents.
 
+    A document longer than ``chunk_chars`` is split at paragraph breaks into
+    chunks that are analysed one at a time (see :meth:`_chunked`), so a
+    5 MB text needs the memory of one chunk's ``Doc``, not of the whole.
+
     config_path (str | None): a pipeline config; None for the default.
+    chunk_chars (int): the largest text analysed in one piece.
+
+    DOCS: docs/ROBUSTNESS.md
     """
 
-    def __init__(self, config_path: str | None = None) -> None:
+    def __init__(self, config_path: str | None = None, chunk_chars: int = CHUNK_CHARS) -> None:
         self.nlp = shared_nlp(config_path)
+        self.chunk_chars = max(1000, chunk_chars)
 
     def make_doc(self, document: Document, anchor: str | None = None) -> Doc:
-        """Normalise and analyse a document; RETURNS the processed spaCy Doc."""
-        text, offsets = normalise(document.text)
+        """Normalise and analyse a document; RETURNS the processed spaCy Doc.
+
+        Markdown is analysed with its markup blanked (same length), so the
+        offsets still point into the Markdown source that is stored.
+        """
+        source = document.text
+        if document.format == "markdown":
+            source = markdown_mask(source)
+        text, offsets = normalise(source)
         doc = self.nlp.make_doc(text)
         doc._.original = document.text
         doc._.offsets = offsets
@@ -54,10 +80,144 @@ class Pipeline:
         return doc
 
     def __call__(self, document: Document, anchor: str | None = None) -> Chronicle:
-        return to_chronicle(self.make_doc(document, anchor), document)
+        """Analyse a document. RETURNS (Chronicle): offsets into ``document.text``."""
+        if len(document.text) <= self.chunk_chars:
+            return to_chronicle(self.make_doc(document, anchor), document)
+        return self._chunked(document, anchor)
 
     def text(self, text: str, anchor: str | None = None) -> Chronicle:
+        """Analyse a string. RETURNS (Chronicle): its chronicle."""
         return self(from_text(text), anchor)
+
+    def _chunked(self, document: Document, anchor: str | None) -> Chronicle:
+        """Analyse a long document chunk by chunk and merge the chronicles.
+
+        - Offsets are shifted by the chunk's start, sentence numbers by the
+          sentences before it.
+        - Entities with the same id are merged: mentions appended, roles
+          united, the first affiliation/CAMEO/Wikidata kept.
+        - Events are renumbered e1, e2, ... in text order.
+        - The narrative reference time (the last dated time expression) is
+          carried into the next chunk: the chunk is analysed behind a one-line
+          date preamble ("12 грудня 1932 року.") that sets the time stage's
+          reference, and everything found in the preamble is dropped. The
+          document ``anchor`` (creation date) is passed unchanged.
+
+        RETURNS (Chronicle): the merged chronicle.
+        """
+        full = document.text
+        entities: dict[str, Entity] = {}
+        timexes: list[Timex] = []
+        events: list[Event] = []
+        ref: str | None = None
+        sentences = 0
+        for start, end in split_chunks(full, self.chunk_chars):
+            preamble = _preamble(ref)
+            part = Document(id=document.id, path=document.path, text=preamble + full[start:end],
+                            encoding=document.encoding, format=document.format)
+            doc = self.make_doc(part, anchor)
+            n_sents = sum(1 for _ in doc.sents) if doc.has_annotation("SENT_START") else 1
+            pre_sents = 0
+            if preamble and doc.has_annotation("SENT_START"):
+                pre_sents = sum(1 for s in doc.sents if s.start_char < len(preamble.rstrip()))
+            ch = to_chronicle(doc, part)
+            del doc
+            cut = len(preamble)
+            shift = start - cut
+
+            for ent in ch.entities:
+                mentions = [Mention(m.start + shift, m.end + shift, m.text,
+                                    m.sentence - pre_sents + sentences)
+                            for m in ent.mentions if m.start >= cut]
+                if not mentions:
+                    continue
+                have = entities.get(ent.id)
+                if have is None:
+                    ent.mentions = mentions
+                    entities[ent.id] = ent
+                    continue
+                have.mentions.extend(mentions)
+                have.roles.extend(r for r in ent.roles if r not in have.roles)
+                have.affiliation = have.affiliation or ent.affiliation
+                have.cameo = have.cameo or ent.cameo
+                have.wikidata = have.wikidata or ent.wikidata
+            for t in ch.timexes:
+                if t.start < cut:
+                    continue
+                t.start += shift
+                t.end += shift
+                timexes.append(t)
+                if t.value and not t.value.startswith("P") and _POINT_RE.match(t.value):
+                    ref = t.value
+            for ev in ch.events:
+                if ev.start < cut:
+                    continue
+                ev.id = f"e{len(events) + 1}"
+                ev.start += shift
+                ev.end += shift
+                ev.evidence_start = max(ev.evidence_start - cut, 0) + start
+                ev.evidence_end = max(ev.evidence_end - cut, 0) + start
+                ev.evidence = full[ev.evidence_start:ev.evidence_end].strip()
+                events.append(ev)
+            sentences += n_sents - pre_sents
+        # an event's participants must be entities of this chronicle
+        known = set(entities)
+        for ev in events:
+            ev.source = [a for a in ev.source if a in known]
+            ev.target = [a for a in ev.target if a in known]
+        merged = sorted(entities.values(),
+                        key=lambda e: (e.mentions[0].start if e.mentions else 10**12, e.id))
+        for e in merged:
+            if e.affiliation and e.affiliation not in known:
+                e.affiliation = None
+        return Chronicle(document=document, entities=merged, timexes=timexes, events=events)
+
+
+def split_chunks(text: str, size: int) -> list[tuple[int, int]]:
+    """Cut a text into [start, end) pieces of at most about ``size`` characters.
+
+    Cuts fall after a blank line (a paragraph break) where there is one in the
+    second half of the window, else after a line break, else after a
+    sentence end, else after a space, else anywhere. The pieces cover the
+    text exactly, in order.
+
+    text (str): the text.
+    size (int): the target size.
+    RETURNS (list[tuple[int, int]]): the pieces.
+    """
+    out: list[tuple[int, int]] = []
+    start, n = 0, len(text)
+    while start < n:
+        end = min(start + size, n)
+        if end < n:
+            lo = start + size // 2
+            cut = -1
+            for sep in ("\n\n", "\n", ". ", " "):
+                k = text.rfind(sep, lo, end)
+                if k != -1:
+                    cut = k + len(sep)
+                    break
+            if cut > start:
+                end = cut
+        out.append((start, end))
+        start = end
+    return out
+
+
+def _preamble(ref: str | None) -> str:
+    """A one-sentence paragraph that names the date ``ref`` (or "" if none can)."""
+    if not ref:
+        return ""
+    m = _POINT_RE.match(ref)
+    if not m:
+        return ""
+    year, month, day = m.group(1), m.group(2), m.group(3)
+    mon = int(month) if month else 0
+    if not 1 <= mon <= 12:
+        return f"{year} рік.\n\n"
+    if day:
+        return f"{int(day)} {_MONTHS_GEN[mon - 1]} {year} року.\n\n"
+    return f"{_MONTHS_NOM[mon - 1]} {year} року.\n\n"
 
 
 def _map(offsets: OffsetMap | None, start: int, end: int) -> tuple[int, int]:
