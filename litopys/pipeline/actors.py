@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from litopys.model import Entity, Mention
 from litopys.pipeline import extensions  # noqa: F401
+from litopys.pipeline.analysis import sentence_index
 from litopys.pipeline.entities import gazetteer, is_initial, rules
 from litopys.pipeline.morph import UD_TO_PYMORPHY, gender_of, is_known, nominative
 
@@ -137,11 +138,10 @@ class ActorResolver:
         entities: dict[str, Entity] = {}
         people: list[_Person] = []
         mentions = list(doc.spans.get("mentions", []))
-        sent_index = {s.start: k for k, s in enumerate(doc.sents)} if doc.has_annotation(
-            "SENT_START") else {}
+        _, sent_no = sentence_index(doc)
 
         def sentence_of(span: Span) -> int:
-            return sent_index.get(span.sent.start, 0) if sent_index else 0
+            return sent_no[span.start] if sent_no else 0
 
         def add(eid: str, etype: str, name: str, span: Span, **kw: object) -> None:
             ent = entities.get(eid)
@@ -210,6 +210,7 @@ class ActorResolver:
         locative = rules()["locative_preps"]
         office_lex = offices()
         gaz = gazetteer()
+        sent_first, _ = sentence_index(doc)
         role_tokens: set[int] = set()
         role_start: dict[int, int] = {}
         doc.user_data["litopys_role_tokens"] = role_tokens
@@ -225,7 +226,7 @@ class ActorResolver:
             ent = entities[span._.entity_id]
             # walk left to the start of the office phrase
             k = span.start - 1
-            lo = max(span.sent.start, span.start - 12)
+            lo = max(sent_first[span.start], span.start - 12)
             start = None
             while k >= lo:
                 tok = doc[k]

@@ -9,9 +9,11 @@ Morphology comes from pymorphy3's Ukrainian dictionary, cached per word form.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.attrs import ORTH
+import numpy
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -117,6 +119,7 @@ class Morphology:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        f = Features([], [], [], [], [], [], [])
         for token in doc:
             lemma, pos, feats, lemmas, tags = analyse_word(token.text)
             token.lemma_ = lemma
@@ -125,7 +128,48 @@ class Morphology:
                 token.set_morph(feats)
             token._.lemmas = lemmas
             token._.tags = tags
+            f.text.append(token.text)
+            f.lower.append(token.text.lower())
+            f.lemma.append(lemma)
+            f.pos.append(pos)
+            f.case.append(_CASE_OF.get(feats.split("Case=", 1)[1][:3]) if "Case=" in feats
+                          else None)
+            f.lemmas.append(lemmas)
+            f.tags.append(tags)
+        doc.user_data["litopys_features"] = f
         return doc
+
+
+_CASE_OF = {"Nom": "Nom", "Gen": "Gen", "Dat": "Dat", "Acc": "Acc", "Ins": "Ins", "Loc": "Loc",
+            "Voc": "Voc"}
+
+
+@dataclass
+class Features:
+    """Per-token analyses as plain lists: reading them is much faster than
+    creating spaCy Token objects in the hot loops of later stages."""
+
+    text: list[str]
+    lower: list[str]
+    lemma: list[str]
+    pos: list[str]
+    case: list[str | None]
+    lemmas: list[tuple[str, ...]]
+    tags: list[tuple[str, ...]]
+
+
+def features(doc: Doc) -> Features:
+    """The per-token feature lists of a doc (computed if the Morphology stage did not run)."""
+    f = doc.user_data.get("litopys_features")
+    if f is None:
+        f = Features(
+            [t.text for t in doc], [t.lower_ for t in doc], [t.lemma_ for t in doc],
+            [t.pos_ for t in doc],
+            [(t.morph.get("Case") or [None])[0] for t in doc],
+            [t._.lemmas or (t.lemma_,) for t in doc], [t._.tags for t in doc],
+        )
+        doc.user_data["litopys_features"] = f
+    return f
 
 
 _CLOSERS = set("»\"”)')]")
@@ -142,53 +186,74 @@ class Sentences:
         n = len(doc)
         if n == 0:
             return doc
+        texts = [t.text for t in doc]
+        ws = [t.whitespace_ for t in doc]
         starts = [False] * n
         starts[0] = True
-        for i, tok in enumerate(doc):
-            if i == 0:
+        for i in range(1, n):
+            prev = texts[i - 1]
+            if "\n" in prev or "\n" in ws[i - 1]:
+                starts[i] = not texts[i].isspace() or "\n" in texts[i]
                 continue
-            prev = doc[i - 1]
-            if "\n" in prev.text or ("\n" in prev.whitespace_ if prev.whitespace_ else False):
-                starts[i] = True
-                continue
-            if prev.is_space and "\n" in prev.text:
-                starts[i] = True
-                continue
-            if tok.is_space:
-                continue
-            if not self._ends_sentence(doc, i - 1):
+            if texts[i].isspace() or not _ends_sentence(texts, i - 1):
                 continue
             # what follows must look like a sentence start
             j = i
-            while j < n and (doc[j].text in _OPENERS or doc[j].is_space):
+            while j < n and (texts[j] in _OPENERS or texts[j].isspace()):
                 j += 1
-            if j < n and (doc[j].text[:1].isupper() or doc[j].text[:1].isdigit()):
+            if j < n and (texts[j][:1].isupper() or texts[j][:1].isdigit()):
                 starts[i] = True
-        for i, tok in enumerate(doc):
-            tok.is_sent_start = starts[i]
+        arr = numpy.array([1 if x else -1 for x in starts], dtype="int64").astype("uint64")
+        arr = arr.reshape(-1, 1)
+        doc.from_array([SENT_START], arr)
+        _store_sentence_index(doc, starts)
         return doc
 
-    @staticmethod
-    def _ends_sentence(doc: Doc, k: int) -> bool:
-        """Does token k close a sentence (allowing closing quotes after it)?"""
-        while k >= 0 and doc[k].text in _CLOSERS:
-            k -= 1
-        if k < 0:
-            return False
-        t = doc[k].text
-        if t in ("!", "?", "…", "...", "?!", "!?"):
-            return True
-        if t.endswith(".") and t != ".":
-            # "Д." "р." "т.д." are abbreviations or initials; "1937р." glued
-            core = t[:-1]
-            if len(core) == 1 and core.isalpha():
-                return False
-            return core.lower() not in NO_BREAK_AFTER
-        if t == ".":
-            if k == 0:
-                return True
-            before = doc[k - 1].text
-            if len(before) == 1 and before.isalpha() and before.isupper():
-                return False  # an initial split from its dot
-            return before.lower() not in NO_BREAK_AFTER
+
+def _ends_sentence(texts: list[str], k: int) -> bool:
+    """Does token k close a sentence (allowing closing quotes after it)?"""
+    while k >= 0 and texts[k] in _CLOSERS:
+        k -= 1
+    if k < 0:
         return False
+    t = texts[k]
+    if t in ("!", "?", "…", "...", "?!", "!?"):
+        return True
+    if t.endswith(".") and t != ".":
+        # "Д." "р." "т.д." are abbreviations or initials
+        core = t[:-1]
+        if len(core) == 1 and core.isalpha():
+            return False
+        return core.lower() not in NO_BREAK_AFTER
+    if t == ".":
+        if k == 0:
+            return True
+        before = texts[k - 1]
+        if len(before) == 1 and before.isalpha() and before.isupper():
+            return False  # an initial split from its dot
+        return before.lower() not in NO_BREAK_AFTER
+    return False
+
+
+def _store_sentence_index(doc: Doc, starts: list[bool]) -> None:
+    first: list[int] = []
+    number: list[int] = []
+    cur, k = 0, -1
+    for i, is_start in enumerate(starts):
+        if is_start or i == 0:
+            cur, k = i, k + 1
+        first.append(cur)
+        number.append(k)
+    doc.user_data["litopys_sent_first"] = first
+    doc.user_data["litopys_sent_no"] = number
+
+
+def sentence_index(doc: Doc) -> tuple[list[int], list[int]]:
+    """For every token: the index of the first token of its sentence, and the
+    sentence number. Cached on the doc (computing ``token.sent`` per token is slow).
+    """
+    if "litopys_sent_first" not in doc.user_data:
+        starts = [t.is_sent_start or i == 0 for i, t in enumerate(doc)] \
+            if doc.has_annotation("SENT_START") else [i == 0 for i in range(len(doc))]
+        _store_sentence_index(doc, starts)
+    return doc.user_data["litopys_sent_first"], doc.user_data["litopys_sent_no"]

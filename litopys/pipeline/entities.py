@@ -83,15 +83,12 @@ def _name_tagged(tok: Token) -> bool:
 
 
 def sentence_initial(tok: Token) -> bool:
-    i = tok.i
+    """Is the token the first word of its sentence (after quotes or brackets)?"""
+    from litopys.pipeline.analysis import sentence_index
+
+    first, _ = sentence_index(tok.doc)
     doc = tok.doc
-    while i > 0 and not doc[i].is_sent_start:
-        prev = doc[i - 1]
-        if prev.is_punct or prev.is_space:
-            i -= 1
-            continue
-        return False
-    return True
+    return all(doc[k].is_punct or doc[k].is_space for k in range(first[tok.i], tok.i))
 
 
 class EntityRecognizer:

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from litopys.model import Event, Timex
 from litopys.pipeline import extensions  # noqa: F401
+from litopys.pipeline.analysis import features, sentence_index
 from litopys.pipeline.morph import is_known
 
 ACTOR_TYPES = ("PERSON", "GPE", "ORG")
@@ -74,6 +75,7 @@ class EventExtractor:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        self.F = features(doc)
         lx = lexicon()
         self.triggers = lx.load_triggers()
         self.cameo = lx.load_cameo()
@@ -163,42 +165,42 @@ class EventExtractor:
     # -- triggers ----------------------------------------------------------
     def _find_triggers(self, sent: Span) -> list[_Trigger]:
         lex = self.triggers
+        F = self.F
         out: list[_Trigger] = []
         used: set[int] = set()
-        toks = list(sent)
+        lo, hi = sent.start, sent.end
         # light-verb phrases first ("вести переговори", "оголосити війну")
-        lemmas = [t.lemma_ for t in toks]
-        for i in range(len(toks)):
-            if toks[i].i in used:
+        lemmas = F.lemma[lo:hi]
+        for i in range(hi - lo):
+            if lo + i in used:
                 continue
             for phrase, stop in lex.match_phrases(lemmas, i):
-                if any(toks[j].i in used for j in range(i, stop)):
+                if any(lo + j in used for j in range(i, stop)):
                     continue
-                for j in range(i, stop):
-                    used.add(toks[j].i)
-                head = next((toks[j].i for j in range(i, stop)
-                             if toks[j].pos_ == "VERB"), toks[i].i)
-                out.append(_Trigger(toks[i].i, toks[stop - 1].i + 1, head, phrase.cameo,
-                                    phrase.frame, "VERB" if toks[i].pos_ == "VERB" else "NOUN"))
+                used.update(range(lo + i, lo + stop))
+                head = next((lo + j for j in range(i, stop) if F.pos[lo + j] == "VERB"), lo + i)
+                out.append(_Trigger(lo + i, lo + stop, head, phrase.cameo, phrase.frame,
+                                    "VERB" if F.pos[lo + i] == "VERB" else "NOUN"))
                 break
         verbs: list[_Trigger] = []
         nouns: list[_Trigger] = []
-        for tok in toks:
-            if tok.i in used or not tok.is_alpha:
+        for k in range(lo, hi):
+            if k in used or not F.text[k].isalpha():
                 continue
-            hits = lex.lookup_form(tok.lower_) or []
+            hits = lex.lookup_form(F.lower[k]) or []
             if not hits:
-                for lemma in tok._.lemmas or (tok.lemma_,):
+                for lemma in F.lemmas[k] or (F.lemma[k],):
                     hits = lex.lookup(lemma)
                     if hits:
                         break
             if not hits:
                 continue
-            pos = "VERB" if tok.pos_ in ("VERB", "ADJ") and hits[0].pos == "VERB" else hits[0].pos
-            if pos == "VERB" and tok.pos_ == "NOUN" and any(h.pos == "NOUN" for h in hits):
+            tpos = F.pos[k]
+            pos = "VERB" if tpos in ("VERB", "ADJ") and hits[0].pos == "VERB" else hits[0].pos
+            if pos == "VERB" and tpos == "NOUN" and any(h.pos == "NOUN" for h in hits):
                 pos = "NOUN"
             hit = next((h for h in hits if h.pos == pos), hits[0])
-            trig = _Trigger(tok.i, tok.i + 1, tok.i, hit.cameo, hit.frame, hit.pos, hit.lemma)
+            trig = _Trigger(k, k + 1, k, hit.cameo, hit.frame, hit.pos, hit.lemma)
             (verbs if hit.pos == "VERB" else nouns).append(trig)
         out.extend(verbs)
         # a noun trigger stands for its own event only when no verb trigger
@@ -210,42 +212,36 @@ class EventExtractor:
         return out
 
     # -- clauses and roles -------------------------------------------------
-    @staticmethod
-    def _clause(sent: Span, head: int) -> tuple[int, int]:
-        doc = sent.doc
+    def _clause(self, sent: Span, head: int) -> tuple[int, int]:
+        text, low = self.F.text, self.F.lower
         lo = head
         while lo > sent.start:
-            prev = doc[lo - 1]
-            if prev.text in HARD_BOUNDARIES:
-                break
-            if prev.text == "," and doc[lo].lower_ in SUBORDINATORS:
+            prev = text[lo - 1]
+            if prev in HARD_BOUNDARIES or (prev == "," and low[lo] in SUBORDINATORS):
                 break
             lo -= 1
         hi = head + 1
         while hi < sent.end:
-            tok = doc[hi]
-            if tok.text in HARD_BOUNDARIES:
-                break
-            if tok.text == "," and hi + 1 < sent.end and doc[hi + 1].lower_ in SUBORDINATORS:
+            t = text[hi]
+            if t in HARD_BOUNDARIES or (t == "," and hi + 1 < sent.end
+                                        and low[hi + 1] in SUBORDINATORS):
                 break
             hi += 1
         return lo, hi
 
-    @staticmethod
-    def _head(m: Span) -> Token:
+    def _head(self, m: Span) -> Token:
         for t in m:
             if t.pos_ in ("NOUN", "PROPN") and token_case(t):
                 return t
         return m[-1]
 
-    @staticmethod
-    def _prep_before(doc: Doc, k: int) -> str | None:
+    def _prep_before(self, doc: Doc, k: int) -> str | None:
         """The preposition governing the noun phrase that starts at token k."""
         k -= 1
-        while k >= 0 and doc[k].pos_ == "ADJ":
+        while k >= 0 and self.F.pos[k] == "ADJ":
             k -= 1
-        if k >= 0 and doc[k].pos_ == "ADP":
-            return doc[k].lower_
+        if k >= 0 and self.F.pos[k] == "ADP":
+            return self.F.lower[k]
         return None
 
     def _slot(self, doc: Doc, m: Span) -> tuple[str | None, str | None]:
@@ -268,7 +264,7 @@ class EventExtractor:
         shares that one's preposition."""
         prep, case = self._slot(doc, m)
         start = doc.user_data.get("litopys_role_start", {}).get(m.start, m.start)
-        if prep is None and start > 0 and doc[start - 1].lower_ in COORD and previous:
+        if prep is None and start > 0 and self.F.lower[start - 1] in COORD and previous:
             pm, pprep, pcase = previous[-1]
             if 0 <= start - pm.end <= 1 and (case is None or pcase is None or case == pcase):
                 return pprep, case or pcase
@@ -305,7 +301,7 @@ class EventExtractor:
             if trig.pos == "NOUN":
                 after = 0 <= m.start - trig.end <= 6
                 coordinated = bool(src) and len(seen) > 1 and seen[-2][0]._.entity_id in src \
-                    and doc[m.start - 1].lower_ in COORD
+                    and self.F.lower[m.start - 1] in COORD
                 if prep is None and case in ("Gen", None) and (after and not src or coordinated):
                     src.append(eid)
                 elif prep in TARGET_PREPS or (prep is None and case in ("Dat", "Acc")):
@@ -347,7 +343,7 @@ class EventExtractor:
                     # and the names coordinated with it
                     for m2 in sent_mentions:
                         if m2.start > m.start and m2.start < lo and \
-                                doc[m2.start - 1].lower_ in COORD and m2.start - nxt <= 1:
+                                self.F.lower[m2.start - 1] in COORD and m2.start - nxt <= 1:
                             side.append(m2._.entity_id)
                             nxt = m2.end
                     break
@@ -355,8 +351,7 @@ class EventExtractor:
         tgt = [t for t in dict.fromkeys(tgt) if t not in src]
         return src, tgt, passive
 
-    @staticmethod
-    def _passive(tok: Token, trig: _Trigger) -> bool:
+    def _passive(self, tok: Token, trig: _Trigger) -> bool:
         """Passive participles, impersonal "-но/-то" forms, and a reflexive "-ся" form of
         a verb whose lexicon lemma is not reflexive ("обговорювалося")."""
         if any("pssv" in t for t in tok._.tags) or "Voice=Pass" in str(tok.morph):
@@ -367,8 +362,7 @@ class EventExtractor:
         lemma = trig.lemma or tok.lemma_
         return w.endswith(("ся", "сь")) and not lemma.endswith(("ся", "сь"))
 
-    @staticmethod
-    def _gen_of_subject(doc: Doc, m: Span, trig: _Trigger) -> bool:
+    def _gen_of_subject(self, doc: Doc, m: Span, trig: _Trigger) -> bool:
         """Is a genitive mention part of the subject ("керівники України, США ... підписали")?"""
         k = m.start - 1
         while k >= 0 and k > m.start - 12:
@@ -376,7 +370,7 @@ class EventExtractor:
             if tok.is_punct and tok.text != ",":
                 return False
             if tok.pos_ in ("NOUN", "PROPN") and token_case(tok) == "Nom":
-                return not any(doc[j].pos_ == "VERB" for j in range(k + 1, m.start))
+                return not any(self.F.pos[j] == "VERB" for j in range(k + 1, m.start))
             if tok.pos_ == "VERB":
                 return False
             k -= 1
@@ -395,8 +389,7 @@ class EventExtractor:
                 out.append(eid)
         return out
 
-    @staticmethod
-    def _attributive(doc: Doc, t: Span) -> bool:
+    def _attributive(self, doc: Doc, t: Span) -> bool:
         """A bare date hanging off a noun ("кордону 1772 року") names a thing, not when
         the sentence's events happen."""
         if t.start == 0:
@@ -408,8 +401,7 @@ class EventExtractor:
         return prev.pos_ == "NOUN" and token_case(prev) in ("Gen", "Acc", "Ins", "Loc") and \
             not t.text[:1].isupper()
 
-    @staticmethod
-    def _in_parentheses(doc: Doc, sent: Span, k: int) -> bool:
+    def _in_parentheses(self, doc: Doc, sent: Span, k: int) -> bool:
         depth = 0
         for t in doc[sent.start:k]:
             if t.text == "(":
@@ -418,20 +410,18 @@ class EventExtractor:
                 depth -= 1
         return depth > 0
 
-    @staticmethod
-    def _pronoun_subject(doc: Doc, clause: tuple[int, int], trig: _Trigger) -> str | None:
+    def _pronoun_subject(self, doc: Doc, clause: tuple[int, int], trig: _Trigger) -> str | None:
         """"plural" / "singular" when a personal pronoun is the subject before the trigger."""
         lo, _ = clause
         for k in range(lo, trig.start):
-            w = doc[k].lower_
+            w = self.F.lower[k]
             if w == "вони":
                 return "plural"
             if w in PRONOUNS:
                 return "singular"
         return None
 
-    @staticmethod
-    def _with_affiliations(ids: list[str], entities: dict) -> list[str]:  # type: ignore[type-arg]
+    def _with_affiliations(self, ids: list[str], entities: dict) -> list[str]:  # type: ignore[type-arg]
         out: list[str] = []
         for eid in ids:
             if eid not in out:
@@ -443,31 +433,31 @@ class EventExtractor:
 
     # -- mode and date -----------------------------------------------------
     def _mode(self, doc: Doc, trig: _Trigger, clause: tuple[int, int]) -> str:
-        lo, _ = clause
+        lo, hi = clause
         mod = self.modality
-        head = doc[trig.head]
-        window = [doc[k] for k in range(max(lo, trig.start - 4), trig.end)]
-        if any(t.lower_ in ("не", "ні") or mod.is_negation(t.lower_) and
-               mod.negation[t.lower_].scope == "next" for t in window):
-            return "negated"
-        sent_start = doc[trig.start].sent.start
-        for t in doc[sent_start:clause[1]]:
-            cue = mod.hypothetical.get(t.lower_) or mod.hypothetical.get(t.lemma_)
+        low, lem = self.F.lower, self.F.lemma
+        for k in range(max(lo, trig.start - 4), trig.end):
+            w = low[k]
+            if w in ("не", "ні") or (mod.is_negation(w) and mod.negation[w].scope == "next"):
+                return "negated"
+        sent_start = sentence_index(doc)[0][trig.start]
+        for k in range(sent_start, hi):
+            cue = mod.hypothetical.get(low[k]) or mod.hypothetical.get(lem[k])
             if cue is None:
                 continue
-            in_clause = lo <= t.i < clause[1]
-            if in_clause and (cue.scope in ("clause", "sentence") or t.i < trig.start):
+            in_clause = lo <= k < hi
+            if in_clause and (cue.scope in ("clause", "sentence") or k < trig.start):
                 return "hypothetical"
             # "Ця угода передбачала, що Чехословаччина ... звільнить": the cue
             # governs the clause that follows it
-            if not in_clause and t.i < trig.start and cue.scope in ("sentence", "complement"):
+            if not in_clause and k < trig.start and cue.scope in ("sentence", "complement"):
                 return "hypothetical"
-        if "VerbForm=Inf" in str(head.morph) or "Tense=Fut" in str(head.morph):
+        morph = str(doc[trig.head].morph)
+        if "VerbForm=Inf" in morph or "Tense=Fut" in morph:
             return "hypothetical"
         return "asserted"
 
-    @staticmethod
-    def _date(trig: _Trigger, clause: tuple[int, int], sent_timexes: list[Span],
+    def _date(self, trig: _Trigger, clause: tuple[int, int], sent_timexes: list[Span],
               narrative: Timex | None) -> tuple[Timex | None, str | None]:
         lo, hi = clause
         in_clause = [t for t in sent_timexes if lo <= t.start < hi]

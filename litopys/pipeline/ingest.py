@@ -4,7 +4,8 @@ The result is a :class:`litopys.model.Document` whose ``text`` is what every
 later offset points into. Each format is reduced to that text first:
 
 - plain text: decoded (BOM, UTF-8, UTF-16 with or without BOM, windows-1251,
-  KOI8-U/R, CP866, ISO 8859-5, Mac Cyrillic) and kept as it is;
+  KOI8-U/R, CP866, CP1125 (Ukrainian DOS), ISO 8859-5, Mac Cyrillic) and kept
+  as it is;
 - Markdown: kept verbatim, so offsets are offsets into the ``.md`` file; the
   pipeline analyses a copy with markup symbols blanked (:func:`markdown_mask`,
   same length, so the offsets hold);
@@ -65,7 +66,9 @@ DEFAULT_MAX_BYTES = _env_max_bytes()
 UNZIP_FACTOR = 20
 # Cyrillic code pages first: a Ukrainian archive is far more likely to be
 # windows-1251 or KOI8-U than Latin-1. The order breaks ties.
-FALLBACK_ENCODINGS = ("cp1251", "koi8-u", "koi8-r", "cp866", "iso8859_5", "mac_cyrillic")
+FALLBACK_ENCODINGS = (
+    "cp1251", "koi8-u", "koi8-r", "cp866", "cp1125", "iso8859_5", "mac_cyrillic",
+)
 # Files that editors leave next to documents; they are never input.
 _LOCK_PREFIXES = ("~$", ".~lock.")
 
@@ -594,7 +597,7 @@ def _tidy(text: str) -> str:
 # -- Markdown ----------------------------------------------------------------
 _MD_LINE = re.compile(
     r"^(?P<lead>[ \t]*(?:>[ \t]?)*(?:#{1,6}(?=[ \t]|$)|[-*+](?=[ \t])|(?:```|~~~).*$"
-    r"|(?:[-*_][ \t]*){3,}$))",
+    r"|(?:[-*_][ \t]*){3,}$)?)",
     re.M,
 )
 _MD_INLINE = re.compile(
