@@ -237,7 +237,8 @@ def _finish(text: str, where: str, fmt: str, encoding: str) -> Document:
     """Wrap the text extracted from a container format."""
     doc = from_text(text, path=where, fmt=fmt)
     doc.encoding = encoding
-    _require_text(doc, where, text)
+    if not doc.text.strip():
+        raise InputError(Errors.E013, path=where, reason=f"the {fmt.upper()} document holds no text")
     return doc
 
 
