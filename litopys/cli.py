@@ -174,8 +174,13 @@ def _check_date(value: str, option: str) -> str:
 @click.option("--document", default=None, help="Only this document id.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
               help="Output format.")
+@click.option("--corroborated", is_flag=True,
+              help="List events reported by several documents, most sources first, with "
+                   "date and actor disagreements flagged.")
+@click.option("--min-sources", type=int, default=2, show_default=True,
+              help="With --corroborated: only events from at least this many documents.")
 def show(db: str, actor: str | None, date_from: str | None, date_to: str | None,
-         document: str | None, fmt: str) -> None:
+         document: str | None, fmt: str, corroborated: bool, min_sources: int) -> None:
     """Show the stored chronicle, filtered by actor, period or document.
 
     \b
@@ -187,6 +192,14 @@ def show(db: str, actor: str | None, date_from: str | None, date_to: str | None,
 
     if not Path(db).exists():
         raise _fail(LitopysError(Errors.E022, path=db))
+    if corroborated:
+        from litopys.batch.report import corroborated_groups, print_corroborated
+
+        try:
+            print_corroborated(corroborated_groups(db, min_sources=min_sources), fmt)
+        except LitopysError as err:
+            raise _fail(err) from None
+        return
     lo = _expand(_check_date(date_from, "--from"), first=True) if date_from else None
     hi = _expand(_check_date(date_to, "--to"), first=False) if date_to else None
     try:

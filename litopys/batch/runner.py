@@ -80,27 +80,47 @@ class BatchStats:
 _PIPELINE: Any = None
 
 
-def _watch_parent(ppid: int) -> None:
-    """Exit when the parent dies (SIGKILL leaves no chance to tell the workers)."""
+def _watch_parent(parent: int) -> None:
+    """Exit when the parent dies: SIGKILL leaves it no chance to stop the workers.
+
+    parent (int): pid of the process that owns the pool. Under forkserver the
+        worker's own parent is the fork server, which lives as long as any
+        worker does, so the owner is watched directly (a zombie counts as dead).
+    """
+    try:
+        import psutil
+
+        owner = psutil.Process(parent)
+    except Exception:  # pragma: no cover - psutil comes with dask.distributed
+        owner = None
+
+    def gone() -> bool:
+        if owner is None:
+            return os.getppid() == 1
+        try:
+            return not owner.is_running() or owner.status() == "zombie"
+        except Exception:
+            return True
 
     def watch() -> None:
         while True:
             time.sleep(0.5)
-            if os.getppid() != ppid:
+            if gone():
                 os._exit(1)
 
     threading.Thread(target=watch, name="litopys-parent-watch", daemon=True).start()
 
 
-def init_worker(config_path: str | None = None) -> None:
+def init_worker(config_path: str | None = None, parent: int | None = None) -> None:
     """Pool initializer: build the pipeline once per worker process.
 
     config_path (str | None): a pipeline config; None for the default.
+    parent (int | None): pid of the writer process; the worker exits when it dies.
     """
     global _PIPELINE
     # Ctrl-C goes to the whole process group; the parent alone decides what to do.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _watch_parent(os.getppid())
+    _watch_parent(parent or os.getppid())
     from litopys.pipeline.language import Pipeline
 
     _PIPELINE = Pipeline(config_path)
@@ -303,7 +323,7 @@ def run_pool(docs_for: Any, sink: Sink, workers: int, anchor: str | None,
     pending: dict[Future[Any], Document] = {}
     inflight: set[str] = set()
     ex = ProcessPoolExecutor(workers, mp_context=_context(), initializer=init_worker,
-                             initargs=(config_path,))
+                             initargs=(config_path, os.getpid()))
 
     def drain(block_until: int) -> None:
         nonlocal ex
@@ -328,7 +348,7 @@ def run_pool(docs_for: Any, sink: Sink, workers: int, anchor: str | None,
                             ("error", "a worker process died", 0, 0, 0),
                             document.path or document.id, started)
                 ex = ProcessPoolExecutor(workers, mp_context=_context(),
-                                         initializer=init_worker, initargs=(config_path,))
+                                         initializer=init_worker, initargs=(config_path, os.getpid()))
 
     try:
         for document in docs_for(inflight):
