@@ -1,0 +1,140 @@
+"""Tests for the bundled NER model (litopys/models/ner_uk) and its training conversion."""
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import DocBin
+
+REPO = Path(__file__).resolve().parents[2]
+MODEL = REPO / "litopys" / "models" / "ner_uk"
+
+
+def _load_script(name):
+    """Import a module from scripts/ (not a package)."""
+    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def ner_nlp():
+    if not (MODEL / "config.cfg").exists():
+        pytest.skip("model not built: run scripts/train_ner.py all")
+    return spacy.load(MODEL)
+
+
+@pytest.fixture(scope="module")
+def train_ner():
+    return _load_script("train_ner")
+
+
+def test_ner_model_loads_with_licence(ner_nlp):
+    assert ner_nlp.lang == "uk"
+    assert "ner" in ner_nlp.pipe_names
+    assert set(ner_nlp.get_pipe("ner").labels) == {
+        "ART", "DATE", "DOC", "JOB", "LOC", "MISC", "MON", "ORG", "PCT", "PERIOD", "PERS",
+        "QUANT", "TIME",
+    }  # fmt: skip
+    assert "CC BY-NC-SA 4.0" in (MODEL / "LICENSE").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Президент України Володимир Зеленський зустрівся у Києві з канцлером Німеччини.",
+            {"PERS": "Володимир Зеленський", "LOC": "Києві"},
+        ),
+        (
+            "Гетьман Іван Мазепа уклав союз зі шведським королем Карлом XII під Полтавою.",
+            {"PERS": "Іван Мазепа", "LOC": "Полтавою"},
+        ),
+    ],
+)
+def test_ner_model_finds_pers_and_loc(ner_nlp, text, expected):
+    doc = ner_nlp(text)
+    found = {(ent.label_, ent.text) for ent in doc.ents}
+    labels = {label for label, _ in found}
+    assert {"PERS", "LOC"} <= labels, found
+    for label, surface in expected.items():
+        assert any(lab == label and surface in ent for lab, ent in found), (label, surface, found)
+
+
+BRAT_TEXT = "Тарас Шевченко народився в Моринцях .\nВін навчався у Петербурзі.\n"
+# Standard brat (spaces) and NER-UK style (tabs); a span ending mid-token; a nested LOC.
+BRAT_ANN = (
+    "T1\tPERS 0 14\tТарас Шевченко\n"
+    "T2\tLOC\t27\t35\tМоринцях\n"
+    "T3\tLOC 53 62\tПетербурз\n"
+    "T4\tLOC 6 14\tШевченко\n"
+    "R1\tRel Arg1:T1 Arg2:T2\n"
+    "#1\tAnnotatorNotes T1\tnote\n"
+)
+
+
+def test_train_ner_read_brat_tabs_and_spaces(tmp_path, train_ner):
+    ann = tmp_path / "doc1.ann"
+    ann.write_text(BRAT_ANN + "T5\tORG 0 5;6 14\tТарас Шевченко\n", encoding="utf-8")
+    assert train_ner.read_brat(ann) == [
+        (0, 14, "PERS"), (27, 35, "LOC"), (53, 62, "LOC"), (6, 14, "LOC"), (0, 14, "ORG"),
+    ]  # fmt: skip
+
+
+def test_train_ner_convert_brat_to_docbin(tmp_path, train_ner):
+    data = tmp_path / "ner-uk" / "v2.0" / "data"
+    (data / "bruk").mkdir(parents=True)
+    (data / "bruk" / "doc1.txt").write_text(BRAT_TEXT, encoding="utf-8")
+    (data / "bruk" / "doc1.ann").write_text(BRAT_ANN, encoding="utf-8")
+    (data / "bruk" / "doc2.txt").write_text("Київ .\n", encoding="utf-8")
+    (data / "bruk" / "doc2.ann").write_text("T1\tLOC 0 4\tКиїв\n", encoding="utf-8")
+    (data / "dev-test-split.txt").write_text("DEV\ndoc1\ndoc2\n\nTEST\ndoc2\n", encoding="utf-8")
+    out = tmp_path / "corpus"
+
+    report = train_ner.convert(tmp_path / "ner-uk", out, dev_fraction=0.5, seed=0)
+
+    assert {p.name for p in out.iterdir()} == {
+        "train.spacy",
+        "dev.spacy",
+        "test.spacy",
+        "stats.json",
+    }
+    nlp = spacy.blank("uk")
+    docs = {
+        part: list(DocBin().from_disk(out / f"{part}.spacy").get_docs(nlp.vocab))
+        for part in ("train", "dev", "test")
+    }
+    assert [d.text for d in docs["test"]] == ["Київ ."]
+    assert [(e.text, e.label_) for e in docs["test"][0].ents] == [("Київ", "LOC")]
+    doc1 = docs["train"] + docs["dev"]
+    doc1 = [d for d in doc1 if d.text != "Київ ."]
+    # Split at the line break; the span cut mid-token is expanded to "Петербурзі".
+    assert [d.text for d in doc1] == [
+        "Тарас Шевченко народився в Моринцях .",
+        "Він навчався у Петербурзі.",
+    ]
+    ents = [(e.text, e.label_) for d in doc1 for e in d.ents]
+    assert ents == [("Тарас Шевченко", "PERS"), ("Моринцях", "LOC"), ("Петербурзі", "LOC")]
+    stats = (
+        report["train"]
+        if report["train"]["docs"] and report["train"]["kept"] == 3
+        else report["dev"]
+    )
+    assert stats["spans"] == 4
+    assert stats["kept"] == 3
+    assert stats["expanded"] == 1
+    assert stats["overlapping"] == 1
+    assert stats["misaligned"] == 0
+
+
+def test_train_ner_brat_to_doc_counts_misaligned(train_ner):
+    nlp = spacy.blank("uk")
+    stats = train_ner.ConversionStats()
+    doc = train_ner.brat_to_doc(nlp, "Київ  і Львів", [(4, 6, "LOC"), (8, 13, "LOC")], stats)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Львів", "LOC")]
+    assert stats.misaligned == 1
+    assert stats.kept == 1
