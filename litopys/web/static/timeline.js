@@ -37,8 +37,8 @@
       if (it.end) out.end = it.end;
       return out;
     });
-    const groups = data.groups.map(function (g) {
-      return { id: g.id, content: L.el('span', g.name) };
+    const groups = data.groups.map(function (g, i) {
+      return { id: g.id, order: i, content: L.el('span', g.name) };
     });
     // open on the chronicle's own period, not on today
     let lo = Infinity;
@@ -58,7 +58,7 @@
       verticalScroll: true,
       zoomKey: 'ctrlKey',
       margin: { item: { horizontal: 2, vertical: 4 } },
-      groupOrder: function (a, b) { return 0; },
+      groupOrder: 'order',
       xss: { disabled: false },
     };
     if (isFinite(lo)) {
