@@ -13,7 +13,11 @@ MODE_STYLE = {"asserted": "green", "negated": "red", "hypothetical": "yellow"}
 
 
 def _console() -> Console:
-    return Console(soft_wrap=False, highlight=False)
+    console = Console(soft_wrap=False, highlight=False)
+    if not console.is_terminal:
+        # piped or redirected: use a width a person reading the file can work with
+        console = Console(soft_wrap=False, highlight=False, width=160)
+    return console
 
 
 def shorten(text: str, width: int = 90) -> str:

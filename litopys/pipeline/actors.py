@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from litopys.model import Entity, Mention
 from litopys.pipeline import extensions  # noqa: F401
 from litopys.pipeline.analysis import sentence_index
-from litopys.pipeline.entities import gazetteer, is_initial, rules
+from litopys.pipeline.entities import gazetteer, is_initial, period_ids, rules
 from litopys.pipeline.morph import UD_TO_PYMORPHY, gender_of, is_known, nominative
 
 SLUG_RE = re.compile(r"[^\w']+")
@@ -177,11 +177,18 @@ class ActorResolver:
             for span in sorted(p.spans, key=lambda s: s.start):
                 add(eid, "PERSON", p.name, span)
 
+        years = self._narrative_years(doc)
+        periods = period_ids()
         for span in mentions:
             if span.label_ == "PERSON":
                 continue
             if span._.entity_id:
-                rec = gaz.actor(span._.entity_id)
+                eid = span._.entity_id
+                year = years[span.start] if years else None
+                for first, last, other in periods.get(eid, ()):
+                    if year is not None and first <= year <= last:
+                        eid = other
+                rec = gaz.actor(eid)
                 add(rec.id, rec.type, rec.name, span, cameo=rec.cameo, wikidata=rec.wikidata)
                 continue
             name = phrase_nominative(list(span)) if span.label_ in ("DOC", "ORG", "LOC") \
@@ -197,6 +204,23 @@ class ActorResolver:
         self._roles(doc, entities)
         doc._.entities = entities
         return doc
+
+    @staticmethod
+    def _narrative_years(doc: Doc) -> list[int | None]:
+        """For every token, the year of the last dated time expression before it."""
+        out: list[int | None] = [None] * len(doc)
+        spans = sorted(doc.spans.get("timex", []), key=lambda s: s.start)
+        year: int | None = None
+        k = 0
+        for i in range(len(doc)):
+            while k < len(spans) and spans[k].start <= i:
+                value = spans[k]._.timex.value if spans[k]._.timex else None
+                m = re.match(r"^(\d{4})", value or "")
+                if m:
+                    year = int(m.group(1))
+                k += 1
+            out[i] = year
+        return out
 
     @staticmethod
     def _lookup_name(name: str):  # type: ignore[no-untyped-def]
@@ -239,6 +263,10 @@ class ActorResolver:
                     break
                 if tok.pos_ == "VERB" and "VerbForm=Part" not in str(tok.morph):
                     break
+                if not office_lex.lookup(tok.lemma_) and any(
+                        t.startswith("VERB") and ("past" in t or "pres" in t or "futr" in t)
+                        for t in tok._.tags):
+                    break  # "гетьманом став": a verb reading ends the office phrase
                 if office_lex.lookup(tok.lemma_) or office_lex.lookup(tok.lower_):
                     start = k
                 k -= 1

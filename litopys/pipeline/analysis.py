@@ -48,7 +48,7 @@ _FEATS = {
     "past": ("Tense", "Past"), "pres": ("Tense", "Pres"), "futr": ("Tense", "Fut"),
     "Name": ("NameType", "Giv"), "Surn": ("NameType", "Sur"), "Patr": ("NameType", "Pat"),
     "Abbr": ("Abbr", "Yes"), "actv": ("Voice", "Act"), "pssv": ("Voice", "Pass"),
-    "INFN": ("VerbForm", "Inf"), "GRND": ("VerbForm", "Conv"), "PRTF": ("VerbForm", "Part"),
+    "INFN": ("VerbForm", "Inf"), "infn": ("VerbForm", "Inf"), "GRND": ("VerbForm", "Conv"), "PRTF": ("VerbForm", "Part"),
     "PRTS": ("VerbForm", "Part"),
 }
 

@@ -36,7 +36,14 @@ KIND_RANK = {"name": 0, "alias": 1, "abbr": 2, "adjective": 3}
 def rules() -> dict[str, frozenset[str]]:
     """The word lists of ``entity_rules.yaml`` as frozen sets."""
     data = load_yaml("entity_rules")
-    return {k: frozenset(v) for k, v in data.items()}
+    return {k: frozenset(v) for k, v in data.items() if isinstance(v, list)}
+
+
+@lru_cache(maxsize=1)
+def period_ids() -> dict[str, list[tuple[int, int, str]]]:
+    """Polity ids that stood for another polity in some years (``period_ids`` rules)."""
+    data = load_yaml("entity_rules").get("period_ids", {})
+    return {k: [(int(a), int(b), str(c)) for a, b, c in v] for k, v in data.items()}
 
 
 @lru_cache(maxsize=1)

@@ -202,6 +202,16 @@ class EventExtractor:
             hit = next((h for h in hits if h.pos == pos), hits[0])
             trig = _Trigger(k, k + 1, k, hit.cameo, hit.frame, hit.pos, hit.lemma)
             (verbs if hit.pos == "VERB" else nouns).append(trig)
+        # "погоджувався визнати", "відмовилася підписати": an infinitive right after
+        # another trigger is its complement; the governing verb codes the event
+        kept: list[_Trigger] = []
+        for v in verbs:
+            if kept and 0 <= v.start - kept[-1].end <= 2 and any(
+                    "infn" in t for t in F.tags[v.head][:1]) and not any(
+                    F.text[j] in (",", ";") for j in range(kept[-1].end, v.start)):
+                continue
+            kept.append(v)
+        verbs = kept
         out.extend(verbs)
         # a noun trigger stands for its own event only when no verb trigger
         # in the sentence governs it ("в бесіді з ... передав прохання")
@@ -309,6 +319,9 @@ class EventExtractor:
                 elif prep is None and case == "Nom":
                     subjects.append((0, abs(m.start - trig.start), eid))
                 continue
+            if prep == "з" and m.start >= 2 and self.F.lower[m.start - 2] == "чолі":
+                subjects.append((0 if before else 1, abs(m.start - trig.start), eid))
+                continue
             if prep is None and case == "Nom":
                 if passive:
                     tgt.append(eid)  # the patient of a passive
@@ -398,7 +411,7 @@ class EventExtractor:
         first = doc[t.start]
         if first.pos_ == "ADP" or first.lower_ in ("у", "в", "з", "до", "від", "після"):
             return False
-        return prev.pos_ == "NOUN" and token_case(prev) in ("Gen", "Acc", "Ins", "Loc") and \
+        return prev.pos_ in ("NOUN", "PROPN", "ADJ") and token_case(prev) in ("Gen", "Acc", "Ins", "Loc") and \
             not t.text[:1].isupper()
 
     def _in_parentheses(self, doc: Doc, sent: Span, k: int) -> bool:
@@ -441,6 +454,12 @@ class EventExtractor:
             if w in ("не", "ні") or (mod.is_negation(w) and mod.negation[w].scope == "next"):
                 return "negated"
         sent_start = sentence_index(doc)[0][trig.start]
+        for k in range(lo, trig.start):
+            # "відмовилася підписати": the refused act did not happen
+            cue = mod.negation.get(low[k]) or mod.negation.get(lem[k])
+            if cue is not None and cue.scope == "complement" and "VerbForm=Inf" in str(
+                    doc[trig.head].morph):
+                return "negated"
         for k in range(sent_start, hi):
             cue = mod.hypothetical.get(low[k]) or mod.hypothetical.get(lem[k])
             if cue is None:
