@@ -61,12 +61,14 @@
       groupOrder: 'order',
       xss: { disabled: false },
     };
-    if (isFinite(lo)) {
-      options.start = new Date(lo - pad);
-      options.end = new Date(hi + pad);
-    }
+
     const timeline = new vis.Timeline(container, new vis.DataSet(items),
                                       new vis.DataSet(groups), options);
+    // Setting start/end as options makes the first draw several times slower,
+    // so move the window after the first draw instead.
+    if (isFinite(lo)) {
+      timeline.setWindow(new Date(lo - pad), new Date(hi + pad), { animation: false });
+    }
     timeline.on('select', function (props) {
       if (props.items.length) showEvidence(byId.get(props.items[0]));
     });
