@@ -169,6 +169,8 @@ def _write(result: dict[str, Any], batch: list[Document], sink: runner.Sink, pro
         return
     if stats.first_result is None:
         stats.first_result = clock() - started
+    else:
+        stats.warm_tokens += sum(tokens.values())
     order = [d.id for d in batch if d.id in tokens]
     new = sink.write_part(result["parquet"])
     for doc_id, fresh in zip(order, new, strict=True):

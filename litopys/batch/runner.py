@@ -48,6 +48,8 @@ class BatchStats:
     tokens: int = 0
     seconds: float = 0.0
     first_result: float | None = None
+    warm_tokens: int = 0
+    warm_seconds: float = 0.0
     failures: list[str] = field(default_factory=list)
     peak_rss: dict[str, int] = field(default_factory=dict)
     interrupted: bool = False
@@ -302,6 +304,8 @@ def _record(stats: BatchStats, progress: Progress, sink: Sink, result: tuple[Any
         return
     if stats.first_result is None:
         stats.first_result = time.perf_counter() - started
+    else:
+        stats.warm_tokens += tokens
     if sink.write(payload):
         stats.stored += 1
         stats.tokens += tokens
@@ -428,6 +432,8 @@ def run(paths: list[str], db: str | None = "litopys.db", workers: int = 0,
         sink.close()
         progress.close()
     stats.seconds = time.perf_counter() - started
+    if stats.first_result is not None:
+        stats.warm_seconds = stats.seconds - stats.first_result
     if not quiet or stats.failed or stats.interrupted:
         if stats.failures:
             print(f"litopys: {len(stats.failures)} input(s) failed:", file=sys.stderr)
