@@ -24,8 +24,13 @@ def morph_analyzer() -> pymorphy3.MorphAnalyzer:
 
 @lru_cache(maxsize=200_000)
 def parses(word: str) -> tuple:
-    """All pymorphy3 parses of a lower-cased word form."""
-    return tuple(morph_analyzer().parse(word.lower()))
+    """All pymorphy3 parses of a lower-cased word form (none for what it cannot read)."""
+    try:
+        return tuple(morph_analyzer().parse(word.lower()))
+    except ValueError:
+        # pymorphy3 asks unicodedata for character names, and unassigned code
+        # points have none
+        return ()
 
 
 @lru_cache(maxsize=200_000)
