@@ -152,9 +152,6 @@ def test_properties_lookalikes_matched_text_unchanged(pipeline, mixed: str, clea
             assert mixed[m.start:m.end] == m.text
 
 
-@pytest.mark.xfail(raises=ValueError, strict=True,
-                   reason="pymorphy3 is_latin_char: unicodedata.name() of an unnamed letter; "
-                          "morph.parses() should catch ValueError")
 def test_properties_unnamed_letter(pipeline) -> None:
     # found by hypothesis: U+17000 (TANGUT IDEOGRAPH) has no name in Python 3.11
     _check_offsets(pipeline.text("\U00017000"))
