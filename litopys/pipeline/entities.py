@@ -26,6 +26,10 @@ from litopys.pipeline import extensions  # noqa: F401
 from litopys.pipeline.morph import is_known, tags_of
 
 INITIAL_RE = re.compile(r"^[A-ZА-ЯІЇЄҐ]\.$")
+ROMAN_RE = re.compile(r"^[IVXLC]+$")
+MODEL_NOT_PERSON = ("LOC", "ORG", "DOC", "MISC")
+NAME_PARTICLES = {"фон", "де", "ван", "дер", "да", "ді", "дю", "ла", "ле", "ібн", "бен", "аль",
+                  "ель", "ду", "дос", "делла", "дель"}
 NAME_TAGS = ("Name", "Surn", "Patr")
 MODEL_LABELS = {"PERS": "PERSON", "ORG": "ORG", "LOC": "LOC", "DOC": "DOC"}
 CLOSED_POS = {"PRON", "ADP", "CCONJ", "SCONJ", "PART", "ADV", "VERB", "NUM", "INTJ", "DET"}
@@ -132,12 +136,18 @@ class EntityRecognizer:
             spans.append(span)
             return True
 
+        predicted = self._predict(doc) if self.ner is not None else []
+        self.model_label = [""] * len(doc)
+        for span in predicted:
+            for k in range(span.start, span.end):
+                self.model_label[k] = span.label_
         self._gazetteer(doc, claim)
         self._documents(doc, claim, taken)
         self._orgs(doc, claim, taken)
+        self._abbreviations(doc, claim, taken)
         self._people(doc, claim, taken)
-        if self.ner is not None:
-            self._model(doc, claim, taken)
+        for span in predicted:
+            self._claim_model(doc, span, claim)
         spans.sort(key=lambda s: s.start)
         doc.spans["mentions"] = spans
         return doc
@@ -254,9 +264,20 @@ class EntityRecognizer:
             if not is_cap(tok) or tok.lemma_ in stop:
                 i += 1
                 continue
+            if self._not_person(doc[i]):
+                i += 1  # the model reads it as a place or a body: leave it to the model
+                continue
             j = i
-            while j < n and not taken[j] and is_cap(doc[j]) and j - i < 4:
-                j += 1
+            while j < n and not taken[j] and j - i < 5 and not self._not_person(doc[j]):
+                if is_cap(doc[j]):
+                    j += 1
+                elif (doc[j].lower_ in NAME_PARTICLES or ROMAN_RE.match(doc[j].text)) and \
+                        j + 1 < n and is_cap(doc[j + 1]) and not taken[j + 1]:
+                    j += 2
+                elif ROMAN_RE.match(doc[j].text) and j > i:
+                    j += 1
+                else:
+                    break
             runs.append((i, j))
             i = j
         category = rules()["doc_heads"] | rules()["org_heads"] | rules()["actor_heads"]
@@ -317,20 +338,54 @@ class EntityRecognizer:
             return "VERB" not in first and "GRND" not in first
         return False
 
-    def _model(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
-        pred = self.ner(doc.text)
-        for ent in pred.ents:
-            label = MODEL_LABELS.get(ent.label_)
-            if label is None:
-                continue
-            span = doc.char_span(ent.start_char, ent.end_char, label=label,
+    def _predict(self, doc: Doc) -> list[Span]:
+        """The NER model's entities as spans of this doc (NER-UK labels)."""
+        out: list[Span] = []
+        for ent in self.ner(doc.text).ents:
+            span = doc.char_span(ent.start_char, ent.end_char, label=ent.label_,
                                  alignment_mode="expand")
-            if span is None:
-                continue
-            if label == "PERSON" and not any(is_cap(t) for t in span):
-                continue
-            claim(span)
+            if span is not None:
+                out.append(span)
+        return out
 
+    def _not_person(self, tok: Token) -> bool:
+        """The model calls the token a place or a body, and pymorphy3 does not know it
+        as a name ("Ялті" in "У Ялті Сталін ...")."""
+        return self.model_label[tok.i] in MODEL_NOT_PERSON and not _name_tagged(tok)
+
+    def _claim_model(self, doc: Doc, span: Span, claim) -> None:  # type: ignore[no-untyped-def]
+        label = MODEL_LABELS.get(span.label_)
+        if label is None:
+            return
+        if any(t.pos_ == "VERB" for t in span):
+            return  # "Петлюра прийняв рішення" is not a name
+        if label != "PERSON" and any(_name_tagged(t) for t in span if t.pos_ == "PROPN"):
+            return
+        if label == "PERSON" and not any(is_cap(t) for t in span):
+            return
+        if label == "LOC":
+            # NER-UK has no GPE: a place the gazetteer does not know is most often a
+            # town or a country in political prose
+            label = "GPE"
+        if label in ("ORG", "DOC", "GPE") and not any(t.text[:1].isupper() for t in span):
+            return
+        claim(Span(doc, span.start, span.end, label=label))
+
+    def _abbreviations(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
+        """"Української СРР", "ДНР", "ЦК": all-capital abbreviations the gazetteer
+        lacks, with the capitalised adjectives before them."""
+        for i, tok in enumerate(doc):
+            t = tok.text
+            if taken[i] or len(t) < 2 or not t.isupper() or not t.isalpha():
+                continue
+            if ROMAN_RE.match(t):
+                continue
+            start = i
+            while start > 0 and not taken[start - 1] and doc[start - 1].pos_ == "ADJ" and \
+                    is_cap(doc[start - 1]):
+                start -= 1
+            label = "GPE" if t.endswith("Р") else "ORG"
+            claim(Span(doc, start, i + 1, label=label))
 
 def default_model_path() -> Path | None:
     """The NER model shipped inside the package, if present."""
