@@ -70,10 +70,13 @@ def person_name(span: Span) -> tuple[str, list[str]]:
             out.append(tok.text)
             continue
         text = tok.text
-        if is_known(text) or any("Surn" in str(p.tag) for p in _parses(text)):
+        name_parses = [str(p.tag) for p in _parses(text)
+                       if any(t in str(p.tag) for t in ("Name", "Surn", "Patr"))]
+        if any(gender in t or "Fixd" in t for t in name_parses):
             nom = nominative(text, None, prefer="Surn" if tok.i == span.end - 1
                              else "Name", gender=gender)
         else:
+            # not known as a name of this person's gender: keep it as written
             nom = text
         out.append(nom)
         words.append(nom.lower())
@@ -165,11 +168,12 @@ class ActorResolver:
                 if all(any(_word_match(w, pw) for pw in p.words) for w in words):
                     found = p
                     break
+            size = len(words) * 10 + len(span)  # full given names beat initials
             if found is None:
-                found = _Person(words=words, name=name, size=len(span))
+                found = _Person(words=words, name=name, size=size)
                 people.append(found)
-            elif len(span) > found.size:
-                found.name, found.size = name, len(span)
+            elif size > found.size:
+                found.name, found.size = name, size
             found.spans.append(span)
         for p in people:
             # a bare word that only differs by an ending from a longer variant
@@ -296,7 +300,27 @@ class ActorResolver:
             if role and role not in ent.roles:
                 ent.roles.append(role)
             if ent.affiliation is None:
-                ent.affiliation = self._affiliation(phrase, mention_at, entities, gaz, locative)
+                aff = self._affiliation(phrase, mention_at, entities, gaz, locative)
+                ent.affiliation = self._polity_of(aff, entities, gaz) if aff else None
+
+    @staticmethod
+    def _polity_of(eid: str, entities: dict[str, Entity], gaz) -> str:  # type: ignore[no-untyped-def]
+        """A person in an office of a body acts for the body's polity ("голова Верховної
+        Ради" -> Ukraine); a body with no known polity stands for itself."""
+        try:
+            rec = gaz.actor(eid)
+        except KeyError:
+            return eid
+        if rec.type == "ORG" and rec.polity:
+            try:
+                pol = gaz.actor(rec.polity)
+            except KeyError:
+                return eid
+            if pol.id not in entities:
+                entities[pol.id] = Entity(id=pol.id, type=pol.type, name=pol.name, key=pol.id,
+                                          cameo=pol.cameo, wikidata=pol.wikidata)
+            return pol.id
+        return eid
 
     @staticmethod
     def _affiliation(phrase, mention_at, entities, gaz, locative):  # type: ignore[no-untyped-def]

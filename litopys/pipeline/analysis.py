@@ -69,7 +69,7 @@ def analyse_word(word: str) -> tuple[str, str, str, tuple[str, ...], tuple[str, 
     best = ps[0]
     # pymorphy3 scores every parse alike; for closed-class words ("до", "на",
     # "з") the function-word reading is almost always right
-    for wanted in ("PREP", "CONJ", "PRCL"):
+    for wanted in ("PREP", "CONJ", "PRCL", "NPRO"):
         hit = next((p for p in ps if p.tag.POS == wanted), None)
         if hit is not None:
             best = hit

@@ -61,6 +61,12 @@ def first_word_lengths() -> dict[str, int]:
     return out
 
 
+def offices():  # type: ignore[no-untyped-def]
+    from litopys.data.gazetteer import load_offices
+
+    return load_offices()
+
+
 def gazetteer():  # type: ignore[no-untyped-def]
     """The actor gazetteer (loaded once)."""
     from litopys.data.gazetteer import load_gazetteer
@@ -91,6 +97,11 @@ def name_like(tok: Token) -> bool:
 def _name_tagged(tok: Token) -> bool:
     tags = tags_of(tok.text)
     return any(t in tag for tag in tags[:2] for t in NAME_TAGS)
+
+
+def _maybe_name(tok: Token) -> bool:
+    """Does any pymorphy3 parse read the token as a first name, surname or patronymic?"""
+    return any(t in tag for tag in tags_of(tok.text) for t in NAME_TAGS)
 
 
 def sentence_initial(tok: Token) -> bool:
@@ -286,7 +297,14 @@ class EntityRecognizer:
             # "Договір Пілсудський", "Вона": a category noun or a function word
             # is not part of a name
             while start < end and (doc[start].lemma_ in category
-                                   or doc[start].pos_ in CLOSED_POS):
+                                   or doc[start].pos_ in CLOSED_POS
+                                   or offices().lookup(doc[start].lower_) is not None):
+                start += 1
+            # "У Ялті Сталін", "Цар Олексій Михайлович": an ordinary word before a
+            # known name is not part of it
+            while start < end - 1 and is_known(doc[start].text) and \
+                    not _maybe_name(doc[start]) and \
+                    any(_name_tagged(t) for t in doc[start + 1 : end]):
                 start += 1
             if start < end:
                 trimmed.append((start, end))
@@ -328,6 +346,10 @@ class EntityRecognizer:
     def _single_name(tok: Token, initial: bool) -> bool:
         tags = tags_of(tok.text)
         first = tags[0] if tags else ""
+        doc = tok.doc
+        if any("ADJF" in t for t in tags) and tok.i + 1 < len(doc) and \
+                doc[tok.i + 1].pos_ in ("NOUN", "ADJ") and doc[tok.i + 1].text.islower():
+            return False  # "Української армії": an adjective before its noun
         if any(t in first for t in NAME_TAGS):
             return "Surn" in first or "Name" in first
         if initial:

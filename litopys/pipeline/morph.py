@@ -11,6 +11,11 @@ from functools import lru_cache
 
 import pymorphy3
 
+# endings of oblique forms of Slavic surnames that pymorphy3 can guess reliably
+SLAVIC_SURNAME_ENDINGS = ("ова", "ову", "овим", "ові", "ева", "еву", "евим", "єва", "єву",
+                          "євим", "іна", "іну", "іним", "ина", "ину", "иним", "ського",
+                          "ському", "ським", "цького", "цькому", "цьким", "енка", "енку",
+                          "енком", "ука", "уку", "уком", "юка", "юку", "юком")
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")
 UD_TO_PYMORPHY = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs",
                   "Ins": "ablt", "Loc": "loct", "Voc": "voct"}
@@ -66,9 +71,12 @@ def nominative(word: str, case: str | None = None, prefer: str | None = None,
     """
     if not word or not word[0].isalpha():
         return word
-    candidates = [p for p in parses(word) if p.is_known or "Surn" in str(p.tag)]
+    candidates = [p for p in parses(word) if p.is_known or (
+        "Surn" in str(p.tag) and word.lower().endswith(SLAVIC_SURNAME_ENDINGS))]
     if not candidates:
         return word
+    if any("Fixd" in str(p.tag) for p in candidates if prefer and prefer in str(p.tag)):
+        return word  # indeclinable: "Кеннеді", "Тальявіні"
     def score(p) -> tuple[int, int, int, int]:  # type: ignore[no-untyped-def]
         t = str(p.tag)
         return (
@@ -97,9 +105,12 @@ def nominative(word: str, case: str | None = None, prefer: str | None = None,
 
 
 def match_case(new: str, like: str) -> str:
-    """Give ``new`` the capitalisation pattern of ``like``."""
+    """Give ``new`` the capitalisation pattern of ``like`` (part by part for hyphens)."""
     if like.isupper() and len(like) > 1:
         return new.upper()
+    new_parts, like_parts = new.split("-"), like.split("-")
+    if len(new_parts) == len(like_parts) > 1:
+        return "-".join(match_case(a, b) for a, b in zip(new_parts, like_parts, strict=True))
     if like[:1].isupper():
         return new[:1].upper() + new[1:]
     return new
