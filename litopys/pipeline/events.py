@@ -38,6 +38,11 @@ SUBORDINATORS = {"що", "який", "яка", "яке", "які", "якого",
 HARD_BOUNDARIES = {";", ":", "(", ")", "«", "»", "\"", "“", "”", "—"}
 PRONOUNS = {"він", "вона", "вони", "воно"}
 COORD = {",", "та", "і", "й", "а також"}
+INTENT_GOVERNORS = {"погодитися", "погоджуватися", "вирішити", "вирішувати", "пообіцяти",
+                    "обіцяти", "домовитися", "домовлятися", "збиратися", "планувати",
+                    "зобов'язатися", "погодитись", "вирішила"}
+# the CAMEO "express intent" code for the root of the intended act
+INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 PLACE_PREPS = {"в", "у", "на", "при", "біля", "поблизу"}
 MOVE_FRAMES = {"visit", "enter", "invade", "attack", "offensive", "occupy", "seize", "bomb",
                "shell", "blockade"}
@@ -83,6 +88,7 @@ class EventExtractor:
         entities = doc._.entities or {}
         mentions = [m for m in doc.spans.get("mentions", []) if m.label_ in ACTOR_TYPES
                     and m._.entity_id]
+        self.mention_tokens = {k for m in mentions for k in range(m.start, m.end)}
         timexes = list(doc.spans.get("timex", []))
         events: list[Event] = []
         trigger_spans: list[Span] = []
@@ -99,7 +105,8 @@ class EventExtractor:
                 clause = self._clause(sent, trig.head)
                 src, tgt, passive = self._roles(doc, trig, clause, sent, sent_mentions)
                 if not src and trig.pos == "VERB":
-                    pronoun = self._pronoun_subject(doc, clause, trig)
+                    pronoun = self._pronoun_subject(doc, clause, trig) or \
+                        self._impersonal_plural(trig, passive)
                     if pronoun == "plural" and events:
                         # "вони підписали": the parties of the last event
                         src = [a for a in events[-1].source + events[-1].target if a not in tgt]
@@ -156,6 +163,8 @@ class EventExtractor:
                 last_subject = subj[:2]
             # a date in parentheses is an aside ("(... в 1927 р.)"), not the narrative time
             main_line = [t for t in sent_timexes if not self._in_parentheses(doc, sent, t.start)]
+            if self._future_only(sent):
+                main_line = []  # "заплатить вже за рік": a look ahead, not the story's time
             if main_line:
                 narrative = main_line[-1]._.timex
         doc._.events = events
@@ -169,18 +178,21 @@ class EventExtractor:
         out: list[_Trigger] = []
         used: set[int] = set()
         lo, hi = sent.start, sent.end
-        # light-verb phrases first ("вести переговори", "оголосити війну")
-        lemmas = F.lemma[lo:hi]
-        for i in range(hi - lo):
-            if lo + i in used:
+        # light-verb phrases first ("вести переговори", "оголосити війну"); actor names
+        # inside a phrase are skipped ("оголосили Німеччині війну")
+        idx = [k for k in range(lo, hi) if k not in self.mention_tokens]
+        lemmas = [F.lemma[k] for k in idx]
+        for i in range(len(idx)):
+            if idx[i] in used:
                 continue
             for phrase, stop in lex.match_phrases(lemmas, i):
-                if any(lo + j in used for j in range(i, stop)):
+                a, b = idx[i], idx[stop - 1] + 1
+                if any(k in used for k in range(a, b)):
                     continue
-                used.update(range(lo + i, lo + stop))
-                head = next((lo + j for j in range(i, stop) if F.pos[lo + j] == "VERB"), lo + i)
-                out.append(_Trigger(lo + i, lo + stop, head, phrase.cameo, phrase.frame,
-                                    "VERB" if F.pos[lo + i] == "VERB" else "NOUN"))
+                used.update(range(a, b))
+                head = next((k for k in range(a, b) if F.pos[k] == "VERB"), a)
+                out.append(_Trigger(a, b, head, phrase.cameo, phrase.frame,
+                                    "VERB" if F.pos[a] == "VERB" else "NOUN"))
                 break
         verbs: list[_Trigger] = []
         nouns: list[_Trigger] = []
@@ -200,6 +212,8 @@ class EventExtractor:
             if pos == "VERB" and tpos == "NOUN" and any(h.pos == "NOUN" for h in hits):
                 pos = "NOUN"
             hit = next((h for h in hits if h.pos == pos), hits[0])
+            if len({h.frame for h in hits}) > 1:
+                hit = self._frame_by_complement(hits, k, hi) or hit
             trig = _Trigger(k, k + 1, k, hit.cameo, hit.frame, hit.pos, hit.lemma)
             (verbs if hit.pos == "VERB" else nouns).append(trig)
         # "погоджувався визнати", "відмовилася підписати": an infinitive right after
@@ -209,6 +223,10 @@ class EventExtractor:
             if kept and 0 <= v.start - kept[-1].end <= 2 and any(
                     "infn" in t for t in F.tags[v.head][:1]) and not any(
                     F.text[j] in (",", ";") for j in range(kept[-1].end, v.start)):
+                gov = kept[-1]
+                if F.lemma[gov.head] in INTENT_GOVERNORS:
+                    # "погодилися вести переговори": an expressed intent (CAMEO 03)
+                    gov.cameo = INTENT_CODES.get(v.cameo[:2], "030")
                 continue
             kept.append(v)
         verbs = kept
@@ -220,6 +238,17 @@ class EventExtractor:
                 out.append(n)
         out.sort(key=lambda t: t.start)
         return out
+
+    def _frame_by_complement(self, hits: list, k: int, hi: int):  # type: ignore[no-untyped-def]
+        """Pick the lexicon row whose frame fits what follows the verb: an infinitive
+        ("відмовився підписати": refuse) or "від" + noun ("відмовився від": renounce)."""
+        F = self.F
+        nxt = range(k + 1, min(hi, k + 4))
+        if any(F.tags[j] and "infn" in F.tags[j][0] for j in nxt):
+            return next((h for h in hits if h.frame in ("refuse", "intend")), None)
+        if any(F.lower[j] == "від" for j in nxt):
+            return next((h for h in hits if h.frame == "renounce"), None)
+        return None
 
     # -- clauses and roles -------------------------------------------------
     def _clause(self, sent: Span, head: int) -> tuple[int, int]:
@@ -266,6 +295,8 @@ class EventExtractor:
         case = token_case(head)
         if case and not is_known(head.text) and "Sur" not in str(head.morph.get("NameType")):
             case = None  # a guessed case on a transliterated name is noise
+        if case and any("Fixd" in t for t in self.F.tags[head.i][:1]):
+            case = None  # an indeclinable name ("Кеннеді") has every case
         return self._prep_before(doc, m.start), case
 
     def _slot_coord(self, doc: Doc, m: Span, previous: list[tuple[Span, str | None,
@@ -321,6 +352,16 @@ class EventExtractor:
                 continue
             if prep == "з" and m.start >= 2 and self.F.lower[m.start - 2] == "чолі":
                 subjects.append((0 if before else 1, abs(m.start - trig.start), eid))
+                continue
+            if prep in ("з", "із", "зі") and before and len(seen) > 1 and \
+                    seen[-2][1] is None and seen[-2][2] in ("Nom", None) and \
+                    0 <= m.start - 1 - seen[-2][0].end <= 1:
+                # "Рузвельт з Черчиллем пообіцяли": a co-subject
+                subjects.append((0, abs(m.start - trig.start), eid))
+                continue
+            if prep is None and case == "Gen" and not before and m.start - trig.end <= 4 \
+                    and trig.pos == "VERB":
+                tgt.append(eid)  # "визнала незалежність України"
                 continue
             if prep is None and case == "Nom":
                 if passive:
@@ -402,6 +443,16 @@ class EventExtractor:
                 out.append(eid)
         return out
 
+    def _future_only(self, sent: Span) -> bool:
+        tags = self.F.tags
+        fut = past = False
+        for k in range(sent.start, sent.end):
+            first = tags[k][0] if tags[k] else ""
+            if first.startswith("VERB"):
+                fut = fut or "futr" in first
+                past = past or "past" in first
+        return fut and not past
+
     def _attributive(self, doc: Doc, t: Span) -> bool:
         """A bare date hanging off a noun ("кордону 1772 року") names a thing, not when
         the sentence's events happen."""
@@ -422,6 +473,15 @@ class EventExtractor:
             elif t.text == ")" and depth:
                 depth -= 1
         return depth > 0
+
+    def _impersonal_plural(self, trig: _Trigger, passive: bool) -> str | None:
+        """"Договір підписали вночі": a plural past verb with no subject continues the
+        parties of the narrative."""
+        tags = self.F.tags[trig.head]
+        first = tags[0] if tags else ""
+        if not passive and first.startswith("VERB") and "plur" in first and "past" in first:
+            return "plural"
+        return None
 
     def _pronoun_subject(self, doc: Doc, clause: tuple[int, int], trig: _Trigger) -> str | None:
         """"plural" / "singular" when a personal pronoun is the subject before the trigger."""
