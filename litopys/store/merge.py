@@ -234,6 +234,15 @@ def _iso(ordinal: int) -> str:
 
 
 def _summarise(members: list[EventRow]) -> EventGroup:
+    if len(members) == 1:  # most groups: no voting, nothing to disagree about
+        m = members[0]
+        ok = m.begin is not None and m.end is not None
+        return EventGroup(
+            members=members, sources=1, cameo=m.cameo, cameo_label=m.cameo_label,
+            date_begin=_iso(m.begin) if ok else None,  # type: ignore[arg-type]
+            date_end=_iso(m.end) if ok else None,  # type: ignore[arg-type]
+            dates=[m.date] if m.date else [], source_actors=sorted(m.sources),
+            target_actors=sorted(m.targets))
     members.sort(key=lambda e: e.id)
     g = EventGroup(members=members)
     g.sources = len({m.document_id for m in members})
