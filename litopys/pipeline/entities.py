@@ -385,6 +385,9 @@ class EntityRecognizer:
             return
         if label == "PERSON" and not any(is_cap(t) for t in span):
             return
+        if label == "PERSON" and not any(_maybe_name(t) or not is_known(t.text)
+                                         or is_initial(t) for t in span):
+            return  # "Радянських": ordinary words, however capitalised
         if label == "LOC":
             # NER-UK has no GPE: a place the gazetteer does not know is most often a
             # town or a country in political prose

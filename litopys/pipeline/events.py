@@ -34,8 +34,8 @@ from litopys.pipeline.morph import is_known
 ACTOR_TYPES = ("PERSON", "GPE", "ORG")
 SUBORDINATORS = {"що", "який", "яка", "яке", "які", "якого", "якій", "яким", "якому", "якої",
                  "щоб", "коли", "де", "але", "проте", "хоча", "бо", "оскільки", "тому",
-                 "однак", "зате", "а"}
-HARD_BOUNDARIES = {";", ":", "(", ")", "«", "»", "\"", "“", "”", "—"}
+                 "однак", "зате", "а", "чи", "якщо", "якби", "хоч"}
+HARD_BOUNDARIES = {";", ":", "(", ")", "«", "»", "\"", "“", "”", "—", "–", "-"}
 PRONOUNS = {"він", "вона", "вони", "воно"}
 COORD = {",", "та", "і", "й", "а також"}
 INTENT_GOVERNORS = {"погодитися", "погоджуватися", "вирішити", "вирішувати", "пообіцяти",
@@ -330,6 +330,7 @@ class EventExtractor:
         tgt: list[str] = []
         subjects: list[tuple[int, int, str]] = []
         seen: list[tuple[Span, str | None, str | None]] = []
+        self._agentive: dict[str, bool] = {}
         for m in inside:
             eid = m._.entity_id
             prep, case = self._slot_coord(doc, m, seen)
@@ -376,6 +377,8 @@ class EventExtractor:
                 subjects.append((0, abs(m.start - trig.start), eid))
             elif prep in TARGET_PREPS or (prep is None and case in ("Dat", "Acc", "Ins")):
                 tgt.append(eid)
+                if prep is None and case == "Ins" and not before:
+                    self._agentive[eid] = True
             elif prep is None and case is None:
                 # a name pymorphy3 cannot inflect ("Чан Кайши"): its side by position
                 if before:
@@ -385,7 +388,17 @@ class EventExtractor:
         if not src and subjects:
             subjects.sort()
             best = subjects[0][0]
-            src = [e for rank, _, e in subjects if rank == best][:4]
+            if best == 1 and self._pronoun_subject(doc, clause, trig):
+                subjects = []  # "він домовився ..., чи погодиться радянський уряд"
+            else:
+                src = [e for rank, _, e in subjects if rank == best][:4]
+        if not src and not subjects and trig.pos == "VERB":
+            # no subject: an instrumental actor is the agent ("обговорювалося ...
+            # Литвиновим з ...", "підписаний Пілсудським")
+            agents = [t for t in tgt if self._agentive.get(t)]
+            if agents:
+                src = agents[:1]
+                tgt = [t for t in tgt if t not in src]
         if not src and trig.pos == "VERB" and not (passive and tgt):
             # the subject of the sentence, outside a gerund or participle clause
             # (for a passive it is the patient: "Представники ... не були запрошені")
