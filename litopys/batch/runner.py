@@ -295,7 +295,8 @@ def cpu_count() -> int:
 def _record(stats: BatchStats, progress: Progress, sink: Sink, result: tuple[Any, ...],
             label: str, started: float) -> None:
     status, payload, tokens, pid, rss = result
-    stats.peak_rss[str(pid)] = max(stats.peak_rss.get(str(pid), 0), rss)
+    if pid:
+        stats.peak_rss[str(pid)] = max(stats.peak_rss.get(str(pid), 0), rss)
     if status != "ok":
         stats.failed += 1
         stats.failures.append(f"{label}: {payload}")
@@ -333,6 +334,7 @@ def run_pool(docs_for: Any, sink: Sink, workers: int, anchor: str | None,
         nonlocal ex
         while len(pending) > block_until:
             done, _ = wait(list(pending), return_when=FIRST_COMPLETED)
+            broken = False
             for fut in done:
                 document = pending.pop(fut)
                 inflight.discard(document.id)
@@ -341,9 +343,10 @@ def run_pool(docs_for: Any, sink: Sink, workers: int, anchor: str | None,
                     result = fut.result()
                 except BrokenProcessPool:
                     # a worker died (out of memory, a crash): fail what was in flight, go on
+                    broken = True
                     result = ("error", "a worker process died while processing it", 0, 0, 0)
                 _record(stats, progress, sink, result, label, started)
-            if any(isinstance(f.exception(), BrokenProcessPool) for f in done if f.done()):
+            if broken:
                 ex.shutdown(wait=False, cancel_futures=True)
                 for fut, document in list(pending.items()):
                     pending.pop(fut)
@@ -352,7 +355,8 @@ def run_pool(docs_for: Any, sink: Sink, workers: int, anchor: str | None,
                             ("error", "a worker process died", 0, 0, 0),
                             document.path or document.id, started)
                 ex = ProcessPoolExecutor(workers, mp_context=_context(),
-                                         initializer=init_worker, initargs=(config_path, os.getpid()))
+                                         initializer=init_worker,
+                                         initargs=(config_path, os.getpid()))
 
     try:
         for document in docs_for(inflight):
