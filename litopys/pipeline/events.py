@@ -542,7 +542,9 @@ class EventExtractor:
                 return "hypothetical"
             # "Ця угода передбачала, що Чехословаччина ... звільнить": the cue
             # governs the clause that follows it
-            if not in_clause and k < trig.start and cue.scope in ("sentence", "complement"):
+            if not in_clause and k < trig.start and cue.scope in ("sentence", "complement") \
+                    and self.F.pos[k] == "VERB" and low[lo] in ("що", "щоб", "чи") \
+                    and k < lo:
                 return "hypothetical"
         morph = str(doc[trig.head].morph)
         if "VerbForm=Inf" in morph or "Tense=Fut" in morph:
