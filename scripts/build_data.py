@@ -8,6 +8,8 @@ deterministic, to litopys/data/build/ (or DIR):
 - gazetteer.jsonl: one line per (inflected form, actor id)
 - actors.jsonl: one line per actor record
 - offices.jsonl: one line per (inflected form, office)
+- persons.jsonl: one line per person (from persons.yaml), with every case
+  form of the surname and of "given surname" / "surname given"
 
 Inflection uses pymorphy3 (Ukrainian dictionaries; Russian ones for the
 Russian-script forms machine translation leaves in). In a multiword name the
@@ -669,8 +671,9 @@ def _load_yaml(path: Path) -> list:
 def build(out_dir: Path = BUILD_DIR, curated_dir: Path = CURATED_DIR) -> dict[str, Path]:
     """Compile the curated files into the build tables.
 
-    out_dir (Path): Where to write gazetteer.jsonl, actors.jsonl and offices.jsonl.
-    curated_dir (Path): Where actors.yaml and offices.yaml live.
+    out_dir (Path): Where to write gazetteer.jsonl, actors.jsonl, offices.jsonl
+        and (when persons.yaml exists) persons.jsonl.
+    curated_dir (Path): Where actors.yaml, offices.yaml and persons.yaml live.
     RETURNS (dict[str, Path]): The written files by name.
     """
     actors = _load_yaml(curated_dir / "actors.yaml")
@@ -683,9 +686,393 @@ def build(out_dir: Path = BUILD_DIR, curated_dir: Path = CURATED_DIR) -> dict[st
         "actors.jsonl": actor_rows(actors),
         "offices.jsonl": office_rows(offices),
     }
+    persons_path = curated_dir / "persons.yaml"
+    if persons_path.exists():
+        persons = _load_yaml(persons_path)
+        validate_persons(persons, {entry["id"] for entry in actors})
+        written["persons.jsonl"] = person_rows(persons)
     for name, rows in written.items():
         _write_jsonl(out_dir / name, rows)
     return {name: out_dir / name for name in written}
+
+
+PERSON_FIELDS = {
+    "id",
+    "name",
+    "surname",
+    "given",
+    "aliases",
+    "gender",
+    "inflect",
+    "forms",
+    "polity",
+    "polity_history",
+    "offices",
+    "born",
+    "died",
+    "wikidata",
+}
+PERSON_INFLECT = ("last", "all", "fixed")
+_ROMAN = re.compile(r"^[ivxlc]+$")
+# Texts type regnal numbers with Cyrillic look-alikes as often as with Latin.
+_ROMAN_CYRILLIC = str.maketrans({"i": "і", "x": "х", "c": "с"})
+_LATIN = re.compile(r"[A-Za-z]")
+# Particles of foreign surnames that never inflect: "де Голль", "фон Папен".
+_PARTICLES = frozenset(
+    {"де", "фон", "дер", "ван", "да", "ді", "ла", "ле", "дю", "ібн", "бен", "аль", "лорд"}
+)
+# Foreign names ending in these vowels do not decline ("Кеннеді", "Клемансо").
+_FIXED_VOWELS = set("оеєіїуюиэ")
+_VELARS = set("кгґх")
+_SIBILANTS = set("жчшщц")
+_PALATAL = {"к": "ц", "г": "з", "ґ": "з", "х": "с"}
+
+
+def _is_frozen(word: str) -> bool:
+    """Whether a lowercased name token never inflects: a regnal number, a
+    particle ("фон"), an initial ("т.") or punctuation."""
+    return (
+        bool(_ROMAN.match(word))
+        or word in _PARTICLES
+        or word.endswith(".")
+        or not _HAS_LETTER.search(word)
+    )
+
+
+def _with_cyrillic_numerals(forms: set[str]) -> set[str]:
+    """Add "петро і" for "петро i" (Latin) where every numeral has a look-alike."""
+    extra = set()
+    for form in forms:
+        tokens = form.split()
+        if any(_ROMAN.match(t) for t in tokens) and not any(
+            _ROMAN.match(t) and ("v" in t or "l" in t) for t in tokens
+        ):
+            extra.add(" ".join(t.translate(_ROMAN_CYRILLIC) if _ROMAN.match(t) else t for t in tokens))
+    return forms | extra
+
+
+def _paradigm(stem: str, table: dict[str, tuple[str, ...]]) -> dict[str, set[str]]:
+    return {case: {stem + end for end in ends} for case, ends in table.items()}
+
+
+def _fixed(word: str) -> dict[str, set[str]]:
+    return {case: {word} for case in CASES}
+
+
+def _hand_name_word(word: str, gender: str) -> dict[str, set[str]]:
+    """Case forms of a name word pymorphy3 does not know, by its ending.
+
+    Foreign names ending in a vowel other than -а/-я, and women's names on a
+    consonant, are indeclinable; Ukrainian-style -ко names decline.
+    """
+    last = word[-1]
+    if word.endswith(("ський", "цький", "зький")) and gender == "m" or (
+        gender == "m" and word.endswith("ий") and len(word) > 4 and word[-3] in _CONSONANTS
+    ):
+        return _paradigm(
+            word[:-2],
+            {
+                "nomn": ("ий",),
+                "gent": ("ого",),
+                "datv": ("ому",),
+                "accs": ("ого",),
+                "ablt": ("им",),
+                "loct": ("ому", "ім"),
+            },
+        )
+    if gender == "f" and word.endswith(("ська", "цька", "зька")):
+        return _paradigm(
+            word[:-1],
+            {"nomn": ("а",), "gent": ("ої",), "datv": ("ій",), "accs": ("у",), "ablt": ("ою",), "loct": ("ій",)},
+        )
+    if word.endswith("ія"):
+        return _paradigm(
+            word[:-2],
+            {"nomn": ("ія",), "gent": ("ії",), "datv": ("ії",), "accs": ("ію",), "ablt": ("ією",), "loct": ("ії",)},
+        )
+    if last == "я":
+        return _paradigm(
+            word[:-1],
+            {"nomn": ("я",), "gent": ("і",), "datv": ("і",), "accs": ("ю",), "ablt": ("ею",), "loct": ("і",)},
+        )
+    if last == "а" and len(word) > 1:
+        stem = word[:-1]
+        dative = stem[:-1] + _PALATAL[stem[-1]] + "і" if stem[-1] in _PALATAL else stem + "і"
+        forms = _paradigm(
+            stem, {"nomn": ("а",), "gent": ("и",), "accs": ("у",), "ablt": ("ою",)}
+        )
+        forms["datv"] = {dative}
+        forms["loct"] = {dative}
+        return forms
+    if gender == "f":
+        return _fixed(word)
+    if word.endswith("ко") and len(word) > 3:
+        return _paradigm(
+            word[:-1],
+            {"nomn": ("о",), "gent": ("а",), "datv": ("у", "ові"), "accs": ("а",), "ablt": ("ом",), "loct": ("ові", "у")},
+        )
+    if last in _FIXED_VOWELS or last not in _CONSONANTS | {"ь", "й"}:
+        return _fixed(word)
+    if last == "ь":
+        return _paradigm(
+            word[:-1],
+            {"nomn": ("ь",), "gent": ("я",), "datv": ("ю", "еві"), "accs": ("я",), "ablt": ("ем",), "loct": ("і", "еві")},
+        )
+    if last == "й":
+        return _paradigm(
+            word[:-1],
+            {"nomn": ("й",), "gent": ("я",), "datv": ("ю", "єві"), "accs": ("я",), "ablt": ("єм",), "loct": ("ї", "єві")},
+        )
+    if last in _SIBILANTS:
+        return _paradigm(
+            word,
+            {"nomn": ("",), "gent": ("а",), "datv": ("у", "еві"), "accs": ("а",), "ablt": ("ем",), "loct": ("і", "еві")},
+        )
+    ablative: tuple[str, ...] = ("ом",)
+    if word.endswith(("ов", "ев", "єв")):
+        ablative = ("им",)
+    elif word.endswith(("ін", "ин", "їн")):
+        ablative = ("им", "ом")
+    locative = ("ові", "у") if last in _VELARS else ("ові", "у", "і")
+    return _paradigm(
+        word,
+        {"nomn": ("",), "gent": ("а",), "datv": ("у", "ові"), "accs": ("а",), "ablt": ablative, "loct": locative},
+    )
+
+
+def _dictionary_name_word(word: str, gender: str, kinds: tuple[str, ...]):
+    """Case forms from a pymorphy3 parse tagged with one of ``kinds`` ("Surn",
+    "Name", "Patr") in the right gender; the fixed paradigm for an
+    indeclinable (Fixd) parse; None if the dictionaries have no such parse."""
+    if not _known(word, "uk"):
+        return None
+    want = "femn" if gender == "f" else "masc"
+    for kind in kinds:
+        for parse in analyzer("uk").parse(word):
+            tag = parse.tag
+            if kind not in tag.grammemes or tag.POS != "NOUN" or want not in tag.grammemes:
+                continue
+            if "nomn" not in tag.grammemes or "plur" in tag.grammemes:
+                continue
+            if "Fixd" in tag.grammemes:
+                return _fixed(word)
+            forms: dict[str, set[str]] = {case: set() for case in CASES}
+            for form in parse.lexeme:
+                grammemes = form.tag.grammemes
+                if "plur" in grammemes or ({"masc", "femn"} & grammemes - {want}):
+                    continue
+                for case in CASES:
+                    if case in grammemes:
+                        forms[case].add(form.word)
+            forms["nomn"].add(word)
+            if all(forms.values()):
+                return forms
+    return None
+
+
+@lru_cache(maxsize=8192)
+def _name_word_cases(word: str, gender: str, kinds: tuple[str, ...]) -> tuple:
+    """Case forms of one lowercased name word, as a hashable (case, forms) tuple."""
+    if _is_frozen(word):
+        forms = _fixed(word)
+    else:
+        forms = _dictionary_name_word(word, gender, kinds) or None
+        if forms is None and "-" in word:
+            # The last part always declines ("абдул-гаміда", "кай-шека"); the
+            # earlier ones too when the dictionaries know them as names
+            # ("ульянова-леніна", "буша-молодшого").
+            parts = word.split("-")
+            tables = [dict(_name_word_cases(part, gender, kinds)) for part in parts]
+            forms = {case: set() for case in CASES}
+            prefix = "-".join(parts[:-1])
+            both = all(_dictionary_name_word(part, gender, kinds) for part in parts[:-1])
+            for case in CASES:
+                forms[case].update(f"{prefix}-{form}" for form in tables[-1][case])
+                if both:
+                    for combo in itertools.product(*(sorted(t[case]) for t in tables)):
+                        forms[case].add("-".join(combo))
+        if forms is None:
+            # Epithets and ordinals: "Петро Великий", "Катерина Друга".
+            parse = _pick(word, "uk", "ADJF")
+            if parse is not None:
+                forms = _lexeme_by_case(parse, "sing", "femn" if gender == "f" else "masc")
+                forms["nomn"].add(word)
+                if not all(forms.values()):
+                    forms = None
+        if forms is None:
+            forms = _hand_name_word(word, gender)
+    return tuple((case, tuple(sorted(forms[case]))) for case in CASES)
+
+
+def inflect_name(
+    phrase: str, gender: str = "m", mode: str = "last", kinds: tuple[str, ...] = ("Surn",)
+) -> dict[str, set[str]]:
+    """Return the singular case forms of a personal name or name phrase.
+
+    phrase (str): Nominative name ("Молотов", "Мао Цзедун", "Франц Йосиф I").
+    gender (str): "m" or "f".
+    mode (str): "last" inflects only the last word that can inflect, "all"
+        every word (regnal names), "fixed" none.
+    kinds (tuple[str, ...]): pymorphy3 name grammemes to try, in order.
+    RETURNS (dict[str, set[str]]): Normalised forms by case.
+    """
+    tokens = normalize_form(phrase).split()
+    if mode == "fixed" or not tokens:
+        return _fixed(" ".join(tokens))
+    if mode == "all":
+        # Regnal names are first names: "Петра I", "Катерини II".
+        kinds = ("Name", "Patr", *kinds)
+    tables = [dict(_name_word_cases(token, gender, kinds)) for token in tokens]
+    inflecting = [
+        i
+        for i, token in enumerate(tokens)
+        if not _is_frozen(token)
+    ]
+    if mode == "last" and inflecting:
+        keep = inflecting[-1]
+        tables = [table if i == keep else _fixed(tokens[i]) for i, table in enumerate(tables)]
+    result: dict[str, set[str]] = {}
+    for case in CASES:
+        result[case] = {
+            normalize_form(" ".join(combo))
+            for combo in itertools.product(*(sorted(table[case]) for table in tables))
+        }
+    return result
+
+
+def _given_cases(given: str, gender: str) -> list[dict[str, set[str]]]:
+    """Case forms of the first name alone and of the whole given part."""
+    words = given.split()
+    kinds = ("Name", "Patr", "Surn")
+    variants = [inflect_name(words[0], gender, "all", kinds)]
+    if len(words) > 1:
+        variants.append(inflect_name(given, gender, "all", kinds))
+    return variants
+
+
+def _initials(given: str) -> list[str]:
+    """"Й.", "Й. В." for "Йосип Віссаріонович"."""
+    letters = [word[0].lower() + "." for word in given.split() if word[:1].isalpha()]
+    return [" ".join(letters[: n + 1]) for n in range(len(letters))]
+
+
+def validate_persons(entries: list, actor_ids: set[str]) -> None:
+    """Check the curated person entries; raise BuildError naming the fix."""
+    if not isinstance(entries, list):
+        raise BuildError("persons.yaml must be a YAML list of mappings")
+    ids: set[str] = set()
+    for entry in entries:
+        if not isinstance(entry, dict):
+            raise BuildError(f"persons.yaml entry {entry!r} is not a mapping")
+        missing = {"id", "name", "surname", "polity"} - entry.keys()
+        if missing:
+            raise BuildError(f"persons.yaml entry {entry!r} lacks {sorted(missing)}")
+        person_id = entry["id"]
+        unknown = entry.keys() - PERSON_FIELDS
+        if unknown:
+            raise BuildError(
+                f"person {person_id!r} has unknown fields {sorted(unknown)}; allowed: {sorted(PERSON_FIELDS)}"
+            )
+        if not isinstance(person_id, str) or not _ID.match(person_id):
+            raise BuildError(f"person id {person_id!r} must be snake_case ASCII")
+        if person_id in ids:
+            raise BuildError(f"person id {person_id!r} is used twice; ids must be unique")
+        ids.add(person_id)
+        for key in ("name", "surname", "given"):
+            value = entry.get(key, "")
+            if not isinstance(value, str) or value != value.strip() or (key != "given" and not value):
+                raise BuildError(f"person {person_id!r}: {key} must be a non-empty trimmed string")
+        for key in ("aliases", "offices", "forms"):
+            value = entry.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                raise BuildError(f"person {person_id!r}: {key} must be a list of non-empty strings")
+        texts = [entry["name"], entry["surname"], entry.get("given", ""), *entry.get("aliases", [])]
+        for text in texts:
+            if _LATIN.search(text.replace("I", "").replace("V", "").replace("X", "")):
+                raise BuildError(
+                    f"person {person_id!r}: {text!r} mixes Latin letters into a Cyrillic name; retype it"
+                )
+        if entry.get("gender", "m") not in ("m", "f"):
+            raise BuildError(f"person {person_id!r}: gender is m or f")
+        if entry.get("inflect", "last") not in PERSON_INFLECT:
+            raise BuildError(f"person {person_id!r}: inflect is one of {PERSON_INFLECT}")
+        if entry.get("wikidata") is not None and not _QID.match(str(entry["wikidata"])):
+            raise BuildError(f"person {person_id!r} has Wikidata id {entry['wikidata']!r}; use Q<digits>")
+        for key in ("born", "died"):
+            if entry.get(key) is not None and not isinstance(entry[key], int):
+                raise BuildError(f"person {person_id!r}: {key} must be a year (int)")
+        refs = [entry["polity"]] + [period[2] for period in entry.get("polity_history", [])]
+        for ref in refs:
+            if ref not in actor_ids:
+                raise BuildError(
+                    f"person {person_id!r} refers to polity {ref!r}, which actors.yaml lacks; "
+                    "add it there or use an existing id"
+                )
+        for period in entry.get("polity_history", []):
+            if not (isinstance(period, list) and len(period) == 3 and period[0] <= period[1]):
+                raise BuildError(
+                    f"person {person_id!r}: polity_history items are [from_year, to_year, id]"
+                )
+
+
+def person_rows(entries: list[dict]) -> list[dict]:
+    """The person records, sorted by id, each with its surname and full-name forms."""
+    rows = []
+    for entry in sorted(entries, key=lambda e: e["id"]):
+        gender = entry.get("gender", "m")
+        mode = entry.get("inflect", "last")
+        given = entry.get("given", "")
+        surnames = [
+            inflect_name(phrase, gender, mode)
+            for phrase in [entry["surname"], *entry.get("aliases", [])]
+        ]
+        surname_forms = {form for cases in surnames for forms in cases.values() for form in forms}
+        surname_forms.update(normalize_form(form) for form in entry.get("forms", []))
+        surname_forms = _with_cyrillic_numerals(surname_forms)
+        full_forms: set[str] = set()
+        if given:
+            # "Ім'я Прізвище" with every spelling of the surname; the
+            # official "Прізвище Ім'я" order and initials only with the
+            # canonical one, to keep the table small.
+            for first in _given_cases(given, gender):
+                for index, cases in enumerate(surnames):
+                    for case in CASES:
+                        for g, s in itertools.product(sorted(first[case]), sorted(cases[case])):
+                            full_forms.add(f"{g} {s}")
+                            if index == 0:
+                                full_forms.add(f"{s} {g}")
+            canonical = _with_cyrillic_numerals(
+                {form for forms in surnames[0].values() for form in forms}
+            )
+            for initials in _initials(given):
+                full_forms.update(f"{initials} {form}" for form in canonical)
+        else:
+            full_forms.update(surname_forms)
+        name = normalize_form(entry["name"])
+        if name not in full_forms and name not in surname_forms:
+            raise BuildError(
+                f"person {entry['id']!r}: name {entry['name']!r} is neither given + surname "
+                "nor the surname; add the missing part as an alias"
+            )
+        full_forms.add(name)
+        rows.append(
+            {
+                "id": entry["id"],
+                "name": entry["name"],
+                "surname": entry["surname"],
+                "given": given or None,
+                "aliases": entry.get("aliases", []),
+                "polity": entry["polity"],
+                "polity_history": entry.get("polity_history") or [],
+                "offices": entry.get("offices", []),
+                "wikidata": entry.get("wikidata"),
+                "born": entry.get("born"),
+                "died": entry.get("died"),
+                "surname_forms": sorted(surname_forms),
+                "full_forms": sorted(full_forms),
+            }
+        )
+    return rows
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -277,3 +277,166 @@ def load_offices() -> Offices:
     RETURNS (Offices): The lexicon built from litopys/data/build/offices.jsonl.
     """
     return read_offices(BUILD_DIR)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRecord:
+    """A curated person: a political figure with the polity they acted for.
+
+    id (str): Unique id ("molotov").
+    name (str): Canonical Ukrainian name, "Ім'я Прізвище".
+    surname (str): Nominative surname as texts use it ("Молотов", "Мао Цзедун").
+    given (str | None): Nominative first name(s), maybe with the patronymic.
+    polity (str): Actor id (actors.yaml) of the state or body they acted for.
+    polity_history (tuple): ``(from_year, to_year, polity_id)`` periods that
+        override ``polity`` for text about those years.
+    offices (tuple[str, ...]): Main offices, Ukrainian nominative.
+    wikidata (str | None): Wikidata Q-id, only where certain.
+    born (int | None): Year of birth.
+    died (int | None): Year of death.
+    """
+
+    id: str
+    name: str
+    surname: str
+    given: str | None = None
+    polity: str | None = None
+    polity_history: tuple[tuple[int, int, str], ...] = field(default_factory=tuple)
+    offices: tuple[str, ...] = field(default_factory=tuple)
+    wikidata: str | None = None
+    born: int | None = None
+    died: int | None = None
+
+    def polity_at(self, year: int | None) -> str | None:
+        """Return the polity this person acted for in a given year.
+
+        year (int | None): The year of the text's events; None for the default.
+        RETURNS (str | None): A polity id (see ``Gazetteer.actor``).
+        """
+        if year is not None:
+            for start, end, polity in self.polity_history:
+                if start <= year <= end:
+                    return polity
+        return self.polity
+
+
+class Persons:
+    """Inflected-form index over the person dictionary.
+
+    Two indexes: every case form of each surname (and its alias spellings),
+    and every case form of "ім'я прізвище" (also "прізвище ім'я" and
+    initials + surname). A form may name several people ("Рузвельтом");
+    callers disambiguate, e.g. by the years in ``born``/``died``.
+
+    DOCS: litopys/data/curated/persons.yaml (field reference in its header)
+    """
+
+    def __init__(
+        self,
+        records: Iterable[PersonRecord],
+        surname_forms: dict[str, Iterable[str]],
+        full_forms: dict[str, Iterable[str]],
+    ) -> None:
+        """Build the index.
+
+        records (Iterable[PersonRecord]): The person records.
+        surname_forms (dict[str, Iterable[str]]): Person id -> normalised surname forms.
+        full_forms (dict[str, Iterable[str]]): Person id -> normalised full-name forms.
+        """
+        self._persons: dict[str, PersonRecord] = {record.id: record for record in records}
+        self._surnames = self._invert(surname_forms)
+        self._full = self._invert(full_forms)
+
+    def _invert(self, forms_by_id: dict[str, Iterable[str]]) -> dict[str, tuple[PersonRecord, ...]]:
+        index: dict[str, list[str]] = {}
+        for person_id in sorted(forms_by_id):
+            for form in forms_by_id[person_id]:
+                index.setdefault(form, []).append(person_id)
+        return {
+            form: tuple(self._persons[person_id] for person_id in ids)
+            for form, ids in index.items()
+        }
+
+    @staticmethod
+    def _get(index: dict[str, tuple[PersonRecord, ...]], form: str) -> list[PersonRecord]:
+        found = index.get(form)
+        if found is None:
+            found = index.get(normalize_form(form), ())
+        return list(found)
+
+    def lookup_surname(self, form: str) -> list[PersonRecord]:
+        """Find the people a surname form can refer to.
+
+        form (str): A surname in any case ("Молотовим", "Чан Кайши", "де Голля").
+        RETURNS (list[PersonRecord]): Matching people sorted by id, empty if none.
+        """
+        return self._get(self._surnames, form)
+
+    def lookup_full(self, form: str) -> list[PersonRecord]:
+        """Find the people a full name in any case refers to.
+
+        form (str): "ім'я прізвище", "прізвище ім'я [по батькові]" or initials +
+            surname ("В. М. Молотовим"), in any case.
+        RETURNS (list[PersonRecord]): Matching people sorted by id, empty if none.
+        """
+        return self._get(self._full, form)
+
+    def person(self, person_id: str) -> PersonRecord:
+        """Return the record for a person id.
+
+        person_id (str): An id from a lookup.
+        RETURNS (PersonRecord): The record.
+        RAISES (KeyError): If the id is unknown.
+        """
+        try:
+            return self._persons[person_id]
+        except KeyError:
+            raise KeyError(
+                f"Unknown person id {person_id!r}: add it to litopys/data/curated/persons.yaml "
+                "and run scripts/build_data.py"
+            ) from None
+
+    def persons(self) -> list[PersonRecord]:
+        """RETURNS (list[PersonRecord]): All person records, sorted by id."""
+        return [self._persons[key] for key in sorted(self._persons)]
+
+    def __len__(self) -> int:
+        return len(self._persons)
+
+
+def read_persons(build_dir: Path) -> Persons:
+    """Load the person dictionary from a build directory (uncached).
+
+    build_dir (Path): Directory holding persons.jsonl.
+    RETURNS (Persons): The loaded dictionary.
+    """
+    records = []
+    surname_forms: dict[str, list[str]] = {}
+    full_forms: dict[str, list[str]] = {}
+    for row in _read_jsonl(build_dir / "persons.jsonl"):
+        surname_forms[row["id"]] = row["surname_forms"]
+        full_forms[row["id"]] = row["full_forms"]
+        records.append(
+            PersonRecord(
+                id=row["id"],
+                name=row["name"],
+                surname=row["surname"],
+                given=row.get("given"),
+                polity=row.get("polity"),
+                polity_history=tuple(tuple(p) for p in row.get("polity_history") or ()),
+                offices=tuple(row.get("offices") or ()),
+                wikidata=row.get("wikidata"),
+                born=row.get("born"),
+                died=row.get("died"),
+            )
+        )
+    return Persons(records, surname_forms, full_forms)
+
+
+@lru_cache(maxsize=1)
+def load_persons() -> Persons:
+    """Load the packaged person dictionary (cached).
+
+    RETURNS (Persons): The dictionary built from litopys/data/build/persons.jsonl.
+    """
+    return read_persons(BUILD_DIR)
