@@ -7,11 +7,15 @@ each expression in ``doc.spans["timex"]`` with its ``litopys.model.Timex`` in
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from litopys.model import Timex
 from litopys.pipeline import extensions  # noqa: F401
-from litopys.pipeline.timex import tag
+from litopys.pipeline.analysis import sentence_index
+from litopys.pipeline.timex import NUMBERS, tag
 
 
 class TimeTagger:
@@ -22,7 +26,12 @@ class TimeTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for t in tag(doc.text, anchor=doc._.anchor):
+        found = tag(doc.text, anchor=doc._.anchor)
+        if doc._.anchor is None:
+            anchor = infer_anchor(doc, found)
+            if anchor is not None:
+                found = tag(doc.text, anchor=anchor)
+        for t in found:
             span = doc.char_span(t.start, t.end, label="TIMEX", alignment_mode="expand")
             if span is None:
                 continue
@@ -30,3 +39,44 @@ class TimeTagger:
             spans.append(span)
         doc.spans["timex"] = spans
         return doc
+
+
+_AGO = re.compile(r"^(?P<n>\S+)\s+(?:рік|роки|років|року|лет|года)\s+(?:тому|назад)$", re.I)
+
+
+def infer_anchor(doc: Doc, timexes: list[Timex]) -> str | None:
+    """The year the text was written, when it says so by apposition.
+
+    "100 років тому, в ніч з 21 на 22 квітня 1920 року" dates the writing to 2020: an
+    unresolved "N років тому" with an explicit year in the same sentence gives the
+    document's year, and every other "... тому" in the text is resolved against it.
+
+    RETURNS (str | None): the inferred year, or None.
+    """
+    if not doc.has_annotation("SENT_START"):
+        return None
+    first, _ = sentence_index(doc)
+    for t in timexes:
+        if t.value is not None:
+            continue
+        m = _AGO.match(t.text.strip())
+        if not m:
+            continue
+        raw = m.group("n").lower()
+        n = int(raw) if raw.isdigit() else int(NUMBERS.get(raw, "0") or 0)
+        if n <= 0:
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            continue
+        sent = first[span.start]
+        for other in timexes:
+            if other is t or other.source != "text" or not other.value:
+                continue
+            o = doc.char_span(other.start, other.end, alignment_mode="expand")
+            if o is None or first[o.start] != sent:
+                continue
+            year = re.match(r"^(\d{4})", other.value)
+            if year:
+                return str(int(year.group(1)) + n)
+    return None
