@@ -109,7 +109,8 @@ def extract(paths: tuple[str, ...], db: str, fmt: str, anchor: str | None, worke
             try:
                 if item == "-":
                     document = read_stdin(sys.stdin.buffer if hasattr(sys.stdin, "buffer")
-                                          else sys.stdin)
+                                          else sys.stdin,
+                                          max_bytes=max_bytes or DEFAULT_MAX_BYTES)
                 else:
                     document = read_path(item, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
             except InputError as err:

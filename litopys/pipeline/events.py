@@ -115,6 +115,10 @@ class EventExtractor:
                     elif passive and tgt and events:
                         # an agentless passive continues the last event's agents
                         src = [a for a in events[-1].source if a not in tgt]
+                    elif passive and not tgt and events and not sent_mentions:
+                        # "Ще 12 грудня 1932р. було підписано угоду": no actor in the
+                        # sentence, so the parties are those the narrative is about
+                        src, tgt = list(events[-1].source), list(events[-1].target)
                 if trig.pos == "NOUN" and src and not tgt:
                     tgt = self._sentence_targets(doc, sent, sent_mentions, src)
                 src = self._with_affiliations(src, entities)
@@ -330,6 +334,7 @@ class EventExtractor:
         tgt: list[str] = []
         subjects: list[tuple[int, int, str]] = []
         seen: list[tuple[Span, str | None, str | None]] = []
+        places: list[str] = []
         self._agentive: dict[str, bool] = {}
         for m in inside:
             eid = m._.entity_id
@@ -337,8 +342,14 @@ class EventExtractor:
             seen.append((m, prep, case))
             before = m.start < trig.start
             if prep in PLACE_PREPS and case in ("Loc", None) and m.label_ != "PERSON":
+                if m.label_ == "GPE" and prep in ("в", "у") and not before:
+                    places.append(eid)
                 continue
             if prep in ("в", "у") and m.label_ == "GPE" and trig.frame not in MOVE_FRAMES:
+                continue
+            if prep is None and case == "Gen" and self._after_office(m):
+                # "телеграмі генеральному секретарю Ліги Націй": the body behind the office
+                tgt.append(eid)
                 continue
             if trig.pos == "NOUN":
                 after = 0 <= m.start - trig.end <= 6
@@ -414,6 +425,9 @@ class EventExtractor:
                             side.append(m2._.entity_id)
                             nxt = m2.end
                     break
+        if src and not tgt and places and trig.frame not in ("say", "say_about"):
+            # "просунути ідею ... в Лондоні і Вашингтоні": the governments there
+            tgt = places
         src = list(dict.fromkeys(src))
         tgt = [t for t in dict.fromkeys(tgt) if t not in src]
         return src, tgt, passive
@@ -486,6 +500,18 @@ class EventExtractor:
             elif t.text == ")" and depth:
                 depth -= 1
         return depth > 0
+
+    def _after_office(self, m: Span) -> bool:
+        """Is the mention the genitive complement of an office noun in a dative or
+        accusative ("генеральному секретарю Ліги Націй")?"""
+        k = m.start - 1
+        if k < 0 or self.F.pos[k] not in ("NOUN", "PROPN"):
+            return False
+        if self.F.case[k] not in ("Dat", "Acc"):
+            return False
+        from litopys.pipeline.actors import offices
+
+        return offices().lookup(self.F.lemma[k]) is not None
 
     def _impersonal_plural(self, trig: _Trigger, passive: bool) -> str | None:
         """"Договір підписали вночі": a plural past verb with no subject continues the
