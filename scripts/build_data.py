@@ -897,6 +897,9 @@ def _name_word_cases(word: str, gender: str, kinds: tuple[str, ...]) -> tuple:
             if parse is not None:
                 forms = _lexeme_by_case(parse, "sing", "femn" if gender == "f" else "masc")
                 forms["nomn"].add(word)
+                if gender != "f":
+                    # A person is animate: "Петра Першого", never "Петра Перший".
+                    forms["accs"] = set(forms["gent"])
                 if not all(forms.values()):
                     forms = None
         if forms is None:
