@@ -42,7 +42,7 @@ INTENT_GOVERNORS = {"погодитися", "погоджуватися", "ви�
                     "обіцяти", "домовитися", "домовлятися", "збиратися", "планувати",
                     "зобов'язатися", "погодитись", "вирішила"}
 # the CAMEO "express intent" code for the root of the intended act
-INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+INTENT_CODES = {"04": "036"}
 PLACE_PREPS = {"в", "у", "на", "при", "біля", "поблизу"}
 MOVE_FRAMES = {"visit", "enter", "invade", "attack", "offensive", "occupy", "seize", "bomb",
                "shell", "blockade"}
@@ -121,6 +121,11 @@ class EventExtractor:
                         src, tgt = list(events[-1].source), list(events[-1].target)
                 if trig.pos == "NOUN" and src and not tgt:
                     tgt = self._sentence_targets(doc, sent, sent_mentions, src)
+                if trig.pos == "NOUN" and tgt and not src and events and \
+                        self.F.case[trig.head] == "Nom":
+                    # "Наступного дня розпочався спільний наступ проти Червоної Армії":
+                    # the parties the narrative is about
+                    src = [a for a in events[-1].source + events[-1].target if a not in tgt]
                 src = self._with_affiliations(src, entities)
                 tgt = [t for t in self._with_affiliations(tgt, entities) if t not in src]
                 if not src:
@@ -228,9 +233,9 @@ class EventExtractor:
                     "infn" in t for t in F.tags[v.head][:1]) and not any(
                     F.text[j] in (",", ";") for j in range(kept[-1].end, v.start)):
                 gov = kept[-1]
-                if F.lemma[gov.head] in INTENT_GOVERNORS:
-                    # "погодилися вести переговори": an expressed intent (CAMEO 03)
-                    gov.cameo = INTENT_CODES.get(v.cameo[:2], "030")
+                if F.lemma[gov.head] in INTENT_GOVERNORS and v.cameo[:2] in INTENT_CODES:
+                    # "погодилися вести переговори": an expressed intent (CAMEO 036)
+                    gov.cameo = INTENT_CODES[v.cameo[:2]]
                 continue
             kept.append(v)
         verbs = kept
@@ -564,7 +569,13 @@ class EventExtractor:
             if cue is None:
                 continue
             in_clause = lo <= k < hi
-            if in_clause and (cue.scope in ("clause", "sentence") or k < trig.start):
+            if low[k] == "чи" and k != lo and (k == 0 or self.F.text[k - 1] != ","):
+                continue  # "Винниченко чи Грушевський": "or", not a question
+            if in_clause and cue.scope in ("clause", "sentence"):
+                return "hypothetical"
+            if in_clause and k < trig.start and (
+                    cue.scope == "next" and trig.start - k <= 2
+                    or cue.scope == "complement" and trig.start - k <= 4):
                 return "hypothetical"
             # "Ця угода передбачала, що Чехословаччина ... звільнить": the cue
             # governs the clause that follows it
