@@ -184,10 +184,17 @@ def test_cli_seed_acceptance(runner, tmp_path) -> None:
     doc = json.loads(res.stdout)
     text = SEED.read_text(encoding="utf-8")
     _check_offsets(doc, text)
-    people = {e["name"] for e in doc["entities"] if e["type"] == "PERSON"}
-    for surname in ("Литвинов", "Богомолов", "Стомоняков", "Рузвельт", "Трояновський",
-                    "Чан Кайши", "Цзян Тінфу", "Кун Сянсі"):
-        assert any(surname in p for p in people), (surname, people)
+    people = {e["name"]: e for e in doc["entities"] if e["type"] == "PERSON"}
+    expected = {"Литвинов": "ussr", "Богомолов": "ussr", "Стомоняков": "ussr",
+                "Рузвельт": "usa", "Трояновський": "ussr", "Чан Кайши": "chn",
+                "Цзян Тінфу": "chn", "Кун Сянсі": "chn"}
+    for surname, polity in expected.items():
+        hits = [e for name, e in people.items()
+                if surname in name or any(surname in m for m in e["mentions"])]
+        assert len(hits) == 1, (surname, list(people))
+        assert hits[0]["affiliation"] == polity, (surname, hits[0])
+        assert hits[0]["roles"] or surname == "Чан Кайши", (surname, hits[0])
+    assert len(people) == 8, list(people)
     assert not any("Литвиновим" in p for p in people)
     ids = {e["id"] for e in doc["entities"]}
     for state in ("chn", "ussr", "jpn", "usa", "gbr", "deu", "aus", "league_of_nations"):

@@ -27,7 +27,7 @@ from litopys.model import Entity, Mention
 from litopys.pipeline import extensions  # noqa: F401
 from litopys.pipeline.analysis import sentence_index
 from litopys.pipeline.entities import gazetteer, is_initial, period_ids, rules
-from litopys.pipeline.morph import UD_TO_PYMORPHY, gender_of, is_known, nominative
+from litopys.pipeline.morph import UD_TO_PYMORPHY, gender_of, nominative
 
 SLUG_RE = re.compile(r"[^\w']+")
 
@@ -130,6 +130,47 @@ def phrase_nominative(tokens: list[Token]) -> str:
     return re.sub(r" ([,.])", r"\1", text).replace("- ", "-").replace(" -", "-")
 
 
+def persons():  # type: ignore[no-untyped-def]
+    from litopys.data.gazetteer import load_persons
+
+    return load_persons()
+
+
+def link_person(p: _Person, spans: list[Span], year: int | None):  # type: ignore[no-untyped-def]
+    """The dictionary record of a person cluster, if exactly one fits.
+
+    Candidates come from the full name, then the surname; a candidate must have
+    been alive in the narrative year and have given names that fit the initials or
+    first names the text uses ("Ф. Рузвельт" is Franklin, not Theodore).
+    """
+    book = persons()
+    cands = []
+    for span in spans:
+        cands = book.lookup_full(span.text)
+        if cands:
+            break
+    if not cands:
+        cands = book.lookup_surname(" ".join(p.words)) or book.lookup_surname(p.words[-1])
+    if not cands:
+        return None
+    initials = {t.text[0].lower() for s in spans for t in s if is_initial(t)}
+    given = {w[0] for w in p.words[:-1]} if len(p.words) > 1 else set()
+    letters = initials | given
+
+    def fits(rec) -> bool:  # type: ignore[no-untyped-def]
+        if year is not None and rec.born and rec.died and not (
+                rec.born + 15 <= year <= rec.died + 1):
+            return False
+        if letters and rec.given:
+            firsts = {w[0].lower() for w in rec.given.split() if w}
+            if not letters & firsts:
+                return False
+        return True
+
+    fitting = [r for r in cands if fits(r)]
+    return fitting[0] if len(fitting) == 1 else None
+
+
 class ActorResolver:
     """Merge mentions into entities (see the module docstring)."""
 
@@ -175,13 +216,24 @@ class ActorResolver:
             elif size > found.size:
                 found.name, found.size = name, size
             found.spans.append(span)
-        for p in people:
-            # a bare word that only differs by an ending from a longer variant
-            eid = "person:" + slug(" ".join(p.words))
-            for span in sorted(p.spans, key=lambda s: s.start):
-                add(eid, "PERSON", p.name, span)
-
         years = self._narrative_years(doc)
+        linked: dict[str, tuple[object, int | None]] = {}
+        for p in people:
+            spans = sorted(p.spans, key=lambda s: s.start)
+            year = years[spans[0].start] if years else None
+            rec = link_person(p, spans, year)
+            if rec is not None:
+                eid, name = rec.id, rec.name
+                linked[eid] = (rec, year)
+            else:
+                eid, name = "person:" + slug(" ".join(p.words)), p.name
+            for span in spans:
+                add(eid, "PERSON", name, span)
+        for eid, (rec, year) in linked.items():
+            ent = entities[eid]
+            ent.wikidata = rec.wikidata  # type: ignore[attr-defined]
+            ent._polity = rec.polity_at(year)  # type: ignore[attr-defined]
+
         periods = period_ids()
         for span in mentions:
             if span.label_ == "PERSON":
@@ -206,6 +258,17 @@ class ActorResolver:
                 add(f"{span.label_.lower()}:{slug(name)}", span.label_, name, span)
 
         self._roles(doc, entities)
+        for ent in list(entities.values()):
+            polity = getattr(ent, "_polity", None)
+            if ent.type == "PERSON" and ent.affiliation is None and polity:
+                try:
+                    pol = gaz.actor(polity)
+                except KeyError:
+                    continue
+                if pol.id not in entities:
+                    entities[pol.id] = Entity(id=pol.id, type=pol.type, name=pol.name,
+                                              key=pol.id, cameo=pol.cameo, wikidata=pol.wikidata)
+                ent.affiliation = pol.id
         doc._.entities = entities
         return doc
 
