@@ -17,6 +17,9 @@ from pathlib import Path
 
 import yaml
 
+# libyaml's C loader is ten times faster at start-up; same safety
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 CURATED = Path(__file__).parent / "curated"
 CAMEO_FILE = CURATED / "cameo.tsv"
 TRIGGERS_FILE = CURATED / "event_triggers.tsv"
@@ -474,7 +477,7 @@ def load_modality() -> Modality:
 
     RETURNS (Modality): the cue tables. Cached: one instance per process.
     """
-    data = yaml.safe_load(MODALITY_FILE.read_text(encoding="utf-8")) or {}
+    data = yaml.load(MODALITY_FILE.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}
     for key in ("negation", "hypothetical"):
         if not isinstance(data.get(key), dict):
             raise LexiconError(f"{MODALITY_FILE.name}: top-level '{key}' mapping is missing")

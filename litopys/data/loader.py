@@ -15,6 +15,9 @@ from typing import Any
 
 import yaml
 
+# libyaml's C loader is ten times faster at start-up; same safety
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 DATA_DIR = Path(__file__).resolve().parent
 SEARCH_DIRS: tuple[Path, ...] = (DATA_DIR / "build", DATA_DIR / "curated")
 
@@ -46,4 +49,4 @@ def load_yaml(name: str) -> Any:
     if not name.endswith((".yaml", ".yml")):
         name = f"{name}.yaml"
     with find_data_file(name).open(encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        return yaml.load(f, Loader=SAFE_LOADER)  # noqa: S506 (a safe loader)
