@@ -130,6 +130,23 @@ def phrase_nominative(tokens: list[Token]) -> str:
     return re.sub(r" ([,.])", r"\1", text).replace("- ", "-").replace(" -", "-")
 
 
+def _shortest_forms(p: _Person) -> None:
+    """Use the shortest written variant of each name word in a cluster: "Севрюком"
+    (a case form pymorphy3 cannot undo) becomes "Севрюк" when "О. Севрюк" is also there."""
+    variants = {w for s in p.spans for w in person_name(s)[1]}
+    def best(word: str) -> str:
+        cands = [v for v in variants if _word_match(v, word) and len(v) < len(word)
+                 and word.startswith(v)]
+        return min(cands, key=len) if cands else word
+    p.words = [best(w) for w in p.words]
+    out = []
+    for part in p.name.split(" "):
+        low = part.lower()
+        short = best(low)
+        out.append(part[: len(short)] if short != low else part)
+    p.name = " ".join(out)
+
+
 def persons():  # type: ignore[no-untyped-def]
     from litopys.data.gazetteer import load_persons
 
@@ -219,6 +236,7 @@ class ActorResolver:
         years = self._narrative_years(doc)
         linked: dict[str, tuple[object, int | None]] = {}
         for p in people:
+            _shortest_forms(p)
             spans = sorted(p.spans, key=lambda s: s.start)
             year = years[spans[0].start] if years else None
             rec = link_person(p, spans, year)

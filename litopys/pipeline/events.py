@@ -21,6 +21,7 @@ For each sentence:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -490,6 +491,8 @@ class EventExtractor:
         the sentence's events happen."""
         if t.start == 0:
             return False
+        if not re.match(r"^-?\d{4}$", t._.timex.value or ""):
+            return False  # a day or a month after a noun still dates the clause
         prev = doc[t.start - 1]
         first = doc[t.start]
         if first.pos_ == "ADP" or first.lower_ in ("у", "в", "з", "до", "від", "після"):
