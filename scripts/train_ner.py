@@ -358,6 +358,11 @@ def package(model_dir: Path, target: Path) -> Path:
         shutil.rmtree(target)
     nlp.vocab.strings._reset_and_load(sorted(set(nlp.pipe_labels.get("ner", []))))
     nlp.to_disk(target)
+    # The corpus paths of this machine mean nothing to users of the package.
+    cfg = spacy.util.load_config(target / "config.cfg", interpolate=False)
+    cfg["paths"]["train"] = None
+    cfg["paths"]["dev"] = None
+    cfg.to_disk(target / "config.cfg")
     (target / "LICENSE").write_text(LICENSE_NOTE, encoding="utf-8")
     # Sanity: loads offline and still tags.
     check = spacy.load(target)
