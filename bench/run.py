@@ -101,7 +101,8 @@ def litopys_run(paths: list[Path], work: Path, name: str, **kwargs: object) -> d
         "name": name, "workers": stats.workers, "tokens": stats.tokens, "wall": wall,
         "tokens_per_s": stats.tokens / wall, "warm_tokens_per_s": warm,
         "warm_per_core": warm / max(stats.workers, 1), "first_result": stats.first_result,
-        "max_rss": stats.max_rss, "rss": stats.peak_rss,
+        "max_rss": stats.max_rss, "rss": stats.peak_rss, "cpu": stats.cpu_seconds,
+        "tokens_per_cpu_s": stats.tokens / stats.cpu_seconds if stats.cpu_seconds else 0.0,
     }
 
 
@@ -195,6 +196,8 @@ def table(r: dict) -> str:
     mib = 2**20
     rows = [("spaCy blank `uk` tokenizer alone (baseline), tokens/s", f"{base:,.0f}", "1.00")]
     for run in r["runs"]:
+        rows.append((f"litopys {run['name']}, tokens per worker CPU-second",
+                     f"{run['tokens_per_cpu_s']:,.0f}", f"{run['tokens_per_cpu_s'] / base:.3f}"))
         rows.append((f"litopys {run['name']}, tokens/s/core (warm)",
                      f"{run['warm_per_core']:,.0f}", f"{run['warm_per_core'] / base:.3f}"))
         rows.append((f"litopys {run['name']}, tokens/s total incl. start-up",

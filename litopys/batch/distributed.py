@@ -44,6 +44,7 @@ class PipelinePlugin(WorkerPlugin):  # type: ignore[misc,valid-type]
         from litopys.pipeline.language import Pipeline
 
         runner._PIPELINE = Pipeline(self.config_path)
+        runner._CPU0 = runner.cpu_seconds()
 
 
 def process_partition(documents: list[Document], anchor: str | None) -> dict[str, Any]:
@@ -52,7 +53,7 @@ def process_partition(documents: list[Document], anchor: str | None) -> dict[str
     documents (list[Document]): the partition.
     anchor (str | None): creation date of the texts.
     RETURNS (dict): "parquet" (table -> Parquet bytes), "tokens" (doc id -> tokens),
-        "errors" ((label, message) pairs), "pid" and "rss" (peak bytes) of the worker.
+        "errors" ((label, message) pairs), "pid", "rss" (peak bytes) and "cpu" (seconds) of the worker.
     """
     from litopys.batch.parquet import to_parquet_bytes
 
@@ -68,7 +69,8 @@ def process_partition(documents: list[Document], anchor: str | None) -> dict[str
         chronicles.append(ch)
         tokens[document.id] = n
     return {"parquet": to_parquet_bytes(chronicles), "tokens": tokens, "errors": errors,
-            "pid": f"{os.uname().nodename}:{os.getpid()}", "rss": runner.peak_rss()}
+            "pid": f"{os.uname().nodename}:{os.getpid()}", "rss": runner.peak_rss(),
+            "cpu": runner.usage()[1]}
 
 
 def connect(address: str, workers: int) -> tuple[Any, Any]:
@@ -138,7 +140,7 @@ def run_dask(docs_for: Callable[[set[str]], Iterator[Document]], sink: runner.Si
             except Exception as err:
                 for d in batch:
                     runner._record(stats, progress, sink,
-                                   ("error", f"{type(err).__name__}: {err}", 0, "dask", 0),
+                                   ("error", f"{type(err).__name__}: {err}", 0, "", (0, 0.0)),
                                    d.path or d.id, started)
             else:
                 _write(result, batch, sink, progress, stats, started, time.perf_counter)
@@ -159,6 +161,7 @@ def _write(result: dict[str, Any], batch: list[Document], sink: runner.Sink, pro
            stats: runner.BatchStats, started: float, clock: Callable[[], float]) -> None:
     pid = result["pid"]
     stats.peak_rss[pid] = max(stats.peak_rss.get(pid, 0), result["rss"])
+    stats.worker_cpu[pid] = max(stats.worker_cpu.get(pid, 0.0), result["cpu"])
     for label, message in result["errors"]:
         stats.failed += 1
         stats.failures.append(f"{label}: {message}")

@@ -52,6 +52,7 @@ class BatchStats:
     warm_seconds: float = 0.0
     failures: list[str] = field(default_factory=list)
     peak_rss: dict[str, int] = field(default_factory=dict)
+    worker_cpu: dict[str, float] = field(default_factory=dict)
     interrupted: bool = False
 
     @property
@@ -60,6 +61,11 @@ class BatchStats:
         if self.interrupted:
             return 130
         return 1 if self.failed else 0
+
+    @property
+    def cpu_seconds(self) -> float:
+        """CPU time the workers spent on documents (pipeline loading not counted)."""
+        return sum(self.worker_cpu.values())
 
     @property
     def max_rss(self) -> int:
@@ -80,6 +86,7 @@ class BatchStats:
 
 # -- the worker side ----------------------------------------------------------
 _PIPELINE: Any = None
+_CPU0 = 0.0  # CPU time this worker had used when its pipeline was ready
 
 
 def _watch_parent(parent: int) -> None:
@@ -119,13 +126,25 @@ def init_worker(config_path: str | None = None, parent: int | None = None) -> No
     config_path (str | None): a pipeline config; None for the default.
     parent (int | None): pid of the writer process; the worker exits when it dies.
     """
-    global _PIPELINE
+    global _PIPELINE, _CPU0
     # Ctrl-C goes to the whole process group; the parent alone decides what to do.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _watch_parent(parent or os.getppid())
     from litopys.pipeline.language import Pipeline
 
     _PIPELINE = Pipeline(config_path)
+    _CPU0 = cpu_seconds()
+
+
+def cpu_seconds() -> float:
+    """User + system CPU time of this process."""
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    return ru.ru_utime + ru.ru_stime
+
+
+def usage() -> tuple[int, float]:
+    """(peak RSS in bytes, CPU seconds since the pipeline was ready) of this worker."""
+    return peak_rss(), cpu_seconds() - _CPU0
 
 
 def peak_rss() -> int:
@@ -157,13 +176,13 @@ def process_document(document: Document, anchor: str | None = None,
     return to_chronicle(doc, document), len(doc)
 
 
-def _work(document: Document, anchor: str | None) -> tuple[str, Any, int, int, int]:
-    """One task: ("ok", chronicle, tokens, pid, rss) or ("error", message, 0, pid, rss)."""
+def _work(document: Document, anchor: str | None) -> tuple[str, Any, int, int, Any]:
+    """One task: ("ok", chronicle, tokens, pid, usage) or ("error", message, 0, pid, usage)."""
     try:
         ch, tokens = process_document(document, anchor)
-        return "ok", ch, tokens, os.getpid(), peak_rss()
+        return "ok", ch, tokens, os.getpid(), usage()
     except Exception as err:  # batch mode logs and skips failing documents
-        return "error", f"{type(err).__name__}: {err}", 0, os.getpid(), peak_rss()
+        return "error", f"{type(err).__name__}: {err}", 0, os.getpid(), usage()
 
 
 # -- the parent side ------------------------------------------------------------
@@ -294,9 +313,10 @@ def cpu_count() -> int:
 
 def _record(stats: BatchStats, progress: Progress, sink: Sink, result: tuple[Any, ...],
             label: str, started: float) -> None:
-    status, payload, tokens, pid, rss = result
+    status, payload, tokens, pid, (rss, cpu) = result
     if pid:
         stats.peak_rss[str(pid)] = max(stats.peak_rss.get(str(pid), 0), rss)
+        stats.worker_cpu[str(pid)] = max(stats.worker_cpu.get(str(pid), 0.0), cpu)
     if status != "ok":
         stats.failed += 1
         stats.failures.append(f"{label}: {payload}")
@@ -344,7 +364,7 @@ def run_pool(docs_for: Any, sink: Sink, workers: int, anchor: str | None,
                 except BrokenProcessPool:
                     # a worker died (out of memory, a crash): fail what was in flight, go on
                     broken = True
-                    result = ("error", "a worker process died while processing it", 0, 0, 0)
+                    result = ("error", "a worker process died while processing it", 0, 0, (0, 0.0))
                 _record(stats, progress, sink, result, label, started)
             if broken:
                 ex.shutdown(wait=False, cancel_futures=True)
@@ -352,7 +372,7 @@ def run_pool(docs_for: Any, sink: Sink, workers: int, anchor: str | None,
                     pending.pop(fut)
                     inflight.discard(document.id)
                     _record(stats, progress, sink,
-                            ("error", "a worker process died", 0, 0, 0),
+                            ("error", "a worker process died", 0, 0, (0, 0.0)),
                             document.path or document.id, started)
                 ex = ProcessPoolExecutor(workers, mp_context=_context(),
                                          initializer=init_worker,
