@@ -147,15 +147,15 @@ class EntityRecognizer:
             spans.append(span)
             return True
 
-        predicted = self._predict(doc) if self.ner is not None else []
-        self.model_label = [""] * len(doc)
-        for span in predicted:
-            for k in range(span.start, span.end):
-                self.model_label[k] = span.label_
         self._gazetteer(doc, claim)
         self._documents(doc, claim, taken)
         self._orgs(doc, claim, taken)
         self._abbreviations(doc, claim, taken)
+        predicted = self._predict(doc, taken) if self.ner is not None else []
+        self.model_label = [""] * len(doc)
+        for span in predicted:
+            for k in range(span.start, span.end):
+                self.model_label[k] = span.label_
         self._people(doc, claim, taken)
         for span in predicted:
             self._claim_model(doc, span, claim)
@@ -360,14 +360,39 @@ class EntityRecognizer:
             return "VERB" not in first and "GRND" not in first
         return False
 
-    def _predict(self, doc: Doc) -> list[Span]:
-        """The NER model's entities as spans of this doc (NER-UK labels)."""
+    def _predict(self, doc: Doc, taken: list[bool]) -> list[Span]:
+        """The NER model's entities as spans of this doc (NER-UK labels).
+
+        The model is the slowest part of the pipeline, so it reads only the
+        sentences in which a capitalised word is left that the rules have not
+        explained (most of a text is explained by the gazetteer).
+        """
+        from litopys.pipeline.analysis import sentence_index
+
+        first, _ = sentence_index(doc)
+        starts: dict[int, int] = {}
+        for i, tok in enumerate(doc):
+            if taken[i] or not is_cap(tok):
+                continue
+            if i == first[i] and is_known(tok.text) and not _maybe_name(tok):
+                continue  # an ordinary word opening the sentence
+            starts.setdefault(first[i], i)
+        if not starts:
+            return []
+        bounds = []
+        for s_start in sorted(starts):
+            end = s_start + 1
+            while end < len(doc) and first[end] == s_start:
+                end += 1
+            bounds.append((doc[s_start].idx, doc[end - 1].idx + len(doc[end - 1].text)))
         out: list[Span] = []
-        for ent in self.ner(doc.text).ents:
-            span = doc.char_span(ent.start_char, ent.end_char, label=ent.label_,
-                                 alignment_mode="expand")
-            if span is not None:
-                out.append(span)
+        texts = [doc.text[a:b] for a, b in bounds]
+        for (a, _), pred in zip(bounds, self.ner.pipe(texts), strict=True):
+            for ent in pred.ents:
+                span = doc.char_span(a + ent.start_char, a + ent.end_char, label=ent.label_,
+                                     alignment_mode="expand")
+                if span is not None:
+                    out.append(span)
         return out
 
     def _not_person(self, tok: Token) -> bool:
