@@ -96,11 +96,19 @@ class EventExtractor:
         last_subject: list[str] = []
         narrative: Timex | None = None
         seen_keys: set[tuple] = set()  # type: ignore[type-arg]
+        _, sent_no = sentence_index(doc)
+        by_sent: dict[int, list[Span]] = {}
+        for m in mentions:
+            by_sent.setdefault(sent_no[m.start], []).append(m)
+        times_by_sent: dict[int, list[Span]] = {}
+        for t in timexes:
+            value = t._.timex.value if t._.timex else None
+            if value and not value.startswith("P") and not self._attributive(doc, t):
+                times_by_sent.setdefault(sent_no[t.start], []).append(t)
         for sent in doc.sents:
-            sent_mentions = [m for m in mentions if sent.start <= m.start < sent.end]
-            sent_timexes = [t for t in timexes if sent.start <= t.start < sent.end
-                            and t._.timex.value and not t._.timex.value.startswith("P")
-                            and not self._attributive(doc, t)]
+            k_sent = sent_no[sent.start]
+            sent_mentions = by_sent.get(k_sent, [])
+            sent_timexes = times_by_sent.get(k_sent, [])
             found = self._find_triggers(sent)
             for trig in found:
                 clause = self._clause(sent, trig.head)
@@ -280,7 +288,7 @@ class EventExtractor:
 
     def _head(self, m: Span) -> Token:
         for t in m:
-            if t.pos_ in ("NOUN", "PROPN") and token_case(t):
+            if self.F.pos[t.i] in ("NOUN", "PROPN") and self.F.case[t.i]:
                 return t
         return m[-1]
 
@@ -300,9 +308,9 @@ class EventExtractor:
         if role_start is not None:
             head = next((t for t in doc[role_start:m.start] if t.pos_ in ("NOUN", "PROPN")),
                         doc[role_start])
-            return self._prep_before(doc, role_start), token_case(head)
+            return self._prep_before(doc, role_start), self.F.case[head.i]
         head = self._head(m)
-        case = token_case(head)
+        case = self.F.case[head.i]
         if case and not is_known(head.text) and "Sur" not in str(head.morph.get("NameType")):
             case = None  # a guessed case on a transliterated name is noise
         if case and any("Fixd" in t for t in self.F.tags[head.i][:1]):
@@ -456,7 +464,7 @@ class EventExtractor:
             tok = doc[k]
             if tok.is_punct and tok.text != ",":
                 return False
-            if tok.pos_ in ("NOUN", "PROPN") and token_case(tok) == "Nom":
+            if self.F.pos[tok.i] in ("NOUN", "PROPN") and self.F.case[tok.i] == "Nom":
                 return not any(self.F.pos[j] == "VERB" for j in range(k + 1, m.start))
             if tok.pos_ == "VERB":
                 return False
@@ -497,7 +505,7 @@ class EventExtractor:
         first = doc[t.start]
         if first.pos_ == "ADP" or first.lower_ in ("у", "в", "з", "до", "від", "після"):
             return False
-        return prev.pos_ in ("NOUN", "PROPN", "ADJ") and token_case(prev) in ("Gen", "Acc", "Ins", "Loc") and \
+        return prev.pos_ in ("NOUN", "PROPN", "ADJ") and self.F.case[prev.i] in ("Gen", "Acc", "Ins", "Loc") and \
             not t.text[:1].isupper()
 
     def _in_parentheses(self, doc: Doc, sent: Span, k: int) -> bool:
