@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -147,6 +148,12 @@ def _shortest_forms(p: _Person) -> None:
     p.name = " ".join(out)
 
 
+@lru_cache(maxsize=1)
+def gazetteer_ids() -> frozenset[str]:
+    """Ids of the actor dictionary (a span may carry an id set by an earlier run)."""
+    return frozenset(a.id for a in gazetteer().actors())
+
+
 def persons():  # type: ignore[no-untyped-def]
     from litopys.data.gazetteer import load_persons
 
@@ -253,10 +260,11 @@ class ActorResolver:
             ent._polity = rec.polity_at(year)  # type: ignore[attr-defined]
 
         periods = period_ids()
+        known_ids = gazetteer_ids()
         for span in mentions:
             if span.label_ == "PERSON":
                 continue
-            if span._.entity_id:
+            if span._.entity_id and span._.entity_id in known_ids:
                 eid = span._.entity_id
                 year = years[span.start] if years else None
                 for first, last, other in periods.get(eid, ()):
