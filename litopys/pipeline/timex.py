@@ -119,9 +119,11 @@ YS_PLURAL = rf"(?:\s?{_alt(sorted(_YEAR_PLURAL))})"
 YS_ANY = rf"(?:\s?{_alt(_WORDS['year_words'])}|{_HYPHEN_YEAR})"
 BCE = rf"\s*{_alt(_WORDS['bce_markers'])}"
 BCE_RE = re.compile(BCE, _FLAGS)
+# A year word between a year and a BCE marker ("512 роком до нашої ери").
+BCE_YEAR = r"(?:р\.|рік|року|році|роком|г\.|год|года|году|годом)"
 # A year after a day or a month: with a year word, or a bare four-digit year.
 YEARX = (
-    rf"(?:\d{{1,4}}\s*(?:р\.|рік|року|році)?{BCE}"
+    rf"(?:\d{{1,4}}\s*{BCE_YEAR}?{BCE}"
     rf"|\d{{4}}{YS_PLURAL}|\d{{3,4}}{YS}|[12]\d{{3}}(?![\w{_APOS}]|[.,]\d))"
 )
 ROMAN = r"[ivxlіх]+"  # lower-cased; the handlers check the original case
@@ -135,6 +137,8 @@ FROM = r"(?:з|із|зі|від|с|от)"
 
 _LEFT_PREP_RE = re.compile(rf"{L}(?:{PREP}|{PART_WORDS})\s+$", _FLAGS)
 _LEFT_PART_RE = re.compile(rf"{L}{PART_WORDS}\s+$", _FLAGS)
+# Before "988 р.": a year, not a sum ("у 988 р.", "близько 600 р.", "на початку 988 р.").
+_LEFT_YEAR_IN_RE = re.compile(rf"{L}(?:у|в|во|після|близько|около|{PART_WORDS})\s+$", _FLAGS)
 _LEFT_PAGE_RE = re.compile(rf"{L}{_alt(_WORDS['page_markers'])}\s*$", _FLAGS)
 _BARE_YEAR_RIGHT_RE = re.compile(
     rf"\s*(?:[,;:!?)»\"”]|\.(?!\d)|$|[-–—]\s|\s+(?:і|й|та|и|або|чи|—|–)\s|{YS_PLURAL})", _FLAGS
@@ -147,6 +151,9 @@ _LEFT_FROM_RE = re.compile(
 _AMBIGUOUS_MONTH_RIGHT_RE = re.compile(rf"\s*(?:[,.;:!?)]|$)|\s+{REL_YEAR}")
 _LEFT_LIST_YEAR_RE = re.compile(r"[12]\d{3}(?:\s?р\.)?\s*(?:,|\sі|\sй|\sта|\sабо|\sчи)\s+$")
 _PAREN_YEAR_RE = re.compile(r"\(\s[12]\d{3}\s\)")
+# Between a relative expression and the date it counts from ("наступного дня
+# після 12 грудня 1932 р.", "напередодні 1 травня").
+_FROM_NEXT_GAP_RE = re.compile(r"\s+(?:(?:після|после|от)\s+)?")
 _LIST_GAP_RE = re.compile(r"\s*(?:,|та|і|й|и|а також|—|–|-)?\s*$", _FLAGS)
 _YEAR_IN_RE = re.compile(r"\d+")
 _ROMAN_RE = re.compile(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
@@ -551,16 +558,41 @@ def _point_range(m: re.Match[str], text: str, orig: str) -> _Hit | None:
     return _Hit(start, m.end(), resolve, yb, "range")
 
 
+# A clock time: "23:15", "5.30", "10 годині ранку", "6-й годині вечора".
+_CLOCK = (
+    r"(?:(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d)(?!\d)"
+    r"|(?P<hg>[01]?\d|2[0-3])(?:[-–]?(?:й|ій|ої|ю))?\s+(?:годині|години|годину|часов|часа|час)"
+    r"(?:\s+(?P<dp>ранку|вечора|ночі|дня|утра|вечера|ночи))?(?![\w']))"
+)
+_PM = {"вечора": 12, "вечера": 12, "дня": 12}
+
+
+def _clock(m: re.Match[str]) -> str | None:
+    """ "HH:MM" from a match of _CLOCK, None if it has no time."""
+    if m.group("hh"):
+        return f"{int(m.group('hh')):02d}:{m.group('mm')}"
+    if not m.group("hg"):
+        return None
+    h, part = int(m.group("hg")), m.group("dp") or ""
+    if part in _PM and h < 12 and not (part == "дня" and h > 6):
+        h += 12  # "6 годині вечора" = 18:00, "2 годині дня" = 14:00
+    elif part in ("ночі", "ночи") and h == 12:
+        h = 0
+    return f"{h:02d}:00"
+
+
 @_pattern(
     "date",
     rf"(?P<d>{DAY0})\s*(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?"
-    rf"(?:,?\s+(?:о|об|в|у)\s+(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d)(?!\d))?",
+    rf"(?:,?\s+(?P<at>о|об|в|у)\s+{_CLOCK})?",
 )
 def _date(m: re.Match[str], text: str, orig: str) -> _Hit | None:
     d = _parse_day(m.group("d"))
     mo = MONTHS[_norm(m.group("m"))]
     year = _parse_year(m.group("y")) if m.group("y") else None
-    time = f"{int(m.group('hh')):02d}:{m.group('mm')}" if m.group("hh") else None
+    time, end = _clock(m), m.end()
+    if time and orig[m.start("at")].isupper():  # "1938 р. О 12:45": a new sentence
+        time, end = None, m.end("y") if m.group("y") else m.end("m")
     if not 0 < d < 32:
         return None
     base = _day_point(d, mo, year)
@@ -572,7 +604,7 @@ def _date(m: re.Match[str], text: str, orig: str) -> _Hit | None:
             res.value, res.precision, res.ref = p.value, "time", p
         return res
 
-    return _Hit(m.start(), m.end(), resolve, year, "date")
+    return _Hit(m.start(), end, resolve, year, "date")
 
 
 DAY_WORDS: dict[str, int] = {w: int(k) for w, k in _table(_WORDS["day_words"]).items()}
@@ -664,7 +696,7 @@ def _year_hit(m: re.Match[str], y: int, kind: str = "year") -> _Hit:
 @_pattern(
     "year",
     rf"(?P<y>[0-9](?<![\w.,:/№].)[0-9]{{0,3}})"
-    rf"(?:(?P<bce>\s*(?:р\.|рік|року|році)?{BCE})|(?P<pl>{YS_PLURAL})|(?P<ys>{YS}))",
+    rf"(?:(?P<bce>\s*{BCE_YEAR}?{BCE})|(?P<pl>{YS_PLURAL})|(?P<ys>{YS}))",
 )
 def _year(m: re.Match[str], text: str, orig: str) -> _Hit | None:
     if _page_before(text, m.start()):
@@ -673,8 +705,13 @@ def _year(m: re.Match[str], text: str, orig: str) -> _Hit | None:
     if (m.group("pl") and digits < 4) or (m.group("ys") and digits < 3):
         return None
     y = _parse_year(s)
-    if m.group("ys") and digits == 3 and re.search(r"\d\s?р\.?$", s):
-        return None  # "200 р." is more often money than a year
+    if (
+        m.group("ys")
+        and digits == 3
+        and re.search(r"\d\s?р\.?$", s)
+        and not _LEFT_YEAR_IN_RE.search(text, max(0, m.start() - 30), m.start())
+    ):
+        return None  # "200 р." is more often money than a year; "у 988 р." is a year
     if not m.group("bce") and y > 2100:
         return None
     return _year_hit(m, y)
@@ -798,11 +835,13 @@ def _century(m: re.Match[str], text: str, orig: str) -> _Hit | None:
         _page_before(text, m.start()) or re.match(r"\s*\d", text[m.end() : m.end() + 3])
     ):
         return None  # "ч. 1 ст. 172": an article of a code, not a century
+    bce = bool(m.group("bce"))
+    if c1 is not None and bce:
+        c1, c2 = c2, c1  # "IV–III ст. до н. е.": BCE centuries count down
     if not c2 or c2 > 21 or (c1 is not None and not 0 < c1 < c2):
         return None
     if re.match(r"\d", m.group("c")) and re.search(r"\d\s*в\.$", m.group("c")):
         return None  # "5 в." with Arabic digits is rarely a century
-    bce = bool(m.group("bce"))
 
     def cvalue(c: int) -> tuple[str, str, str]:
         if bce:
@@ -878,6 +917,12 @@ _DUR_PRE = _alt(list(_WORDS["duration_words"]) + ["через", "за", "піс�
 _UNIT = _alt(list(UNITS))
 _AGO = _alt(_WORDS["ago_words"])
 _BEFORE = _alt(_WORDS["before_that"])
+_AFTER = _alt(_WORDS["after_that"])
+# Tens before a unit number ("шістдесят дев'ять років"), looked for left of a hit.
+_TENS = {
+    w: int(k) for w, k in NUMBERS.items() if k.isdigit() and 20 <= int(k) <= 90 and int(k) % 10 == 0
+}
+_LEFT_TENS_RE = re.compile(rf"{L}(?P<t>{_alt(list(_TENS))})\s+$")
 
 
 _INDEFINITE_ONE = frozenset({"одного", "одної", "одній", "одним", "одной"})
@@ -887,19 +932,28 @@ _LEFT_DUR_RE = re.compile(rf"{L}{_DUR_PRE}\s+$")
 
 @_pattern(
     "duration",
-    rf"(?P<n>[0-9](?<![\w.,:].)[0-9]{{0,2}})\s+(?P<u>{_UNIT})(?:\s+(?P<ago>{_AGO})|\s+(?P<before>{_BEFORE}))?",
-    rf"(?P<n>{_alt(list(NUMBERS))})\s+(?P<u>{_UNIT})(?:\s+(?P<ago>{_AGO})|\s+(?P<before>{_BEFORE}))?",
+    rf"(?P<n>[0-9](?<![\w.,:].)[0-9]{{0,2}})\s+(?P<u>{_UNIT})"
+    rf"(?:\s+(?P<ago>{_AGO})|\s+(?P<before>{_BEFORE})|\s+(?P<after>{_AFTER}))?",
+    rf"(?P<n>{_alt(list(NUMBERS))})\s+(?P<u>{_UNIT})"
+    rf"(?:\s+(?P<ago>{_AGO})|\s+(?P<before>{_BEFORE})|\s+(?P<after>{_AFTER}))?",
     word_start=True,
 )
 def _duration(m: re.Match[str], text: str, orig: str) -> _Hit | None:
     raw = _norm(m.group("n"))
     n = raw if raw.isdigit() else NUMBERS[raw]
-    left = _LEFT_DUR_RE.search(text, max(0, m.start() - 16), m.start())
-    start, pre = (left.start(), _norm(left.group())) if left else (m.start(), "")
+    first = m.start()
+    if n.isdigit() and 0 < int(n) < 10 and not raw.isdigit():
+        tens = _LEFT_TENS_RE.search(text, max(0, first - 16), first)
+        if tens:  # "шістдесят дев'ять років"
+            n, first = str(_TENS[_norm(tens.group("t"))] + int(n)), tens.start()
+    left = _LEFT_DUR_RE.search(text, max(0, first - 16), first)
+    start, pre = (left.start(), _norm(left.group())) if left else (first, "")
     if raw in _INDEFINITE_ONE and not pre:
         return None  # "одного дня": some day, not a duration
     if pre == "за" and not m.group("before") and _BEFORE_EVENT_RE.match(text, m.end()):
         return _Hit(start, m.end(), _none, None, "relative")  # "за два дні до укладання угоди"
+    if m.group("after"):
+        pre = "через"  # "два дні потому" = "через два дні"
     return _duration_hit(
         start, m.end(), pre, n, UNITS[_norm(m.group("u"))], m.group("ago"), m.group("before")
     )
@@ -929,6 +983,10 @@ def _duration_fixed(m: re.Match[str], text: str, orig: str) -> _Hit | None:
         return _Hit(m.start(), m.end(), _none, None, "relative")
     left = _LEFT_DUR_RE.search(text, max(0, m.start() - 16), m.start())
     start = left.start() if left else m.start()
+    pre = _norm(left.group()) if left else ""
+    if pre in ("через", "спустя", "после", "після"):  # "через півроку": a point
+        count, unit = int(value[1:-1]), value[-1]
+        return _duration_hit(start, m.end(), pre, str(count), unit, None, None)
     return _Hit(start, m.end(), lambda ctx: _Res(value, precision="duration"), None, "duration")
 
 
@@ -980,9 +1038,9 @@ def _duration_hit(
     return _Hit(start, end, lambda ctx: _Res(value, precision="duration"), None, "duration")
 
 
-@_pattern("time", r"о(?<![\w'].)б?\s+(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d)(?![\d])")
+@_pattern("time", rf"о(?<![\w'].)б?\s+{_CLOCK}")
 def _time(m: re.Match[str], text: str, orig: str) -> _Hit | None:
-    time = f"{int(m.group('hh')):02d}:{m.group('mm')}"
+    time = _clock(m)
 
     def resolve(ctx: _Ctx) -> _Res:
         if ctx.ref is None or not ctx.ref.day:
@@ -1103,7 +1161,17 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
                 work[hit.end : hits[i + 1].start]
             ):
                 ctx.next_year = hits[i + 1].year
-        res = hit.resolve(ctx)
+        if (
+            hit.kind == "relative"
+            and i + 1 < len(hits)
+            and hits[i + 1].kind == "date"
+            and _FROM_NEXT_GAP_RE.fullmatch(work, hit.end, hits[i + 1].start)
+        ):
+            nxt = hits[i + 1].resolve(_Ctx(ctx.ref, ctx.anchor, ctx.anchor_text))
+            ref = nxt.ref if nxt.ref is not None and nxt.ref.day else ctx.ref
+            res = hit.resolve(_Ctx(ref, ctx.anchor, ctx.anchor_text))
+        else:
+            res = hit.resolve(ctx)
         if res.ref is not None:
             ctx.ref = res.ref
         start, half = _extend_left(work, text, hit, prev_end)
