@@ -74,6 +74,12 @@ def analyse_word(word: str) -> tuple[str, str, str, tuple[str, ...], tuple[str, 
         if hit is not None:
             best = hit
             break
+    if best.tag.POS == "VERB" and any(g in str(best.tag) for g in ("impr", "1per", "2per")):
+        # imperatives and first/second persons are rare in historical prose:
+        # "війну" is the noun, not "(я) війну"
+        noun = next((p for p in ps if p.tag.POS in ("NOUN", "ADJF")), None)
+        if noun is not None:
+            best = noun
     if best.tag.POS == "INFN" and not word.lower().endswith(("ти", "тися", "тись")):
         # "звільнить" is a 3rd-person future, not a colloquial short infinitive
         finite = next((p for p in ps if p.tag.POS == "VERB"), None)

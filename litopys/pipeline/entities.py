@@ -413,6 +413,8 @@ class EntityRecognizer:
         if label == "PERSON" and not any(_maybe_name(t) or not is_known(t.text)
                                          or is_initial(t) for t in span):
             return  # "Радянських": ordinary words, however capitalised
+        if label == "PERSON" and len(span) == 1 and offices().lookup(span[0].lower_):
+            return  # "Гетьман зберігав право ...": an office, not a name
         if label == "LOC":
             # NER-UK has no GPE: a place the gazetteer does not know is most often a
             # town or a country in political prose

@@ -341,8 +341,9 @@ class EventExtractor:
         """
         lo, hi = clause
         role_tokens = doc.user_data.get("litopys_role_tokens", set())
+        # (a name inside a phrase trigger, "оголосила Німеччині війну", takes part)
         inside = [m for m in sent_mentions if lo <= m.start < hi
-                  and not (trig.start <= m.start < trig.end) and m.start not in role_tokens]
+                  and not (m.start <= trig.head < m.end) and m.start not in role_tokens]
         passive = trig.pos == "VERB" and self._passive(doc[trig.head], trig)
         src: list[str] = []
         tgt: list[str] = []

@@ -17,6 +17,7 @@ DOCS: docs/TIME.md
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -43,13 +44,17 @@ R = rf"(?![\w{_APOS}])"  # right word boundary
 _FLAGS = 0
 
 
+_SPACES_RE = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=4096)
 def _norm(word: str) -> str:
     """Lower-case a word and unify its apostrophes.
 
     word (str): a word or phrase.
     RETURNS (str): the key used in the lookup tables.
     """
-    return re.sub(r"\s+", " ", word.lower().replace("’", "'").replace("ʼ", "'")).strip()
+    return _SPACES_RE.sub(" ", word.lower().replace("’", "'").replace("ʼ", "'")).strip()
 
 
 def _alt(words: list[str]) -> str:
@@ -137,6 +142,7 @@ FROM = r"(?:з|із|зі|від|с|от)"
 
 _LEFT_PREP_RE = re.compile(rf"{L}(?:{PREP}|{PART_WORDS})\s+$", _FLAGS)
 _LEFT_PART_RE = re.compile(rf"{L}{PART_WORDS}\s+$", _FLAGS)
+_MONEY_R_RE = re.compile(r"\d\s?р\.?$")
 # Before "988 р.": a year, not a sum ("у 988 р.", "близько 600 р.", "на початку 988 р.").
 _LEFT_YEAR_IN_RE = re.compile(rf"{L}(?:у|в|во|після|близько|около|{PART_WORDS})\s+$", _FLAGS)
 _LEFT_PAGE_RE = re.compile(rf"{L}{_alt(_WORDS['page_markers'])}\s*$", _FLAGS)
@@ -277,6 +283,7 @@ def _point_from(value: str) -> _Point | None:
     return _Point(y, mo, d)
 
 
+@functools.lru_cache(maxsize=4096)
 def _parse_year(s: str) -> int:
     """Astronomical year from a year phrase ("1932р.", "480 р. до н. е.")."""
     y = int(_YEAR_IN_RE.search(s).group())
@@ -708,7 +715,7 @@ def _year(m: re.Match[str], text: str, orig: str) -> _Hit | None:
     if (
         m.group("ys")
         and digits == 3
-        and re.search(r"\d\s?р\.?$", s)
+        and _MONEY_R_RE.search(s)
         and not _LEFT_YEAR_IN_RE.search(text, max(0, m.start() - 30), m.start())
     ):
         return None  # "200 р." is more often money than a year; "у 988 р." is a year

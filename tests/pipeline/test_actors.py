@@ -1,0 +1,81 @@
+"""Entities and actors: mentions, canonical names, offices, affiliation, linking."""
+
+from __future__ import annotations
+
+import pytest
+
+import litopys
+
+
+def _by_name(ch, part):  # type: ignore[no-untyped-def]
+    hits = [e for e in ch.entities if part in e.name or any(part in m.text for m in e.mentions)]
+    assert hits, (part, [e.name for e in ch.entities])
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    "text,surname,name,role,affiliation",
+    [
+        ("Угоду підписав народний комісар закордонних справ СРСР М. М. Литвиновим.",
+         "Литвинов", "Максим Литвинов", "народний комісар закордонних справ СРСР", "ussr"),
+        ("Переговори з прем'єр-міністром Великої Британії Невілом Чемберленом тривали.",
+         "Чемберлен", "Чемберлен", "прем'єр-міністр Великої Британії", "gbr"),
+        ("Лист надіслали послу Польщі Ю. Ліпському.", "Ліпськ", "Ліпськ", "посол Польщі", "pol"),
+    ],
+)
+def test_actors_office_in_apposition(text, surname, name, role, affiliation) -> None:
+    ch = litopys.extract(text)
+    person = _by_name(ch, surname)
+    assert person.type == "PERSON"
+    assert name in person.name
+    assert role in person.roles
+    assert person.affiliation == affiliation
+
+
+def test_actors_mentions_merge_into_one_person() -> None:
+    ch = litopys.extract("Д. В. Богомолов прибув до Нанкіна. Богомолова прийняв міністр. "
+                         "Пізніше Богомолову доручили переговори.")
+    people = [e for e in ch.entities if e.type == "PERSON"]
+    assert len(people) == 1
+    assert len(people[0].mentions) == 3
+    assert people[0].affiliation == "ussr"  # from the persons dictionary, by the 1930s context
+
+
+def test_actors_states_by_inflected_form_and_adjective() -> None:
+    ch = litopys.extract("Японія погрожувала Китаю, а радянський уряд засудив японську агресію.")
+    ids = {e.id for e in ch.entities}
+    assert {"jpn", "chn", "ussr"} <= ids
+    ussr = next(e for e in ch.entities if e.id == "ussr")
+    assert "радянський уряд" in [m.text for m in ussr.mentions]
+
+
+def test_actors_period_specific_polity() -> None:
+    ch = litopys.extract("9 лютого 1918 року радянська делегація залишила Брест.")
+    assert any(e.id == "soviet_russia" for e in ch.entities)
+    assert not any(e.id == "ussr" for e in ch.entities)
+
+
+@pytest.mark.parametrize("text", [
+    "Оточення прем'єра вважало, що переговори зірвано.",
+    "Вона мала великий резонанс серед учасників боротьби.",
+    "Гетьман зберігав право на зовнішні зносини.",
+])
+def test_actors_no_person_from_sentence_initial_words(text: str) -> None:
+    ch = litopys.extract(text)
+    assert not [e for e in ch.entities if e.type == "PERSON"], [e.name for e in ch.entities]
+
+
+def test_actors_transliterated_names_keep_their_form() -> None:
+    ch = litopys.extract("Посол Цзян Тінфу зустрівся з міністром. Професору Цзяну передали лист.")
+    people = [e for e in ch.entities if e.type == "PERSON"]
+    assert len(people) == 1 and people[0].name == "Цзян Тінфу"
+
+
+def test_actors_stages_can_run_twice(pipeline) -> None:
+    from litopys.pipeline.ingest import from_text
+
+    doc = pipeline.make_doc(from_text("Професор університету Цин-Хуа прибув до Москви."))
+    for name, proc in pipeline.nlp.pipeline:
+        if name in ("litopys_entities", "litopys_actors", "litopys_events"):
+            doc = proc(doc)  # a second run must not fail on ids set by the first
+    assert doc._.entities

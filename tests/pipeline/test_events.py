@@ -1,0 +1,75 @@
+"""Events: roles from case and preposition, mode, date, affiliation."""
+
+from __future__ import annotations
+
+import pytest
+
+import litopys
+
+
+def _events(text: str):  # type: ignore[no-untyped-def]
+    ch = litopys.extract(text)
+    return ch, ch.events
+
+
+def test_events_meeting_with_partner_in_instrumental() -> None:
+    ch, evs = _events("У жовтні 1935 р. відбулася зустріч радянського повпреда "
+                      "Д. В. Богомолова з Чан Кайши.")
+    ev = next(e for e in evs if e.cameo.startswith("04"))
+    assert "bogomolov" in ev.source and "ussr" in ev.source
+    assert "chiang_kai_shek" in ev.target
+    assert ev.date == "1935-10" and ev.date_source == "text" and ev.mode == "asserted"
+
+
+def test_events_passive_agent_in_instrumental() -> None:
+    ch, evs = _events("Це питання обговорювалося 11 березня 1937 р. наркомом закордонних "
+                      "справ СРСР М. М. Литвиновим з послом Китаю Цзян Тінфу.")
+    ev = next(e for e in evs if e.trigger == "обговорювалося")
+    assert ev.source[0] == "litvinov" and "ussr" in ev.source
+    assert any("цзян" in t for t in ev.target)
+    assert ev.date == "1937-03-11"
+
+
+@pytest.mark.parametrize("text,mode", [
+    ("У 1936 р. СРСР не підписав пакт з Китаєм.", "negated"),
+    ("У 1936 р. СРСР відмовився підписати пакт з Китаєм.", "asserted"),  # the refusal itself
+    ("У 1936 р. СРСР планував підписати пакт з Китаєм.", "hypothetical"),  # not signed
+    ("Китай сподівався, що СРСР підпише пакт з Китаєм.", "hypothetical"),
+    ("Якби Японія напала на СРСР, Китай підтримав би СРСР.", "hypothetical"),
+])
+def test_events_mode(text: str, mode: str) -> None:
+    _, evs = _events(text)
+    assert evs, text
+    assert evs[0].mode == mode or any(e.mode == mode for e in evs), [
+        (e.trigger, e.mode) for e in evs]
+
+
+def test_events_refusal_is_a_refusal() -> None:
+    _, evs = _events("У 1936 р. СРСР відмовився підписати пакт з Китаєм.")
+    assert evs[0].cameo.startswith("12")
+
+
+def test_events_narrative_date() -> None:
+    _, evs = _events("12 грудня 1932 р. СРСР і Китай відновили дипломатичні відносини. "
+                     "Радянський уряд підкреслив значення цього кроку.")
+    second = [e for e in evs if e.trigger.startswith("підкреслив")][0]
+    assert second.date == "1932-12-12" and second.date_source == "narrative"
+
+
+def test_events_declare_war_with_target_between() -> None:
+    _, evs = _events("3 вересня 1939 р. Велика Британія оголосила Німеччині війну.")
+    ev = evs[0]
+    assert ev.cameo.startswith("19") and "gbr" in ev.source and "deu" in ev.target
+
+
+def test_events_no_event_without_actors() -> None:
+    _, evs = _events("Погода того літа була спекотна, і врожай виявився добрим.")
+    assert evs == []
+
+
+def test_events_offsets_point_into_original() -> None:
+    text = "Ще 12 грудня 1932р. СРСР підписав угоду з Китаєм."
+    ch = litopys.extract(text)
+    for ev in ch.events:
+        assert text[ev.start:ev.end] == ev.trigger
+        assert text[ev.evidence_start:ev.evidence_end].strip() == ev.evidence
