@@ -6,6 +6,8 @@ Offsets are computed from the text, so ``text[start:end]`` is always the span.
 from __future__ import annotations
 
 import hashlib
+import random
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from litopys.model import Chronicle, Document, Entity, Event, Mention, Timex
@@ -130,9 +132,56 @@ def payload_chronicle() -> Chronicle:
     return bld.ch
 
 
-def write_db(path: Path, chronicles: list[Chronicle]) -> Path:
+def write_db(path: Path, chronicles: Iterable[Chronicle]) -> Path:
     """Write chronicles to a fresh SQLite file. RETURNS (Path): the file."""
     with Store(path) as store:
         for ch in chronicles:
             store.write_one(ch)
     return path
+
+
+BULK_ACTORS = [(f"bulk:{i:02d}", f"Держава {i:02d}") for i in range(40)]
+"""The actors of the bulk chronicles (40 groups on the timeline)."""
+
+
+def bulk_chronicles(n_events: int, per_doc: int = 5, seed: int = 0) -> Iterator[Chronicle]:
+    """Many small documents with ``per_doc`` events each, ``n_events`` in all, 1900–1999.
+
+    Dates are 70 % exact days, 20 % months and 10 % years; modes mostly asserted.
+    For timing the pages on a big chronicle, not for checking its content.
+    YIELDS (Chronicle): one per document.
+    """
+    rng = random.Random(seed)
+    cameos = [("040", "Consult", 1.0), ("042", "Make a visit", 1.9),
+              ("057", "Sign formal agreement", 8.0), ("138", "Threaten", -7.0),
+              ("190", "Use conventional military force", -10.0)]
+    for d in range(0, n_events, per_doc):
+        k = min(per_doc, n_events - d)
+        lines, facts = [], []
+        for j in range(k):
+            a, b = rng.sample(BULK_ACTORS, 2)
+            year, month, day = rng.randint(1900, 1999), rng.randint(1, 12), rng.randint(1, 28)
+            roll = rng.random()
+            if roll < 0.7:
+                value = f"{year}-{month:02d}-{day:02d}"
+                begin = end = value
+                surface = f"{day}.{month:02d}.{year}"
+            elif roll < 0.9:
+                value = f"{year}-{month:02d}"
+                begin, end = f"{value}-01", f"{value}-28"
+                surface = f"{month:02d}.{year}"
+            else:
+                value, begin, end, surface = str(year), f"{year}-01-01", f"{year}-12-31", str(year)
+            trigger = f"дія{j}"
+            lines.append(f"Док {d} ({surface}): {a[1]} {trigger} {b[1]}.")
+            facts.append((a, b, value, begin, end, surface, trigger, cameos[(d + j) % 5]))
+        bld = Builder("\n".join(lines) + "\n", f"bulk/{d:06d}.txt")
+        for j, (a, b, value, begin, end, surface, trigger, (code, label, gs)) in enumerate(facts):
+            line = bld.text.index(f"Док {d} ({surface}): {a[1]} {trigger}")
+            bld.entity(a[0], "GPE", a[1], a[1], after=line)
+            bld.entity(b[0], "GPE", b[1], b[1], after=line)
+            bld.timex(surface, value, begin, end, after=line)
+            mode = "asserted" if rng.random() < 0.8 else rng.choice(["negated", "hypothetical"])
+            bld.event(f"e{j + 1}", trigger, code, label, gs, [a[0]], [b[0]], value, begin, end,
+                      mode=mode, after=line)
+        yield bld.ch

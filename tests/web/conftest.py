@@ -1,14 +1,38 @@
-"""Fixtures for the web tests: real SQLite files written by ``Store.write_one``."""
+"""Fixtures for the web tests: real SQLite files.
+
+``seed_db`` is made by the pipeline (``litopys extract``) from the shared seed text;
+the browser and live-server tests run on it. ``web_db`` is hand-built with
+``Store.write_one`` for the tests that need exact data (escaping payloads, offsets).
+"""
 
 from __future__ import annotations
 
 import asyncio
+import subprocess
+import sys
 from pathlib import Path
 
 import httpx
 import pytest
 
 from .chronicles import diplomacy_chronicle, payload_chronicle, write_db
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT.parent / "shared" / "samples" / "seed.txt"
+
+
+@pytest.fixture(scope="session")
+def seed_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store made by the pipeline from ``../shared/samples/seed.txt``."""
+    if not SEED.is_file():
+        pytest.skip(f"seed text missing: {SEED} (the shared samples folder next to the repo)")
+    path = tmp_path_factory.mktemp("seed") / "seed.db"
+    run = subprocess.run(
+        [sys.executable, "-m", "litopys", "extract", str(SEED), "--db", str(path), "-q"],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )
+    assert run.returncode == 0 and path.is_file(), run.stderr
+    return path
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,8 @@
-"""Runs the Node browser tests (tests/web/browser.test.mjs) against a live server.
+"""Runs the Node browser tests (tests/web/browser.test.mjs) against live servers.
+
+One server is over the store the pipeline made from the seed text (timeline, the
+October 1935 event, actor filter, network, dyad USSR–China, reader); the other over
+the hand-built store with script payloads (escaping).
 
 Skipped, with the reason, when /usr/bin/chromium, node or node_modules is missing.
 Screenshots go to the test's tmp folder (printed on failure) and, when
@@ -33,12 +37,14 @@ def _missing() -> str | None:
 
 
 @pytest.mark.skipif(_missing() is not None, reason=_missing() or "")
-def test_browser_pages(web_db: Path, doc_ids: dict[str, str], tmp_path: Path) -> None:
+def test_browser_pages(seed_db: Path, web_db: Path, doc_ids: dict[str, str],
+                       tmp_path: Path) -> None:
     shots = Path(os.environ.get("LITOPYS_SHOTS") or tmp_path / "shots")
-    port = free_port()
-    proc = start_server(web_db, port)
+    port, fixture_port = free_port(), free_port()
+    procs = [start_server(seed_db, port), start_server(web_db, fixture_port)]
     try:
         env = {**os.environ, "LITOPYS_BASE_URL": f"http://127.0.0.1:{port}",
+               "LITOPYS_FIXTURE_URL": f"http://127.0.0.1:{fixture_port}",
                "LITOPYS_DOCS": json.dumps(doc_ids), "LITOPYS_SHOTS": str(shots),
                "LITOPYS_CHROMIUM": str(CHROMIUM)}
         run = subprocess.run(
@@ -46,10 +52,11 @@ def test_browser_pages(web_db: Path, doc_ids: dict[str, str], tmp_path: Path) ->
             cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
         )
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        for proc in procs:
+            proc.terminate()
+            proc.wait(timeout=10)
     assert run.returncode == 0, f"screenshots in {shots}\n{run.stdout}\n{run.stderr}"
     assert "# fail 0" in run.stdout and "# skipped 0" in run.stdout, run.stdout
     names = {p.stem for p in shots.glob("*.png")}
     assert {"timeline", "timeline-evidence", "reader-marked", "network", "dyad",
-            "payload-reader"} <= names
+            "payload-reader", "timeline-litvinov", "actor", "reader"} <= names

@@ -1,4 +1,5 @@
-"""One real uvicorn server on 127.0.0.1 (a subprocess on a free port), hit with httpx."""
+"""One real uvicorn server on 127.0.0.1 (a subprocess on a free port) over the store the
+pipeline made from the seed text, hit with httpx."""
 
 from __future__ import annotations
 
@@ -39,10 +40,10 @@ def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
 
 
 @pytest.fixture(scope="module")
-def server(web_db: Path) -> Iterator[str]:
-    """The base URL of a live server over the web fixture database."""
+def server(seed_db: Path) -> Iterator[str]:
+    """The base URL of a live server over the seed store."""
     port = free_port()
-    proc = start_server(web_db, port)
+    proc = start_server(seed_db, port)
     try:
         yield f"http://127.0.0.1:{port}"
     finally:
@@ -53,16 +54,30 @@ def server(web_db: Path) -> Iterator[str]:
             proc.kill()
 
 
-def test_server_serves_pages_and_twins(server: str, doc_ids: dict[str, str]) -> None:
-    with httpx.Client(base_url=server, timeout=10) as c:
-        for path in ("/", "/timeline", "/network", "/search", "/dyad?a=Q15180&b=Q13426199",
-                     f"/documents/{doc_ids['diplomacy']}", "/actors/Q15180"):
+def test_server_serves_pages_and_twins(server: str) -> None:
+    with httpx.Client(base_url=server, timeout=30) as c:
+        docs = c.get("/index.json").json()["documents"]
+        assert len(docs) == 1
+        for path in ("/", "/timeline", "/network", "/search", "/dyad?a=ussr&b=chn",
+                     f"/documents/{docs[0]['id']}", "/actors/ussr", "/actors/litvinov"):
             r = c.get(path)
             assert r.status_code == 200, path
             assert "script-src 'self'" in r.headers["content-security-policy"]
-        data = c.get("/timeline.json?actor=Q15180").json()
+        data = c.get("/timeline.json?actor=ussr").json()
         assert data["items"] and all(
-            "Q15180" in {p["id"] for p in i["source"] + i["target"]} for i in data["items"])
+            "ussr" in {p["id"] for p in i["source"] + i["target"]} for i in data["items"])
+        # the October 1935 meeting of Bogomolov and Chiang Kai-shek, dated as a month
+        october = [i for i in c.get("/timeline.json").json()["items"] if i["date"] == "1935-10"]
+        assert len(october) == 1 and october[0]["type"] == "range"
+        assert october[0]["start"] == "1935-10-01" and october[0]["end"] == "1935-11-01"
+        assert {"bogomolov", "chiang_kai_shek"} <= {
+            p["id"] for p in october[0]["source"] + october[0]["target"]}
+        litvinov = c.get("/timeline.json", params={"actor": "Литвинов"}).json()["items"]
+        assert litvinov and all("litvinov" in {p["id"] for p in i["source"] + i["target"]}
+                                for i in litvinov)
+        dyad = c.get("/dyad.json?a=ussr&b=chn").json()
+        assert len(dyad["series"]) >= 5 and len(dyad["events"]) >= 5
+        assert c.get("/dyad.json?a=ussr&b=nowhere").status_code == 404
 
 
 def test_server_binds_loopback_only(server: str) -> None:

@@ -3,6 +3,7 @@
   'use strict';
   const L = window.litopys;
   const DAY = 24 * 3600 * 1000;
+  const FIRST_WINDOW = 300;
 
   function showEvidence(item) {
     const panel = document.getElementById('evidence');
@@ -24,10 +25,12 @@
   function content(item) {
     const span = L.el('span', item.trigger);
     span.title = item.label + '\n' + (item.date_text || item.date || '');
+    span.dataset.date = item.date || '';
     return span;
   }
 
   function draw(data) {
+    performance.mark('litopys:data');
     const container = document.getElementById('timeline');
     const byId = new Map();
     const items = data.items.map(function (it) {
@@ -40,13 +43,14 @@
     const groups = data.groups.map(function (g, i) {
       return { id: g.id, order: i, content: L.el('span', g.name) };
     });
-    // open on the chronicle's own period, not on today
-    let lo = Infinity;
+    // open on the chronicle's own period, not on today; a big chronicle opens on
+    // its first FIRST_WINDOW events (drawing thousands at once takes seconds)
+    const starts = data.items.map(function (it) { return Date.parse(it.start); })
+      .sort(function (x, y) { return x - y; });
+    let lo = starts.length ? starts[0] : Infinity;
     let hi = -Infinity;
-    data.items.forEach(function (it) {
-      lo = Math.min(lo, Date.parse(it.start));
-      hi = Math.max(hi, Date.parse(it.end || it.start));
-    });
+    data.items.forEach(function (it) { hi = Math.max(hi, Date.parse(it.end || it.start)); });
+    if (starts.length > FIRST_WINDOW) hi = starts[FIRST_WINDOW - 1];
     const pad = Math.max((hi - lo) * 0.05, 30 * DAY);
     const options = {
       stack: true,
@@ -61,20 +65,29 @@
       groupOrder: 'order',
       xss: { disabled: false },
     };
+    if (isFinite(lo)) {
+      options.start = new Date(lo - pad);
+      options.end = new Date(hi + pad);
+    }
 
+    performance.mark('litopys:items');
     const timeline = new vis.Timeline(container, new vis.DataSet(items),
                                       new vis.DataSet(groups), options);
-    // Setting start/end as options makes the first draw several times slower,
-    // so move the window after the first draw instead.
-    if (isFinite(lo)) {
-      timeline.setWindow(new Date(lo - pad), new Date(hi + pad), { animation: false });
-    }
+    performance.mark('litopys:created');
+    let drawn = false;
+    timeline.on('changed', function () {
+      if (drawn) return;
+      drawn = true;
+      performance.mark('litopys:drawn');
+      container.dataset.drawn = 'true';
+    });
     timeline.on('select', function (props) {
       if (props.items.length) showEvidence(byId.get(props.items[0]));
     });
     let msg = data.items.length + ' events drawn';
     if (data.undated) msg += ', ' + data.undated + ' undated not drawn';
     if (data.truncated) msg += ' (first ' + (data.items.length + data.undated) + ' of ' + data.count + ')';
+    if (starts.length > FIRST_WINDOW) msg += '; opened on the first ' + FIRST_WINDOW + ', ctrl+wheel to zoom out';
     L.setStatus(msg);
     container.dataset.ready = 'true';
     window.litopysTimeline = timeline;
