@@ -26,7 +26,8 @@ from litopys.pipeline import extensions  # noqa: F401
 from litopys.pipeline.morph import is_known, tags_of
 
 INITIAL_RE = re.compile(r"^[A-ZА-ЯІЇЄҐ]\.$")
-ROMAN_RE = re.compile(r"^[IVXLC]+$")
+ROMAN_RE = re.compile(r"^[IVXLCІХ]+$")  # Latin, or Cyrillic І and Х typed for I and X
+PLACE_PREPS = {"в", "у", "до", "під", "біля", "поблизу", "з", "із", "через", "над", "за"}
 MODEL_NOT_PERSON = ("LOC", "ORG", "DOC", "MISC")
 NAME_PARTICLES = {"фон", "де", "ван", "дер", "да", "ді", "дю", "ла", "ле", "ібн", "бен", "аль",
                   "ель", "ду", "дос", "делла", "дель"}
@@ -159,6 +160,7 @@ class EntityRecognizer:
         self._people(doc, claim, taken)
         for span in predicted:
             self._claim_model(doc, span, claim)
+        self._places(doc, claim, taken)
         spans.sort(key=lambda s: s.start)
         doc.spans["mentions"] = spans
         return doc
@@ -400,10 +402,33 @@ class EntityRecognizer:
         as a name ("Ялті" in "У Ялті Сталін ...")."""
         return self.model_label[tok.i] in MODEL_NOT_PERSON and not _name_tagged(tok)
 
+    def _places(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
+        """"до Переяслава", "у Ялті", "під Іловайськом": a capitalised inanimate noun
+        after a preposition of place, inside a sentence, is a place."""
+        for i, tok in enumerate(doc):
+            if taken[i] or i == 0 or not is_cap(tok) or sentence_initial(tok):
+                continue
+            if doc[i - 1].lower_ not in PLACE_PREPS or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if _maybe_name(tok) or "Animacy=Anim" in str(tok.morph):
+                continue
+            if tok.lemma_ in rules()["doc_heads"] | rules()["org_heads"]:
+                continue
+            claim(Span(doc, i, i + 1, label="GPE"))
+
     def _claim_model(self, doc: Doc, span: Span, claim) -> None:  # type: ignore[no-untyped-def]
         label = MODEL_LABELS.get(span.label_)
         if label is None:
             return
+        # "Донецький аеропорт і": no conjunction, preposition or lower-case word at the end
+        end = span.end
+        while end > span.start and (doc[end - 1].pos_ in ("CCONJ", "ADP", "PUNCT", "PART")
+                                    or (doc[end - 1].text.islower() and end - 1 > span.start
+                                        and doc[end - 1].pos_ == "ADJ")):
+            end -= 1
+        if end == span.start:
+            return
+        span = Span(doc, span.start, end, label=span.label_)
         if any(t.pos_ == "VERB" for t in span):
             return  # "Петлюра прийняв рішення" is not a name
         if label != "PERSON" and any(_name_tagged(t) for t in span if t.pos_ == "PROPN"):
