@@ -388,7 +388,8 @@ class EntityRecognizer:
                 end += 1
             bounds.append((doc[s_start].idx, doc[end - 1].idx + len(doc[end - 1].text)))
         out: list[Span] = []
-        texts = [doc.text[a:b] for a, b in bounds]
+        full = doc.text  # a property that joins every token: read it once
+        texts = [full[a:b] for a, b in bounds]
         for (a, _), pred in zip(bounds, self.ner.pipe(texts), strict=True):
             for ent in pred.ents:
                 span = doc.char_span(a + ent.start_char, a + ent.end_char, label=ent.label_,

@@ -450,7 +450,7 @@ class EventExtractor:
     def _passive(self, tok: Token, trig: _Trigger) -> bool:
         """Passive participles, impersonal "-но/-то" forms, and a reflexive "-ся" form of
         a verb whose lexicon lemma is not reflexive ("обговорювалося")."""
-        if any("pssv" in t for t in tok._.tags) or "Voice=Pass" in str(tok.morph):
+        if any("pssv" in t for t in self.F.tags[tok.i]) or "Voice=Pass" in str(tok.morph):
             return True
         w = tok.lower_
         if w.endswith(("ено", "ано", "яно", "єно", "то")) and len(w) > 5:

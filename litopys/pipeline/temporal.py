@@ -26,11 +26,12 @@ class TimeTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        found = tag(doc.text, anchor=doc._.anchor)
+        text = doc.text
+        found = tag(text, anchor=doc._.anchor)
         if doc._.anchor is None:
             anchor = infer_anchor(doc, found)
             if anchor is not None:
-                found = tag(doc.text, anchor=anchor)
+                found = tag(text, anchor=anchor)
         for t in found:
             span = doc.char_span(t.start, t.end, label="TIMEX", alignment_mode="expand")
             if span is None:
@@ -63,7 +64,10 @@ def infer_anchor(doc: Doc, timexes: list[Timex]) -> str | None:
         if not m:
             continue
         raw = m.group("n").lower()
-        n = int(raw) if raw.isdigit() else int(NUMBERS.get(raw, "0") or 0)
+        num = raw if raw.isdigit() else NUMBERS.get(raw, "")
+        if not num.isdigit():
+            continue  # "кілька років тому": no number to count back
+        n = int(num)
         if n <= 0:
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
