@@ -378,6 +378,8 @@ class EntityRecognizer:
                 continue
             if i == first[i] and is_known(tok.text) and not _maybe_name(tok):
                 continue  # an ordinary word opening the sentence
+            if _name_tagged(tok) and is_known(tok.text):
+                continue  # a name the dictionary knows: the rules read it well
             starts.setdefault(first[i], i)
         if not starts:
             return []

@@ -35,7 +35,7 @@ from litopys.pipeline.morph import is_known
 ACTOR_TYPES = ("PERSON", "GPE", "ORG")
 SUBORDINATORS = {"що", "який", "яка", "яке", "які", "якого", "якій", "яким", "якому", "якої",
                  "щоб", "коли", "де", "але", "проте", "хоча", "бо", "оскільки", "тому",
-                 "однак", "зате", "а", "чи", "якщо", "якби", "хоч"}
+                 "однак", "зате", "а", "чи", "якщо", "якби", "хоч", "і", "й", "та"}
 HARD_BOUNDARIES = {";", ":", "(", ")", "«", "»", "\"", "“", "”", "—", "–", "-"}
 PRONOUNS = {"він", "вона", "вони", "воно"}
 COORD = {",", "та", "і", "й", "а також"}
@@ -87,7 +87,8 @@ class EventExtractor:
         self.cameo = lx.load_cameo()
         self.modality = lx.load_modality()
         entities = doc._.entities or {}
-        mentions = [m for m in doc.spans.get("mentions", []) if m.label_ in ACTOR_TYPES
+        # places that are not polities ("Маньчжурію") can be targets, never sources
+        mentions = [m for m in doc.spans.get("mentions", []) if m.label_ in ACTOR_TYPES + ("LOC",)
                     and m._.entity_id]
         self.mention_tokens = {k for m in mentions for k in range(m.start, m.end)}
         timexes = list(doc.spans.get("timex", []))
@@ -139,8 +140,10 @@ class EventExtractor:
                 tgt = [t for t in self._with_affiliations(tgt, entities) if t not in src]
                 if not src:
                     continue  # nobody to say who did it
-                if trig.pos == "NOUN" and not (src and tgt):
-                    # a bare noun ("агресії", "війни") is talk about an event, not a report
+                if trig.pos == "NOUN" and not (src and tgt) and not (
+                        src and trig.frame in ("say", "say_about")):
+                    # a bare noun ("агресії", "війни") is talk about an event, not a report;
+                    # "за заявою президента" is a statement with a speaker
                     continue
                 key = (trig.cameo[:2], tuple(src), tuple(tgt), sent.start)
                 if key in seen_keys:
@@ -350,6 +353,7 @@ class EventExtractor:
         subjects: list[tuple[int, int, str]] = []
         seen: list[tuple[Span, str | None, str | None]] = []
         places: list[str] = []
+        self._loc_ids = {m._.entity_id for m in inside if m.label_ == "LOC"}
         self._agentive: dict[str, bool] = {}
         for m in inside:
             eid = m._.entity_id
@@ -365,6 +369,12 @@ class EventExtractor:
             if prep is None and case == "Gen" and self._after_office(m):
                 # "телеграмі генеральному секретарю Ліги Націй": the body behind the office
                 tgt.append(eid)
+                continue
+            if trig.pos == "NOUN" and prep is None and case == "Ins" and not before:
+                # "окупація Чехії Німеччиною": the instrumental is the agent, and a
+                # genitive already taken as the source is the patient
+                tgt.extend(src)
+                src[:] = [eid]
                 continue
             if trig.pos == "NOUN":
                 after = 0 <= m.start - trig.end <= 6
@@ -418,6 +428,12 @@ class EventExtractor:
                 subjects = []  # "він домовився ..., чи погодиться радянський уряд"
             else:
                 src = [e for rank, _, e in subjects if rank == best][:4]
+                if best == 0:
+                    # "Литвинов відвідав Лондон": a nominative-looking inanimate noun after
+                    # the verb, once the subject is known, is the object
+                    tgt += [e for rank, _, e in subjects if rank == 1]
+        # a place that is not a polity is never the one who acts
+        src = [e for e in src if e not in self._loc_ids]
         if not src and not subjects and trig.pos == "VERB":
             # no subject: an instrumental actor is the agent ("обговорювалося ...
             # Литвиновим з ...", "підписаний Пілсудським")
@@ -587,7 +603,9 @@ class EventExtractor:
                 return "hypothetical"
             if in_clause and k < trig.start and (
                     cue.scope == "next" and trig.start - k <= 2
-                    or cue.scope == "complement" and trig.start - k <= 4):
+                    or cue.scope == "complement" and trig.start - k <= 4
+                    and (self.F.pos[k] != "VERB" or "VerbForm=Inf" in str(doc[trig.head].morph))):
+                # "мав намір укласти" is hypothetical, "мав бесіду" is not
                 return "hypothetical"
             # "Ця угода передбачала, що Чехословаччина ... звільнить": the cue
             # governs the clause that follows it
