@@ -1,0 +1,33 @@
+"""The time stage inside the pipeline: spans, narrative dates, the inferred writing year."""
+
+from __future__ import annotations
+
+import litopys
+
+
+def test_temporal_writing_year_from_apposition() -> None:
+    text = ("100 років тому, в ніч з 21 на 22 квітня 1920 року, було підписано договір. "
+            "Сто років тому відбулася подія, яку пам'ятають досі.")
+    ch = litopys.extract(text)
+    values = {t.text: t.value for t in ch.timexes}
+    assert values["100 років тому"] == "1920"
+    assert values["Сто років тому"] == "1920"
+
+
+def test_temporal_no_writing_year_without_a_date() -> None:
+    ch = litopys.extract("Кілька років тому відбулася подія. Сто років тому було інакше.")
+    assert all(t.value is None for t in ch.timexes if "тому" in t.text)
+
+
+def test_temporal_anchor_option_wins() -> None:
+    ch = litopys.extract("Сто років тому відбулася подія.", anchor="2018-11-01")
+    assert ch.timexes[0].value == "1918"
+
+
+def test_temporal_offsets_into_original_with_glued_year() -> None:
+    text = "Ще 12 грудня 1932р. було підписано угоду, а влітку 1934р. почалися переговори."
+    ch = litopys.extract(text)
+    assert [(t.text, t.value) for t in ch.timexes] == [
+        ("12 грудня 1932р.", "1932-12-12"), ("влітку 1934р.", "1934-SU")]
+    for t in ch.timexes:
+        assert text[t.start:t.end] == t.text
