@@ -41,6 +41,8 @@ class Errors:
     E030 = "E030 Invalid date '{value}' for {option}: use YYYY, YYYY-MM or YYYY-MM-DD."
     E040 = "E040 Cannot load the NER model from '{path}': {reason}. Reinstall litopys."
     E050 = "E050 Unknown export format '{fmt}'. Choose one of: {choices}."
+    E051 = ("E051 The '{fmt}' export writes several files; give a directory with "
+            "--out DIRECTORY (e.g. --out {fmt}/).")
     # -- appended for issue 7 (ingest robustness) --
     E009 = (
         "E009 '{path}' is not a readable {fmt} file ({reason}). "

@@ -65,8 +65,7 @@ def export(store: Store, fmt: str, out: str | Path | None = None) -> int:
         raise LitopysError(Errors.E050, fmt=fmt, choices=", ".join(EXPORT_FORMATS))
     if fmt in DIRECTORY_FORMATS:
         if out is None or str(out) == "-":
-            raise LitopysError(Errors.E050, fmt=f"{fmt} (needs --out DIRECTORY)",
-                               choices=", ".join(EXPORT_FORMATS))
+            raise LitopysError(Errors.E051, fmt=fmt)
         directory = Path(out)
         directory.mkdir(parents=True, exist_ok=True)
         return write_csv(store, directory) if fmt == "csv" else write_brat(store, directory)

@@ -32,7 +32,7 @@ def test_export_formats_listed() -> None:
 def test_export_unknown_format(store, tmp_path: Path) -> None:
     with pytest.raises(LitopysError, match="E050"):
         export(store, "xlsx", tmp_path / "x")
-    with pytest.raises(LitopysError, match="E050"):
+    with pytest.raises(LitopysError, match="E051.*--out DIRECTORY"):
         export(store, "brat", None)
 
 
