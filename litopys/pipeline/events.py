@@ -456,6 +456,18 @@ class EventExtractor:
                             side.append(m2._.entity_id)
                             nxt = m2.end
                     break
+        if not src and trig.pos == "VERB" and "VerbForm=Conv" in str(doc[trig.head].morph):
+            # "Підписавши договір з Німеччиною, СРСР ...": the adverbial participle's
+            # subject is the main clause's, after the comma that closes it
+            comma = next((k for k in range(trig.end, sent.end) if self.F.text[k] == ","), None)
+            for m in sent_mentions:
+                if comma is None or m.start <= comma or m.start in role_tokens:
+                    continue
+                prep, case = self._slot(doc, m)
+                if prep is None and case in ("Nom", None):
+                    src.append(m._.entity_id)
+                    tgt = [t for t in tgt if t != m._.entity_id]
+                break
         if src and not tgt and places and trig.frame not in ("say", "say_about"):
             # "просунути ідею ... в Лондоні і Вашингтоні": the governments there
             tgt = places
