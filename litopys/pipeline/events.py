@@ -140,7 +140,10 @@ class EventExtractor:
                 tgt = [t for t in self._with_affiliations(tgt, entities) if t not in src]
                 if not src:
                     continue  # nobody to say who did it
-                if trig.pos == "NOUN" and not (src and tgt) and not (
+                # "тривали переговори військових місій Британії, Франції та СРСР":
+                # a multilateral meeting has parties, not a source and a target
+                multilateral = not tgt and len(src) >= 2 and trig.cameo[:2] in ("03", "04", "05")
+                if trig.pos == "NOUN" and not (src and tgt) and not multilateral and not (
                         src and trig.frame in ("say", "say_about")):
                     # a bare noun ("агресії", "війни") is talk about an event, not a report;
                     # "за заявою президента" is a statement with a speaker
