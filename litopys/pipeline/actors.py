@@ -275,7 +275,7 @@ class ActorResolver:
                 continue
             name = phrase_nominative(list(span)) if span.label_ in ("DOC", "ORG", "LOC") \
                 else span.text
-            if span.label_ == "DOC" and span.text[:1].isupper():
+            if span.label_ in ("DOC", "ORG", "LOC") and span.text[:1].isupper():
                 name = name[:1].upper() + name[1:]
             rec = self._lookup_name(name)
             if rec is not None:

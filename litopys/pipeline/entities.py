@@ -219,6 +219,11 @@ class EntityRecognizer:
                 start -= 1
             named = any(is_cap(t) for t in doc[start : i + 1])
             end = i + 1
+            if end < n and not taken[end] and doc[end].text[:1].isupper() and \
+                    doc[end].text.replace("-", "").isalnum() and \
+                    doc[end].text.split("-")[0].isupper():
+                end += 1  # "Договір СНО-1"
+                named = True
             if end < n and doc[end].lower_ == "про":
                 k = end + 1
                 while k < n and k - end <= 6 and not taken[k] and (
