@@ -363,8 +363,10 @@ def network(store: Store, f: EventFilter) -> dict[str, Any]:
     """The actor network of the events matching the filters.
 
     RETURNS (dict): ``nodes`` (id, name, type, events) and ``edges`` (source,
-        target, count, goldstein: mean weight, cameo: codes seen), one edge per
-        ordered (source, target) pair.
+        target, count, goldstein: mean weight, cameo: codes seen, negated,
+        hypothetical), one edge per ordered (source, target) pair. ``count`` and the
+        mean Goldstein weight cover asserted events only: a negated or hypothetical
+        event is not an interaction that happened (it is counted apart).
     """
     events = search_events(store, f)
     nodes: dict[str, dict[str, Any]] = {}
@@ -380,15 +382,22 @@ def network(store: Store, f: EventFilter) -> dict[str, Any]:
                 edge = edges.setdefault(
                     (s["id"], t["id"]),
                     {"source": s["id"], "target": t["id"], "count": 0, "total": 0.0,
-                     "cameo": set()},
+                     "cameo": set(), "negated": 0, "hypothetical": 0, "other_total": 0.0},
                 )
-                edge["count"] += 1
-                edge["total"] += ev["goldstein"]
+                if ev["mode"] == "asserted":
+                    edge["count"] += 1
+                    edge["total"] += ev["goldstein"]
+                else:
+                    edge[ev["mode"]] = edge.get(ev["mode"], 0) + 1
+                    edge["other_total"] += ev["goldstein"]
                 edge["cameo"].add(ev["cameo"])
     edge_list = []
     for e in edges.values():
         total = e.pop("total")
-        e["goldstein"] = round(total / e["count"], 2)
+        other = e.pop("other_total")
+        n_other = e["negated"] + e["hypothetical"]
+        e["goldstein"] = round(total / e["count"], 2) if e["count"] else (
+            round(other / n_other, 2) if n_other else 0.0)
         e["cameo"] = sorted(e["cameo"])
         edge_list.append(e)
     return {"nodes": list(nodes.values()), "edges": edge_list, "events": len(events)}

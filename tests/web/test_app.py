@@ -116,8 +116,9 @@ def test_app_network(client) -> None:
     ids = {n["id"] for n in data["nodes"]}
     assert {"Q15180", "Q13426199", "Q17"} <= ids
     edge = next(e for e in data["edges"] if (e["source"], e["target"]) == ("Q15180", "Q13426199"))
-    assert edge["count"] == 3  # asserted, negated, hypothetical
-    assert edge["goldstein"] == pytest.approx((7 + 8 + 4) / 3, abs=0.01)
+    # a negated or hypothetical event is not an interaction that happened
+    assert (edge["count"], edge["negated"], edge["hypothetical"]) == (1, 1, 1)
+    assert edge["goldstein"] == pytest.approx(7.0, abs=0.01)  # asserted events only
     only = client.get("/network.json?cameo=13").json()
     assert {(e["source"], e["target"]) for e in only["edges"]} == {("Q17", "Q13426199")}
 
