@@ -123,7 +123,6 @@ def _alive(pid: int) -> bool:
         return False
 
 
-@pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="uses /proc")
 def test_runner_sigkill_then_resume(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
