@@ -96,8 +96,21 @@ def name_like(tok: Token) -> bool:
 
 
 def _name_tagged(tok: Token) -> bool:
+    """A name by the first readings of pymorphy3, or a surname in the persons dictionary
+    ("Кучма" is also a kind of hat)."""
     tags = tags_of(tok.text)
-    return any(t in tag for tag in tags[:2] for t in NAME_TAGS)
+    return any(t in tag for tag in tags[:2] for t in NAME_TAGS) or (
+        tok.pos_ not in CLOSED_POS and known_surname(tok.text))
+
+
+@lru_cache(maxsize=100_000)
+def known_surname(word: str) -> bool:
+    """Is the word an inflected surname of someone in the persons dictionary?"""
+    if not word[:1].isupper():
+        return False
+    from litopys.data.gazetteer import load_persons
+
+    return bool(load_persons().lookup_surname(word.lower()))
 
 
 def _maybe_name(tok: Token) -> bool:
@@ -353,6 +366,13 @@ class EntityRecognizer:
     def _single_name(tok: Token, initial: bool) -> bool:
         tags = tags_of(tok.text)
         first = tags[0] if tags else ""
+        if known_surname(tok.text) and len(tok.text) > 3 and tok.pos_ not in CLOSED_POS:
+            # a dictionary surname; at a sentence start only before a verb ("Кучма
+            # провів ...", not "Того ж дня")
+            doc = tok.doc
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if not initial or (nxt is not None and nxt.pos_ == "VERB"):
+                return True
         doc = tok.doc
         if any("ADJF" in t for t in tags) and tok.i + 1 < len(doc) and \
                 doc[tok.i + 1].pos_ in ("NOUN", "ADJ") and doc[tok.i + 1].text.islower():
