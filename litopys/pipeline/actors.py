@@ -192,7 +192,26 @@ def link_person(p: _Person, spans: list[Span], year: int | None):  # type: ignor
         return True
 
     fitting = [r for r in cands if fits(r)]
-    return fitting[0] if len(fitting) == 1 else None
+    if len(fitting) == 1:
+        return fitting[0]
+    polities = {r.polity_at(year) for r in fitting}
+    if len(fitting) > 1 and len(polities) == 1 and None not in polities:
+        # "Рузвельт" with no year: which Roosevelt is open, that he acts for the USA is not
+        return _PolityOnly(polities.pop())
+    return None
+
+
+@dataclass
+class _PolityOnly:
+    """An ambiguous dictionary match whose candidates all act for one polity."""
+
+    polity: str
+    id: str = ""
+    name: str = ""
+    wikidata: str | None = None
+
+    def polity_at(self, year: int | None) -> str:
+        return self.polity
 
 
 class ActorResolver:
@@ -247,11 +266,12 @@ class ActorResolver:
             spans = sorted(p.spans, key=lambda s: s.start)
             year = years[spans[0].start] if years else None
             rec = link_person(p, spans, year)
-            if rec is not None:
+            if rec is not None and rec.id:
                 eid, name = rec.id, rec.name
-                linked[eid] = (rec, year)
             else:
                 eid, name = "person:" + slug(" ".join(p.words)), p.name
+            if rec is not None:
+                linked[eid] = (rec, year)
             for span in spans:
                 add(eid, "PERSON", name, span)
         for eid, (rec, year) in linked.items():
