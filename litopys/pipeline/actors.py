@@ -280,6 +280,7 @@ class ActorResolver:
             ent._polity = rec.polity_at(year)  # type: ignore[attr-defined]
 
         periods = period_ids()
+        acting = period_ids("period_affiliations")
         known_ids = gazetteer_ids()
         for span in mentions:
             if span.label_ == "PERSON":
@@ -292,6 +293,28 @@ class ActorResolver:
                         eid = other
                 rec = gaz.actor(eid)
                 add(rec.id, rec.type, rec.name, span, cameo=rec.cameo, wikidata=rec.wikidata)
+                for first, last, other in acting.get(rec.id, ()):
+                    if year is not None and first <= year <= last and other in known_ids \
+                            and entities[rec.id].affiliation is None:
+                        pol = gaz.actor(other)
+                        if pol.id not in entities:
+                            entities[pol.id] = Entity(id=pol.id, type=pol.type, name=pol.name,
+                                                      key=pol.id, cameo=pol.cameo,
+                                                      wikidata=pol.wikidata)
+                        entities[rec.id].affiliation = pol.id
+                if rec.type == "ORG" and rec.polity and entities[rec.id].affiliation is None:
+                    # a body acts for its polity: "Верховна Рада" for Ukraine
+                    pol_id = rec.polity_at(year) or rec.polity
+                    for first, last, other in periods.get(pol_id, ()):
+                        if year is not None and first <= year <= last:
+                            pol_id = other
+                    if pol_id in known_ids:
+                        pol = gaz.actor(pol_id)
+                        if pol.id not in entities:
+                            entities[pol.id] = Entity(id=pol.id, type=pol.type, name=pol.name,
+                                                      key=pol.id, cameo=pol.cameo,
+                                                      wikidata=pol.wikidata)
+                        entities[rec.id].affiliation = pol.id
                 continue
             name = phrase_nominative(list(span)) if span.label_ in ("DOC", "ORG", "LOC") \
                 else span.text
@@ -333,6 +356,13 @@ class ActorResolver:
                     year = int(m.group(1))
                 k += 1
             out[i] = year
+        # before the first date a text is most often about the same period
+        first = next((y for y in out if y is not None), None)
+        if first is not None:
+            for i in range(len(out)):
+                if out[i] is not None:
+                    break
+                out[i] = first
         return out
 
     @staticmethod

@@ -126,8 +126,16 @@ class Morphology:
 
     def __call__(self, doc: Doc) -> Doc:
         f = Features([], [], [], [], [], [], [])
+        prev_adj: tuple[str, str] | None = None
         for token in doc:
             lemma, pos, feats, lemmas, tags = analyse_word(token.text)
+            if prev_adj is not None and pos in ("NOUN", "PROPN"):
+                # agreement: after "Верховна" (femn nomn), "Рада" is the nominative
+                # "рада", not the genitive plural of "рад"
+                agreed = agree_with(token.text, *prev_adj)
+                if agreed is not None:
+                    lemma, pos, feats = agreed
+            prev_adj = _adj_case_gender(pos, feats)
             token.lemma_ = lemma
             token.pos_ = pos
             if feats:
@@ -144,6 +152,48 @@ class Morphology:
             f.tags.append(tags)
         doc.user_data["litopys_features"] = f
         return doc
+
+
+def _adj_case_gender(pos: str, feats: str) -> tuple[str, str] | None:
+    """(case, gender) of an adjective's analysis, for agreement with the next noun."""
+    if pos != "ADJ" or "Case=" not in feats:
+        return None
+    case = feats.split("Case=", 1)[1][:3]
+    gender = feats.split("Gender=", 1)[1][:4].rstrip("|") if "Gender=" in feats else ""
+    return case, gender
+
+
+_UD_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt",
+            "Loc": "loct", "Voc": "voct"}
+_UD_GENDER = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
+
+
+@lru_cache(maxsize=100_000)
+def agree_with(word: str, case: str, gender: str) -> tuple[str, str, str] | None:
+    """The analysis of a noun that agrees with the adjective before it, when its best
+    parse does not. RETURNS (tuple | None): lemma, POS, features, or None to keep."""
+    want_case = _UD_CASE.get(case)
+    want_gender = _UD_GENDER.get(gender)
+    if want_case is None:
+        return None
+    ps = parses(word)
+    if not ps:
+        return None
+    first = str(ps[0].tag)
+    if want_case in first:
+        return None
+    for p in ps:
+        t = str(p.tag)
+        if p.tag.POS == "NOUN" and want_case in t and (want_gender is None or want_gender in t):
+            grams = set(t.replace(" ", ",").split(","))
+            feats: dict[str, str] = {}
+            for g in grams:
+                fe = _FEATS.get(g)
+                if fe and fe[0] not in feats:
+                    feats[fe[0]] = fe[1]
+            pos = "PROPN" if grams & {"Name", "Surn", "Patr"} else "NOUN"
+            return p.normal_form, pos, "|".join(f"{k}={v}" for k, v in sorted(feats.items()))
+    return None
 
 
 _CASE_OF = {"Nom": "Nom", "Gen": "Gen", "Dat": "Dat", "Acc": "Acc", "Ins": "Ins", "Loc": "Loc",

@@ -44,10 +44,11 @@ def rules() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in data.items() if isinstance(v, list)}
 
 
-@lru_cache(maxsize=1)
-def period_ids() -> dict[str, list[tuple[int, int, str]]]:
-    """Polity ids that stood for another polity in some years (``period_ids`` rules)."""
-    data = load_yaml("entity_rules").get("period_ids", {})
+@lru_cache(maxsize=2)
+def period_ids(key: str = "period_ids") -> dict[str, list[tuple[int, int, str]]]:
+    """Polity ids that stood for another polity in some years (``period_ids`` rules, or
+    ``period_affiliations``)."""
+    data = load_yaml("entity_rules").get(key, {})
     return {k: [(int(a), int(b), str(c)) for a, b, c in v] for k, v in data.items()}
 
 

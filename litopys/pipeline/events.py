@@ -148,11 +148,11 @@ class EventExtractor:
                     # a bare noun ("агресії", "війни") is talk about an event, not a report;
                     # "за заявою президента" is a statement with a speaker
                     continue
-                key = (trig.cameo[:2], tuple(src), tuple(tgt), sent.start)
+                mode = self._mode(doc, trig, clause)
+                key = (trig.cameo[:2], tuple(src), tuple(tgt), sent.start, mode)
                 if key in seen_keys:
                     continue
                 seen_keys.add(key)
-                mode = self._mode(doc, trig, clause)
                 date_t, source = self._date(trig, clause, sent_timexes, narrative)
                 code = self.cameo.get(trig.cameo)
                 root = trig.cameo[:2]
