@@ -32,6 +32,7 @@ class TimeTagger:
             anchor = infer_anchor(doc, found)
             if anchor is not None:
                 found = tag(text, anchor=anchor)
+        found = join_ranges(text, night_before(text, found))
         for t in found:
             span = doc.char_span(t.start, t.end, label="TIMEX", alignment_mode="expand")
             if span is None:
@@ -84,3 +85,52 @@ def infer_anchor(doc: Doc, timexes: list[Timex]) -> str | None:
             if year:
                 return str(int(year.group(1)) + n)
     return None
+
+
+_NIGHT_BEFORE = re.compile(r"(?:ніч|ночі)\s+на\s+$", re.I)
+_RANGE_FROM = re.compile(r"(?:^|\s)(?:з|із|від)\s+$", re.I)
+_RANGE_TO = re.compile(r"^\s+(?:до|по)\s+$", re.I)
+
+
+def night_before(text: str, timexes: list[Timex]) -> list[Timex]:
+    """"у ніч на 9 лютого 1918 року" is the night from the 8th to the 9th."""
+    from datetime import date, timedelta
+
+    out = []
+    for t in timexes:
+        m = _NIGHT_BEFORE.search(text, max(0, t.start - 12), t.start)
+        if m and t.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value):
+            day = date.fromisoformat(t.value)
+            eve = (day - timedelta(days=1)).isoformat()
+            t = Timex(start=m.start(), end=t.end, text=text[m.start():t.end],
+                      value=f"{eve}/{t.value}", begin=eve, end_date=t.value,
+                      precision="range", source=t.source, anchor=t.anchor,
+                      old_style=t.old_style)
+        out.append(t)
+    return out
+
+
+def join_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
+    """"з осені 1973 до літа 1975 року": two expressions joined by з ... до are one range."""
+    out: list[Timex] = []
+    i = 0
+    while i < len(timexes):
+        a = timexes[i]
+        b = timexes[i + 1] if i + 1 < len(timexes) else None
+        if (b is not None and a.value and b.value and "/" not in a.value
+                and "/" not in b.value and not a.value.startswith("P")
+                and not b.value.startswith("P") and a.begin and b.end_date
+                and _RANGE_TO.match(text[a.end:b.start])):
+            m = _RANGE_FROM.search(text, max(0, a.start - 5), a.start)
+            if m and a.begin <= b.end_date:
+                start = m.start() + (1 if text[m.start()].isspace() else 0)
+                out.append(Timex(start=start, end=b.end, text=text[start:b.end],
+                                 value=f"{a.value}/{b.value}", begin=a.begin,
+                                 end_date=b.end_date, precision="range",
+                                 source="text" if a.source == b.source == "text"
+                                 else "narrative", anchor=a.anchor or b.anchor))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out

@@ -31,3 +31,18 @@ def test_temporal_offsets_into_original_with_glued_year() -> None:
         ("12 грудня 1932р.", "1932-12-12"), ("влітку 1934р.", "1934-SU")]
     for t in ch.timexes:
         assert text[t.start:t.end] == t.text
+
+
+def test_temporal_night_before_a_date() -> None:
+    text = "У ніч на 9 лютого 1918 року делегація підписала мир."
+    t = litopys.extract(text).timexes[0]
+    assert (t.text, t.value, t.begin, t.end_date) == (
+        "ніч на 9 лютого 1918 року", "1918-02-08/1918-02-09", "1918-02-08", "1918-02-09")
+
+
+def test_temporal_from_to_joins_two_expressions() -> None:
+    text = "Переговори тривали з осені 1973 до літа 1975 року."
+    t = litopys.extract(text).timexes
+    assert [(x.text, x.value) for x in t] == [("з осені 1973 до літа 1975 року",
+                                               "1973-FA/1975-SU")]
+    assert t[0].begin == "1973-09-01" and t[0].end_date == "1975-08-31"
