@@ -223,6 +223,8 @@ class EventExtractor:
         for k in range(lo, hi):
             if k in used or not F.text[k].isalpha():
                 continue
+            if k > 0 and any(c.isdigit() for c in F.text[k - 1]) and len(F.text[k]) <= 4:
+                continue  # "$296 тис": a unit after a number, not a word of action
             hits = lex.lookup_form(F.lower[k]) or []
             if not hits:
                 for lemma in F.lemmas[k] or (F.lemma[k],):
