@@ -365,6 +365,8 @@ class EventExtractor:
             prep, case = self._slot_coord(doc, m, seen)
             seen.append((m, prep, case))
             before = m.start < trig.start
+            if m.label_ == "LOC" and prep is not None and trig.frame not in MOVE_FRAMES:
+                continue  # "на Далекому Сході": where, not whom
             if prep in PLACE_PREPS and case in ("Loc", None) and m.label_ != "PERSON":
                 if m.label_ == "GPE" and prep in ("в", "у") and not before:
                     places.append(eid)
