@@ -33,6 +33,8 @@ class TimeTagger:
             if anchor is not None:
                 found = tag(text, anchor=anchor)
         found = join_ranges(text, night_before(text, found))
+        found = day_parts(text, found)
+        found = hours(text, found)
         for t in found:
             span = doc.char_span(t.start, t.end, label="TIMEX", alignment_mode="expand")
             if span is None:
@@ -134,3 +136,41 @@ def join_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
         out.append(a)
         i += 1
     return out
+
+
+_DAY_PART = re.compile(r"(?P<w>увечері|ввечері|вечором|вранці|зранку|вдень|опівдні|вночі)\s+$",
+                       re.I)
+_DAY_PART_CODE = {"увечері": "EV", "ввечері": "EV", "вечором": "EV", "вранці": "MO",
+                  "зранку": "MO", "вдень": "AF", "опівдні": "AF", "вночі": "NI"}
+_HOURS = re.compile(r"(?<![\w-])(?P<n>\d{1,3}|[а-яіїєґ']+)\s+(?P<u>годин[иу]?|хвилин[иу]?)(?![\w-])",
+                    re.I)
+
+
+def day_parts(text: str, timexes: list[Timex]) -> list[Timex]:
+    """"Увечері того ж дня": the part of the day narrows a day to TIMEX3 ``TEV``."""
+    out = []
+    for t in timexes:
+        m = _DAY_PART.search(text, max(0, t.start - 12), t.start)
+        if m and t.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value):
+            code = _DAY_PART_CODE[m.group("w").lower()]
+            t = Timex(start=m.start(), end=t.end, text=text[m.start():t.end],
+                      value=f"{t.value}T{code}", begin=t.begin, end_date=t.end_date,
+                      precision="part of day", source=t.source, anchor=t.anchor,
+                      old_style=t.old_style)
+        out.append(t)
+    return out
+
+
+def hours(text: str, timexes: list[Timex]) -> list[Timex]:
+    """"16 годин", "сорок хвилин": durations in hours and minutes (``PT16H``)."""
+    taken = [(t.start, t.end) for t in timexes]
+    extra = []
+    for m in _HOURS.finditer(text):
+        raw = m.group("n").lower()
+        num = raw if raw.isdigit() else NUMBERS.get(raw, "")
+        if not num.isdigit() or any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        unit = "H" if m.group("u").lower().startswith("год") else "M"
+        extra.append(Timex(start=m.start(), end=m.end(), text=m.group(0),
+                           value=f"PT{int(num)}{unit}", precision="duration"))
+    return sorted(timexes + extra, key=lambda t: t.start) if extra else timexes

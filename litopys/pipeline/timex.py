@@ -166,8 +166,9 @@ _ROMAN_RE = re.compile(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
 #: A valid value: a point, a decade or century, a duration, or a range of points.
-_POINT = r"-?\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2})?)?|-(?:SP|SU|FA|WI))?|-?\d{3}X|-?\d{2}XX"
-VALUE_RE = re.compile(rf"^(?:(?:{_POINT})(?:/(?:{_POINT}))?|P(?:\d+|X)[DWMY])$")
+_POINT = (r"-?\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}|T(?:MO|AF|EV|NI))?)?|-(?:SP|SU|FA|WI))?"
+          r"|-?\d{3}X|-?\d{2}XX")
+VALUE_RE = re.compile(rf"^(?:(?:{_POINT})(?:/(?:{_POINT}))?|P(?:\d+|X)[DWMY]|PT\d+[HM])$")
 
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 

@@ -46,3 +46,15 @@ def test_temporal_from_to_joins_two_expressions() -> None:
     assert [(x.text, x.value) for x in t] == [("з осені 1973 до літа 1975 року",
                                                "1973-FA/1975-SU")]
     assert t[0].begin == "1973-09-01" and t[0].end_date == "1975-08-31"
+
+
+def test_temporal_part_of_day_and_hours() -> None:
+    text = ("27 жовтня 1962 року збили літак. Увечері того ж дня почалися переговори, "
+            "які тривали 16 годин.")
+    got = [(t.text, t.value) for t in litopys.extract(text).timexes]
+    assert ("Увечері того ж дня", "1962-10-27TEV") in got
+    assert ("16 годин", "PT16H") in got
+
+
+def test_temporal_no_hours_from_other_words() -> None:
+    assert litopys.extract("Ціна становила 100 грн на годину.").timexes == []
