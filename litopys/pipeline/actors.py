@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from litopys.model import Entity, Mention
 from litopys.pipeline import extensions  # noqa: F401
 from litopys.pipeline.analysis import sentence_index
-from litopys.pipeline.entities import gazetteer, is_initial, period_ids, rules
+from litopys.pipeline.entities import gazetteer, is_initial, offices, period_ids, rules
 from litopys.pipeline.morph import UD_TO_PYMORPHY, gender_of, nominative
 
 SLUG_RE = re.compile(r"[^\w']+")
@@ -35,12 +35,6 @@ SLUG_RE = re.compile(r"[^\w']+")
 
 def slug(text: str) -> str:
     return SLUG_RE.sub("-", text.lower()).strip("-")
-
-
-def offices():  # type: ignore[no-untyped-def]
-    from litopys.data.gazetteer import load_offices
-
-    return load_offices()
 
 
 def token_case(tok: Token) -> str | None:
@@ -146,6 +140,21 @@ def _shortest_forms(p: _Person) -> None:
         short = best(low)
         out.append(part[: len(short)] if short != low else part)
     p.name = " ".join(out)
+
+
+def in_year(rules: dict[str, list[tuple[int, int, str]]], eid: str, year: int | None) -> str:
+    """The id a period rule gives ``eid`` in ``year`` ("ussr" in 1918 -> "soviet_russia")."""
+    for first, last, other in rules.get(eid, ()):
+        if year is not None and first <= year <= last:
+            return other
+    return eid
+
+
+def ensure_entity(entities: dict[str, Entity], rec) -> None:  # type: ignore[no-untyped-def]
+    """Add a dictionary actor (a person's or a body's polity) as an entity if missing."""
+    if rec.id not in entities:
+        entities[rec.id] = Entity(id=rec.id, type=rec.type, name=rec.name, key=rec.id,
+                                  cameo=rec.cameo, wikidata=rec.wikidata)
 
 
 @lru_cache(maxsize=1)
@@ -286,34 +295,20 @@ class ActorResolver:
             if span.label_ == "PERSON":
                 continue
             if span._.entity_id and span._.entity_id in known_ids:
-                eid = span._.entity_id
                 year = years[span.start] if years else None
-                for first, last, other in periods.get(eid, ()):
-                    if year is not None and first <= year <= last:
-                        eid = other
-                rec = gaz.actor(eid)
+                rec = gaz.actor(in_year(periods, span._.entity_id, year))
                 add(rec.id, rec.type, rec.name, span, cameo=rec.cameo, wikidata=rec.wikidata)
-                for first, last, other in acting.get(rec.id, ()):
-                    if year is not None and first <= year <= last and other in known_ids \
-                            and entities[rec.id].affiliation is None:
-                        pol = gaz.actor(other)
-                        if pol.id not in entities:
-                            entities[pol.id] = Entity(id=pol.id, type=pol.type, name=pol.name,
-                                                      key=pol.id, cameo=pol.cameo,
-                                                      wikidata=pol.wikidata)
-                        entities[rec.id].affiliation = pol.id
+                other = in_year(acting, rec.id, year)
+                if other != rec.id and other in known_ids and entities[rec.id].affiliation is None:
+                    pol = gaz.actor(other)
+                    ensure_entity(entities, pol)
+                    entities[rec.id].affiliation = pol.id
                 if rec.type == "ORG" and rec.polity and entities[rec.id].affiliation is None:
                     # a body acts for its polity: "Верховна Рада" for Ukraine
-                    pol_id = rec.polity_at(year) or rec.polity
-                    for first, last, other in periods.get(pol_id, ()):
-                        if year is not None and first <= year <= last:
-                            pol_id = other
+                    pol_id = in_year(periods, rec.polity_at(year) or rec.polity, year)
                     if pol_id in known_ids:
                         pol = gaz.actor(pol_id)
-                        if pol.id not in entities:
-                            entities[pol.id] = Entity(id=pol.id, type=pol.type, name=pol.name,
-                                                      key=pol.id, cameo=pol.cameo,
-                                                      wikidata=pol.wikidata)
+                        ensure_entity(entities, pol)
                         entities[rec.id].affiliation = pol.id
                 continue
             name = phrase_nominative(list(span)) if span.label_ in ("DOC", "ORG", "LOC") \
@@ -334,9 +329,7 @@ class ActorResolver:
                     pol = gaz.actor(polity)
                 except KeyError:
                     continue
-                if pol.id not in entities:
-                    entities[pol.id] = Entity(id=pol.id, type=pol.type, name=pol.name,
-                                              key=pol.id, cameo=pol.cameo, wikidata=pol.wikidata)
+                ensure_entity(entities, pol)
                 ent.affiliation = pol.id
         doc._.entities = entities
         return doc
@@ -455,9 +448,7 @@ class ActorResolver:
                 pol = gaz.actor(rec.polity)
             except KeyError:
                 return eid
-            if pol.id not in entities:
-                entities[pol.id] = Entity(id=pol.id, type=pol.type, name=pol.name, key=pol.id,
-                                          cameo=pol.cameo, wikidata=pol.wikidata)
+            ensure_entity(entities, pol)
             return pol.id
         return eid
 
@@ -474,9 +465,6 @@ class ActorResolver:
             hits = [h for h in gaz.lookup(tok.lower_) if h.type in ("GPE", "ORG")]
             if hits:
                 rec = gaz.actor(hits[0].id)
-                if rec.id not in entities:
-                    entities[rec.id] = Entity(id=rec.id, type=rec.type, name=rec.name,
-                                              key=rec.id, cameo=rec.cameo,
-                                              wikidata=rec.wikidata)
+                ensure_entity(entities, rec)
                 return rec.id
         return None

@@ -561,7 +561,7 @@ class EventExtractor:
             return False
         if self.F.case[k] not in ("Dat", "Acc"):
             return False
-        from litopys.pipeline.actors import offices
+        from litopys.pipeline.entities import offices
 
         return offices().lookup(self.F.lemma[k]) is not None
 
