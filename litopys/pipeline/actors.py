@@ -163,6 +163,12 @@ def gazetteer_ids() -> frozenset[str]:
     return frozenset(a.id for a in gazetteer().actors())
 
 
+@lru_cache(maxsize=1)
+def capital_ids() -> frozenset[str]:
+    """Ids of the cities the actor dictionary gives as some state's capital."""
+    return frozenset(a.capital for a in gazetteer().actors() if a.capital)
+
+
 def persons():  # type: ignore[no-untyped-def]
     from litopys.data.gazetteer import load_persons
 
@@ -291,6 +297,7 @@ class ActorResolver:
         periods = period_ids()
         acting = period_ids("period_affiliations")
         known_ids = gazetteer_ids()
+        capitals: dict[str, str] = {}
         for span in mentions:
             if span.label_ == "PERSON":
                 continue
@@ -303,6 +310,11 @@ class ActorResolver:
                     pol = gaz.actor(other)
                     ensure_entity(entities, pol)
                     entities[rec.id].affiliation = pol.id
+                if rec.id in capital_ids() and rec.polity:
+                    # a capital that acts stands for its government (metonymy):
+                    # "Москва побоювалася"; settled once every mention is in
+                    capitals.setdefault(
+                        rec.id, in_year(periods, rec.polity_at(year) or rec.polity, year))
                 if rec.type == "ORG" and rec.polity and entities[rec.id].affiliation is None:
                     # a body acts for its polity: "Верховна Рада" for Ukraine
                     pol_id = in_year(periods, rec.polity_at(year) or rec.polity, year)
@@ -321,6 +333,10 @@ class ActorResolver:
             else:
                 add(f"{span.label_.lower()}:{slug(name)}", span.label_, name, span)
 
+        for city, pol_id in capitals.items():
+            # only a polity the text itself names: a capital alone adds no state
+            if pol_id in entities and entities[city].affiliation is None:
+                entities[city].affiliation = pol_id
         self._roles(doc, entities)
         for ent in list(entities.values()):
             polity = getattr(ent, "_polity", None)

@@ -147,6 +147,9 @@ class EntityRecognizer:
             if path is not None and (path / "config.cfg").exists():
                 import spacy
 
+                # the model's first component sets morphology features
+                import litopys.pipeline.ner_features  # noqa: F401
+
                 self._ner = spacy.load(path)
         return self._ner
 
@@ -183,6 +186,7 @@ class EntityRecognizer:
         gaz = gazetteer()
         first_len = first_word_lengths()
         heads = rules()["actor_heads"]
+        ru_heads = rules()["ru_actor_heads"]
         words = [t.lower_ for t in doc]
         stops = [t.is_punct or t.is_space for t in doc]
         n = len(doc)
@@ -201,7 +205,7 @@ class EntityRecognizer:
                     # "радянський уряд": the adjective names the state only
                     # with an actor noun after it
                     j = i + size
-                    if j < n and doc[j].lemma_ in heads:
+                    if j < n and (doc[j].lemma_ in heads or words[j] in ru_heads):
                         # "Нанкінський уряд" is the government of China, not the city
                         polity = gaz.actor(hit.id).polity
                         rec = gaz.actor(polity) if polity else gaz.actor(hit.id)

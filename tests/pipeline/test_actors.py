@@ -79,3 +79,34 @@ def test_actors_stages_can_run_twice(pipeline) -> None:
         if name in ("litopys_entities", "litopys_actors", "litopys_events"):
             doc = proc(doc)  # a second run must not fail on ids set by the first
     assert doc._.entities
+
+
+def test_actors_capital_that_acts_stands_for_its_government() -> None:
+    ch = litopys.extract("У 1962 р. СРСР розмістив ракети на Кубі. Москва заявила протест "
+                         "Вашингтону, а США оголосили блокаду.")
+    moscow = _by_name(ch, "Москва")
+    assert moscow.type == "GPE" and moscow.affiliation == "ussr"
+    assert _by_name(ch, "Вашингтон").affiliation == "usa"
+    protest = next(e for e in ch.events if "протест" in e.evidence and "Москва" in e.evidence)
+    assert {"moscow", "ussr"} <= set(protest.source)
+    assert {"washington", "usa"} <= set(protest.target)
+
+
+def test_actors_capital_adds_no_state_the_text_does_not_name() -> None:
+    ch = litopys.extract("У 1994 р. у Будапешті підписали меморандум.")
+    assert "hun" not in {e.id for e in ch.entities}
+
+
+def test_actors_state_adjective_only_with_an_actor_noun() -> None:
+    ch = litopys.extract("Китай боровся один на один з японським агресором. "
+                         "Посилення японського мілітаризму турбувало Нанкін.")
+    japan = _by_name(ch, "японським агресором")
+    assert japan.id == "jpn"
+    assert not any("мілітаризму" in m.text for e in ch.entities for m in e.mentions)
+
+
+def test_actors_russian_adjective_with_a_russian_actor_noun() -> None:
+    ch = litopys.extract("Советское правительство заявило протест правительству Японии.")
+    ussr = _by_name(ch, "Советское правительство")
+    assert ussr.id == "ussr"
+    assert "jpn" in {e.id for e in ch.entities}
