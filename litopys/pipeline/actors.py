@@ -338,6 +338,7 @@ class ActorResolver:
             if pol_id in entities and entities[city].affiliation is None:
                 entities[city].affiliation = pol_id
         self._roles(doc, entities)
+        self._office_alone(doc, entities)
         for ent in list(entities.values()):
             polity = getattr(ent, "_polity", None)
             if ent.type == "PERSON" and ent.affiliation is None and polity:
@@ -450,6 +451,46 @@ class ActorResolver:
             if ent.affiliation is None:
                 aff = self._affiliation(phrase, mention_at, entities, gaz, locative)
                 ent.affiliation = self._polity_of(aff, entities, gaz) if aff else None
+
+    @staticmethod
+    def _office_alone(doc: Doc, entities: dict[str, Entity]) -> None:
+        """"Радянський повпред прибув": a state adjective with an office and no name after
+        it is the one person of that state the text gives that office, when there is
+        exactly one; otherwise it stays a mention of the state."""
+        office_lex = offices()
+        role_tokens = doc.user_data.get("litopys_role_tokens", set())
+        mentions = list(doc.spans.get("mentions", []))
+        people = [e for e in entities.values() if e.type == "PERSON" and e.roles]
+        _, sent_no = sentence_index(doc)
+        changed = False
+        for n, span in enumerate(mentions):
+            head = span[-1]
+            if span.label_ != "GPE" or len(span) < 2 or span.start in role_tokens or \
+                    not office_lex.lookup(head.lemma_):
+                continue
+            nxt = mentions[n + 1] if n + 1 < len(mentions) else None
+            if nxt is not None and nxt.label_ == "PERSON" and nxt.start == span.end:
+                continue  # "радянського повпреда Д. В. Богомолова": the office of a name
+            office = office_lex.lookup(head.lemma_).office
+            state = span._.entity_id
+            holders = [p for p in people if p.affiliation == state and any(
+                office in r or head.lemma_ in r.lower().split() for r in p.roles)]
+            if len(holders) != 1 or state not in entities:
+                continue
+            person = holders[0]
+            ent = entities[state]
+            ent.mentions = [m for m in ent.mentions
+                            if (m.start, m.end) != (span.start_char, span.end_char)]
+            person.mentions.append(Mention(span.start_char, span.end_char, span.text,
+                                           sent_no[span.start] if sent_no else 0))
+            new = Span(doc, span.start, span.end, label="PERSON")
+            new._.entity_id = person.id
+            mentions[n] = new
+            changed = True
+        if changed:
+            for ent in entities.values():
+                ent.mentions.sort(key=lambda m: m.start)
+            doc.spans["mentions"] = mentions
 
     @staticmethod
     def _polity_of(eid: str, entities: dict[str, Entity], gaz) -> str:  # type: ignore[no-untyped-def]

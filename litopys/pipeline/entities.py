@@ -119,6 +119,16 @@ def _maybe_name(tok: Token) -> bool:
     return any(t in tag for tag in tags_of(tok.text) for t in NAME_TAGS)
 
 
+def east_asian_surname(tok: Token) -> bool:
+    """A Chinese or Korean family name before a word pymorphy3 does not know ("Ван
+    Цзінвей"), however ordinary the word is in Ukrainian."""
+    doc = tok.doc
+    if tok.lower_ not in rules()["east_asian_surnames"] or tok.i + 1 >= len(doc):
+        return False
+    nxt = doc[tok.i + 1]
+    return is_cap(nxt) and not is_known(nxt.text)
+
+
 def sentence_initial(tok: Token) -> bool:
     """Is the token the first word of its sentence (after quotes or brackets)?"""
     from litopys.pipeline.analysis import sentence_index
@@ -321,14 +331,15 @@ class EntityRecognizer:
         for start, end in runs:
             # "Договір Пілсудський", "Вона": a category noun or a function word
             # is not part of a name
-            while start < end and (doc[start].lemma_ in category
+            while start < end and not east_asian_surname(doc[start]) and (
+                                   doc[start].lemma_ in category
                                    or doc[start].pos_ in CLOSED_POS
                                    or offices().lookup(doc[start].lower_) is not None):
                 start += 1
             # "У Ялті Сталін", "Цар Олексій Михайлович": an ordinary word before a
             # known name is not part of it
             while start < end - 1 and is_known(doc[start].text) and \
-                    not _maybe_name(doc[start]) and \
+                    not _maybe_name(doc[start]) and not east_asian_surname(doc[start]) and \
                     any(_name_tagged(t) for t in doc[start + 1 : end]):
                 start += 1
             if start < end:
@@ -356,7 +367,8 @@ class EntityRecognizer:
                 claim(Span(doc, tail, end, label="PERSON"))
                 continue
             k = start
-            while k < end and is_known(doc[k].text) and not _name_tagged(doc[k]):
+            while k < end and is_known(doc[k].text) and not _name_tagged(doc[k]) \
+                    and not east_asian_surname(doc[k]):
                 k += 1
             if k == end:
                 continue

@@ -110,3 +110,28 @@ def test_actors_russian_adjective_with_a_russian_actor_noun() -> None:
     ussr = _by_name(ch, "Советское правительство")
     assert ussr.id == "ussr"
     assert "jpn" in {e.id for e in ch.entities}
+
+
+def test_actors_office_alone_is_the_one_person_holding_it() -> None:
+    ch = litopys.extract("У 1933 р. радянський повпред у Китаї Д. В. Богомолов прибув до "
+                         "Нанкіна. Радянський повпред передав ноту китайському уряду.")
+    bogomolov = _by_name(ch, "Богомолов")
+    assert "Радянський повпред" in [m.text for m in bogomolov.mentions]
+    note = next(e for e in ch.events if "ноту" in e.evidence)
+    assert "bogomolov" in note.source
+
+
+def test_actors_office_alone_stays_with_the_state_when_ambiguous() -> None:
+    text = ("Радянський посол А. А. Трояновський і радянський посол Д. В. "
+            "Богомолов зустрілися. Радянський посол виступив із заявою.")
+    ch = litopys.extract(text)
+    at = text.index("Радянський посол виступив")
+    holder = next(e for e in ch.entities if any(m.start == at for m in e.mentions))
+    assert holder.id == "ussr"
+
+
+def test_actors_chinese_surname_that_is_a_ukrainian_word() -> None:
+    ch = litopys.extract("Нота була передана міністру закордонних справ Ван Шицзє.")
+    person = next(e for e in ch.entities if e.type == "PERSON")
+    assert person.name.startswith("Ван Шицз")
+    assert "міністр закордонних справ" in person.roles
