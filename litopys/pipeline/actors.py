@@ -338,6 +338,7 @@ class ActorResolver:
             if pol_id in entities and entities[city].affiliation is None:
                 entities[city].affiliation = pol_id
         self._roles(doc, entities)
+        self._predicative_roles(doc, entities)
         self._office_alone(doc, entities)
         for ent in list(entities.values()):
             polity = getattr(ent, "_polity", None)
@@ -451,6 +452,66 @@ class ActorResolver:
             if ent.affiliation is None:
                 aff = self._affiliation(phrase, mention_at, entities, gaz, locative)
                 ent.affiliation = self._polity_of(aff, entities, gaz) if aff else None
+
+    def _predicative_roles(self, doc: Doc, entities: dict[str, Entity]) -> None:
+        """An office in the instrumental with a verb of appointment or being, in a sentence
+        with one person: "повпредом у Китаї було призначено Д. В. Богомолова", "Литвинов
+        став наркомом закордонних справ"."""
+        verbs = rules()["role_verbs"]
+        office_lex = offices()
+        gaz = gazetteer()
+        locative = rules()["locative_preps"]
+        role_tokens = doc.user_data.setdefault("litopys_role_tokens", set())
+        role_start = doc.user_data.setdefault("litopys_role_start", {})
+        mention_at: dict[int, Span] = {}
+        for m in doc.spans.get("mentions", []):
+            for k in range(m.start, m.end):
+                mention_at[k] = m
+        for sent in doc.sents:
+            people = [m for m in doc.spans.get("mentions", [])
+                      if m.label_ == "PERSON" and sent.start <= m.start < sent.end
+                      and m._.entity_id in entities]
+            if len({m._.entity_id for m in people}) != 1 or \
+                    any(m.start in role_start for m in people):
+                continue
+            if not any(t.lemma_ in verbs or any(p.normal_form in verbs for p in _parses(t.text))
+                       for t in sent):
+                continue  # "став" is also a pond: any reading of the word counts
+            for tok in sent:
+                m = mention_at.get(tok.i)
+                if tok.i in role_tokens or (m is not None and m.label_ not in ("GPE", "ORG")) \
+                        or token_case(tok) != "ablt" or tok.pos_ != "NOUN" \
+                        or not office_lex.lookup(tok.lemma_):
+                    continue
+                start = tok.i
+                while start > sent.start and doc[start - 1].pos_ == "ADJ" and \
+                        token_case(doc[start - 1]) == "ablt":
+                    start -= 1
+                end = tok.i + 1
+                while end < sent.end:
+                    nxt = doc[end]
+                    m = mention_at.get(end)
+                    if m is not None and m.label_ in ("GPE", "ORG"):
+                        end = m.end
+                    elif nxt.lower_ in locative and end + 1 < sent.end and \
+                            mention_at.get(end + 1) is not None and \
+                            mention_at[end + 1].label_ in ("GPE", "ORG"):
+                        end = mention_at[end + 1].end
+                    elif nxt.pos_ in ("NOUN", "ADJ") and token_case(nxt) == "gent" and \
+                            m is None:
+                        end += 1
+                    else:
+                        break
+                phrase = list(doc[start:end])
+                ent = entities[people[0]._.entity_id]
+                role = phrase_nominative(phrase)
+                if role and role not in ent.roles:
+                    ent.roles.append(role)
+                role_tokens.update(range(start, end))
+                if ent.affiliation is None:
+                    aff = self._affiliation(phrase, mention_at, entities, gaz, locative)
+                    ent.affiliation = self._polity_of(aff, entities, gaz) if aff else None
+                break
 
     @staticmethod
     def _office_alone(doc: Doc, entities: dict[str, Entity]) -> None:

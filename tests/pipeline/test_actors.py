@@ -135,3 +135,23 @@ def test_actors_chinese_surname_that_is_a_ukrainian_word() -> None:
     person = next(e for e in ch.entities if e.type == "PERSON")
     assert person.name.startswith("Ван Шицз")
     assert "міністр закордонних справ" in person.roles
+
+
+@pytest.mark.parametrize(
+    "text,surname,role,affiliation",
+    [
+        ("Восени 1934 р. М. М. Литвинов став народним комісаром закордонних справ СРСР.",
+         "Литвинов", "народний комісар закордонних справ СРСР", "ussr"),
+        ("У 1936 р. послом Польщі у Москві було призначено Вацлава Гжибовського.",
+         "Гжибовськ", "посол Польщі у Москві", "pol"),
+    ],
+)
+def test_actors_office_with_a_verb_of_appointment(text, surname, role, affiliation) -> None:
+    person = _by_name(litopys.extract(text), surname)
+    assert role in person.roles
+    assert person.affiliation == affiliation
+
+
+def test_actors_office_in_the_instrumental_needs_one_person() -> None:
+    ch = litopys.extract("Послом був Д. В. Богомолов, а потім І. Т. Луганець-Орельський.")
+    assert all(not e.roles for e in ch.entities if e.type == "PERSON")
