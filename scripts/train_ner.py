@@ -7,7 +7,7 @@ trained weights are packaged into ``litopys/models/ner_uk/``.
 Steps (each can be run alone):
 
     python scripts/train_ner.py convert     # brat -> training/corpus/{train,dev,test}.spacy
-    python scripts/train_ner.py train       # spacy train configs/ner.cfg, one CPU thread
+    python scripts/train_ner.py train       # spacy train configs/ner_morph.cfg, one CPU thread
     python scripts/train_ner.py package     # model-best -> litopys/models/ner_uk/
     python scripts/train_ner.py all         # the three above
 
@@ -42,7 +42,7 @@ from spacy.util import filter_spans
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "ner-uk-2.0"
-DEFAULT_CONFIG = REPO / "configs" / "ner.cfg"
+DEFAULT_CONFIG = REPO / "configs" / "ner_morph.cfg"
 DEFAULT_WORK = REPO / "training"
 DEFAULT_TARGET = REPO / "litopys" / "models" / "ner_uk"
 

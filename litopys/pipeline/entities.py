@@ -444,8 +444,18 @@ class EntityRecognizer:
 
     def _not_person(self, tok: Token) -> bool:
         """The model calls the token a place or a body, and pymorphy3 does not know it
-        as a name ("Ялті" in "У Ялті Сталін ...")."""
-        return self.model_label[tok.i] in MODEL_NOT_PERSON and not _name_tagged(tok)
+        as a name ("Ялті" in "У Ялті Сталін ..."), and no office stands before the run
+        ("дипломата Строуба Телботта" is a person whatever the model says)."""
+        if self.model_label[tok.i] not in MODEL_NOT_PERSON or _name_tagged(tok):
+            return False
+        doc = tok.doc
+        if east_asian_surname(tok) or (tok.i > 0 and east_asian_surname(doc[tok.i - 1])):
+            return False  # "Чан Кайши", "Цзян Тінфу": the model often reads them as places
+        k = tok.i - 1
+        while k >= 0 and is_cap(doc[k]) and self.model_label[k] == self.model_label[tok.i]:
+            k -= 1  # the start of the run
+        return not (k >= 0 and doc[k].pos_ == "NOUN" and doc[k].text.islower()
+                    and offices().lookup(doc[k].lemma_) is not None)
 
     def _places(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
         """"до Переяслава", "у Ялті", "під Іловайськом": a capitalised inanimate noun
@@ -485,6 +495,11 @@ class EntityRecognizer:
             return  # "Радянських": ordinary words, however capitalised
         if label == "PERSON" and len(span) == 1 and offices().lookup(span[0].lower_):
             return  # "Гетьман зберігав право ...": an office, not a name
+        if len(span) == 1 and span[0].lemma_ in (rules()["doc_heads"] | rules()["org_heads"]
+                                                  | rules()["actor_heads"]):
+            return  # "називають Договором": a category noun alone is no name
+        if label == "DOC" and not any(t.lemma_ in rules()["doc_heads"] for t in span):
+            return  # a document has a head noun ("договір", "пакт"); "Масандрі" has none
         if label == "LOC":
             # NER-UK has no GPE: a place the gazetteer does not know is most often a
             # town or a country in political prose

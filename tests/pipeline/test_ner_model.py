@@ -41,6 +41,17 @@ def test_ner_model_loads_with_licence(ner_nlp):
         "QUANT", "TIME",
     }  # fmt: skip
     assert "CC BY-NC-SA 4.0" in (MODEL / "LICENSE").read_text(encoding="utf-8")
+    # morphology and dictionary features first, then the CNN and the tagger
+    assert ner_nlp.pipe_names == ["litopys_ner_features", "tok2vec", "ner"]
+    # every file stays small enough for the repository
+    assert max(p.stat().st_size for p in MODEL.rglob("*") if p.is_file()) < 8 * 2**20
+
+
+def test_ner_model_sees_the_features(ner_nlp):
+    doc = ner_nlp("Посол Д. В. Богомолов прибув до Нанкіна.")
+    by_text = {t.text: t for t in doc}
+    assert by_text["Нанкіна"].lemma_ == "нанкін"
+    assert str(by_text["Богомолов"].morph) == "Gaz=PERS"
 
 
 @pytest.mark.parametrize(
