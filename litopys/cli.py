@@ -59,9 +59,12 @@ def main() -> None:
                    "(LITOPYS_OUT_PARQUET).")
 @click.option("--no-db", "no_db", is_flag=True,
               help="With --out-parquet: write Parquet only, no SQLite store.")
+@click.option("--refresh", is_flag=True,
+              help="Extract again documents already stored (e.g. after upgrading litopys) "
+                   "and replace what was stored for them.")
 def extract(paths: tuple[str, ...], db: str, fmt: str, anchor: str | None, workers: int,
             dask_address: str | None, max_bytes: int | None, quiet: bool,
-            out_parquet: str | None, no_db: bool) -> None:
+            out_parquet: str | None, no_db: bool, refresh: bool) -> None:
     """Extract chronicles from PATHS (files, directories, or - for stdin) and store them.
 
     \b
@@ -74,6 +77,10 @@ def extract(paths: tuple[str, ...], db: str, fmt: str, anchor: str | None, worke
 
     if anchor:
         _check_date(anchor, "--anchor")
+    if refresh and (workers != 1 or dask_address or out_parquet):
+        raise click.ClickException("--refresh works document by document, without --workers, "
+                                   "--dask or --out-parquet; for a whole corpus extract into "
+                                   "a new --db instead.")
     if workers != 1 or dask_address or out_parquet:
         try:
             from litopys.batch.runner import run_batch
@@ -117,6 +124,8 @@ def extract(paths: tuple[str, ...], db: str, fmt: str, anchor: str | None, worke
                 failures.append(str(err))
                 click.echo(f"error: {err}", err=True)
                 continue
+            if refresh:
+                store.delete_document(document.id)
             stored = store.chronicle(document.id) if store.has_document(document.id) else None
             if stored is not None:
                 stored.document.path = document.path or stored.document.path

@@ -70,6 +70,35 @@ def test_cli_extract_is_idempotent(runner, tmp_path) -> None:
     assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
 
 
+def test_cli_extract_refresh_replaces_a_stored_document(runner, tmp_path) -> None:
+    import sqlite3
+
+    db = tmp_path / "x.db"
+    first = runner.invoke(main, ["extract", str(SAMPLE), "--db", str(db), "--format", "json"])
+    assert first.exit_code == 0
+    # what an older litopys stored: fewer events and a stale mention
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA foreign_keys=ON")
+    n_mentions = conn.execute("SELECT count(*) FROM mentions").fetchone()[0]
+    conn.execute("DELETE FROM events")
+    conn.commit()
+    conn.close()
+    stale = runner.invoke(main, ["extract", str(SAMPLE), "--db", str(db), "--format", "json"])
+    assert json.loads(stale.stdout)["events"] == []
+    fresh = runner.invoke(main, ["extract", str(SAMPLE), "--db", str(db), "--format", "json",
+                                 "--refresh"])
+    assert fresh.exit_code == 0, fresh.output
+    assert json.loads(fresh.stdout)["events"] == json.loads(first.stdout)["events"]
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+    assert conn.execute("SELECT count(*) FROM mentions").fetchone()[0] == n_mentions
+    conn.close()
+    batch = runner.invoke(main, ["extract", str(SAMPLE), "--db", str(db), "--refresh",
+                                 "--workers", "2"])
+    assert batch.exit_code != 0 and "--refresh" in batch.output
+    assert "Traceback" not in batch.output
+
+
 def test_cli_extract_table_and_jsonl(runner, tmp_path) -> None:
     db = tmp_path / "x.db"
     res = runner.invoke(main, ["extract", str(SAMPLE), "--db", str(db)])

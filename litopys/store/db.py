@@ -67,6 +67,13 @@ class Store:
         row = self.conn.execute("SELECT 1 FROM documents WHERE id=?", (doc_id,)).fetchone()
         return row is not None
 
+    def delete_document(self, doc_id: str) -> bool:
+        """Remove a document and everything extracted from it (mentions, roles, timexes,
+        events cascade). RETURNS (bool): False if it was not stored."""
+        with self.conn:
+            cur = self.conn.execute("DELETE FROM documents WHERE id=?", (doc_id,))
+        return cur.rowcount > 0
+
     def write(self, chronicles: Iterable[Chronicle]) -> int:
         """Store chronicles, one transaction each; skip documents already stored.
 
