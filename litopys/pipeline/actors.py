@@ -335,7 +335,8 @@ class ActorResolver:
 
         for city, pol_id in capitals.items():
             # only a polity the text itself names: a capital alone adds no state
-            if pol_id in entities and entities[city].affiliation is None:
+            if pol_id in entities and entities[pol_id].mentions and \
+                    entities[city].affiliation is None:
                 entities[city].affiliation = pol_id
         self._roles(doc, entities)
         self._predicative_roles(doc, entities)

@@ -119,6 +119,25 @@ def _maybe_name(tok: Token) -> bool:
     return any(t in tag for tag in tags_of(tok.text) for t in NAME_TAGS)
 
 
+def _other_word(word: str, name: str) -> bool:
+    """Can a lower-case word that has a place's form be a different, ordinary word
+    ("гавані": "гавань"; "рима": a rhyme), by pymorphy3's dictionary?"""
+    from litopys.pipeline.morph import parses
+
+    return any(p.is_known and p.normal_form != name.lower()
+               and not any(t in p.tag for t in NAME_TAGS) for p in parses(word))
+
+
+def _first_name_before(tok: Token, nxt: Token) -> bool:
+    """Can ``tok`` be a first name in the case of a name reading of ``nxt`` ("Софія
+    Русова"; not "Києві Грушевський", where "Києві" as the name "Кий" is dative)?"""
+    def cases(t: Token, tags: tuple[str, ...]) -> set[str]:
+        return {c for tag in tags_of(t.text) if any(x in tag for x in tags)
+                for c in ("nomn", "gent", "datv", "accs", "ablt", "loct") if c in tag}
+
+    return bool(cases(tok, ("Name",)) & cases(nxt, ("Surn", "Name", "Patr")))
+
+
 def east_asian_surname(tok: Token) -> bool:
     """A Chinese or Korean family name before a word pymorphy3 does not know ("Ван
     Цзінвей"), however ordinary the word is in Ukrainian."""
@@ -226,6 +245,14 @@ class EntityRecognizer:
                 else:
                     if size == 1 and len(words[i]) < 2:
                         continue
+                    if size == 1 and hit.cap and hit.type in ("GPE", "LOC") and \
+                            not doc[i].text[:1].isupper() and \
+                            _other_word(words[i], gaz.actor(hit.id).name):
+                        continue  # "у гавані" is a harbour ("росії" is still Russia)
+                    if size == 1 and i + 1 < n and is_cap(doc[i + 1]) and \
+                            name_like(doc[i + 1]) and not first_len.get(words[i + 1]) and \
+                            _first_name_before(doc[i], doc[i + 1]):
+                        continue  # "Софія Русова": a first name before a surname
                     span = Span(doc, i, i + size, label=hit.type)
                     span._.entity_id = hit.id
                 if claim(span):

@@ -155,3 +155,19 @@ def test_actors_office_with_a_verb_of_appointment(text, surname, role, affiliati
 def test_actors_office_in_the_instrumental_needs_one_person() -> None:
     ch = litopys.extract("Послом був Д. В. Богомолов, а потім І. Т. Луганець-Орельський.")
     assert all(not e.roles for e in ch.entities if e.type == "PERSON")
+
+
+def test_actors_lower_case_place_forms_that_are_ordinary_words() -> None:
+    ch = litopys.extract("Ця рима була вдалою, а кораблі стояли у гавані.")
+    assert not [e for e in ch.entities if e.type == "GPE"]
+    # a state or a capital written in lower case on purpose is still the state
+    ch = litopys.extract("Керівники України і росії підписали меморандум; москва заперечила.")
+    assert {"ukr", "rus", "moscow"} <= {e.id for e in ch.entities}
+
+
+def test_actors_a_city_that_is_a_first_name_before_a_surname() -> None:
+    ch = litopys.extract("Софія Русова виступила у Києві.")
+    assert [e.name for e in ch.entities if e.type == "PERSON"] == ["Софія Русова"]
+    assert "sofia" not in {e.id for e in ch.entities}
+    ch = litopys.extract("У Києві Грушевський виступив.")
+    assert "kyiv" in {e.id for e in ch.entities}
