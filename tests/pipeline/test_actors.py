@@ -171,3 +171,14 @@ def test_actors_a_city_that_is_a_first_name_before_a_surname() -> None:
     assert "sofia" not in {e.id for e in ch.entities}
     ch = litopys.extract("У Києві Грушевський виступив.")
     assert "kyiv" in {e.id for e in ch.entities}
+
+
+def test_actors_russian_input_is_read_like_ukrainian() -> None:
+    ch = litopys.extract("В 1937 г. народный комиссар иностранных дел СССР М. М. Литвинов "
+                         "встретился с китайским послом. Гоминьдановские правители "
+                         "обратились к Лиге Наций. Москва опасалась сближения Токио с Берлином.")
+    ids = {e.id for e in ch.entities}
+    assert {"ussr", "litvinov", "chn", "league_of_nations", "moscow", "tokyo", "berlin"} <= ids
+    litvinov = _by_name(ch, "Литвинов")
+    assert litvinov.roles and litvinov.affiliation == "ussr"
+    assert "Гоминьдановские правители" in [m.text for m in _by_name(ch, "Китай").mentions]
