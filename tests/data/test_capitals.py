@@ -5,23 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
 import litopys
-from litopys.data.gazetteer import load_gazetteer
 
 ROOT = Path(__file__).resolve().parents[2]
 CURATED = ROOT / "litopys" / "data" / "curated"
-
-
-@pytest.fixture(scope="module")
-def actors_yaml():
-    return yaml.safe_load((CURATED / "actors.yaml").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return load_gazetteer()
 
 
 def test_capitals_havana_found_inflected(gazetteer):

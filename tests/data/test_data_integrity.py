@@ -11,7 +11,6 @@ import yaml
 
 from litopys.data.gazetteer import (
     BUILD_DIR,
-    load_gazetteer,
     load_offices,
     normalize_form,
     read_gazetteer,
@@ -31,16 +30,6 @@ def build_data():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-@pytest.fixture(scope="module")
-def actors_yaml():
-    return yaml.safe_load((CURATED / "actors.yaml").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return load_gazetteer()
 
 
 @pytest.fixture(scope="module")
