@@ -99,7 +99,9 @@ def phrase_nominative(tokens: list[Token]) -> str:
     change, its complements ("закордонних справ СРСР") stay as written."""
     if not tokens:
         return ""
-    head_case = None
+    # the case of the phrase is the case of its first noun ("Лівадійському палаці": the
+    # adjective's first reading is dative, the noun's locative)
+    head_case = next((token_case(t) for t in tokens if t.pos_ in ("NOUN", "PROPN")), None)
     out: list[str] = []
     changing = True
     head_gender = None
@@ -107,6 +109,9 @@ def phrase_nominative(tokens: list[Token]) -> str:
         case = token_case(tok)
         if head_case is None:
             head_case = case
+        if tok.pos_ == "ADJ" and case != head_case and \
+                any(head_case in str(p.tag) for p in _parses(tok.text) if head_case):
+            case = head_case
         if changing and tok.pos_ in ("NOUN", "PROPN") and case == head_case:
             out.append(nominative(tok.text, case, prefer="NOUN").lower()
                        if not tok.text.isupper() else tok.text)
@@ -323,10 +328,16 @@ class ActorResolver:
                         ensure_entity(entities, pol)
                         entities[rec.id].affiliation = pol.id
                 continue
-            name = phrase_nominative(list(span)) if span.label_ in ("DOC", "ORG", "LOC") \
-                else span.text
-            if span.label_ in ("DOC", "ORG", "LOC") and span.text[:1].isupper():
+            named = ("DOC", "ORG", "LOC", "GPE") if len(span) == 1 or span.label_ != "GPE" \
+                else ("DOC", "ORG", "LOC")
+            name = phrase_nominative(list(span)) if span.label_ in named else span.text
+            if span.label_ in named and span.text[:1].isupper():
                 name = name[:1].upper() + name[1:]
+                written = span.text.split()
+                if len(written) == len(name.split()):
+                    # "Західна Україна": each word keeps its capital letter
+                    name = " ".join(w[:1].upper() + w[1:] if o[:1].isupper() else w
+                                    for w, o in zip(name.split(), written, strict=True))
             rec = self._lookup_name(name)
             if rec is not None:
                 add(rec.id, rec.type, rec.name, span, cameo=rec.cameo, wikidata=rec.wikidata)

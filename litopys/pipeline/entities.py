@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from litopys.data.loader import load_yaml
 from litopys.pipeline import extensions  # noqa: F401
 from litopys.pipeline.morph import is_known, tags_of
+from litopys.pipeline.morph import parses as parses_of
 
 INITIAL_RE = re.compile(r"^[A-ZА-ЯІЇЄҐ]\.$")
 ROMAN_RE = re.compile(r"^[IVXLCІХ]+$")  # Latin, or Cyrillic І and Х typed for I and X
@@ -119,6 +120,23 @@ def _maybe_name(tok: Token) -> bool:
     return any(t in tag for tag in tags_of(tok.text) for t in NAME_TAGS)
 
 
+REGION_ENDINGS = ("щина", "щини", "щині", "щину", "щиною", "ччина", "ччини", "ччині",
+                  "ччину", "ччиною")
+
+
+def place_label(tok: Token) -> str:
+    """GPE for a place the dictionaries do not know, LOC for a historical region named
+    with "-щина" ("Брацлавщина", "Київщини"), which is not a polity."""
+    return "LOC" if tok.lower_.endswith(REGION_ENDINGS) else "GPE"
+
+
+def _cases(tok: Token) -> set[str]:
+    """Every case any pymorphy3 reading of the token has ({"?"} for a word without)."""
+    found = {c for tag in tags_of(tok.text)
+             for c in ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct") if c in tag}
+    return found or {"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"}
+
+
 def _other_word(word: str, name: str) -> bool:
     """Can a lower-case word that has a place's form be a different, ordinary word
     ("гавані": "гавань"; "рима": a rhyme), by pymorphy3's dictionary?"""
@@ -194,6 +212,7 @@ class EntityRecognizer:
             spans.append(span)
             return True
 
+        self._named_places(doc, claim, taken)
         self._gazetteer(doc, claim)
         self._documents(doc, claim, taken)
         self._orgs(doc, claim, taken)
@@ -496,7 +515,36 @@ class EntityRecognizer:
                 continue
             if tok.lemma_ in rules()["doc_heads"] | rules()["org_heads"]:
                 continue
-            claim(Span(doc, i, i + 1, label="GPE"))
+            claim(Span(doc, i, i + 1, label=place_label(tok)))
+
+    def _named_places(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
+        """Places named by an adjective: a compass word before a state or a region
+        ("Західна Україна", "Західної Волині") is a region, not the state; a capitalised
+        adjective before a noun for a building or a landform ("Лівадійському палаці",
+        "Біловезька пуща", "Донецький аеропорт") is a place."""
+        compass = rules()["compass_adjectives"]
+        landmarks = rules()["landmark_nouns"]
+        gaz = gazetteer()
+        n = len(doc)
+        def words(a: int, b: int) -> str:
+            return " ".join(t.lower_ for t in doc[a:b])
+
+        for i, tok in enumerate(doc[:-1]):
+            if taken[i] or not is_cap(tok) or not (
+                    tok.pos_ == "ADJ" or any(t.startswith("ADJF") for t in tags_of(tok.text))):
+                continue
+            nxt = doc[i + 1]
+            if not _cases(tok) & _cases(nxt):
+                continue  # the adjective must agree with the noun in some reading
+            if any(p.normal_form in compass for p in parses_of(tok.text)) and is_cap(nxt):
+                end = next((j for j in range(min(n, i + 4), i + 1, -1)
+                            if any(h.type in ("GPE", "LOC") and h.kind != "adjective"
+                                   for h in gaz.lookup(words(i + 1, j)))), None)
+                if end is not None and not any(taken[i:end]) and not gaz.lookup(words(i, end)):
+                    claim(Span(doc, i, end, label="LOC"))  # not "Велика Британія"
+            elif nxt.text.islower() and nxt.lemma_ in landmarks and not taken[i + 1] and \
+                    not gaz.lookup(words(i, i + 2)):
+                claim(Span(doc, i, i + 2, label="LOC"))
 
     def _claim_model(self, doc: Doc, span: Span, claim) -> None:  # type: ignore[no-untyped-def]
         label = MODEL_LABELS.get(span.label_)
@@ -527,13 +575,15 @@ class EntityRecognizer:
             return  # "називають Договором": a category noun alone is no name
         if label == "DOC" and not any(t.lemma_ in rules()["doc_heads"] for t in span):
             return  # a document has a head noun ("договір", "пакт"); "Масандрі" has none
-        if label == "LOC":
+        if label == "LOC" and len(span) == 1 and place_label(span[0]) == "LOC":
+            label = "LOC_REGION"  # "Брацлавщину": a historical region
+        elif label == "LOC":
             # NER-UK has no GPE: a place the gazetteer does not know is most often a
             # town or a country in political prose
             label = "GPE"
         if label in ("ORG", "DOC", "GPE") and not any(t.text[:1].isupper() for t in span):
             return
-        claim(Span(doc, span.start, span.end, label=label))
+        claim(Span(doc, span.start, span.end, label="LOC" if label == "LOC_REGION" else label))
 
     def _abbreviations(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
         """"Української СРР", "ДНР", "ЦК": all-capital abbreviations the gazetteer

@@ -182,3 +182,30 @@ def test_actors_russian_input_is_read_like_ukrainian() -> None:
     litvinov = _by_name(ch, "Литвинов")
     assert litvinov.roles and litvinov.affiliation == "ussr"
     assert "Гоминьдановские правители" in [m.text for m in _by_name(ch, "Китай").mentions]
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("У 1939 р. Червона армія увійшла до Західної України.", "Західна Україна"),
+        ("Козаки рушили на Брацлавщину.", "Брацлавщина"),
+        ("Переговори йшли в Лівадійському палаці.", "Лівадійський палац"),
+        ("Делегати зібралися у Біловезькій пущі.", "Біловезька пуща"),
+        ("Бої за Донецький аеропорт тривали.", "Донецький аеропорт"),
+    ],
+)
+def test_actors_regions_and_landmarks_are_places(text, name) -> None:
+    ch = litopys.extract(text)
+    place = _by_name(ch, name.split()[-1][:5])
+    assert (place.type, place.name) == ("LOC", name)
+
+
+def test_actors_a_compass_word_inside_a_state_name_is_the_state() -> None:
+    ch = litopys.extract("Велика Британія підтримала Польщу.")
+    assert _by_name(ch, "Британ").id == "gbr"
+
+
+def test_actors_unknown_town_is_one_entity_in_the_nominative() -> None:
+    ch = litopys.extract("Посли прибули до Переяслава. У Переяславі відбулася рада.")
+    town = [e for e in ch.entities if e.name == "Переяслав"]
+    assert len(town) == 1 and len(town[0].mentions) == 2
