@@ -342,7 +342,15 @@ class ActorResolver:
             if rec is not None:
                 add(rec.id, rec.type, rec.name, span, cameo=rec.cameo, wikidata=rec.wikidata)
             else:
-                add(f"{span.label_.lower()}:{slug(name)}", span.label_, name, span)
+                eid = f"{span.label_.lower()}:{slug(name)}"
+                add(eid, span.label_, name, span)
+                pol_id = doc.user_data.get("litopys_org_polity", {}).get(span.start)
+                if pol_id and entities[eid].affiliation is None:
+                    # "німецькі війська" act for Germany (of the narrative's year)
+                    year = years[span.start] if years else None
+                    pol = gaz.actor(in_year(periods, pol_id, year))
+                    ensure_entity(entities, pol)
+                    entities[eid].affiliation = pol.id
 
         for city, pol_id in capitals.items():
             # only a polity the text itself names: a capital alone adds no state

@@ -235,6 +235,7 @@ class EntityRecognizer:
         first_len = first_word_lengths()
         heads = rules()["actor_heads"]
         ru_heads = rules()["ru_actor_heads"]
+        forces = rules()["force_heads"]
         words = [t.lower_ for t in doc]
         stops = [t.is_punct or t.is_space for t in doc]
         n = len(doc)
@@ -257,8 +258,14 @@ class EntityRecognizer:
                         # "Нанкінський уряд" is the government of China, not the city
                         polity = gaz.actor(hit.id).polity
                         rec = gaz.actor(polity) if polity else gaz.actor(hit.id)
-                        span = Span(doc, i, j + 1, label=rec.type)
-                        span._.entity_id = rec.id
+                        if doc[j].lemma_ in forces and rec.type == "GPE":
+                            # "німецькі війська", "російська армія": the state's armed
+                            # forces, an organisation acting for the state
+                            span = Span(doc, i, j + 1, label="ORG")
+                            doc.user_data.setdefault("litopys_org_polity", {})[i] = rec.id
+                        else:
+                            span = Span(doc, i, j + 1, label=rec.type)
+                            span._.entity_id = rec.id
                     else:
                         continue
                 else:

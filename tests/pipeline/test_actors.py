@@ -209,3 +209,11 @@ def test_actors_unknown_town_is_one_entity_in_the_nominative() -> None:
     ch = litopys.extract("Посли прибули до Переяслава. У Переяславі відбулася рада.")
     town = [e for e in ch.entities if e.name == "Переяслав"]
     assert len(town) == 1 and len(town[0].mentions) == 2
+
+
+def test_actors_a_state_s_armed_forces_are_an_organisation_acting_for_it() -> None:
+    ch = litopys.extract("У 2014 р. російська армія окупувала Крим.")
+    army = _by_name(ch, "армія")
+    assert (army.type, army.affiliation) == ("ORG", "rus")
+    occupation = next(e for e in ch.events if e.trigger.startswith("окупувал"))
+    assert {army.id, "rus"} <= set(occupation.source)
