@@ -113,8 +113,16 @@ def phrase_nominative(tokens: list[Token]) -> str:
                 any(head_case in str(p.tag) for p in _parses(tok.text) if head_case):
             case = head_case
         if changing and tok.pos_ in ("NOUN", "PROPN") and case == head_case:
-            out.append(nominative(tok.text, case, prefer="NOUN").lower()
-                       if not tok.text.isupper() else tok.text)
+            body = next((p.normal_form for p in _parses(tok.text)
+                         if p.normal_form in rules()["body_heads"]), None)
+            if body is not None:
+                out.append(body)  # "Ради Міністрів" -> "рада", not "рад"
+            elif any(p.normal_form == tok.lower_ and "nomn" in str(p.tag)
+                     for p in _parses(tok.text)):
+                out.append(tok.lower_ if not tok.text.isupper() else tok.text)
+            else:
+                out.append(nominative(tok.text, case, prefer="NOUN").lower()
+                           if not tok.text.isupper() else tok.text)
             head_gender = gender_of(tok.text, case)
             # everything after the head noun is a complement ("рейхсканцлер Німеччини")
             changing = False
@@ -580,6 +588,9 @@ class ActorResolver:
         try:
             rec = gaz.actor(eid)
         except KeyError:
+            ent = entities.get(eid)
+            if ent is not None and ent.type == "ORG" and ent.affiliation:
+                return ent.affiliation  # "голова Ради Міністрів СРСР" acts for the USSR
             return eid
         if rec.type == "ORG" and rec.polity:
             try:

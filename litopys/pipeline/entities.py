@@ -212,6 +212,7 @@ class EntityRecognizer:
             spans.append(span)
             return True
 
+        self._bodies(doc, claim, taken)
         self._named_places(doc, claim, taken)
         self._gazetteer(doc, claim)
         self._documents(doc, claim, taken)
@@ -552,6 +553,56 @@ class EntityRecognizer:
             elif nxt.text.islower() and nxt.lemma_ in landmarks and not taken[i + 1] and \
                     not gaz.lookup(words(i, i + 2)):
                 claim(Span(doc, i, i + 2, label="LOC"))
+
+    def _bodies(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
+        """Bodies named by a capitalised head and the words in the genitive after it:
+        "Рада Міністрів СРСР", "Народні збори Західної України" (with the state or land
+        they belong to), "Організація американських держав". A name the gazetteer knows
+        ("Рада народних комісарів") is left to it."""
+        heads = rules()["body_heads"]
+        gaz = gazetteer()
+        first_len = first_word_lengths()
+        n = len(doc)
+        words = [t.lower_ for t in doc]
+        for i, tok in enumerate(doc):
+            if taken[i] or tok.pos_ != "NOUN" or not (
+                    tok.lemma_ in heads or any(p.normal_form in heads for p in parses_of(tok.text))):
+                continue  # ("Рада" is first read as "рад")
+            start = i
+            if i > 0 and is_cap(doc[i - 1]) and doc[i - 1].pos_ == "ADJ" and not taken[i - 1]:
+                start = i - 1  # "Народні збори", "Верховна Рада"
+            elif not is_cap(tok):
+                continue
+            if any(gaz.lookup(" ".join(words[start:j]))
+                   for j in range(start + 2, min(n, i + 6) + 1)):
+                continue  # the gazetteer knows the name ("Верховна Рада")
+            j = i + 1
+            polity = None
+            while j < n and not taken[j] and j - i <= 6 and not is_initial(doc[j]):
+                t = doc[j]
+                size = next((k for k in range(min(first_len.get(words[j], 0), n - j), 0, -1)
+                             if any(h.type in ("GPE", "LOC") and h.kind != "adjective"
+                                    for h in gaz.lookup(" ".join(words[j:j + k])))), 0)
+                if size and "gent" in "".join(tags_of(t.text)) or (size and t.text.isupper()):
+                    hit = next(h for h in gaz.lookup(" ".join(words[j:j + size]))
+                               if h.type in ("GPE", "LOC"))
+                    polity = hit.id if hit.type == "GPE" else None
+                    j += size
+                    break
+                if t.pos_ in ("NOUN", "ADJ", "PROPN") and "gent" in "".join(tags_of(t.text)):
+                    j += 1
+                    continue
+                break
+            known = bool(gaz.lookup(words[i]))  # "Директорії": a name already, alone
+            named = polity is not None or (j - i >= 2 and not sentence_initial(doc[start])
+                                           and not known)
+            if j - i < 2 or not named:
+                continue
+            if doc[j - 1].pos_ == "ADJ":
+                continue  # a phrase must end on its noun
+            claim(Span(doc, start, j, label="ORG"))
+            if polity is not None:
+                doc.user_data.setdefault("litopys_org_polity", {})[start] = polity
 
     def _claim_model(self, doc: Doc, span: Span, claim) -> None:  # type: ignore[no-untyped-def]
         label = MODEL_LABELS.get(span.label_)

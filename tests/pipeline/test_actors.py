@@ -217,3 +217,28 @@ def test_actors_a_state_s_armed_forces_are_an_organisation_acting_for_it() -> No
     assert (army.type, army.affiliation) == ("ORG", "rus")
     occupation = next(e for e in ch.events if e.trigger.startswith("окупувал"))
     assert {army.id, "rus"} <= set(occupation.source)
+
+
+@pytest.mark.parametrize(
+    "text,name,affiliation",
+    [
+        ("У 1962 р. Рада Міністрів СРСР ухвалила постанову.", "Рада Міністрів СРСР", "ussr"),
+        ("Після засідання Ради Міністрів СРСР уряд відповів.", "Рада Міністрів СРСР", "ussr"),
+        ("У 1939 р. Народні збори Західної України проголосили радянську владу.",
+         "Народні збори Західної України", "ukr"),
+    ],
+)
+def test_actors_bodies_named_by_a_head_and_a_state(text, name, affiliation) -> None:
+    body = _by_name(litopys.extract(text), name.split()[1])
+    assert (body.type, body.name, body.affiliation) == ("ORG", name, affiliation)
+
+
+def test_actors_a_person_heading_a_body_acts_for_its_state() -> None:
+    ch = litopys.extract("У 1962 р. голова Ради Міністрів СРСР Микита Хрущов назвав блокаду "
+                         "піратством.")
+    assert _by_name(ch, "Хрущов").affiliation == "ussr"
+
+
+def test_actors_a_known_body_is_not_cut_by_the_body_rule() -> None:
+    ch = litopys.extract("У 1991 р. Верховна Рада Української РСР ухвалила Акт.")
+    assert "verkhovna_rada" in {e.id for e in ch.entities}
