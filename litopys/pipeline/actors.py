@@ -80,6 +80,12 @@ def person_name(span: Span) -> tuple[str, list[str]]:
     return name, words
 
 
+@lru_cache(maxsize=100_000)
+def _role_verb(word: str, verbs: frozenset[str]) -> bool:
+    """Can the word be a verb of appointment or being (any pymorphy3 reading)?"""
+    return any(p.normal_form in verbs for p in _parses(word))
+
+
 def _parses(word: str):  # type: ignore[no-untyped-def]
     from litopys.pipeline.morph import parses
 
@@ -492,18 +498,21 @@ class ActorResolver:
         role_tokens = doc.user_data.setdefault("litopys_role_tokens", set())
         role_start = doc.user_data.setdefault("litopys_role_start", {})
         mention_at: dict[int, Span] = {}
-        for m in doc.spans.get("mentions", []):
+        mentions = list(doc.spans.get("mentions", []))
+        for m in mentions:
             for k in range(m.start, m.end):
                 mention_at[k] = m
+        _, sent_no = sentence_index(doc)
+        by_sentence: dict[int, list[Span]] = {}
+        for m in mentions:
+            if m.label_ == "PERSON" and m._.entity_id in entities:
+                by_sentence.setdefault(sent_no[m.start] if sent_no else 0, []).append(m)
         for sent in doc.sents:
-            people = [m for m in doc.spans.get("mentions", [])
-                      if m.label_ == "PERSON" and sent.start <= m.start < sent.end
-                      and m._.entity_id in entities]
+            people = by_sentence.get(sent_no[sent.start] if sent_no else 0, [])
             if len({m._.entity_id for m in people}) != 1 or \
                     any(m.start in role_start for m in people):
                 continue
-            if not any(t.lemma_ in verbs or any(p.normal_form in verbs for p in _parses(t.text))
-                       for t in sent):
+            if not any(_role_verb(t.text, verbs) for t in sent):
                 continue  # "став" is also a pond: any reading of the word counts
             for tok in sent:
                 m = mention_at.get(tok.i)

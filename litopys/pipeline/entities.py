@@ -146,6 +146,12 @@ def _other_word(word: str, name: str) -> bool:
                and not any(t in p.tag for t in NAME_TAGS) for p in parses(word))
 
 
+@lru_cache(maxsize=100_000)
+def _reads_as(word: str, lemmas: frozenset[str]) -> bool:
+    """Is some pymorphy3 reading of the word one of these lemmas?"""
+    return any(p.normal_form in lemmas for p in parses_of(word))
+
+
 def _first_name_before(tok: Token, nxt: Token) -> bool:
     """Can ``tok`` be a first name in the case of a name reading of ``nxt`` ("Софія
     Русова"; not "Києві Грушевський", where "Києві" as the name "Кий" is dative)?"""
@@ -544,7 +550,7 @@ class EntityRecognizer:
             nxt = doc[i + 1]
             if not _cases(tok) & _cases(nxt):
                 continue  # the adjective must agree with the noun in some reading
-            if any(p.normal_form in compass for p in parses_of(tok.text)) and is_cap(nxt):
+            if _reads_as(tok.text, compass) and is_cap(nxt):
                 end = next((j for j in range(min(n, i + 4), i + 1, -1)
                             if any(h.type in ("GPE", "LOC") and h.kind != "adjective"
                                    for h in gaz.lookup(words(i + 1, j)))), None)
@@ -565,8 +571,7 @@ class EntityRecognizer:
         n = len(doc)
         words = [t.lower_ for t in doc]
         for i, tok in enumerate(doc):
-            if taken[i] or tok.pos_ != "NOUN" or not (
-                    tok.lemma_ in heads or any(p.normal_form in heads for p in parses_of(tok.text))):
+            if taken[i] or tok.pos_ != "NOUN" or not _reads_as(tok.text, heads):
                 continue  # ("Рада" is first read as "рад")
             start = i
             if i > 0 and is_cap(doc[i - 1]) and doc[i - 1].pos_ == "ADJ" and not taken[i - 1]:
