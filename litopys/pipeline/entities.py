@@ -640,6 +640,9 @@ class EntityRecognizer:
             return  # a document has a head noun ("договір", "пакт"); "Масандрі" has none
         if label == "LOC" and len(span) == 1 and place_label(span[0]) == "LOC":
             label = "LOC_REGION"  # "Брацлавщину": a historical region
+        elif label == "LOC" and len(span) > 1 and span[-1].text.islower() and \
+                is_known(span[-1].text) and not _maybe_name(span[-1]):
+            label = "LOC_REGION"  # "Радянських районів": a region named by a common noun
         elif label == "LOC":
             # NER-UK has no GPE: a place the gazetteer does not know is most often a
             # town or a country in political prose
