@@ -54,3 +54,20 @@ def seed_chronicle(pipeline, seed_text):
 @pytest.fixture()
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.db"
+
+
+@pytest.fixture(scope="session")
+def actors_yaml():
+    """The curated actor dictionary, as YAML data (tests/data)."""
+    import yaml
+
+    return yaml.safe_load((ROOT / "litopys" / "data" / "curated" / "actors.yaml")
+                          .read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def gazetteer():
+    """The compiled gazetteer (tests/data)."""
+    from litopys.data.gazetteer import load_gazetteer
+
+    return load_gazetteer()
