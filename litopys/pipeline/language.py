@@ -125,11 +125,14 @@ class Pipeline:
             cut = len(preamble)
             shift = start - cut
 
+            implied = {e.affiliation for e in ch.entities if e.affiliation}
             for ent in ch.entities:
                 mentions = [Mention(m.start + shift, m.end + shift, m.text,
                                     m.sentence - pre_sents + sentences)
                             for m in ent.mentions if m.start >= cut]
-                if not mentions:
+                if not mentions and not (not ent.mentions and ent.id in implied):
+                    # found only in the preamble; but a polity the dictionaries imply
+                    # (a person's state the text never names) is kept, as for a short text
                     continue
                 have = entities.get(ent.id)
                 if have is None:

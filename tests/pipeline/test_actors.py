@@ -242,3 +242,16 @@ def test_actors_a_person_heading_a_body_acts_for_its_state() -> None:
 def test_actors_a_known_body_is_not_cut_by_the_body_rule() -> None:
     ch = litopys.extract("У 1991 р. Верховна Рада Української РСР ухвалила Акт.")
     assert "verkhovna_rada" in {e.id for e in ch.entities}
+
+
+def test_actors_implied_polity_kept_in_chunked_documents() -> None:
+    from litopys.model import Document
+    from litopys.pipeline.language import Pipeline
+
+    text = ("У 1933 р. Ф. Рузвельт прийняв посла. " * 3 + "\n\n") * 30
+    short = litopys.extract(text[:200])
+    long = Pipeline(chunk_chars=1000)(Document(id="x", text=text, path=None))
+    for ch in (short, long):
+        roosevelt = _by_name(ch, "Рузвельт")
+        assert roosevelt.affiliation == "usa"
+        assert "usa" in {e.id for e in ch.entities}
