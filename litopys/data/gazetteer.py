@@ -50,6 +50,15 @@ def normalize_form(text: str) -> str:
     return text
 
 
+_RU_LETTERS = str.maketrans({"ы": "и", "э": "е"})
+
+
+def as_normalised(form: str) -> str:
+    """A Russian form as it reads after ``litopys.pipeline.normalise``, which turns the
+    Russian-only letters "ы", "э" into "и", "е" ("иностранных" -> "иностранних")."""
+    return form.translate(_RU_LETTERS)
+
+
 def count_words(form: str) -> int:
     """Count the tokens of a form, punctuation and hyphens included.
 
@@ -135,6 +144,9 @@ class Gazetteer:
         index: dict[str, list[GazetteerHit]] = {}
         for hit in hits:
             index.setdefault(hit.form, []).append(hit)
+            if as_normalised(hit.form) != hit.form:
+                # the pipeline's normaliser turns "ы", "э" into "и", "е" ("Соединённых")
+                index.setdefault(as_normalised(hit.form), []).append(hit)
         self._index: dict[str, tuple[GazetteerHit, ...]] = {
             form: tuple(found) for form, found in index.items()
         }
@@ -213,6 +225,7 @@ class Offices:
         self._index: dict[str, OfficeHit] = {}
         for hit in hits:
             self._index.setdefault(hit.form, hit)
+            self._index.setdefault(as_normalised(hit.form), hit)  # "иностранних дел"
         self.max_words: int = max((count_words(form) for form in self._index), default=0)
 
     def lookup(self, form: str) -> OfficeHit | None:

@@ -144,6 +144,21 @@ def phrase_nominative(tokens: list[Token]) -> str:
     return re.sub(r" ([,.])", r"\1", text).replace("- ", "-").replace(" -", "-")
 
 
+def role_name(phrase: list[Token]) -> str:
+    """The nominative of an office phrase: the offices lexicon's own form for the longest
+    office it starts with ("народним комісаром закордонних справ" -> "народний комісар
+    закордонних справ"; Russian "народного комиссара иностранных дел" -> "народный комиссар
+    иностранных дел"), the rest as written; else the phrase put in the nominative."""
+    lex = offices()
+    words = [t.lower_ for t in phrase]
+    for k in range(len(phrase), 0, -1):
+        hit = lex.lookup(" ".join(words[:k]))
+        if hit is not None:
+            rest = "".join(t.text_with_ws for t in phrase[k:]).strip()
+            return f"{hit.office} {rest}".strip()
+    return phrase_nominative(phrase)
+
+
 def _shortest_forms(p: _Person) -> None:
     """Use the shortest written variant of each name word in a cluster: "Севрюком"
     (a case form pymorphy3 cannot undo) becomes "Севрюк" when "О. Севрюк" is also there."""
@@ -480,7 +495,7 @@ class ActorResolver:
             phrase = list(doc[start : span.start])
             role_tokens.update(range(start, span.start))
             role_start[span.start] = start
-            role = phrase_nominative(phrase)
+            role = role_name(phrase)
             if role and role not in ent.roles:
                 ent.roles.append(role)
             if ent.affiliation is None:
@@ -541,7 +556,7 @@ class ActorResolver:
                         break
                 phrase = list(doc[start:end])
                 ent = entities[people[0]._.entity_id]
-                role = phrase_nominative(phrase)
+                role = role_name(phrase)
                 if role and role not in ent.roles:
                     ent.roles.append(role)
                 role_tokens.update(range(start, end))

@@ -255,3 +255,12 @@ def test_actors_implied_polity_kept_in_chunked_documents() -> None:
         roosevelt = _by_name(ch, "Рузвельт")
         assert roosevelt.affiliation == "usa"
         assert "usa" in {e.id for e in ch.entities}
+
+
+def test_actors_russian_forms_with_letters_the_normaliser_changes() -> None:
+    # "ы" and "э" become "и" and "е" before analysis; the dictionaries still match
+    ch = litopys.extract("В 1937 г. народный комиссар иностранных дел СССР М. М. Литвинов "
+                         "встретился с послом Соединённых Штатов.")
+    assert _by_name(ch, "Литвинов").roles == ["народный комиссар иностранных дел СССР"]
+    assert "usa" in {e.id for e in ch.entities}
+    assert not [e for e in ch.entities if e.type == "PERSON" and "Штат" in e.name]
