@@ -382,10 +382,13 @@ class ActorResolver:
                     entities[eid].affiliation = pol.id
 
         for city, pol_id in capitals.items():
-            # only a polity the text itself names: a capital alone adds no state
+            # only a polity the text itself names: a capital alone adds no state ...
             if pol_id in entities and entities[pol_id].mentions and \
                     entities[city].affiliation is None:
                 entities[city].affiliation = pol_id
+        # ... unless it acts: the events stage gives an acting capital its state
+        doc.user_data["litopys_capital_polity"] = {
+            city: pol_id for city, pol_id in capitals.items() if pol_id in known_ids}
         self._roles(doc, entities)
         self._predicative_roles(doc, entities)
         self._office_alone(doc, entities)

@@ -136,6 +136,7 @@ class EventExtractor:
                     # "Наступного дня розпочався спільний наступ проти Червоної Армії":
                     # the parties the narrative is about
                     src = [a for a in events[-1].source + events[-1].target if a not in tgt]
+                self._acting_capitals(doc, src + tgt, entities)
                 src = self._with_affiliations(src, entities)
                 tgt = [t for t in self._with_affiliations(tgt, entities) if t not in src]
                 if not src:
@@ -584,6 +585,21 @@ class EventExtractor:
             if w in PRONOUNS:
                 return "singular"
         return None
+
+    @staticmethod
+    def _acting_capitals(doc: Doc, src: list[str], entities: dict) -> None:  # type: ignore[type-arg]
+        """A capital that takes part in an event stands for its state even when the text
+        never names the state ("Москва заявила протест Токіо" in 1937: the USSR, Japan)."""
+        from litopys.pipeline.actors import ensure_entity
+        from litopys.pipeline.entities import gazetteer
+
+        pending = doc.user_data.get("litopys_capital_polity", {})
+        for eid in src:
+            ent = entities.get(eid)
+            if ent is not None and ent.affiliation is None and eid in pending:
+                pol = gazetteer().actor(pending[eid])
+                ensure_entity(entities, pol)
+                ent.affiliation = pol.id
 
     def _with_affiliations(self, ids: list[str], entities: dict) -> list[str]:  # type: ignore[type-arg]
         out: list[str] = []

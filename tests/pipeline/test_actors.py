@@ -264,3 +264,12 @@ def test_actors_russian_forms_with_letters_the_normaliser_changes() -> None:
     assert _by_name(ch, "Литвинов").roles == ["народный комиссар иностранных дел СССР"]
     assert "usa" in {e.id for e in ch.entities}
     assert not [e for e in ch.entities if e.type == "PERSON" and "Штат" in e.name]
+
+
+def test_actors_a_capital_that_takes_part_in_an_event_brings_its_state() -> None:
+    ch = litopys.extract("У 1937 р. Москва заявила протест Токіо.")
+    protest = next(e for e in ch.events if "протест" in e.trigger)
+    assert protest.source == ["moscow", "ussr"]
+    assert protest.target == ["tokyo", "jpn"]
+    ch = litopys.extract("У 1994 р. у Будапешті підписали меморандум.")
+    assert "hun" not in {e.id for e in ch.entities}  # a place, not an actor
