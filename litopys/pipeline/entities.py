@@ -331,7 +331,10 @@ class EntityRecognizer:
     def _orgs(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
         heads = rules()["org_heads"]
         for i, tok in enumerate(doc[:-1]):
-            if tok.lemma_ in heads and not taken[i + 1] and is_cap(doc[i + 1]):
+            # not after a name the gazetteer already read ("Верховної Ради Леонід
+            # Кравчук"), and not a person's first name ("партії Іван ...")
+            if tok.lemma_ in heads and not taken[i] and not taken[i + 1] and \
+                    is_cap(doc[i + 1]) and not any("Name" in t for t in tags_of(doc[i + 1].text)[:2]):
                 j = i + 1
                 while j < len(doc) and is_cap(doc[j]) and not taken[j]:
                     j += 1
@@ -441,6 +444,8 @@ class EntityRecognizer:
 
     @staticmethod
     def _single_name(tok: Token, initial: bool) -> bool:
+        if any(h.kind == "adjective" for h in gazetteer().lookup(tok.lower_)):
+            return False  # "Українську" (громадську групу): a state's adjective
         tags = tags_of(tok.text)
         first = tags[0] if tags else ""
         if known_surname(tok.text) and len(tok.text) > 3 and tok.pos_ not in CLOSED_POS:

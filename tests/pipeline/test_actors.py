@@ -273,3 +273,15 @@ def test_actors_a_capital_that_takes_part_in_an_event_brings_its_state() -> None
     assert protest.target == ["tokyo", "jpn"]
     ch = litopys.extract("У 1994 р. у Будапешті підписали меморандум.")
     assert "hun" not in {e.id for e in ch.entities}  # a place, not an actor
+
+
+def test_actors_a_name_after_a_known_body_is_the_person_not_the_body() -> None:
+    ch = litopys.extract("Голова Верховної Ради Леонід Кравчук заявив про незалежність.")
+    assert _by_name(ch, "Кравчук").type == "PERSON"
+
+
+def test_actors_a_state_adjective_is_not_a_person() -> None:
+    ch = litopys.extract("Руденко заснував Українську громадську групу. Польща визнала "
+                         "Українську СРР.")
+    assert [e.name for e in ch.entities if e.type == "PERSON"] == ["Руденко"]
+    assert "Українську СРР" in [m.text for m in _by_name(ch, "Україна").mentions]
