@@ -65,12 +65,10 @@ def test_ner_model_sees_the_features(ner_nlp):
             "У 1648 році Богдан Хмельницький розбив польське військо під Жовтими Водами.",
             {"PERS": "Богдан Хмельницький", "LOC": "Жовтими Водами"},
         ),
-        pytest.param(
+        (
+            # the model without morphology features tagged "Полтавою" MISC
             "Гетьман Іван Мазепа уклав союз зі шведським королем Карлом XII під Полтавою.",
             {"PERS": "Іван Мазепа", "LOC": "Полтавою"},
-            # The packaged model tags "Полтавою" MISC: historical prose is out of domain
-            # for NER-UK (news, finance, BRUK); see docs/NER.md "Known limits".
-            marks=pytest.mark.xfail(strict=False, reason="historical toponym, out of domain"),
         ),
     ],
     ids=["modern", "historical", "historical-hard"],
