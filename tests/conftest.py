@@ -71,3 +71,15 @@ def gazetteer():
     from litopys.data.gazetteer import load_gazetteer
 
     return load_gazetteer()
+
+
+@pytest.fixture(scope="session")
+def build_data():
+    """The scripts/build_data.py module (scripts/ is not a package; tests/data)."""
+    import importlib.util
+
+    pytest.importorskip("pymorphy3")
+    spec = importlib.util.spec_from_file_location("build_data", ROOT / "scripts" / "build_data.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

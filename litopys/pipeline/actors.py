@@ -28,7 +28,7 @@ from litopys.model import Entity, Mention
 from litopys.pipeline import extensions  # noqa: F401
 from litopys.pipeline.analysis import sentence_index
 from litopys.pipeline.entities import gazetteer, is_initial, offices, period_ids, rules
-from litopys.pipeline.morph import UD_TO_PYMORPHY, gender_of, nominative
+from litopys.pipeline.morph import UD_TO_PYMORPHY, gender_of, nominative, reads_as
 
 SLUG_RE = re.compile(r"[^\w']+")
 
@@ -78,12 +78,6 @@ def person_name(span: Span) -> tuple[str, list[str]]:
     name = " ".join(out)
     name = re.sub(r"(\w\.) (?=\w\.)", r"\1 ", name)
     return name, words
-
-
-@lru_cache(maxsize=100_000)
-def _role_verb(word: str, verbs: frozenset[str]) -> bool:
-    """Can the word be a verb of appointment or being (any pymorphy3 reading)?"""
-    return any(p.normal_form in verbs for p in _parses(word))
 
 
 def _parses(word: str):  # type: ignore[no-untyped-def]
@@ -530,7 +524,7 @@ class ActorResolver:
             if len({m._.entity_id for m in people}) != 1 or \
                     any(m.start in role_start for m in people):
                 continue
-            if not any(_role_verb(t.text, verbs) for t in sent):
+            if not any(reads_as(t.text, verbs) for t in sent):
                 continue  # "став" is also a pond: any reading of the word counts
             for tok in sent:
                 m = mention_at.get(tok.i)

@@ -17,14 +17,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from litopys.data.loader import load_yaml
 from litopys.pipeline import extensions  # noqa: F401
-from litopys.pipeline.morph import is_known, tags_of
-from litopys.pipeline.morph import parses as parses_of
+from litopys.pipeline.morph import CASES, is_known, reads_as, tags_of
 
 INITIAL_RE = re.compile(r"^[A-ZА-ЯІЇЄҐ]\.$")
 ROMAN_RE = re.compile(r"^[IVXLCІХ]+$")  # Latin, or Cyrillic І and Х typed for I and X
@@ -130,11 +130,36 @@ def place_label(tok: Token) -> str:
     return "LOC" if tok.lower_.endswith(REGION_ENDINGS) else "GPE"
 
 
-def _cases(tok: Token) -> set[str]:
-    """Every case any pymorphy3 reading of the token has ({"?"} for a word without)."""
-    found = {c for tag in tags_of(tok.text)
-             for c in ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct") if c in tag}
-    return found or {"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"}
+def _reading_cases(tok: Token, only: tuple[str, ...] = (),
+                   cases: tuple[str, ...] = CASES) -> set[str]:
+    """The cases of the pymorphy3 readings of a token (only those with one of the tags in
+    ``only``, if given)."""
+    return {c for tag in tags_of(tok.text) if not only or any(x in tag for x in only)
+            for c in cases if c in tag}
+
+
+def _agree(adj: Token, noun: Token) -> bool:
+    """Can the adjective agree with the noun in case in some reading (a word without a
+    case reading agrees with anything)?"""
+    return bool((_reading_cases(adj) or set(CASES)) & (_reading_cases(noun) or set(CASES)))
+
+
+@lru_cache(maxsize=1)
+def category_nouns() -> frozenset[str]:
+    """Nouns for kinds of documents, bodies and actors ("договір", "партія", "уряд")."""
+    return rules()["doc_heads"] | rules()["org_heads"] | rules()["actor_heads"]
+
+
+def place_name_at(words: list[str], j: int, most: int | None = None) -> tuple[int, Any]:
+    """The longest dictionary name (not an adjective) of a state or a land that starts at
+    word ``j``. RETURNS (tuple[int, GazetteerHit | None]): its length in words and the hit,
+    or (0, None)."""
+    longest = first_word_lengths().get(words[j], 0)
+    for size in range(min(longest, len(words) - j, most or longest), 0, -1):
+        for hit in gazetteer().lookup(" ".join(words[j : j + size])):
+            if hit.type in ("GPE", "LOC") and hit.kind != "adjective":
+                return size, hit
+    return 0, None
 
 
 def _other_word(word: str, name: str) -> bool:
@@ -146,20 +171,12 @@ def _other_word(word: str, name: str) -> bool:
                and not any(t in p.tag for t in NAME_TAGS) for p in parses(word))
 
 
-@lru_cache(maxsize=100_000)
-def _reads_as(word: str, lemmas: frozenset[str]) -> bool:
-    """Is some pymorphy3 reading of the word one of these lemmas?"""
-    return any(p.normal_form in lemmas for p in parses_of(word))
-
-
 def _first_name_before(tok: Token, nxt: Token) -> bool:
     """Can ``tok`` be a first name in the case of a name reading of ``nxt`` ("Софія
     Русова"; not "Києві Грушевський", where "Києві" as the name "Кий" is dative)?"""
-    def cases(t: Token, tags: tuple[str, ...]) -> set[str]:
-        return {c for tag in tags_of(t.text) if any(x in tag for x in tags)
-                for c in ("nomn", "gent", "datv", "accs", "ablt", "loct") if c in tag}
-
-    return bool(cases(tok, ("Name",)) & cases(nxt, ("Surn", "Name", "Patr")))
+    no_voct = CASES[:-1]
+    return bool(_reading_cases(tok, ("Name",), no_voct)
+                & _reading_cases(nxt, ("Surn", "Name", "Patr"), no_voct))
 
 
 def east_asian_surname(tok: Token) -> bool:
@@ -389,7 +406,7 @@ class EntityRecognizer:
                     break
             runs.append((i, j))
             i = j
-        category = rules()["doc_heads"] | rules()["org_heads"] | rules()["actor_heads"]
+        category = category_nouns()
         trimmed: list[tuple[int, int]] = []
         for start, end in runs:
             # "Договір Пілсудський", "Вона": a category noun or a function word
@@ -544,25 +561,21 @@ class EntityRecognizer:
         compass = rules()["compass_adjectives"]
         landmarks = rules()["landmark_nouns"]
         gaz = gazetteer()
-        n = len(doc)
-        def words(a: int, b: int) -> str:
-            return " ".join(t.lower_ for t in doc[a:b])
-
+        words = [t.lower_ for t in doc]
         for i, tok in enumerate(doc[:-1]):
             if taken[i] or not is_cap(tok) or not (
                     tok.pos_ == "ADJ" or any(t.startswith("ADJF") for t in tags_of(tok.text))):
                 continue
             nxt = doc[i + 1]
-            if not _cases(tok) & _cases(nxt):
-                continue  # the adjective must agree with the noun in some reading
-            if _reads_as(tok.text, compass) and is_cap(nxt):
-                end = next((j for j in range(min(n, i + 4), i + 1, -1)
-                            if any(h.type in ("GPE", "LOC") and h.kind != "adjective"
-                                   for h in gaz.lookup(words(i + 1, j)))), None)
-                if end is not None and not any(taken[i:end]) and not gaz.lookup(words(i, end)):
+            if not _agree(tok, nxt):
+                continue
+            if reads_as(tok.text, compass) and is_cap(nxt):
+                size, _ = place_name_at(words, i + 1, most=3)
+                end = i + 1 + size
+                if size and not any(taken[i:end]) and not gaz.lookup(" ".join(words[i:end])):
                     claim(Span(doc, i, end, label="LOC"))  # not "Велика Британія"
             elif nxt.text.islower() and nxt.lemma_ in landmarks and not taken[i + 1] and \
-                    not gaz.lookup(words(i, i + 2)):
+                    not gaz.lookup(" ".join(words[i : i + 2])):
                 claim(Span(doc, i, i + 2, label="LOC"))
 
     def _bodies(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
@@ -572,11 +585,10 @@ class EntityRecognizer:
         ("Рада народних комісарів") is left to it."""
         heads = rules()["body_heads"]
         gaz = gazetteer()
-        first_len = first_word_lengths()
         n = len(doc)
         words = [t.lower_ for t in doc]
         for i, tok in enumerate(doc):
-            if taken[i] or tok.pos_ != "NOUN" or not _reads_as(tok.text, heads):
+            if taken[i] or tok.pos_ != "NOUN" or not reads_as(tok.text, heads):
                 continue  # ("Рада" is first read as "рад")
             start = i
             if i > 0 and is_cap(doc[i - 1]) and doc[i - 1].pos_ == "ADJ" and not taken[i - 1]:
@@ -590,16 +602,13 @@ class EntityRecognizer:
             polity = None
             while j < n and not taken[j] and j - i <= 6 and not is_initial(doc[j]):
                 t = doc[j]
-                size = next((k for k in range(min(first_len.get(words[j], 0), n - j), 0, -1)
-                             if any(h.type in ("GPE", "LOC") and h.kind != "adjective"
-                                    for h in gaz.lookup(" ".join(words[j:j + k])))), 0)
-                if size and "gent" in "".join(tags_of(t.text)) or (size and t.text.isupper()):
-                    hit = next(h for h in gaz.lookup(" ".join(words[j:j + size]))
-                               if h.type in ("GPE", "LOC"))
+                genitive = "gent" in _reading_cases(t)
+                size, hit = place_name_at(words, j)
+                if size and (genitive or t.text.isupper()):
                     polity = hit.id if hit.type == "GPE" else None
                     j += size
                     break
-                if t.pos_ in ("NOUN", "ADJ", "PROPN") and "gent" in "".join(tags_of(t.text)):
+                if t.pos_ in ("NOUN", "ADJ", "PROPN") and genitive:
                     j += 1
                     continue
                 break
@@ -638,8 +647,7 @@ class EntityRecognizer:
             return  # "Радянських": ordinary words, however capitalised
         if label == "PERSON" and len(span) == 1 and offices().lookup(span[0].lower_):
             return  # "Гетьман зберігав право ...": an office, not a name
-        if len(span) == 1 and span[0].lemma_ in (rules()["doc_heads"] | rules()["org_heads"]
-                                                  | rules()["actor_heads"]):
+        if len(span) == 1 and span[0].lemma_ in category_nouns():
             return  # "називають Договором": a category noun alone is no name
         if label == "DOC" and not any(t.lemma_ in rules()["doc_heads"] for t in span):
             return  # a document has a head noun ("договір", "пакт"); "Масандрі" has none

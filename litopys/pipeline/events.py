@@ -29,7 +29,9 @@ from spacy.tokens import Doc, Span, Token
 
 from litopys.model import Event, Timex
 from litopys.pipeline import extensions  # noqa: F401
+from litopys.pipeline.actors import ensure_entity
 from litopys.pipeline.analysis import features, sentence_index
+from litopys.pipeline.entities import gazetteer
 from litopys.pipeline.morph import is_known
 
 ACTOR_TYPES = ("PERSON", "GPE", "ORG")
@@ -590,9 +592,6 @@ class EventExtractor:
     def _acting_capitals(doc: Doc, src: list[str], entities: dict) -> None:  # type: ignore[type-arg]
         """A capital that takes part in an event stands for its state even when the text
         never names the state ("Москва заявила протест Токіо" in 1937: the USSR, Japan)."""
-        from litopys.pipeline.actors import ensure_entity
-        from litopys.pipeline.entities import gazetteer
-
         pending = doc.user_data.get("litopys_capital_polity", {})
         for eid in src:
             ent = entities.get(eid)

@@ -51,6 +51,13 @@ def is_known(word: str) -> bool:
     return bool(ps) and any(p.is_known for p in ps)
 
 
+@lru_cache(maxsize=100_000)
+def reads_as(word: str, lemmas: frozenset[str]) -> bool:
+    """Is some pymorphy3 reading of the word one of these lemmas ("став" can be "стати";
+    "Рада" is first read as "рад" but can be "рада")?"""
+    return any(p.normal_form in lemmas for p in parses(word))
+
+
 def case_of(tag: str) -> str | None:
     for c in CASES:
         if c in tag:

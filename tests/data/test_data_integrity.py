@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
@@ -20,16 +19,6 @@ ROOT = Path(__file__).resolve().parents[2]
 CURATED = ROOT / "litopys" / "data" / "curated"
 SHARED = ROOT.parent / "shared"
 BUILD_FILES = ("gazetteer.jsonl", "actors.jsonl", "offices.jsonl")
-
-
-@pytest.fixture(scope="module")
-def build_data():
-    """The scripts/build_data.py module (scripts/ is not a package)."""
-    pytest.importorskip("pymorphy3")
-    spec = importlib.util.spec_from_file_location("build_data", ROOT / "scripts" / "build_data.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
