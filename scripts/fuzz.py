@@ -80,34 +80,11 @@ def _seed_files() -> list[bytes]:
                    f'1.0"><office:body><office:text><text:p>{SENTENCE}</text:p></office:text>'
                    "</office:body></office:document-content>")
     seeds.append(odt.getvalue())
-    seeds.append(_tiny_pdf("Lytvynov signed the treaty on 12 December 1932."))
+    # the PDF writer of the ingest tests (a text layer with a ToUnicode map)
+    from tests.pipeline.test_ingest import make_pdf
+
+    seeds.append(make_pdf([["Lytvynov signed the treaty on 12 December 1932."]]))
     return seeds
-
-
-def _tiny_pdf(line: str) -> bytes:
-    """A one-page PDF with a Helvetica text line."""
-    content = f"BT /F1 12 Tf 50 780 Td ({line}) Tj ET".encode()
-    objs = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-    ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for k, body in enumerate(objs, 1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % k + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1))
-    for off in offsets:
-        out.write(b"%010d 00000 n \n" % off)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
-              % (len(objs) + 1, xref))
-    return out.getvalue()
 
 
 SEEDS = _seed_files()

@@ -711,6 +711,19 @@ def _join_blocks(blocks: list[str]) -> str:
     return _tidy(text)
 
 
+def _table_rows(table: ET.Element, row_tag: str, cell_tag: str,
+                read: Callable[[ET.Element, list[str]], None], blocks: list[str]) -> None:
+    """A table of a DOCX or ODT body, one block per row, cells tab-separated; ``read``
+    collects the blocks inside a cell (cells may hold paragraphs and tables)."""
+    for row in table.iter(row_tag):
+        cells = []
+        for cell in row.findall(cell_tag):
+            inner: list[str] = []
+            read(cell, inner)
+            cells.append(" ".join(b.strip() for b in inner if b.strip()))
+        blocks.append("\t".join(c for c in cells if c))
+
+
 def docx_text(root: ET.Element) -> str:
     """The text of a DOCX body: paragraphs, and tables row by row (cells tab-separated).
 
@@ -733,13 +746,7 @@ def _docx_blocks(parent: ET.Element, blocks: list[str]) -> None:
         if el.tag == f"{_W}p":
             blocks.append(_docx_para(el))
         elif el.tag == f"{_W}tbl":
-            for row in el.iter(f"{_W}tr"):
-                cells = []
-                for cell in row.findall(f"{_W}tc"):
-                    inner: list[str] = []
-                    _docx_blocks(cell, inner)
-                    cells.append(" ".join(b.strip() for b in inner if b.strip()))
-                blocks.append("\t".join(c for c in cells if c))
+            _table_rows(el, f"{_W}tr", f"{_W}tc", _docx_blocks, blocks)
         elif el.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins"):
             _docx_blocks(el, blocks)
 
@@ -799,13 +806,7 @@ def _odt_blocks(parent: ET.Element, blocks: list[str]) -> None:
         if el.tag in (f"{_TEXT}p", f"{_TEXT}h"):
             blocks.append(_odt_inline(el))
         elif el.tag == f"{_TABLE}table":
-            for row in el.iter(f"{_TABLE}table-row"):
-                cells = []
-                for cell in row.findall(f"{_TABLE}table-cell"):
-                    inner: list[str] = []
-                    _odt_blocks(cell, inner)
-                    cells.append(" ".join(b.strip() for b in inner if b.strip()))
-                blocks.append("\t".join(c for c in cells if c))
+            _table_rows(el, f"{_TABLE}table-row", f"{_TABLE}table-cell", _odt_blocks, blocks)
         elif el.tag in (f"{_TEXT}tracked-changes", f"{_TEXT}sequence-decls",
                         f"{_OFFICE}forms", f"{_TEXT}variable-decls"):
             continue
