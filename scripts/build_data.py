@@ -472,28 +472,45 @@ def _compound_prefix(adjective: str) -> str | None:
     return None
 
 
+def _check_entry(entry: object, file: str, kind: str, required: set[str],
+                 allowed: set[str] | frozenset[str], ids: set[str]) -> str:
+    """Check one curated entry's shape and id; record the id.
+
+    entry (object): the YAML entry.
+    file (str): the file name, for messages.
+    kind (str): "actor" or "person", for messages.
+    required (set[str]): fields it must have.
+    allowed (set[str]): fields it may have.
+    ids (set[str]): ids seen so far in the file; the entry's id is added.
+    RETURNS (str): the id.
+    """
+    if not isinstance(entry, dict):
+        raise BuildError(f"{file} entry {entry!r} is not a mapping")
+    missing = required - entry.keys()
+    if missing:
+        raise BuildError(f"{file} entry {entry!r} lacks {sorted(missing)}")
+    entry_id = entry["id"]
+    unknown = entry.keys() - allowed
+    if unknown:
+        raise BuildError(
+            f"{kind} {entry_id!r} has unknown fields {sorted(unknown)}; allowed: {sorted(allowed)}"
+        )
+    if not isinstance(entry_id, str) or not _ID.match(entry_id):
+        raise BuildError(f"{kind} id {entry_id!r} must be snake_case ASCII")
+    if entry_id in ids:
+        raise BuildError(f"{kind} id {entry_id!r} is used twice; ids must be unique")
+    ids.add(entry_id)
+    return entry_id
+
+
 def validate_actors(entries: list) -> None:
     """Check the curated actor entries; raise BuildError naming the fix."""
     if not isinstance(entries, list):
         raise BuildError("actors.yaml must be a YAML list of mappings")
     ids: set[str] = set()
     for entry in entries:
-        if not isinstance(entry, dict):
-            raise BuildError(f"actors.yaml entry {entry!r} is not a mapping")
-        missing = {"id", "type", "name"} - entry.keys()
-        if missing:
-            raise BuildError(f"actors.yaml entry {entry!r} lacks {sorted(missing)}")
-        actor_id = entry["id"]
-        unknown = entry.keys() - ACTOR_FIELDS
-        if unknown:
-            raise BuildError(
-                f"actor {actor_id!r} has unknown fields {sorted(unknown)}; allowed: {sorted(ACTOR_FIELDS)}"
-            )
-        if not isinstance(actor_id, str) or not _ID.match(actor_id):
-            raise BuildError(f"actor id {actor_id!r} must be snake_case ASCII")
-        if actor_id in ids:
-            raise BuildError(f"actor id {actor_id!r} is used twice; ids must be unique")
-        ids.add(actor_id)
+        actor_id = _check_entry(entry, "actors.yaml", "actor", {"id", "type", "name"},
+                                ACTOR_FIELDS, ids)
         if entry["type"] not in ACTOR_TYPES:
             raise BuildError(
                 f"actor {actor_id!r} has type {entry['type']!r}; use one of {ACTOR_TYPES}"
@@ -965,22 +982,8 @@ def validate_persons(entries: list, actor_ids: set[str]) -> None:
         raise BuildError("persons.yaml must be a YAML list of mappings")
     ids: set[str] = set()
     for entry in entries:
-        if not isinstance(entry, dict):
-            raise BuildError(f"persons.yaml entry {entry!r} is not a mapping")
-        missing = {"id", "name", "surname", "polity"} - entry.keys()
-        if missing:
-            raise BuildError(f"persons.yaml entry {entry!r} lacks {sorted(missing)}")
-        person_id = entry["id"]
-        unknown = entry.keys() - PERSON_FIELDS
-        if unknown:
-            raise BuildError(
-                f"person {person_id!r} has unknown fields {sorted(unknown)}; allowed: {sorted(PERSON_FIELDS)}"
-            )
-        if not isinstance(person_id, str) or not _ID.match(person_id):
-            raise BuildError(f"person id {person_id!r} must be snake_case ASCII")
-        if person_id in ids:
-            raise BuildError(f"person id {person_id!r} is used twice; ids must be unique")
-        ids.add(person_id)
+        person_id = _check_entry(entry, "persons.yaml", "person",
+                                 {"id", "name", "surname", "polity"}, PERSON_FIELDS, ids)
         for key in ("name", "surname", "given"):
             value = entry.get(key, "")
             if not isinstance(value, str) or value != value.strip() or (key != "given" and not value):
