@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -168,6 +168,10 @@ class Gazetteer:
     def __contains__(self, form: str) -> bool:
         return bool(self.lookup(form))
 
+    def forms(self) -> Iterator[tuple[str, tuple[GazetteerHit, ...]]]:
+        """Every indexed surface form with its hits."""
+        return iter(self._index.items())
+
     def __len__(self) -> int:
         return len(self._index)
 
@@ -241,6 +245,10 @@ class Offices:
 
     def __contains__(self, form: str) -> bool:
         return self.lookup(form) is not None
+
+    def forms(self) -> Iterator[str]:
+        """Every indexed surface form of an office."""
+        return iter(self._index)
 
     def __len__(self) -> int:
         return len(self._index)
@@ -376,6 +384,11 @@ class Persons:
         if found is None:
             found = index.get(normalize_form(form), ())
         return list(found)
+
+    def name_forms(self) -> Iterator[str]:
+        """Every indexed surface form: surnames alone, then full names."""
+        yield from self._surnames
+        yield from self._full
 
     def lookup_surname(self, form: str) -> list[PersonRecord]:
         """Find the people a surname form can refer to.

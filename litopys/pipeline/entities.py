@@ -57,7 +57,7 @@ def period_ids(key: str = "period_ids") -> dict[str, list[tuple[int, int, str]]]
 def first_word_lengths() -> dict[str, int]:
     """For each first word of a gazetteer form, the most words a form starting with it has."""
     out: dict[str, int] = {}
-    for form in gazetteer()._index:
+    for form, _ in gazetteer().forms():
         words = form.split(" ")
         if out.get(words[0], 0) < len(words):
             out[words[0]] = len(words)

@@ -69,17 +69,14 @@ def dictionary_index() -> tuple[dict[str, str], dict[str, int]]:
     from litopys.data.gazetteer import load_gazetteer, load_offices, load_persons
 
     index: dict[str, str] = {}
-    for form, hits in load_gazetteer()._index.items():
+    for form, hits in load_gazetteer().forms():
         kinds = [h for h in hits if h.kind in GAZ_TYPES]
         if kinds:
             hit = kinds[0]
             index[form] = GAZ_TYPES[hit.kind] or hit.type
-    for form in load_offices()._index:
+    for form in load_offices().forms():
         index.setdefault(form, "JOB")
-    persons = load_persons()
-    for form in persons._surnames:
-        index.setdefault(form, "PERS")
-    for form in persons._full:
+    for form in load_persons().name_forms():
         index.setdefault(form, "PERS")
     longest: dict[str, int] = {}
     for form in index:
