@@ -252,12 +252,16 @@ def _expand(value: str, first: bool) -> str:
 @main.command("eval")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-def eval_cmd(directory: str, as_json: bool) -> None:
+@click.option("--half", type=click.Choice(["odd", "even"]), default=None,
+              help="Score one half of the fixed split (alphabetical order: odd = 1st, 3rd, "
+                   "...; even = 2nd, 4th, ...). Rules are written against odd; even is held out.")
+def eval_cmd(directory: str, as_json: bool, half: str | None) -> None:
     """Score the pipeline against gold chronicles in DIRECTORY (NAME.gold.json + NAME.txt).
 
     \b
     Example:
       litopys eval ../shared/eval/dev --json
+      litopys eval ../shared/eval/dev --half even
     """
     from litopys.evaluate import doc_summary, evaluate, summary
     from litopys.pipeline.ingest import read_path
@@ -265,7 +269,7 @@ def eval_cmd(directory: str, as_json: bool) -> None:
 
     pipeline = Pipeline()
     try:
-        scores = evaluate(Path(directory), lambda p: pipeline(read_path(p)))
+        scores = evaluate(Path(directory), lambda p: pipeline(read_path(p)), half=half)
     except LitopysError as err:
         raise _fail(err) from None
     overall = summary(scores)
