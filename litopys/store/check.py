@@ -140,7 +140,7 @@ def _check_references(conn: sqlite3.Connection) -> Iterator[str]:
 
 
 def _check_values(conn: sqlite3.Connection) -> Iterator[str]:
-    from litopys.pipeline.timex import VALUE_RE
+    from litopys.pipeline.time.values import VALUE_RE
 
     for table, key, value, begin, end in (("timexes", "rowid", "value", "begin", "end_date"),
                                           ("events", "id", "date", "date_begin", "date_end")):

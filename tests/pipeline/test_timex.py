@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from litopys.pipeline.timex import VALUE_RE, tag
+from litopys.pipeline.time.tagger import VALUE_RE, tag
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 DEV = SHARED / "eval" / "dev"
