@@ -1,4 +1,4 @@
-"""Tests for the time-expression tagger (litopys.pipeline.timex)."""
+"""Tests for the time-expression tagger (litopys.pipeline.time)."""
 
 from __future__ import annotations
 

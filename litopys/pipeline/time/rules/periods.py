@@ -27,7 +27,7 @@ from litopys.pipeline.time.grammar import (
     pattern,
     roman_case_ok,
 )
-from litopys.pipeline.time.values import iso
+from litopys.pipeline.time.values import century_days, decade_days
 from litopys.pipeline.time.words import WORDS
 
 # Century words that, after Arabic digits, are rarely a century ("5 в.").
@@ -80,9 +80,8 @@ def _decade(m: re.Match[str], text: str, orig: str) -> Hit | None:
             source, anchor = "narrative", ctx.ref.value
         else:
             y0 = 1900 + dec  # historical prose without a century means the 20th
-        return Res(
-            f"{y0 // 10:03d}X", iso(y0, 1, 1), iso(y0 + 9, 12, 31), "decade", source, anchor
-        )
+        first, last = decade_days(y0)
+        return Res(f"{y0 // 10:03d}X", first.iso, last.iso, "decade", source, anchor)
 
     return Hit(m.start(), m.end(), resolve, None, "decade")
 
@@ -117,10 +116,8 @@ def _century(m: re.Match[str], text: str, orig: str) -> Hit | None:
         return None  # "5 в." with Arabic digits is rarely a century
 
     def cvalue(c: int) -> tuple[str, str, str]:
-        if bce:
-            lo, hi = -(c * 100 - 1), -((c - 1) * 100)
-            return f"-{c - 1:02d}XX", iso(lo, 1, 1), iso(hi, 12, 31)
-        return f"{c - 1:02d}XX", iso((c - 1) * 100, 1, 1), iso((c - 1) * 100 + 99, 12, 31)
+        value, (first, last) = century_days(c, bce)
+        return value, first.iso, last.iso
 
     def resolve(ctx: Ctx) -> Res:
         v2, b2, e2 = cvalue(c2)
