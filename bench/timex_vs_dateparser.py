@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT / "tests" / "pipeline"))
 
 from test_timex_set import figures, load_cases, score_item  # noqa: E402
 
-from litopys.pipeline.timex import tag  # noqa: E402
+from litopys.pipeline.time.tagger import tag  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "eval" / "dev"
 DOCS = ROOT / "docs" / "TIME.md"

@@ -168,7 +168,9 @@ _DATE_RE = re.compile(r"^-?\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def _check_date(value: str, option: str) -> str:
-    if not _DATE_RE.match(value):
+    from litopys.pipeline.time.values import day_bounds
+
+    if not _DATE_RE.match(value) or day_bounds(value) is None:
         raise click.ClickException(str(LitopysError(Errors.E030, value=value, option=option)))
     return value
 
@@ -240,12 +242,10 @@ def show(db: str, actor: str | None, date_from: str | None, date_to: str | None,
 
 def _expand(value: str, first: bool) -> str:
     """YYYY or YYYY-MM to the first or last day it covers."""
-    parts = value.split("-") if not value.startswith("-") else ["-" + value[1:].split("-")[0]]
-    if len(parts) == 3:
-        return value
-    if len(parts) == 2:
-        return f"{value}-01" if first else f"{value}-31"
-    return f"{value}-01-01" if first else f"{value}-12-31"
+    from litopys.pipeline.time.values import day_bounds
+
+    bounds = day_bounds(value)
+    return value if bounds is None else bounds[0 if first else 1]
 
 
 # -- eval -------------------------------------------------------------------

@@ -5,23 +5,33 @@
   an alias. Precision over system entities, recall over gold entities.
 - Time expressions: a system span is correct when it overlaps the gold span
   and has the same value; gold spans are found by text (the k-th gold entry
-  with a text is its k-th occurrence). Gold ``null`` values are not scored.
-- Events: relaxed = compatible dates and at least two shared participants (or
-  the one the gold event has); strict adds the CAMEO root and the mode.
+  with a text is its k-th occurrence that does not lie inside an occurrence of
+  a longer gold expression). Gold ``null`` values are not scored, and system
+  spans that overlap them are not counted. Value accuracy is over the detected
+  expressions; ``by_kind`` splits the figures by the kind of gold value.
+- Events: relaxed = compatible dates (equal, or one within the other, by the
+  days each covers: :class:`litopys.pipeline.time.TimexValue`) and at least two
+  shared participants (or the one the gold event has); strict adds the CAMEO
+  root and the mode.
+
+Gold files are validated with pydantic models; a malformed one gives a one-line
+``E010`` naming the file and the field.
 """
 
 from __future__ import annotations
 
-import calendar
 import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, StrictStr, ValidationError
 
 from litopys.errors import Errors, GoldError
 from litopys.model import Chronicle
+from litopys.pipeline.time.values import TimexValue
 
 ENTITY_TYPES = ("PERSON", "GPE", "ORG", "LOC", "DOC")
 MODES = ("asserted", "negated", "hypothetical")
@@ -67,6 +77,8 @@ class DocScore:
     value_ok: int = 0
     relaxed: PRF = field(default_factory=PRF)
     strict: PRF = field(default_factory=PRF)
+    #: time figures by kind of gold value: kind -> [gold, detected, correct]
+    timex_kinds: dict[str, list[int]] = field(default_factory=dict)
 
     def overall_entities(self) -> PRF:
         total = PRF()
@@ -76,6 +88,61 @@ class DocScore:
 
 
 # -- gold files ----------------------------------------------------------
+class _Gold(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class GoldEntity(_Gold):
+    id: StrictStr
+    type: Literal["PERSON", "GPE", "ORG", "LOC", "DOC"]
+    name: StrictStr
+    aliases: list[StrictStr] | None = None
+
+
+class GoldTimex(_Gold):
+    text: StrictStr
+    value: StrictStr | None = None
+
+
+class GoldEvent(_Gold):
+    cameo: StrictStr
+    source: list[StrictStr]
+    target: list[StrictStr]
+    date: StrictStr | None = None
+    mode: Literal["asserted", "negated", "hypothetical"]
+
+
+class GoldFile(_Gold):
+    """A gold chronicle: the fields ``FORMAT.md`` requires (others are kept, unchecked)."""
+
+    entities: list[GoldEntity]
+    timexes: list[GoldTimex]
+    events: list[GoldEvent]
+
+
+def _where(loc: tuple[int | str, ...]) -> str:
+    """("entities", 0, "type") -> "entities[0].type"."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "top level"
+
+
+def _reason(err: dict[str, Any]) -> str:
+    """A short reason for one pydantic error."""
+    kind, loc = err["type"], err["loc"]
+    if kind == "missing":
+        return "missing field"
+    if kind == "literal_error":
+        allowed = ENTITY_TYPES if loc and loc[-1] == "type" else MODES
+        return f"unknown {loc[-1]} {err['input']!r} (use {', '.join(allowed)})"
+    expected = {"string_type": "str", "list_type": "list", "model_type": "object",
+                "dict_type": "object", "model_attributes_type": "object"}.get(kind)
+    if expected:
+        return f"expected {expected}, got {type(err['input']).__name__}"
+    return str(err["msg"])
+
+
 def load_gold(path: Path) -> dict[str, Any]:
     """Read and validate a gold file; RAISES GoldError naming the file and field."""
     try:
@@ -85,59 +152,29 @@ def load_gold(path: Path) -> dict[str, Any]:
     except json.JSONDecodeError as err:
         raise GoldError(Errors.E010, path=path, where=f"line {err.lineno}",
                         reason=f"invalid JSON: {err.msg}") from None
+    except RecursionError:
+        raise GoldError(Errors.E010, path=path, where="file",
+                        reason="nested too deeply to be a gold chronicle") from None
     except OSError as err:
         raise GoldError(Errors.E010, path=path, where="file", reason=str(err)) from None
-
-    def need(obj: Any, key: str, kind: type | tuple[type, ...], where: str,
-             optional: bool = False) -> Any:
-        if not isinstance(obj, dict):
-            raise GoldError(Errors.E010, path=path, where=where, reason="expected an object")
-        if key not in obj:
-            if optional:
-                return None
-            raise GoldError(Errors.E010, path=path, where=f"{where}.{key}",
-                            reason="missing field")
-        val = obj[key]
-        if optional and val is None:
-            return None
-        if not isinstance(val, kind):
-            raise GoldError(Errors.E010, path=path, where=f"{where}.{key}",
-                            reason=f"expected {getattr(kind, '__name__', kind)}, "
-                                   f"got {type(val).__name__}")
-        return val
-
     if not isinstance(data, dict):
         raise GoldError(Errors.E010, path=path, where="top level", reason="expected an object")
-    ids: set[str] = set()
-    for k, e in enumerate(need(data, "entities", list, "gold")):
-        w = f"entities[{k}]"
-        ids.add(need(e, "id", str, w))
-        etype = need(e, "type", str, w)
-        if etype not in ENTITY_TYPES:
-            raise GoldError(Errors.E010, path=path, where=f"{w}.type",
-                            reason=f"unknown type {etype!r} (use {', '.join(ENTITY_TYPES)})")
-        need(e, "name", str, w)
-        aliases = need(e, "aliases", list, w, optional=True) or []
-        if not all(isinstance(a, str) for a in aliases):
-            raise GoldError(Errors.E010, path=path, where=f"{w}.aliases",
-                            reason="aliases must be strings")
-    for k, t in enumerate(need(data, "timexes", list, "gold")):
-        w = f"timexes[{k}]"
-        need(t, "text", str, w)
-        need(t, "value", str, w, optional=True)
-    for k, ev in enumerate(need(data, "events", list, "gold")):
-        w = f"events[{k}]"
-        need(ev, "cameo", str, w)
+    try:
+        gold = GoldFile.model_validate(data)
+    except ValidationError as err:
+        first = err.errors()[0]
+        raise GoldError(Errors.E010, path=path, where=_where(first["loc"]),
+                        reason=_reason(first)) from None
+    except RecursionError:
+        raise GoldError(Errors.E010, path=path, where="file",
+                        reason="nested too deeply to be a gold chronicle") from None
+    ids = {e.id for e in gold.entities}
+    for k, ev in enumerate(gold.events):
         for side in ("source", "target"):
-            for a in need(ev, side, list, w):
+            for a in getattr(ev, side):
                 if a not in ids:
-                    raise GoldError(Errors.E010, path=path, where=f"{w}.{side}",
+                    raise GoldError(Errors.E010, path=path, where=f"events[{k}].{side}",
                                     reason=f"unknown entity id {a!r}")
-        need(ev, "date", str, w, optional=True)
-        mode = need(ev, "mode", str, w)
-        if mode not in MODES:
-            raise GoldError(Errors.E010, path=path, where=f"{w}.mode",
-                            reason=f"unknown mode {mode!r} (use {', '.join(MODES)})")
     return data
 
 
@@ -154,49 +191,10 @@ def find_pairs(directory: Path) -> list[tuple[Path, Path]]:
 
 
 # -- dates ---------------------------------------------------------------
-_SEASONS = {"SP": ("03-01", "05-31"), "SU": ("06-01", "08-31"), "FA": ("09-01", "11-30"),
-            "WI": ("12-01", "02-28")}
-
-
 def interval(value: str | None) -> tuple[str, str] | None:
-    """The first and last day a TIMEX3 value covers, as sortable strings."""
-    if not value or value.startswith("P"):
-        return None
-    if "/" in value:
-        a, b = value.split("/", 1)
-        ia, ib = interval(a), interval(b)
-        if ia is None or ib is None:
-            return None
-        return ia[0], ib[1]
-    m = re.match(r"^(-?)(\d{2})(\d|X)(\d|X)(.*)$", value)
-    if not m:
-        return None
-    sign, cc, d, y, rest = m.groups()
-    if d == "X":
-        lo, hi = f"{cc}00", f"{cc}99"
-    elif y == "X":
-        lo, hi = f"{cc}{d}0", f"{cc}{d}9"
-    else:
-        lo = hi = f"{cc}{d}{y}"
-    lo, hi = sign + lo, sign + hi
-    rest = rest.split("T")[0]
-    if not rest:
-        return f"{lo}-01-01", f"{hi}-12-31"
-    parts = rest.lstrip("-").split("-")
-    if parts[0] in _SEASONS:
-        s, e = _SEASONS[parts[0]]
-        return f"{lo}-{s}", f"{hi}-{e}"
-    if parts[0] in ("H1", "Q1"):
-        return f"{lo}-01-01", f"{hi}-06-30" if parts[0] == "H1" else f"{hi}-03-31"
-    try:
-        month = int(parts[0])
-    except ValueError:
-        return f"{lo}-01-01", f"{hi}-12-31"
-    if len(parts) == 1:
-        last = calendar.monthrange(int(hi) if hi.lstrip("-").isdigit() else 2000, month)[1] \
-            if 1 <= month <= 12 else 28
-        return f"{lo}-{month:02d}-01", f"{hi}-{month:02d}-{last:02d}"
-    return f"{lo}-{month:02d}-{parts[1][:2]}", f"{hi}-{month:02d}-{parts[1][:2]}"
+    """The first and last day a TIMEX3 value covers, as ISO strings (None for a duration)."""
+    parsed = TimexValue.parse(value)
+    return None if parsed is None else parsed.bounds()
 
 
 def dates_compatible(system: str | None, gold: str | None) -> bool:
@@ -207,10 +205,64 @@ def dates_compatible(system: str | None, gold: str | None) -> bool:
         return False
     if system == gold:
         return True
-    a, b = interval(system), interval(gold)
-    if a is None or b is None:
-        return False
-    return (a[0] >= b[0] and a[1] <= b[1]) or (b[0] >= a[0] and b[1] <= a[1])
+    a, b = TimexValue.parse(system), TimexValue.parse(gold)
+    return a is not None and b is not None and a.compatible(b)
+
+
+def value_kind(value: str | None) -> str:
+    """The kind of a TIMEX3 value, for the per-kind time figures.
+
+    RETURNS (str): "day", "time", "month", "year", "season", "decade", "century",
+        "range", "duration" or "other".
+    """
+    parsed = TimexValue.parse(value)
+    if parsed is None:
+        return "other"
+    if parsed.kind != "point":
+        return parsed.kind
+    rest = parsed.value.lstrip("-")[4:]
+    if "T" in rest:
+        return "time"
+    if rest[1:] in ("SP", "SU", "FA", "WI"):
+        return "season"
+    return {0: "year", 3: "month", 6: "day"}.get(len(rest), "other")
+
+
+def locate_gold_timexes(text: str, gold: list[dict[str, Any]]) -> list[tuple[int, int, str | None]]:
+    """Where each gold time expression is: the k-th entry with a text stands for its k-th
+    occurrence that does not lie inside an occurrence of a longer gold expression
+    ("30 вересня" alone, not the one inside "29—30 вересня").
+
+    text (str): the document text.
+    gold (list[dict]): the gold ``timexes`` entries, in order.
+    RETURNS (list[tuple[int, int, str | None]]): (start, end, value) per entry;
+        (-1, -1, value) when the text has no such occurrence.
+    """
+    texts = {g["text"] for g in gold if g["text"]}
+    covers: dict[str, list[tuple[int, int]]] = {}
+    for t in texts:
+        spans, pos = [], text.find(t)
+        while pos >= 0:
+            spans.append((pos, pos + len(t)))
+            pos = text.find(t, pos + 1)
+        covers[t] = spans
+    free: dict[str, list[int]] = {}
+    for t in texts:
+        longer = [s for o in texts if len(o) > len(t) and t in o for s in covers[o]]
+        free[t] = [a for a, b in covers[t]
+                   if not any(la <= a and b <= lb for la, lb in longer)]
+    seen: dict[str, int] = {}
+    out: list[tuple[int, int, str | None]] = []
+    for g in gold:
+        t = g["text"]
+        k = seen.get(t, 0)
+        seen[t] = k + 1
+        starts = free.get(t, [])
+        if k < len(starts):
+            out.append((starts[k], starts[k] + len(t), g.get("value")))
+        else:
+            out.append((-1, -1, g.get("value")))
+    return out
 
 
 # -- scoring -------------------------------------------------------------
@@ -253,20 +305,8 @@ def score(chronicle: Chronicle, gold: dict[str, Any], name: str = "") -> DocScor
             out.entities[t].tp_gold += 1
     # time expressions
     text = chronicle.document.text
-    seen: dict[str, int] = {}
-    gold_spans: list[tuple[int, int, str | None]] = []
-    for g in gold["timexes"]:
-        k = seen.get(g["text"], 0)
-        seen[g["text"]] = k + 1
-        pos = -1
-        for _ in range(k + 1):
-            pos = text.find(g["text"], pos + 1)
-            if pos < 0:
-                break
-        if pos >= 0:
-            gold_spans.append((pos, pos + len(g["text"]), g["value"]))
-        elif g["value"] is not None:
-            gold_spans.append((-1, -1, g["value"]))
+    gold_spans = [g for g in locate_gold_timexes(text, gold["timexes"])
+                  if g[0] >= 0 or g[2] is not None]
     sys_t = list(chronicle.timexes)
     used: set[int] = set()
     ignored: set[int] = set()
@@ -275,15 +315,19 @@ def score(chronicle: Chronicle, gold: dict[str, Any], name: str = "") -> DocScor
         if gv is None:
             ignored.update(overlapping)
             continue
+        kind = out.timex_kinds.setdefault(value_kind(gv), [0, 0, 0])
+        kind[0] += 1
         out.timexes.n_gold += 1
         cands = [k for k in overlapping if k not in used]
         if not cands:
             continue
         out.detected += 1
+        kind[1] += 1
         k = next((k for k in cands if sys_t[k].value == gv), cands[0])
         used.add(k)
         if sys_t[k].value == gv:
             out.value_ok += 1
+            kind[2] += 1
             out.timexes.tp_gold += 1
             out.timexes.tp_sys += 1
     out.timexes.n_sys = len([k for k in range(len(sys_t)) if k not in ignored or k in used])
@@ -347,7 +391,12 @@ def summary(scores: list[DocScore]) -> dict[str, Any]:
     by_type: dict[str, PRF] = {t: PRF() for t in ENTITY_TYPES}
     overall, timex, relaxed, strict = PRF(), PRF(), PRF(), PRF()
     detected = value_ok = 0
+    kinds: dict[str, list[int]] = {}
     for s in scores:
+        for kind, counts in s.timex_kinds.items():
+            total = kinds.setdefault(kind, [0, 0, 0])
+            for i, c in enumerate(counts):
+                total[i] += c
         for t, prf in s.entities.items():
             by_type[t].add(prf)
             overall.add(prf)
@@ -361,7 +410,10 @@ def summary(scores: list[DocScore]) -> dict[str, Any]:
         "entities": {"overall": overall.to_dict(),
                      "by_type": {t: p.to_dict() for t, p in by_type.items() if p.n_gold or p.n_sys}},
         "timexes": {**timex.to_dict(),
-                    "value_accuracy": round(value_ok / detected, 4) if detected else 0.0},
+                    "value_accuracy": round(value_ok / detected, 4) if detected else 0.0,
+                    "by_kind": {k: {"gold": g, "detected": d, "correct": c,
+                                    "recall": round(c / g, 4) if g else 0.0}
+                                for k, (g, d, c) in sorted(kinds.items())}},
         "events": {"relaxed": relaxed.to_dict(), "strict": strict.to_dict()},
     }
 

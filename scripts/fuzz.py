@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 
 from litopys.errors import InputError  # noqa: E402
 from litopys.pipeline.ingest import decode, markdown_mask, read_bytes  # noqa: E402
-from litopys.pipeline.timex import VALUE_RE, tag  # noqa: E402
+from litopys.pipeline.time.tagger import VALUE_RE, tag  # noqa: E402
 
 SENTENCE = "12 грудня 1932 року Литвинов підписав у Женеві угоду з Польщею; їхня зустріч — ґанок."
 ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "utf-16-be", "cp1251", "koi8-u", "cp1125",

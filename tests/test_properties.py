@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from litopys.errors import InputError
 from litopys.model import Chronicle
 from litopys.pipeline.ingest import decode, from_text, read_bytes
-from litopys.pipeline.timex import VALUE_RE, tag
+from litopys.pipeline.time.tagger import VALUE_RE, tag
 
 PIPELINE_SETTINGS = settings(max_examples=100, deadline=None,
                              suppress_health_check=[HealthCheck.too_slow])

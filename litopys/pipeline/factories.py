@@ -53,7 +53,7 @@ def make_actors(nlp: Language, name: str):  # type: ignore[no-untyped-def]
 
 @Language.factory("litopys_time", assigns=["doc.spans"])
 def make_time(nlp: Language, name: str):  # type: ignore[no-untyped-def]
-    from litopys.pipeline.temporal import TimeTagger
+    from litopys.pipeline.time.tagger import TimeTagger
 
     return TimeTagger(nlp, name)
 

@@ -15,6 +15,7 @@ from litopys.pipeline import factories  # noqa: F401  (registers the factories)
 from litopys.pipeline.analysis import customise_tokenizer
 from litopys.pipeline.ingest import from_text, markdown_mask
 from litopys.pipeline.normalise import OffsetMap, normalise
+from litopys.pipeline.time.words import date_phrase
 
 DEFAULT_CONFIG = Path(__file__).resolve().parent.parent / "configs" / "default.cfg"
 
@@ -36,10 +37,6 @@ def shared_nlp(config_path: str | None = None) -> Language:
 # Documents longer than this are analysed in chunks cut at paragraph breaks,
 # so memory is bounded by the chunk, not by the document.
 CHUNK_CHARS = 100_000
-_MONTHS_GEN = ("січня", "лютого", "березня", "квітня", "травня", "червня", "липня",
-               "серпня", "вересня", "жовтня", "листопада", "грудня")
-_MONTHS_NOM = ("січень", "лютий", "березень", "квітень", "травень", "червень", "липень",
-               "серпень", "вересень", "жовтень", "листопад", "грудень")
 _POINT_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
@@ -209,18 +206,7 @@ def split_chunks(text: str, size: int) -> list[tuple[int, int]]:
 
 def _preamble(ref: str | None) -> str:
     """A one-sentence paragraph that names the date ``ref`` (or "" if none can)."""
-    if not ref:
-        return ""
-    m = _POINT_RE.match(ref)
-    if not m:
-        return ""
-    year, month, day = m.group(1), m.group(2), m.group(3)
-    mon = int(month) if month else 0
-    if not 1 <= mon <= 12:
-        return f"{year} рік.\n\n"
-    if day:
-        return f"{int(day)} {_MONTHS_GEN[mon - 1]} {year} року.\n\n"
-    return f"{_MONTHS_NOM[mon - 1]} {year} року.\n\n"
+    return date_phrase(ref)
 
 
 def _map(offsets: OffsetMap | None, start: int, end: int) -> tuple[int, int]:

@@ -140,7 +140,7 @@ def _check_references(conn: sqlite3.Connection) -> Iterator[str]:
 
 
 def _check_values(conn: sqlite3.Connection) -> Iterator[str]:
-    from litopys.pipeline.timex import VALUE_RE
+    from litopys.pipeline.time.values import VALUE_RE, parse_day
 
     for table, key, value, begin, end in (("timexes", "rowid", "value", "begin", "end_date"),
                                           ("events", "id", "date", "date_begin", "date_end")):
@@ -150,7 +150,7 @@ def _check_values(conn: sqlite3.Connection) -> Iterator[str]:
             for name, d in ((begin, b), (end, e)):
                 if d is not None and not (isinstance(d, str) and _ISO_DATE.match(d)):
                     yield f"{table} {rid}: {name} {d!r} is not an ISO date"
-            if (isinstance(b, str) and isinstance(e, str) and _ISO_DATE.match(b)
-                    and _ISO_DATE.match(e) and not b.startswith("-") and not e.startswith("-")
-                    and b > e):
+            first = parse_day(b) if isinstance(b, str) else None
+            last = parse_day(e) if isinstance(e, str) else None
+            if first is not None and last is not None and first > last:
                 yield f"{table} {rid}: {begin} {b} is after {end} {e}"

@@ -39,9 +39,9 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
+from litopys.pipeline.time.values import Day, parse_day
 from litopys.store.db import Store
 
 DATE_TOLERANCE_DAYS = 31
@@ -135,7 +135,7 @@ class EventRow:
     cameo_label: str
     mode: str
     date: str | None
-    begin: int | None  # proleptic Gregorian ordinal of date_begin
+    begin: int | None  # proleptic Gregorian day number of date_begin (Day.ordinal)
     end: int | None
     sources: frozenset[str]
     targets: frozenset[str]
@@ -148,10 +148,8 @@ class EventRow:
 def _ordinal(value: str | None) -> int | None:
     if not value:
         return None
-    try:
-        return date.fromisoformat(value[:10]).toordinal()
-    except ValueError:
-        return None
+    day = parse_day(value[:11] if value.startswith("-") else value[:10])
+    return None if day is None else day.ordinal()
 
 
 def _compatible(a: EventRow, b: EventRow) -> bool:
@@ -230,7 +228,7 @@ def event_groups(events: Sequence[EventRow]) -> list[EventGroup]:
 
 
 def _iso(ordinal: int) -> str:
-    return date.fromordinal(ordinal).isoformat()
+    return Day.from_ordinal(ordinal).iso
 
 
 def _summarise(members: list[EventRow]) -> EventGroup:

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from litopys.pipeline.time.values import day_bounds
 from litopys.store.db import Store
 
 MAX_LIMIT = 5000
@@ -95,17 +96,19 @@ class EventFilter:
 
 def _lower_bound(value: str) -> str:
     """First ISO day of a YYYY / YYYY-MM / YYYY-MM-DD value."""
-    return value + {4: "-01-01", 7: "-01"}.get(len(value), "")
+    bounds = day_bounds(value)
+    return value if bounds is None else bounds[0]
 
 
 def _upper_bound(value: str) -> str:
-    """A string >= every ISO day inside a YYYY / YYYY-MM / YYYY-MM-DD value."""
-    return value + {4: "-12-31", 7: "-31"}.get(len(value), "")
+    """Last ISO day of a YYYY / YYYY-MM / YYYY-MM-DD value."""
+    bounds = day_bounds(value)
+    return value if bounds is None else bounds[1]
 
 
 def is_date(value: str) -> bool:
-    """RETURNS (bool): whether ``value`` is YYYY, YYYY-MM or YYYY-MM-DD."""
-    return bool(_DATE.match(value))
+    """RETURNS (bool): whether ``value`` is a real YYYY, YYYY-MM or YYYY-MM-DD."""
+    return bool(_DATE.match(value)) and day_bounds(value) is not None
 
 
 def _unicode_lower(store: Store) -> None:

@@ -1,4 +1,4 @@
-"""Tests for the time-expression tagger (litopys.pipeline.timex)."""
+"""Tests for the time-expression tagger (litopys.pipeline.time)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from litopys.pipeline.timex import VALUE_RE, tag
+from litopys.evaluate import locate_gold_timexes
+from litopys.pipeline.time.tagger import VALUE_RE, tag
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 DEV = SHARED / "eval" / "dev"
@@ -297,16 +298,7 @@ def score(text: str, gold: list[dict], found: list) -> dict[str, int]:
     RETURNS (dict[str, int]): tp (overlap and same value), detected (overlap),
         gold (scored gold), system (system spans not on a null gold).
     """
-    spans: list[tuple[int, int, str | None]] = []
-    seen: dict[str, int] = {}
-    for g in gold:
-        k = seen.get(g["text"], 0)
-        seen[g["text"]] = k + 1
-        pos = -1
-        for _ in range(k + 1):
-            pos = text.find(g["text"], pos + 1)
-        if pos >= 0:
-            spans.append((pos, pos + len(g["text"]), g["value"]))
+    spans = [sp for sp in locate_gold_timexes(text, gold) if sp[0] >= 0 or sp[2] is not None]
     used: set[int] = set()
     counts = {"tp": 0, "detected": 0, "gold": 0, "system": 0}
     counts["gold"] = sum(1 for s in spans if s[2] is not None)

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from litopys.pipeline.timex import tag
+from litopys.pipeline.time.tagger import tag
 
 CASES_PATH = Path(__file__).parent / "data" / "timex_cases.jsonl"
 

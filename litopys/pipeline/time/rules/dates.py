@@ -1,0 +1,115 @@
+"""Dates: "12 грудня 1932 р.", "Третього січня", "12.12.1932", "у жовтні 1935 року"."""
+
+from __future__ import annotations
+
+import re
+
+from litopys.pipeline.time.grammar import (
+    AMBIGUOUS_MONTH_RIGHT_RE,
+    AMBIGUOUS_MONTHS,
+    CLOCK,
+    DAY0,
+    MON,
+    MONTHS,
+    YEARX,
+    YS,
+    Ctx,
+    Hit,
+    Res,
+    alt,
+    clock,
+    day_point,
+    left_prep,
+    norm,
+    parse_day_number,
+    parse_year,
+    pattern,
+    res_point,
+    table,
+    year_or_ref,
+)
+from litopys.pipeline.time.values import Point, valid_day
+from litopys.pipeline.time.words import WORDS
+
+
+@pattern(
+    "date",
+    rf"(?P<d>{DAY0})\s*(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?"
+    rf"(?:,?\s+(?P<at>{alt(WORDS['date_clock_prepositions'])})\s+{CLOCK})?",
+)
+def _date(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    d = parse_day_number(m.group("d"))
+    mo = MONTHS[norm(m.group("m"))]
+    year = parse_year(m.group("y")) if m.group("y") else None
+    time, end = clock(m), m.end()
+    if time and orig[m.start("at")].isupper():  # "1938 р. О 12:45": a new sentence
+        time, end = None, m.end("y") if m.group("y") else m.end("m")
+    if not 0 < d < 32:
+        return None
+    base = day_point(d, mo, year)
+
+    def resolve(ctx: Ctx) -> Res:
+        res = base(ctx)
+        if time and res.ref is not None:
+            p = Point(res.ref.year, res.ref.month, res.ref.day, time=time)
+            res.value, res.precision, res.ref = p.value, "time", p
+        return res
+
+    return Hit(m.start(), end, resolve, year, "date")
+
+
+DAY_WORDS: dict[str, int] = {w: int(k) for w, k in table(WORDS["day_words"]).items()}
+DAY_TENS: dict[str, int] = {w: int(k) for w, k in table(WORDS["day_tens"]).items()}
+
+
+@pattern(
+    "day_word_date",
+    rf"(?:(?P<tens>{alt(list(DAY_TENS))})\s+)?(?P<dw>{alt(list(DAY_WORDS))})\s+(?P<m>{MON})"
+    rf"(?:\s*,?\s*(?P<y>{YEARX}))?",
+    word_start=True,
+)
+def _day_word_date(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    d = DAY_WORDS[norm(m.group("dw"))] + (
+        DAY_TENS[norm(m.group("tens"))] if m.group("tens") else 0
+    )
+    if d > 31:
+        return None
+    year = parse_year(m.group("y")) if m.group("y") else None
+    return Hit(m.start(), m.end(), day_point(d, MONTHS[norm(m.group("m"))], year), year, "date")
+
+
+@pattern(
+    "numeric_date",
+    rf"(?P<d>[0-9](?<![\d.,].)[0-9]?)\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}})(?![\d]|\.\d)(?P<ys>{YS})?",
+)
+def _numeric_date(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+    if not valid_day(y, mo, d) or not 1000 <= y <= 2100:
+        return None
+    p = Point(y, mo, d)
+    return Hit(m.start(), m.end(), lambda ctx: res_point(p), y, "date")
+
+
+@pattern("month", rf"(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?", word_start=True)
+def _month(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    word = norm(m.group("m"))
+    mo = MONTHS[word]
+    if m.group("y"):
+        p = Point(parse_year(m.group("y")), mo)
+        return Hit(m.start(), m.end(), lambda ctx: res_point(p), p.year, "date")
+    # A month alone is a date only after a preposition or a part word; a
+    # month that is also an adjective or a name only before a stop or a
+    # relative year ("у лютому.", "у лютому цього року").
+    if word in AMBIGUOUS_MONTHS and not AMBIGUOUS_MONTH_RIGHT_RE.match(text, m.end()):
+        return None
+    if not left_prep(text, m.start()):
+        return None
+
+    def resolve(ctx: Ctx) -> Res:
+        y, source, anchor = year_or_ref(None, ctx)
+        if y is None:
+            return Res(None, source=source)
+        return res_point(Point(y, mo), source, anchor)
+
+    return Hit(m.start(), m.end(), resolve, None, "date")
+

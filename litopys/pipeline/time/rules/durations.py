@@ -1,0 +1,153 @@
+"""Durations and counts: "протягом 10 днів", "півроку", "через два тижні", "100 років тому"."""
+
+from __future__ import annotations
+
+import re
+
+from litopys.pipeline.time.grammar import (
+    FIXED_DURATIONS,
+    NUMBERS,
+    UNITS,
+    Ctx,
+    Hit,
+    L,
+    Res,
+    alt,
+    norm,
+    pattern,
+    res_point,
+    unresolved,
+    word_set,
+)
+from litopys.pipeline.time.values import Point
+from litopys.pipeline.time.words import WORDS
+
+_AFTER_PREPS = word_set("after_prepositions")
+_WITHIN_PREPS = word_set("within_prepositions")
+_COUNTED = _AFTER_PREPS | _WITHIN_PREPS
+# "два дні потому" is read as "через два дні": a count forward from the narrative time.
+_AFTER_MARK = "+after"
+_DUR_PRE = alt(list(WORDS["duration_words"]) + sorted(_COUNTED))
+_UNIT = alt(list(UNITS))
+_AGO = alt(WORDS["ago_words"])
+_BEFORE = alt(WORDS["before_that"])
+_AFTER = alt(WORDS["after_that"])
+# Tens before a unit number ("шістдесят дев'ять років"), looked for left of a hit.
+_TENS = {
+    w: int(k) for w, k in NUMBERS.items() if k.isdigit() and 20 <= int(k) <= 90 and int(k) % 10 == 0
+}
+_LEFT_TENS_RE = re.compile(rf"{L}(?P<t>{alt(list(_TENS))})\s+$")
+
+
+_INDEFINITE_ONE = word_set("indefinite_one")
+_BEFORE_EVENT_RE = re.compile(rf"\s+{alt(WORDS['before_event'])}\s")
+_LEFT_DUR_RE = re.compile(rf"{L}{_DUR_PRE}\s+$")
+
+
+@pattern(
+    "duration",
+    rf"(?P<n>[0-9](?<![\w.,:].)[0-9]{{0,2}})\s+(?P<u>{_UNIT})"
+    rf"(?:\s+(?P<ago>{_AGO})|\s+(?P<before>{_BEFORE})|\s+(?P<after>{_AFTER}))?",
+    rf"(?P<n>{alt(list(NUMBERS))})\s+(?P<u>{_UNIT})"
+    rf"(?:\s+(?P<ago>{_AGO})|\s+(?P<before>{_BEFORE})|\s+(?P<after>{_AFTER}))?",
+    word_start=True,
+)
+def _duration(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    raw = norm(m.group("n"))
+    n = raw if raw.isdigit() else NUMBERS[raw]
+    first = m.start()
+    if n.isdigit() and 0 < int(n) < 10 and not raw.isdigit():
+        tens = _LEFT_TENS_RE.search(text, max(0, first - 16), first)
+        if tens:  # "шістдесят дев'ять років"
+            n, first = str(_TENS[norm(tens.group("t"))] + int(n)), tens.start()
+    left = _LEFT_DUR_RE.search(text, max(0, first - 16), first)
+    start, pre = (left.start(), norm(left.group())) if left else (first, "")
+    if raw in _INDEFINITE_ONE and not pre:
+        return None  # "одного дня": some day, not a duration
+    if pre in _WITHIN_PREPS and not m.group("before") and _BEFORE_EVENT_RE.match(text, m.end()):
+        return Hit(start, m.end(), unresolved, None, "relative")  # "за два дні до укладання угоди"
+    if m.group("after"):
+        pre = _AFTER_MARK  # "два дні потому" = "через два дні"
+    return _duration_hit(
+        start, m.end(), pre, n, UNITS[norm(m.group("u"))], m.group("ago"), m.group("before")
+    )
+
+
+@pattern(
+    "duration_unit",
+    rf"(?P<pre>{alt(WORDS['unit_prepositions'])})\s+(?P<u>{_UNIT})"
+    rf"(?:\s+(?P<before>{_BEFORE}))?",
+    word_start=True,
+)
+def _duration_unit(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    unit = UNITS[norm(m.group("u"))]
+    if norm(m.group("pre")) in _WITHIN_PREPS and not m.group("before") and _BEFORE_EVENT_RE.match(text, m.end()):
+        return Hit(m.start(), m.end(), unresolved, None, "relative")
+    return _duration_hit(m.start(), m.end(), m.group("pre"), "1", unit, None, m.group("before"))
+
+
+@pattern(
+    "duration_fixed",
+    rf"(?P<fixed>{alt(list(FIXED_DURATIONS))})(?:\s+(?P<ago>{_AGO}))?",
+    word_start=True,
+)
+def _duration_fixed(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    value = FIXED_DURATIONS[norm(m.group("fixed"))]
+    if m.group("ago"):
+        return Hit(m.start(), m.end(), unresolved, None, "relative")
+    left = _LEFT_DUR_RE.search(text, max(0, m.start() - 16), m.start())
+    start = left.start() if left else m.start()
+    pre = norm(left.group()) if left else ""
+    if pre in _AFTER_PREPS:  # "через півроку": a point
+        count, unit = int(value[1:-1]), value[-1]
+        return _duration_hit(start, m.end(), pre, str(count), unit, None, None)
+    return Hit(start, m.end(), lambda ctx: Res(value, precision="duration"), None, "duration")
+
+
+def _duration_hit(
+    start: int, end: int, pre: str, n: str, unit: str, ago: str | None, before: str | None
+) -> Hit | None:
+    """A hit for "N units", read by its preposition and what follows it.
+
+    start (int): start of the span (with the preposition).
+    end (int): end of the span.
+    pre (str): the preposition before the number ("протягом", "через", "").
+    n (str): the count, digits or "X" (unknown).
+    unit (str): "D", "W", "M", "Y", "10Y" or "100Y".
+    ago (str | None): "тому"/"назад" after it: counted back from the anchor.
+    before (str | None): "до того" after it: counted back from the narrative time.
+    RETURNS (Hit | None): a duration or a relative hit, None for "0 днів".
+    """
+    if n.isdigit() and int(n) == 0:
+        return None
+    pre = pre if pre == _AFTER_MARK else norm(pre)
+    count = int(n) if n.isdigit() else None
+    letter = unit[-1]
+    mult = int(unit[:-1]) if len(unit) > 1 else 1
+    if ago:
+
+        def resolve(ctx: Ctx) -> Res:
+            if ctx.anchor is None or count is None:
+                return Res(None, source="narrative")
+            p = Point(ctx.anchor.year, ctx.anchor.month, ctx.anchor.day).shift(unit, -count)
+            if p is None:
+                return Res(None, source="narrative")
+            b, e = p.bounds()
+            return Res(p.value, b, e, p.precision, "narrative", ctx.anchor_text)
+
+        return Hit(start, end, resolve, None, "relative")
+    if pre in _COUNTED or pre == _AFTER_MARK or before:
+        sign = -1 if before else 1
+
+        def resolve(ctx: Ctx) -> Res:
+            if ctx.ref is None or count is None:
+                return Res(None, source="narrative")
+            p = ctx.ref.shift(unit, sign * count)
+            if p is None:
+                return Res(None, source="narrative", anchor=ctx.ref.value)
+            return res_point(p, "narrative", ctx.ref.value)
+
+        return Hit(start, end, resolve, None, "relative")
+    value = f"P{count * mult if count is not None else 'X'}{letter}"
+    return Hit(start, end, lambda ctx: Res(value, precision="duration"), None, "duration")
+

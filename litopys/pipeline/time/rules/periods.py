@@ -1,0 +1,132 @@
+"""Decades and centuries: "у 30-х роках", "тридцятих років XX ст.", "XVII–XVIII ст.", "V ст. до н. е."."""
+
+from __future__ import annotations
+
+import re
+
+from litopys.pipeline.time.grammar import (
+    AND,
+    BCE,
+    CENTURY,
+    CENTURY0,
+    CENTURY_NUM0,
+    CENTURY_SFX,
+    DECADE_WORDS,
+    ROMAN_NUM,
+    ROMAN_SPACE,
+    TO,
+    Ctx,
+    Hit,
+    R,
+    Res,
+    alt,
+    century_number,
+    left_prep,
+    norm,
+    page_before,
+    pattern,
+    roman_case_ok,
+)
+from litopys.pipeline.time.values import century_days, decade_days
+from litopys.pipeline.time.words import WORDS
+
+# Century words that, after Arabic digits, are rarely a century ("5 в.").
+_WEAK = WORDS["weak_century_words"]
+_WEAK_CENTURY_RE = re.compile(rf"\d\s*{alt(_WEAK, bound=False)}$" if _WEAK else r"(?!)")
+
+_DECADE_YEAR = alt(WORDS["decade_year_words"])
+
+
+@pattern(
+    "decade",
+    rf"(?P<y>[0-9](?<![\w.,:].)[0-9](?:[0-9]{{2}})?)[-–]?(?P<sfx>{alt(WORDS['decade_suffixes'], bound=False)}){R}"
+    rf"(?:\s*(?P<ys>{_DECADE_YEAR}))?(?:\s+(?P<c>{CENTURY}))?",
+    rf"(?P<w>{alt(list(DECADE_WORDS))})(?:\s+(?P<ws>{_DECADE_YEAR}))?(?:\s+(?P<wc>{CENTURY}))?",
+    word_start=True,
+)
+def _decade(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    if "w" in m.re.groupindex:
+        if not roman_case_ok(m, "wc", orig):
+            return None
+    elif not roman_case_ok(m, "c", orig):
+        return None
+    if "w" in m.re.groupindex:
+        dec, cent_s, full = DECADE_WORDS[norm(m.group("w"))], m.group("wc"), None
+        if not (m.group("ws") or cent_s or left_prep(text, m.start())):
+            return None
+    else:
+        ys = m.group("y")
+        if int(ys) % 10:
+            return None
+        cent_s, has_years = m.group("c"), bool(m.group("ys"))
+        if len(ys) == 4:
+            full = int(ys)
+            dec = full % 100
+        else:
+            full, dec = None, int(ys)
+            if not (has_years or cent_s or left_prep(text, m.start())):
+                return None
+    cent = century_number(cent_s) if cent_s else None
+
+    def resolve(ctx: Ctx) -> Res:
+        source, anchor = "text", None
+        if full is not None:
+            y0 = full
+        elif cent is not None:
+            y0 = (cent - 1) * 100 + dec
+        elif ctx.ref is not None and ctx.ref.year > 0:
+            base = (ctx.ref.year // 100) * 100
+            y0 = base + dec if base + dec <= ctx.ref.year + 10 else base - 100 + dec
+            source, anchor = "narrative", ctx.ref.value
+        else:
+            y0 = 1900 + dec  # historical prose without a century means the 20th
+        first, last = decade_days(y0)
+        return Res(f"{y0 // 10:03d}X", first.iso, last.iso, "decade", source, anchor)
+
+    return Hit(m.start(), m.end(), resolve, None, "decade")
+
+
+@pattern(
+    "century",
+    rf"(?P<c>{CENTURY0})(?P<bce>{BCE})?",
+    rf"(?P<c1>{CENTURY_NUM0}){CENTURY_SFX}?\s*"
+    rf"(?:[-–—]|\s(?:{AND}|{TO})\s)\s*(?P<c>{CENTURY})(?P<bce>{BCE})?",
+)
+def _century(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    c1s = m.group("c1") if "c1" in m.re.groupindex else None
+    if not (roman_case_ok(m, "c", orig) and (c1s is None or roman_case_ok(m, "c1", orig))):
+        return None
+    for num in (c1s, m.group("c")):
+        if num and not re.match(ROMAN_NUM, num):
+            return None
+    if re.match(ROMAN_SPACE, m.group("c")):
+        return None  # "Іст" in "Вест Іст Груп": a Roman numeral is followed by a space
+    c2 = century_number(m.group("c"))
+    c1 = century_number(c1s) if c1s else None
+    if m.group("c")[0].isdigit() and (
+        page_before(text, m.start()) or re.match(r"\s*\d", text[m.end() : m.end() + 3])
+    ):
+        return None  # "ч. 1 ст. 172": an article of a code, not a century
+    bce = bool(m.group("bce"))
+    if c1 is not None and bce:
+        c1, c2 = c2, c1  # "IV–III ст. до н. е.": BCE centuries count down
+    if not c2 or c2 > 21 or (c1 is not None and not 0 < c1 < c2):
+        return None
+    if re.match(r"\d", m.group("c")) and _WEAK_CENTURY_RE.search(m.group("c")):
+        return None  # "5 в." with Arabic digits is rarely a century
+
+    def cvalue(c: int) -> tuple[str, str, str]:
+        value, (first, last) = century_days(c, bce)
+        return value, first.iso, last.iso
+
+    def resolve(ctx: Ctx) -> Res:
+        v2, b2, e2 = cvalue(c2)
+        if c1 is None:
+            return Res(v2, b2, e2, "century")
+        v1, b1, e1 = cvalue(c1)
+        if bce:
+            return Res(f"{v2}/{v1}", b2, e1, "range")
+        return Res(f"{v1}/{v2}", b1, e2, "range")
+
+    return Hit(m.start(), m.end(), resolve, None, "century")
+

@@ -1,0 +1,112 @@
+"""Ranges of days and months: "3 й 4 січня 1919", "з 12 по 14 травня", "травні-червні 1937 р."."""
+
+from __future__ import annotations
+
+import re
+
+from litopys.pipeline.time.grammar import (
+    AMBIGUOUS_MONTHS,
+    AND,
+    DAY,
+    DAY0,
+    FLAGS,
+    MON,
+    MONTHS,
+    NIGHT_TO,
+    NIGHT_TO_WORDS,
+    RANGE_DURING,
+    RANGE_FROM,
+    RANGE_TO,
+    TO,
+    YEARX,
+    Ctx,
+    Hit,
+    Res,
+    left_pre,
+    norm,
+    parse_day_number,
+    parse_year,
+    pattern,
+    res_range,
+    year_or_ref,
+)
+from litopys.pipeline.time.values import Point, valid_day
+
+
+@pattern(
+    "day_range",
+    rf"(?P<d1>{DAY0})\s*(?P<conn>[-–—]|\s(?:{AND}|{NIGHT_TO}|{TO})\s)\s*(?P<d2>{DAY})\s+(?P<m>{MON})"
+    rf"(?:\s*,?\s*(?P<y>{YEARX}))?",
+)
+def _day_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    d1, d2 = parse_day_number(m.group("d1")), parse_day_number(m.group("d2"))
+    conn = m.group("conn").strip()
+    start, pre, _night = left_pre(text, m.start())
+    if pre in RANGE_DURING:
+        start, pre = m.start(), ""
+    if d2 <= d1 or d1 < 1 or d2 > 31 or (conn in NIGHT_TO_WORDS and (not pre or d2 != d1 + 1)):
+        return None
+    if conn in RANGE_TO and not pre:
+        return None
+    mo = MONTHS[norm(m.group("m"))]
+    year = parse_year(m.group("y")) if m.group("y") else None
+
+    def resolve(ctx: Ctx) -> Res:
+        y, source, anchor = year_or_ref(year, ctx)
+        if y is None or not valid_day(y, mo, d2):
+            return Res(None, source=source)
+        return res_range(Point(y, mo, d1), Point(y, mo, d2), source, anchor)
+
+    return Hit(start, m.end(), resolve, year, "range")
+
+
+_POINT_SIDE = rf"(?:{DAY}\s+)?{MON}(?:\s*,?\s*{YEARX})?"
+_DAY_SIDE = rf"{DAY0}\s+{MON}(?:\s*,?\s*{YEARX})?"
+_MONTH_SIDE = rf"{MON}(?:\s*,?\s*{YEARX})?"
+_RANGE_CONN = rf"\s*(?P<conn>[-–—]|\s{TO}\s)\s*"
+_POINT_SIDE_RE = re.compile(
+    rf"^(?:(?P<d>{DAY})\s+)?(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?$", FLAGS
+)
+
+
+@pattern(
+    "point_range",
+    rf"(?P<a>{_DAY_SIDE}){_RANGE_CONN}(?P<b>{_DAY_SIDE.replace(DAY0, DAY)})",
+    rf"(?P<a>{_MONTH_SIDE}){_RANGE_CONN}(?P<b>{_MONTH_SIDE})",
+    word_start=True,
+)
+def _point_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    start, pre, _night = left_pre(text, m.start())
+    if pre not in RANGE_FROM:
+        start, pre = m.start(), ""
+    if m.group("conn").strip() in RANGE_TO and not pre:
+        return None
+    a = _POINT_SIDE_RE.match(m.group("a"))
+    b = _POINT_SIDE_RE.match(m.group("b"))
+    if not a or not b:
+        return None
+    da = parse_day_number(a.group("d")) if a.group("d") else None
+    db = parse_day_number(b.group("d")) if b.group("d") else None
+    if (da is None) != (db is None):
+        return None
+    ma, mb = MONTHS[norm(a.group("m"))], MONTHS[norm(b.group("m"))]
+    ya = parse_year(a.group("y")) if a.group("y") else None
+    yb = parse_year(b.group("y")) if b.group("y") else None
+    if da is None and not pre and norm(a.group("m")) in AMBIGUOUS_MONTHS and ya is None:
+        return None
+
+    def resolve(ctx: Ctx) -> Res:
+        y2, source, anchor = year_or_ref(yb, ctx)
+        if y2 is None:
+            return Res(None, source=source)
+        y1 = ya if ya is not None else (y2 - 1 if ma > mb else y2)
+        if da is not None and not (valid_day(y1, ma, da) and valid_day(y2, mb, db)):
+            return Res(None)
+        p1, p2 = Point(y1, ma, da), Point(y2, mb, db)
+        if (p2.year, p2.month, p2.day or 0) <= (p1.year, p1.month, p1.day or 0):
+            return Res(None)
+        return res_range(p1, p2, source, anchor)
+
+    return Hit(start, m.end(), resolve, yb, "range")
+
+

@@ -1,0 +1,114 @@
+"""Years and ranges of years: "1932 р.", "у 1932-му", "(1923)", "1932–1937 рр."."""
+
+from __future__ import annotations
+
+import re
+
+from litopys.pipeline.time.grammar import (
+    AND,
+    AND_WORDS,
+    BCE,
+    BCE_YEAR,
+    FLAGS,
+    OR,
+    PART_WORDS,
+    RANGE_BETWEEN,
+    RANGE_FROM,
+    RANGE_TO,
+    TO,
+    YS,
+    YS_ANY,
+    YS_PLURAL,
+    Hit,
+    L,
+    alt,
+    left_pre,
+    left_prep,
+    page_before,
+    parse_year,
+    pattern,
+    res_range,
+    year_hit,
+)
+from litopys.pipeline.time.values import Point
+from litopys.pipeline.time.words import WORDS
+
+_YEAR_ABBR = alt(WORDS["ambiguous_year_abbreviations"], bound=False)
+_MONEY_R_RE = re.compile(rf"\d\s?{_YEAR_ABBR}\.?$")
+# Before "988 р.": a year, not a sum ("у 988 р.", "близько 600 р.", "на початку 988 р.").
+_LEFT_YEAR_IN_RE = re.compile(rf"{L}(?:{alt(WORDS['year_in_prepositions'])}|{PART_WORDS})\s+$", FLAGS)
+_BARE_YEAR_RIGHT_RE = re.compile(
+    rf"\s*(?:[,;:!?)»\"”]|\.(?!\d)|$|[-–—]\s|\s+(?:{AND}|{OR}|—|–)\s|{YS_PLURAL})", FLAGS
+)
+_LEFT_LIST_YEAR_RE = re.compile(
+    rf"[12]\d{{3}}(?:\s?{_YEAR_ABBR}\.)?\s*(?:,|\s{AND}|\s{OR})\s+$"
+)
+_PAREN_YEAR_RE = re.compile(r"\(\s[12]\d{3}\s\)")
+
+@pattern(
+    "year",
+    rf"(?P<y>[0-9](?<![\w.,:/№].)[0-9]{{0,3}})"
+    rf"(?:(?P<bce>\s*{BCE_YEAR}?{BCE})|(?P<pl>{YS_PLURAL})|(?P<ys>{YS}))",
+)
+def _year(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    if page_before(text, m.start()):
+        return None
+    s, digits = m.group(), len(m.group("y"))
+    if (m.group("pl") and digits < 4) or (m.group("ys") and digits < 3):
+        return None
+    y = parse_year(s)
+    if (
+        m.group("ys")
+        and digits == 3
+        and _MONEY_R_RE.search(s)
+        and not _LEFT_YEAR_IN_RE.search(text, max(0, m.start() - 30), m.start())
+    ):
+        return None  # "200 р." is more often money than a year; "у 988 р." is a year
+    if not m.group("bce") and y > 2100:
+        return None
+    return year_hit(m, y)
+
+
+@pattern("bare_year", r"(?P<y>[12](?<![\w.,:/№–-].)[0-9]{3})(?![\w']|[.,]\d)")
+def _bare_year(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    y = int(m.group("y"))
+    if y > 2100:
+        return None
+    if _PAREN_YEAR_RE.match(text, m.start() - 2) or (
+        text[m.start() - 1 : m.start()] == "(" and text[m.end() : m.end() + 1] == ")"
+    ):
+        return year_hit(m, y)  # "(1923)": a year, the convention for works and events
+    left = left_prep(text, m.start()) or _LEFT_LIST_YEAR_RE.search(
+        text, max(0, m.start() - 16), m.start()
+    )
+    if not left or not _BARE_YEAR_RIGHT_RE.match(text, m.end()):
+        return None
+    return year_hit(m, y)
+
+
+@pattern(
+    "year_range",
+    rf"(?P<y1>[0-9](?<![\w.,:/№].)[0-9]{{2,3}})"
+    rf"(?:\s?{alt(WORDS['range_year_words'], bound=False)})?\s*(?P<conn>[-–—/]|\s(?:{TO}|{AND})\s)\s*"
+    rf"(?P<y2>\d{{2,4}})(?![\d]|[.,]\d)(?P<ys>{YS_ANY})?",
+)
+def _year_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    y1, s2 = int(m.group("y1")), m.group("y2")
+    y2 = int(s2) if len(s2) > 2 else (y1 // 100) * 100 + int(s2)
+    start, pre, _night = left_pre(text, m.start())
+    conn = m.group("conn").strip()
+    if not y1 < y2 <= y1 + 300 or y2 > 2100 or page_before(text, m.start()):
+        return None
+    if conn in AND_WORDS and pre not in RANGE_BETWEEN:
+        return None
+    if conn in RANGE_TO and pre not in RANGE_FROM:
+        return None
+    if conn == "/" and not (len(s2) == 2 and y2 == y1 + 1):
+        return None  # "1918/19": one season or academic year
+    if not m.group("ys") and (y1 < 1000 or len(s2) != 4) and conn != "/":
+        return None
+    if pre not in RANGE_FROM and pre not in RANGE_BETWEEN:
+        start = m.start()
+    a, b = Point(y1), Point(y2)
+    return Hit(start, m.end(), lambda ctx: res_range(a, b), y2, "range")
+

@@ -1,0 +1,359 @@
+"""The time stage: find time expressions, resolve them against the narrative time.
+
+``tag(text, anchor)`` runs every rule of ``rules/`` over a text and returns each
+time expression with its exact character span and a TIMEX3-style value (see
+``../shared/eval/FORMAT.md``). Partial and relative expressions ("24 квітня",
+"наступного дня", "восени того ж року") are resolved against the narrative
+reference time: the last date with a year before them. Expressions counted back
+from the moment of writing ("100 років тому") need ``anchor``, the document
+creation date, and get no value without it.
+
+:class:`TimeTagger` is the spaCy component (factory ``litopys_time``) around
+``tag``: it puts each expression in ``doc.spans["timex"]`` with its
+``litopys.model.Timex`` in ``span._.timex``, after the passes that need the
+whole list (ranges "з ... до ...", the night before a date, parts of the day,
+hours).
+
+DOCS: docs/TIME.md
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from litopys.model import Timex
+from litopys.pipeline import extensions  # noqa: F401
+from litopys.pipeline.analysis import sentence_index
+from litopys.pipeline.time import rules  # noqa: F401  (registers the patterns)
+from litopys.pipeline.time.grammar import (
+    APOS,
+    HALVES,
+    LEFT_PART_RE,
+    NUMBERS,
+    PATTERNS,
+    UNITS,
+    WORD_START,
+    Ctx,
+    Hit,
+    Res,
+    alt,
+    norm,
+)
+from litopys.pipeline.time.values import VALUE_RE, Point, parse_day
+from litopys.pipeline.time.words import WORDS
+
+__all__ = ["tag", "TimeTagger", "VALUE_RE"]
+
+# Between a relative expression and the date it counts from ("наступного дня
+# після 12 грудня 1932 р.", "напередодні 1 травня").
+_FROM_NEXT_GAP_RE = re.compile(rf"\s+(?:{alt(WORDS['counted_from'])}\s+)?")
+_LIST_GAP_RE = re.compile(
+    rf"\s*(?:,|{alt(WORDS['and_words'] + WORDS['also_words'])}|—|–|-)?\s*$"
+)
+_SENTENCE_PREPS = "".join(WORDS["sentence_prepositions"])
+_NIGHT_NOUN = norm(WORDS["night_noun"])
+
+
+
+def _working_copy(text: str) -> str:
+    """Lower-case the text and unify apostrophes, keeping every offset.
+
+    text (str): the original text.
+    RETURNS (str): a string of the same length for the patterns to run on.
+    """
+    low = text.lower()
+    if len(low) != len(text):  # a few characters ("İ") lower-case to two
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return low.replace("’", "'").replace("ʼ", "'")
+
+
+def _candidates(text: str, orig: str) -> list[Hit]:
+    """All hits of all patterns, leftmost-longest, without overlaps.
+
+    text (str): the working copy of the text (see _working_copy).
+    orig (str): the original text, for checks that need letter case.
+    RETURNS (list[Hit]): non-overlapping hits in text order.
+    """
+    hits: list[tuple[int, int, int, Hit]] = []
+    for order, (name, regex, handler) in enumerate(PATTERNS):
+        word_start = name in WORD_START
+        for m in regex.finditer(text):
+            i = m.start()
+            if word_start and i and (text[i - 1].isalnum() or text[i - 1] in "'-"):
+                continue
+            hit = handler(m, text, orig)
+            if hit is not None and hit.end > hit.start:
+                hits.append((hit.start, -hit.end, order, hit))
+    hits.sort(key=lambda h: h[:3])
+    chosen: list[Hit] = []
+    last_end = -1
+    for start, _neg_end, _order, hit in hits:
+        if start >= last_end:
+            chosen.append(hit)
+            last_end = hit.end
+    return chosen
+
+
+def _extend_left(text: str, orig: str, hit: Hit, limit: int) -> tuple[int, int | None]:
+    """Attach a part word ("на початку", "у другій половині") and a
+    sentence-initial capitalised "У"/"В" to the left of a hit.
+
+    text (str): the working copy of the text.
+    orig (str): the original text.
+    hit (Hit): the hit.
+    limit (int): the end of the previous hit (the span may not reach it).
+    RETURNS (tuple[int, int | None]): the new start, and the half (1 or 2) if any.
+    """
+    start, half = hit.start, None
+    if hit.kind in ("year", "date", "decade", "century", "season", "range"):
+        m = LEFT_PART_RE.search(text, max(limit, start - 30), start)
+        if m:
+            word = norm(m.group().strip())
+            half = HALVES.get(word)
+            start = m.start()
+    if (
+        start >= 2
+        and start - 2 >= limit
+        and orig[start - 2] in _SENTENCE_PREPS
+        and text[start - 1] == " "
+        and (start == 2 or not (text[start - 3].isalnum() or text[start - 3] in APOS))
+        and not text.startswith(_NIGHT_NOUN, start)
+    ):
+        start -= 2
+    return start, half
+
+
+def _halve(res: Res, half: int) -> None:
+    """Narrow a resolved interval to its first or second half."""
+    b = parse_day(res.begin or "")
+    e = parse_day(res.end or "")
+    if b is None or e is None:
+        return
+    mid = b.plus((e.ordinal() - b.ordinal()) // 2)
+    if half == 1:
+        res.end = mid.iso
+    else:
+        res.begin = mid.plus(1).iso
+
+
+def tag(text: str, anchor: str | None = None) -> list[Timex]:
+    """Find and normalise every time expression in a text.
+
+    text (str): the text (character offsets point into it).
+    anchor (str | None): the document creation date ("2020-04-23", "2020"),
+        used for expressions counted from the time of writing ("100 років
+        тому") and for partial dates before the first full one; None if unknown.
+    RETURNS (list[Timex]): the expressions in text order, with
+        ``text[t.start:t.end] == t.text``; ``value`` is None when unresolvable.
+    """
+    anchor_point = Point.from_iso(anchor) if anchor else None
+    ctx = Ctx(ref=None, anchor=anchor_point, anchor_text=anchor if anchor_point else None)
+    work = _working_copy(text)
+    hits = _candidates(work, text)
+    out: list[Timex] = []
+    prev_end = 0
+    for i, hit in enumerate(hits):
+        ctx.next_year = None
+        if hit.year is None and i + 1 < len(hits) and hits[i + 1].year is not None:
+            if hits[i + 1].start - hit.end < 12 and _LIST_GAP_RE.match(
+                work[hit.end : hits[i + 1].start]
+            ):
+                ctx.next_year = hits[i + 1].year
+        if (
+            hit.kind == "relative"
+            and i + 1 < len(hits)
+            and hits[i + 1].kind == "date"
+            and _FROM_NEXT_GAP_RE.fullmatch(work, hit.end, hits[i + 1].start)
+        ):
+            nxt = hits[i + 1].resolve(Ctx(ctx.ref, ctx.anchor, ctx.anchor_text))
+            ref = nxt.ref if nxt.ref is not None and nxt.ref.day else ctx.ref
+            res = hit.resolve(Ctx(ref, ctx.anchor, ctx.anchor_text))
+        else:
+            res = hit.resolve(ctx)
+        if res.ref is not None:
+            ctx.ref = res.ref
+        start, half = _extend_left(work, text, hit, prev_end)
+        if half and res.value:
+            _halve(res, half)
+        prev_end = hit.end
+        if res.value is not None and not VALUE_RE.match(res.value):
+            res.value = None
+        out.append(
+            Timex(
+                start=start,
+                end=hit.end,
+                text=text[start : hit.end],
+                value=res.value,
+                begin=res.begin,
+                end_date=res.end,
+                precision=res.precision,
+                source=res.source,
+                anchor=res.anchor,
+                old_style=res.old_style,
+            )
+        )
+    return out
+
+
+class TimeTagger:
+    """Tag and normalise time expressions; track the narrative reference time."""
+
+    def __init__(self, nlp: Language, name: str = "litopys_time") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        text = doc.text
+        found = tag(text, anchor=doc._.anchor)
+        if doc._.anchor is None:
+            anchor = infer_anchor(doc, found)
+            if anchor is not None:
+                found = tag(text, anchor=anchor)
+        found = join_ranges(text, night_before(text, found))
+        found = day_parts(text, found)
+        found = hours(text, found)
+        for t in found:
+            span = doc.char_span(t.start, t.end, label="TIMEX", alignment_mode="expand")
+            if span is None:
+                continue
+            span._.timex = t
+            spans.append(span)
+        doc.spans["timex"] = spans
+        return doc
+
+
+_YEAR_UNITS = [w for w, u in UNITS.items() if u == "Y"]
+_AGO = re.compile(rf"^(?P<n>\S+)\s+{alt(_YEAR_UNITS)}\s+{alt(WORDS['ago_words'])}$", re.I)
+
+
+def infer_anchor(doc: Doc, timexes: list[Timex]) -> str | None:
+    """The year the text was written, when it says so by apposition.
+
+    "100 років тому, в ніч з 21 на 22 квітня 1920 року" dates the writing to 2020: an
+    unresolved "N років тому" with an explicit year in the same sentence gives the
+    document's year, and every other "... тому" in the text is resolved against it.
+
+    RETURNS (str | None): the inferred year, or None.
+    """
+    if not doc.has_annotation("SENT_START"):
+        return None
+    first, _ = sentence_index(doc)
+    for t in timexes:
+        if t.value is not None:
+            continue
+        m = _AGO.match(t.text.strip())
+        if not m:
+            continue
+        raw = m.group("n").lower()
+        num = raw if raw.isdigit() else NUMBERS.get(raw, "")
+        if not num.isdigit():
+            continue  # "кілька років тому": no number to count back
+        n = int(num)
+        if n <= 0:
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            continue
+        sent = first[span.start]
+        for other in timexes:
+            if other is t or other.source != "text" or not other.value:
+                continue
+            o = doc.char_span(other.start, other.end, alignment_mode="expand")
+            if o is None or first[o.start] != sent:
+                continue
+            year = re.match(r"^(\d{4})", other.value)
+            if year:
+                return str(int(year.group(1)) + n)
+    return None
+
+
+_NIGHT_BEFORE = re.compile(
+    rf"{alt(WORDS['night_words'])}\s+{alt(WORDS['range_night_to'])}\s+$", re.I
+)
+_RANGE_FROM = re.compile(rf"(?:^|\s){alt(WORDS['range_from'])}\s+$", re.I)
+_RANGE_TO = re.compile(rf"^\s+{alt(WORDS['range_to'])}\s+$", re.I)
+
+
+def night_before(text: str, timexes: list[Timex]) -> list[Timex]:
+    """"у ніч на 9 лютого 1918 року" is the night from the 8th to the 9th."""
+    out = []
+    for t in timexes:
+        m = _NIGHT_BEFORE.search(text, max(0, t.start - 12), t.start)
+        day = parse_day(t.value or "")
+        if m and day is not None:
+            eve = day.plus(-1).iso
+            t = Timex(start=m.start(), end=t.end, text=text[m.start():t.end],
+                      value=f"{eve}/{t.value}", begin=eve, end_date=t.value,
+                      precision="range", source=t.source, anchor=t.anchor,
+                      old_style=t.old_style)
+        out.append(t)
+    return out
+
+
+def join_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
+    """"з осені 1973 до літа 1975 року": two expressions joined by з ... до are one range."""
+    out: list[Timex] = []
+    i = 0
+    while i < len(timexes):
+        a = timexes[i]
+        b = timexes[i + 1] if i + 1 < len(timexes) else None
+        if (b is not None and a.value and b.value and "/" not in a.value
+                and "/" not in b.value and not a.value.startswith("P")
+                and not b.value.startswith("P") and a.begin and b.end_date
+                and _RANGE_TO.match(text[a.end:b.start])):
+            m = _RANGE_FROM.search(text, max(0, a.start - 5), a.start)
+            first, last = parse_day(a.begin), parse_day(b.end_date)
+            if m and first is not None and last is not None and first <= last:
+                start = m.start() + (1 if text[m.start()].isspace() else 0)
+                out.append(Timex(start=start, end=b.end, text=text[start:b.end],
+                                 value=f"{a.value}/{b.value}", begin=a.begin,
+                                 end_date=b.end_date, precision="range",
+                                 source="text" if a.source == b.source == "text"
+                                 else "narrative", anchor=a.anchor or b.anchor))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+_DAY_PART_CODE = {norm(w): code for code, ws in WORDS["day_parts"].items() for w in ws}
+_DAY_PART = re.compile(rf"(?P<w>{alt(list(_DAY_PART_CODE))})\s+$", re.I)
+_CLOCK_UNIT = {norm(w): unit for unit, ws in WORDS["clock_units"].items() for w in ws}
+_HOURS = re.compile(
+    rf"(?<![\w-])(?P<n>\d{{1,3}}|(?:[^\W\d_]|')+)\s+(?P<u>{alt(list(_CLOCK_UNIT), bound=False)})(?![\w-])",
+    re.I,
+)
+
+
+def day_parts(text: str, timexes: list[Timex]) -> list[Timex]:
+    """"Увечері того ж дня": the part of the day narrows a day to TIMEX3 ``TEV``."""
+    out = []
+    for t in timexes:
+        m = _DAY_PART.search(text, max(0, t.start - 12), t.start)
+        if m and t.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value):
+            code = _DAY_PART_CODE[norm(m.group("w"))]
+            t = Timex(start=m.start(), end=t.end, text=text[m.start():t.end],
+                      value=f"{t.value}T{code}", begin=t.begin, end_date=t.end_date,
+                      precision="part of day", source=t.source, anchor=t.anchor,
+                      old_style=t.old_style)
+        out.append(t)
+    return out
+
+
+def hours(text: str, timexes: list[Timex]) -> list[Timex]:
+    """"16 годин", "сорок хвилин": durations in hours and minutes (``PT16H``)."""
+    taken = [(t.start, t.end) for t in timexes]
+    extra = []
+    for m in _HOURS.finditer(text):
+        raw = m.group("n").lower()
+        num = raw if raw.isdigit() else NUMBERS.get(raw, "")
+        if not num.isdigit() or any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        unit = _CLOCK_UNIT[norm(m.group("u"))]
+        extra.append(Timex(start=m.start(), end=m.end(), text=m.group(0),
+                           value=f"PT{int(num)}{unit}", precision="duration"))
+    return sorted(timexes + extra, key=lambda t: t.start) if extra else timexes
