@@ -159,7 +159,7 @@ def emit(chronicles: list[Chronicle], fmt: str) -> None:
         for c in chronicles:
             click.echo(json.dumps(c.to_dict(), ensure_ascii=False))
     else:
-        from litopys.views import print_chronicles
+        from litopys.console import print_chronicles
 
         print_chronicles(chronicles)
 
@@ -197,8 +197,8 @@ def show(db: str, actor: str | None, date_from: str | None, date_to: str | None,
     Example:
       litopys show --actor Литвинов --from 1933 --to 1937-06
     """
+    from litopys.console import print_events
     from litopys.store.db import Store
-    from litopys.views import print_events
 
     if not Path(db).exists():
         raise _fail(LitopysError(Errors.E022, path=db))
@@ -277,7 +277,7 @@ def eval_cmd(directory: str, as_json: bool, half: str | None) -> None:
         overall["by_document"] = [doc_summary(s) for s in scores]
         click.echo(json.dumps(overall, ensure_ascii=False, indent=2))
         return
-    from litopys.views import print_scores
+    from litopys.console import print_scores
 
     print_scores([doc_summary(s) for s in scores], overall)
 

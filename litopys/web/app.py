@@ -25,9 +25,9 @@ from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Respon
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from litopys.store import views as q
+from litopys.store import queries as q
 from litopys.store.db import Store
-from litopys.web import views
+from litopys.web import pages as views
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES_DIR = HERE / "templates"

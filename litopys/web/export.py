@@ -11,7 +11,7 @@
 - ``brat``: a directory of ``NAME.txt`` + ``NAME.ann`` standoff files per document
   (and an ``annotation.conf``), for correction in brat or INCEpTION.
 
-The SQL lives in :mod:`litopys.store.views`; this module only formats.
+The SQL lives in :mod:`litopys.store.queries`; this module only formats.
 
 DOCS: docs/WEB.md
 """
@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from litopys.errors import Errors, LitopysError
-from litopys.store import views as q
+from litopys.store import queries as q
 from litopys.store.db import Store
 
 EXPORT_FORMATS: tuple[str, ...] = (
@@ -83,7 +83,7 @@ def export(store: Store, fmt: str, out: str | Path | None = None) -> int:
 def event_record(ev: dict[str, Any]) -> dict[str, Any]:
     """One event as exported: document, participants with names, dates, evidence.
 
-    ev (dict): an event as ``store.views.search_events`` returns it.
+    ev (dict): an event as ``store.queries.search_events`` returns it.
     RETURNS (dict): a JSON-ready record.
     """
     return {
