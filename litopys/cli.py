@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from litopys.errors import Errors, InputError, LitopysError
+from litopys.export import EXPORT_FORMATS
 from litopys.model import Chronicle
 
 FORMATS = ("table", "json", "jsonl")
@@ -308,8 +309,8 @@ def serve(db: str, host: str, port: int) -> None:
 
 @main.command()
 @DB_OPTION
-@click.option("--format", "fmt", required=True,
-              help="jsonl, csv, gexf, graphml, timelinejs, palladio or brat.")
+@click.option("--format", "fmt", required=True, type=click.Choice(EXPORT_FORMATS),
+              help="Format to write; csv and brat write a directory.")
 @click.option("--out", "out", default="-", show_default=True,
               help="Output file or directory ('-' = stdout for single-file formats).")
 def export(db: str, fmt: str, out: str) -> None:
@@ -322,12 +323,9 @@ def export(db: str, fmt: str, out: str) -> None:
     """
     if not Path(db).exists():
         raise _fail(LitopysError(Errors.E022, path=db))
+    from litopys.export import export as run
     from litopys.store.db import Store
-    from litopys.web.export import EXPORT_FORMATS
-    from litopys.web.export import export as run
 
-    if fmt not in EXPORT_FORMATS:
-        raise _fail(LitopysError(Errors.E050, fmt=fmt, choices=", ".join(EXPORT_FORMATS)))
     store = Store(db, read_only=True)
     try:
         run(store, fmt, out)
