@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from litopys.errors import Errors, InputError, LitopysError
+from litopys.export import EXPORT_FORMATS
 from litopys.model import Chronicle
 
 FORMATS = ("table", "json", "jsonl")
@@ -159,7 +160,7 @@ def emit(chronicles: list[Chronicle], fmt: str) -> None:
         for c in chronicles:
             click.echo(json.dumps(c.to_dict(), ensure_ascii=False))
     else:
-        from litopys.views import print_chronicles
+        from litopys.console import print_chronicles
 
         print_chronicles(chronicles)
 
@@ -199,8 +200,8 @@ def show(db: str, actor: str | None, date_from: str | None, date_to: str | None,
     Example:
       litopys show --actor Литвинов --from 1933 --to 1937-06
     """
+    from litopys.console import print_events
     from litopys.store.db import Store
-    from litopys.views import print_events
 
     if not Path(db).exists():
         raise _fail(LitopysError(Errors.E022, path=db))
@@ -277,7 +278,7 @@ def eval_cmd(directory: str, as_json: bool, half: str | None) -> None:
         overall["by_document"] = [doc_summary(s) for s in scores]
         click.echo(json.dumps(overall, ensure_ascii=False, indent=2))
         return
-    from litopys.views import print_scores
+    from litopys.console import print_scores
 
     print_scores([doc_summary(s) for s in scores], overall)
 
@@ -308,8 +309,8 @@ def serve(db: str, host: str, port: int) -> None:
 
 @main.command()
 @DB_OPTION
-@click.option("--format", "fmt", required=True,
-              help="jsonl, csv, gexf, graphml, timelinejs, palladio or brat.")
+@click.option("--format", "fmt", required=True, type=click.Choice(EXPORT_FORMATS),
+              help="Format to write; csv and brat write a directory.")
 @click.option("--out", "out", default="-", show_default=True,
               help="Output file or directory ('-' = stdout for single-file formats).")
 def export(db: str, fmt: str, out: str) -> None:
@@ -322,12 +323,9 @@ def export(db: str, fmt: str, out: str) -> None:
     """
     if not Path(db).exists():
         raise _fail(LitopysError(Errors.E022, path=db))
+    from litopys.export import export as run
     from litopys.store.db import Store
-    from litopys.web.export import EXPORT_FORMATS
-    from litopys.web.export import export as run
 
-    if fmt not in EXPORT_FORMATS:
-        raise _fail(LitopysError(Errors.E050, fmt=fmt, choices=", ".join(EXPORT_FORMATS)))
     store = Store(db, read_only=True)
     try:
         run(store, fmt, out)

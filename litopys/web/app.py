@@ -25,9 +25,10 @@ from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Respon
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from litopys.store import views as q
+from litopys.export import EXPORTERS, export_bytes
+from litopys.store import queries as q
 from litopys.store.db import Store
-from litopys.web import views
+from litopys.web import pages as views
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES_DIR = HERE / "templates"
@@ -303,6 +304,15 @@ class App:
         return FileResponse(path, media_type=MEDIA_TYPES.get(path.suffix, "text/plain"),
                             headers={"cache-control": "max-age=3600"})
 
+    async def download(self, request: Request) -> Response:
+        """``/export/{format}``: the export registry's file (a zip for directory formats)."""
+        fmt = request.path_params["format"]
+        if fmt not in EXPORTERS:
+            raise HTTPException(404, f"format must be one of: {', '.join(EXPORTERS)}.")
+        content, media_type, name = export_bytes(self.store, fmt)
+        return Response(content, media_type=media_type,
+                        headers={"content-disposition": f'attachment; filename="{name}"'})
+
     def routes(self) -> list[Route]:
         return [
             Route("/", self.index),
@@ -319,6 +329,7 @@ class App:
             Route("/dyad.json", self.dyad),
             Route("/static/{name:path}", self.static_file),
             Route("/vendor/{name:path}", self.vendor_file),
+            Route("/export/{format}", self.download),
         ]
 
 

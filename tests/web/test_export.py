@@ -1,4 +1,5 @@
-"""Every export format parses with a reader of its own format."""
+"""Every export format parses with a reader of its own format; the registry
+drives the CLI and the web downloads (litopys/export)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,19 @@ import io
 import json
 import re
 import xml.etree.ElementTree as ET
+import zipfile
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from litopys.cli import main
 from litopys.errors import LitopysError
+from litopys.export import EXPORT_FORMATS, EXPORTERS, export, export_bytes, export_string
+from litopys.export.palladio import PALLADIO_COLUMNS
+from litopys.export.registry import get_exporter, register
+from litopys.store import queries as q
 from litopys.store.db import Store
-from litopys.web.export import EXPORT_FORMATS, PALLADIO_COLUMNS, export, export_string
 
 from .chronicles import XSS_SCRIPT
 
@@ -77,17 +84,77 @@ def _check_graph(nodes: dict[str, str], edges: list[tuple[str, str]]) -> None:
     assert all(s in nodes and t in nodes for s, t in edges)
 
 
+GEXF = "{http://www.gexf.net/1.2draft}"
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def check_gexf(path: Path) -> ET.Element:
+    """Parse a GEXF file (no schema) and check its structure.
+
+    Nodes and edges have unique ids, edges join declared nodes, every attvalue
+    names a declared attribute of its class, and the graph is dynamic with
+    ``start <= end`` ISO days on every dated edge.
+    RETURNS (Element): the root.
+    """
+    root = ET.parse(path).getroot()
+    assert root.tag == f"{GEXF}gexf" and root.get("version") == "1.2"
+    graphs = root.findall(f"{GEXF}graph")
+    assert len(graphs) == 1
+    graph = graphs[0]
+    assert graph.get("mode") == "dynamic" and graph.get("timeformat") == "date"
+    declared = {cls: {a.get("id") for a in graph.iterfind(
+        f"{GEXF}attributes[@class='{cls}']/{GEXF}attribute")} for cls in ("node", "edge")}
+    nodes = graph.findall(f"{GEXF}nodes/{GEXF}node")
+    node_ids = [n.get("id") for n in nodes]
+    assert len(node_ids) == len(set(node_ids)) and all(node_ids)
+    edges = graph.findall(f"{GEXF}edges/{GEXF}edge")
+    assert len({e.get("id") for e in edges}) == len(edges)
+    for kind, elements in (("node", nodes), ("edge", edges)):
+        for el in elements:
+            for av in el.iterfind(f"{GEXF}attvalues/{GEXF}attvalue"):
+                assert av.get("for") in declared[kind], ET.tostring(av)
+    for e in edges:
+        assert e.get("source") in node_ids and e.get("target") in node_ids
+        assert e.get("source") != e.get("target")
+        assert int(e.get("weight")) >= 1
+        start, end = e.get("start"), e.get("end")
+        assert (start is None) == (end is None), ET.tostring(e)
+        if start:
+            assert _ISO_DAY.match(start) and _ISO_DAY.match(end) and start <= end
+    return root
+
+
 def test_export_gexf(store, tmp_path: Path) -> None:
     export(store, "gexf", tmp_path / "a.gexf")
-    ns = {"g": "http://www.gexf.net/1.2draft"}
-    root = ET.parse(tmp_path / "a.gexf").getroot()
-    nodes = {n.get("id"): n.get("label") for n in root.iterfind(".//g:node", ns)}
-    edges = [(e.get("source"), e.get("target")) for e in root.iterfind(".//g:edge", ns)]
-    _check_graph(nodes, edges)
+    root = check_gexf(tmp_path / "a.gexf")
+    nodes = {n.get("id"): n.get("label") for n in root.iter(f"{GEXF}node")}
+    edges = {(e.get("source"), e.get("target")): e for e in root.iter(f"{GEXF}edge")}
+    _check_graph(nodes, list(edges))
+    ussr_china = edges["Q15180", "Q13426199"]
+    assert (ussr_china.get("start"), ussr_china.get("end")) == ("1932-12-12", "1937-06-30")
     nx = pytest.importorskip("networkx")
     g = nx.read_gexf(tmp_path / "a.gexf")
     assert g.has_edge("Q15180", "Q13426199")
     assert g.edges["Q15180", "Q13426199"]["weight"] == 3
+
+
+def test_export_gexf_seed_structure(seed_db: Path, tmp_path: Path) -> None:
+    with Store(seed_db, read_only=True) as s:
+        n = export(s, "gexf", tmp_path / "seed.gexf")
+        events = list(q.all_events(s))
+    root = check_gexf(tmp_path / "seed.gexf")
+    edges = list(root.iter(f"{GEXF}edge"))
+    assert n == len(edges) > 10
+    # each dated edge spans exactly the days its dated events cover
+    for e in edges:
+        on_edge = [ev for ev in events if ev["date_begin"]
+                   and any(p["id"] == e.get("source") for p in ev["source"])
+                   and any(p["id"] == e.get("target") for p in ev["target"])]
+        if not on_edge:
+            assert e.get("start") is None
+            continue
+        assert e.get("start") == min(ev["date_begin"] for ev in on_edge)
+        assert e.get("end") == max(ev["date_end"] or ev["date_begin"] for ev in on_edge)
 
 
 def test_export_graphml(store, tmp_path: Path) -> None:
@@ -221,6 +288,11 @@ def test_export_brat(store, tmp_path: Path, doc_ids: dict[str, str]) -> None:
     for ann in anns:
         spans = read_brat(ann.with_suffix(".txt"), ann)
         assert spans
+    conf = (out / "annotation.conf").read_text(encoding="utf-8")
+    declared = re.findall(r"^CAMEO_(\d+) Source\*:<ENTITY>, Target\*:<ENTITY>$", conf, re.M)
+    assert declared == [f"{r:02d}" for r in range(1, 21)]  # every root, used or not
+    labels = (out / "visual.conf").read_text(encoding="utf-8")
+    assert "CAMEO_04 | Consult | 04" in labels and "CAMEO_20 |" in labels
     dip = next(a for a in anns if doc_ids["diplomacy"] in a.name)
     content = dip.read_text(encoding="utf-8")
     spans = read_brat(dip.with_suffix(".txt"), dip)
@@ -242,3 +314,68 @@ def test_export_brat_span_across_lines(tmp_path: Path) -> None:
         export(s, "brat", tmp_path / "b")
     spans = read_brat(tmp_path / "b" / "x-abc.txt", tmp_path / "b" / "x-abc.ann")
     assert list(spans.values())[0][1] == [(0, 4), (5, 23)]
+
+
+def test_export_registry_entries() -> None:
+    assert tuple(EXPORTERS) == EXPORT_FORMATS
+    for name, e in EXPORTERS.items():
+        assert e.name == name and e.description and "/" in e.media_type
+        assert bool(e.extension) != e.directory  # a file has a suffix, a directory none
+    assert {e.name for e in EXPORTERS.values() if e.directory} == {"csv", "brat"}
+    with pytest.raises(LitopysError, match="E050.*jsonl.*palladio") as err:
+        get_exporter("csv", one_file=True)
+    assert "brat" not in str(err.value)
+
+
+def test_export_registry_new_format_reaches_export(store, tmp_path: Path) -> None:
+    @register("ids", extension="txt", media_type="text/plain", description="event ids")
+    def write_ids(s: Store, f) -> int:
+        ids = [ev["id"] for ev in q.all_events(s)]
+        f.write("\n".join(ids) + "\n")
+        return len(ids)
+
+    try:
+        assert export(store, "ids", tmp_path / "ids.txt") == 7
+        assert len((tmp_path / "ids.txt").read_text(encoding="utf-8").split()) == 7
+        content, media_type, name = export_bytes(store, "ids")
+        assert (media_type, name) == ("text/plain", "litopys.txt") and content.count(b"\n") == 7
+    finally:
+        del EXPORTERS["ids"]
+
+
+def test_export_cli_format_choices(web_db: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    help_text = runner.invoke(main, ["export", "--help"]).output
+    assert "[" + "|".join(EXPORT_FORMATS) + "]" in help_text.replace("\n", "").replace(" ", "")
+    bad = runner.invoke(main, ["export", "--db", str(web_db), "--format", "xlsx"])
+    assert bad.exit_code == 2 and "xlsx" in bad.output and "Traceback" not in bad.output
+    ok = runner.invoke(main, ["export", "--db", str(web_db), "--format", "palladio",
+                              "--out", str(tmp_path / "p.csv")])
+    assert ok.exit_code == 0, ok.output
+    with Store(web_db, read_only=True) as s:
+        assert (tmp_path / "p.csv").read_bytes().decode() == export_string(s, "palladio")
+
+
+@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
+def test_export_web_download(client, store, fmt: str, tmp_path: Path) -> None:
+    r = client.get(f"/export/{fmt}")
+    assert r.status_code == 200
+    exporter = EXPORTERS[fmt]
+    assert r.headers["content-type"].startswith(exporter.media_type)
+    disposition = r.headers["content-disposition"]
+    if not exporter.directory:
+        assert disposition == f'attachment; filename="litopys.{exporter.extension}"'
+        assert r.content.decode("utf-8") == export_string(store, fmt)
+        return
+    assert disposition == f'attachment; filename="litopys-{fmt}.zip"'
+    export(store, fmt, tmp_path / "dir")
+    with zipfile.ZipFile(io.BytesIO(r.content)) as zf:
+        names = sorted(zf.namelist())
+        assert names == sorted(f"litopys-{fmt}/{p.name}" for p in (tmp_path / "dir").iterdir())
+        for name in names:
+            assert zf.read(name) == (tmp_path / "dir" / name.split("/", 1)[1]).read_bytes()
+
+
+def test_export_web_download_unknown(client) -> None:
+    r = client.get("/export/xlsx")
+    assert r.status_code == 404 and "jsonl" in r.text

@@ -1,6 +1,6 @@
 """Payloads of the pages: what each ``.json`` twin returns, and the reader markup.
 
-The functions here run no SQL (they call :mod:`litopys.store.views` and
+The functions here run no SQL (they call :mod:`litopys.store.queries` and
 :class:`~litopys.store.db.Store`) and build plain dicts. The HTML pages render
 the same dicts, and each page's script reads only the ``.json`` twin.
 
@@ -15,7 +15,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from litopys.store import views as q
+from litopys.store import queries as q
 from litopys.store.db import Store
 
 GROUP_BY = ("actor", "dyad", "mode", "document")

@@ -14,8 +14,8 @@ DOCS: docs/WEB.md
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from litopys.pipeline.time.values import day_bounds
@@ -362,8 +362,91 @@ def dyad_events(store: Store, a: str, b: str, f: EventFilter) -> list[dict[str, 
     return out
 
 
+@dataclass
+class NetworkEdge:
+    """The events from one actor to another, aggregated.
+
+    events (int): every event, whatever its mode.
+    total (float): the sum of their Goldstein weights.
+    modes (dict[str, int]): events by mode (asserted, negated, hypothetical).
+    asserted_total / other_total (float): Goldstein sums of the asserted and the other events.
+    cameo (set[str]): CAMEO codes seen.
+    first / last (str | None): the first day and last day any dated event covers.
+    """
+
+    source: str
+    target: str
+    events: int = 0
+    total: float = 0.0
+    modes: dict[str, int] = field(default_factory=dict)
+    asserted_total: float = 0.0
+    other_total: float = 0.0
+    cameo: set[str] = field(default_factory=set)
+    first: str | None = None
+    last: str | None = None
+
+    def add(self, ev: dict[str, Any]) -> None:
+        """Count one event (as :func:`search_events` gives it) on this edge."""
+        self.events += 1
+        self.total += ev["goldstein"]
+        self.modes[ev["mode"]] = self.modes.get(ev["mode"], 0) + 1
+        if ev["mode"] == "asserted":
+            self.asserted_total += ev["goldstein"]
+        else:
+            self.other_total += ev["goldstein"]
+        self.cameo.add(ev["cameo"])
+        if ev["date_begin"]:
+            self.first = min(filter(None, (self.first, ev["date_begin"])))
+            self.last = max(filter(None, (self.last, ev["date_end"] or ev["date_begin"])))
+
+    def asserted_goldstein(self) -> float:
+        """RETURNS (float): mean Goldstein weight of the asserted events (of the
+        others when none is asserted), to two decimals."""
+        asserted = self.modes.get("asserted", 0)
+        if asserted:
+            return round(self.asserted_total / asserted, 2)
+        others = self.events - asserted
+        return round(self.other_total / others, 2) if others else 0.0
+
+
+@dataclass
+class ActorNetwork:
+    """Actors as nodes, ordered (source, target) pairs as edges.
+
+    nodes (dict[str, dict]): entity id -> {id, name, type, events (participations)}.
+    edges (dict[tuple[str, str], NetworkEdge]): one edge per ordered pair of
+        different actors, in the order first seen.
+    events (int): how many events were read.
+    """
+
+    nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    edges: dict[tuple[str, str], NetworkEdge] = field(default_factory=dict)
+    events: int = 0
+
+
+def actor_network(events: Iterable[dict[str, Any]]) -> ActorNetwork:
+    """Build the actor network of some events: the one builder behind the web
+    network view and the GEXF / GraphML exports.
+
+    events (Iterable[dict]): events as :func:`search_events` gives them.
+    RETURNS (ActorNetwork): nodes and weighted edges.
+    """
+    net = ActorNetwork()
+    for ev in events:
+        net.events += 1
+        for p in ev["source"] + ev["target"]:
+            node = net.nodes.setdefault(p["id"], {**p, "events": 0})
+            node["events"] += 1
+        for s in ev["source"]:
+            for t in ev["target"]:
+                if s["id"] != t["id"]:
+                    key = (s["id"], t["id"])
+                    net.edges.setdefault(key, NetworkEdge(*key)).add(ev)
+    return net
+
+
 def network(store: Store, f: EventFilter) -> dict[str, Any]:
-    """The actor network of the events matching the filters.
+    """The actor network of the events matching the filters (``/network.json``).
 
     RETURNS (dict): ``nodes`` (id, name, type, events) and ``edges`` (source,
         target, count, goldstein: mean weight, cameo: codes seen, negated,
@@ -371,39 +454,14 @@ def network(store: Store, f: EventFilter) -> dict[str, Any]:
         mean Goldstein weight cover asserted events only: a negated or hypothetical
         event is not an interaction that happened (it is counted apart).
     """
-    events = search_events(store, f)
-    nodes: dict[str, dict[str, Any]] = {}
-    edges: dict[tuple[str, str], dict[str, Any]] = {}
-    for ev in events:
-        for p in ev["source"] + ev["target"]:
-            node = nodes.setdefault(p["id"], {**p, "events": 0})
-            node["events"] += 1
-        for s in ev["source"]:
-            for t in ev["target"]:
-                if s["id"] == t["id"]:
-                    continue
-                edge = edges.setdefault(
-                    (s["id"], t["id"]),
-                    {"source": s["id"], "target": t["id"], "count": 0, "total": 0.0,
-                     "cameo": set(), "negated": 0, "hypothetical": 0, "other_total": 0.0},
-                )
-                if ev["mode"] == "asserted":
-                    edge["count"] += 1
-                    edge["total"] += ev["goldstein"]
-                else:
-                    edge[ev["mode"]] = edge.get(ev["mode"], 0) + 1
-                    edge["other_total"] += ev["goldstein"]
-                edge["cameo"].add(ev["cameo"])
-    edge_list = []
-    for e in edges.values():
-        total = e.pop("total")
-        other = e.pop("other_total")
-        n_other = e["negated"] + e["hypothetical"]
-        e["goldstein"] = round(total / e["count"], 2) if e["count"] else (
-            round(other / n_other, 2) if n_other else 0.0)
-        e["cameo"] = sorted(e["cameo"])
-        edge_list.append(e)
-    return {"nodes": list(nodes.values()), "edges": edge_list, "events": len(events)}
+    net = actor_network(search_events(store, f))
+    edges = [
+        {"source": e.source, "target": e.target, "count": e.modes.get("asserted", 0),
+         "cameo": sorted(e.cameo), "negated": e.modes.get("negated", 0),
+         "hypothetical": e.modes.get("hypothetical", 0), "goldstein": e.asserted_goldstein()}
+        for e in net.edges.values()
+    ]
+    return {"nodes": list(net.nodes.values()), "edges": edges, "events": net.events}
 
 
 def table_rows(store: Store, name: str) -> Iterator[dict[str, Any]]:

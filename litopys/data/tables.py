@@ -1,0 +1,260 @@
+"""The build tables, compiled from the curated YAML files.
+
+:func:`build` validates ``actors.yaml``, ``offices.yaml`` and ``persons.yaml``
+(:mod:`litopys.data.schema`), expands every name into its case forms
+(:mod:`litopys.data.inflect`) and writes, sorted and deterministic, to
+``litopys/data/build/``:
+
+- gazetteer.jsonl: one line per (inflected form, actor id)
+- actors.jsonl: one line per actor record
+- offices.jsonl: one line per (inflected form, office)
+- persons.jsonl: one line per person, with every case form of the surname and
+  of "given surname" / "surname given"
+
+``scripts/build_data.py`` runs it; ``tests/data/test_data_integrity.py`` fails if
+the committed tables drift from a fresh build.
+
+DOCS: docs/ARCHITECTURE.md
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+import yaml
+
+from litopys.data.gazetteer import normalize_form
+from litopys.data.inflect import (
+    CASES,
+    compound_prefix,
+    given_cases,
+    inflect_adjective,
+    inflect_name,
+    inflect_phrase,
+    inflect_plural_noun,
+    initials,
+    is_abbr,
+    with_cyrillic_numerals,
+)
+from litopys.data.schema import BuildError, validate_actors, validate_offices, validate_persons
+
+DATA_DIR = Path(__file__).resolve().parent
+CURATED_DIR = DATA_DIR / "curated"
+BUILD_DIR = DATA_DIR / "build"
+
+KIND_RANK = {"name": 0, "abbr": 1, "alias": 2, "demonym": 3, "adjective": 4, "prefix": 5}
+"""When one form has several kinds for the same actor, the strongest (lowest) wins."""
+
+
+def _phrase_kind(text: str, default: str) -> str:
+    tokens = text.split()
+    return "abbr" if tokens and all(is_abbr(t) for t in tokens) else default
+
+
+def _by_lang(entry: dict, field: str) -> list[tuple[str, str]]:
+    """The other-language values of a field: ``ru_<field>`` and ``<field>_by_lang``.
+
+    RETURNS (list[tuple[str, str]]): (language code, value) pairs.
+    """
+    pairs = [("ru", value) for value in entry.get(f"ru_{field}", [])]
+    for lang, values in (entry.get(f"{field}_by_lang") or {}).items():
+        pairs.extend((lang, value) for value in values)
+    return pairs
+
+
+def gazetteer_rows(entries: list[dict]) -> list[dict]:
+    """Expand actor entries into sorted (form, id) rows."""
+    best: dict[tuple[str, str], dict] = {}
+
+    def add(forms: Iterable[str], entry: dict, kind: str, lang: str, source: str) -> None:
+        cap = source[:1].isupper()
+        for form in forms:
+            if not form:
+                continue
+            row = {
+                "form": form,
+                "id": entry["id"],
+                "kind": kind,
+                "type": entry["type"],
+                "lang": lang,
+                "cap": cap,
+            }
+            key = (form, entry["id"])
+            old = best.get(key)
+            if old is None or (KIND_RANK[kind], lang != "uk") < (
+                KIND_RANK[old["kind"]],
+                old["lang"] != "uk",
+            ):
+                best[key] = row
+
+    for entry in entries:
+        add(
+            inflect_phrase(entry["name"]),
+            entry,
+            _phrase_kind(entry["name"], "name"),
+            "uk",
+            entry["name"],
+        )
+        for alias in entry.get("aliases", []):
+            add(inflect_phrase(alias), entry, _phrase_kind(alias, "alias"), "uk", alias)
+        for lang, alias in _by_lang(entry, "aliases"):
+            add(inflect_phrase(alias, lang), entry, _phrase_kind(alias, "alias"), lang, alias)
+        for adjective in entry.get("adjectives", []):
+            add(inflect_adjective(adjective), entry, "adjective", "uk", adjective)
+            prefix = compound_prefix(adjective)
+            if prefix:
+                add([prefix], entry, "prefix", "uk", adjective)
+        for lang, adjective in _by_lang(entry, "adjectives"):
+            add(inflect_adjective(adjective, lang), entry, "adjective", lang, adjective)
+        for prefix in entry.get("prefixes", []):
+            add([normalize_form(prefix)], entry, "prefix", "uk", prefix)
+        for literal in entry.get("forms", []):
+            add([normalize_form(literal)], entry, _phrase_kind(literal, "alias"), "uk", literal)
+        for demonym in entry.get("demonyms", []):
+            add(inflect_plural_noun(demonym), entry, "demonym", "uk", demonym)
+    return [best[key] for key in sorted(best)]
+
+
+def actor_rows(entries: list[dict]) -> list[dict]:
+    """The actor records, sorted by id, with optional fields as null."""
+    rows = []
+    for entry in sorted(entries, key=lambda e: e["id"]):
+        rows.append(
+            {
+                "id": entry["id"],
+                "type": entry["type"],
+                "name": entry["name"],
+                "cameo": entry.get("cameo"),
+                "wikidata": entry.get("wikidata"),
+                "polity": entry.get("polity"),
+                "polity_history": entry.get("polity_history") or [],
+                "capital": entry.get("capital"),
+            }
+        )
+    return rows
+
+
+def office_rows(entries: list[dict]) -> list[dict]:
+    """Expand office entries into sorted (form, office) rows."""
+    best: dict[tuple[str, str], dict] = {}
+    for entry in entries:
+        lang = "ru" if entry.get("ru") else "uk"
+        for phrase in [entry["office"], *entry.get("aliases", [])]:
+            for form in inflect_phrase(phrase, lang, numbers=("sing", "plur")):
+                key = (form, entry["office"])
+                best.setdefault(
+                    key,
+                    {
+                        "form": form,
+                        "office": entry["office"],
+                        "gloss": entry["gloss"],
+                        "category": entry["category"],
+                        "lang": lang,
+                    },
+                )
+    # A form shared by two offices ("голови") resolves to the shorter, more general one.
+    return sorted(best.values(), key=lambda r: (r["form"], len(r["office"]), r["office"]))
+
+
+def _write_jsonl(path: Path, rows: list[dict]) -> None:
+    with path.open("w", encoding="utf-8", newline="\n") as handle:
+        for row in rows:
+            handle.write(
+                json.dumps(row, ensure_ascii=False, sort_keys=False, separators=(",", ":")) + "\n"
+            )
+
+
+def _load_yaml(path: Path) -> list:
+    with path.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle) or []
+
+
+def build(out_dir: Path = BUILD_DIR, curated_dir: Path = CURATED_DIR) -> dict[str, Path]:
+    """Compile the curated files into the build tables.
+
+    out_dir (Path): Where to write gazetteer.jsonl, actors.jsonl, offices.jsonl
+        and (when persons.yaml exists) persons.jsonl.
+    curated_dir (Path): Where actors.yaml, offices.yaml and persons.yaml live.
+    RETURNS (dict[str, Path]): The written files by name.
+    """
+    actors = _load_yaml(curated_dir / "actors.yaml")
+    offices = _load_yaml(curated_dir / "offices.yaml")
+    validate_actors(actors)
+    validate_offices(offices)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = {
+        "gazetteer.jsonl": gazetteer_rows(actors),
+        "actors.jsonl": actor_rows(actors),
+        "offices.jsonl": office_rows(offices),
+    }
+    persons_path = curated_dir / "persons.yaml"
+    if persons_path.exists():
+        persons = _load_yaml(persons_path)
+        validate_persons(persons, {entry["id"] for entry in actors})
+        written["persons.jsonl"] = person_rows(persons)
+    for name, rows in written.items():
+        _write_jsonl(out_dir / name, rows)
+    return {name: out_dir / name for name in written}
+
+
+def person_rows(entries: list[dict]) -> list[dict]:
+    """The person records, sorted by id, each with its surname and full-name forms."""
+    rows = []
+    for entry in sorted(entries, key=lambda e: e["id"]):
+        gender = entry.get("gender", "m")
+        mode = entry.get("inflect", "last")
+        given = entry.get("given", "")
+        surnames = [
+            inflect_name(phrase, gender, mode)
+            for phrase in [entry["surname"], *entry.get("aliases", [])]
+        ]
+        surname_forms = {form for cases in surnames for forms in cases.values() for form in forms}
+        surname_forms.update(normalize_form(form) for form in entry.get("forms", []))
+        surname_forms = with_cyrillic_numerals(surname_forms)
+        full_forms: set[str] = set()
+        if given:
+            # "Ім'я Прізвище" with every spelling of the surname; the
+            # official "Прізвище Ім'я" order and initials only with the
+            # canonical one, to keep the table small.
+            for first in given_cases(given, gender):
+                for index, cases in enumerate(surnames):
+                    for case in CASES:
+                        for g, s in itertools.product(sorted(first[case]), sorted(cases[case])):
+                            full_forms.add(f"{g} {s}")
+                            if index == 0:
+                                full_forms.add(f"{s} {g}")
+            canonical = with_cyrillic_numerals(
+                {form for forms in surnames[0].values() for form in forms}
+            )
+            for letters in initials(given):
+                full_forms.update(f"{letters} {form}" for form in canonical)
+        else:
+            full_forms.update(surname_forms)
+        name = normalize_form(entry["name"])
+        if name not in full_forms and name not in surname_forms:
+            raise BuildError(
+                f"person {entry['id']!r}: name {entry['name']!r} is neither given + surname "
+                "nor the surname; add the missing part as an alias"
+            )
+        full_forms.add(name)
+        rows.append(
+            {
+                "id": entry["id"],
+                "name": entry["name"],
+                "surname": entry["surname"],
+                "given": given or None,
+                "aliases": entry.get("aliases", []),
+                "polity": entry["polity"],
+                "polity_history": entry.get("polity_history") or [],
+                "offices": entry.get("offices", []),
+                "wikidata": entry.get("wikidata"),
+                "born": entry.get("born"),
+                "died": entry.get("died"),
+                "surname_forms": sorted(surname_forms),
+                "full_forms": sorted(full_forms),
+            }
+        )
+    return rows

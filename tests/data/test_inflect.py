@@ -1,0 +1,125 @@
+"""The inflection engine (litopys/data/inflect.py) that expands curated names
+into the case forms the build tables index."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pymorphy3")
+
+from litopys.data.inflect import (  # noqa: E402
+    CASES,
+    compound_prefix,
+    given_cases,
+    inflect_adjective,
+    inflect_name,
+    inflect_phrase,
+    inflect_plural_noun,
+    initials,
+    is_abbr,
+    with_cyrillic_numerals,
+)
+
+
+@pytest.mark.parametrize("phrase,lang,expected", [
+    # head noun and the adjective agreeing with it; inanimate accusative = nominative
+    ("Радянський Союз", "uk", {"радянського союзу", "радянським союзом", "радянському союзі"}),
+    ("Велика Британія", "uk", {"великої британії", "велику британію", "великою британією"}),
+    # a genitive complement and an abbreviation stay as written
+    ("Статут ООН", "uk", {"статуту оон", "статутом оон", "статуті оон"}),
+    ("Ліга Націй", "uk", {"ліги націй", "лігою націй"}),
+    # a postposed agreeing adjective inflects too
+    ("Річ Посполита", "uk", {"речі посполитої", "річчю посполитою"}),
+    # an unknown word declines by its ending (hand paradigm)
+    ("Нанкин", "uk", {"нанкина", "нанкином"}),
+    # Russian-script forms inflect with the Russian dictionaries
+    ("Германия", "ru", {"германии", "германией", "германию"}),
+])
+def test_inflect_phrase_cases(phrase: str, lang: str, expected: set[str]) -> None:
+    forms = inflect_phrase(phrase, lang)
+    assert phrase.lower() in forms
+    assert expected <= forms, expected - forms
+    assert all(f == f.lower() for f in forms)
+
+
+@pytest.mark.parametrize("phrase,never", [
+    ("Радянський Союз", "радянського союз"),  # no animate accusative on an inanimate head
+    ("Статут ООН", "статуту оонові"),
+])
+def test_inflect_phrase_no_false_forms(phrase: str, never: str) -> None:
+    assert never not in inflect_phrase(phrase)
+
+
+@pytest.mark.parametrize("phrase", ["СРСР", "ВКП(б)", "1917", "Маньчжоу-Го"])
+def test_inflect_phrase_frozen(phrase: str) -> None:
+    assert inflect_phrase(phrase) == {phrase.lower()}
+
+
+def test_inflect_phrase_plural_for_offices() -> None:
+    singular = inflect_phrase("посол")
+    both = inflect_phrase("посол", numbers=("sing", "plur"))
+    assert {"посла", "послом"} <= singular and "послів" not in singular
+    assert singular < both and {"посли", "послів", "послами"} <= both
+
+
+@pytest.mark.parametrize("word,expected", [
+    ("радянський", {"радянська", "радянське", "радянського", "радянською", "радянських"}),
+    ("нанкинський", {"нанкинська", "нанкинського", "нанкинськими"}),  # not in the dictionary
+])
+def test_inflect_adjective_every_form(word: str, expected: set[str]) -> None:
+    forms = inflect_adjective(word)
+    assert expected <= forms
+    assert len(forms) == 14  # the hard-stem paradigm, without comparatives
+
+
+@pytest.mark.parametrize("word,expected", [
+    ("поляки", {"поляки", "поляків", "полякам", "поляками", "поляках"}),
+    ("українці", {"українців", "українцями"}),
+])
+def test_inflect_plural_noun(word: str, expected: set[str]) -> None:
+    assert expected <= inflect_plural_noun(word)
+
+
+@pytest.mark.parametrize("adjective,prefix", [
+    ("китайський", "китайсько"), ("радянський", "радянсько"), ("німецький", "німецько"),
+    ("великий", None),
+])
+def test_inflect_compound_prefix(adjective: str, prefix: str | None) -> None:
+    assert compound_prefix(adjective) == prefix
+
+
+@pytest.mark.parametrize("token,expected", [
+    ("СРСР", True), ("ВКП(б)", True), ("США", True), ("Рада", False), ("у", False),
+])
+def test_inflect_is_abbr(token: str, expected: bool) -> None:
+    assert is_abbr(token) is expected
+
+
+@pytest.mark.parametrize("name,gender,mode,case,expected", [
+    ("Молотов", "m", "last", "ablt", {"молотовим"}),
+    ("Молотов", "m", "last", "gent", {"молотова"}),
+    ("Шевченко", "m", "last", "datv", {"шевченку", "шевченкові"}),
+    ("де Голль", "m", "last", "gent", {"де голля"}),  # the particle stays
+    ("Кеннеді", "m", "last", "gent", {"кеннеді"}),  # foreign, on a vowel: indeclinable
+    ("Тетчер", "f", "last", "ablt", {"тетчер"}),  # a woman's surname on a consonant
+    ("Петро I", "m", "all", "gent", {"петра i"}),  # regnal name: the number stays
+    ("Франко", "m", "fixed", "gent", {"франко"}),
+])
+def test_inflect_name_cases(name, gender, mode, case, expected) -> None:
+    forms = inflect_name(name, gender, mode)
+    assert set(forms) == set(CASES)
+    assert forms[case] == expected
+
+
+def test_inflect_name_given_and_initials() -> None:
+    first, whole = given_cases("Йосип Віссаріонович", "m")
+    assert "йосипа" in first["gent"] and "йосипа віссаріоновича" in whole["gent"]
+    assert initials("Йосип Віссаріонович") == ["й.", "й. в."]
+
+
+@pytest.mark.parametrize("forms,added", [
+    ({"петро i"}, {"петро і"}),  # Cyrillic look-alike of the Latin numeral
+    ({"карл v"}, set()),  # V has no Cyrillic look-alike
+])
+def test_inflect_with_cyrillic_numerals(forms: set[str], added: set[str]) -> None:
+    assert with_cyrillic_numerals(forms) == forms | added
