@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from litopys.errors import Errors, InputError, LitopysError
+from litopys.errors import Errors, LitopysError
 from litopys.model import Chronicle
 
 FORMATS = ("table", "json", "jsonl")
@@ -72,8 +72,8 @@ def extract(paths: tuple[str, ...], db: str, fmt: str, anchor: str | None, worke
       litopys extract samples/sample.txt
       litopys extract corpus/ --db corpus.db --format jsonl > corpus.jsonl
     """
-    from litopys.pipeline.ingest import DEFAULT_MAX_BYTES, iter_paths, read_path, read_stdin
-    from litopys.store.db import Store
+    from litopys.batch.runner import run
+    from litopys.pipeline.ingest import DEFAULT_MAX_BYTES
 
     if anchor:
         _check_date(anchor, "--anchor")
@@ -81,69 +81,26 @@ def extract(paths: tuple[str, ...], db: str, fmt: str, anchor: str | None, worke
         raise click.ClickException("--refresh works document by document, without --workers, "
                                    "--dask or --out-parquet; for a whole corpus extract into "
                                    "a new --db instead.")
+    if no_db and not out_parquet:
+        raise click.ClickException("--no-db needs --out-parquet DIR: the results must go "
+                                   "somewhere.")
+    limit = max_bytes or DEFAULT_MAX_BYTES
     if workers != 1 or dask_address or out_parquet:
-        try:
-            from litopys.batch.runner import run_batch
-        except ImportError:
-            raise click.ClickException("Batch mode is not available in this build.") from None
-        if no_db and not out_parquet:
-            raise click.ClickException("--no-db needs --out-parquet DIR: the results must go "
-                                       "somewhere.")
-        code = run_batch(list(paths), db=None if no_db else db, workers=workers,
-                         dask_address=dask_address, anchor=anchor,
-                         max_bytes=max_bytes or DEFAULT_MAX_BYTES, quiet=quiet,
-                         out_parquet=out_parquet)
-        sys.exit(code)
-    try:
-        store = Store(db)
-    except LitopysError as err:
-        raise _fail(err) from None
-    pipeline = None
+        stats = run(list(paths), db=None if no_db else db, workers=workers,
+                    dask_address=dask_address, anchor=anchor, max_bytes=limit, quiet=quiet,
+                    out_parquet=out_parquet)
+        sys.exit(stats.exit_code)
+    # one process: the same runner and worker, with one in-process worker; the
+    # chronicles (new or already stored) are printed
     chronicles: list[Chronicle] = []
-    failures: list[str] = []
-    try:
-        inputs: list[Any] = []
-        for p in paths:
-            if p == "-":
-                inputs.append("-")
-            else:
-                try:
-                    inputs.extend(iter_paths([p]))
-                except InputError as err:
-                    failures.append(str(err))
-                    click.echo(f"error: {err}", err=True)
-        for item in inputs:
-            try:
-                if item == "-":
-                    document = read_stdin(sys.stdin.buffer if hasattr(sys.stdin, "buffer")
-                                          else sys.stdin,
-                                          max_bytes=max_bytes or DEFAULT_MAX_BYTES)
-                else:
-                    document = read_path(item, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
-            except InputError as err:
-                failures.append(str(err))
-                click.echo(f"error: {err}", err=True)
-                continue
-            if refresh:
-                store.delete_document(document.id)
-            stored = store.chronicle(document.id) if store.has_document(document.id) else None
-            if stored is not None:
-                stored.document.path = document.path or stored.document.path
-                chronicles.append(stored)
-                continue
-            if pipeline is None:
-                from litopys.pipeline.language import Pipeline
-
-                pipeline = Pipeline()
-            ch = pipeline(document, anchor=anchor)
-            store.write_one(ch)
-            chronicles.append(ch)
-    finally:
-        store.close()
+    stats = run(list(paths), db=db, workers=1, anchor=anchor, max_bytes=limit, quiet=True,
+                merge=False, refresh=refresh, keep=chronicles, summary=False)
+    if stats.fatal or stats.interrupted:
+        sys.exit(stats.exit_code)
     if not quiet:
         emit(chronicles, fmt)
-    if failures:
-        click.echo(f"{len(failures)} of {len(failures) + len(chronicles)} inputs failed; "
+    if stats.failed:
+        click.echo(f"{stats.failed} of {stats.failed + len(chronicles)} inputs failed; "
                    f"{len(chronicles)} stored in {db}.", err=True)
         sys.exit(1)
 
