@@ -6,9 +6,12 @@ becomes a one-line message and a non-zero exit code, never a traceback.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+import sqlite3
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +29,23 @@ DB_OPTION = click.option(
 
 def _fail(err: LitopysError) -> click.ClickException:
     return click.ClickException(str(err))
+
+
+def _store_errors(command: Callable[..., None]) -> Callable[..., None]:
+    """Report a store SQLite cannot read or write (damaged, read-only, full) in one line."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        try:
+            command(*args, **kwargs)
+        except LitopysError as err:
+            raise _fail(err) from None
+        except sqlite3.Error as err:
+            from litopys.store.db import store_error
+
+            raise _fail(store_error(err, kwargs.get("db") or "database")) from None
+
+    return wrapper
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -146,6 +166,7 @@ def _check_date(value: str, option: str) -> str:
                    "date and actor disagreements flagged.")
 @click.option("--min-sources", type=int, default=2, show_default=True,
               help="With --corroborated: only events from at least this many documents.")
+@_store_errors
 def show(db: str, actor: str | None, date_from: str | None, date_to: str | None,
          document: str | None, fmt: str, corroborated: bool, min_sources: int) -> None:
     """Show the stored chronicle, filtered by actor, period or document.
@@ -269,6 +290,7 @@ def serve(db: str, host: str, port: int) -> None:
               help="jsonl, csv, gexf, graphml, timelinejs, palladio or brat.")
 @click.option("--out", "out", default="-", show_default=True,
               help="Output file or directory ('-' = stdout for single-file formats).")
+@_store_errors
 def export(db: str, fmt: str, out: str) -> None:
     """Export the stored chronicle to other tools' formats.
 
@@ -290,6 +312,9 @@ def export(db: str, fmt: str, out: str) -> None:
         run(store, fmt, out)
     except LitopysError as err:
         raise _fail(err) from None
+    except OSError as err:  # --out in a directory that does not exist or is read-only
+        raise _fail(LitopysError(Errors.E028, path=err.filename or out,
+                                 reason=err.strerror or str(err))) from None
     finally:
         store.close()
 
