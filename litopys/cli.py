@@ -6,15 +6,18 @@ becomes a one-line message and a non-zero exit code, never a traceback.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+import sqlite3
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
-from litopys.errors import Errors, InputError, LitopysError
+from litopys.errors import Errors, LitopysError
 from litopys.export import EXPORT_FORMATS
 from litopys.model import Chronicle
 
@@ -27,6 +30,23 @@ DB_OPTION = click.option(
 
 def _fail(err: LitopysError) -> click.ClickException:
     return click.ClickException(str(err))
+
+
+def _store_errors(command: Callable[..., None]) -> Callable[..., None]:
+    """Report a store SQLite cannot read or write (damaged, read-only, full) in one line."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        try:
+            command(*args, **kwargs)
+        except LitopysError as err:
+            raise _fail(err) from None
+        except sqlite3.Error as err:
+            from litopys.store.db import store_error
+
+            raise _fail(store_error(err, kwargs.get("db") or "database")) from None
+
+    return wrapper
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -73,8 +93,8 @@ def extract(paths: tuple[str, ...], db: str, fmt: str, anchor: str | None, worke
       litopys extract samples/sample.txt
       litopys extract corpus/ --db corpus.db --format jsonl > corpus.jsonl
     """
-    from litopys.pipeline.ingest import DEFAULT_MAX_BYTES, iter_paths, read_path, read_stdin
-    from litopys.store.db import Store
+    from litopys.batch.runner import run
+    from litopys.pipeline.ingest import DEFAULT_MAX_BYTES
 
     if anchor:
         _check_date(anchor, "--anchor")
@@ -82,69 +102,26 @@ def extract(paths: tuple[str, ...], db: str, fmt: str, anchor: str | None, worke
         raise click.ClickException("--refresh works document by document, without --workers, "
                                    "--dask or --out-parquet; for a whole corpus extract into "
                                    "a new --db instead.")
+    if no_db and not out_parquet:
+        raise click.ClickException("--no-db needs --out-parquet DIR: the results must go "
+                                   "somewhere.")
+    limit = max_bytes or DEFAULT_MAX_BYTES
     if workers != 1 or dask_address or out_parquet:
-        try:
-            from litopys.batch.runner import run_batch
-        except ImportError:
-            raise click.ClickException("Batch mode is not available in this build.") from None
-        if no_db and not out_parquet:
-            raise click.ClickException("--no-db needs --out-parquet DIR: the results must go "
-                                       "somewhere.")
-        code = run_batch(list(paths), db=None if no_db else db, workers=workers,
-                         dask_address=dask_address, anchor=anchor,
-                         max_bytes=max_bytes or DEFAULT_MAX_BYTES, quiet=quiet,
-                         out_parquet=out_parquet)
-        sys.exit(code)
-    try:
-        store = Store(db)
-    except LitopysError as err:
-        raise _fail(err) from None
-    pipeline = None
+        stats = run(list(paths), db=None if no_db else db, workers=workers,
+                    dask_address=dask_address, anchor=anchor, max_bytes=limit, quiet=quiet,
+                    out_parquet=out_parquet)
+        sys.exit(stats.exit_code)
+    # one process: the same runner and worker, with one in-process worker; the
+    # chronicles (new or already stored) are printed
     chronicles: list[Chronicle] = []
-    failures: list[str] = []
-    try:
-        inputs: list[Any] = []
-        for p in paths:
-            if p == "-":
-                inputs.append("-")
-            else:
-                try:
-                    inputs.extend(iter_paths([p]))
-                except InputError as err:
-                    failures.append(str(err))
-                    click.echo(f"error: {err}", err=True)
-        for item in inputs:
-            try:
-                if item == "-":
-                    document = read_stdin(sys.stdin.buffer if hasattr(sys.stdin, "buffer")
-                                          else sys.stdin,
-                                          max_bytes=max_bytes or DEFAULT_MAX_BYTES)
-                else:
-                    document = read_path(item, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
-            except InputError as err:
-                failures.append(str(err))
-                click.echo(f"error: {err}", err=True)
-                continue
-            if refresh:
-                store.delete_document(document.id)
-            stored = store.chronicle(document.id) if store.has_document(document.id) else None
-            if stored is not None:
-                stored.document.path = document.path or stored.document.path
-                chronicles.append(stored)
-                continue
-            if pipeline is None:
-                from litopys.pipeline.language import Pipeline
-
-                pipeline = Pipeline()
-            ch = pipeline(document, anchor=anchor)
-            store.write_one(ch)
-            chronicles.append(ch)
-    finally:
-        store.close()
+    stats = run(list(paths), db=db, workers=1, anchor=anchor, max_bytes=limit, quiet=True,
+                merge=False, refresh=refresh, keep=chronicles, summary=False)
+    if stats.fatal or stats.interrupted:
+        sys.exit(stats.exit_code)
     if not quiet:
         emit(chronicles, fmt)
-    if failures:
-        click.echo(f"{len(failures)} of {len(failures) + len(chronicles)} inputs failed; "
+    if stats.failed:
+        click.echo(f"{stats.failed} of {stats.failed + len(chronicles)} inputs failed; "
                    f"{len(chronicles)} stored in {db}.", err=True)
         sys.exit(1)
 
@@ -192,6 +169,7 @@ def _check_date(value: str, option: str) -> str:
                    "date and actor disagreements flagged.")
 @click.option("--min-sources", type=int, default=2, show_default=True,
               help="With --corroborated: only events from at least this many documents.")
+@_store_errors
 def show(db: str, actor: str | None, date_from: str | None, date_to: str | None,
          document: str | None, fmt: str, corroborated: bool, min_sources: int) -> None:
     """Show the stored chronicle, filtered by actor, period or document.
@@ -313,6 +291,7 @@ def serve(db: str, host: str, port: int) -> None:
               help="Format to write; csv and brat write a directory.")
 @click.option("--out", "out", default="-", show_default=True,
               help="Output file or directory ('-' = stdout for single-file formats).")
+@_store_errors
 def export(db: str, fmt: str, out: str) -> None:
     """Export the stored chronicle to other tools' formats.
 
@@ -331,6 +310,9 @@ def export(db: str, fmt: str, out: str) -> None:
         run(store, fmt, out)
     except LitopysError as err:
         raise _fail(err) from None
+    except OSError as err:  # --out in a directory that does not exist or is read-only
+        raise _fail(LitopysError(Errors.E028, path=err.filename or out,
+                                 reason=err.strerror or str(err))) from None
     finally:
         store.close()
 

@@ -38,6 +38,30 @@ class Errors:
     )
     E021 = "E021 '{path}' is not a litopys database ({reason}). Give another --db file."
     E022 = "E022 No database at '{path}'. Run `litopys extract FILE --db {path}` first."
+    # -- appended for issue 17 (stores, batch runs) --
+    E023 = (
+        "E023 Cannot write to the database '{path}' ({reason}): the file or its directory "
+        "is read-only. Give a --db in a writable directory, or copy the store there."
+    )
+    E024 = (
+        "E024 The disk is full: cannot write to '{path}' ({reason}). Free some space (or give "
+        "a --db on another disk) and run the same command again; what was stored is kept."
+    )
+    E025 = (
+        "E025 The database '{path}' is damaged ({reason}). Run `litopys check --db {path}`; "
+        "restore it from a backup or extract the texts again into a new --db."
+    )
+    E026 = (
+        "E026 The database '{path}' stayed locked by another process for {seconds} s. Let the "
+        "other litopys run finish, or give another --db."
+    )
+    E027 = (
+        "E027 No Dask scheduler answers at '{address}' after {seconds} s ({reason}). Start "
+        "one (`dask scheduler`), check the address, or use --dask local."
+    )
+    E028 = (
+        "E028 Cannot write '{path}' ({reason}). Give an --out in a writable directory."
+    )
     E030 = "E030 Invalid date '{value}' for {option}: use YYYY, YYYY-MM or YYYY-MM-DD."
     E040 = "E040 Cannot load the NER model from '{path}': {reason}. Reinstall litopys."
     E050 = "E050 Unknown export format '{fmt}'. Choose one of: {choices}."

@@ -11,6 +11,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from litopys.errors import StoreError
 from litopys.store.db import Store
 from litopys.store.merge import corroborated, ensure_merged
 
@@ -24,9 +25,15 @@ def corroborated_groups(db: str, min_sources: int = 2,
     limit (int | None): at most this many groups.
     RETURNS (list[dict]): groups, most sources first (see store.merge.corroborated).
     """
-    store = Store(db)
     try:
-        ensure_merged(store)
+        store = Store(db)
+    except StoreError as err:
+        if err.code != "E023":
+            raise
+        store = Store(db, read_only=True)  # a read-only store: show the last merge as is
+    try:
+        if not store.read_only:
+            ensure_merged(store)
         return corroborated(store, min_sources=min_sources, limit=limit)
     finally:
         store.close()

@@ -78,15 +78,25 @@ class Pipeline:
 
     def __call__(self, document: Document, anchor: str | None = None) -> Chronicle:
         """Analyse a document. RETURNS (Chronicle): offsets into ``document.text``."""
+        return self.run(document, anchor)[0]
+
+    def run(self, document: Document, anchor: str | None = None) -> tuple[Chronicle, int]:
+        """Analyse a document, in chunks when it is long (the batch worker's one call).
+
+        document (Document): the input.
+        anchor (str | None): creation date of the text.
+        RETURNS (tuple[Chronicle, int]): the chronicle and the number of tokens analysed.
+        """
         if len(document.text) <= self.chunk_chars:
-            return to_chronicle(self.make_doc(document, anchor), document)
+            doc = self.make_doc(document, anchor)
+            return to_chronicle(doc, document), len(doc)
         return self._chunked(document, anchor)
 
     def text(self, text: str, anchor: str | None = None) -> Chronicle:
         """Analyse a string. RETURNS (Chronicle): its chronicle."""
         return self(from_text(text), anchor)
 
-    def _chunked(self, document: Document, anchor: str | None) -> Chronicle:
+    def _chunked(self, document: Document, anchor: str | None) -> tuple[Chronicle, int]:
         """Analyse a long document chunk by chunk and merge the chronicles.
 
         - Offsets are shifted by the chunk's start, sentence numbers by the
@@ -100,7 +110,7 @@ class Pipeline:
           reference, and everything found in the preamble is dropped. The
           document ``anchor`` (creation date) is passed unchanged.
 
-        RETURNS (Chronicle): the merged chronicle.
+        RETURNS (tuple[Chronicle, int]): the merged chronicle and the tokens analysed.
         """
         full = document.text
         entities: dict[str, Entity] = {}
@@ -108,6 +118,7 @@ class Pipeline:
         events: list[Event] = []
         ref: str | None = None
         sentences = 0
+        tokens = 0
         for start, end in split_chunks(full, self.chunk_chars):
             preamble = _preamble(ref)
             part = Document(id=document.id, path=document.path, text=preamble + full[start:end],
@@ -118,6 +129,7 @@ class Pipeline:
             if preamble and doc.has_annotation("SENT_START"):
                 pre_sents = sum(1 for s in doc.sents if s.start_char < len(preamble.rstrip()))
             ch = to_chronicle(doc, part)
+            tokens += len(doc)
             del doc
             cut = len(preamble)
             shift = start - cut
@@ -170,7 +182,8 @@ class Pipeline:
         for e in merged:
             if e.affiliation and e.affiliation not in known:
                 e.affiliation = None
-        return Chronicle(document=document, entities=merged, timexes=timexes, events=events)
+        return (Chronicle(document=document, entities=merged, timexes=timexes, events=events),
+                tokens)
 
 
 def split_chunks(text: str, size: int) -> list[tuple[int, int]]:

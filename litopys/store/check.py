@@ -24,6 +24,8 @@ import re
 import sqlite3
 from collections.abc import Iterator
 
+from litopys.store.db import connect_read_only
+
 _ISO_DATE = re.compile(r"^-?\d{4,}-\d{2}-\d{2}$")
 
 
@@ -35,7 +37,7 @@ def check_store(path: str) -> list[str]:
     """
     problems: list[str] = []
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = connect_read_only(path)  # also in a read-only directory
     except sqlite3.Error as err:
         return [f"cannot open the database: {err}"]
     try:

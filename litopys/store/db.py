@@ -11,14 +11,80 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from litopys.errors import Errors, StoreError
 from litopys.model import Chronicle, Document, Entity, Event, Mention, Timex
 from litopys.store.migrate import migrate
 
+BUSY_TIMEOUT = 60.0
+"""Seconds a connection waits for another process's write lock (SQLite's default is 5)."""
+
 
 def _casefold(value: object) -> object:
     return value.casefold() if isinstance(value, str) else value
+
+
+def store_error(err: sqlite3.Error, path: str | Path, opening: bool = False) -> StoreError:
+    """The coded message for an SQLite failure on a store.
+
+    err (sqlite3.Error): what SQLite raised.
+    path (str | Path): the database file, for the message.
+    opening (bool): the file was being opened (a file that is not SQLite at
+        all is then "not a litopys database", not "damaged").
+    RETURNS (StoreError): E024 disk full, E023 read-only, E026 locked, E025
+        damaged, or E021 not a litopys database.
+    """
+    name = getattr(err, "sqlite_errorname", "") or ""
+    reason = str(err)
+    if name.startswith("SQLITE_FULL") or "disk is full" in reason:
+        return StoreError(Errors.E024, path=path, reason=reason)
+    if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM")) \
+            or "readonly database" in reason or "unable to open" in reason:
+        return StoreError(Errors.E023, path=path, reason=reason)
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "is locked" in reason:
+        return StoreError(Errors.E026, path=path, seconds=f"{BUSY_TIMEOUT:g}")
+    if opening and (name.startswith("SQLITE_NOTADB") or "not a database" in reason):
+        return StoreError(Errors.E021, path=path, reason=reason)
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_IOERR")) \
+            or "malformed" in reason or "not a database" in reason:
+        return StoreError(Errors.E025, path=path, reason=reason)
+    return StoreError(Errors.E021, path=path, reason=reason)
+
+
+def _uri(path: str | Path, **params: str) -> str:
+    query = "&".join(f"{k}={v}" for k, v in params.items())
+    return f"file:{quote(str(Path(path).resolve()))}?{query}"
+
+
+def connect_read_only(path: str | Path) -> sqlite3.Connection:
+    """Open a database for reading, also in a read-only directory or mount.
+
+    A WAL database needs its ``-shm`` file, which SQLite cannot create where
+    nothing may be written; such a file is opened ``immutable`` instead (it
+    must then not change while open, which a read-only place guarantees).
+
+    path (str | Path): an existing SQLite file.
+    RETURNS (sqlite3.Connection): in autocommit mode, usable from any thread.
+    """
+    last: sqlite3.Error | None = None
+    for params in ({"mode": "ro"}, {"mode": "ro", "immutable": "1"}):
+        conn = sqlite3.connect(_uri(path, **params), uri=True, isolation_level=None,
+                               check_same_thread=False, timeout=BUSY_TIMEOUT)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.OperationalError as err:
+            conn.close()
+            last = err
+            if not (getattr(err, "sqlite_errorname", "").startswith("SQLITE_CANTOPEN")
+                    or "unable to open" in str(err)):
+                raise
+        except sqlite3.Error:
+            conn.close()
+            raise
+    assert last is not None
+    raise last
 
 
 class Store:
@@ -30,16 +96,15 @@ class Store:
 
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = str(path)
+        self.read_only = read_only
+        if read_only and not Path(path).exists():
+            raise StoreError(Errors.E022, path=path)
         try:
             if read_only:
-                if not Path(path).exists():
-                    raise StoreError(Errors.E022, path=path)
-                uri = f"file:{Path(path).resolve()}?mode=ro"
-                self.conn = sqlite3.connect(uri, uri=True, isolation_level=None,
-                                            check_same_thread=False)
+                self.conn = connect_read_only(path)
             else:
                 self.conn = sqlite3.connect(self.path, isolation_level=None,
-                                            check_same_thread=False)
+                                            check_same_thread=False, timeout=BUSY_TIMEOUT)
                 self.conn.execute("PRAGMA journal_mode=WAL")
                 self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
@@ -49,9 +114,15 @@ class Store:
             if not read_only:
                 migrate(self.conn, self.path)
             else:
-                self.conn.execute("SELECT value FROM meta WHERE key='schema_version'")
-        except sqlite3.DatabaseError as err:
-            raise StoreError(Errors.E021, path=path, reason=str(err)) from None
+                try:
+                    self.conn.execute("SELECT value FROM meta WHERE key='schema_version'")
+                except sqlite3.OperationalError as err:
+                    if "no such table" not in str(err):
+                        raise
+                    raise StoreError(Errors.E021, path=path,
+                                     reason="it has no litopys tables") from None
+        except sqlite3.Error as err:
+            raise store_error(err, path, opening=True) from None
 
     def close(self) -> None:
         self.conn.close()
@@ -86,7 +157,17 @@ class Store:
         return written
 
     def write_one(self, ch: Chronicle) -> bool:
-        """Store one chronicle in one transaction. RETURNS (bool): False if already there."""
+        """Store one chronicle in one transaction. RETURNS (bool): False if already there.
+
+        Raises StoreError (E023 read-only, E024 disk full, E025 damaged, E026
+        locked) when SQLite cannot write; the document is then not stored.
+        """
+        try:
+            return self._write_one(ch)
+        except sqlite3.Error as err:
+            raise store_error(err, self.path) from None
+
+    def _write_one(self, ch: Chronicle) -> bool:
         doc = ch.document
         c = self.conn
         c.execute("BEGIN IMMEDIATE")
@@ -153,7 +234,8 @@ class Store:
                 )
             c.execute("COMMIT")
         except BaseException:
-            c.execute("ROLLBACK")
+            if c.in_transaction:
+                c.execute("ROLLBACK")
             raise
         return True
 

@@ -25,8 +25,9 @@ stay alone. A group whose members' dates do not all overlap is flagged
 is flagged ``actor_disagreement``. Nothing is silently resolved: every member
 event keeps its own date and actors.
 
-:func:`merge_store` rebuilds the v2 tables in one ``BEGIN IMMEDIATE``
-transaction. This module is part of ``store/``, the only layer that runs SQL.
+:func:`merge_store` computes the merge from a read snapshot and rewrites the
+v2 tables in short ``BEGIN IMMEDIATE`` transactions, so a concurrent
+``extract`` never waits long for the write lock. This module is part of ``store/``, the only layer that runs SQL.
 
 DOCS: docs/BATCH.md
 """
@@ -34,7 +35,9 @@ DOCS: docs/BATCH.md
 from __future__ import annotations
 
 import json
+import os
 import re
+import sqlite3
 import time
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -311,51 +314,74 @@ def load_events(store: Store, aliases: dict[str, tuple[str, str]]) -> list[Event
     return rows
 
 
-def merge_store(store: Store) -> MergeStats:
-    """Rebuild entity aliases and event groups in one transaction.
+WRITE_CHUNK = 2000
+"""Rows per write transaction: each holds the write lock for milliseconds, so other
+writers (a second ``extract``) never wait long for it."""
+
+MERGE_OWNER_KEY = "merge_owner"
+
+
+def merge_store(store: Store, chunk: int = WRITE_CHUNK) -> MergeStats:
+    """Rebuild entity aliases and event groups, holding the write lock only briefly.
+
+    The store is read in one read transaction (a snapshot: no lock in WAL
+    mode), the groups are computed with no transaction open, and the tables
+    are rewritten in short ``BEGIN IMMEDIATE`` transactions of ``chunk`` rows.
+    The merge state is cleared first and recorded last, so a merge that is
+    killed half-way leaves the store stale and the next run rebuilds it. If
+    another process starts a merge meanwhile, this one gives way to it.
 
     store (Store): a writable store (the single writer).
+    chunk (int): rows per write transaction.
     RETURNS (MergeStats): counts and the time taken.
     """
     t0 = time.perf_counter()
     c = store.conn
     stats = MergeStats()
-    c.execute("BEGIN IMMEDIATE")
+    c.execute("BEGIN")  # one consistent snapshot of what is merged
     try:
+        state = _state(store)
         ents = [dict(r) for r in c.execute("SELECT id, type, name, wikidata FROM entities")]
         counts = dict(c.execute("SELECT entity_id, count(*) FROM mentions GROUP BY entity_id")
                       .fetchall())
         aliases = entity_aliases(ents, counts)
         events = load_events(store, aliases)
-        groups = event_groups(events)
-        c.execute("DELETE FROM event_group_members")
-        c.execute("DELETE FROM event_groups")
-        c.execute("DELETE FROM entity_aliases")
-        c.executemany("INSERT INTO entity_aliases(alias_id, entity_id, rule) VALUES (?, ?, ?)",
-                      [(a, t, rule) for a, (t, rule) in sorted(aliases.items())])
-        c.executemany(
-            "INSERT INTO event_groups(id, cameo, cameo_root, cameo_label, mode, date_begin, "
-            "date_end, sources, members, date_disagreement, actor_disagreement, dates, "
-            "source_actors, target_actors) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (gid, g.cameo, g.cameo[:2], g.cameo_label, g.members[0].mode, g.date_begin,
-                 g.date_end, g.sources, len(g.members), int(g.date_disagreement),
-                 int(g.actor_disagreement), json.dumps(g.dates, ensure_ascii=False),
-                 json.dumps(g.source_actors, ensure_ascii=False),
-                 json.dumps(g.target_actors, ensure_ascii=False))
-                for gid, g in enumerate(groups, 1)
-            ],
-        )
-        c.executemany(
-            "INSERT INTO event_group_members(event_id, group_id, document_id) VALUES (?, ?, ?)",
-            [(m.id, gid, m.document_id) for gid, g in enumerate(groups, 1) for m in g.members],
-        )
-        c.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
-                  (MERGE_STATE_KEY, _state(store)))
+    finally:
         c.execute("COMMIT")
-    except BaseException:
-        c.execute("ROLLBACK")
-        raise
+    groups = event_groups(events)
+    owner = f"{os.getpid()}:{t0}"
+    _write(c, "DELETE FROM meta WHERE key=?", [(MERGE_STATE_KEY,)])
+    _write(c, "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [(MERGE_OWNER_KEY, owner)])
+    for table in ("event_group_members", "event_groups", "entity_aliases"):
+        while _owned(c, owner) and _write(
+            c, f"DELETE FROM {table} WHERE rowid IN (SELECT rowid FROM {table} LIMIT ?)",
+            [(chunk,)]):
+            pass
+    rows: list[tuple[str, list[tuple[Any, ...]]]] = [
+        ("INSERT INTO entity_aliases(alias_id, entity_id, rule) VALUES (?, ?, ?)",
+         [(a, t, rule) for a, (t, rule) in sorted(aliases.items())]),
+        ("INSERT INTO event_groups(id, cameo, cameo_root, cameo_label, mode, date_begin, "
+         "date_end, sources, members, date_disagreement, actor_disagreement, dates, "
+         "source_actors, target_actors) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+         [(gid, g.cameo, g.cameo[:2], g.cameo_label, g.members[0].mode, g.date_begin,
+           g.date_end, g.sources, len(g.members), int(g.date_disagreement),
+           int(g.actor_disagreement), json.dumps(g.dates, ensure_ascii=False),
+           json.dumps(g.source_actors, ensure_ascii=False),
+           json.dumps(g.target_actors, ensure_ascii=False))
+          for gid, g in enumerate(groups, 1)]),
+        # members whose event was removed since the snapshot (``--refresh``) are skipped
+        ("INSERT INTO event_group_members(event_id, group_id, document_id) "
+         "SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM events WHERE id=?1)",
+         [(m.id, gid, m.document_id) for gid, g in enumerate(groups, 1) for m in g.members]),
+    ]
+    for sql, values in rows:
+        for i in range(0, len(values), chunk):
+            if not _owned(c, owner):
+                break
+            _write(c, sql, values[i : i + chunk])
+    if _owned(c, owner):
+        _write(c, "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
+               [(MERGE_STATE_KEY, state)])
     stats.events = len(events)
     stats.groups = len(groups)
     stats.corroborated = sum(1 for g in groups if g.sources > 1)
@@ -363,6 +389,26 @@ def merge_store(store: Store) -> MergeStats:
     stats.aliases = len(aliases)
     stats.seconds = time.perf_counter() - t0
     return stats
+
+
+def _write(c: sqlite3.Connection, sql: str, values: list[tuple[Any, ...]]) -> int:
+    """One short write transaction. RETURNS (int): rows changed."""
+    c.execute("BEGIN IMMEDIATE")
+    try:
+        before = c.total_changes
+        c.executemany(sql, values)
+        c.execute("COMMIT")
+    except BaseException:
+        if c.in_transaction:
+            c.execute("ROLLBACK")
+        raise
+    return c.total_changes - before
+
+
+def _owned(c: sqlite3.Connection, owner: str) -> bool:
+    """False once another merge has started (the last one to start finishes)."""
+    row = c.execute("SELECT value FROM meta WHERE key=?", (MERGE_OWNER_KEY,)).fetchone()
+    return row is not None and row[0] == owner
 
 
 def ensure_merged(store: Store) -> MergeStats | None:
