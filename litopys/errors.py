@@ -42,7 +42,8 @@ class Errors:
     )
     E021 = "E021 '{path}' is not a litopys database ({reason}). Give another --db file."
     E022 = "E022 No database at '{path}'. Run `litopys extract FILE --db {path}` first."
-    E030 = "E030 Invalid date '{value}' for {option}: use YYYY, YYYY-MM or YYYY-MM-DD."
+    E030 = ("E030 Invalid date '{value}' for {option}: use YYYY, YYYY-MM or YYYY-MM-DD "
+            "(a real date: months 01-12, days of that month, no year 0000).")
     E040 = "E040 Cannot load the NER model from '{path}': {reason}. Reinstall litopys."
     E050 = "E050 Unknown export format '{fmt}'. Choose one of: {choices}."
     E051 = ("E051 The '{fmt}' export writes several files; give a directory with "

@@ -37,12 +37,12 @@ def _v2(conn: sqlite3.Connection) -> None:
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2}
 
 
-def current_version(conn: sqlite3.Connection) -> int:
+def current_version(conn: sqlite3.Connection, path: str = "database") -> int:
     """The schema version of an open database (0 for a new, empty file)."""
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if "meta" not in tables:
         if tables:
-            raise StoreError(Errors.E021, path="database", reason="it has other tables")
+            raise StoreError(Errors.E021, path=path, reason="it has other tables")
         return 0
     row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
     return int(row[0]) if row else 0
@@ -56,7 +56,7 @@ def migrate(conn: sqlite3.Connection, path: str = "database") -> int:
     RETURNS (int): the schema version after migration.
     """
     try:
-        found = current_version(conn)
+        found = current_version(conn, path)
     except sqlite3.DatabaseError as err:
         raise StoreError(Errors.E021, path=path, reason=str(err)) from None
     if found > SCHEMA_VERSION:
