@@ -438,7 +438,7 @@ def _decode_runs(data: bytes) -> tuple[str, str] | None:
         # the odd lines read as no code page: UTF-8 with their broken bytes replaced
         return data.decode("utf-8", errors="replace"), "utf-8"
     out: list[str] = []
-    used: list[str] = ["utf-8"]
+    used: list[str] = []
     run: list[bytes] = []
 
     def flush() -> None:
@@ -454,6 +454,8 @@ def _decode_runs(data: bytes) -> tuple[str, str] | None:
         else:
             flush()
             out.append(line.decode("utf-8", errors="replace"))
+            if u and "utf-8" not in used:
+                used.append("utf-8")
     flush()
     return "".join(out), "+".join(used)
 
@@ -466,21 +468,26 @@ def _decode_8bit(data: bytes) -> tuple[str, str] | None:
     if best[1] not in FALLBACK_ENCODINGS or _PARAGRAPH_BREAK.search(data) is None:
         return best
     text, encs = _decode_paragraphs(data, best[1])
-    return text, "+".join(encs)
+    return text, "+".join(encs) or best[1]
 
 
 def _decode_paragraphs(data: bytes, default: str) -> tuple[str, list[str]]:
     """Decode paragraph by paragraph with ``default``, switching code page for a
     paragraph that reads far better in another (see ``MIXED_MARGIN``).
 
-    RETURNS (tuple[str, list[str]]): the text and the code pages used, in order.
+    RETURNS (tuple[str, list[str]]): the text and the code pages used, in order of
+        appearance.
     """
     pieces = _PARAGRAPH_BREAK.split(data)
     out: list[str] = []
-    used = [default]
+    used: list[str] = []
     for piece in pieces:
         text = piece.decode(default, errors="replace")
         high = sum(1 for c in text if c >= "\x80")
+        if not high:
+            out.append(text)
+            continue
+        enc = default
         own = _mean_loglik(text) if high >= MIXED_MIN_CHARS else 0.0
         if own < MIXED_SUSPECT:
             scored = []
@@ -490,11 +497,11 @@ def _decode_paragraphs(data: bytes, default: str) -> tuple[str, list[str]]:
                 except UnicodeDecodeError:
                     continue
                 scored.append((_mean_loglik(other), enc, other))
-            score, enc, other = max(scored, default=(own, default, text))
+            score, best, other = max(scored, default=(own, default, text))
             if score > own + MIXED_MARGIN:
-                text = other
-                if enc not in used:
-                    used.append(enc)
+                text, enc = other, best
+        if enc not in used:
+            used.append(enc)
         out.append(text)
     return "".join(out), used
 
@@ -749,9 +756,10 @@ class _TextExtractor(HTMLParser):
 
     def unclosed(self) -> tuple[str, int] | None:
         """After ``close()``: the skipped element left open and the characters it
-        swallowed, or None."""
-        if self.open_skips and self.pending:
-            return self.open_skips[0], self.pending
+        swallowed (an unclosed <script> or <style> leaves them unparsed), or None."""
+        dropped = self.pending + len(self.rawdata.strip())
+        if self.open_skips and dropped:
+            return self.open_skips[0], dropped
         return None
 
 
@@ -826,7 +834,7 @@ _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 ODT_MIMETYPE = "application/vnd.oasis.opendocument.text"
 # Word nests at most a few dozen tables; deeper XML is a hostile or broken file
 # (the reader is iterative, so this bounds only its stack of open elements)
-MAX_XML_DEPTH = 1000
+MAX_XML_DEPTH = 500
 _CHUNK = 1 << 20  # archive members are unpacked and parsed a megabyte at a time
 
 
