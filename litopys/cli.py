@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -49,6 +48,36 @@ def _store_errors(command: Callable[..., None]) -> Callable[..., None]:
     return wrapper
 
 
+def _bad_value(value: object, option: str, reason: str, fix: str) -> click.ClickException:
+    """A one-line coded error (E031) for an option value."""
+    return _fail(LitopysError(Errors.E031, value=str(value), option=option, reason=reason,
+                              fix=fix))
+
+
+def _int_option(low: int, high: int | None = None, env: str | None = None) -> Any:
+    """A click callback: the option's value (or its env var's) must be a whole number
+    in [low, high]; else E031 naming the option, the variable and the fix."""
+
+    def check(ctx: click.Context, param: click.Parameter, value: Any) -> int | None:
+        if value is None:
+            return None
+        name = f"--{param.name.replace('_', '-')}" if param.name else "option"
+        source = ctx.get_parameter_source(param.name) if param.name else None
+        where = f"{name} (from {env})" if env and source == click.core.ParameterSource.ENVIRONMENT \
+            else name
+        bounds = f"from {low} to {high}" if high is not None else f"{low} or more"
+        try:
+            number = int(str(value).strip())
+        except ValueError:
+            raise _bad_value(value, where, "not a whole number",
+                             f"Give a whole number {bounds}.") from None
+        if number < low or (high is not None and number > high):
+            raise _bad_value(value, where, "out of range", f"Give a whole number {bounds}.")
+        return number
+
+    return check
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="litopys")
 def main() -> None:
@@ -67,11 +96,13 @@ def main() -> None:
               help="Output: a table for people, JSON (object or list) or JSON Lines.")
 @click.option("--anchor", default=None, metavar="DATE",
               help="Creation date of the texts (YYYY[-MM[-DD]]), for '100 років тому'.")
-@click.option("--workers", type=int, default=1, show_default=True,
+@click.option("--workers", type=str, metavar="N", default="1", show_default=True,
+              callback=_int_option(0),
               help="Worker processes for a corpus (0 = all cores).")
 @click.option("--dask", "dask_address", default=None, metavar="ADDRESS",
               help="Run on a Dask cluster: tcp://HOST:PORT, or 'local' for a LocalCluster.")
-@click.option("--max-bytes", type=int, default=None, envvar="LITOPYS_MAX_BYTES",
+@click.option("--max-bytes", type=str, metavar="N", default=None, envvar="LITOPYS_MAX_BYTES",
+              callback=_int_option(1, env="LITOPYS_MAX_BYTES"),
               help="Refuse files larger than this (LITOPYS_MAX_BYTES; default 50 MB).")
 @click.option("--quiet", "-q", is_flag=True, help="Store only; print nothing but errors.")
 @click.option("--out-parquet", "out_parquet", default=None, metavar="DIR",
@@ -98,13 +129,13 @@ def extract(paths: tuple[str, ...], db: str, fmt: str, anchor: str | None, worke
 
     if anchor:
         _check_date(anchor, "--anchor")
+    if no_db and not out_parquet:
+        raise _bad_value("--no-db without --out-parquet", "--no-db", "nothing would be stored",
+                         "Add --out-parquet DIR (the results must go somewhere), or drop --no-db.")
     if refresh and (workers != 1 or dask_address or out_parquet):
         raise click.ClickException("--refresh works document by document, without --workers, "
                                    "--dask or --out-parquet; for a whole corpus extract into "
                                    "a new --db instead.")
-    if no_db and not out_parquet:
-        raise click.ClickException("--no-db needs --out-parquet DIR: the results must go "
-                                   "somewhere.")
     limit = max_bytes or DEFAULT_MAX_BYTES
     if workers != 1 or dask_address or out_parquet:
         stats = run(list(paths), db=None if no_db else db, workers=workers,
@@ -142,13 +173,11 @@ def emit(chronicles: list[Chronicle], fmt: str) -> None:
         print_chronicles(chronicles)
 
 
-_DATE_RE = re.compile(r"^-?\d{4}(-\d{2}(-\d{2})?)?$")
-
-
 def _check_date(value: str, option: str) -> str:
-    from litopys.pipeline.time.values import day_bounds
+    """A real calendar date YYYY[-MM[-DD]] (no month 13, no day 00), else E030."""
+    from litopys.store.check import is_calendar_date
 
-    if not _DATE_RE.match(value) or day_bounds(value) is None:
+    if not is_calendar_date(value):
         raise click.ClickException(str(LitopysError(Errors.E030, value=value, option=option)))
     return value
 
@@ -167,7 +196,8 @@ def _check_date(value: str, option: str) -> str:
 @click.option("--corroborated", is_flag=True,
               help="List events reported by several documents, most sources first, with "
                    "date and actor disagreements flagged.")
-@click.option("--min-sources", type=int, default=2, show_default=True,
+@click.option("--min-sources", type=str, metavar="N", default="2", show_default=True,
+              callback=_int_option(1),
               help="With --corroborated: only events from at least this many documents.")
 @_store_errors
 def show(db: str, actor: str | None, date_from: str | None, date_to: str | None,
@@ -266,7 +296,9 @@ def eval_cmd(directory: str, as_json: bool, half: str | None) -> None:
 @DB_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True, envvar="LITOPYS_HOST",
               help="Interface to bind; the default serves this machine only.")
-@click.option("--port", default=8000, show_default=True, type=int, envvar="LITOPYS_PORT",
+@click.option("--port", type=str, metavar="PORT", default="8000", show_default=True,
+              envvar="LITOPYS_PORT",
+              callback=_int_option(1, 65535, env="LITOPYS_PORT"),
               help="Port to listen on.")
 def serve(db: str, host: str, port: int) -> None:
     """Serve the stored chronicle in the browser (timeline, network, reader).

@@ -6,6 +6,10 @@ turns them into ``click.ClickException`` so that users never see a traceback.
 
 from __future__ import annotations
 
+import os
+import re
+from typing import Any
+
 
 class Errors:
     """Message templates, filled with ``str.format``."""
@@ -62,7 +66,8 @@ class Errors:
     E028 = (
         "E028 Cannot write '{path}' ({reason}). Give an --out in a writable directory."
     )
-    E030 = "E030 Invalid date '{value}' for {option}: use YYYY, YYYY-MM or YYYY-MM-DD."
+    E030 = ("E030 Invalid date '{value}' for {option}: use YYYY, YYYY-MM or YYYY-MM-DD "
+            "(a real date: months 01-12, days of that month, no year 0000).")
     E040 = "E040 Cannot load the NER model from '{path}': {reason}. Reinstall litopys."
     E050 = "E050 Unknown export format '{fmt}'. Choose one of: {choices}."
     E051 = ("E051 The '{fmt}' export writes several files; give a directory with "
@@ -80,15 +85,116 @@ class Errors:
         "E013 '{path}' has no text to extract ({reason}). "
         "Check that it is the file you meant, or remove it from the input."
     )
+    # -- appended for issue 17 (ingest reliability) --
+    E014 = (
+        "E014 '{path}' unpacks to more than {limit} bytes of {what}, over the size limit. "
+        "Split the document, or raise the limit with --max-bytes / LITOPYS_MAX_BYTES."
+    )
+    E015 = "E015 Cannot list the directory '{path}': {reason}. Its files were not read; fix its permissions."
+    E031 = "E031 Invalid value '{value}' for {option}: {reason}. {fix}"
+
+
+class Warnings:
+    """Warning templates: the input was read, but not all of it, or not surely right."""
+
+    W001 = (
+        "W001 '{path}': {dropped} characters of {fmt} text were dropped ({reason}). "
+        "Check the file's markup, or save it as .txt."
+    )
+    W002 = (
+        "W002 '{path}' mixes text encodings ({encodings}); each run of lines was decoded "
+        "with its own. Check the text, or convert the file to UTF-8."
+    )
+
+
+def message(template: str, **kwargs: object) -> str:
+    """Fill a template with its values made printable on one line.
+
+    A ``path`` value is shown with :func:`display_path` (lossless); every other
+    string with :func:`one_line`, so a crafted file name or a reason holding a
+    newline cannot split the message or forge another line.
+
+    template (str): an ``Errors`` or ``Warnings`` template.
+    RETURNS (str): the message.
+    """
+    safe: dict[str, Any] = {}
+    for key, value in kwargs.items():
+        if key == "path" and value is not None:
+            safe[key] = display_path(value)  # type: ignore[arg-type]
+        elif isinstance(value, str):
+            safe[key] = one_line(value)
+        else:
+            safe[key] = value
+    return template.format(**safe)
+
+
+# control characters (C0, DEL, C1), line/paragraph separators, and surrogates: lone
+# ones and the U+DC80-U+DCFF that ``surrogateescape`` gives undecodable bytes
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(m: re.Match[str]) -> str:
+    c = m.group(0)
+    o = ord(c)
+    if c in _NAMED:
+        return _NAMED[c]
+    if 0xDC80 <= o <= 0xDCFF:
+        return f"\\x{o - 0xDC00:02x}"  # an undecodable byte of a file name
+    if o < 0x80:
+        return f"\\x{o:02x}"
+    return f"\\u{o:04x}"  # C1 controls too: \\x80-\\xff are a name's raw bytes
+
+
+def one_line(text: str) -> str:
+    """``text`` with control characters, line separators and surrogates escaped."""
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def display_path(path: str | bytes | os.PathLike[str] | os.PathLike[bytes]) -> str:
+    """A file name as printable UTF-8 on one line, losslessly.
+
+    Undecodable bytes (``surrogateescape``) become ``\\xNN``, control characters
+    ``\\n``, ``\\t``, ``\\xNN``; on POSIX a backslash becomes ``\\\\`` so that
+    :func:`path_from_display` can give back the exact bytes. Apply it once, to the raw
+    name: the display form is what the store keeps and what messages show.
+
+    path (str | bytes | PathLike): the name as the OS gave it.
+    RETURNS (str): the display form (equal to the name for ordinary names).
+    """
+    name = os.fsdecode(os.fspath(path))
+    if os.sep != "\\":
+        name = name.replace("\\", "\\\\")
+    return one_line(name)
+
+
+_UNESCAPE = re.compile(r"\\(?:x([0-9a-f]{2})|u([0-9a-f]{4})|([nrt\\]))")
+
+
+def path_from_display(shown: str) -> bytes:
+    """The exact bytes of a file name from its :func:`display_path` form (POSIX).
+
+    shown (str): the display form.
+    RETURNS (bytes): the name for ``open()``.
+    """
+    def back(m: re.Match[str]) -> str:
+        if m.group(1):
+            o = int(m.group(1), 16)
+            return chr(0xDC00 + o) if o >= 0x80 else chr(o)
+        if m.group(2):
+            return chr(int(m.group(2), 16))
+        return {"n": "\n", "r": "\r", "t": "\t", "\\": "\\"}[m.group(3)]
+
+    return os.fsencode(_UNESCAPE.sub(back, shown))
 
 
 class LitopysError(Exception):
-    """A failure the user can act on. ``str(err)`` is the full message."""
+    """A failure the user can act on. ``str(err)`` is the full message, on one line."""
 
     def __init__(self, template: str, **kwargs: object) -> None:
         self.code = template.split(" ", 1)[0]
         self.kwargs = kwargs
-        super().__init__(template.format(**kwargs))
+        super().__init__(message(template, **kwargs))
 
 
 class InputError(LitopysError):

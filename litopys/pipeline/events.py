@@ -548,13 +548,25 @@ class EventExtractor:
             not t.text[:1].isupper()
 
     def _in_parentheses(self, doc: Doc, sent: Span, k: int) -> bool:
-        depth = 0
-        for t in doc[sent.start:k]:
-            if t.text == "(":
-                depth += 1
-            elif t.text == ")" and depth:
-                depth -= 1
-        return depth > 0
+        """Is token k inside brackets opened in its sentence? The bracket depth
+        before each token is computed once per sentence (linear, not a scan of the
+        sentence per time expression) and kept for the doc being processed."""
+        cache = getattr(self, "_paren_depths", None)
+        if cache is None or cache[0] is not doc:
+            cache = (doc, {})
+            self._paren_depths = cache
+        depths = cache[1].get(sent.start)
+        if depths is None:
+            depth = 0
+            depths = [0]
+            for t in doc[sent.start:sent.end]:
+                if t.text == "(":
+                    depth += 1
+                elif t.text == ")" and depth:
+                    depth -= 1
+                depths.append(depth)
+            cache[1][sent.start] = depths
+        return depths[min(k, sent.end) - sent.start] > 0
 
     def _after_office(self, m: Span) -> bool:
         """Is the mention the genitive complement of an office noun in a dative or

@@ -31,13 +31,15 @@ import os
 import re
 import stat
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import BinaryIO
-from xml.etree import ElementTree as ET
+from xml.parsers import expat
 
-from litopys.errors import Errors, InputError
+from litopys.errors import Errors, InputError, Warnings, display_path, message
+from litopys.lang import DEFAULT_LANGUAGE, load
 from litopys.model import Document
 
 TEXT_SUFFIXES = (
@@ -61,6 +63,16 @@ def _env_max_bytes() -> int:
 
 
 DEFAULT_MAX_BYTES = _env_max_bytes()
+logger = logging.getLogger("litopys.ingest")
+
+
+def warn(template: str, **kwargs: object) -> None:
+    """Log a coded warning (``errors.Warnings``) on the ``litopys.ingest`` logger.
+
+    The input was read, but not all of it or not surely right; the message names
+    the file and what happened. Without logging configured it goes to stderr.
+    """
+    logger.warning(message(template, **kwargs))
 # An archive member may unpack to at most this many times the size limit
 # (DOCX/ODT XML is verbose, but a zip bomb is far beyond this).
 UNZIP_FACTOR = 20
@@ -116,15 +128,23 @@ def from_text(text: str, path: str | None = None, fmt: str = "text") -> Document
     fmt (str): "text", "markdown", "html" (reduced to its text), "docx", "odt", "pdf".
     RETURNS (Document): the document.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _newlines(text)
     if fmt == "html":
         text = html_to_text(text)
     return Document(id=doc_id(text), path=path, text=text, encoding="utf-8", format=fmt)
 
 
+def _newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 # -- reading -----------------------------------------------------------------
 def read_path(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read one file into a Document.
+
+    ``Document.path`` is the name's lossless display form
+    (:func:`litopys.errors.display_path`): a name with undecodable bytes or a
+    newline is stored and shown escaped, on one line.
 
     path (str | Path): the file.
     max_bytes (int): files larger than this are refused (E004).
@@ -132,7 +152,9 @@ def read_path(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     RAISES (InputError): unreadable (E001), binary (E002), empty (E003), too
         large (E004), undecodable (E005), unsupported (E007), a PDF without
         text (E008), a broken DOCX/ODT/PDF (E009), a missing optional
-        package (E012) or no text after markup is removed (E013).
+        package (E012), no text after markup is removed (E013), a DOCX/ODT
+        holding more text than the limit (E014), or a directory that
+        :func:`iter_paths` could not list (E015).
     """
     p = Path(path)
     try:
@@ -140,6 +162,11 @@ def read_path(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     except OSError as err:
         raise InputError(Errors.E001, path=p, reason=_reason(err)) from None
     if stat.S_ISDIR(st.st_mode):
+        try:
+            with os.scandir(p):
+                pass
+        except OSError as err:
+            raise InputError(Errors.E015, path=p, reason=_reason(err)) from None
         raise InputError(Errors.E001, path=p, reason="it is a directory, not a file")
     if not stat.S_ISREG(st.st_mode):
         # a FIFO or a device would block or never end
@@ -168,8 +195,9 @@ def read_stdin(stream: BinaryIO | io.TextIOBase, max_bytes: int = DEFAULT_MAX_BY
     if isinstance(data, str):
         if not data.strip():
             raise InputError(Errors.E003, path="<stdin>")
-        doc = from_text(data, path=None, fmt="html" if _looks_like_html(data) else "text")
+        doc = _document(data, "<stdin>", "html" if _looks_like_html(data) else "text")
         _require_text(doc, "<stdin>", data)
+        doc.path = None
         return doc
     if len(data) > max_bytes:
         raise InputError(Errors.E004, path="<stdin>", size=f"more than {max_bytes}", limit=max_bytes)
@@ -214,7 +242,7 @@ def read_bytes(data: bytes, where: str, suffix: str = "",
         fmt = "markdown"
     else:
         fmt = "html" if _looks_like_html(text) else "text"
-    if fmt == "html" and encoding != "utf-8" and not encoding.startswith("utf-"):
+    if fmt == "html" and not encoding.startswith("utf-"):
         # a page that declares its charset is more reliable than our guess
         declared = _declared_charset(data)
         if declared:
@@ -224,18 +252,32 @@ def read_bytes(data: bytes, where: str, suffix: str = "",
                 pass
     if not text.strip():
         raise InputError(Errors.E013, path=where, reason="it holds only whitespace")
-    try:
-        doc = from_text(text, path=where, fmt=fmt)
-    except Exception as err:  # noqa: BLE001 - HTMLParser on hostile markup
-        raise InputError(Errors.E009, path=where, fmt=fmt.upper(), reason=str(err)) from None
+    doc = _document(text, where, fmt)
     doc.encoding = encoding
     _require_text(doc, where, text)
     return doc
 
 
+def _document(text: str, where: str, fmt: str) -> Document:
+    """A Document for decoded text; HTML is reduced to its visible text, with a
+    warning (W001) when an element left open swallowed part of it."""
+    text = _newlines(text)
+    if fmt == "html":
+        try:
+            text, unclosed = _html_text(text)
+        except Exception as err:  # noqa: BLE001 - HTMLParser on hostile markup
+            raise InputError(Errors.E009, path=where, fmt="HTML", reason=str(err)) from None
+        if unclosed:
+            tag, dropped = unclosed
+            warn(Warnings.W001, path=where, dropped=dropped, fmt="HTML",
+                 reason=f"a <{tag}> element is never closed")
+    return Document(id=doc_id(text), path=display_path(where), text=text, encoding="utf-8",
+                    format=fmt)
+
+
 def _finish(text: str, where: str, fmt: str, encoding: str) -> Document:
     """Wrap the text extracted from a container format."""
-    doc = from_text(text, path=where, fmt=fmt)
+    doc = from_text(text, path=display_path(where), fmt=fmt)
     doc.encoding = encoding
     if not doc.text.strip():
         raise InputError(Errors.E013, path=where, reason=f"the {fmt.upper()} document holds no text")
@@ -338,16 +380,130 @@ def decode(data: bytes, where: str) -> tuple[str, str]:
             if best is not None and _mean_loglik(best[0]) > math.log(0.005):
                 return best
         return text, "utf-8"
-    mostly = _mostly_utf8(data)
-    if mostly is not None:
-        _refuse_controls(mostly, where)
-        return mostly, "utf-8"
+    mixed = _decode_runs(data)
+    if mixed is not None:
+        text, encoding = mixed
+        _refuse_controls(text, where)
+        if "+" in encoding:
+            warn(Warnings.W002, path=where, encodings=encoding.replace("+", ", "))
+        return text, encoding
     best = _detect(data)
     if best is None:
         raise InputError(Errors.E005, path=where,
                          tried="utf-8, utf-16, " + ", ".join(FALLBACK_ENCODINGS))
     _refuse_controls(best[0], where)
     return best
+
+
+# a paragraph of an 8-bit file is decoded with another code page than the file's
+# only if that reads better by this much per non-ASCII character (log-likelihood)
+MIXED_MARGIN = 1.0
+MIXED_MIN_CHARS = 20  # ... and it has at least this many non-ASCII characters
+MIXED_SUSPECT = math.log(0.015)  # other code pages are tried below this mean
+_PARAGRAPH_BREAK = re.compile(rb"(\r?\n[ \t]*\r?\n)")
+
+
+def _decode_runs(data: bytes) -> tuple[str, str] | None:
+    """Decode a file that is not valid UTF-8, one run of lines at a time.
+
+    Lines that are UTF-8 (or UTF-8 with a broken byte or two) are read as UTF-8;
+    the other lines with the code page under which they read most like Ukrainian,
+    paragraph by paragraph, so a file pasted together from a UTF-8 and a
+    windows-1251 source, or a windows-1251 and a KOI8-U one, is read right in
+    every part instead of half of it turning into mojibake.
+
+    data (bytes): the raw content (not valid UTF-8).
+    RETURNS (tuple[str, str] | None): the text and its encoding, several joined
+        with "+" (e.g. "utf-8+cp1251") when the file mixes them; None when no
+        code page decodes it.
+    """
+    lines = data.splitlines(keepends=True)
+    utf8: list[bool | None] = []  # per line: True UTF-8, False 8-bit, None ASCII
+    for line in lines:
+        if line.isascii():
+            utf8.append(None)
+            continue
+        try:
+            line.decode("utf-8")
+            utf8.append(True)
+        except UnicodeDecodeError:
+            fixed = line.decode("utf-8", errors="replace")
+            high = sum(1 for b in line if b >= 0x80)
+            utf8.append(fixed.count("\ufffd") * 50 <= high)
+    if True not in utf8:
+        return _decode_8bit(data)
+    eight = b"".join(line for line, u in zip(lines, utf8, strict=True) if u is False)
+    best = _detect(eight) if eight else None
+    if best is None or _mean_loglik(best[0]) < math.log(0.005):
+        # the odd lines read as no code page: UTF-8 with their broken bytes replaced
+        return data.decode("utf-8", errors="replace"), "utf-8"
+    out: list[str] = []
+    used: list[str] = []
+    run: list[bytes] = []
+
+    def flush() -> None:
+        if run:
+            text, encs = _decode_paragraphs(b"".join(run), best[1])
+            out.append(text)
+            used.extend(e for e in encs if e not in used)
+            run.clear()
+
+    for line, u in zip(lines, utf8, strict=True):
+        if u is False or (u is None and run):
+            run.append(line)
+        else:
+            flush()
+            out.append(line.decode("utf-8", errors="replace"))
+            if u and "utf-8" not in used:
+                used.append("utf-8")
+    flush()
+    return "".join(out), "+".join(used)
+
+
+def _decode_8bit(data: bytes) -> tuple[str, str] | None:
+    """A file in 8-bit code pages only: the best one overall, refined per paragraph."""
+    best = _detect(data)
+    if best is None:
+        return None
+    if best[1] not in FALLBACK_ENCODINGS or _PARAGRAPH_BREAK.search(data) is None:
+        return best
+    text, encs = _decode_paragraphs(data, best[1])
+    return text, "+".join(encs) or best[1]
+
+
+def _decode_paragraphs(data: bytes, default: str) -> tuple[str, list[str]]:
+    """Decode paragraph by paragraph with ``default``, switching code page for a
+    paragraph that reads far better in another (see ``MIXED_MARGIN``).
+
+    RETURNS (tuple[str, list[str]]): the text and the code pages used, in order of
+        appearance.
+    """
+    pieces = _PARAGRAPH_BREAK.split(data)
+    out: list[str] = []
+    used: list[str] = []
+    for piece in pieces:
+        text = piece.decode(default, errors="replace")
+        high = sum(1 for c in text if c >= "\x80")
+        if not high:
+            out.append(text)
+            continue
+        enc = default
+        own = _mean_loglik(text) if high >= MIXED_MIN_CHARS else 0.0
+        if own < MIXED_SUSPECT:
+            scored = []
+            for enc in FALLBACK_ENCODINGS:
+                try:
+                    other = piece.decode(enc)
+                except UnicodeDecodeError:
+                    continue
+                scored.append((_mean_loglik(other), enc, other))
+            score, best, other = max(scored, default=(own, default, text))
+            if score > own + MIXED_MARGIN:
+                text, enc = other, best
+        if enc not in used:
+            used.append(enc)
+        out.append(text)
+    return "".join(out), used
 
 
 def _implausible_utf8(text: str) -> bool:
@@ -404,22 +560,6 @@ def _sniff_utf16(data: bytes) -> tuple[str, str] | None:
     return None
 
 
-def _mostly_utf8(data: bytes) -> str | None:
-    """UTF-8 with a few broken bytes (a bad copy-paste): decode, replacing those.
-
-    Accepted only when nearly all non-ASCII bytes form valid UTF-8 sequences;
-    otherwise the text is in an 8-bit code page.
-    """
-    high = sum(1 for b in data if b >= 0x80)
-    if high == 0:
-        return None
-    text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd")
-    if bad * 50 <= high and bad < len(text) / 100 + 1:
-        return text
-    return None
-
-
 def _refuse_controls(text: str, where: str) -> None:
     """Refuse text that is mostly control characters: it is binary data."""
     sample = text[:65536]
@@ -431,18 +571,13 @@ def _refuse_controls(text: str, where: str) -> None:
         raise InputError(Errors.E002, path=where, reason="it is mostly control characters")
 
 
-# Relative letter frequencies (per cent) of Ukrainian prose, with Russian-only
-# letters rare but possible; used as a unigram model to pick a code page.
-_FREQ = {
-    "о": 9.4, "а": 7.2, "н": 6.5, "и": 6.1, "і": 5.6, "т": 5.5, "в": 5.3, "е": 4.9,
-    "р": 4.6, "с": 4.2, "к": 3.6, "л": 3.5, "у": 3.4, "д": 3.2, "м": 3.1, "п": 2.9,
-    "з": 2.3, "я": 2.2, "ь": 1.7, "г": 1.6, "б": 1.6, "ч": 1.4, "х": 1.2, "ц": 1.0,
-    "й": 1.0, "ж": 0.9, "ю": 0.9, "ш": 0.8, "ї": 0.8, "є": 0.4, "щ": 0.4, "ф": 0.3,
-    "ґ": 0.05, "ы": 0.3, "э": 0.1, "ё": 0.05, "ъ": 0.05,
-}
-_LOGP = {c: math.log(f / 100) for c, f in _FREQ.items()}
-_LOGP.update({"ў": math.log(0.00005), "ј": math.log(0.0001)})
-_PUNCT = set("«»—–…’‘“”„№°§\u00a0")
+# The letter model of the language (``litopys/lang/<lang>/ingest.yaml``): relative
+# frequencies (per cent) of its letters, rare letters of neighbouring alphabets and
+# its typography; a unigram model to pick a code page.
+_LANG = load("ingest", DEFAULT_LANGUAGE)
+_LOGP = {c: math.log(f / 100) for c, f in _LANG["letter_frequencies"].items()}
+_LOGP.update({c: math.log(f / 100) for c, f in _LANG["rare_letters"].items()})
+_PUNCT = frozenset(_LANG["typography"])
 _LOG_PUNCT = math.log(0.003)
 _LOG_OTHER = math.log(0.00001)
 # case patterns of a word: lower, Capitalised, ALL CAPS, or mixed (improbable)
@@ -530,47 +665,102 @@ def _charset_normalizer(data: bytes) -> tuple[str, str] | None:
 
 
 # -- HTML ----------------------------------------------------------------------
-_HTML_RE = re.compile(r"<\s*(html|body|p|div|br|head|script|span|h[1-6]|!doctype)\b", re.I)
+# A page starts with a doctype or an <html> root (after a BOM, an XML declaration
+# or comments); a mention of a tag in prose ("the <head> tag") never makes text HTML.
+_HTML_ROOT = re.compile(
+    r"\A\ufeff?\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b",
+    re.I | re.S,
+)
+_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9]{0,9})\b[^<>]{0,500}>")
+_HTML_TAGS = frozenset(
+    "a abbr b blockquote body br caption center div em font h1 h2 h3 h4 h5 h6 head hr html "
+    "i img li link meta ol p pre section article span strong style sub sup table tbody td "
+    "th thead title tr u ul nav header footer main figure script".split()
+)
+HTML_MIN_TAGS = 6  # a fragment needs this many HTML tags in its first 5,000 characters
+HTML_MIN_MARKUP = 0.05  # ... making up this share of those characters
 
 
 def _looks_like_html(text: str) -> bool:
-    return bool(_HTML_RE.search(text[:5000]))
+    """Is this text an HTML page or fragment (for a file whose suffix does not say)?
+
+    Yes if it opens with a doctype or an ``<html>`` root, or if HTML tags (opening
+    and closing) are dense in its first 5,000 characters; a text that only
+    mentions a tag or two stays text.
+    """
+    head = text[:5000]
+    if _HTML_ROOT.match(head):
+        return True
+    tags = [m for m in _TAG.finditer(head) if m.group(1).lower() in _HTML_TAGS]
+    if len(tags) < 2 or not any(m.group(0).startswith("</") for m in tags):
+        return False
+    share = sum(m.end() - m.start() for m in tags) / max(1, len(head.strip()))
+    if len(tags) >= HTML_MIN_TAGS and share >= HTML_MIN_MARKUP:
+        return True
+    # a short fragment: it opens with a tag and is mostly markup ("<p>Текст</p>")
+    return tags[0].start() == len(head) - len(head.lstrip()) and share >= 4 * HTML_MIN_MARKUP
 
 
 class _TextExtractor(HTMLParser):
-    """Collect the visible text of an HTML page; drop script, style and head."""
+    """Collect the visible text of an HTML page; drop script, style and head.
+
+    What an element that is never closed swallows is counted (``dropped``), so
+    the reader can say so instead of silently cutting the text short.
+    """
 
     SKIP = {"script", "style", "head", "noscript", "template", "svg", "iframe", "object"}
     BLOCK = {
         "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
         "section", "article", "blockquote", "table", "ul", "ol", "title", "header", "footer",
     }
+    # what may stand in <head>; anything else ends an unclosed head (as browsers do)
+    IN_HEAD = {"title", "meta", "link", "style", "script", "base", "noscript", "template"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
-        self.skip = 0
+        self.open_skips: list[str] = []  # skipped elements now open, outermost first
+        self.pending = 0  # characters dropped since the outermost of them opened
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.open_skips == ["head"] and tag not in self.IN_HEAD:
+            self._close("head")
         if tag in self.SKIP:
-            self.skip += 1
-        elif tag in self.BLOCK:
+            if not self.open_skips:
+                self.pending = 0
+            self.open_skips.append(tag)
+        elif tag in self.BLOCK and not self.open_skips:
             self.parts.append("\n")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         # <br/> and <script/> open nothing
-        if tag in self.BLOCK:
+        if tag in self.BLOCK and not self.open_skips:
             self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in self.SKIP and self.skip:
-            self.skip -= 1
-        elif tag in self.BLOCK:
+        if tag in self.open_skips:
+            self._close(tag)
+        elif tag in self.BLOCK and not self.open_skips:
             self.parts.append("\n")
 
+    def _close(self, tag: str) -> None:
+        """Close ``tag`` and whatever skipped element is open inside it."""
+        k = len(self.open_skips) - 1 - self.open_skips[::-1].index(tag)
+        del self.open_skips[k:]
+
     def handle_data(self, data: str) -> None:
-        if not self.skip:
+        if self.open_skips:
+            self.pending += len(data.strip())
+        else:
             self.parts.append(data)
+
+    def unclosed(self) -> tuple[str, int] | None:
+        """After ``close()``: the skipped element left open and the characters it
+        swallowed (an unclosed <script> or <style> leaves them unparsed), or None."""
+        dropped = self.pending + len(self.rawdata.strip())
+        if self.open_skips and dropped:
+            return self.open_skips[0], dropped
+        return None
 
 
 def html_to_text(html: str) -> str:
@@ -579,11 +769,15 @@ def html_to_text(html: str) -> str:
     html (str): the page.
     RETURNS (str): its text; scripts, styles and the head are dropped.
     """
+    return _html_text(html)[0]
+
+
+def _html_text(html: str) -> tuple[str, tuple[str, int] | None]:
+    """The visible text, and (tag, characters) when an unclosed element dropped text."""
     parser = _TextExtractor()
     parser.feed(html)
     parser.close()
-    text = "".join(parser.parts)
-    return _tidy(text)
+    return _tidy("".join(parser.parts)), parser.unclosed()
 
 
 def _tidy(text: str) -> str:
@@ -638,6 +832,10 @@ _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 ODT_MIMETYPE = "application/vnd.oasis.opendocument.text"
+# Word nests at most a few dozen tables; deeper XML is a hostile or broken file
+# (the reader is iterative, so this bounds only its stack of open elements)
+MAX_XML_DEPTH = 500
+_CHUNK = 1 << 20  # archive members are unpacked and parsed a megabyte at a time
 
 
 def _read_zip(data: bytes, where: str, suffix: str, max_bytes: int) -> tuple[str, str]:
@@ -654,11 +852,13 @@ def _read_zip(data: bytes, where: str, suffix: str, max_bytes: int) -> tuple[str
     with zf:
         names = set(zf.namelist())
         if "word/document.xml" in names:
-            root = _zip_xml(zf, "word/document.xml", where, "DOCX", max_bytes)
-            return "docx", docx_text(root)
+            reader = _BodyReader("docx", where, max_bytes)
+            _zip_xml(zf, "word/document.xml", where, "DOCX", max_bytes, reader)
+            return "docx", reader.text()
         if "content.xml" in names and _odt_mimetype(zf, names):
-            root = _zip_xml(zf, "content.xml", where, "ODT", max_bytes)
-            return "odt", odt_text(root)
+            reader = _BodyReader("odt", where, max_bytes)
+            _zip_xml(zf, "content.xml", where, "ODT", max_bytes, reader)
+            return "odt", reader.text()
     if suffix in (".docx", ".odt"):
         raise InputError(Errors.E009, path=where, fmt=want,
                          reason="the ZIP archive holds no word/document.xml or content.xml")
@@ -671,38 +871,244 @@ def _odt_mimetype(zf: zipfile.ZipFile, names: set[str]) -> bool:
         return True  # some writers omit it; content.xml decides
     try:
         return zf.read("mimetype")[:100].decode("ascii", "replace").strip() == ODT_MIMETYPE
-    except (zipfile.BadZipFile, OSError, RuntimeError, ValueError):
+    except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError,
+            NotImplementedError, zlib.error):
         return False
 
 
-def _zip_xml(zf: zipfile.ZipFile, name: str, where: str, fmt: str,
-             max_bytes: int) -> ET.Element:
-    """Read and parse one XML member, refusing zip bombs and DTDs."""
+def _zip_xml(zf: zipfile.ZipFile, name: str, where: str, fmt: str, max_bytes: int,
+             reader: _BodyReader) -> None:
+    """Unpack one XML member in bounded chunks and feed it to ``reader``.
+
+    Neither the XML nor the text is ever held whole beyond its limit: the XML may
+    unpack to ``UNZIP_FACTOR`` x ``max_bytes`` (E009, a zip bomb), the text it
+    holds to ``max_bytes`` (E014); a DTD (entity attacks) and nesting deeper than
+    ``MAX_XML_DEPTH`` are refused (E009).
+    """
     info = zf.getinfo(name)
     limit = max_bytes * UNZIP_FACTOR
     if info.file_size > limit:
         raise InputError(Errors.E009, path=where, fmt=fmt,
                          reason=f"{name} unpacks to {info.file_size} bytes, "
                                 f"over {UNZIP_FACTOR} x the size limit")
+    parser = reader.parser()
+    total = 0
     try:
         with zf.open(info) as fh:
-            raw = fh.read(limit + 1)
-    except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError) as err:
-        # RuntimeError: encrypted member; BadZipFile: CRC error
-        raise InputError(Errors.E009, path=where, fmt=fmt,
-                         reason=f"cannot unpack {name}: {err}") from None
-    if len(raw) > limit:
-        raise InputError(Errors.E009, path=where, fmt=fmt,
-                         reason=f"{name} unpacks to more than {limit} bytes")
-    if b"<!DOCTYPE" in raw[:4096] or b"<!ENTITY" in raw:
-        # Office XML never has a DTD; one here can only be an entity attack
-        raise InputError(Errors.E009, path=where, fmt=fmt,
-                         reason=f"{name} declares a DTD, which Office files never do")
-    try:
-        return ET.fromstring(raw)
-    except ET.ParseError as err:
+            while True:
+                chunk = fh.read(_CHUNK)
+                if not chunk:
+                    break
+                total += len(chunk)
+                if total > limit:
+                    raise InputError(Errors.E009, path=where, fmt=fmt,
+                                     reason=f"{name} unpacks to more than {limit} bytes")
+                parser.Parse(chunk, False)
+            parser.Parse(b"", True)
+    except InputError:
+        raise
+    except _Refused as err:
+        raise InputError(Errors.E009, path=where, fmt=fmt, reason=f"{name} {err}") from None
+    except expat.ExpatError as err:
         raise InputError(Errors.E009, path=where, fmt=fmt,
                          reason=f"{name} is not well-formed XML: {err}") from None
+    except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError,
+            NotImplementedError, zlib.error) as err:
+        # RuntimeError: encrypted member; BadZipFile: CRC error; NotImplementedError:
+        # an unknown compression method
+        raise InputError(Errors.E009, path=where, fmt=fmt,
+                         reason=f"cannot unpack {name}: {err}") from None
+
+
+class _Refused(Exception):
+    """Structure an Office body never has: a DTD, or absurd nesting."""
+
+
+# what the reader is inside of (one entry per open XML element)
+_BLOCK, _TBL, _ROW, _ROWX, _CELL, _PARA, _NESTED, _INLINE, _TEXTRUN, _SKIP = range(10)
+
+_DOCX_CONTAINERS = frozenset({f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins"})
+_DOCX_SKIP = frozenset({f"{_W}delText", f"{_W}instrText", f"{_W}del", f"{_W}softHyphen"})
+_DOCX_CHAR = {f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
+_ODT_SKIP_BLOCK = frozenset({f"{_TEXT}tracked-changes", f"{_TEXT}sequence-decls",
+                             f"{_OFFICE}forms", f"{_TEXT}variable-decls"})
+_ODT_SKIP_INLINE = frozenset({f"{_TEXT}note", f"{_OFFICE}annotation", f"{_TEXT}bookmark-ref"})
+_ODT_CHAR = {f"{_TEXT}tab": "\t", f"{_TEXT}line-break": "\n"}
+
+
+class _BodyReader:
+    """The text of a DOCX or ODT body, read from a stream of XML events.
+
+    One state machine, no recursion and no element tree, so neither nesting
+    nor size can exhaust the stack or the memory:
+
+    - DOCX: body paragraphs, tables row by row (cells tab-separated, a cell's
+      paragraphs and nested tables joined), content controls, custom XML and
+      tracked insertions; tracked deletions, field codes, soft hyphens and
+      ``mc:Fallback`` copies skipped; a paragraph inside a paragraph (a text
+      box) is set off by line breaks;
+    - ODT: headings, paragraphs, lists, sections, frames, tables; ``text:s``
+      spaces expanded; notes, annotations and bookmark references skipped.
+
+    kind (str): "docx" or "odt".
+    where (str): the file name, for messages.
+    max_bytes (int): the limit on the text (UTF-8 bytes).
+    """
+
+    def __init__(self, kind: str, where: str, max_bytes: int) -> None:
+        self.docx = kind == "docx"
+        self.where = where
+        self.max_bytes = max_bytes
+        self.size = 0
+        # the element the body starts at; everything outside it is ignored
+        self.root_path = ((f"{_W}document", f"{_W}body") if self.docx
+                          else (f"{_OFFICE}document-content", f"{_OFFICE}body", f"{_OFFICE}text"))
+        self.outside: list[str] = []  # open elements above the body
+        self.kinds: list[int] = []
+        self.collectors: list[list[str]] = [[]]  # blocks of the body, then of each open cell
+        self.rows: list[list[str]] = []  # cells of each open row
+        self.paras: list[list[str]] = []  # parts of each open paragraph
+        self.para_tags = ({f"{_W}p"} if self.docx else {f"{_TEXT}p", f"{_TEXT}h"})
+        self.table = f"{_W}tbl" if self.docx else f"{_TABLE}table"
+        self.row = f"{_W}tr" if self.docx else f"{_TABLE}table-row"
+        self.cell = f"{_W}tc" if self.docx else f"{_TABLE}table-cell"
+
+    def parser(self) -> expat.XMLParserType:
+        """A namespace-aware expat parser wired to this reader."""
+        p = expat.ParserCreate(namespace_separator="}")
+        p.buffer_text = True
+        p.StartElementHandler = self.start
+        p.EndElementHandler = self.end
+        p.CharacterDataHandler = self.chars
+        p.StartDoctypeDeclHandler = self.refuse_dtd
+        p.EntityDeclHandler = self.refuse_dtd
+        return p
+
+    def text(self) -> str:
+        """The blocks read so far, one blank line apart."""
+        return _join_blocks(self.collectors[0])
+
+    # -- expat handlers ---------------------------------------------------------
+    def refuse_dtd(self, *args: object) -> None:
+        raise _Refused("declares a DTD, which Office files never do")
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        tag = "{" + name if "}" in name else name
+        if not self.kinds:
+            # not in the body yet: follow the path to it
+            depth = len(self.outside)
+            if depth < len(self.root_path) and tag == self.root_path[depth] \
+                    and self.outside == list(self.root_path[:depth]):
+                self.outside.append(tag)
+                if depth + 1 == len(self.root_path):
+                    self.kinds.append(_BLOCK)
+                return
+            self.outside.append("")
+            if len(self.outside) > MAX_XML_DEPTH:
+                raise _Refused(f"nests elements more than {MAX_XML_DEPTH} levels deep")
+            return
+        if len(self.kinds) + len(self.outside) >= MAX_XML_DEPTH:
+            raise _Refused(f"nests elements more than {MAX_XML_DEPTH} levels deep")
+        parent = self.kinds[-1]
+        push = self.kinds.append
+        if parent == _SKIP:
+            push(_SKIP)
+        elif parent in (_BLOCK, _CELL):
+            if tag in self.para_tags:
+                self.paras.append([])
+                push(_PARA)
+            elif tag == self.table:
+                push(_TBL)
+            elif self.docx:
+                push(_BLOCK if tag in _DOCX_CONTAINERS else _SKIP)
+            else:
+                # lists, list items, sections, index bodies, frames
+                push(_SKIP if tag in _ODT_SKIP_BLOCK else _BLOCK)
+        elif parent == _TBL:
+            if tag == self.row:
+                self.rows.append([])
+                push(_ROW)
+            else:
+                push(_TBL)  # header-row groups, content controls around rows
+        elif parent in (_ROW, _ROWX):
+            if tag == self.cell:
+                self.collectors.append([])
+                push(_CELL)
+            else:
+                push(_ROWX)
+        elif self.docx:
+            self._docx_inline(tag, push)
+        else:
+            self._odt_inline(tag, attrs, push)
+
+    def _docx_inline(self, tag: str, push: Callable[[int], None]) -> None:
+        parts = self.paras[-1]
+        if tag in _DOCX_SKIP or tag.endswith("}Fallback"):
+            # mc:Fallback repeats mc:Choice's text box for old readers
+            push(_SKIP)
+        elif tag == f"{_W}t":
+            push(_TEXTRUN)
+        elif tag in self.para_tags:
+            # a text box's paragraph inside this one
+            self._add(parts, "\n")
+            push(_NESTED)
+        else:
+            char = _DOCX_CHAR.get(tag)
+            if char:
+                self._add(parts, char)
+            push(_INLINE)
+
+    def _odt_inline(self, tag: str, attrs: dict[str, str], push: Callable[[int], None]) -> None:
+        parts = self.paras[-1]
+        if tag in _ODT_SKIP_INLINE:
+            push(_SKIP)
+            return
+        if tag == f"{_TEXT}s":
+            try:
+                count = max(1, min(int(attrs.get(f"{_TEXT[1:]}c", "1")), 100))
+            except ValueError:
+                count = 1
+            self._add(parts, " " * count)
+        else:
+            char = _ODT_CHAR.get(tag)
+            if char:
+                self._add(parts, char)
+        push(_INLINE)
+
+    def end(self, name: str) -> None:
+        if not self.kinds:
+            if self.outside:
+                self.outside.pop()
+            return
+        kind = self.kinds.pop()
+        if not self.kinds:
+            # the body closed
+            self.outside.pop()
+        elif kind == _PARA:
+            parts = self.paras.pop()
+            self.collectors[-1].append("".join(parts))
+        elif kind == _NESTED:
+            self._add(self.paras[-1], "\n")
+        elif kind == _CELL:
+            inner = self.collectors.pop()
+            self.rows[-1].append(" ".join(b.strip() for b in inner if b.strip()))
+        elif kind == _ROW:
+            cells = self.rows.pop()
+            self.collectors[-1].append("\t".join(c for c in cells if c))
+
+    def chars(self, data: str) -> None:
+        if not self.kinds:
+            return
+        kind = self.kinds[-1]
+        if kind == _TEXTRUN or (not self.docx and kind in (_PARA, _NESTED, _INLINE)):
+            self._add(self.paras[-1], data)
+
+    def _add(self, parts: list[str], piece: str) -> None:
+        self.size += len(piece.encode("utf-8", "surrogatepass"))
+        if self.size > self.max_bytes:
+            raise InputError(Errors.E014, path=self.where, limit=self.max_bytes,
+                             what="text")
+        parts.append(piece)
 
 
 def _join_blocks(blocks: list[str]) -> str:
@@ -711,129 +1117,38 @@ def _join_blocks(blocks: list[str]) -> str:
     return _tidy(text)
 
 
-def _table_rows(table: ET.Element, row_tag: str, cell_tag: str,
-                read: Callable[[ET.Element, list[str]], None], blocks: list[str]) -> None:
-    """A table of a DOCX or ODT body, one block per row, cells tab-separated; ``read``
-    collects the blocks inside a cell (cells may hold paragraphs and tables)."""
-    for row in table.iter(row_tag):
-        cells = []
-        for cell in row.findall(cell_tag):
-            inner: list[str] = []
-            read(cell, inner)
-            cells.append(" ".join(b.strip() for b in inner if b.strip()))
-        blocks.append("\t".join(c for c in cells if c))
+def docx_text(xml: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """The text of a DOCX body (``word/document.xml``); see :class:`_BodyReader`.
 
-
-def docx_text(root: ET.Element) -> str:
-    """The text of a DOCX body: paragraphs, and tables row by row (cells tab-separated).
-
-    Tracked deletions (``w:delText``), field codes (``w:instrText``) and
-    drawings' alternate content are skipped.
-
-    root (Element): the parsed ``word/document.xml``.
+    xml (bytes): the XML.
+    max_bytes (int): the limit on the text (E014 beyond it).
     RETURNS (str): the text.
     """
-    body = root.find(f"{_W}body")
-    if body is None:
-        return ""
-    blocks: list[str] = []
-    _docx_blocks(body, blocks)
-    return _join_blocks(blocks)
+    return _body_text("docx", xml, max_bytes)
 
 
-def _docx_blocks(parent: ET.Element, blocks: list[str]) -> None:
-    for el in parent:
-        if el.tag == f"{_W}p":
-            blocks.append(_docx_para(el))
-        elif el.tag == f"{_W}tbl":
-            _table_rows(el, f"{_W}tr", f"{_W}tc", _docx_blocks, blocks)
-        elif el.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins"):
-            _docx_blocks(el, blocks)
+def odt_text(xml: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """The text of an ODT body (``content.xml``); see :class:`_BodyReader`.
 
-
-def _docx_para(p: ET.Element) -> str:
-    parts: list[str] = []
-    skip = {f"{_W}delText", f"{_W}instrText", f"{_W}del"}
-
-    def walk(el: ET.Element) -> None:
-        for child in el:
-            tag = child.tag
-            if tag in skip or tag.endswith("}Fallback"):
-                # mc:Fallback repeats mc:Choice's text box for old readers
-                continue
-            if tag == f"{_W}t":
-                parts.append(child.text or "")
-            elif tag == f"{_W}tab":
-                parts.append("\t")
-            elif tag in (f"{_W}br", f"{_W}cr"):
-                parts.append("\n")
-            elif tag == f"{_W}noBreakHyphen":
-                parts.append("-")
-            elif tag == f"{_W}softHyphen":
-                continue
-            elif tag == f"{_W}p":
-                # a text box's paragraph inside this one
-                parts.append("\n")
-                walk(child)
-                parts.append("\n")
-            else:
-                walk(child)
-
-    walk(p)
-    return "".join(parts)
-
-
-def odt_text(root: ET.Element) -> str:
-    """The text of an ODT body: headings, paragraphs, lists and tables.
-
-    Notes (footnotes, endnotes) and their citation marks are skipped, so that
-    a footnote does not break the sentence it is attached to.
-
-    root (Element): the parsed ``content.xml``.
+    xml (bytes): the XML.
+    max_bytes (int): the limit on the text (E014 beyond it).
     RETURNS (str): the text.
     """
-    body = root.find(f"{_OFFICE}body")
-    text_el = body.find(f"{_OFFICE}text") if body is not None else None
-    if text_el is None:
-        return ""
-    blocks: list[str] = []
-    _odt_blocks(text_el, blocks)
-    return _join_blocks(blocks)
+    return _body_text("odt", xml, max_bytes)
 
 
-def _odt_blocks(parent: ET.Element, blocks: list[str]) -> None:
-    for el in parent:
-        if el.tag in (f"{_TEXT}p", f"{_TEXT}h"):
-            blocks.append(_odt_inline(el))
-        elif el.tag == f"{_TABLE}table":
-            _table_rows(el, f"{_TABLE}table-row", f"{_TABLE}table-cell", _odt_blocks, blocks)
-        elif el.tag in (f"{_TEXT}tracked-changes", f"{_TEXT}sequence-decls",
-                        f"{_OFFICE}forms", f"{_TEXT}variable-decls"):
-            continue
-        else:
-            # lists, list items, sections, index bodies, frames
-            _odt_blocks(el, blocks)
-
-
-def _odt_inline(el: ET.Element) -> str:
-    parts: list[str] = [el.text or ""]
-    for child in el:
-        tag = child.tag
-        if tag == f"{_TEXT}s":
-            try:
-                parts.append(" " * max(1, min(int(child.get(f"{_TEXT}c", "1")), 100)))
-            except ValueError:
-                parts.append(" ")
-        elif tag == f"{_TEXT}tab":
-            parts.append("\t")
-        elif tag == f"{_TEXT}line-break":
-            parts.append("\n")
-        elif tag in (f"{_TEXT}note", f"{_OFFICE}annotation", f"{_TEXT}bookmark-ref"):
-            pass
-        else:
-            parts.append(_odt_inline(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
+def _body_text(kind: str, xml: bytes, max_bytes: int) -> str:
+    reader = _BodyReader(kind, f"<{kind}>", max_bytes)
+    parser = reader.parser()
+    try:
+        parser.Parse(xml, True)
+    except _Refused as err:
+        raise InputError(Errors.E009, path=f"<{kind}>", fmt=kind.upper(),
+                         reason=str(err)) from None
+    except expat.ExpatError as err:
+        raise InputError(Errors.E009, path=f"<{kind}>", fmt=kind.upper(),
+                         reason=f"not well-formed XML: {err}") from None
+    return reader.text()
 
 
 # -- PDF -------------------------------------------------------------------------
@@ -918,24 +1233,39 @@ def iter_paths(paths: list[str], suffixes: tuple[str, ...] = TEXT_SUFFIXES) -> I
     """Expand files and directories (recursively) into input files, sorted.
 
     Broken symlinks with a wanted suffix are yielded (so the reader reports
-    them); editors' lock files (``~$x.docx``, ``.~lock.x.odt#``) are not.
+    them); editors' lock files (``~$x.docx``, ``.~lock.x.odt#``) are not. A
+    subdirectory that cannot be listed is yielded itself, so that
+    :func:`read_path` reports it (E015) instead of it being skipped unseen.
+    Symlinks to directories are not followed (no loops).
 
     paths (list[str]): files and directories.
     suffixes (tuple[str, ...]): the suffixes a directory scan keeps.
     RETURNS (Iterator[Path]): the input files.
-    RAISES (InputError): a directory with no input file (E006).
+    RAISES (InputError): a directory that cannot be listed (E015) or holds no
+        input file (E006).
     """
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = sorted(
-                f for f in p.rglob("*")
-                if f.suffix.lower() in suffixes
-                and not f.name.startswith(_LOCK_PREFIXES)
-                and (f.is_file() or (f.is_symlink() and not f.exists()))
-            )
-            if not found:
+            try:
+                with os.scandir(p):
+                    pass
+            except OSError as err:
+                raise InputError(Errors.E015, path=p, reason=_reason(err)) from None
+            found: list[Path] = []
+            unlisted: list[Path] = []
+
+            def failed(err: OSError, unlisted: list[Path] = unlisted) -> None:
+                unlisted.append(Path(err.filename))
+
+            for top, _dirs, files in os.walk(p, onerror=failed):
+                for name in files:
+                    f = Path(top, name)
+                    if (f.suffix.lower() in suffixes and not name.startswith(_LOCK_PREFIXES)
+                            and (f.is_file() or (f.is_symlink() and not f.exists()))):
+                        found.append(f)
+            if not found and not unlisted:
                 raise InputError(Errors.E006, path=p, suffixes=", ".join(suffixes))
-            yield from found
+            yield from sorted(found + unlisted)
         else:
             yield p

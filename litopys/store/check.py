@@ -20,6 +20,7 @@ DOCS: docs/ROBUSTNESS.md
 
 from __future__ import annotations
 
+import calendar
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -27,6 +28,34 @@ from collections.abc import Iterator
 from litopys.store.db import connect_read_only
 
 _ISO_DATE = re.compile(r"^-?\d{4,}-\d{2}-\d{2}$")
+_CALENDAR = re.compile(r"^(-?)(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def is_calendar_date(value: str) -> bool:
+    """Is ``value`` YYYY, YYYY-MM or YYYY-MM-DD naming a real year, month and day?
+
+    A leading "-" marks a year before the common era; there is no year 0000, month
+    00 or day 00, and the day must exist in its month (leap years proleptic).
+
+    value (str): the date as given (an option, a query parameter).
+    RETURNS (bool): whether it is a real date.
+    """
+    m = _CALENDAR.match(value)
+    if not m:
+        return False
+    year = int(m.group(2))
+    if year == 0:
+        return False
+    if m.group(3) is None:
+        return True
+    month = int(m.group(3))
+    if not 1 <= month <= 12:
+        return False
+    if m.group(4) is None:
+        return True
+    astronomical = 1 - year if m.group(1) else year
+    days = calendar.monthrange(2000 if calendar.isleap(astronomical) else 2001, month)[1]
+    return 1 <= int(m.group(4)) <= days
 
 
 def check_store(path: str) -> list[str]:
@@ -60,60 +89,82 @@ def _check(conn: sqlite3.Connection) -> Iterator[str]:
     if version is None:
         yield "meta: no schema_version recorded"
 
-    lengths: dict[str, int] = {}
-    for doc_id, chars, length in conn.execute(
-        "SELECT id, chars, length(text) FROM documents"
-    ):
-        lengths[doc_id] = length
-        if chars != length:
-            yield f"documents {doc_id}: chars {chars} but the text has {length} characters"
-
-    yield from _check_spans(conn, lengths)
-    yield from _check_evidence(conn, lengths)
+    yield from _check_documents(conn)
+    yield from _check_orphans(conn)
     yield from _check_references(conn)
     yield from _check_values(conn)
 
 
-def _text_of(conn: sqlite3.Connection, doc_id: str, start: int, end: int) -> str:
-    """documents.text[start:end] without loading the whole text into Python."""
-    row = conn.execute(
-        "SELECT substr(text, ?, ?) FROM documents WHERE id=?", (start + 1, end - start, doc_id)
-    ).fetchone()
-    return row[0] if row else ""
+# the spans of one document, per table: (table, columns, the stored text's column)
+_SPANS = (("mentions", "rowid", "start", "end", "text"),
+          ("timexes", "rowid", "start", "end", "text"),
+          ("events", "rowid", "start", "end", "trigger"))
 
 
-def _check_spans(conn: sqlite3.Connection, lengths: dict[str, int]) -> Iterator[str]:
-    for table, s, e, t in (("mentions", "start", "end", "text"),
-                           ("timexes", "start", "end", "text"),
-                           ("events", "start", "end", "trigger")):
-        rows = conn.execute(f"SELECT rowid, document_id, {s}, {e}, {t} FROM {table}").fetchall()
-        for rid, doc, start, end, text in rows:
-            length = lengths.get(doc)
-            if length is None:
-                yield f"{table} {rid}: document {doc} missing"
-            elif not (isinstance(start, int) and isinstance(end, int)
-                      and 0 <= start <= end <= length):
+def _check_documents(conn: sqlite3.Connection) -> Iterator[str]:
+    """Each document's length, and every span and evidence against its text.
+
+    The text is fetched once per document and compared in Python (one
+    ``substr()`` per span made checking a large document quadratic); only one
+    text is held at a time, and the spans are read through the
+    ``(document_id, start)`` indexes.
+    """
+    ids = [r[0] for r in conn.execute("SELECT id FROM documents ORDER BY id")]
+    for doc_id in ids:
+        row = conn.execute("SELECT chars, text FROM documents WHERE id=?", (doc_id,)).fetchone()
+        if row is None:
+            continue
+        chars, text = row
+        if not isinstance(text, str):
+            yield f"documents {doc_id}: no text"
+            text = ""
+        length = len(text)
+        if chars != length:
+            yield f"documents {doc_id}: chars {chars} but the text has {length} characters"
+        yield from _check_spans(conn, doc_id, text)
+        yield from _check_evidence(conn, doc_id, text)
+
+
+def _inside(start: object, end: object, length: int) -> bool:
+    return isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= length
+
+
+def _check_spans(conn: sqlite3.Connection, doc: str, text: str) -> Iterator[str]:
+    for table, key, s, e, t in _SPANS:
+        rows = conn.execute(
+            f"SELECT {key}, {s}, {e}, {t} FROM {table} WHERE document_id=?", (doc,)
+        )
+        for rid, start, end, stored in rows:
+            if not _inside(start, end, len(text)):
                 yield f"{table} {rid}: offsets {start}-{end} outside document {doc}"
-            elif _text_of(conn, doc, start, end) != text:
-                yield f"{table} {rid}: span {start}-{end} does not match its text {text!r}"
+            elif text[start:end] != stored:
+                yield f"{table} {rid}: span {start}-{end} does not match its text {stored!r}"
 
 
-def _check_evidence(conn: sqlite3.Connection, lengths: dict[str, int]) -> Iterator[str]:
+def _check_evidence(conn: sqlite3.Connection, doc: str, text: str) -> Iterator[str]:
     rows = conn.execute(
-        "SELECT id, document_id, evidence_start, evidence_end, evidence, start, end FROM events"
-    ).fetchall()
-    for eid, doc, start, end, evidence, t_start, t_end in rows:
-        length = lengths.get(doc)
-        if length is None:
-            continue  # reported with the trigger span
-        if not (isinstance(start, int) and isinstance(end, int)
-                and 0 <= start <= end <= length):
+        "SELECT id, evidence_start, evidence_end, evidence, start, end FROM events "
+        "WHERE document_id=?", (doc,)
+    )
+    for eid, start, end, evidence, t_start, t_end in rows:
+        if not _inside(start, end, len(text)):
             yield f"events {eid}: evidence offsets {start}-{end} outside document {doc}"
             continue
-        if _text_of(conn, doc, start, end).strip() != evidence:
+        if text[start:end].strip() != evidence:
             yield f"events {eid}: evidence {start}-{end} does not match its text"
         if isinstance(t_start, int) and not (start <= t_start and t_end <= end):
             yield f"events {eid}: trigger {t_start}-{t_end} outside its evidence {start}-{end}"
+
+
+def _check_orphans(conn: sqlite3.Connection) -> Iterator[str]:
+    """Mentions and time expressions whose document is missing (stores written with
+    foreign keys off); events are reported by :func:`_check_references`."""
+    for table, key, *_ in _SPANS[:2]:
+        for rid, doc in conn.execute(
+            f"SELECT t.{key}, t.document_id FROM {table} t "
+            "LEFT JOIN documents d ON d.id = t.document_id WHERE d.id IS NULL"
+        ):
+            yield f"{table} {rid}: document {doc} missing"
 
 
 def _check_references(conn: sqlite3.Connection) -> Iterator[str]:

@@ -13,12 +13,24 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from litopys.errors import Errors, StoreError
+from litopys.errors import Errors, StoreError, display_path
 from litopys.model import Chronicle, Document, Entity, Event, Mention, Timex
 from litopys.store.migrate import migrate
 
 BUSY_TIMEOUT = 60.0
 """Seconds a connection waits for another process's write lock (SQLite's default is 5)."""
+
+
+def _storable_path(path: str | None) -> str | None:
+    """A document path SQLite can hold: a name with undecodable bytes (surrogates)
+    is kept in its lossless display form (``errors.display_path``)."""
+    if path is None:
+        return None
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return display_path(path)
+    return path
 
 
 def _casefold(value: object) -> object:
@@ -178,7 +190,8 @@ class Store:
             c.execute(
                 "INSERT INTO documents(id, path, chars, encoding, format, text) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                (doc.id, doc.path, doc.chars, doc.encoding, doc.format, doc.text),
+                (doc.id, _storable_path(doc.path), doc.chars, doc.encoding, doc.format,
+                 doc.text),
             )
             for e in ch.entities:
                 c.execute(

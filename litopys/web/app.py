@@ -27,6 +27,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from litopys.export import EXPORTERS, export_bytes
 from litopys.store import queries as q
+from litopys.store.check import is_calendar_date
 from litopys.store.db import Store
 from litopys.web import pages as views
 
@@ -142,7 +143,7 @@ def parse_filter(request: Request, default_limit: int = MAX_LIMIT) -> q.EventFil
         raise HTTPException(400, f"mode must be one of: {', '.join(q.MODES)}.")
     for name in ("date_from", "date_to"):
         value = getattr(f, name)
-        if value and not q.is_date(value):
+        if value and not (q.is_date(value) and is_calendar_date(value)):
             raise HTTPException(400, f"Invalid date '{value}' for {name}: use YYYY, YYYY-MM "
                                      "or YYYY-MM-DD.")
     raw = _param(request, "limit")

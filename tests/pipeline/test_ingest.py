@@ -480,3 +480,262 @@ def test_ingest_max_bytes_env_garbage_does_not_crash() -> None:
         env=env, capture_output=True, text=True, check=True,
     )
     assert out.stdout.strip() == str(50 * 1024 * 1024)
+
+
+# -- issue 17: reliability of reading ---------------------------------------------------
+def _docx_xml(body: str) -> bytes:
+    return (f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W}" '
+            f'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+            f"<w:body>{body}</w:body></w:document>").encode()
+
+
+def _docx_from_xml(xml: bytes) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", b"<Types/>")
+        z.writestr("word/document.xml", xml)
+    return buf.getvalue()
+
+
+def _odt_from_body(body: str) -> bytes:
+    xml = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODT_NS}>'
+           f"<office:body><office:text>{body}</office:text></office:body>"
+           f"</office:document-content>")
+    return _zip({"mimetype": b"application/vnd.oasis.opendocument.text",
+                 "content.xml": xml.encode()})
+
+
+RUN = "<w:r><w:t>12 грудня 1932 року СРСР і Китай відновили відносини.</w:t></w:r>"
+ODT_RUN = "12 грудня 1932 року СРСР і Китай відновили відносини."
+
+
+def nested_docx(kind: str, depth: int) -> bytes:
+    """A DOCX whose text sits ``depth`` levels down in one kind of nesting."""
+    if kind == "sdt":
+        body = "<w:sdt><w:sdtContent>" * depth + f"<w:p>{RUN}</w:p>" + \
+            "</w:sdtContent></w:sdt>" * depth
+    elif kind == "table":
+        body = "<w:tbl><w:tr><w:tc>" * depth + f"<w:p>{RUN}</w:p>" + \
+            "</w:tc></w:tr></w:tbl>" * depth
+    else:  # hyperlinks inside one paragraph
+        body = "<w:p>" + '<w:hyperlink r:id="x">' * depth + RUN + "</w:hyperlink>" * depth + \
+            "</w:p>"
+    return _docx_from_xml(_docx_xml(body))
+
+
+def nested_odt(kind: str, depth: int) -> bytes:
+    """An ODT whose text sits ``depth`` levels down in sections or spans."""
+    if kind == "section":
+        body = '<text:section text:name="s">' * depth + f"<text:p>{ODT_RUN}</text:p>" + \
+            "</text:section>" * depth
+    else:
+        body = "<text:p>" + "<text:span>" * depth + ODT_RUN + "</text:span>" * depth + \
+            "</text:p>"
+    return _odt_from_body(body)
+
+
+NESTED = [("sdt.docx", nested_docx, "sdt"), ("table.docx", nested_docx, "table"),
+          ("hyperlink.docx", nested_docx, "hyperlink"), ("section.odt", nested_odt, "section"),
+          ("span.odt", nested_odt, "span")]
+
+
+@pytest.mark.parametrize("name,make,kind", NESTED, ids=[n[0] for n in NESTED])
+def test_ingest_deep_nesting_is_one_coded_error(tmp_path: Path, name: str, make, kind: str
+                                                 ) -> None:
+    """900 nested levels used to raise RecursionError and stop every run."""
+    f = tmp_path / name
+    f.write_bytes(make(kind, 900 if kind != "sdt" else 600))
+    with pytest.raises(InputError) as info:
+        read_path(f)
+    assert info.value.code == "E009" and "levels deep" in str(info.value)
+    assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize("name,make,kind", NESTED, ids=[n[0] for n in NESTED])
+def test_ingest_nesting_read_without_recursion(tmp_path: Path, name: str, make, kind: str
+                                               ) -> None:
+    """Nesting within the cap is read with a Python stack of a few dozen frames: the
+    walk is iterative, whatever the depth of the file."""
+    import inspect
+    import sys
+
+    depth = {"sdt": 150, "table": 100}.get(kind, 300)
+    f = tmp_path / name
+    f.write_bytes(make(kind, depth))
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(len(inspect.stack()) + 60)
+    try:
+        doc = read_path(f)
+    finally:
+        sys.setrecursionlimit(old)
+    assert doc.text == ODT_RUN + "\n"
+
+
+def test_ingest_nested_table_rows_read_once(tmp_path: Path) -> None:
+    inner = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Варшава</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+    body = (f"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Литвинов</w:t></w:r></w:p>{inner}</w:tc>"
+            "<w:tc><w:p><w:r><w:t>1932</w:t></w:r></w:p></w:tc></w:tr></w:tbl>")
+    f = tmp_path / "t.docx"
+    f.write_bytes(_docx_from_xml(_docx_xml(body)))
+    assert read_path(f).text == "Литвинов Варшава 1932\n"
+
+
+def test_ingest_docx_text_over_limit(tmp_path: Path) -> None:
+    """A small DOCX must not unpack to more text than --max-bytes allows (it used to
+    allow 20 x the limit: a 1.4 MB file became 106 M characters)."""
+    para = "<w:p><w:r><w:t>" + "Литвинов підписав угоду. " * 40 + "</w:t></w:r></w:p>"
+    f = tmp_path / "big.docx"
+    f.write_bytes(_docx_from_xml(_docx_xml(para * 400)))
+    assert f.stat().st_size < 20_000
+    with pytest.raises(InputError) as info:
+        read_path(f, max_bytes=200_000)
+    assert info.value.code == "E014" and "200000 bytes of text" in str(info.value)
+    assert len(read_path(f, max_bytes=2_000_000).text) > 300_000
+
+
+@pytest.mark.parametrize("mention", ["<p", "<br>", "<head>", "<script>", "<span class=x>",
+                                     "<svg>", "<html>", "</p> і <p>"])
+def test_ingest_txt_mentioning_a_tag_keeps_every_character(tmp_path: Path, mention: str
+                                                           ) -> None:
+    text = (f"Автор згадує тег {mention} у тексті.\n"
+            "12 грудня 1932 року СРСР і Китай відновили дипломатичні відносини.\n")
+    f = tmp_path / "a.txt"
+    f.write_text(text, encoding="utf-8")
+    doc = read_path(f)
+    assert doc.format == "text" and doc.text == text
+
+
+@pytest.mark.parametrize("page", [
+    "<!DOCTYPE html><html><body><p>Текст</p></body></html>",
+    "\ufeff<?xml version='1.0'?>\n<!-- saved --><html><p>Текст</p></html>",
+    "<p>Текст</p><script>x</script>",
+    "<div>" + "<p>Текст у абзаці.</p><br><span>ще</span>" * 10 + "</div>",
+])
+def test_ingest_real_markup_in_txt_is_html(tmp_path: Path, page: str) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text(page, encoding="utf-8")
+    doc = read_path(f)
+    assert doc.format == "html" and "<" not in doc.text and "Текст" in doc.text
+
+
+@pytest.mark.parametrize("page,kept,tag", [
+    ("<html><head><title>Т</title><p>Перший абзац тексту.</p><p>Другий абзац.</p></html>",
+     "Перший абзац тексту.\n\nДругий абзац.\n", None),
+    ("<html><body><p>Перший.</p><script>var x = 1;<p>Другий абзац тексту.</p></body></html>",
+     "Перший.\n", "script"),
+    ("<html><body><p>Перший.</p><svg><text>Другий абзац тексту.</text></body></html>",
+     "Перший.\n", "svg"),
+])
+def test_ingest_html_unclosed_element_warns(tmp_path: Path, caplog: pytest.LogCaptureFixture,
+                                            page: str, kept: str, tag: str | None) -> None:
+    """An unclosed <head> ends where the body starts (as in browsers); an unclosed
+    <script> or <svg> swallows the rest, and the reader says so (W001)."""
+    f = tmp_path / "a.html"
+    f.write_text(page, encoding="utf-8")
+    with caplog.at_level("WARNING", logger="litopys.ingest"):
+        doc = read_path(f)
+    assert doc.text == kept
+    warnings = [r.getMessage() for r in caplog.records]
+    if tag is None:
+        assert not warnings
+    else:
+        assert len(warnings) == 1 and warnings[0].startswith("W001 ")
+        assert str(f) in warnings[0] and f"<{tag}>" in warnings[0]
+        assert "characters of HTML text were dropped" in warnings[0]
+
+
+BYTE_NAMES = [b"x\xff.txt", b"\xcf\xf0\xee\xf2\xee\xea\xee\xeb.txt", b"a\nE001 forged.txt",
+              b"tab\there.txt", b"back\\slash.txt"]
+
+
+@pytest.mark.parametrize("name", BYTE_NAMES, ids=["ff", "cp1251", "newline", "tab", "backslash"])
+def test_ingest_odd_file_names_stored_and_shown_losslessly(tmp_path: Path, name: bytes) -> None:
+    from litopys.errors import path_from_display
+
+    d = os.fsencode(tmp_path)
+    good = os.path.join(d, name)
+    with open(good, "wb") as fh:
+        fh.write("12 грудня 1932 року СРСР і Китай відновили відносини.".encode())
+    doc = read_path(os.fsdecode(good))
+    doc.path.encode("utf-8")  # storable and printable
+    assert "\n" not in doc.path and path_from_display(doc.path) == good
+    empty = os.path.join(d, b"empty-" + name)
+    open(empty, "wb").close()
+    with pytest.raises(InputError) as info:
+        read_path(os.fsdecode(empty))
+    message = str(info.value)
+    assert "\n" not in message and message.startswith("E003 ")
+    message.encode("utf-8")
+
+
+MIXED = [
+    (("utf-8", "cp1251"), "utf-8+cp1251"),
+    (("cp1251", "utf-8"), "cp1251+utf-8"),
+    (("cp1251", "koi8-u"), "cp1251+koi8-u"),
+    (("koi8-u", "cp1251"), "koi8-u+cp1251"),
+    (("utf-8", "koi8-u", "utf-8"), "utf-8+koi8-u"),
+]
+
+
+@pytest.mark.parametrize("encodings,reported", MIXED, ids=[m[1] for m in MIXED])
+def test_ingest_mixed_encodings_decoded_per_paragraph(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture, encodings: tuple[str, ...],
+        reported: str) -> None:
+    paragraphs = [SENTENCES[0], SENTENCES[2], SENTENCES[1]][:len(encodings)]
+    f = tmp_path / "mixed.txt"
+    f.write_bytes(b"\n\n".join(p.encode(e) for p, e in zip(paragraphs, encodings, strict=True)))
+    with caplog.at_level("WARNING", logger="litopys.ingest"):
+        doc = read_path(f)
+    assert doc.text == "\n\n".join(paragraphs)
+    assert doc.encoding == reported
+    [warning] = [r.getMessage() for r in caplog.records]
+    assert warning.startswith("W002 ") and str(f) in warning
+
+
+def test_ingest_one_code_page_is_not_mixed(tmp_path: Path, caplog: pytest.LogCaptureFixture
+                                           ) -> None:
+    f = tmp_path / "one.txt"
+    text = "\n\n".join(SENTENCES[:3])
+    f.write_bytes(text.encode("koi8-u"))
+    with caplog.at_level("WARNING", logger="litopys.ingest"):
+        doc = read_path(f)
+    assert doc.text == text and doc.encoding == "koi8-u"
+    assert not caplog.records
+
+
+def test_ingest_unreadable_subdirectory_reported(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A subdirectory that cannot be listed was skipped without a word."""
+    (tmp_path / "a.txt").write_text("текст", encoding="utf-8")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "b.txt").write_text("текст", encoding="utf-8")
+    real = os.scandir
+
+    def scandir(path: object = ".") -> object:
+        # tests run as root, where chmod 000 does not stop listing: simulate it
+        if os.fspath(path) == str(locked):  # type: ignore[arg-type]
+            raise PermissionError(13, "Permission denied", str(locked))
+        return real(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    found = list(iter_paths([str(tmp_path)]))
+    assert found == [tmp_path / "a.txt", locked]
+    with pytest.raises(InputError) as info:
+        read_path(found[1])
+    assert info.value.code == "E015" and str(locked) in str(info.value)
+    with pytest.raises(InputError) as info:
+        list(iter_paths([str(locked)]))
+    assert info.value.code == "E015"
+
+
+def test_ingest_letter_model_from_language_data() -> None:
+    """The code-page model is language data (lang/uk/ingest.yaml), not Python."""
+    from litopys.lang import load
+    from litopys.pipeline import ingest
+
+    data = load("ingest", "uk")
+    letters = set(data["letter_frequencies"])
+    assert set("абвгґдеєжзиіїйклмнопрстуфхцчшщьюя") <= letters
+    assert set(ingest._LOGP) == letters | set(data["rare_letters"])
+    assert 95 < sum(data["letter_frequencies"].values()) < 101
