@@ -97,7 +97,12 @@ def word_set(key: str) -> frozenset[str]:
     return word_set_of(WORDS[key])
 
 
-MONTHS: dict[str, int] = {w: int(k) for w, k in table(WORDS["months"]).items()}
+MONTH_ABBREVIATIONS: dict[str, int] = {
+    w: int(k) for w, k in table(WORDS["month_abbreviations"]).items()
+}
+MONTHS: dict[str, int] = {
+    **{w: int(k) for w, k in table(WORDS["months"]).items()}, **MONTH_ABBREVIATIONS
+}
 AMBIGUOUS_MONTHS = frozenset(norm(w) for w in WORDS["ambiguous_months"])
 SEASON_ADVERBS = table({k: v["adverbs"] for k, v in WORDS["seasons"].items()})
 SEASON_NOUNS = table({k: v["nouns"] for k, v in WORDS["seasons"].items()})
@@ -146,6 +151,11 @@ CENTURY0 = CENTURY.replace(rf"(?:{ROMAN}|\d{{1,2}})", CENTURY_NUM0, 1)
 PREP = alt(WORDS["date_prepositions"])
 PART_WORDS = alt(list(PARTS) + list(HALVES))
 REL_YEAR = alt([p for p, (u, _) in RELATIVE.items() if u == "Y"])
+NUMBER_WORDS = frozenset(NUMBERS)
+DAY_WORDS: dict[str, int] = {w: int(k) for w, k in table(WORDS["day_words"]).items()}
+DAY_TENS: dict[str, int] = {w: int(k) for w, k in table(WORDS["day_tens"]).items()}
+DECADE_UNITS = frozenset(w for w, u in UNITS.items() if u == "10Y")
+PREPOSITIONS = word_set("date_prepositions")
 RANGE_FROM = word_set("range_from")
 RANGE_TO = word_set("range_to")
 RANGE_DURING = word_set("range_during")

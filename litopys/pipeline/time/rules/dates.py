@@ -7,9 +7,13 @@ import re
 from litopys.pipeline.time.grammar import (
     AMBIGUOUS_MONTH_RIGHT_RE,
     AMBIGUOUS_MONTHS,
+    AND,
     CLOCK,
     DAY0,
+    DAY_TENS,
+    DAY_WORDS,
     MON,
+    MONTH_ABBREVIATIONS,
     MONTHS,
     YEARX,
     YS,
@@ -25,7 +29,6 @@ from litopys.pipeline.time.grammar import (
     parse_year,
     pattern,
     res_point,
-    table,
     year_or_ref,
 )
 from litopys.pipeline.time.values import Point, valid_day
@@ -58,8 +61,6 @@ def _date(m: re.Match[str], text: str, orig: str) -> Hit | None:
     return Hit(m.start(), end, resolve, year, "date")
 
 
-DAY_WORDS: dict[str, int] = {w: int(k) for w, k in table(WORDS["day_words"]).items()}
-DAY_TENS: dict[str, int] = {w: int(k) for w, k in table(WORDS["day_tens"]).items()}
 
 
 @pattern(
@@ -81,6 +82,8 @@ def _day_word_date(m: re.Match[str], text: str, orig: str) -> Hit | None:
 @pattern(
     "numeric_date",
     rf"(?P<d>[0-9](?<![\d.,].)[0-9]?)\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}})(?![\d]|\.\d)(?P<ys>{YS})?",
+    # "03. 01. 1667": two-digit day and month, a space after each stop
+    rf"(?P<d>[0-9](?<![\d.,].)[0-9])\.\s(?P<m>\d{{2}})\.\s(?P<y>\d{{4}})(?![\d]|\.\d)(?P<ys>{YS})?",
 )
 def _numeric_date(m: re.Match[str], text: str, orig: str) -> Hit | None:
     d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
@@ -90,6 +93,21 @@ def _numeric_date(m: re.Match[str], text: str, orig: str) -> Hit | None:
     return Hit(m.start(), m.end(), lambda ctx: res_point(p), y, "date")
 
 
+# "21.04 та 24.04.1921": a day and month whose year is the next date's in a list.
+_NEXT_NUMERIC_DATE = rf"\s*(?:,|\s{AND}\s|\s?[—–-]\s?)\s*\d{{1,2}}\.\d{{1,2}}\.\d{{4}}"
+
+
+@pattern(
+    "numeric_day_month",
+    rf"(?P<d>[0-9](?<![\d.,].)[0-9]?)\.(?P<m>\d{{2}})(?![\d]|\.\d)(?={_NEXT_NUMERIC_DATE})",
+)
+def _numeric_day_month(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    d, mo = int(m.group("d")), int(m.group("m"))
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return Hit(m.start(), m.end(), day_point(d, mo, None), None, "date")
+
+
 @pattern("month", rf"(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?", word_start=True)
 def _month(m: re.Match[str], text: str, orig: str) -> Hit | None:
     word = norm(m.group("m"))
@@ -97,6 +115,8 @@ def _month(m: re.Match[str], text: str, orig: str) -> Hit | None:
     if m.group("y"):
         p = Point(parse_year(m.group("y")), mo)
         return Hit(m.start(), m.end(), lambda ctx: res_point(p), p.year, "date")
+    if word in MONTH_ABBREVIATIONS:
+        return None  # "лист." alone may be a letter; "квіт. 1772" is a month
     # A month alone is a date only after a preposition or a part word; a
     # month that is also an adjective or a name only before a stop or a
     # relative year ("у лютому.", "у лютому цього року").
