@@ -247,6 +247,7 @@ class Ctx:
     anchor: Point | None
     anchor_text: str | None
     next_year: int | None = None  # year of the next hit when only a list gap separates them
+    forward_year: int | None = None  # the year given later in the paragraph, before any other
 
 
 @dataclass
@@ -304,6 +305,8 @@ def year_or_ref(year: int | None, ctx: Ctx) -> tuple[int | None, str, str | None
         return year, "text", None
     if ctx.next_year is not None:
         return ctx.next_year, "text", None
+    if ctx.forward_year is not None:
+        return ctx.forward_year, "narrative", f"{ctx.forward_year:04d}"
     if ctx.ref is not None:
         return ctx.ref.year, "narrative", ctx.ref.value
     if ctx.anchor is not None:

@@ -38,6 +38,7 @@ from litopys.pipeline.time.grammar import (
     WORD_START,
     Ctx,
     Hit,
+    L,
     Res,
     alt,
     norm,
@@ -54,6 +55,10 @@ _LIST_GAP_RE = re.compile(
     rf"\s*(?:,|{alt(WORDS['and_words'] + WORDS['also_words'])}|—|–|-)?\s*$"
 )
 _SENTENCE_PREPS = "".join(WORDS["sentence_prepositions"])
+_APPOSITION_GAP_RE = re.compile(r"\s*,\s*")
+_LEFT_WEEKDAY_RE = re.compile(
+    rf"{L}(?:{alt(WORDS['weekday_prepositions'])}\s+)?{alt(WORDS['weekdays'])}\s*,\s*$"
+)
 _NIGHT_NOUN = norm(WORDS["night_noun"])
 
 
@@ -153,39 +158,67 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
     ctx = Ctx(ref=None, anchor=anchor_point, anchor_text=anchor if anchor_point else None)
     work = _working_copy(text)
     hits = _candidates(work, text)
+    blocks = _blocks(work, hits)
     out: list[Timex] = []
     prev_end = 0
-    for i, hit in enumerate(hits):
+    ref_block = -1
+    i = 0
+    while i < len(hits):
+        hit = hits[i]
         ctx.next_year = None
         if hit.year is None and i + 1 < len(hits) and hits[i + 1].year is not None:
             if hits[i + 1].start - hit.end < 12 and _LIST_GAP_RE.match(
                 work[hit.end : hits[i + 1].start]
             ):
                 ctx.next_year = hits[i + 1].year
+        # before the first dated expression of a paragraph, a partial date takes the
+        # year the paragraph gives later ("набуде чинності 1 листопада ... 1 листопада
+        # 2014 року"), not the one carried over from an earlier paragraph or excerpt
+        ctx.forward_year = None
+        if ref_block != blocks[i]:
+            ctx.forward_year = next((h.year for h, b in zip(hits[i + 1 :], blocks[i + 1 :], strict=True)
+                                     if b == blocks[i] and h.year is not None), None)
+        nxt_hit = hits[i + 1] if i + 1 < len(hits) else None
+        end = hit.end
         if (
             hit.kind == "relative"
-            and i + 1 < len(hits)
-            and hits[i + 1].kind == "date"
-            and _FROM_NEXT_GAP_RE.fullmatch(work, hit.end, hits[i + 1].start)
+            and nxt_hit is not None
+            and nxt_hit.kind == "date"
+            and _FROM_NEXT_GAP_RE.fullmatch(work, hit.end, nxt_hit.start)
         ):
-            nxt = hits[i + 1].resolve(Ctx(ctx.ref, ctx.anchor, ctx.anchor_text))
+            nxt = nxt_hit.resolve(Ctx(ctx.ref, ctx.anchor, ctx.anchor_text))
             ref = nxt.ref if nxt.ref is not None and nxt.ref.day else ctx.ref
             res = hit.resolve(Ctx(ref, ctx.anchor, ctx.anchor_text))
+        elif (
+            hit.kind == "relative"
+            and nxt_hit is not None
+            and nxt_hit.kind == "date"
+            and _APPOSITION_GAP_RE.fullmatch(work, hit.end, nxt_hit.start)
+            and (nxt := nxt_hit.resolve(ctx)).value is not None
+        ):
+            # "Наступного дня, 3 квітня": the explicit date wins, one expression
+            res, end = nxt, nxt_hit.end
+            i += 1
         else:
             res = hit.resolve(ctx)
         if res.ref is not None:
             ctx.ref = res.ref
+            ref_block = blocks[i]
         start, half = _extend_left(work, text, hit, prev_end)
+        if hit.kind == "date":
+            weekday = _LEFT_WEEKDAY_RE.search(work, max(prev_end, start - 24), start)
+            if weekday:  # "у п'ятницю, 12 вересня": one expression
+                start = weekday.start()
         if half and res.value:
             _halve(res, half)
-        prev_end = hit.end
+        prev_end = end
         if res.value is not None and not VALUE_RE.match(res.value):
             res.value = None
         out.append(
             Timex(
                 start=start,
-                end=hit.end,
-                text=text[start : hit.end],
+                end=end,
+                text=text[start:end],
                 value=res.value,
                 begin=res.begin,
                 end_date=res.end,
@@ -195,6 +228,21 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
                 old_style=res.old_style,
             )
         )
+        i += 1
+    return out
+
+
+_BLOCK_RE = re.compile(r"\n[ \t]*\n")
+
+
+def _blocks(text: str, hits: list[Hit]) -> list[int]:
+    """The paragraph (text between blank lines) each hit is in, numbered from 0."""
+    breaks = [m.end() for m in _BLOCK_RE.finditer(text)]
+    out, k = [], 0
+    for hit in hits:
+        while k < len(breaks) and breaks[k] <= hit.start:
+            k += 1
+        out.append(k)
     return out
 
 

@@ -135,7 +135,7 @@ def _duration_hit(
             b, e = p.bounds()
             return Res(p.value, b, e, p.precision, "narrative", ctx.anchor_text)
 
-        return Hit(start, end, resolve, None, "relative")
+        return Hit(start, end, resolve, None, "ago")
     if pre in _COUNTED or pre == _AFTER_MARK or before:
         sign = -1 if before else 1
 
