@@ -161,7 +161,6 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
     blocks = _blocks(work, hits)
     out: list[Timex] = []
     prev_end = 0
-    ref_block = -1
     i = 0
     while i < len(hits):
         hit = hits[i]
@@ -171,11 +170,10 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
                 work[hit.end : hits[i + 1].start]
             ):
                 ctx.next_year = hits[i + 1].year
-        # before the first dated expression of a paragraph, a partial date takes the
-        # year the paragraph gives later ("набуде чинності 1 листопада ... 1 листопада
-        # 2014 року"), not the one carried over from an earlier paragraph or excerpt
+        # before the text's first dated expression, a partial date takes the year its
+        # paragraph gives later ("набуде чинності 1 листопада ... 1 листопада 2014 року")
         ctx.forward_year = None
-        if ref_block != blocks[i]:
+        if ctx.ref is None:
             ctx.forward_year = next((h.year for h, b in zip(hits[i + 1 :], blocks[i + 1 :], strict=True)
                                      if b == blocks[i] and h.year is not None), None)
         nxt_hit = hits[i + 1] if i + 1 < len(hits) else None
@@ -203,7 +201,6 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
             res = hit.resolve(ctx)
         if res.ref is not None:
             ctx.ref = res.ref
-            ref_block = blocks[i]
         start, half = _extend_left(work, text, hit, prev_end)
         if hit.kind == "date":
             weekday = _LEFT_WEEKDAY_RE.search(work, max(prev_end, start - 24), start)

@@ -8,6 +8,7 @@ from litopys.pipeline.time.grammar import (
     AMBIGUOUS_MONTH_RIGHT_RE,
     AMBIGUOUS_MONTHS,
     AND,
+    APOS,
     CLOCK,
     DAY0,
     DAY_TENS,
@@ -25,10 +26,12 @@ from litopys.pipeline.time.grammar import (
     day_point,
     left_prep,
     norm,
+    page_before,
     parse_day_number,
     parse_year,
     pattern,
     res_point,
+    res_range,
     year_or_ref,
 )
 from litopys.pipeline.time.values import Point, valid_day
@@ -93,6 +96,25 @@ def _numeric_date(m: re.Match[str], text: str, orig: str) -> Hit | None:
     return Hit(m.start(), m.end(), lambda ctx: res_point(p), y, "date")
 
 
+@pattern(
+    "numeric_range",
+    r"(?P<d1>[0-9](?<![\d.,].)[0-9]?)(?:\.(?P<m1>\d{1,2}))?\.?\s*[–—-]\s*"
+    r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y>\d{4})(?![\d]|\.\d)",
+)
+def _numeric_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"25.04.–26.06.1945", "5–7.02.1918": a range of numeric dates sharing the year."""
+    d1, d2, m2, y = int(m.group("d1")), int(m.group("d2")), int(m.group("m2")), int(m.group("y"))
+    m1 = int(m.group("m1")) if m.group("m1") else m2
+    if page_before(text, m.start()):
+        return None
+    if not (1000 <= y <= 2100 and valid_day(y, m1, d1) and valid_day(y, m2, d2)):
+        return None
+    a, b = Point(y, m1, d1), Point(y, m2, d2)
+    if (m1, d1) >= (m2, d2):
+        return None
+    return Hit(m.start(), m.end(), lambda ctx: res_range(a, b), y, "range")
+
+
 # "21.04 та 24.04.1921": a day and month whose year is the next date's in a list.
 _NEXT_NUMERIC_DATE = rf"\s*(?:,|\s{AND}\s|\s?[—–-]\s?)\s*\d{{1,2}}\.\d{{1,2}}\.\d{{4}}"
 
@@ -106,6 +128,21 @@ def _numeric_day_month(m: re.Match[str], text: str, orig: str) -> Hit | None:
     if not (1 <= mo <= 12 and 1 <= d <= 31):
         return None
     return Hit(m.start(), m.end(), day_point(d, mo, None), None, "date")
+
+
+@pattern(
+    "month_first_date",
+    rf"(?P<m>{MON})\s+(?P<d>[0-9]{{1,2}}),\s+(?P<y>[12][0-9]{{3}})(?![\w{APOS}]|[.,]\d)",
+    word_start=True,
+)
+def _month_first_date(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"July 17, 2023": month, day, comma, year (dates quoted in English)."""
+    d, y = int(m.group("d")), int(m.group("y"))
+    mo = MONTHS[norm(m.group("m"))]
+    if not valid_day(y, mo, d):
+        return None
+    p = Point(y, mo, d)
+    return Hit(m.start(), m.end(), lambda ctx: res_point(p), y, "date")
 
 
 @pattern("month", rf"(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?", word_start=True)
