@@ -194,9 +194,8 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
             and _APPOSITION_GAP_RE.fullmatch(work, hit.end, nxt_hit.start)
             and (nxt := nxt_hit.resolve(ctx)).value is not None
         ):
-            # "Наступного дня, 3 квітня": the explicit date wins, one expression
-            res, end = nxt, nxt_hit.end
-            i += 1
+            # "Наступного дня, 3 квітня": the explicit date wins (two expressions, one value)
+            res = Res(nxt.value, nxt.begin, nxt.end, nxt.precision, "text", None, ref=nxt.ref)
         else:
             res = hit.resolve(ctx)
         if res.ref is not None:
