@@ -51,7 +51,9 @@ _PAREN_YEAR_RE = re.compile(r"\(\s[12]\d{3}\s\)")
 # A year that names what it follows ("перемир'я 1667 —", "ДОГОВІР 1921.", "світ 1774,"):
 # after a word and one space, before a stop, a comma, a bracket or a dash.
 _LEFT_WORD_RE = re.compile(r"(?P<w>[^\W\d_][\w'’ʼ-]*)[)»\"”]?\s$")
-_MODIFIER_RIGHT_RE = re.compile(r"\s*(?:[,;:)]|\.(?!\d)|$)|\s+[—–(]")
+_MODIFIER_RIGHT_RE = re.compile(
+    rf"\s*(?:[,;:)]|\.(?!\d)|$)|\s+[—–(]|\s+{alt(WORDS['year_modifier_followers'])}\s"
+)
 _NOT_BEFORE_YEAR = (NUMBER_WORDS | word_set("page_markers") | PREPOSITIONS
                     | word_set("identifier_nouns"))
 
