@@ -20,6 +20,7 @@ from litopys.pipeline.time.grammar import (
     YS,
     Ctx,
     Hit,
+    R,
     Res,
     alt,
     clock,
@@ -170,3 +171,28 @@ def _month(m: re.Match[str], text: str, orig: str) -> Hit | None:
 
     return Hit(m.start(), m.end(), resolve, None, "date")
 
+
+
+_BARE_DAY_RIGHT = rf"(?:\s+{alt(WORDS['day_of_month_words'])}|(?=\s*[,.;:)]))"
+
+
+@pattern(
+    "bare_day",
+    rf"(?P<d>[0-9](?<![\w.,:].)[0-9]?)[-–]{alt(WORDS['bare_day_suffixes'], bound=False)}{R}"
+    rf"{_BARE_DAY_RIGHT}",
+)
+def _bare_day(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"14-го, коли ...", "14-го числа": a day of the narrative month."""
+    d = int(m.group("d"))
+    if not 1 <= d <= 31:
+        return None
+
+    def resolve(ctx: Ctx) -> Res:
+        ref = ctx.ref
+        if ref is None or not ref.month or ref.season:
+            return Res(None, source="narrative")
+        if not valid_day(ref.year, ref.month, d):
+            return Res(None, source="narrative")
+        return res_point(Point(ref.year, ref.month, d), "narrative", ref.value)
+
+    return Hit(m.start(), m.end(), resolve, None, "date")
