@@ -8,7 +8,6 @@ from litopys.pipeline.time.grammar import (
     AMBIGUOUS_MONTH_RIGHT_RE,
     AMBIGUOUS_MONTHS,
     AND,
-    APOS,
     CLOCK,
     DAY0,
     DAY_TENS,
@@ -131,25 +130,21 @@ def _numeric_day_month(m: re.Match[str], text: str, orig: str) -> Hit | None:
     return Hit(m.start(), m.end(), day_point(d, mo, None), None, "date")
 
 
-@pattern(
-    "month_first_date",
-    rf"(?P<m>{MON})\s+(?P<d>[0-9]{{1,2}}),\s+(?P<y>[12][0-9]{{3}})(?![\w{APOS}]|[.,]\d)",
-    word_start=True,
-)
-def _month_first_date(m: re.Match[str], text: str, orig: str) -> Hit | None:
-    """"July 17, 2023": month, day, comma, year (dates quoted in English)."""
-    d, y = int(m.group("d")), int(m.group("y"))
-    mo = MONTHS[norm(m.group("m"))]
-    if not valid_day(y, mo, d):
-        return None
-    p = Point(y, mo, d)
-    return Hit(m.start(), m.end(), lambda ctx: res_point(p), y, "date")
+# "July 17, 2023": month, day, comma, year (dates quoted in English), in the same
+# scan as the months.
+_MONTH_FIRST = r"\s+(?P<fd>[0-9]{1,2}),\s+(?P<fy>[12][0-9]{3})(?![\w'’ʼ]|[.,]\d)"
 
 
-@pattern("month", rf"(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?", word_start=True)
+@pattern("month", rf"(?P<m>{MON})(?:{_MONTH_FIRST}|\s*,?\s*(?P<y>{YEARX}))?", word_start=True)
 def _month(m: re.Match[str], text: str, orig: str) -> Hit | None:
     word = norm(m.group("m"))
     mo = MONTHS[word]
+    if m.group("fd"):
+        d, y = int(m.group("fd")), int(m.group("fy"))
+        if not valid_day(y, mo, d):
+            return None
+        day = Point(y, mo, d)
+        return Hit(m.start(), m.end(), lambda ctx: res_point(day), y, "date")
     if m.group("y"):
         p = Point(parse_year(m.group("y")), mo)
         return Hit(m.start(), m.end(), lambda ctx: res_point(p), p.year, "date")
