@@ -302,16 +302,33 @@ def infer_anchor(doc: Doc, timexes: list[Timex]) -> str | None:
         if span is None:
             continue
         sent = first[span.start]
+        # the year of the same sentence, else the next one given in the same paragraph
+        # ("355 років тому територію поділили ... \n20 січня ... 1667 року")
+        nearest: tuple[int, int] | None = None
         for other in timexes:
             if other is t or other.source != "text" or not other.value:
                 continue
             o = doc.char_span(other.start, other.end, alignment_mode="expand")
-            if o is None or first[o.start] != sent:
-                continue
             year = re.match(r"^(\d{4})", other.value)
-            if year:
-                return str(int(year.group(1)) + n)
+            if o is None or not year:
+                continue
+            rank = _sentence_distance(doc, first, sent, first[o.start], t.end, other.start)
+            if rank is not None and (nearest is None or rank < nearest[0]):
+                nearest = (rank, int(year.group(1)))
+        if nearest is not None:
+            return str(nearest[1] + n)
     return None
+
+
+def _sentence_distance(doc: Doc, first: list[int], sent: int, other: int, end: int,
+                       other_start: int) -> int | None:
+    """How near a dated expression is: 0 in the same sentence, else its distance in
+    characters when it follows within the same paragraph (300 at most), else None."""
+    if other == sent:
+        return 0
+    if other_start < end or other_start - end > 300 or _BLOCK_RE.search(doc.text, end, other_start):
+        return None
+    return other_start - end
 
 
 _NIGHT_BEFORE = re.compile(
