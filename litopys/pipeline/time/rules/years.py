@@ -54,6 +54,7 @@ _LEFT_WORD_RE = re.compile(r"(?P<w>[^\W\d_][\w'’ʼ-]*)[)»\"”]?\s$")
 _MODIFIER_RIGHT_RE = re.compile(
     rf"\s*(?:[,;:)]|\.(?!\d)|$)|\s+[—–(]|\s+{alt(WORDS['year_modifier_followers'])}\s"
 )
+_EVENT_NOUN_RE = re.compile(rf"^{alt(WORDS['event_noun_stems'], bound=False)}[\w'’ʼ-]*$")
 _NOT_BEFORE_YEAR = (NUMBER_WORDS | word_set("page_markers") | PREPOSITIONS
                     | word_set("identifier_nouns"))
 
@@ -96,8 +97,9 @@ def _bare_year(m: re.Match[str], text: str, orig: str) -> Hit | None:
     if left and _BARE_YEAR_RIGHT_RE.match(text, m.end()):
         return year_hit(m, y)
     word = _LEFT_WORD_RE.search(text, max(0, m.start() - 40), m.start())
-    if (word and y >= 1000 and norm(word.group("w")) not in _NOT_BEFORE_YEAR
-            and _MODIFIER_RIGHT_RE.match(text, m.end())):
+    if word and y >= 1000 and norm(word.group("w")) not in _NOT_BEFORE_YEAR and (
+            _MODIFIER_RIGHT_RE.match(text, m.end())
+            or _EVENT_NOUN_RE.match(norm(word.group("w")))):
         return year_hit(m, y)
     return None
 
