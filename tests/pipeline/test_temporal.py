@@ -58,3 +58,24 @@ def test_temporal_part_of_day_and_hours() -> None:
 
 def test_temporal_no_hours_from_other_words() -> None:
     assert litopys.extract("Ціна становила 100 грн на годину.").timexes == []
+
+
+def test_temporal_writing_year_from_the_same_paragraph() -> None:
+    text = ("Угода стала поворотною. 300 років тому країну поділили навпіл. Наслідки відчутні.\n"
+            "Трактат підписали 6 травня 1686 року в Москві.")
+    values = {t.text: t.value for t in litopys.extract(text).timexes}
+    assert values["300 років тому"] == "1686"
+
+
+def test_temporal_no_writing_year_across_a_blank_line() -> None:
+    text = "300 років тому країну поділили навпіл.\n\nТрактат підписали 6 травня 1686 року."
+    values = {t.text: t.value for t in litopys.extract(text).timexes}
+    assert values["300 років тому"] is None
+
+
+def test_temporal_apposition_and_weekday() -> None:
+    text = ("Штурм почався 2 квітня 1920 р. Наступного дня, 3 квітня, фронт прорвали, "
+            "а у вівторок, 6 квітня, армія відступила.")
+    got = [(t.text, t.value) for t in litopys.extract(text).timexes]
+    assert ("Наступного дня", "1920-04-03") in got and ("3 квітня", "1920-04-03") in got
+    assert ("у вівторок, 6 квітня", "1920-04-06") in got

@@ -97,7 +97,12 @@ def word_set(key: str) -> frozenset[str]:
     return word_set_of(WORDS[key])
 
 
-MONTHS: dict[str, int] = {w: int(k) for w, k in table(WORDS["months"]).items()}
+MONTH_ABBREVIATIONS: dict[str, int] = {
+    w: int(k) for w, k in table(WORDS["month_abbreviations"]).items()
+}
+MONTHS: dict[str, int] = {
+    **{w: int(k) for w, k in table(WORDS["months"]).items()}, **MONTH_ABBREVIATIONS
+}
 AMBIGUOUS_MONTHS = frozenset(norm(w) for w in WORDS["ambiguous_months"])
 SEASON_ADVERBS = table({k: v["adverbs"] for k, v in WORDS["seasons"].items()})
 SEASON_NOUNS = table({k: v["nouns"] for k, v in WORDS["seasons"].items()})
@@ -146,6 +151,11 @@ CENTURY0 = CENTURY.replace(rf"(?:{ROMAN}|\d{{1,2}})", CENTURY_NUM0, 1)
 PREP = alt(WORDS["date_prepositions"])
 PART_WORDS = alt(list(PARTS) + list(HALVES))
 REL_YEAR = alt([p for p, (u, _) in RELATIVE.items() if u == "Y"])
+NUMBER_WORDS = frozenset(NUMBERS)
+DAY_WORDS: dict[str, int] = {w: int(k) for w, k in table(WORDS["day_words"]).items()}
+DAY_TENS: dict[str, int] = {w: int(k) for w, k in table(WORDS["day_tens"]).items()}
+DECADE_UNITS = frozenset(w for w, u in UNITS.items() if u == "10Y")
+PREPOSITIONS = word_set("date_prepositions")
 RANGE_FROM = word_set("range_from")
 RANGE_TO = word_set("range_to")
 RANGE_DURING = word_set("range_during")
@@ -237,6 +247,7 @@ class Ctx:
     anchor: Point | None
     anchor_text: str | None
     next_year: int | None = None  # year of the next hit when only a list gap separates them
+    forward_year: int | None = None  # the year given later in the paragraph, before any other
 
 
 @dataclass
@@ -294,6 +305,8 @@ def year_or_ref(year: int | None, ctx: Ctx) -> tuple[int | None, str, str | None
         return year, "text", None
     if ctx.next_year is not None:
         return ctx.next_year, "text", None
+    if ctx.forward_year is not None:
+        return ctx.forward_year, "narrative", f"{ctx.forward_year:04d}"
     if ctx.ref is not None:
         return ctx.ref.year, "narrative", ctx.ref.value
     if ctx.anchor is not None:

@@ -38,6 +38,7 @@ from litopys.pipeline.time.grammar import (
     WORD_START,
     Ctx,
     Hit,
+    L,
     Res,
     alt,
     norm,
@@ -54,6 +55,10 @@ _LIST_GAP_RE = re.compile(
     rf"\s*(?:,|{alt(WORDS['and_words'] + WORDS['also_words'])}|—|–|-)?\s*$"
 )
 _SENTENCE_PREPS = "".join(WORDS["sentence_prepositions"])
+_APPOSITION_GAP_RE = re.compile(r"\s*,\s*")
+_LEFT_WEEKDAY_RE = re.compile(
+    rf"{L}(?:{alt(WORDS['weekday_prepositions'])}\s+)?{alt(WORDS['weekdays'])}\s*,\s*$"
+)
 _NIGHT_NOUN = norm(WORDS["night_noun"])
 
 
@@ -153,39 +158,63 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
     ctx = Ctx(ref=None, anchor=anchor_point, anchor_text=anchor if anchor_point else None)
     work = _working_copy(text)
     hits = _candidates(work, text)
+    blocks = _blocks(work, hits)
     out: list[Timex] = []
     prev_end = 0
-    for i, hit in enumerate(hits):
+    i = 0
+    while i < len(hits):
+        hit = hits[i]
         ctx.next_year = None
         if hit.year is None and i + 1 < len(hits) and hits[i + 1].year is not None:
             if hits[i + 1].start - hit.end < 12 and _LIST_GAP_RE.match(
                 work[hit.end : hits[i + 1].start]
             ):
                 ctx.next_year = hits[i + 1].year
+        # before the text's first dated expression, a partial date takes the year its
+        # paragraph gives later ("набуде чинності 1 листопада ... 1 листопада 2014 року")
+        ctx.forward_year = None
+        if ctx.ref is None:
+            ctx.forward_year = next((h.year for h, b in zip(hits[i + 1 :], blocks[i + 1 :], strict=True)
+                                     if b == blocks[i] and h.year is not None), None)
+        nxt_hit = hits[i + 1] if i + 1 < len(hits) else None
+        end = hit.end
         if (
             hit.kind == "relative"
-            and i + 1 < len(hits)
-            and hits[i + 1].kind == "date"
-            and _FROM_NEXT_GAP_RE.fullmatch(work, hit.end, hits[i + 1].start)
+            and nxt_hit is not None
+            and nxt_hit.kind == "date"
+            and _FROM_NEXT_GAP_RE.fullmatch(work, hit.end, nxt_hit.start)
         ):
-            nxt = hits[i + 1].resolve(Ctx(ctx.ref, ctx.anchor, ctx.anchor_text))
+            nxt = nxt_hit.resolve(Ctx(ctx.ref, ctx.anchor, ctx.anchor_text))
             ref = nxt.ref if nxt.ref is not None and nxt.ref.day else ctx.ref
             res = hit.resolve(Ctx(ref, ctx.anchor, ctx.anchor_text))
+        elif (
+            hit.kind == "relative"
+            and nxt_hit is not None
+            and nxt_hit.kind == "date"
+            and _APPOSITION_GAP_RE.fullmatch(work, hit.end, nxt_hit.start)
+            and (nxt := nxt_hit.resolve(ctx)).value is not None
+        ):
+            # "Наступного дня, 3 квітня": the explicit date wins (two expressions, one value)
+            res = Res(nxt.value, nxt.begin, nxt.end, nxt.precision, "text", None, ref=nxt.ref)
         else:
             res = hit.resolve(ctx)
         if res.ref is not None:
             ctx.ref = res.ref
         start, half = _extend_left(work, text, hit, prev_end)
+        if hit.kind == "date":
+            weekday = _LEFT_WEEKDAY_RE.search(work, max(prev_end, start - 24), start)
+            if weekday:  # "у п'ятницю, 12 вересня": one expression
+                start = weekday.start()
         if half and res.value:
             _halve(res, half)
-        prev_end = hit.end
+        prev_end = end
         if res.value is not None and not VALUE_RE.match(res.value):
             res.value = None
         out.append(
             Timex(
                 start=start,
-                end=hit.end,
-                text=text[start : hit.end],
+                end=end,
+                text=text[start:end],
                 value=res.value,
                 begin=res.begin,
                 end_date=res.end,
@@ -195,6 +224,21 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
                 old_style=res.old_style,
             )
         )
+        i += 1
+    return out
+
+
+_BLOCK_RE = re.compile(r"\n[ \t]*\n")
+
+
+def _blocks(text: str, hits: list[Hit]) -> list[int]:
+    """The paragraph (text between blank lines) each hit is in, numbered from 0."""
+    breaks = [m.end() for m in _BLOCK_RE.finditer(text)]
+    out, k = [], 0
+    for hit in hits:
+        while k < len(breaks) and breaks[k] <= hit.start:
+            k += 1
+        out.append(k)
     return out
 
 
@@ -258,16 +302,33 @@ def infer_anchor(doc: Doc, timexes: list[Timex]) -> str | None:
         if span is None:
             continue
         sent = first[span.start]
+        # the year of the same sentence, else the next one given in the same paragraph
+        # ("355 років тому територію поділили ... \n20 січня ... 1667 року")
+        nearest: tuple[int, int] | None = None
         for other in timexes:
             if other is t or other.source != "text" or not other.value:
                 continue
             o = doc.char_span(other.start, other.end, alignment_mode="expand")
-            if o is None or first[o.start] != sent:
-                continue
             year = re.match(r"^(\d{4})", other.value)
-            if year:
-                return str(int(year.group(1)) + n)
+            if o is None or not year:
+                continue
+            rank = _sentence_distance(doc, first, sent, first[o.start], t.end, other.start)
+            if rank is not None and (nearest is None or rank < nearest[0]):
+                nearest = (rank, int(year.group(1)))
+        if nearest is not None:
+            return str(nearest[1] + n)
     return None
+
+
+def _sentence_distance(doc: Doc, first: list[int], sent: int, other: int, end: int,
+                       other_start: int) -> int | None:
+    """How near a dated expression is: 0 in the same sentence, else its distance in
+    characters when it follows within the same paragraph (300 at most), else None."""
+    if other == sent:
+        return 0
+    if other_start < end or other_start - end > 300 or _BLOCK_RE.search(doc.text, end, other_start):
+        return None
+    return other_start - end
 
 
 _NIGHT_BEFORE = re.compile(

@@ -37,7 +37,9 @@ DAY_PARTS = ("MO", "AF", "EV", "NI")
 #: A value the tagger may emit: a point, a decade or century, a duration, or a range of points.
 _POINT = (r"-?\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}|T(?:MO|AF|EV|NI))?)?|-(?:SP|SU|FA|WI))?"
           r"|-?\d{3}X|-?\d{2}XX")
-VALUE_RE = re.compile(rf"^(?:(?:{_POINT})(?:/(?:{_POINT}))?|P(?:\d+|X)[DWMY]|PT\d+[HM])$")
+VALUE_RE = re.compile(
+    rf"^(?:(?:{_POINT})(?:/(?:{_POINT}))?|P(?:\d+(?:\.\d+)?|X)[DWMY]|PT\d+(?:\.\d+)?[HM])$"
+)
 
 _POINT_PARSE = re.compile(
     r"^(?P<y>-?\d{4})(?:-(?:(?P<mo>\d{2})(?:-(?P<d>\d{2})(?:T(?P<t>\d{2}:\d{2}(?::\d{2})?"

@@ -7,25 +7,31 @@ import re
 from litopys.pipeline.time.grammar import (
     AMBIGUOUS_MONTH_RIGHT_RE,
     AMBIGUOUS_MONTHS,
+    AND,
     CLOCK,
     DAY0,
+    DAY_TENS,
+    DAY_WORDS,
     MON,
+    MONTH_ABBREVIATIONS,
     MONTHS,
     YEARX,
     YS,
     Ctx,
     Hit,
+    R,
     Res,
     alt,
     clock,
     day_point,
     left_prep,
     norm,
+    page_before,
     parse_day_number,
     parse_year,
     pattern,
     res_point,
-    table,
+    res_range,
     year_or_ref,
 )
 from litopys.pipeline.time.values import Point, valid_day
@@ -58,8 +64,6 @@ def _date(m: re.Match[str], text: str, orig: str) -> Hit | None:
     return Hit(m.start(), end, resolve, year, "date")
 
 
-DAY_WORDS: dict[str, int] = {w: int(k) for w, k in table(WORDS["day_words"]).items()}
-DAY_TENS: dict[str, int] = {w: int(k) for w, k in table(WORDS["day_tens"]).items()}
 
 
 @pattern(
@@ -81,6 +85,8 @@ def _day_word_date(m: re.Match[str], text: str, orig: str) -> Hit | None:
 @pattern(
     "numeric_date",
     rf"(?P<d>[0-9](?<![\d.,].)[0-9]?)\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}})(?![\d]|\.\d)(?P<ys>{YS})?",
+    # "03. 01. 1667": two-digit day and month, a space after each stop
+    rf"(?P<d>[0-9](?<![\d.,].)[0-9])\.\s(?P<m>\d{{2}})\.\s(?P<y>\d{{4}})(?![\d]|\.\d)(?P<ys>{YS})?",
 )
 def _numeric_date(m: re.Match[str], text: str, orig: str) -> Hit | None:
     d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
@@ -90,13 +96,60 @@ def _numeric_date(m: re.Match[str], text: str, orig: str) -> Hit | None:
     return Hit(m.start(), m.end(), lambda ctx: res_point(p), y, "date")
 
 
-@pattern("month", rf"(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?", word_start=True)
+@pattern(
+    "numeric_range",
+    r"(?P<d1>[0-9](?<![\d.,].)[0-9]?)(?:\.(?P<m1>\d{1,2}))?\.?\s*[–—-]\s*"
+    r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y>\d{4})(?![\d]|\.\d)",
+)
+def _numeric_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"25.04.–26.06.1945", "5–7.02.1918": a range of numeric dates sharing the year."""
+    d1, d2, m2, y = int(m.group("d1")), int(m.group("d2")), int(m.group("m2")), int(m.group("y"))
+    m1 = int(m.group("m1")) if m.group("m1") else m2
+    if page_before(text, m.start()):
+        return None
+    if not (1000 <= y <= 2100 and valid_day(y, m1, d1) and valid_day(y, m2, d2)):
+        return None
+    a, b = Point(y, m1, d1), Point(y, m2, d2)
+    if (m1, d1) >= (m2, d2):
+        return None
+    return Hit(m.start(), m.end(), lambda ctx: res_range(a, b), y, "range")
+
+
+# "21.04 та 24.04.1921": a day and month whose year is the next date's in a list.
+_NEXT_NUMERIC_DATE = rf"\s*(?:,|\s{AND}\s|\s?[—–-]\s?)\s*\d{{1,2}}\.\d{{1,2}}\.\d{{4}}"
+
+
+@pattern(
+    "numeric_day_month",
+    rf"(?P<d>[0-9](?<![\d.,].)[0-9]?)\.(?P<m>\d{{2}})(?![\d]|\.\d)(?={_NEXT_NUMERIC_DATE})",
+)
+def _numeric_day_month(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    d, mo = int(m.group("d")), int(m.group("m"))
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return Hit(m.start(), m.end(), day_point(d, mo, None), None, "date")
+
+
+# "July 17, 2023": month, day, comma, year (dates quoted in English), in the same
+# scan as the months.
+_MONTH_FIRST = r"\s+(?P<fd>[0-9]{1,2}),\s+(?P<fy>[12][0-9]{3})(?![\w'’ʼ]|[.,]\d)"
+
+
+@pattern("month", rf"(?P<m>{MON})(?:{_MONTH_FIRST}|\s*,?\s*(?P<y>{YEARX}))?", word_start=True)
 def _month(m: re.Match[str], text: str, orig: str) -> Hit | None:
     word = norm(m.group("m"))
     mo = MONTHS[word]
+    if m.group("fd"):
+        d, y = int(m.group("fd")), int(m.group("fy"))
+        if not valid_day(y, mo, d):
+            return None
+        day = Point(y, mo, d)
+        return Hit(m.start(), m.end(), lambda ctx: res_point(day), y, "date")
     if m.group("y"):
         p = Point(parse_year(m.group("y")), mo)
         return Hit(m.start(), m.end(), lambda ctx: res_point(p), p.year, "date")
+    if word in MONTH_ABBREVIATIONS:
+        return None  # "лист." alone may be a letter; "квіт. 1772" is a month
     # A month alone is a date only after a preposition or a part word; a
     # month that is also an adjective or a name only before a stop or a
     # relative year ("у лютому.", "у лютому цього року").
@@ -113,3 +166,27 @@ def _month(m: re.Match[str], text: str, orig: str) -> Hit | None:
 
     return Hit(m.start(), m.end(), resolve, None, "date")
 
+
+_BARE_DAY_RIGHT = rf"(?:\s+{alt(WORDS['day_of_month_words'])}|(?=\s*[,.;:)]))"
+
+
+@pattern(
+    "bare_day",
+    rf"(?P<d>[0-9](?<![\w.,:].)[0-9]?)[-–]{alt(WORDS['bare_day_suffixes'], bound=False)}{R}"
+    rf"{_BARE_DAY_RIGHT}",
+)
+def _bare_day(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"14-го, коли ...", "14-го числа": a day of the narrative month."""
+    d = int(m.group("d"))
+    if not 1 <= d <= 31:
+        return None
+
+    def resolve(ctx: Ctx) -> Res:
+        ref = ctx.ref
+        if ref is None or not ref.month or ref.season:
+            return Res(None, source="narrative")
+        if not valid_day(ref.year, ref.month, d):
+            return Res(None, source="narrative")
+        return res_point(Point(ref.year, ref.month, d), "narrative", ref.value)
+
+    return Hit(m.start(), m.end(), resolve, None, "date")

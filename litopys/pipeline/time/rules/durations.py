@@ -135,7 +135,7 @@ def _duration_hit(
             b, e = p.bounds()
             return Res(p.value, b, e, p.precision, "narrative", ctx.anchor_text)
 
-        return Hit(start, end, resolve, None, "relative")
+        return Hit(start, end, resolve, None, "ago")
     if pre in _COUNTED or pre == _AFTER_MARK or before:
         sign = -1 if before else 1
 
@@ -151,3 +151,35 @@ def _duration_hit(
     value = f"P{count * mult if count is not None else 'X'}{letter}"
     return Hit(start, end, lambda ctx: Res(value, precision="duration"), None, "duration")
 
+
+
+_YEAR_ABBR = alt([f"{w}." for w in WORDS["ambiguous_year_abbreviations"]], bound=False)
+# A fraction of a unit in the next smaller one ("13,5 року" = 162 months).
+_SMALLER = {"Y": (12, "M"), "W": (7, "D")}
+_TERM_RE = re.compile(rf"{L}{alt(WORDS['term_words'] + WORDS['duration_words'])}(?:\s+\w+)?\s+$")
+
+
+@pattern(
+    "duration_fraction",
+    rf"(?P<i>[0-9](?<![\w.,:].)[0-9]{{0,2}})[,.](?P<f>[0-9]{{1,2}})\s+(?:(?P<u>{_UNIT})|(?P<r>{_YEAR_ABBR}))",
+)
+def _duration_fraction(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"13,5 року", "2,5 роки", "13,5 р.": a fractional count of a unit."""
+    unit = UNITS[norm(m.group("u"))] if m.group("u") else "Y"
+    if m.group("r") and not _TERM_RE.search(text, max(0, m.start() - 30), m.start()):
+        return None  # "3,5 р. за пуд": money; "терміном дії 13,5 р.": years
+    if unit not in ("D", "W", "M", "Y"):
+        return None
+    count = float(f"{m.group('i')}.{m.group('f')}")
+    value = None
+    if unit in _SMALLER:
+        factor, smaller = _SMALLER[unit]
+        if (count * factor).is_integer():
+            value = f"P{int(count * factor)}{smaller}"
+    if value is None:
+        value = f"P{count:g}{unit}"
+    left = _LEFT_DUR_RE.search(text, max(0, m.start() - 16), m.start())
+    start = left.start() if left else m.start()
+    if left and norm(left.group()) in _COUNTED:
+        return None  # "через 1,5 року": a point in time; not read yet
+    return Hit(start, m.end(), lambda ctx: Res(value, precision="duration"), None, "duration")

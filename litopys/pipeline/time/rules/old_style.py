@@ -1,6 +1,11 @@
-"""Dates in two calendars: "5 (17) березня 1918", "25 жовтня (7 листопада) 1917 р."
+"""Dates in two calendars, in every layout: "5 (17) березня 1918", "17 (5) бер. 1918",
+"25 жовтня (7 листопада) 1917 р.", "(30 січня) 9 лютого 1667 року", "10(21).7.1774".
 
-The value is the New Style (Gregorian) day; the Julian one goes to ``old_style``.
+The value is the New Style (Gregorian) day (FORMAT.md); the Julian one goes to
+``old_style``. Which of the two days is the New Style one is decided by the
+calendar: the Gregorian day is 10 days later in the 17th century, 11 in the
+18th, 12 in the 19th and 13 from 1900. When neither reading fits, the day in
+brackets (or the second one) is taken as the New Style day.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from litopys.pipeline.time.grammar import (
     Ctx,
     Hit,
     Res,
+    alt,
     norm,
     parse_day_number,
     parse_year,
@@ -23,42 +29,131 @@ from litopys.pipeline.time.grammar import (
     res_point,
     year_or_ref,
 )
-from litopys.pipeline.time.values import Point, valid_day
+from litopys.pipeline.time.values import Day, Point, valid_day
+from litopys.pipeline.time.words import WORDS
+
+_STYLE_MARKERS = {norm(w): style for style, ws in WORDS["style_markers"].items() for w in ws}
+_MARKER = rf"(?:\s*,?\s*(?P<mk>{alt(list(_STYLE_MARKERS))}))?" if _STYLE_MARKERS else ""
+
+
+def _gap(year: int) -> int:
+    """Days the Gregorian calendar runs ahead of the Julian one in a year."""
+    return year // 100 - year // 400 - 2
+
+
+def _fits(os_day: tuple[int, int, int], ns_day: tuple[int, int, int], year: int | None) -> bool:
+    """Whether a Julian and a Gregorian (year, month, day) can be the same day."""
+    if not (valid_day(*os_day) and valid_day(*ns_day)):
+        return False
+    diff = Day(*ns_day).ordinal() - Day(*os_day).ordinal()
+    if year is None:
+        return 10 <= diff <= 13
+    return abs(diff - _gap(year)) <= 1
+
+
+def _before(y: int, mo: int) -> tuple[int, int]:
+    """The month before (year, month)."""
+    return (y - 1, 12) if mo == 1 else (y, mo - 1)
+
+
+def _after(y: int, mo: int) -> tuple[int, int]:
+    """The month after (year, month)."""
+    return (y + 1, 1) if mo == 12 else (y, mo + 1)
+
+
+def _two_styles(first: tuple[int, int | None], second: tuple[int, int], year: int | None,
+                start: int, end: int, ns_second: bool) -> Hit | None:
+    """A hit for two (day, month) readings of one date; month None: the second's.
+
+    first / second ((day, month)): as written, left to right.
+    year (int | None): the year written after them.
+    ns_second (bool): the default reading, when the calendar decides nothing.
+    """
+    d1, m1 = first
+    d2, m2 = second
+    if not (0 < d1 < 32 and 0 < d2 < 32):
+        return None
+
+    def readings(y: int) -> list[tuple[tuple[int, int, int], tuple[int, int, int]]]:
+        """(Julian, Gregorian) candidates, the default one first."""
+        if m1 is not None:
+            a, b = (y, m1, d1), (y, m2, d2)
+            if m1 == 12 and m2 == 1:
+                a = (y - 1, m1, d1)
+            elif m1 == 1 and m2 == 12:
+                b = (y - 1, m2, d2)
+            pairs = [(a, b), (b, a)]
+            return pairs if ns_second else pairs[::-1]
+        # one month for both: the earlier day number may be in the month before
+        # ("31 (12) січня") or after ("20 (2) лютого" read as 20 Feb / 2 March)
+        out = []
+        if d1 > d2:
+            out.append(((*_before(y, m2), d1), (y, m2, d2)))  # Julian first, month before
+            out.append(((y, m2, d2), (y, m2, d1)))  # Gregorian first, same month
+        else:
+            out.append(((y, m2, d1), (y, m2, d2)))  # Julian first, same month
+            out.append(((*_before(y, m2), d2), (y, m2, d1)))  # Gregorian first, Julian before
+        return out
+
+    def resolve(ctx: Ctx) -> Res:
+        y, source, anchor = year_or_ref(year, ctx)
+        if y is None:
+            return Res(None, source=source)
+        cands = readings(y)
+        os_day, ns_day = next((c for c in cands if _fits(*c, y)), cands[0])
+        if not valid_day(*ns_day):
+            return Res(None, source=source)
+        res = res_point(Point(*ns_day), source, anchor)
+        if valid_day(*os_day):
+            res.old_style = Point(*os_day).value
+        return res
+
+    return Hit(start, end, resolve, year, "date")
 
 
 @pattern(
     "old_style",
     rf"(?P<d1>{DAY0})\s*\(\s*(?P<d2>{DAY})\s*\)\s*(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?",
-    rf"(?P<e1>{DAY0})\s+(?P<n1>{MON})\s*\(\s*(?P<e2>{DAY})\s+(?P<n2>{MON})\s*\)"
+    rf"(?P<e1>{DAY0})\s+(?P<n1>{MON})\s*\(\s*(?P<e2>{DAY})\s+(?P<n2>{MON}){_MARKER}\s*\)"
     rf"(?:\s*,?\s*(?P<z>{YEARX}))?",
 )
 def _old_style(m: re.Match[str], text: str, orig: str) -> Hit | None:
     if m.re.groupindex.get("d1"):
-        d_os, d_ns = parse_day_number(m.group("d1")), parse_day_number(m.group("d2"))
-        m_ns = MONTHS[norm(m.group("m"))]
-        # A day number that grows by 13 (12 before 1900) across a month end.
-        m_os = m_ns - 1 if d_os > d_ns else m_ns
+        first: tuple[int, int | None] = (parse_day_number(m.group("d1")), None)
+        second = (parse_day_number(m.group("d2")), MONTHS[norm(m.group("m"))])
         ys = m.group("y")
+        ns_second = True
     else:
-        d_os, d_ns = parse_day_number(m.group("e1")), parse_day_number(m.group("e2"))
-        m_os, m_ns = MONTHS[norm(m.group("n1"))], MONTHS[norm(m.group("n2"))]
+        first = (parse_day_number(m.group("e1")), MONTHS[norm(m.group("n1"))])
+        second = (parse_day_number(m.group("e2")), MONTHS[norm(m.group("n2"))])
         ys = m.group("z")
+        ns_second = _STYLE_MARKERS.get(norm(m.group("mk") or "")) != "old"
     year = parse_year(ys) if ys else None
-    if not (0 < d_os < 32 and 0 < d_ns < 32):
+    return _two_styles(first, second, year, m.start(), m.end(), ns_second)
+
+
+@pattern(
+    "old_style_first",
+    rf"\((?P<d1>{DAY})\s+(?P<m1>{MON})\s*\)\s*(?P<d2>{DAY})\s+(?P<m2>{MON})"
+    rf"(?:\s*,?\s*(?P<y>{YEARX}))?",
+)
+def _old_style_first(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"(30 січня) 9 лютого 1667 року": the bracketed day first, then the other."""
+    first = (parse_day_number(m.group("d1")), MONTHS[norm(m.group("m1"))])
+    second = (parse_day_number(m.group("d2")), MONTHS[norm(m.group("m2"))])
+    year = parse_year(m.group("y")) if m.group("y") else None
+    return _two_styles(first, second, year, m.start(), m.end(), ns_second=True)
+
+
+@pattern(
+    "old_style_numeric",
+    r"(?P<d1>[0-9](?<![\d.,].)[0-9]?)\s*\(\s*(?P<d2>\d{1,2})\s*\)\s*\.\s*(?P<m>\d{1,2})\s*\."
+    r"\s*(?P<y>\d{4})(?![\d]|\.\d)",
+)
+def _old_style_numeric(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"10(21).7.1774": two days of one numeric date."""
+    mo, y = int(m.group("m")), int(m.group("y"))
+    if not 1 <= mo <= 12 or not 1000 <= y <= 2100:
         return None
-
-    def resolve(ctx: Ctx) -> Res:
-        y, source, anchor = year_or_ref(year, ctx)
-        if y is None or not valid_day(y, m_ns, d_ns):
-            return Res(None, source=source)
-        y_os = y
-        mo_os = m_os
-        if mo_os < 1:
-            mo_os, y_os = 12, y - 1
-        res = res_point(Point(y, m_ns, d_ns), source, anchor)
-        if valid_day(y_os, mo_os, d_os):
-            res.old_style = Point(y_os, mo_os, d_os).value
-        return res
-
-    return Hit(m.start(), m.end(), resolve, year, "date")
-
+    return _two_styles((int(m.group("d1")), None), (int(m.group("d2")), mo), y,
+                       m.start(), m.end(), ns_second=True)

@@ -11,6 +11,8 @@ from litopys.pipeline.time.grammar import (
     CENTURY0,
     CENTURY_NUM0,
     CENTURY_SFX,
+    DAY_WORDS,
+    DECADE_UNITS,
     DECADE_WORDS,
     ROMAN_NUM,
     ROMAN_SPACE,
@@ -84,6 +86,61 @@ def _decade(m: re.Match[str], text: str, orig: str) -> Hit | None:
         return Res(f"{y0 // 10:03d}X", first.iso, last.iso, "decade", source, anchor)
 
     return Hit(m.start(), m.end(), resolve, None, "decade")
+
+
+_DECADE_SFX = rf"[-–]?{alt(WORDS['decade_suffixes'], bound=False)}{R}"
+
+
+@pattern(
+    "decade_range",
+    rf"(?P<a>[0-9](?<![\w.,:].)[0-9](?:[0-9]{{2}})?)\s*[-–—]\s*"
+    rf"(?P<b>[0-9]{{2}}(?:[0-9]{{2}})?){_DECADE_SFX}(?:\s*(?P<ys>{_DECADE_YEAR}))?(?:\s+(?P<c>{CENTURY}))?",
+)
+def _decade_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"60—80-х рр. 17 ст.", "1920—30-х": from the first year of one decade to the last of another."""
+    if not roman_case_ok(m, "c", orig):
+        return None
+    a, b = m.group("a"), m.group("b")
+    if int(a) % 10 or int(b) % 10 or (len(a) == 2 and len(b) == 4):
+        return None
+    cent = century_number(m.group("c")) if m.group("c") else None
+    if len(a) == 4:
+        base = int(a) // 100 * 100
+    elif cent is not None:
+        base = (cent - 1) * 100
+    elif m.group("ys") or left_prep(text, m.start()):
+        base = 1900  # as a decade without a century: historical prose means the 20th
+    else:
+        return None
+    y1 = base + int(a) % 100
+    y2 = int(b) if len(b) == 4 else base + int(b)
+    if y2 <= y1:
+        return None
+    first, last = decade_days(y1)[0], decade_days(y2)[1]
+    return Hit(m.start(), m.end(),
+               lambda ctx: Res(f"{y1:04d}/{y2 + 9:04d}", first.iso, last.iso, "range"),
+               None, "decade")
+
+
+_ORDINALS = {w: n for w, n in DAY_WORDS.items() if n <= 10}
+
+
+@pattern(
+    "century_decade",
+    rf"(?P<o>{alt(list(_ORDINALS))})\s+(?P<u>{alt(list(DECADE_UNITS))})\s+(?P<c>{CENTURY})",
+    word_start=True,
+)
+def _century_decade(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"першого десятиліття XVIII ст.": the n-th decade of a century."""
+    if not roman_case_ok(m, "c", orig):
+        return None
+    cent = century_number(m.group("c"))
+    if not cent or cent > 21:
+        return None
+    y0 = (cent - 1) * 100 + (_ORDINALS[norm(m.group("o"))] - 1) * 10
+    first, last = decade_days(y0)
+    return Hit(m.start(), m.end(),
+               lambda ctx: Res(f"{y0 // 10:03d}X", first.iso, last.iso, "decade"), None, "decade")
 
 
 @pattern(

@@ -10,8 +10,10 @@ from litopys.pipeline.time.grammar import (
     BCE,
     BCE_YEAR,
     FLAGS,
+    NUMBER_WORDS,
     OR,
     PART_WORDS,
+    PREPOSITIONS,
     RANGE_BETWEEN,
     RANGE_FROM,
     RANGE_TO,
@@ -24,10 +26,12 @@ from litopys.pipeline.time.grammar import (
     alt,
     left_pre,
     left_prep,
+    norm,
     page_before,
     parse_year,
     pattern,
     res_range,
+    word_set,
     year_hit,
 )
 from litopys.pipeline.time.values import Point
@@ -44,6 +48,15 @@ _LEFT_LIST_YEAR_RE = re.compile(
     rf"[12]\d{{3}}(?:\s?{_YEAR_ABBR}\.)?\s*(?:,|\s{AND}|\s{OR})\s+$"
 )
 _PAREN_YEAR_RE = re.compile(r"\(\s[12]\d{3}\s\)")
+# A year that names what it follows ("перемир'я 1667 —", "ДОГОВІР 1921.", "світ 1774,"):
+# after a word and one space, before a stop, a comma, a bracket or a dash.
+_LEFT_WORD_RE = re.compile(r"(?P<w>[^\W\d_][\w'’ʼ-]*)[)»\"”]?\s$")
+_MODIFIER_RIGHT_RE = re.compile(
+    rf"\s*(?:[,;:)]|\.(?!\d)|$)|\s+[—–(]|\s+{alt(WORDS['year_modifier_followers'])}\s"
+)
+_EVENT_NOUN_RE = re.compile(rf"^{alt(WORDS['event_noun_stems'], bound=False)}[\w'’ʼ-]*$")
+_NOT_BEFORE_YEAR = (NUMBER_WORDS | word_set("page_markers") | PREPOSITIONS
+                    | word_set("identifier_nouns"))
 
 @pattern(
     "year",
@@ -81,9 +94,14 @@ def _bare_year(m: re.Match[str], text: str, orig: str) -> Hit | None:
     left = left_prep(text, m.start()) or _LEFT_LIST_YEAR_RE.search(
         text, max(0, m.start() - 16), m.start()
     )
-    if not left or not _BARE_YEAR_RIGHT_RE.match(text, m.end()):
-        return None
-    return year_hit(m, y)
+    if left and _BARE_YEAR_RIGHT_RE.match(text, m.end()):
+        return year_hit(m, y)
+    word = _LEFT_WORD_RE.search(text, max(0, m.start() - 40), m.start())
+    if word and y >= 1000 and norm(word.group("w")) not in _NOT_BEFORE_YEAR and (
+            _MODIFIER_RIGHT_RE.match(text, m.end())
+            or _EVENT_NOUN_RE.match(norm(word.group("w")))):
+        return year_hit(m, y)
+    return None
 
 
 @pattern(
@@ -105,7 +123,9 @@ def _year_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
         return None
     if conn == "/" and not (len(s2) == 2 and y2 == y1 + 1):
         return None  # "1918/19": one season or academic year
-    if not m.group("ys") and (y1 < 1000 or len(s2) != 4) and conn != "/":
+    # "1768—74": a two-digit end after a dash (not "1905-07", which may be July 1905)
+    short = len(s2) == 2 and y1 >= 1000 and conn in "—–-" and not (conn == "-" and int(s2) <= 12)
+    if not m.group("ys") and (y1 < 1000 or (len(s2) != 4 and not short)) and conn != "/":
         return None
     if pre not in RANGE_FROM and pre not in RANGE_BETWEEN:
         start = m.start()
