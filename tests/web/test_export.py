@@ -43,6 +43,22 @@ def test_export_unknown_format(store, tmp_path: Path) -> None:
         export(store, "brat", None)
 
 
+@pytest.mark.parametrize("fmt,where", [
+    ("gexf", "missing/x.gexf"),  # no such folder
+    ("jsonl", "."),  # a directory where a file is wanted
+    ("csv", "a-file"),  # a file where a directory is wanted
+])
+def test_export_unwritable_out_is_one_coded_line(web_db: Path, tmp_path: Path, fmt: str,
+                                                where: str) -> None:
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    with Store(web_db, read_only=True) as s, pytest.raises(LitopysError, match="^E052 ") as err:
+        export(s, fmt, tmp_path / where)
+    assert "\n" not in str(err.value)
+    out = CliRunner().invoke(main, ["export", "--db", str(web_db), "--format", fmt,
+                                    "--out", str(tmp_path / where)])
+    assert out.exit_code == 1 and "E052" in out.output and "Traceback" not in out.output
+
+
 def test_export_jsonl(store, tmp_path: Path) -> None:
     n = export(store, "jsonl", tmp_path / "events.jsonl")
     lines = (tmp_path / "events.jsonl").read_text(encoding="utf-8").splitlines()
