@@ -2,7 +2,8 @@
 
 ``chronicle_db`` holds the hand-built chronicles of the web tests (exact data:
 escaping payloads, offsets); ``seed_db`` the pipeline's chronicle of
-``../shared/samples/seed.txt``, written in-process with the session pipeline.
+``../shared/samples/seed.txt``, written in-process with the session pipeline;
+``dev_db`` every dev text (for the ``--slow`` corpus checks).
 """
 
 from __future__ import annotations
@@ -10,8 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import DEV
 from web.chronicles import XSS_SCRIPT, diplomacy_chronicle, payload_chronicle, write_db
 
+from litopys.pipeline.ingest import read_path
 from litopys.store.db import Store
 
 __all__ = ["XSS_SCRIPT", "check_graph"]
@@ -36,6 +39,19 @@ def doc_ids() -> dict[str, str]:
     """Ids of the hand-built documents by short name."""
     return {"diplomacy": diplomacy_chronicle().document.id,
             "payload": payload_chronicle().document.id}
+
+
+@pytest.fixture(scope="session")
+def dev_db(pipeline, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store of every dev text (``../shared/eval/dev``) through the pipeline (slow tests)."""
+    texts = sorted(DEV.glob("*.txt"))
+    if not texts:
+        pytest.skip(f"no dev texts in {DEV}")
+    path = tmp_path_factory.mktemp("dev") / "dev.db"
+    with Store(path) as s:
+        for text in texts:
+            s.write_one(pipeline(read_path(text)))
+    return path
 
 
 @pytest.fixture(scope="session")

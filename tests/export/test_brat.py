@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from litopys.export import export
 from litopys.store.db import Store
 
@@ -71,3 +73,15 @@ def test_export_brat_span_across_lines(tmp_path: Path) -> None:
         export(s, "brat", tmp_path / "b")
     spans = read_brat(tmp_path / "b" / "x-abc.txt", tmp_path / "b" / "x-abc.ann")
     assert list(spans.values())[0][1] == [(0, 4), (5, 23)]
+
+
+@pytest.mark.slow  # the whole dev corpus; test_export_brat is the fast check
+def test_export_brat_dev_corpus_reads_back(dev_db: Path, tmp_path: Path) -> None:
+    with Store(dev_db, read_only=True) as s:
+        n = export(s, "brat", tmp_path)
+    anns = sorted(tmp_path.glob("*.ann"))
+    assert n == len(anns) >= 10
+    kinds = set()
+    for ann in anns:
+        kinds |= {k for k, _, _ in read_brat(ann.with_suffix(".txt"), ann).values()}
+    assert {"PERSON", "GPE", "TIMEX"} <= kinds and any(k.startswith("CAMEO_") for k in kinds)

@@ -68,14 +68,15 @@ def test_export_gexf(store, tmp_path: Path) -> None:
     assert g.edges["Q15180", "Q13426199"]["weight"] == 3
 
 
-def test_export_gexf_seed_structure(seed_db: Path, tmp_path: Path) -> None:
-    with Store(seed_db, read_only=True) as s:
-        n = export(s, "gexf", tmp_path / "seed.gexf")
+def check_gexf_intervals(db: Path, tmp_path: Path) -> int:
+    """Export a store as GEXF, check its structure and that each dated edge spans
+    exactly the days its dated events cover. RETURNS (int): edges."""
+    with Store(db, read_only=True) as s:
+        n = export(s, "gexf", tmp_path / "a.gexf")
         events = list(q.all_events(s))
-    root = check_gexf(tmp_path / "seed.gexf")
+    root = check_gexf(tmp_path / "a.gexf")
     edges = list(root.iter(f"{GEXF}edge"))
-    assert n == len(edges) > 10
-    # each dated edge spans exactly the days its dated events cover
+    assert n == len(edges)
     for e in edges:
         on_edge = [ev for ev in events if ev["date_begin"]
                    and any(p["id"] == e.get("source") for p in ev["source"])
@@ -85,3 +86,13 @@ def test_export_gexf_seed_structure(seed_db: Path, tmp_path: Path) -> None:
             continue
         assert e.get("start") == min(ev["date_begin"] for ev in on_edge)
         assert e.get("end") == max(ev["date_end"] or ev["date_begin"] for ev in on_edge)
+    return n
+
+
+def test_export_gexf_seed_structure(seed_db: Path, tmp_path: Path) -> None:
+    assert check_gexf_intervals(seed_db, tmp_path) > 10
+
+
+@pytest.mark.slow  # the whole dev corpus; the seed test above is the fast check
+def test_export_gexf_dev_corpus_structure(dev_db: Path, tmp_path: Path) -> None:
+    assert check_gexf_intervals(dev_db, tmp_path) > 50

@@ -78,3 +78,12 @@ def test_export_timelinejs_seed_schema(seed_db: Path) -> None:
     october = [e for e in doc["events"] if e["start_date"] == {"year": "1935", "month": "10"}]
     assert len(october) == 1 and october[0]["display_date"] == "Жовтень 1935р."
     assert october[0]["end_date"] == {"year": "1935", "month": "10"}
+
+
+@pytest.mark.slow  # the whole dev corpus (1667-2023); the seed test above is the fast check
+def test_export_timelinejs_dev_corpus_schema(dev_db: Path) -> None:
+    with Store(dev_db, read_only=True) as s:
+        doc = json.loads(export_string(s, "timelinejs"))
+    check_timelinejs(doc)
+    years = {int(e["start_date"]["year"]) for e in doc["events"]}
+    assert min(years) < 1700 and max(years) > 2000
