@@ -17,7 +17,7 @@ from typing import Any
 import click
 
 from litopys.errors import Errors, LitopysError
-from litopys.export import EXPORT_FORMATS
+from litopys.export import EXPORT_FORMATS, EXPORTERS
 from litopys.model import Chronicle
 
 FORMATS = ("table", "json", "jsonl")
@@ -320,7 +320,9 @@ def serve(db: str, host: str, port: int) -> None:
 @main.command()
 @DB_OPTION
 @click.option("--format", "fmt", required=True, type=click.Choice(EXPORT_FORMATS),
-              help="Format to write; csv and brat write a directory.")
+              help="Format to write (a registered exporter); "
+                   + " and ".join(n for n, e in EXPORTERS.items() if e.directory)
+                   + " write a directory.")
 @click.option("--out", "out", default="-", show_default=True,
               help="Output file or directory ('-' = stdout for single-file formats).")
 @_store_errors

@@ -72,6 +72,8 @@ class Errors:
     E050 = "E050 Unknown export format '{fmt}'. Choose one of: {choices}."
     E051 = ("E051 The '{fmt}' export writes several files; give a directory with "
             "--out DIRECTORY (e.g. --out {fmt}/).")
+    E052 = ("E052 Cannot write the '{fmt}' export to '{path}': {reason}. Give --out a "
+            "{target} path you can write to.")
     # -- appended for issue 7 (ingest robustness) --
     E009 = (
         "E009 '{path}' is not a readable {fmt} file ({reason}). "

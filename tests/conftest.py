@@ -56,13 +56,28 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.db"
 
 
+def curated_yaml(name: str):
+    """A curated YAML file as data, parsed with the fast safe loader the build uses."""
+    import yaml
+
+    from litopys.data.loader import SAFE_LOADER
+
+    path = ROOT / "litopys" / "data" / "curated" / name
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)  # noqa: S506
+
+
 @pytest.fixture(scope="session")
 def actors_yaml():
     """The curated actor dictionary, as YAML data (tests/data)."""
-    import yaml
+    return curated_yaml("actors.yaml")
 
-    return yaml.safe_load((ROOT / "litopys" / "data" / "curated" / "actors.yaml")
-                          .read_text(encoding="utf-8"))
+
+@pytest.fixture(scope="session")
+def fresh_build(build_data, tmp_path_factory) -> Path:
+    """The build tables made once per session by ``scripts/build_data.py`` (tests/data)."""
+    out = tmp_path_factory.mktemp("build")
+    assert build_data.main(["--out", str(out)]) == 0
+    return out
 
 
 @pytest.fixture(scope="session")

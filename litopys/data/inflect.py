@@ -7,7 +7,8 @@ complements and abbreviations stay), ``inflect_adjective`` and
 ``inflect_plural_noun`` for relational adjectives and demonyms, ``inflect_name``
 for personal names. Morphology comes from pymorphy3 (Ukrainian dictionaries;
 Russian ones for the Russian-script forms machine translation leaves in); the
-hand paradigms below cover the words the dictionaries lack.
+hand paradigms of ``litopys/lang/<code>/inflect.yaml`` cover the words the
+dictionaries lack, so this module holds no word of any language.
 
 DOCS: docs/ARCHITECTURE.md
 """
@@ -18,89 +19,38 @@ import itertools
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 import pymorphy3
 
 from litopys.data.gazetteer import normalize_form
+from litopys.lang import load as load_lang
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 """The six cases the tables hold (the vocative is never indexed)."""
 
-_ABBR = re.compile(r"^[А-ЯІЇЄҐA-Z0-9]{2,}(?:\([а-яіїєґa-z]+\))?$")
+_ABBR = re.compile(r"^([^\W_]{2,})(?:\(([^\W\d_]+)\))?$")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
-# Hand paradigms for words pymorphy3 does not know: ending -> endings per case.
-_NOUN_RULES_UK: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
-    (
-        "ія",
-        {
-            "nomn": ("ія",),
-            "gent": ("ії",),
-            "datv": ("ії",),
-            "accs": ("ію",),
-            "ablt": ("ією",),
-            "loct": ("ії",),
-        },
-    ),
-    (
-        "ка",
-        {
-            "nomn": ("ка",),
-            "gent": ("ки",),
-            "datv": ("ці",),
-            "accs": ("ку",),
-            "ablt": ("кою",),
-            "loct": ("ці",),
-        },
-    ),
-    (
-        "а",
-        {
-            "nomn": ("а",),
-            "gent": ("и",),
-            "datv": ("і",),
-            "accs": ("у",),
-            "ablt": ("ою",),
-            "loct": ("і",),
-        },
-    ),
-    (
-        "я",
-        {
-            "nomn": ("я",),
-            "gent": ("і",),
-            "datv": ("і",),
-            "accs": ("ю",),
-            "ablt": ("ею",),
-            "loct": ("і",),
-        },
-    ),
-)
-_MASC_CONSONANT_UK = {
-    "nomn": ("",),
-    "gent": ("а", "у"),
-    "datv": ("у", "ові"),
-    "accs": ("",),
-    "ablt": ("ом",),
-    "loct": ("і", "у"),
-}
-_ADJ_ENDINGS_UK = (
-    "ий",
-    "ого",
-    "ому",
-    "им",
-    "ім",
-    "а",
-    "ої",
-    "ій",
-    "у",
-    "ою",
-    "е",
-    "і",
-    "их",
-    "ими",
-)
-_CONSONANTS = set("бвгґджзклмнпрстфхцчшщ")
+Paradigm = dict[str, set[str]]
+"""Case -> forms."""
+
+
+@lru_cache(maxsize=8)
+def hand_rules(lang: str) -> dict[str, Any] | None:
+    """The hand paradigms of a language (``litopys/lang/<lang>/inflect.yaml``), or
+    None when the language has none (its dictionaries alone are used).
+
+    RETURNS (dict | None): the parsed file (cached: do not mutate).
+    """
+    try:
+        return load_lang("inflect", lang)
+    except FileNotFoundError:
+        return None
+
+
+def _apply(stem: str, table: dict[str, list[str]]) -> Paradigm:
+    return {case: {stem + end for end in ends} for case, ends in table.items()}
 
 
 @lru_cache(maxsize=2)
@@ -110,8 +60,11 @@ def analyzer(lang: str) -> pymorphy3.MorphAnalyzer:
 
 
 def is_abbr(token: str) -> bool:
-    """Whether a token is an abbreviation that never inflects ("СРСР", "ВКП(б)")."""
-    return bool(_ABBR.match(token))
+    """Whether a token is an abbreviation that never inflects ("СРСР", "ВКП(б)"): two or
+    more capitals or digits, in any script, with an optional lower-case part in brackets."""
+    m = _ABBR.match(token)
+    return bool(m) and all(c.isdecimal() or c.isupper() for c in m.group(1)) and (
+        m.group(2) is None or m.group(2).islower())
 
 
 def _number(tag) -> str:
@@ -168,17 +121,17 @@ def _lexeme_by_case(parse, number: str, gender: str | None) -> dict[str, set[str
     return forms
 
 
-def _hand_noun(word: str) -> dict[str, set[str]] | None:
-    """Ukrainian case forms of an unknown noun by its ending, or None."""
+def _hand_noun(word: str, lang: str) -> Paradigm | None:
+    """Case forms of an unknown noun by its ending (the language's hand paradigms), or None."""
+    rules = hand_rules(lang)
     lower = word.lower()
-    if len(lower) < 4:
+    if rules is None or len(lower) < rules["noun"]["min_length"]:
         return None
-    for ending, paradigm in _NOUN_RULES_UK:
-        if lower.endswith(ending):
-            stem = lower[: -len(ending)]
-            return {case: {stem + end for end in ends} for case, ends in paradigm.items()}
-    if lower[-1] in _CONSONANTS:
-        return {case: {lower + end for end in ends} for case, ends in _MASC_CONSONANT_UK.items()}
+    for rule in rules["noun"]["endings"]:
+        if lower.endswith(rule["ending"]):
+            return _apply(lower[: -len(rule["ending"])], rule["cases"])
+    if lower[-1] in rules["consonants"]:
+        return _apply(lower, rules["noun"]["consonant"])
     return None
 
 
@@ -200,11 +153,10 @@ def _noun_cases(word: str, lang: str) -> tuple[dict[str, set[str]] | None, str, 
                 gender,
             )
         return None, "sing", None
-    if lang == "uk":
-        hand = _hand_noun(lower)
-        if hand is not None:
-            gender = "masc" if lower[-1] in _CONSONANTS else "femn"
-            return hand, "sing", gender
+    hand = _hand_noun(lower, lang)
+    if hand is not None:
+        gender = "masc" if lower[-1] in hand_rules(lang)["consonants"] else "femn"  # type: ignore[index]
+        return hand, "sing", gender
     return None, "sing", None
 
 
@@ -219,42 +171,37 @@ def _adjective_parse(word: str, lang: str, number: str | None = None, gender: st
     return ("", parse) if parse is not None else None
 
 
-def _hand_adjective(word: str) -> set[str] | None:
-    """All forms of an unknown Ukrainian hard-stem adjective ("нанкинський")."""
+def _hand_adjective_stem(word: str, lang: str) -> tuple[str, dict[str, Any]] | None:
+    """The stem of an unknown hard-stem adjective ("нанкинський"), with the rules."""
+    rules = hand_rules(lang)
+    if rules is None:
+        return None
+    adj = rules["adjective"]
     lower = word.lower()
-    if len(lower) > 4 and lower.endswith("ий") and lower[-3] in _CONSONANTS:
-        stem = lower[:-2]
-        return {stem + ending for ending in _ADJ_ENDINGS_UK}
+    ending = adj["ending"]
+    if (len(lower) > adj["longer_than"] and lower.endswith(ending)
+            and lower[-len(ending) - 1] in rules["consonants"]):
+        return lower[: -len(ending)], adj
     return None
 
 
-def _hand_adjective_cases(word: str, number: str, gender: str | None) -> dict[str, set[str]] | None:
-    lower = word.lower()
-    if not (len(lower) > 4 and lower.endswith("ий") and lower[-3] in _CONSONANTS):
+def _hand_adjective(word: str, lang: str) -> set[str] | None:
+    """All forms of an unknown hard-stem adjective, or None."""
+    found = _hand_adjective_stem(word, lang)
+    if found is None:
         return None
-    stem = lower[:-2]
-    table = {
-        "masc": {
-            "nomn": "ий",
-            "gent": "ого",
-            "datv": "ому",
-            "accs": "ий",
-            "ablt": "им",
-            "loct": "ому",
-        },
-        "femn": {"nomn": "а", "gent": "ої", "datv": "ій", "accs": "у", "ablt": "ою", "loct": "ій"},
-        "neut": {
-            "nomn": "е",
-            "gent": "ого",
-            "datv": "ому",
-            "accs": "е",
-            "ablt": "им",
-            "loct": "ому",
-        },
-        "plur": {"nomn": "і", "gent": "их", "datv": "им", "accs": "і", "ablt": "ими", "loct": "их"},
-    }
-    row = table["plur" if number == "plur" else (gender or "masc")]
-    return {case: {stem + end} for case, end in row.items()}
+    stem, adj = found
+    return {stem + ending for ending in adj["forms"]}
+
+
+def _hand_adjective_cases(word: str, lang: str, number: str,
+                          gender: str | None) -> Paradigm | None:
+    """Case forms of an unknown hard-stem adjective agreeing in number and gender."""
+    found = _hand_adjective_stem(word, lang)
+    if found is None:
+        return None
+    stem, adj = found
+    return _apply(stem, adj["cases"]["plur" if number == "plur" else (gender or "masc")])
 
 
 def _modifier_cases(
@@ -263,8 +210,9 @@ def _modifier_cases(
     """Case forms of an adjective agreeing with a head (or with itself if ``own``)."""
     found = _adjective_parse(word, lang, None if own else number, None if own else gender)
     if found is None:
-        if lang == "uk" and word.lower().endswith("ий") and not own:
-            return _hand_adjective_cases(word, number, gender)
+        rules = hand_rules(lang)
+        if rules and word.lower().endswith(rules["adjective"]["ending"]) and not own:
+            return _hand_adjective_cases(word, lang, number, gender)
         return None
     prefix, parse = found
     if own:
@@ -281,7 +229,7 @@ def _looks_adjective(word: str, lang: str) -> bool:
         return True
     if "-" in lower and _pick(lower.rpartition("-")[2], lang, "ADJF") is not None:
         return True
-    return lang == "uk" and not _known(lower, lang) and _hand_adjective(lower) is not None
+    return not _known(lower, lang) and _hand_adjective(lower, lang) is not None
 
 
 def inflect_phrase(phrase: str, lang: str = "uk", numbers: Iterable[str] | None = None) -> set[str]:
@@ -387,8 +335,7 @@ def inflect_adjective(word: str, lang: str = "uk") -> set[str]:
     result = {normalize_form(lower)}
     found = _adjective_parse(lower, lang)
     if found is None:
-        hand = _hand_adjective(lower) if lang == "uk" else None
-        return result | (hand or set())
+        return result | (_hand_adjective(lower, lang) or set())
     prefix, parse = found
     for form in parse.lexeme:
         grammemes = form.tag.grammemes
@@ -410,27 +357,18 @@ def inflect_plural_noun(word: str, lang: str = "uk") -> set[str]:
     return result
 
 
-def compound_prefix(adjective: str) -> str | None:
+def compound_prefix(adjective: str, lang: str = "uk") -> str | None:
     """The first part of a hyphenated compound: "китайський" -> "китайсько"."""
-    for suffix in ("ський", "цький", "зький"):
-        if adjective.endswith(suffix):
-            return adjective[:-2] + "о"
+    rules = hand_rules(lang)
+    if rules is None:
+        return None
+    rule = rules["compound_prefix"]
+    if adjective.endswith(tuple(rule["suffixes"])):
+        return adjective[: -rule["replace"]] + rule["with"]
     return None
 
 
-
 _ROMAN = re.compile(r"^[ivxlc]+$")
-# Texts type regnal numbers with Cyrillic look-alikes as often as with Latin.
-_ROMAN_CYRILLIC = str.maketrans({"i": "і", "x": "х", "c": "с"})
-# Particles of foreign surnames that never inflect: "де Голль", "фон Папен".
-_PARTICLES = frozenset(
-    {"де", "фон", "дер", "ван", "да", "ді", "ла", "ле", "дю", "ібн", "бен", "аль", "лорд"}
-)
-# Foreign names ending in these vowels do not decline ("Кеннеді", "Клемансо").
-_FIXED_VOWELS = set("оеєіїуюиэ")
-_VELARS = set("кгґх")
-_SIBILANTS = set("жчшщц")
-_PALATAL = {"к": "ц", "г": "з", "ґ": "з", "х": "с"}
 
 
 def _is_frozen(word: str) -> bool:
@@ -438,111 +376,73 @@ def _is_frozen(word: str) -> bool:
     particle ("фон"), an initial ("т.") or punctuation."""
     return (
         bool(_ROMAN.match(word))
-        or word in _PARTICLES
+        or word in hand_rules("uk")["particles"]  # type: ignore[index]
         or word.endswith(".")
         or not _HAS_LETTER.search(word)
     )
 
 
-def with_cyrillic_numerals(forms: set[str]) -> set[str]:
+def with_cyrillic_numerals(forms: set[str], lang: str = "uk") -> set[str]:
     """Add "петро і" for "петро i" (Latin) where every numeral has a look-alike."""
+    rules = hand_rules(lang)
+    if rules is None:
+        return forms
+    table = str.maketrans(rules["roman_lookalikes"])
     extra = set()
     for form in forms:
         tokens = form.split()
-        if any(_ROMAN.match(t) for t in tokens) and not any(
-            _ROMAN.match(t) and ("v" in t or "l" in t) for t in tokens
-        ):
-            extra.add(" ".join(t.translate(_ROMAN_CYRILLIC) if _ROMAN.match(t) else t for t in tokens))
+        numerals = [t for t in tokens if _ROMAN.match(t)]
+        if numerals and all(c in rules["roman_lookalikes"] for t in numerals for c in t):
+            extra.add(" ".join(t.translate(table) if _ROMAN.match(t) else t for t in tokens))
     return forms | extra
-
-
-def _paradigm(stem: str, table: dict[str, tuple[str, ...]]) -> dict[str, set[str]]:
-    return {case: {stem + end for end in ends} for case, ends in table.items()}
 
 
 def _fixed(word: str) -> dict[str, set[str]]:
     return {case: {word} for case in CASES}
 
 
-def _hand_name_word(word: str, gender: str) -> dict[str, set[str]]:
-    """Case forms of a name word pymorphy3 does not know, by its ending.
+def _name_rule_matches(rule: dict[str, Any], word: str, gender: str) -> bool:
+    """Whether a name rule's conditions (gender, suffixes, length, letters) all hold."""
+    if "gender" in rule and rule["gender"] != gender:
+        return False
+    if "longer_than" in rule and len(word) <= rule["longer_than"]:
+        return False
+    if "last_not_in" in rule and word[-1] in rule["last_not_in"]:
+        return False
+    if "suffixes" in rule:
+        suffix = next((s for s in rule["suffixes"] if word.endswith(s)), None)
+        if suffix is None:
+            return False
+        if "before_suffix" in rule and word[-len(suffix) - 1] not in rule["before_suffix"]:
+            return False
+    return True
 
-    Foreign names ending in a vowel other than -а/-я, and women's names on a
-    consonant, are indeclinable; Ukrainian-style -ко names decline.
+
+def _hand_name_word(word: str, gender: str, lang: str = "uk") -> Paradigm:
+    """Case forms of a name word the dictionaries lack, by the first matching rule
+    of the language's hand paradigms (``names`` in ``lang/<code>/inflect.yaml``).
+
+    In Ukrainian, foreign names ending in a vowel other than -а/-я, and women's
+    names on a consonant, are indeclinable; Ukrainian-style -ко names decline.
     """
-    last = word[-1]
-    if word.endswith(("ський", "цький", "зький")) and gender == "m" or (
-        gender == "m" and word.endswith("ий") and len(word) > 4 and word[-3] in _CONSONANTS
-    ):
-        return _paradigm(
-            word[:-2],
-            {
-                "nomn": ("ий",),
-                "gent": ("ого",),
-                "datv": ("ому",),
-                "accs": ("ого",),
-                "ablt": ("им",),
-                "loct": ("ому", "ім"),
-            },
-        )
-    if gender == "f" and word.endswith(("ська", "цька", "зька")):
-        return _paradigm(
-            word[:-1],
-            {"nomn": ("а",), "gent": ("ої",), "datv": ("ій",), "accs": ("у",), "ablt": ("ою",), "loct": ("ій",)},
-        )
-    if word.endswith("ія"):
-        return _paradigm(
-            word[:-2],
-            {"nomn": ("ія",), "gent": ("ії",), "datv": ("ії",), "accs": ("ію",), "ablt": ("ією",), "loct": ("ії",)},
-        )
-    if last == "я":
-        return _paradigm(
-            word[:-1],
-            {"nomn": ("я",), "gent": ("і",), "datv": ("і",), "accs": ("ю",), "ablt": ("ею",), "loct": ("і",)},
-        )
-    if last == "а" and len(word) > 1:
-        stem = word[:-1]
-        dative = stem[:-1] + _PALATAL[stem[-1]] + "і" if stem[-1] in _PALATAL else stem + "і"
-        forms = _paradigm(
-            stem, {"nomn": ("а",), "gent": ("и",), "accs": ("у",), "ablt": ("ою",)}
-        )
-        forms["datv"] = {dative}
-        forms["loct"] = {dative}
+    rules = hand_rules(lang)
+    for rule in rules["names"] if rules else ():
+        if not _name_rule_matches(rule, word, gender):
+            continue
+        if rule.get("fixed"):
+            return _fixed(word)
+        stem = word[: len(word) - rule["cut"]]
+        forms = _apply(stem, rule["cases"])
+        palatal = rule.get("palatal_dative")
+        if palatal:
+            soft = palatal["soften"]
+            base = stem[:-1] + soft[stem[-1]] if stem[-1] in soft else stem
+            forms["datv"] = forms["loct"] = {base + palatal["ending"]}
+        for override in rule.get("overrides", ()):
+            if _name_rule_matches(override, word, gender):
+                forms.update(_apply(stem, override["cases"]))
         return forms
-    if gender == "f":
-        return _fixed(word)
-    if word.endswith("ко") and len(word) > 3:
-        return _paradigm(
-            word[:-1],
-            {"nomn": ("о",), "gent": ("а",), "datv": ("у", "ові"), "accs": ("а",), "ablt": ("ом",), "loct": ("ові", "у")},
-        )
-    if last in _FIXED_VOWELS or last not in _CONSONANTS | {"ь", "й"}:
-        return _fixed(word)
-    if last == "ь":
-        return _paradigm(
-            word[:-1],
-            {"nomn": ("ь",), "gent": ("я",), "datv": ("ю", "еві"), "accs": ("я",), "ablt": ("ем",), "loct": ("і", "еві")},
-        )
-    if last == "й":
-        return _paradigm(
-            word[:-1],
-            {"nomn": ("й",), "gent": ("я",), "datv": ("ю", "єві"), "accs": ("я",), "ablt": ("єм",), "loct": ("ї", "єві")},
-        )
-    if last in _SIBILANTS:
-        return _paradigm(
-            word,
-            {"nomn": ("",), "gent": ("а",), "datv": ("у", "еві"), "accs": ("а",), "ablt": ("ем",), "loct": ("і", "еві")},
-        )
-    ablative: tuple[str, ...] = ("ом",)
-    if word.endswith(("ов", "ев", "єв")):
-        ablative = ("им",)
-    elif word.endswith(("ін", "ин", "їн")):
-        ablative = ("им", "ом")
-    locative = ("ові", "у") if last in _VELARS else ("ові", "у", "і")
-    return _paradigm(
-        word,
-        {"nomn": ("",), "gent": ("а",), "datv": ("у", "ові"), "accs": ("а",), "ablt": ablative, "loct": locative},
-    )
+    return _fixed(word)
 
 
 def _dictionary_name_word(word: str, gender: str, kinds: tuple[str, ...]):

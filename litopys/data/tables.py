@@ -39,6 +39,7 @@ from litopys.data.inflect import (
     is_abbr,
     with_cyrillic_numerals,
 )
+from litopys.data.loader import SAFE_LOADER
 from litopys.data.schema import BuildError, validate_actors, validate_offices, validate_persons
 
 DATA_DIR = Path(__file__).resolve().parent
@@ -169,7 +170,7 @@ def _write_jsonl(path: Path, rows: list[dict]) -> None:
 
 def _load_yaml(path: Path) -> list:
     with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle) or []
+        return yaml.load(handle, Loader=SAFE_LOADER) or []  # noqa: S506 (a safe loader)
 
 
 def build(out_dir: Path = BUILD_DIR, curated_dir: Path = CURATED_DIR) -> dict[str, Path]:

@@ -56,16 +56,20 @@ def export(store: Store, fmt: str, out: str | Path | None = None) -> int:
     """
     exporter = get_exporter(fmt)
     to_stdout = out is None or str(out) == "-"
-    if exporter.directory:
-        if to_stdout:
-            raise LitopysError(Errors.E051, fmt=fmt)
-        directory = Path(out)  # type: ignore[arg-type]
-        directory.mkdir(parents=True, exist_ok=True)
-        return exporter.write_directory(store, directory)
+    if exporter.directory and to_stdout:
+        raise LitopysError(Errors.E051, fmt=fmt)
     if to_stdout:
         return exporter.write_file(store, sys.stdout)
-    with open(out, "w", encoding="utf-8", newline="") as f:  # type: ignore[arg-type]
-        return exporter.write_file(store, f)
+    path = Path(out)  # type: ignore[arg-type]
+    try:
+        if exporter.directory:
+            path.mkdir(parents=True, exist_ok=True)
+            return exporter.write_directory(store, path)
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            return exporter.write_file(store, f)
+    except OSError as err:
+        raise LitopysError(Errors.E052, fmt=fmt, path=path, reason=err.strerror or err,
+                           target="directory" if exporter.directory else "file") from None
 
 
 def export_string(store: Store, fmt: str) -> str:

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
+from conftest import curated_yaml
 
 from litopys.data.gazetteer import (
     BUILD_DIR,
@@ -28,19 +28,18 @@ def offices():
     return load_offices()
 
 
-def test_data_integrity_build_matches_committed(tmp_path):
-    build(tmp_path)
-    for name in BUILD_FILES:
-        fresh = (tmp_path / name).read_bytes()
+def test_data_integrity_build_matches_committed(fresh_build):
+    for name in (*BUILD_FILES, "persons.jsonl"):
+        fresh = (fresh_build / name).read_bytes()
         committed = (BUILD_DIR / name).read_bytes()
         assert fresh == committed, f"{name} drifted: run `python scripts/build_data.py` and commit"
 
 
-def test_data_integrity_build_is_deterministic(tmp_path):
-    build(tmp_path / "a")
-    build(tmp_path / "b")
-    for name in BUILD_FILES:
-        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+@pytest.mark.slow  # a second full build; a drift also shows in build_matches_committed
+def test_data_integrity_build_is_deterministic(fresh_build, tmp_path):
+    build(tmp_path)
+    for name in (*BUILD_FILES, "persons.jsonl"):
+        assert (tmp_path / name).read_bytes() == (fresh_build / name).read_bytes(), name
 
 
 def test_data_integrity_build_is_small():
@@ -67,7 +66,7 @@ def test_data_integrity_actor_entries_valid(actors_yaml):
 
 
 def test_data_integrity_office_entries_valid():
-    entries = yaml.safe_load((CURATED / "offices.yaml").read_text(encoding="utf-8"))
+    entries = curated_yaml("offices.yaml")
     validate_offices(entries)
     assert len(entries) >= 100
 
@@ -256,8 +255,12 @@ def test_gazetteer_read_from_directory(tmp_path):
     assert gazetteer.lookup("японії")[0].id == "jpn"
 
 
-def test_data_integrity_build_script_is_thin(build_data, tmp_path):
-    """scripts/build_data.py only runs litopys.data.tables.build: same tables."""
-    assert build_data.main(["--out", str(tmp_path)]) == 0
-    for name in (*BUILD_FILES, "persons.jsonl"):
-        assert (tmp_path / name).read_bytes() == (BUILD_DIR / name).read_bytes(), name
+def test_data_integrity_build_script_reports_bad_entry(build_data, tmp_path, capsys):
+    """scripts/build_data.py prints one line naming file, entry and field; no traceback."""
+    curated = tmp_path / "curated"
+    curated.mkdir()
+    (curated / "actors.yaml").write_text("- {id: x, type: PER, name: Х}\n", encoding="utf-8")
+    (curated / "offices.yaml").write_text("[]\n", encoding="utf-8")
+    with pytest.raises(BuildError, match=r"^actors\.yaml: entry 1 \(id 'x'\): type: "):
+        build(tmp_path / "out", curated)
+    assert not (tmp_path / "out").exists()

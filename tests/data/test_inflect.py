@@ -123,3 +123,38 @@ def test_inflect_name_given_and_initials() -> None:
 ])
 def test_inflect_with_cyrillic_numerals(forms: set[str], added: set[str]) -> None:
     assert with_cyrillic_numerals(forms) == forms | added
+
+
+@pytest.mark.parametrize("word,gender,case,expected", [
+    ("збжицький", "m", "gent", {"збжицького"}),  # adjective-like surname
+    ("збжицька", "f", "gent", {"збжицької"}),
+    ("гарсія", "m", "ablt", {"гарсією"}),
+    ("бурка", "m", "datv", {"бурці"}),  # -а: the stem's к softens to ц
+    ("нгуга", "m", "loct", {"нгузі"}),
+    ("обама", "m", "datv", {"обамі"}),
+    ("тетчер", "f", "gent", {"тетчер"}),  # a woman's name on a consonant stays
+    ("мамченко", "m", "gent", {"мамченка"}),
+    ("руссо", "m", "gent", {"руссо"}),  # a foreign name on a vowel stays
+    ("голль", "m", "ablt", {"голлем"}),
+    ("гарвей", "m", "ablt", {"гарвеєм"}),
+    ("гонч", "m", "ablt", {"гончем"}),
+    ("зброхов", "m", "ablt", {"зброховим"}),  # -ов: -им
+    ("гуржин", "m", "ablt", {"гуржиним", "гуржином"}),
+    ("блік", "m", "loct", {"блікові", "бліку"}),  # a velar: no -і
+    ("трамп", "m", "loct", {"трампові", "трампу", "трампі"}),
+])
+def test_inflect_hand_name_rules(word: str, gender: str, case: str, expected: set[str]) -> None:
+    from litopys.data.inflect import _hand_name_word
+
+    assert _hand_name_word(word, gender)[case] == expected
+
+
+def test_inflect_hand_rules_are_language_data() -> None:
+    from litopys.data.inflect import hand_rules
+
+    uk = hand_rules("uk")
+    assert uk is not None and {"noun", "adjective", "names", "particles"} <= set(uk)
+    for rule in uk["names"]:
+        assert rule.get("fixed") or set(rule["cases"]) <= set(CASES)
+    assert hand_rules("xx") is None  # no file: the dictionaries alone
+    assert compound_prefix("китайський", "xx") is None

@@ -7,11 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
+from conftest import curated_yaml
 
 from litopys.data.gazetteer import BUILD_DIR, PersonRecord, load_persons, read_persons
 from litopys.data.schema import BuildError, validate_persons
-from litopys.data.tables import build
 
 ROOT = Path(__file__).resolve().parents[2]
 CURATED = ROOT / "litopys" / "data" / "curated"
@@ -19,13 +18,12 @@ CURATED = ROOT / "litopys" / "data" / "curated"
 
 @pytest.fixture(scope="module")
 def persons_yaml():
-    return yaml.safe_load((CURATED / "persons.yaml").read_text(encoding="utf-8"))
+    return curated_yaml("persons.yaml")
 
 
 @pytest.fixture(scope="module")
-def actor_ids():
-    entries = yaml.safe_load((CURATED / "actors.yaml").read_text(encoding="utf-8"))
-    return {entry["id"] for entry in entries}
+def actor_ids(actors_yaml):
+    return {entry["id"] for entry in actors_yaml}
 
 
 @pytest.fixture(scope="module")
@@ -33,22 +31,10 @@ def persons():
     return load_persons()
 
 
-@pytest.fixture(scope="module")
-def fresh_build(tmp_path_factory):
-    out = tmp_path_factory.mktemp("build")
-    build(out)
-    return out
-
-
 def test_persons_build_matches_committed(fresh_build):
     fresh = (fresh_build / "persons.jsonl").read_bytes()
     committed = (BUILD_DIR / "persons.jsonl").read_bytes()
     assert fresh == committed, "persons.jsonl drifted: run `python scripts/build_data.py` and commit"
-
-
-def test_persons_build_is_deterministic(fresh_build, tmp_path):
-    build(tmp_path)
-    assert (tmp_path / "persons.jsonl").read_bytes() == (fresh_build / "persons.jsonl").read_bytes()
 
 
 def test_persons_build_is_small():

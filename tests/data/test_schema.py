@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
 from litopys.data.schema import BuildError, validate_actors, validate_offices, validate_persons
 
-CURATED = Path(__file__).resolve().parents[2] / "litopys" / "data" / "curated"
 ACTOR = {"id": "x", "type": "GPE", "name": "Х"}
 PERSON = {"id": "p", "name": "Іван Х", "surname": "Х", "given": "Іван", "polity": "x"}
 OFFICE = {"office": "посол", "gloss": "ambassador", "category": "diplomat"}
-
-
-def _load(name: str):
-    return yaml.safe_load((CURATED / name).read_text(encoding="utf-8"))
-
-
-def test_schema_curated_files_valid() -> None:
-    actors = validate_actors(_load("actors.yaml"))
-    validate_persons(_load("persons.yaml"), {a.id for a in actors})
-    validate_offices(_load("offices.yaml"))
 
 
 @pytest.mark.parametrize("extra", [
