@@ -10,7 +10,11 @@ DOCS: docs/BATCH.md
 
 from __future__ import annotations
 
+import signal
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from litopys.batch.progress import Progress
@@ -192,15 +196,32 @@ def record(batch: Batch, sink: Sink, stats: BatchStats, progress: Progress,
         stats.first_result = time.perf_counter() - started
     else:
         stats.warm_tokens += tokens
-    if batch.parquet is not None:
-        fresh = sink.write_part(batch.parquet)
-    else:
-        fresh = [sink.write(r.chronicle) for r in ok if r.chronicle is not None]
-    for r, new in zip(ok, fresh, strict=True):
-        if new:
-            stats.stored += 1
-            stats.tokens += r.tokens
-            progress.advance(tokens=r.tokens)
+    with deferred_interrupt():  # what is committed is counted, so the summary is true
+        if batch.parquet is not None:
+            fresh = sink.write_part(batch.parquet)
         else:
-            stats.skipped += 1
-            progress.advance(skipped=True)
+            fresh = [sink.write(r.chronicle) for r in ok if r.chronicle is not None]
+        for r, new in zip(ok, fresh, strict=True):
+            if new:
+                stats.stored += 1
+                stats.tokens += r.tokens
+                progress.advance(tokens=r.tokens)
+            else:
+                stats.skipped += 1
+                progress.advance(skipped=True)
+
+
+@contextmanager
+def deferred_interrupt() -> Iterator[None]:
+    """Hold Ctrl-C until the block is done, then raise KeyboardInterrupt (main thread)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt

@@ -157,3 +157,49 @@ def test_runner_sigkill_then_resume(tmp_path: Path) -> None:
     check = subprocess.run([sys.executable, "-m", "litopys", "check", "--db", str(db)],
                            cwd=ROOT, capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_runner_unreachable_dask_is_coded(tmp_path: Path) -> None:
+    pytest.importorskip("dask.distributed")
+    from litopys.batch.runner import run
+
+    write_corpus(tmp_path / "c")
+    import socket
+
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    stats = run([str(tmp_path / "c")], db=str(tmp_path / "x.db"),
+                dask_address=f"tcp://127.0.0.1:{port}", quiet=True, dask_timeout=2)
+    assert stats.exit_code == 1 and stats.stored == 0
+    assert stats.fatal is not None and stats.fatal.startswith("E027"), stats.fatal
+    res = CliRunner().invoke(main, ["extract", str(tmp_path / "c"), "--db",
+                                    str(tmp_path / "y.db"), "--dask", "tcp://127.0.0.1:1"])
+    assert res.exit_code == 1 and "E027" in res.output and "Traceback" not in res.output
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="uses /proc")
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_runner_ctrl_c_is_clean(tmp_path: Path, workers: str) -> None:
+    """Ctrl-C mid-run: one line saying what was stored, exit 130, no traceback; a rerun
+    finishes the job."""
+    corpus = tmp_path / "corpus"
+    paths = write_corpus(corpus, copies=6)
+    db = tmp_path / "int.db"
+    cmd = [sys.executable, "-m", "litopys", "extract", str(corpus), "--workers", workers,
+           "--db", str(db), "-q"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    deadline = time.time() + 120
+    while _count(db) < 2 and proc.poll() is None and time.time() < deadline:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGINT)  # the terminal sends it to the whole group
+    _, err = proc.communicate(timeout=60)
+    stored = _count(db)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and "InvalidStateError" not in err, err
+    assert f"interrupted, {stored} documents stored" in err and "rerun" in err, err
+    assert 0 < stored < len(paths)
+    rerun = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert _count(db) == len(paths)
