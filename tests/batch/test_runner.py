@@ -203,3 +203,39 @@ def test_runner_ctrl_c_is_clean(tmp_path: Path, workers: str) -> None:
     rerun = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert rerun.returncode == 0, rerun.stderr
     assert _count(db) == len(paths)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="uses /proc")
+def test_runner_one_megabyte_text_bounded_memory(tmp_path: Path) -> None:
+    """A 1 MB text with --workers 2: no process of the run above 450 MiB (issue 12.2)."""
+    import psutil
+
+    dev = sorted((ROOT.parent / "shared" / "eval" / "dev").glob("*.txt"))
+    if not dev:
+        pytest.skip("../shared/eval/dev is not available")
+    parts, size, k = [], 0, 0
+    while size < 1_000_000:
+        parts.append(dev[k % len(dev)].read_text(encoding="utf-8"))
+        size += len(parts[-1].encode("utf-8"))
+        k += 1
+    big = tmp_path / "big.txt"
+    big.write_text("\n\n".join(parts), encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "litopys", "extract", str(big), "--workers",
+                             "2", "--db", str(tmp_path / "big.db"), "-q"], cwd=ROOT)
+    peak: dict[int, int] = {}
+    root = psutil.Process(proc.pid)
+    while proc.poll() is None:
+        try:
+            family = [root, *root.children(recursive=True)]
+        except psutil.NoSuchProcess:
+            break
+        for p in family:
+            try:
+                peak[p.pid] = max(peak.get(p.pid, 0), p.memory_info().rss)
+            except psutil.Error:
+                pass
+        time.sleep(0.2)
+    assert proc.returncode == 0
+    assert _count(tmp_path / "big.db") == 1
+    assert max(peak.values()) < 450 * 2**20, {pid: rss // 2**20 for pid, rss in peak.items()}
