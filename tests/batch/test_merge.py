@@ -161,7 +161,8 @@ def test_merge_half_done_is_stale(store: Store) -> None:
 
 
 def test_merge_holds_the_write_lock_briefly(tmp_path: Path) -> None:
-    """While a large merge runs, another writer with a 1 s busy timeout always gets in."""
+    """While a large merge runs, another writer never waits for more than a small part
+    of it (the old merge held the write lock from start to end)."""
     import sqlite3
     import sys
     import threading
@@ -177,7 +178,7 @@ def test_merge_holds_the_write_lock_briefly(tmp_path: Path) -> None:
     errors: list[str] = []
 
     def writer() -> None:
-        conn = sqlite3.connect(db, timeout=1.0, isolation_level=None)
+        conn = sqlite3.connect(db, timeout=60.0, isolation_level=None)
         while not stop.is_set():
             t0 = time.perf_counter()
             try:
@@ -201,7 +202,7 @@ def test_merge_holds_the_write_lock_briefly(tmp_path: Path) -> None:
             t.join()
         assert stats.events == 30_000 and stats.seconds > 0.5
         assert not errors, errors[:3]
-        assert max(waits) < 1.0
+        assert len(waits) > 5 and max(waits) < stats.seconds / 4, (max(waits), stats.seconds)
         assert not is_stale_store(s)
 
 
