@@ -40,7 +40,7 @@ def _next_day(iso: str) -> str:
 
 def event_link(ev: dict[str, Any]) -> str:
     """RETURNS (str): the reader URL that scrolls to the event's sentence."""
-    return f"/documents/{ev['document_id']}?event={ev['local_id']}#event-{ev['local_id']}"
+    return f"/documents/{ev['document_id']}#event-{ev['local_id']}"
 
 
 def _names(parts: list[dict[str, Any]]) -> str:
