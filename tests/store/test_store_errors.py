@@ -103,6 +103,19 @@ def test_store_read_only_place_opens_immutable(tmp_path: Path) -> None:
     res = runner.invoke(main, ["export", "--db", str(db), "--format", "jsonl"])
     assert res.exit_code == 0, res.output
     assert len(res.stdout.splitlines()) >= 3
+    import asyncio
+
+    import httpx
+
+    from litopys.web.app import create_app
+
+    async def serve(url: str) -> httpx.Response:
+        transport = httpx.ASGITransport(app=create_app(str(db)))
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as c:
+            return await c.get(url)
+
+    r = asyncio.run(serve("/index.json"))
+    assert r.status_code == 200 and len(r.json()["documents"]) == 3
 
 
 @pytest.mark.parametrize("args", [["extract", "{text}"], ["extract", "{text}", "--workers", "2"]])
