@@ -239,3 +239,20 @@ def test_runner_one_megabyte_text_bounded_memory(tmp_path: Path) -> None:
     assert proc.returncode == 0
     assert _count(tmp_path / "big.db") == 1
     assert max(peak.values()) < 450 * 2**20, {pid: rss // 2**20 for pid, rss in peak.items()}
+
+
+def test_runner_two_extracts_into_one_store(tmp_path: Path) -> None:
+    """Two `extract` runs at once into one store both finish and store everything."""
+    a = write_corpus(tmp_path / "a", copies=2)
+    b = write_corpus(tmp_path / "b", copies=3)
+    db = tmp_path / "shared.db"
+    procs = [subprocess.Popen([sys.executable, "-m", "litopys", "extract", str(d), "--db",
+                               str(db), "-q", "--workers", w], cwd=ROOT,
+                              stderr=subprocess.PIPE, text=True)
+             for d, w in ((tmp_path / "a", "1"), (tmp_path / "b", "2"))]
+    errs = [p.communicate(timeout=600)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], errs
+    assert _count(db) == len({p.read_text(encoding="utf-8") for p in a + b})
+    check = subprocess.run([sys.executable, "-m", "litopys", "check", "--db", str(db)],
+                           cwd=ROOT, capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
