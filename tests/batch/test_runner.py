@@ -179,15 +179,16 @@ def test_runner_unreachable_dask_is_coded(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="uses /proc")
-@pytest.mark.parametrize("workers", ["1", "2"])
-def test_runner_ctrl_c_is_clean(tmp_path: Path, workers: str) -> None:
+@pytest.mark.parametrize("mode", [["--workers", "1"], ["--workers", "2"], ["--dask", "local"]])
+def test_runner_ctrl_c_is_clean(tmp_path: Path, mode: list[str]) -> None:
     """Ctrl-C mid-run: one line saying what was stored, exit 130, no traceback; a rerun
     finishes the job."""
     corpus = tmp_path / "corpus"
     paths = write_corpus(corpus, copies=6)
     db = tmp_path / "int.db"
-    cmd = [sys.executable, "-m", "litopys", "extract", str(corpus), "--workers", workers,
-           "--db", str(db), "-q"]
+    if "--dask" in mode:
+        pytest.importorskip("dask.distributed")
+    cmd = [sys.executable, "-m", "litopys", "extract", str(corpus), *mode, "--db", str(db), "-q"]
     proc = subprocess.Popen(cmd, cwd=ROOT, stderr=subprocess.PIPE, text=True,
                             start_new_session=True)
     deadline = time.time() + 120
