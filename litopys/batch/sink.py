@@ -87,16 +87,19 @@ class Sink:
 
     def __init__(self, db: str | None, out_parquet: str | None, part_size: int = 64,
                  keep: list[Chronicle] | None = None) -> None:
-        from litopys.batch.parquet import PartWriter, stored_ids
-
         self.store = None
         self.keep = keep
         if db:
             from litopys.store.db import Store
 
             self.store = Store(db)
-        self.parts = PartWriter(out_parquet, size=part_size) if out_parquet else None
-        self.parquet_ids: set[str] = stored_ids(out_parquet) if out_parquet else set()
+        self.parts = None
+        self.parquet_ids: set[str] = set()
+        if out_parquet:  # pyarrow is imported only for Parquet output
+            from litopys.batch.parquet import PartWriter, stored_ids
+
+            self.parts = PartWriter(out_parquet, size=part_size)
+            self.parquet_ids = stored_ids(out_parquet)
 
     def has(self, doc_id: str) -> bool:
         """True when every output already holds the document."""
