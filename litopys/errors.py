@@ -66,6 +66,11 @@ class Errors:
     E028 = (
         "E028 Cannot write '{path}' ({reason}). Give an --out in a writable directory."
     )
+    E029 = (
+        "E029 Input/output error on the database '{path}' ({reason}): the disk may be full "
+        "or failing, or a file size limit (ulimit -f) was reached. Check free space (`df`) "
+        "and the disk, then run the same command again; what was stored is kept."
+    )
     E030 = ("E030 Invalid date '{value}' for {option}: use YYYY, YYYY-MM or YYYY-MM-DD "
             "(a real date: months 01-12, days of that month, no year 0000).")
     E040 = "E040 Cannot load the NER model from '{path}': {reason}. Reinstall litopys."

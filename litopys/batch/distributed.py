@@ -20,7 +20,7 @@ from itertools import islice
 from typing import Any
 
 from litopys.batch import worker
-from litopys.batch.executors import Executor, cpu_count
+from litopys.batch.executors import Executor, cpu_count, no_interrupt
 from litopys.batch.worker import Batch, WorkResult
 from litopys.errors import Errors, LitopysError
 from litopys.model import Document
@@ -63,9 +63,11 @@ def connect(address: str, workers: int, timeout: float = CONNECT_TIMEOUT) -> tup
 
     if address == "local":
         n = cpu_count() if workers == 0 else max(workers, 2)
-        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                               host="127.0.0.1", dashboard_address=None,
-                               silence_logs=logging.ERROR)
+        # its processes inherit an ignored SIGINT: Ctrl-C is the client's to handle
+        with no_interrupt():
+            cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
+                                   host="127.0.0.1", dashboard_address=None,
+                                   silence_logs=logging.ERROR)
         return Client(cluster), cluster
     try:
         return Client(address, timeout=timeout), None

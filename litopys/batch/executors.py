@@ -147,15 +147,15 @@ class PoolExecutor(Executor):
         # Stop the workers without cancelling their futures: the pool's manager
         # thread then fails them itself (cancelling first makes it raise
         # InvalidStateError on Python 3.11). A second Ctrl-C waits its turn.
-        with _no_interrupt():
+        with no_interrupt():
             for proc in list((getattr(pool, "_processes", None) or {}).values()):
                 proc.terminate()
             pool.shutdown(wait=True)
 
 
 @contextmanager
-def _no_interrupt() -> Iterator[None]:
-    """Ignore Ctrl-C while cleaning up (main thread only; elsewhere do nothing)."""
+def no_interrupt() -> Iterator[None]:
+    """Ignore Ctrl-C during the block (main thread only; elsewhere do nothing)."""
     try:
         previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     except ValueError:  # not the main thread

@@ -32,7 +32,7 @@ from litopys.errors import InputError, LitopysError
 from litopys.model import Chronicle, Document
 from litopys.pipeline.ingest import DEFAULT_MAX_BYTES, iter_paths, read_path, read_stdin
 
-__all__ = ["BatchStats", "Sink", "cpu_count", "documents", "run", "run_batch"]
+__all__ = ["BatchStats", "Sink", "cpu_count", "documents", "executor_for", "run"]
 
 
 def _inputs(paths: list[str], progress: Progress, stats: BatchStats) -> list[Path | str]:
@@ -190,15 +190,3 @@ def _report(stats: BatchStats, db: str | None, out_parquet: str | None, quiet: b
     elif stats.interrupted:
         print(f"litopys: {stats.summary(db, out_parquet)}", file=sys.stderr)
 
-
-def run_batch(paths: list[str], db: str | None = "litopys.db", workers: int = 0,
-              dask_address: str | None = None, anchor: str | None = None,
-              max_bytes: int = DEFAULT_MAX_BYTES, quiet: bool = False,
-              out_parquet: str | None = None) -> int:
-    """The ``extract`` command's batch mode. RETURNS (int): the exit code.
-
-    See :func:`run` for the arguments. Failing inputs are logged and skipped;
-    the exit code is 1 when any failed, 130 when interrupted.
-    """
-    return run(paths, db=db, workers=workers, dask_address=dask_address, anchor=anchor,
-               max_bytes=max_bytes, quiet=quiet, out_parquet=out_parquet).exit_code

@@ -10,7 +10,11 @@ DOCS: docs/BATCH.md
 
 from __future__ import annotations
 
+import signal
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from litopys.batch.progress import Progress
@@ -83,16 +87,19 @@ class Sink:
 
     def __init__(self, db: str | None, out_parquet: str | None, part_size: int = 64,
                  keep: list[Chronicle] | None = None) -> None:
-        from litopys.batch.parquet import PartWriter, stored_ids
-
         self.store = None
         self.keep = keep
         if db:
             from litopys.store.db import Store
 
             self.store = Store(db)
-        self.parts = PartWriter(out_parquet, size=part_size) if out_parquet else None
-        self.parquet_ids: set[str] = stored_ids(out_parquet) if out_parquet else set()
+        self.parts = None
+        self.parquet_ids: set[str] = set()
+        if out_parquet:  # pyarrow is imported only for Parquet output
+            from litopys.batch.parquet import PartWriter, stored_ids
+
+            self.parts = PartWriter(out_parquet, size=part_size)
+            self.parquet_ids = stored_ids(out_parquet)
 
     def has(self, doc_id: str) -> bool:
         """True when every output already holds the document."""
@@ -192,15 +199,32 @@ def record(batch: Batch, sink: Sink, stats: BatchStats, progress: Progress,
         stats.first_result = time.perf_counter() - started
     else:
         stats.warm_tokens += tokens
-    if batch.parquet is not None:
-        fresh = sink.write_part(batch.parquet)
-    else:
-        fresh = [sink.write(r.chronicle) for r in ok if r.chronicle is not None]
-    for r, new in zip(ok, fresh, strict=True):
-        if new:
-            stats.stored += 1
-            stats.tokens += r.tokens
-            progress.advance(tokens=r.tokens)
+    with deferred_interrupt():  # what is committed is counted, so the summary is true
+        if batch.parquet is not None:
+            fresh = sink.write_part(batch.parquet)
         else:
-            stats.skipped += 1
-            progress.advance(skipped=True)
+            fresh = [sink.write(r.chronicle) for r in ok if r.chronicle is not None]
+        for r, new in zip(ok, fresh, strict=True):
+            if new:
+                stats.stored += 1
+                stats.tokens += r.tokens
+                progress.advance(tokens=r.tokens)
+            else:
+                stats.skipped += 1
+                progress.advance(skipped=True)
+
+
+@contextmanager
+def deferred_interrupt() -> Iterator[None]:
+    """Hold Ctrl-C until the block is done, then raise KeyboardInterrupt (main thread)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt

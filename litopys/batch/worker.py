@@ -62,6 +62,19 @@ class WorkResult:
         return self.error is None
 
 
+@dataclass
+class Batch:
+    """What an executor hands the writer: results, and for Dask their rows as Parquet.
+
+    results (list[WorkResult]): one per document, in submission order.
+    parquet (dict[str, bytes] | None): table -> Parquet image of the chronicles
+        of the results that succeeded (in order), when they travel that way.
+    """
+
+    results: list[WorkResult]
+    parquet: dict[str, bytes] | None = None
+
+
 def cpu_seconds() -> float:
     """User + system CPU time of this process."""
     ru = resource.getrusage(resource.RUSAGE_SELF)
@@ -190,15 +203,3 @@ def work_partition(documents: list[Document], anchor: str | None) -> Batch:
         r.chronicle = None
     return Batch(results, to_parquet_bytes(chronicles))
 
-
-@dataclass
-class Batch:
-    """What an executor hands the writer: results, and for Dask their rows as Parquet.
-
-    results (list[WorkResult]): one per document, in submission order.
-    parquet (dict[str, bytes] | None): table -> Parquet image of the chronicles
-        of the results that succeeded (in order), when they travel that way.
-    """
-
-    results: list[WorkResult]
-    parquet: dict[str, bytes] | None = None

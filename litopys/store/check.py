@@ -67,8 +67,10 @@ def check_store(path: str) -> list[str]:
     problems: list[str] = []
     try:
         conn = connect_read_only(path)  # also in a read-only directory
-    except sqlite3.Error as err:
+    except sqlite3.OperationalError as err:
         return [f"cannot open the database: {err}"]
+    except sqlite3.DatabaseError as err:  # its first read found no SQLite file
+        return [f"not a litopys database: {err}"]
     try:
         problems.extend(_check(conn))
     except sqlite3.DatabaseError as err:

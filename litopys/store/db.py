@@ -7,6 +7,7 @@ re-writing a document already stored (same content hash) changes nothing.
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -44,13 +45,17 @@ def store_error(err: sqlite3.Error, path: str | Path, opening: bool = False) -> 
     path (str | Path): the database file, for the message.
     opening (bool): the file was being opened (a file that is not SQLite at
         all is then "not a litopys database", not "damaged").
-    RETURNS (StoreError): E024 disk full, E023 read-only, E026 locked, E025
-        damaged, or E021 not a litopys database.
+    RETURNS (StoreError): E024 disk full (also an I/O error with under 1 MiB
+        free), E029 other I/O error, E023 read-only, E026 locked, E025 damaged,
+        or E021 not a litopys database.
     """
     name = getattr(err, "sqlite_errorname", "") or ""
     reason = str(err)
-    if name.startswith("SQLITE_FULL") or "disk is full" in reason:
+    if name.startswith("SQLITE_FULL") or "disk is full" in reason or (
+            name.startswith("SQLITE_IOERR") and _free_bytes(path) < 2**20):
         return StoreError(Errors.E024, path=path, reason=reason)
+    if name.startswith("SQLITE_IOERR") or "disk I/O error" in reason:
+        return StoreError(Errors.E029, path=path, reason=reason)
     if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM")) \
             or "readonly database" in reason or "unable to open" in reason:
         return StoreError(Errors.E023, path=path, reason=reason)
@@ -58,10 +63,18 @@ def store_error(err: sqlite3.Error, path: str | Path, opening: bool = False) -> 
         return StoreError(Errors.E026, path=path, seconds=f"{BUSY_TIMEOUT:g}")
     if opening and (name.startswith("SQLITE_NOTADB") or "not a database" in reason):
         return StoreError(Errors.E021, path=path, reason=reason)
-    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_IOERR")) \
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) \
             or "malformed" in reason or "not a database" in reason:
         return StoreError(Errors.E025, path=path, reason=reason)
     return StoreError(Errors.E021, path=path, reason=reason)
+
+
+def _free_bytes(path: str | Path) -> int:
+    """Free space on the disk of ``path`` (a large number when it cannot be told)."""
+    try:
+        return shutil.disk_usage(Path(path).resolve().parent).free
+    except OSError:
+        return 2**62
 
 
 def _uri(path: str | Path, **params: str) -> str:

@@ -314,7 +314,7 @@ def load_events(store: Store, aliases: dict[str, tuple[str, str]]) -> list[Event
     return rows
 
 
-WRITE_CHUNK = 2000
+WRITE_CHUNK = 5_000
 """Rows per write transaction: each holds the write lock for milliseconds, so other
 writers (a second ``extract``) never wait long for it."""
 

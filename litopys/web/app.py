@@ -1,7 +1,11 @@
 """The litopys web interface: an ASGI app (Starlette) over a stored chronicle.
 
 Every HTML page has a ``.json`` twin that its script reads. The store is
-opened read-only; every page escapes every text (Jinja autoescape; scripts
+opened read-only, one connection per worker thread: page handlers are plain
+functions that Starlette runs in its thread pool (as Datasette's
+``execute_fn``), so a slow query never holds up the event loop or a fast
+page. Long documents are read a page at a time. A store SQLite cannot read
+gives a coded error page (503), not a traceback. Every page escapes every text (Jinja autoescape; scripts
 use ``textContent``); responses carry a strict Content-Security-Policy with
 no inline scripts; static and vendor files come from allow-lists, so no path
 from a request ever reaches the file system.
@@ -12,7 +16,10 @@ DOCS: docs/WEB.md
 from __future__ import annotations
 
 import os
-from collections.abc import Awaitable, Callable
+import sqlite3
+import threading
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -25,10 +32,11 @@ from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Respon
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from litopys.errors import LitopysError
 from litopys.export import EXPORTERS, export_bytes
 from litopys.store import queries as q
 from litopys.store.check import is_calendar_date
-from litopys.store.db import Store
+from litopys.store.db import Store, store_error
 from litopys.web import pages as views
 
 HERE = Path(__file__).resolve().parent
@@ -157,15 +165,85 @@ def parse_filter(request: Request, default_limit: int = MAX_LIMIT) -> q.EventFil
     return f
 
 
+PAGE_CHARS = 60_000
+"""The reader shows a long document in pages of about this many characters."""
+
+
+def page_bounds(text: str, size: int = PAGE_CHARS) -> list[tuple[int, int]]:
+    """Cut a text into pages of at most about ``size`` characters at paragraph breaks.
+
+    A cut falls after a blank line in the second half of the window, else after
+    a line break, else after a space, else anywhere; the pages cover the text.
+    RETURNS (list[tuple[int, int]]): [start, end) of each page (one for a short text).
+    """
+    out: list[tuple[int, int]] = []
+    start, n = 0, len(text)
+    while start < n or not out:
+        end = min(start + size, n)
+        if end < n:
+            for sep in ("\n\n", "\n", " "):
+                k = text.rfind(sep, start + size // 2, end)
+                if k != -1:
+                    end = k + len(sep)
+                    break
+        out.append((start, end))
+        start = end
+    return out
+
+
+def reader_page(payload: dict[str, Any], number: int,
+                size: int = PAGE_CHARS) -> dict[str, Any] | None:
+    """One page of a reader payload: the page's text and the spans inside it.
+
+    Offsets in the page are into the page's text; ``page.start`` is where that
+    text begins in the document. Events are those whose trigger is on the page.
+    payload (dict): from ``views.reader``.
+    number (int): 1-based page number.
+    RETURNS (dict | None): the paged payload with a ``page`` entry
+        (number, pages, start, end), or None when there is no such page.
+    """
+    text: str = payload["document"]["text"]
+    bounds = page_bounds(text, size)
+    if not 1 <= number <= len(bounds):
+        return None
+    lo, hi = bounds[number - 1]
+    info = {"number": number, "pages": len(bounds), "start": lo, "end": hi}
+    if len(bounds) == 1:
+        return {**payload, "page": info}
+
+    def inside(s: int, e: int) -> bool:
+        return lo <= s and e <= hi
+
+    entities = []
+    for ent in payload["entities"]:
+        spans = [[s - lo, e - lo] for s, e in ent["spans"] if inside(s, e)]
+        if spans:
+            entities.append({**ent, "spans": spans})
+    timexes = [{**t, "start": t["start"] - lo, "end": t["end"] - lo}
+               for t in payload["timexes"] if inside(t["start"], t["end"])]
+    events = []
+    for ev in payload["events"]:
+        if inside(ev["start"], ev["end"]):
+            events.append({**ev, "start": ev["start"] - lo, "end": ev["end"] - lo,
+                           "evidence_start": max(ev["evidence_start"], lo) - lo,
+                           "evidence_end": min(ev["evidence_end"], hi) - lo})
+    document = {**payload["document"], "text": text[lo:hi]}
+    return {**payload, "document": document, "entities": entities, "timexes": timexes,
+            "events": events, "page": info}
+
+
 class App:
-    """Routes and rendering around one read-only :class:`Store`.
+    """Routes and rendering around one read-only store, one connection per thread.
 
     db_path (str): the SQLite file to serve.
     """
 
     def __init__(self, db_path: str) -> None:
         self.db_path = db_path
-        self.store = Store(db_path, read_only=True)
+        self._local = threading.local()
+        self._stores: list[Store] = []
+        self._lock = threading.Lock()
+        Store(db_path, read_only=True).close()  # a bad file fails at start, with its code
         self.env = Environment(
             loader=FileSystemLoader(str(TEMPLATES_DIR)),
             autoescape=select_autoescape(default=True, default_for_string=True),
@@ -183,6 +261,23 @@ class App:
         self.vendor.update({f"{name}.map": nm / f"{name}.map" for name in VENDOR_FILES})
         self.vendor_ok = all(p.is_file() for name, p in self.vendor.items()
                              if not name.endswith(".map"))
+
+    @property
+    def store(self) -> Store:
+        """This thread's read-only connection to the store (opened on first use)."""
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = self._local.store = Store(self.db_path, read_only=True)
+            with self._lock:
+                self._stores.append(store)
+        return store
+
+    def close(self) -> None:
+        """Close every thread's connection."""
+        with self._lock:
+            stores, self._stores = self._stores, []
+        for store in stores:
+            store.close()
 
     # -- helpers -------------------------------------------------------------
     def render(self, request: Request, template: str, status_code: int = 200,
@@ -209,7 +304,7 @@ class App:
         return request.url.path.endswith(".json")
 
     # -- pages ---------------------------------------------------------------
-    async def index(self, request: Request) -> Response:
+    def index(self, request: Request) -> Response:
         data = {
             "overview": q.overview(self.store),
             "documents": self.store.documents(),
@@ -221,7 +316,7 @@ class App:
                            filters=q.EventFilter(), overview=data["overview"],
                            actors=data["actors"])
 
-    async def search(self, request: Request) -> Response:
+    def search(self, request: Request) -> Response:
         f = parse_filter(request, default_limit=500)
         events = q.search_events(self.store, f)
         total = q.count_events(self.store, f)
@@ -231,7 +326,7 @@ class App:
         return self.render(request, "search.html", filters=f, count=total,
                            truncated=total > len(events), events=events)
 
-    async def timeline(self, request: Request) -> Response:
+    def timeline(self, request: Request) -> Response:
         f = parse_filter(request)
         group_by = request.query_params.get("group", "actor")
         if group_by not in views.GROUP_BY:
@@ -241,7 +336,7 @@ class App:
         return self.render(request, "timeline.html", filters=f, group_by=group_by,
                            group_choices=views.GROUP_BY)
 
-    async def network(self, request: Request) -> Response:
+    def network(self, request: Request) -> Response:
         f = parse_filter(request)
         if self.want_json(request):
             data = q.network(self.store, f)
@@ -249,23 +344,43 @@ class App:
             return JSONResponse(data)
         return self.render(request, "network.html", filters=f)
 
-    async def document(self, request: Request) -> Response:
+    def document(self, request: Request) -> Response:
         doc_id = request.path_params["id"]
         as_json = doc_id.endswith(".json")
         if as_json:
             doc_id = doc_id[: -len(".json")]
-        payload = views.reader(self.store, doc_id)
-        if payload is None:
+        raw = _param(request, "page")
+        if raw is not None and not raw.isdigit():
+            raise HTTPException(400, "page must be a whole number from 1.")
+        whole = views.reader(self.store, doc_id)
+        if whole is None:
             raise HTTPException(404, "No such document.")
+        event = _param(request, "event")
+        if raw is None and event:  # a link to an event: the page that shows it
+            at = next((e["start"] for e in whole["events"] if e["local_id"] == event), 0)
+            bounds = page_bounds(whole["document"]["text"])
+            raw = str(next(i for i, (_, hi) in enumerate(bounds, 1)
+                           if at < hi or i == len(bounds)))
+        raw = raw or "1"
+        payload = reader_page(whole, int(raw))
+        if payload is None:
+            raise HTTPException(404, f"No page {raw}: the document has "
+                                     f"{len(page_bounds(whole['document']['text']))} pages.")
+        del whole
+        page = payload["page"]
+        n = page["number"]
+        page["prev"] = f"/documents/{doc_id}?page={n - 1}" if n > 1 else None
+        page["next"] = f"/documents/{doc_id}?page={n + 1}" if n < page["pages"] else None
+        query = f"?page={n}" if page["pages"] > 1 else ""
         if as_json:
             return JSONResponse(payload)
         return self.render(request, "document.html", filters=q.EventFilter(document=doc_id),
                            doc=payload["document"], events=payload["events"],
                            entities=payload["entities"], timexes=payload["timexes"],
-                           body=views.reader_html(payload),
-                           json_url=f"/documents/{doc_id}.json")
+                           body=views.reader_html(payload), page=page,
+                           json_url=f"/documents/{doc_id}.json{query}")
 
-    async def actor(self, request: Request) -> Response:
+    def actor(self, request: Request) -> Response:
         entity_id = request.path_params["id"]
         as_json = entity_id.endswith(".json")
         if as_json:
@@ -278,7 +393,7 @@ class App:
             return JSONResponse(payload)
         return self.render(request, "actor.html", filters=f, json_url=None, **payload)
 
-    async def dyad(self, request: Request) -> Response:
+    def dyad(self, request: Request) -> Response:
         a, b = _param(request, "a"), _param(request, "b")
         f = parse_filter(request)
         payload = views.dyad(self.store, a, b, f) if a and b else None
@@ -343,6 +458,18 @@ async def _http_error(request: Request, exc: Exception) -> Response:
                     media_type="text/plain; charset=utf-8")
 
 
+async def _store_error(request: Request, exc: Exception) -> Response:
+    """A store SQLite cannot read (damaged, vanished): a coded 503, page or JSON."""
+    if isinstance(exc, sqlite3.Error):
+        db = request.app.state.litopys.db_path
+        exc = store_error(exc, db)
+    message = str(exc)
+    if request.url.path.endswith(".json"):
+        return JSONResponse({"error": message, "status": 503}, status_code=503)
+    return Response(f"litopys cannot read its store.\n\n{message}\n", status_code=503,
+                    media_type="text/plain; charset=utf-8")
+
+
 def create_app(db_path: str) -> Starlette:
     """Build the web app over a litopys database, opened read-only.
 
@@ -352,8 +479,16 @@ def create_app(db_path: str) -> Starlette:
     core = App(db_path)
     exception_handlers: dict[Any, Callable[[Request, Exception], Awaitable[Response]]] = {
         HTTPException: _http_error,
+        sqlite3.Error: _store_error,
+        LitopysError: _store_error,
     }
-    app = Starlette(routes=core.routes(), exception_handlers=exception_handlers)
+    @asynccontextmanager
+    async def lifespan(_: Starlette) -> AsyncIterator[None]:
+        yield
+        core.close()
+
+    app = Starlette(routes=core.routes(), exception_handlers=exception_handlers,
+                    lifespan=lifespan)
     app.add_middleware(SecurityHeaders)
     app.state.litopys = core
     return app

@@ -157,3 +157,103 @@ def test_runner_sigkill_then_resume(tmp_path: Path) -> None:
     check = subprocess.run([sys.executable, "-m", "litopys", "check", "--db", str(db)],
                            cwd=ROOT, capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_runner_unreachable_dask_is_coded(tmp_path: Path) -> None:
+    pytest.importorskip("dask.distributed")
+    from litopys.batch.runner import run
+
+    write_corpus(tmp_path / "c")
+    import socket
+
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    stats = run([str(tmp_path / "c")], db=str(tmp_path / "x.db"),
+                dask_address=f"tcp://127.0.0.1:{port}", quiet=True, dask_timeout=2)
+    assert stats.exit_code == 1 and stats.stored == 0
+    assert stats.fatal is not None and stats.fatal.startswith("E027"), stats.fatal
+    res = CliRunner().invoke(main, ["extract", str(tmp_path / "c"), "--db",
+                                    str(tmp_path / "y.db"), "--dask", "tcp://127.0.0.1:1"])
+    assert res.exit_code == 1 and "E027" in res.output and "Traceback" not in res.output
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="uses /proc")
+@pytest.mark.parametrize("mode", [["--workers", "1"], ["--workers", "2"], ["--dask", "local"]])
+def test_runner_ctrl_c_is_clean(tmp_path: Path, mode: list[str]) -> None:
+    """Ctrl-C mid-run: one line saying what was stored, exit 130, no traceback; a rerun
+    finishes the job."""
+    corpus = tmp_path / "corpus"
+    paths = write_corpus(corpus, copies=6)
+    db = tmp_path / "int.db"
+    if "--dask" in mode:
+        pytest.importorskip("dask.distributed")
+    cmd = [sys.executable, "-m", "litopys", "extract", str(corpus), *mode, "--db", str(db), "-q"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    deadline = time.time() + 120
+    while _count(db) < 2 and proc.poll() is None and time.time() < deadline:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGINT)  # the terminal sends it to the whole group
+    _, err = proc.communicate(timeout=60)
+    stored = _count(db)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and "InvalidStateError" not in err, err
+    assert f"interrupted, {stored} documents stored" in err and "rerun" in err, err
+    assert 0 < stored < len(paths)
+    rerun = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert _count(db) == len(paths)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="uses /proc")
+def test_runner_one_megabyte_text_bounded_memory(tmp_path: Path) -> None:
+    """A 1 MB text with --workers 2: no process of the run above 450 MiB (issue 12.2)."""
+    import psutil
+
+    dev = sorted((ROOT.parent / "shared" / "eval" / "dev").glob("*.txt"))
+    if not dev:
+        pytest.skip("../shared/eval/dev is not available")
+    parts, size, k = [], 0, 0
+    while size < 1_000_000:
+        parts.append(dev[k % len(dev)].read_text(encoding="utf-8"))
+        size += len(parts[-1].encode("utf-8"))
+        k += 1
+    big = tmp_path / "big.txt"
+    big.write_text("\n\n".join(parts), encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "litopys", "extract", str(big), "--workers",
+                             "2", "--db", str(tmp_path / "big.db"), "-q"], cwd=ROOT)
+    peak: dict[int, int] = {}
+    root = psutil.Process(proc.pid)
+    while proc.poll() is None:
+        try:
+            family = [root, *root.children(recursive=True)]
+        except psutil.NoSuchProcess:
+            break
+        for p in family:
+            try:
+                peak[p.pid] = max(peak.get(p.pid, 0), p.memory_info().rss)
+            except psutil.Error:
+                pass
+        time.sleep(0.2)
+    assert proc.returncode == 0
+    assert _count(tmp_path / "big.db") == 1
+    assert max(peak.values()) < 450 * 2**20, {pid: rss // 2**20 for pid, rss in peak.items()}
+
+
+def test_runner_two_extracts_into_one_store(tmp_path: Path) -> None:
+    """Two `extract` runs at once into one store both finish and store everything."""
+    a = write_corpus(tmp_path / "a", copies=2)
+    b = write_corpus(tmp_path / "b", copies=3)
+    db = tmp_path / "shared.db"
+    procs = [subprocess.Popen([sys.executable, "-m", "litopys", "extract", str(d), "--db",
+                               str(db), "-q", "--workers", w], cwd=ROOT,
+                              stderr=subprocess.PIPE, text=True)
+             for d, w in ((tmp_path / "a", "1"), (tmp_path / "b", "2"))]
+    errs = [p.communicate(timeout=600)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], errs
+    assert _count(db) == len({p.read_text(encoding="utf-8") for p in a + b})
+    check = subprocess.run([sys.executable, "-m", "litopys", "check", "--db", str(db)],
+                           cwd=ROOT, capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr

@@ -119,3 +119,94 @@ def test_merge_show_corroborated_cli(store: Store, db_path: Path) -> None:
     assert data[0]["sources"] == 3
     table = CliRunner().invoke(main, ["show", "--db", str(db_path), "--corroborated"])
     assert table.exit_code == 0 and "Corroborated events" in table.output
+
+
+def _group_count(db: Path) -> int:
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute("SELECT count(*) FROM event_group_members").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_merge_rebuilt_after_a_run_killed_before_it(tmp_path: Path) -> None:
+    """A batch that stored every document but never merged (killed, or merge=False)
+    leaves the store stale; the next run, with nothing new to store, rebuilds it."""
+    from batch.corpus import write_corpus
+
+    from litopys.batch.runner import run
+
+    write_corpus(tmp_path / "c")
+    db = tmp_path / "x.db"
+    first = run([str(tmp_path / "c")], db=str(db), workers=1, quiet=True, merge=False)
+    assert first.stored == 6 and _group_count(db) == 0
+    with Store(db) as store:
+        from litopys.store.merge import is_stale
+
+        assert is_stale(store)
+    again = run([str(tmp_path / "c")], db=str(db), workers=1, quiet=True)
+    assert again.stored == 0 and again.skipped == 6
+    assert _group_count(db) > 0
+    with Store(db) as store:
+        assert not is_stale(store)
+
+
+def test_merge_half_done_is_stale(store: Store) -> None:
+    """A merge killed between its short transactions is redone, not trusted."""
+    merge_store(store)
+    store.conn.execute("DELETE FROM meta WHERE key='merge_state'")  # as the first step does
+    assert ensure_merged(store) is not None
+
+
+def test_merge_holds_the_write_lock_briefly(tmp_path: Path) -> None:
+    """While a large merge runs, another writer never waits for more than a small part
+    of it (the old merge held the write lock from start to end)."""
+    import sqlite3
+    import sys
+    import threading
+    import time
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    from run import synthetic_store  # the benchmark's generator of reported events
+
+    db = tmp_path / "merge.db"
+    synthetic_store(db, 30_000)
+    stop = threading.Event()
+    waits: list[float] = []
+    errors: list[str] = []
+
+    def writer() -> None:
+        conn = sqlite3.connect(db, timeout=60.0, isolation_level=None)
+        while not stop.is_set():
+            t0 = time.perf_counter()
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('probe', ?)",
+                             (str(t0),))
+                conn.execute("COMMIT")
+            except sqlite3.OperationalError as err:
+                errors.append(str(err))
+            waits.append(time.perf_counter() - t0)
+            time.sleep(0.02)
+        conn.close()
+
+    with Store(db) as s:
+        t = threading.Thread(target=writer)
+        t.start()
+        try:
+            stats = merge_store(s)
+        finally:
+            stop.set()
+            t.join()
+        assert stats.events == 30_000 and stats.seconds > 0.5
+        assert not errors, errors[:3]
+        assert len(waits) > 5 and max(waits) < stats.seconds / 4, (max(waits), stats.seconds)
+        assert not is_stale_store(s)
+
+
+def is_stale_store(store: Store) -> bool:
+    from litopys.store.merge import is_stale
+
+    return is_stale(store)

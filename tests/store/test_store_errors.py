@@ -103,6 +103,19 @@ def test_store_read_only_place_opens_immutable(tmp_path: Path) -> None:
     res = runner.invoke(main, ["export", "--db", str(db), "--format", "jsonl"])
     assert res.exit_code == 0, res.output
     assert len(res.stdout.splitlines()) >= 3
+    import asyncio
+
+    import httpx
+
+    from litopys.web.app import create_app
+
+    async def serve(url: str) -> httpx.Response:
+        transport = httpx.ASGITransport(app=create_app(str(db)))
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as c:
+            return await c.get(url)
+
+    r = asyncio.run(serve("/index.json"))
+    assert r.status_code == 200 and len(r.json()["documents"]) == 3
 
 
 @pytest.mark.parametrize("args", [["extract", "{text}"], ["extract", "{text}", "--workers", "2"]])
@@ -137,7 +150,7 @@ def test_store_disk_full_is_coded(db_path: Path) -> None:
 
 @pytest.mark.parametrize("name,message,code", [
     ("SQLITE_FULL", "database or disk is full", "E024"),
-    ("SQLITE_IOERR_WRITE", "disk I/O error", "E025"),
+    ("SQLITE_IOERR_WRITE", "disk I/O error", "E029"),
     ("SQLITE_READONLY", "attempt to write a readonly database", "E023"),
     ("SQLITE_CANTOPEN", "unable to open database file", "E023"),
     ("SQLITE_BUSY", "database is locked", "E026"),
@@ -200,3 +213,25 @@ def test_store_export_to_unwritable_out(tmp_path: Path) -> None:
         assert res.exit_code != 0
         assert "E028" in res.output and "Traceback" not in res.output, res.output
         assert isinstance(res.exception, SystemExit)
+
+
+def test_store_write_limit_at_start_is_coded(tmp_path: Path) -> None:
+    """No room to create the store at all (a file size limit, as a full disk gives):
+    a coded line naming the disk, not "not a litopys database" (E021)."""
+    import resource
+    import subprocess
+    import sys
+
+    text = tmp_path / "a.txt"
+    text.write_text("У 1965 році СРСР запропонував переговори.", encoding="utf-8")
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (8192, 8192))
+
+    run = subprocess.run([sys.executable, "-m", "litopys", "extract", str(text), "--db",
+                          str(tmp_path / "x.db"), "-q"], preexec_fn=limit,
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 1
+    assert "E024" in run.stderr or "E029" in run.stderr, run.stderr
+    assert "disk" in run.stderr and "E021" not in run.stderr
+    assert "Traceback" not in run.stderr

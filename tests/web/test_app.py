@@ -267,3 +267,59 @@ def test_app_store_opened_read_only(client) -> None:
     store = client.app.state.litopys.store
     with pytest.raises(sqlite3.OperationalError):
         store.conn.execute("DELETE FROM events")
+
+
+@pytest.fixture(scope="module")
+def long_doc(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, str, str]:
+    """A client over one document of about 150,000 characters, its id and text."""
+    from litopys.web.app import create_app
+
+    from .chronicles import bulk_chronicles, write_db
+    from .conftest import ASGIClient
+
+    ch = next(bulk_chronicles(3000, per_doc=3000))
+    db = write_db(tmp_path_factory.mktemp("long") / "long.db", [ch])
+    return ASGIClient(create_app(str(db))), ch.document.id, ch.document.text
+
+
+def test_app_reader_pages_a_long_document(long_doc) -> None:
+    import html as htmlmod
+
+    from litopys.web.app import PAGE_CHARS
+
+    client, doc, text = long_doc
+    first = client.get(f"/documents/{doc}.json").json()
+    pages = first["page"]["pages"]
+    assert pages == len(text) // PAGE_CHARS + 1 and first["page"]["prev"] is None
+    pieces, triggers, events = [], 0, set()
+    for n in range(1, pages + 1):
+        data = client.get(f"/documents/{doc}.json?page={n}").json()
+        page, part = data["page"], data["document"]["text"]
+        assert len(part) <= PAGE_CHARS and part == text[page["start"]:page["end"]]
+        assert (page["next"] is None) == (n == pages)
+        pieces.append(part)
+        for ev in data["events"]:  # offsets are into the page's text
+            assert part[ev["start"]:ev["end"]] == ev["trigger"]
+            events.add(ev["id"])
+        for ent in data["entities"]:
+            for s, e in ent["spans"]:
+                assert part[s:e] in ent["mentions"]
+        r = client.get(f"/documents/{doc}?page={n}")
+        assert r.status_code == 200 and len(r.text) < 20 * PAGE_CHARS  # dense: 3 marks a line
+        assert f'data-json="/documents/{doc}.json?page={n}"' in r.text
+        assert f"page {n} of {pages}" in r.text
+        body = re.search(r'<article id="text" class="reader">(.*?)</article>', r.text, re.S)
+        assert htmlmod.unescape(re.sub(r"<[^>]+>", "", body.group(1))) == part
+        triggers += r.text.count('class="trigger')
+    assert "".join(pieces) == text and len(events) == 3000
+    assert client.get(f"/documents/{doc}?page={pages + 1}").status_code == 404
+    assert client.get(f"/documents/{doc}.json?page=x").status_code == 400
+    # a link to an event opens the page that shows it
+    r = client.get(f"/documents/{doc}?event=e2999")
+    assert f"page {pages} of {pages}" in r.text and 'id="event-e2999"' in r.text
+
+
+def test_app_short_document_is_one_page(client, doc_ids) -> None:
+    data = client.get(f"/documents/{doc_ids['diplomacy']}.json").json()
+    assert data["page"]["pages"] == 1 and data["page"]["start"] == 0
+    assert "page 1 of" not in client.get(f"/documents/{doc_ids['diplomacy']}").text

@@ -99,3 +99,81 @@ def test_server_rejects_traversal_on_the_wire(server: str) -> None:
             s.sendall(f"GET {raw} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
             head = s.recv(200).decode("latin-1")
         assert head.split()[1] in ("400", "404"), (raw, head)
+
+
+@pytest.fixture(scope="module")
+def big_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """60,000 events in 120 documents: an actor filter takes a second or so on it."""
+    from .chronicles import bulk_chronicles, write_db
+
+    return write_db(tmp_path_factory.mktemp("big") / "big.db",
+                    bulk_chronicles(60_000, per_doc=500))
+
+
+def test_server_slow_query_does_not_hold_up_a_fast_one(big_db: Path) -> None:
+    """Queries run off the event loop: a fast query (one month of the timeline),
+    sent while a slow one (a name filter over 60,000 events) is being answered,
+    takes well under the slow one's own time. On the event loop it waited for the
+    slow handler to finish."""
+    import asyncio
+
+    port = free_port()
+    proc = start_server(big_db, port)
+    # a name filter: SQLite calls casefold() on every mention, a small answer
+    slow_url = "/timeline.json?limit=50&actor=держава 01"
+    fast_url = "/timeline.json?date_from=1950-01-01&date_to=1950-01-31"
+
+    async def timed(c: httpx.AsyncClient, url: str, delay: float = 0.0) -> float:
+        await asyncio.sleep(delay)
+        t0 = time.perf_counter()
+        r = await c.get(url)
+        assert r.status_code == 200, url
+        return time.perf_counter() - t0
+
+    async def measure() -> tuple[float, float, float]:
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=300) as c:
+            await timed(c, fast_url)  # warm up
+            alone = min([await timed(c, slow_url) for _ in range(2)])
+            fast_alone = await timed(c, fast_url)
+            _, fast = await asyncio.gather(timed(c, slow_url), timed(c, fast_url, 0.1))
+            return alone, fast_alone, fast
+
+    try:
+        alone, fast_alone, fast = asyncio.run(measure())
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    assert fast_alone < alone / 4, "the store is too small to tell"
+    assert fast < alone / 2, (fast, alone)
+
+
+def test_server_damaged_store_gives_a_coded_error_page(tmp_path: Path) -> None:
+    from .chronicles import bulk_chronicles, write_db
+
+    db = write_db(tmp_path / "damaged.db", bulk_chronicles(3000, per_doc=100))
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.execute("PRAGMA journal_mode=DELETE")
+    page = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    size = db.stat().st_size
+    with open(db, "r+b") as f:
+        for offset in range(size // 2 // page * page, size, page):  # data, not schema
+            f.seek(offset)
+            f.write(b"\x5a" * page)
+    port = free_port()
+    proc = start_server(db, port)
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as c:
+            for path in ("/index.json", "/timeline.json", "/search.json"):
+                r = c.get(path)
+                assert r.status_code == 503, (path, r.status_code)
+                assert r.json()["error"].startswith("E025"), r.text
+            r = c.get("/")
+            assert r.status_code == 503 and "E025" in r.text and "litopys check" in r.text
+            assert "Traceback" not in r.text
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

@@ -10,7 +10,14 @@
     const id = decodeURIComponent(window.location.hash.slice(1));
     if (!id) return;
     const target = document.getElementById(id);
-    if (!target) return;
+    if (!target) {
+      // a long document is paged: ask the server for the page that shows this event
+      const params = new URLSearchParams(window.location.search);
+      if (id.startsWith('event-') && !params.has('event') && !params.has('page')) {
+        window.location.replace('?event=' + encodeURIComponent(id.slice(6)) + '#' + id);
+      }
+      return;
+    }
     const sentence = target.closest('.sent') || target;
     sentence.classList.add('marked');
     sentence.scrollIntoView({ block: 'center' });

@@ -1,0 +1,61 @@
+"""The one batch worker: a document in, its rows or a coded error out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from litopys.batch import worker
+from litopys.batch.executors import PoolExecutor
+from litopys.pipeline.ingest import from_text
+
+TEXT = "9 лютого 1918 року УНР підписала мирний договір з Німеччиною.\n\n"
+
+
+def test_worker_runs_the_chunked_pipeline(pipeline) -> None:
+    """A long text goes through the same chunking as Pipeline()(document)."""
+    from litopys.pipeline.language import Pipeline
+
+    long = from_text(TEXT * 40)  # about 2,500 characters
+    small = Pipeline(chunk_chars=1000)
+    worker._PIPELINE, worker._CONFIG = small, None
+    try:
+        result = worker.work(long)
+    finally:
+        worker._PIPELINE = None
+    assert result.ok and result.tokens > 0 and result.pid
+    assert result.chronicle is not None
+    assert result.chronicle.to_dict() == small(long).to_dict()
+    assert len(result.chronicle.events) == 40
+
+
+@pytest.mark.parametrize("item,code", [
+    (b"", "E003"),
+    (b"\x00\x01\x02\x00" * 10, "E002"),
+    ("missing.txt", "E001"),
+])
+def test_worker_bad_input_is_a_coded_error(item: bytes | str, code: str, tmp_path: Path) -> None:
+    if isinstance(item, str):
+        item = str(tmp_path / item)
+    result = worker.work(item)
+    assert not result.ok and result.chronicle is None
+    assert result.error is not None and result.error.startswith(code), result.error
+
+
+def test_worker_path_and_bytes_give_the_same_rows(tmp_path: Path) -> None:
+    p = tmp_path / "a.txt"
+    p.write_text(TEXT, encoding="utf-8")
+    by_path, by_bytes = worker.work(p), worker.work(TEXT.encode("utf-8"))
+    assert by_path.ok and by_bytes.ok
+    assert by_path.chronicle.to_dict()["events"] == by_bytes.chronicle.to_dict()["events"]
+
+
+def test_worker_pool_of_one_runs_in_this_process() -> None:
+    import os
+
+    docs = [from_text(TEXT), from_text(TEXT + "Кінець.")]
+    with PoolExecutor(1) as ex:
+        batches = list(ex.results(iter(docs), set()))
+    assert [b.results[0].document_id for b in batches] == [d.id for d in docs]
+    assert all(b.results[0].pid.endswith(f":{os.getpid()}") for b in batches)
