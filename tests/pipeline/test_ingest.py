@@ -16,6 +16,7 @@ import pytest
 
 from litopys.errors import InputError
 from litopys.pipeline.ingest import (
+    ODT_MIMETYPE,
     TEXT_SUFFIXES,
     decode,
     from_text,
@@ -501,8 +502,11 @@ def _odt_from_body(body: str) -> bytes:
     xml = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODT_NS}>'
            f"<office:body><office:text>{body}</office:text></office:body>"
            f"</office:document-content>")
-    return _zip({"mimetype": b"application/vnd.oasis.opendocument.text",
-                 "content.xml": xml.encode()})
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("mimetype", ODT_MIMETYPE, compress_type=zipfile.ZIP_STORED)
+        z.writestr("content.xml", xml)
+    return buf.getvalue()
 
 
 RUN = "<w:r><w:t>12 грудня 1932 року СРСР і Китай відновили відносини.</w:t></w:r>"
