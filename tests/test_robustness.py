@@ -384,3 +384,47 @@ def test_robustness_five_megabytes_bounded_memory() -> None:
     base, peak, bad = map(int, proc.stdout.split())
     assert bad == 0
     assert peak - base < 600, (base, peak)
+
+
+def test_robustness_check_reads_each_text_once(store: Path) -> None:
+    """`litopys check` ran one substr() query per span (a 5 MB document: 403 s); it
+    now reads each text once, so the queries do not grow with the spans."""
+    from litopys.store.check import _check
+
+    def queries(db: Path) -> list[str]:
+        conn = sqlite3.connect(db)
+        seen: list[str] = []
+        conn.set_trace_callback(seen.append)
+        assert list(_check(conn)) == []
+        conn.close()
+        return seen
+
+    before = queries(store)
+    with sqlite3.connect(store) as conn:
+        n = conn.execute("SELECT count(*) FROM mentions").fetchone()[0]
+        for _ in range(3):  # four times the spans, same documents
+            conn.execute("INSERT INTO mentions(document_id, entity_id, start, end, text, "
+                         "sentence) SELECT document_id, entity_id, start, end, text, sentence "
+                         "FROM mentions LIMIT ?", (n,))
+    after = queries(store)
+    assert len(after) == len(before)
+    assert not any("substr(" in q.lower() for q in after)
+
+
+def test_robustness_text_without_spaces_scales_linearly(pipeline) -> None:
+    """"1932р.СРСР,Китай;" repeated: brackets were rescanned per time expression over
+    one endless sentence (200 KB: 46 s). Sixteen times the text must cost far less
+    than 256 times the time (generous bound: linear is 16x, quadratic 256x)."""
+    import time
+
+    from litopys.pipeline.ingest import from_text
+
+    def seconds(chars: int) -> float:
+        text = ("1932р.СРСР,Китай;" * (chars // 17 + 1))[:chars]
+        t = time.process_time()
+        pipeline(from_text(text))
+        return time.process_time() - t
+
+    seconds(2000)  # warm the caches
+    small, large = seconds(5000), seconds(80000)
+    assert large < 40 * small + 1.0, (small, large)
