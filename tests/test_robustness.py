@@ -428,3 +428,21 @@ def test_robustness_text_without_spaces_scales_linearly(pipeline) -> None:
     seconds(2000)  # warm the caches
     small, large = seconds(5000), seconds(80000)
     assert large < 40 * small + 1.0, (small, large)
+
+
+def test_robustness_fuzz_smoke(tmp_path: Path) -> None:
+    """A few seconds of scripts/fuzz.py's reading targets (the full run is 10 minutes,
+    by hand: ``python scripts/fuzz.py --minutes 10``)."""
+    import importlib.util
+    import json
+
+    spec = importlib.util.spec_from_file_location("fuzz", ROOT / "scripts" / "fuzz.py")
+    assert spec is not None and spec.loader is not None
+    fuzz = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fuzz)
+    out = tmp_path / "fuzz.json"
+    code = fuzz.main(["--minutes", "0.1", "--batch", "10", "--json", str(out), "--targets",
+                      "decode,read_bytes,nested_office,file_names,mixed_encodings"])
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert code == 0, report
+    assert all(t["examples"] > 0 for t in report["targets"].values()), report
