@@ -743,3 +743,17 @@ def test_ingest_letter_model_from_language_data() -> None:
     assert set("абвгґдеєжзиіїйклмнопрстуфхцчшщьюя") <= letters
     assert set(ingest._LOGP) == letters | set(data["rare_letters"])
     assert 95 < sum(data["letter_frequencies"].values()) < 101
+
+
+@pytest.mark.parametrize("parts", [
+    # a windows-1251 line that is valid UTF-8 by chance ("Ді" -> "ĳ")
+    [(SENTENCES[0], "cp1251"), ("Ді", "cp1251"), (SENTENCES[2], "cp1251")],
+    # a paragraph too short to judge keeps the code page of the one before
+    [(SENTENCES[0], "cp1251"), (SENTENCES[2], "koi8-u"), ("Київ.", "koi8-u")],
+    # a heading in capitals in a file of one code page stays as it is
+    [(SENTENCES[0].upper(), "koi8-u"), (SENTENCES[2], "koi8-u")],
+], ids=["chance-utf8", "short-follows", "capitals"])
+def test_ingest_mixed_encodings_edge_cases(parts: list[tuple[str, str]]) -> None:
+    data = b"\n\n".join(t.encode(e) for t, e in parts)
+    text, _ = decode(data, "x.txt")
+    assert text == "\n\n".join(t for t, _ in parts)
