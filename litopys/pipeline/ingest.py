@@ -350,9 +350,24 @@ def decode(data: bytes, where: str) -> tuple[str, str]:
     where (str): file name for messages.
     RETURNS (tuple[str, str]): the text and the encoding used ("utf-8",
         "utf-8-sig", "utf-16-le", "utf-16-be", "cp1251", "koi8-u", "cp866",
-        "mac_cyrillic", ...).
+        "mac_cyrillic", ..., several joined by "+" for a file that mixes them).
     RAISES (InputError): empty (E003), binary (E002) or undecodable (E005).
+
+    Bytes that no encoding could read become U+FFFD; a warning (W003) says how
+    many, so that garbled text is never silent.
     """
+    text, encoding = _decode(data, where)
+    if "\ufffd" in text:
+        genuine = {"utf-16-le": b"\xfd\xff", "utf-16-be": b"\xff\xfd"}.get(
+            encoding, b"\xef\xbf\xbd" if encoding.startswith("utf-8") else b"")
+        replaced = text.count("\ufffd") - (data.count(genuine) if genuine else 0)
+        if replaced > 0:
+            warn(Warnings.W003, path=where, count=replaced, encoding=encoding)
+    return text, encoding
+
+
+def _decode(data: bytes, where: str) -> tuple[str, str]:
+    """:func:`decode` without the check for replaced bytes."""
     if not data:
         raise InputError(Errors.E003, path=where)
     if data.startswith(b"\xef\xbb\xbf"):

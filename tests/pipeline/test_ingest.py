@@ -757,3 +757,24 @@ def test_ingest_mixed_encodings_edge_cases(parts: list[tuple[str, str]]) -> None
     data = b"\n\n".join(t.encode(e) for t, e in parts)
     text, _ = decode(data, "x.txt")
     assert text == "\n\n".join(t for t, _ in parts)
+
+
+@pytest.mark.parametrize("data,count", [
+    ("Литвинов підписав угоду з Польщею у Женеві".encode() + b"\xff" + " дванадцятого грудня."
+     .encode(), 1),
+    (b"\xef\xbb\xbf" + "Бек".encode() + b"\xc3(" + "відповів".encode(), 1),
+    ("Литвинов і Бек".encode("utf-16-le")[:-1], 0),  # odd length: not UTF-16 at all
+    ("текст з \ufffd у джерелі".encode(), 0),  # a U+FFFD the source holds is not news
+])
+def test_ingest_replaced_bytes_warn(caplog: pytest.LogCaptureFixture, data: bytes, count: int
+                                    ) -> None:
+    with caplog.at_level("WARNING", logger="litopys.ingest"):
+        try:
+            decode(data, "x.txt")
+        except InputError:
+            pass
+    warnings = [r.getMessage() for r in caplog.records if r.getMessage().startswith("W003")]
+    if count:
+        assert len(warnings) == 1 and f"{count} bytes could not be read" in warnings[0]
+    else:
+        assert not warnings
