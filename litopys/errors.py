@@ -112,6 +112,10 @@ class Warnings:
         "W002 '{path}' mixes text encodings ({encodings}); each run of lines was decoded "
         "with its own. Check the text, or convert the file to UTF-8."
     )
+    W003 = (
+        "W003 '{path}': {count} bytes could not be read as {encoding} and were replaced "
+        "by U+FFFD. Check the file, or convert it to UTF-8."
+    )
 
 
 def message(template: str, **kwargs: object) -> str:

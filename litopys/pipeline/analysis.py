@@ -271,13 +271,14 @@ class Sentences:
 # boundary; stages that look across a sentence would then scale with its square.
 # Real sentences of historical prose stay far below this (the dev set: 110 tokens).
 MAX_SENTENCE_TOKENS = 300
-_SOFT_BREAKS = frozenset(";,:—–")
+_SOFT_BREAKS = (frozenset(";:"), frozenset("—–"), frozenset(","))  # strongest first
 
 
 def _cap_sentences(texts: list[str], starts: list[bool],
                    cap: int = MAX_SENTENCE_TOKENS) -> None:
-    """Break a run longer than ``cap`` tokens after its last ";", ",", ":" or dash
-    in the second half of the window (else at ``cap``), in place."""
+    """Break a run longer than ``cap`` tokens after its last ";" or ":" in the
+    second half of the window, else its last dash, else its last comma, else at
+    ``cap`` (in place)."""
     n = len(texts)
     begin = 0
     for i in range(1, n + 1):
@@ -285,8 +286,9 @@ def _cap_sentences(texts: list[str], starts: list[bool],
             continue
         s = begin
         while i - s > cap:
-            cut = next((j + 1 for j in range(s + cap - 1, s + cap // 2, -1)
-                        if texts[j] in _SOFT_BREAKS), s + cap)
+            window = range(s + cap - 1, s + cap // 2, -1)
+            cut = next((j + 1 for marks in _SOFT_BREAKS for j in window if texts[j] in marks),
+                       s + cap)
             starts[cut] = True
             s = cut
         begin = i

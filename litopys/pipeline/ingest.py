@@ -350,9 +350,24 @@ def decode(data: bytes, where: str) -> tuple[str, str]:
     where (str): file name for messages.
     RETURNS (tuple[str, str]): the text and the encoding used ("utf-8",
         "utf-8-sig", "utf-16-le", "utf-16-be", "cp1251", "koi8-u", "cp866",
-        "mac_cyrillic", ...).
+        "mac_cyrillic", ..., several joined by "+" for a file that mixes them).
     RAISES (InputError): empty (E003), binary (E002) or undecodable (E005).
+
+    Bytes that no encoding could read become U+FFFD; a warning (W003) says how
+    many, so that garbled text is never silent.
     """
+    text, encoding = _decode(data, where)
+    if "\ufffd" in text:
+        genuine = {"utf-16-le": b"\xfd\xff", "utf-16-be": b"\xff\xfd"}.get(
+            encoding, b"\xef\xbf\xbd" if encoding.startswith("utf-8") else b"")
+        replaced = text.count("\ufffd") - (data.count(genuine) if genuine else 0)
+        if replaced > 0:
+            warn(Warnings.W003, path=where, count=replaced, encoding=encoding)
+    return text, encoding
+
+
+def _decode(data: bytes, where: str) -> tuple[str, str]:
+    """:func:`decode` without the check for replaced bytes."""
     if not data:
         raise InputError(Errors.E003, path=where)
     if data.startswith(b"\xef\xbb\xbf"):
@@ -396,10 +411,21 @@ def decode(data: bytes, where: str) -> tuple[str, str]:
 
 
 # a paragraph of an 8-bit file is decoded with another code page than the file's
-# only if that reads better by this much per non-ASCII character (log-likelihood)
-MIXED_MARGIN = 1.0
-MIXED_MIN_CHARS = 20  # ... and it has at least this many non-ASCII characters
-MIXED_SUSPECT = math.log(0.015)  # other code pages are tried below this mean
+# only if that reads better by this much in all (log-likelihood, nats) and per
+# non-ASCII character, and it has at least MIXED_MIN_CHARS of them
+MIXED_MARGIN = 20.0
+MIXED_MARGIN_PER_CHAR = 0.3
+MIXED_MIN_CHARS = 20
+# what a wrong code page leaves in Cyrillic text: a lower-case letter followed by an
+# upper-case one inside a word (KOI8 read as windows-1251), or symbols that are
+# neither letters nor typography (CP866 box drawing); a paragraph without them is
+# not scored again (a regex pass, not a Python loop over the characters)
+_SUSPECT = re.compile("[а-яёіїєґў][А-ЯЁІЇЄҐЎ]|[^\\x00-\\x7f\\w\\s"
+                      + re.escape("«»—–…’‘“”„№°§\u00a0") + "]")
+# non-ASCII characters a Ukrainian text in UTF-8 would not hold (Latin-1 and Latin
+# Extended, Greek, Armenian, ...: what a windows-1251 line gives read as UTF-8)
+_NOT_CYRILLIC = re.compile("[^\x00-\x7f\u0400-\u052f\u2000-\u206f\u00a0\u00ab\u00bb"
+                           "\u00b0\u00a7\u2116\ufffd]")
 _PARAGRAPH_BREAK = re.compile(rb"(\r?\n[ \t]*\r?\n)")
 
 
@@ -428,7 +454,7 @@ def _decode_runs(data: bytes) -> tuple[str, str] | None:
             utf8.append(True)
         except UnicodeDecodeError:
             fixed = line.decode("utf-8", errors="replace")
-            high = sum(1 for b in line if b >= 0x80)
+            high = len(line) - len(line.translate(None, _HIGH_BYTES))
             utf8.append(fixed.count("\ufffd") * 50 <= high)
     if True not in utf8:
         return _decode_8bit(data)
@@ -437,6 +463,17 @@ def _decode_runs(data: bytes) -> tuple[str, str] | None:
     if best is None or _mean_loglik(best[0]) < math.log(0.005):
         # the odd lines read as no code page: UTF-8 with their broken bytes replaced
         return data.decode("utf-8", errors="replace"), "utf-8"
+    for k, (line, u) in enumerate(zip(lines, utf8, strict=True)):
+        # a short windows-1251 line can be valid UTF-8 by chance ("Ді" -> "ĳ"): one
+        # with letters outside Cyrillic stays UTF-8 only if it reads better so
+        if not u:
+            continue
+        as_utf8 = line.decode("utf-8", errors="replace")
+        if _NOT_CYRILLIC.search(as_utf8) and _mean_loglik(as_utf8) < _mean_loglik(
+                line.decode(best[1], errors="replace")):
+            utf8[k] = False
+    if True not in utf8:
+        return _decode_8bit(data, best[1])
     out: list[str] = []
     used: list[str] = []
     run: list[bytes] = []
@@ -460,50 +497,88 @@ def _decode_runs(data: bytes) -> tuple[str, str] | None:
     return "".join(out), "+".join(used)
 
 
-def _decode_8bit(data: bytes) -> tuple[str, str] | None:
-    """A file in 8-bit code pages only: the best one overall, refined per paragraph."""
-    best = _detect(data)
-    if best is None:
-        return None
-    if best[1] not in FALLBACK_ENCODINGS or _PARAGRAPH_BREAK.search(data) is None:
-        return best
-    text, encs = _decode_paragraphs(data, best[1])
-    return text, "+".join(encs) or best[1]
+def _decode_8bit(data: bytes, encoding: str | None = None) -> tuple[str, str] | None:
+    """A file in 8-bit code pages only: the best one overall (``encoding`` if
+    already found), refined per paragraph."""
+    if encoding is None:
+        best = _detect(data)
+        if best is None:
+            return None
+        if best[1] not in FALLBACK_ENCODINGS or _PARAGRAPH_BREAK.search(data) is None:
+            return best
+        encoding = best[1]
+    text, encs = _decode_paragraphs(data, encoding)
+    return text, "+".join(encs) or encoding
 
 
 def _decode_paragraphs(data: bytes, default: str) -> tuple[str, list[str]]:
-    """Decode paragraph by paragraph with ``default``, switching code page for a
-    paragraph that reads far better in another (see ``MIXED_MARGIN``).
+    """Decode paragraph by paragraph, switching code page where a paragraph reads
+    far better in another (``MIXED_MARGIN``); a paragraph too short to judge keeps
+    the code page of the one before (sources change at document boundaries).
+
+    Only a paragraph that looks wrong (``_suspect``, regex passes) is scored in every
+    code page, so a file in one code page costs a few regex passes over its text.
 
     RETURNS (tuple[str, list[str]]): the text and the code pages used, in order of
         appearance.
     """
-    pieces = _PARAGRAPH_BREAK.split(data)
     out: list[str] = []
     used: list[str] = []
-    for piece in pieces:
-        text = piece.decode(default, errors="replace")
-        high = sum(1 for c in text if c >= "\x80")
-        if not high:
-            out.append(text)
-            continue
-        enc = default
-        own = _mean_loglik(text) if high >= MIXED_MIN_CHARS else 0.0
-        if own < MIXED_SUSPECT:
-            scored = []
-            for enc in FALLBACK_ENCODINGS:
-                try:
-                    other = piece.decode(enc)
-                except UnicodeDecodeError:
-                    continue
-                scored.append((_mean_loglik(other), enc, other))
-            score, best, other = max(scored, default=(own, default, text))
-            if score > own + MIXED_MARGIN:
-                text, enc = other, best
-        if enc not in used:
-            used.append(enc)
+    current = default
+    for piece in _PARAGRAPH_BREAK.split(data):
+        high = len(piece) - len(piece.translate(None, _HIGH_BYTES))
+        text = piece.decode(current, errors="replace")
+        if high >= MIXED_MIN_CHARS and _suspect(text, high):
+            current, text = _better_code_page(piece, current, text, high)
+        if high and current not in used:
+            used.append(current)
         out.append(text)
     return "".join(out), used
+
+
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+
+
+def _suspect(text: str, high: int) -> bool:
+    """Does a decoding look wrong (see ``_SUSPECT``) in 2 % of its non-ASCII characters,
+    or is it in capitals with a word like "ыНА" (windows-1251 read as KOI8 swaps the
+    cases: prose turns to capitals, a capital to a small letter)?
+
+    A paragraph in capitals without such a word is not suspected: capitals read in
+    the wrong code page are nearly as likely as in the right one, so judging it per
+    paragraph would flip right paragraphs too.
+    """
+    hits = len(_SUSPECT.findall(text))
+    if hits * 50 > high:
+        return True
+    return bool(hits) and len(_UPPER.findall(text)) > 2 * len(_LOWER.findall(text))
+
+
+_UPPER = re.compile("[А-ЯЁІЇЄҐЎ]")
+_LOWER = re.compile("[а-яёіїєґў]")
+
+
+def _better_code_page(piece: bytes, current: str, text: str, high: int) -> tuple[str, str]:
+    """The code page for a paragraph that looks wrong in ``current``.
+
+    RETURNS (tuple[str, str]): the code page and the paragraph decoded with it
+        (``current`` and ``text`` unless another reads better by ``MIXED_MARGIN``).
+    """
+    own = _mean_loglik(text)
+    decoded: list[tuple[str, str]] = []
+    for enc in FALLBACK_ENCODINGS:
+        if enc == current:
+            continue
+        try:
+            decoded.append((enc, piece.decode(enc)))
+        except UnicodeDecodeError:
+            continue
+    scored = [(_mean_loglik(other), enc, other) for enc, other in decoded]
+    score, enc, other = max(scored, default=(own, current, text))
+    gain = score - own
+    if gain > MIXED_MARGIN_PER_CHAR and gain * high > MIXED_MARGIN:
+        return enc, other
+    return current, text
 
 
 def _implausible_utf8(text: str) -> bool:

@@ -16,6 +16,7 @@ import pytest
 
 from litopys.errors import InputError
 from litopys.pipeline.ingest import (
+    ODT_MIMETYPE,
     TEXT_SUFFIXES,
     decode,
     from_text,
@@ -501,8 +502,11 @@ def _odt_from_body(body: str) -> bytes:
     xml = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODT_NS}>'
            f"<office:body><office:text>{body}</office:text></office:body>"
            f"</office:document-content>")
-    return _zip({"mimetype": b"application/vnd.oasis.opendocument.text",
-                 "content.xml": xml.encode()})
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("mimetype", ODT_MIMETYPE, compress_type=zipfile.ZIP_STORED)
+        z.writestr("content.xml", xml)
+    return buf.getvalue()
 
 
 RUN = "<w:r><w:t>12 грудня 1932 року СРСР і Китай відновили відносини.</w:t></w:r>"
@@ -739,3 +743,38 @@ def test_ingest_letter_model_from_language_data() -> None:
     assert set("абвгґдеєжзиіїйклмнопрстуфхцчшщьюя") <= letters
     assert set(ingest._LOGP) == letters | set(data["rare_letters"])
     assert 95 < sum(data["letter_frequencies"].values()) < 101
+
+
+@pytest.mark.parametrize("parts", [
+    # a windows-1251 line that is valid UTF-8 by chance ("Ді" -> "ĳ")
+    [(SENTENCES[0], "cp1251"), ("Ді", "cp1251"), (SENTENCES[2], "cp1251")],
+    # a paragraph too short to judge keeps the code page of the one before
+    [(SENTENCES[0], "cp1251"), (SENTENCES[2], "koi8-u"), ("Київ.", "koi8-u")],
+    # a heading in capitals in a file of one code page stays as it is
+    [(SENTENCES[0].upper(), "koi8-u"), (SENTENCES[2], "koi8-u")],
+], ids=["chance-utf8", "short-follows", "capitals"])
+def test_ingest_mixed_encodings_edge_cases(parts: list[tuple[str, str]]) -> None:
+    data = b"\n\n".join(t.encode(e) for t, e in parts)
+    text, _ = decode(data, "x.txt")
+    assert text == "\n\n".join(t for t, _ in parts)
+
+
+@pytest.mark.parametrize("data,count", [
+    ("Литвинов підписав угоду з Польщею у Женеві".encode() + b"\xff" + " дванадцятого грудня."
+     .encode(), 1),
+    (b"\xef\xbb\xbf" + "Бек".encode() + b"\xc3(" + "відповів".encode(), 1),
+    ("Литвинов і Бек".encode("utf-16-le")[:-1], 0),  # odd length: not UTF-16 at all
+    ("текст з \ufffd у джерелі".encode(), 0),  # a U+FFFD the source holds is not news
+])
+def test_ingest_replaced_bytes_warn(caplog: pytest.LogCaptureFixture, data: bytes, count: int
+                                    ) -> None:
+    with caplog.at_level("WARNING", logger="litopys.ingest"):
+        try:
+            decode(data, "x.txt")
+        except InputError:
+            pass
+    warnings = [r.getMessage() for r in caplog.records if r.getMessage().startswith("W003")]
+    if count:
+        assert len(warnings) == 1 and f"{count} bytes could not be read" in warnings[0]
+    else:
+        assert not warnings
