@@ -61,9 +61,9 @@ ACTOR_FIELDS = {
     "polity_history",
     "capital",
     "aliases",
-    "ru_aliases",
+    "aliases_by_lang",
     "adjectives",
-    "ru_adjectives",
+    "adjectives_by_lang",
     "prefixes",
     "demonyms",
     "forms",
@@ -523,16 +523,14 @@ def validate_actors(entries: list) -> None:
             raise BuildError(
                 f"actor {actor_id!r} has Wikidata id {entry['wikidata']!r}; use Q<digits>"
             )
-        for key in (
-            "aliases",
-            "ru_aliases",
-            "adjectives",
-            "ru_adjectives",
-            "prefixes",
-            "demonyms",
-            "forms",
-        ):
-            value = entry.get(key, [])
+        lists = [(key, entry.get(key, []))
+                 for key in ("aliases", "adjectives", "prefixes", "demonyms", "forms")]
+        for key in ("aliases_by_lang", "adjectives_by_lang"):
+            by_lang = entry.get(key, {})
+            if not isinstance(by_lang, dict):
+                raise BuildError(f"actor {actor_id!r}: {key} must map a language code to a list")
+            lists += [(f"{key}.{lang}", value) for lang, value in by_lang.items()]
+        for key, value in lists:
             if not isinstance(value, list) or not all(
                 isinstance(v, str) and v.strip() for v in value
             ):
@@ -613,15 +611,17 @@ def gazetteer_rows(entries: list[dict]) -> list[dict]:
         )
         for alias in entry.get("aliases", []):
             add(inflect_phrase(alias), entry, _phrase_kind(alias, "alias"), "uk", alias)
-        for alias in entry.get("ru_aliases", []):
-            add(inflect_phrase(alias, "ru"), entry, _phrase_kind(alias, "alias"), "ru", alias)
+        for lang, aliases in entry.get("aliases_by_lang", {}).items():
+            for alias in aliases:
+                add(inflect_phrase(alias, lang), entry, _phrase_kind(alias, "alias"), lang, alias)
         for adjective in entry.get("adjectives", []):
             add(inflect_adjective(adjective), entry, "adjective", "uk", adjective)
             prefix = _compound_prefix(adjective)
             if prefix:
                 add([prefix], entry, "prefix", "uk", adjective)
-        for adjective in entry.get("ru_adjectives", []):
-            add(inflect_adjective(adjective, "ru"), entry, "adjective", "ru", adjective)
+        for lang, adjectives in entry.get("adjectives_by_lang", {}).items():
+            for adjective in adjectives:
+                add(inflect_adjective(adjective, lang), entry, "adjective", lang, adjective)
         for prefix in entry.get("prefixes", []):
             add([normalize_form(prefix)], entry, "prefix", "uk", prefix)
         for literal in entry.get("forms", []):

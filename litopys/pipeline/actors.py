@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from litopys.model import Entity, Mention
 from litopys.pipeline import extensions  # noqa: F401
 from litopys.pipeline.analysis import sentence_index
-from litopys.pipeline.entities import gazetteer, is_initial, offices, period_ids, rules
+from litopys.pipeline.entities import gazetteer, is_initial, offices, period_ids, rules, words
 from litopys.pipeline.morph import UD_TO_PYMORPHY, gender_of, nominative, reads_as
 
 SLUG_RE = re.compile(r"[^\w']+")
@@ -430,8 +430,8 @@ class ActorResolver:
 
     def _roles(self, doc: Doc, entities: dict[str, Entity]) -> None:
         """Offices in apposition to the left of each person mention, and affiliation."""
-        stops = rules()["role_stops"]
-        locative = rules()["locative_preps"]
+        stops = words("actors")["role_stops"]
+        locative = words("actors")["locative_preps"]
         office_lex = offices()
         gaz = gazetteer()
         sent_first, _ = sentence_index(doc)
@@ -474,7 +474,7 @@ class ActorResolver:
                 # "Губерт Масаржик та Войтех Мастні": a coordinated name shares the office
                 if previous is not None and previous._.entity_id in entities and \
                         0 < span.start - previous.end <= 1 and \
-                        doc[previous.end].lower_ in ("та", "і", "й", ","):
+                        doc[previous.end].lower_ in words("actors")["coordinators"]:
                     prev_ent = entities[previous._.entity_id]
                     for r in prev_ent.roles:
                         if r not in ent.roles:
@@ -503,10 +503,10 @@ class ActorResolver:
         """An office in the instrumental with a verb of appointment or being, in a sentence
         with one person: "повпредом у Китаї було призначено Д. В. Богомолова", "Литвинов
         став наркомом закордонних справ"."""
-        verbs = rules()["role_verbs"]
+        verbs = words("actors")["role_verbs"]
         office_lex = offices()
         gaz = gazetteer()
-        locative = rules()["locative_preps"]
+        locative = words("actors")["locative_preps"]
         role_tokens = doc.user_data.setdefault("litopys_role_tokens", set())
         role_start = doc.user_data.setdefault("litopys_role_start", {})
         mention_at: dict[int, Span] = {}

@@ -23,26 +23,42 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from litopys.data.loader import load_yaml
+from litopys.lang import languages, load
 from litopys.pipeline import extensions  # noqa: F401
 from litopys.pipeline.morph import CASES, is_known, reads_as, tags_of
 
 INITIAL_RE = re.compile(r"^[A-ZА-ЯІЇЄҐ]\.$")
 ROMAN_RE = re.compile(r"^[IVXLCІХ]+$")  # Latin, or Cyrillic І and Х typed for I and X
-PLACE_PREPS = {"в", "у", "до", "під", "біля", "поблизу", "з", "із", "через", "над", "за"}
 MODEL_NOT_PERSON = ("LOC", "ORG", "DOC", "MISC")
-NAME_PARTICLES = {"фон", "де", "ван", "дер", "да", "ді", "дю", "ла", "ле", "ібн", "бен", "аль",
-                  "ель", "ду", "дос", "делла", "дель"}
 NAME_TAGS = ("Name", "Surn", "Patr")
 MODEL_LABELS = {"PERS": "PERSON", "ORG": "ORG", "LOC": "LOC", "DOC": "DOC"}
 CLOSED_POS = {"PRON", "ADP", "CCONJ", "SCONJ", "PART", "ADV", "VERB", "NUM", "INTJ", "DET"}
 KIND_RANK = {"name": 0, "alias": 1, "abbr": 2, "adjective": 3}
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=4)
+def words(name: str = "entities") -> dict[str, frozenset[str]]:
+    """The word lists of a stage's language file (``litopys/lang/<lang>/<name>.yaml``),
+    each key's lists of every language joined (until a document's language picks one).
+
+    name (str): the file name ("entities", "actors").
+    RETURNS (dict[str, frozenset[str]]): key -> the words of all languages.
+    """
+    out: dict[str, frozenset[str]] = {}
+    for lang in languages():
+        try:
+            data = load(name, lang)
+        except FileNotFoundError:
+            continue
+        for key, value in data.items():
+            if isinstance(value, list):
+                out[key] = out.get(key, frozenset()) | frozenset(value)
+    return out
+
+
 def rules() -> dict[str, frozenset[str]]:
-    """The word lists of ``entity_rules.yaml`` as frozen sets."""
-    data = load_yaml("entity_rules")
-    return {k: frozenset(v) for k, v in data.items() if isinstance(v, list)}
+    """The entity stage's word lists (``words("entities")``)."""
+    return words("entities")
 
 
 @lru_cache(maxsize=2)
@@ -120,14 +136,16 @@ def _maybe_name(tok: Token) -> bool:
     return any(t in tag for tag in tags_of(tok.text) for t in NAME_TAGS)
 
 
-REGION_ENDINGS = ("щина", "щини", "щині", "щину", "щиною", "ччина", "ччини", "ччині",
-                  "ччину", "ччиною")
-
-
 def place_label(tok: Token) -> str:
     """GPE for a place the dictionaries do not know, LOC for a historical region named
     with "-щина" ("Брацлавщина", "Київщини"), which is not a polity."""
-    return "LOC" if tok.lower_.endswith(REGION_ENDINGS) else "GPE"
+    return "LOC" if tok.lower_.endswith(region_endings()) else "GPE"
+
+
+@lru_cache(maxsize=1)
+def region_endings() -> tuple[str, ...]:
+    """Endings of regions named with a suffix ("-щина"), for ``str.endswith``."""
+    return tuple(sorted(rules()["region_endings"]))
 
 
 def _reading_cases(tok: Token, only: tuple[str, ...] = (),
@@ -258,7 +276,7 @@ class EntityRecognizer:
         gaz = gazetteer()
         first_len = first_word_lengths()
         heads = rules()["actor_heads"]
-        ru_heads = rules()["ru_actor_heads"]
+        head_forms = rules()["actor_head_forms"]
         forces = rules()["force_heads"]
         words = [t.lower_ for t in doc]
         stops = [t.is_punct or t.is_space for t in doc]
@@ -278,7 +296,7 @@ class EntityRecognizer:
                     # "радянський уряд": the adjective names the state only
                     # with an actor noun after it
                     j = i + size
-                    if j < n and (doc[j].lemma_ in heads or words[j] in ru_heads):
+                    if j < n and (doc[j].lemma_ in heads or words[j] in head_forms):
                         # "Нанкінський уряд" is the government of China, not the city
                         polity = gaz.actor(hit.id).polity
                         rec = gaz.actor(polity) if polity else gaz.actor(hit.id)
@@ -329,11 +347,11 @@ class EntityRecognizer:
                     doc[end].text.split("-")[0].isupper():
                 end += 1  # "Договір СНО-1"
                 named = True
-            if end < n and doc[end].lower_ == "про":
+            if end < n and doc[end].lower_ in rules()["subject_prepositions"]:
                 k = end + 1
                 while k < n and k - end <= 6 and not taken[k] and (
                     doc[k].pos_ in ("NOUN", "ADJ", "PROPN", "NUM")
-                    or (doc[k].lower_ in ("і", "та") and k + 1 < n
+                    or (doc[k].lower_ in rules()["name_conjunctions"] and k + 1 < n
                         and doc[k + 1].pos_ in ("ADJ", "NOUN"))
                 ) and not doc[k].is_punct:
                     k += 1
@@ -397,7 +415,7 @@ class EntityRecognizer:
             while j < n and not taken[j] and j - i < 5 and not self._not_person(doc[j]):
                 if is_cap(doc[j]):
                     j += 1
-                elif (doc[j].lower_ in NAME_PARTICLES or ROMAN_RE.match(doc[j].text)) and \
+                elif (doc[j].lower_ in rules()["name_particles"] or ROMAN_RE.match(doc[j].text)) and \
                         j + 1 < n and is_cap(doc[j + 1]) and not taken[j + 1]:
                     j += 2
                 elif ROMAN_RE.match(doc[j].text) and j > i:
@@ -545,7 +563,7 @@ class EntityRecognizer:
         for i, tok in enumerate(doc):
             if taken[i] or i == 0 or not is_cap(tok) or sentence_initial(tok):
                 continue
-            if doc[i - 1].lower_ not in PLACE_PREPS or tok.pos_ not in ("NOUN", "PROPN"):
+            if doc[i - 1].lower_ not in rules()["place_prepositions"] or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             if _maybe_name(tok) or "Animacy=Anim" in str(tok.morph):
                 continue

@@ -21,17 +21,37 @@ import re
 from array import array
 from dataclasses import dataclass
 
+from litopys.lang import languages, load
+
 APOSTROPHES = "’ʼ`‘′´"
 LATIN_TO_CYR = str.maketrans(
     {"a": "а", "c": "с", "e": "е", "i": "і", "o": "о", "p": "р", "x": "х", "y": "у",
      "A": "А", "B": "В", "C": "С", "E": "Е", "H": "Н", "I": "І", "K": "К", "M": "М",
      "O": "О", "P": "Р", "T": "Т", "X": "Х"}
 )
-RUSSIAN_TO_UK = str.maketrans({"ы": "и", "Ы": "И", "э": "е", "Э": "Е", "ё": "е", "Ё": "Е"})
+
+
+def _language_data(key: str) -> list:
+    """The values under ``key`` in every language's ``entities`` file."""
+    out = []
+    for lang in languages():
+        try:
+            out.append(load("entities", lang).get(key) or ())
+        except FileNotFoundError:
+            continue
+    return out
+
+
+# letters of other Cyrillic alphabets -> the nearest letter of the text's language
+FOREIGN_LETTERS = str.maketrans(
+    {a: b for table in _language_data("foreign_letters") for a, b in dict(table).items()})
 DROP = {"\u00ad", "\u200b", "\u200c", "\u200d", "\ufeff", "\u2060"}
 
 _MIXED_WORD = re.compile(r"\b(?=\w*[а-яіїєґА-ЯІЇЄҐ])(?=\w*[a-zA-Z])\w+\b")
-_GLUED_YEAR = re.compile(r"(?<=\d)(?=(?:рр?|г|ст|гг)\.)")
+_YEAR_ABBREVIATIONS = sorted({w for ws in _language_data("year_abbreviations") for w in ws},
+                             key=lambda w: (-len(w), w))
+_GLUED_YEAR = re.compile(r"(?<=\d)(?=(?:" + "|".join(map(re.escape, _YEAR_ABBREVIATIONS))
+                         + r")\.)")
 _APOS_IN_WORD = re.compile(r"(?<=[^\W\d_])[" + APOSTROPHES + r"](?=[^\W\d_])")
 
 
@@ -78,7 +98,7 @@ def normalise(text: str) -> tuple[str, OffsetMap]:
         if cyr >= len(word) / 2:
             for k, c in enumerate(word.translate(LATIN_TO_CYR)):
                 chars[m.start() + k] = c
-    rewritten = "".join(chars).translate(RUSSIAN_TO_UK)
+    rewritten = "".join(chars).translate(FOREIGN_LETTERS)
 
     # 2. insertions and deletions, recorded in the offset map
     inserts = {m.start() for m in _GLUED_YEAR.finditer(rewritten)}
