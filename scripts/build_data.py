@@ -60,6 +60,7 @@ ACTOR_FIELDS = {
     "polity",
     "polity_history",
     "capital",
+    "years",
     "aliases",
     "aliases_by_lang",
     "adjectives",
@@ -543,6 +544,13 @@ def validate_actors(entries: list) -> None:
                 raise BuildError(
                     f"actor {entry['id']!r} refers to unknown id {ref!r}; add that entry first"
                 )
+        years = entry.get("years")
+        if years is not None and not (
+            isinstance(years, list) and len(years) == 2
+            and all(y is None or isinstance(y, int) for y in years)
+        ):
+            raise BuildError(f"actor {entry['id']!r}: years must be [from_year, to_year] "
+                             "(null for an open end)")
         for period in entry.get("polity_history", []):
             if not (isinstance(period, list) and len(period) == 3 and period[0] <= period[1]):
                 raise BuildError(
@@ -645,6 +653,8 @@ def actor_rows(entries: list[dict]) -> list[dict]:
                 "polity": entry.get("polity"),
                 "polity_history": entry.get("polity_history") or [],
                 "capital": entry.get("capital"),
+                # only entries read in some years carry the field
+                **({"years": entry["years"]} if entry.get("years") else {}),
             }
         )
     return rows

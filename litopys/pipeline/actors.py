@@ -27,7 +27,15 @@ from spacy.tokens import Doc, Span, Token
 from litopys.model import Entity, Mention
 from litopys.pipeline import extensions  # noqa: F401
 from litopys.pipeline.analysis import sentence_index
-from litopys.pipeline.entities import gazetteer, is_initial, offices, period_ids, rules, words
+from litopys.pipeline.entities import (
+    gazetteer,
+    is_initial,
+    narrative_years,
+    offices,
+    period_ids,
+    rules,
+    words,
+)
 from litopys.pipeline.morph import UD_TO_PYMORPHY, gender_of, nominative, reads_as
 
 SLUG_RE = re.compile(r"[^\w']+")
@@ -401,26 +409,7 @@ class ActorResolver:
     @staticmethod
     def _narrative_years(doc: Doc) -> list[int | None]:
         """For every token, the year of the last dated time expression before it."""
-        out: list[int | None] = [None] * len(doc)
-        spans = sorted(doc.spans.get("timex", []), key=lambda s: s.start)
-        year: int | None = None
-        k = 0
-        for i in range(len(doc)):
-            while k < len(spans) and spans[k].start <= i:
-                value = spans[k]._.timex.value if spans[k]._.timex else None
-                m = re.match(r"^(\d{4})", value or "")
-                if m:
-                    year = int(m.group(1))
-                k += 1
-            out[i] = year
-        # before the first date a text is most often about the same period
-        first = next((y for y in out if y is not None), None)
-        if first is not None:
-            for i in range(len(out)):
-                if out[i] is not None:
-                    break
-                out[i] = first
-        return out
+        return narrative_years(doc)
 
     @staticmethod
     def _lookup_name(name: str):  # type: ignore[no-untyped-def]

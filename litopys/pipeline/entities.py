@@ -80,6 +80,31 @@ def first_word_lengths() -> dict[str, int]:
     return out
 
 
+def narrative_years(doc: Doc) -> list[int | None]:
+    """For every token, the year of the last dated time expression before it (the
+    narrative year; the time stage runs first)."""
+    out: list[int | None] = [None] * len(doc)
+    spans = sorted(doc.spans.get("timex", []), key=lambda s: s.start)
+    year: int | None = None
+    k = 0
+    for i in range(len(doc)):
+        while k < len(spans) and spans[k].start <= i:
+            value = spans[k]._.timex.value if spans[k]._.timex else None
+            m = re.match(r"^(\d{4})", value or "")
+            if m:
+                year = int(m.group(1))
+            k += 1
+        out[i] = year
+    # before the first date a text is most often about the same period
+    first = next((y for y in out if y is not None), None)
+    if first is not None:
+        for i in range(len(out)):
+            if out[i] is not None:
+                break
+            out[i] = first
+    return out
+
+
 def offices():  # type: ignore[no-untyped-def]
     from litopys.data.gazetteer import load_offices
 
@@ -280,6 +305,7 @@ class EntityRecognizer:
         forces = rules()["force_heads"]
         words = [t.lower_ for t in doc]
         stops = [t.is_punct or t.is_space for t in doc]
+        years = narrative_years(doc)
         n = len(doc)
         i = 0
         while i < n:
@@ -291,6 +317,11 @@ class EntityRecognizer:
                 hits = gaz.lookup(" ".join(words[i : i + size]))
                 if not hits:
                     continue
+                if years[i] is not None:
+                    # "Варшавський договір" in a text about 1920 is not the Warsaw Pact
+                    hits = [h for h in hits if gaz.actor(h.id).read_in(years[i])]
+                    if not hits:
+                        continue
                 hit = min(hits, key=lambda h: KIND_RANK.get(h.kind, 9))
                 if hit.kind == "adjective":
                     # "радянський уряд": the adjective names the state only
