@@ -374,8 +374,15 @@ class ActorResolver:
                 add(rec.id, rec.type, rec.name, span, cameo=rec.cameo, wikidata=rec.wikidata)
             else:
                 eid = f"{span.label_.lower()}:{slug(name)}"
-                add(eid, span.label_, name, span)
                 pol_id = doc.user_data.get("litopys_org_polity", {}).get(span.start)
+                head = doc.user_data.get("litopys_org_head", {}).get(span.start)
+                if pol_id and head:
+                    # "радянська" and "російська делегація" in 1921: one delegation, of
+                    # the state the adjective stands for in the narrative's year
+                    year = years[span.start] if years else None
+                    eid = f"org:{in_year(periods, pol_id, year)}:{slug(head)}"
+                    name = entities[eid].name if eid in entities else name
+                add(eid, span.label_, name, span)
                 if pol_id and entities[eid].affiliation is None:
                     # "німецькі війська" act for Germany (of the narrative's year)
                     year = years[span.start] if years else None

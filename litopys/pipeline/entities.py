@@ -124,6 +124,23 @@ def is_cap(tok: Token) -> bool:
     return len(t) > 1 and t[0].isupper() and t[0].isalpha() and not t.isupper()
 
 
+LATIN_RE = re.compile(r"^[A-Za-z][A-Za-z'-]*$")
+
+
+def latin(word: str) -> bool:
+    """A word in Latin script ("Twitter", "July")."""
+    return bool(LATIN_RE.match(word))
+
+
+def two_names(tok: Token) -> bool:
+    """Two surnames joined by a hyphen or dash ("Пілсудський-Петлюра", a treaty named
+    after its signatories): two people, never one name."""
+    parts = tok.text.split("-")
+    return len(parts) == 2 and all(
+        len(p) > 2 and p[0].isupper() and (known_surname(p) or any(
+            "Surn" in t for t in tags_of(p)[:2])) for p in parts)
+
+
 def is_initial(tok: Token) -> bool:
     return bool(INITIAL_RE.match(tok.text))
 
@@ -281,6 +298,7 @@ class EntityRecognizer:
         self._bodies(doc, claim, taken)
         self._named_places(doc, claim, taken)
         self._gazetteer(doc, claim)
+        self._marked_places(doc, claim, taken)
         self._documents(doc, claim, taken)
         self._orgs(doc, claim, taken)
         self._abbreviations(doc, claim, taken)
@@ -302,7 +320,7 @@ class EntityRecognizer:
         first_len = first_word_lengths()
         heads = rules()["actor_heads"]
         head_forms = rules()["actor_head_forms"]
-        forces = rules()["force_heads"]
+        forces = rules()["force_heads"] | rules()["envoy_heads"]
         words = [t.lower_ for t in doc]
         stops = [t.is_punct or t.is_space for t in doc]
         years = narrative_years(doc)
@@ -332,10 +350,12 @@ class EntityRecognizer:
                         polity = gaz.actor(hit.id).polity
                         rec = gaz.actor(polity) if polity else gaz.actor(hit.id)
                         if doc[j].lemma_ in forces and rec.type == "GPE":
-                            # "німецькі війська", "російська армія": the state's armed
-                            # forces, an organisation acting for the state
+                            # "німецькі війська", "польська делегація": the state's armed
+                            # forces or envoys, an organisation acting for the state
                             span = Span(doc, i, j + 1, label="ORG")
                             doc.user_data.setdefault("litopys_org_polity", {})[i] = rec.id
+                            doc.user_data.setdefault("litopys_org_head", {})[i] = \
+                                doc[j].lemma_
                         else:
                             span = Span(doc, i, j + 1, label=rec.type)
                             span._.entity_id = rec.id
@@ -360,6 +380,36 @@ class EntityRecognizer:
                     break
             if not matched:
                 i += 1
+
+    def _marked_places(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
+        """A capitalised name after a word for a settlement ("с. Андрусово", "у селі
+        Андрусове", "м. Невель") is a town (GPE); after a word for a river or a lake
+        ("р. Збручь", "річки Дісна") a water body (LOC)."""
+        towns = rules()["settlement_words"]
+        waters = rules()["water_words"]
+        n = len(doc)
+        for i, tok in enumerate(doc[:-1]):
+            word = tok.text  # abbreviations as written: "С." is an initial
+            j = i + 1
+            if j < n and doc[j].text == "." and not word.endswith("."):
+                word += "."  # "с" "." as two tokens
+                j += 1
+            if word.endswith("."):
+                if i > 0 and doc[i - 1].like_num:
+                    continue  # "1709 р.": a year
+                town, water = word in towns, word in waters
+            else:
+                town, water = reads_as(word, towns), reads_as(word, waters)
+            if not (town or water) or j >= n or taken[j] or not is_cap(doc[j]) or \
+                    doc[j].text.isupper() or sentence_initial(doc[j]):
+                continue
+            if doc[j].pos_ == "ADJ" and j + 1 < n and doc[j + 1].text.islower():
+                continue  # "села Монастирщинського району": a district, not a name
+            end = j + 1
+            if end < n and not taken[end] and is_cap(doc[end]) and \
+                    doc[end].pos_ in ("NOUN", "PROPN") and not _maybe_name(doc[end]):
+                end += 1  # "с. Нова Каховка"
+            claim(Span(doc, j, end, label="GPE" if town else "LOC"))
 
     def _documents(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
         heads = rules()["doc_heads"]
@@ -436,8 +486,8 @@ class EntityRecognizer:
                         continue
                 i = j
                 continue
-            if not is_cap(tok) or tok.lemma_ in stop:
-                i += 1
+            if not is_cap(tok) or tok.lemma_ in stop or two_names(tok):
+                i += 1  # ("Пілсудський-Петлюра": two people, not one)
                 continue
             if self._not_person(doc[i]):
                 i += 1  # the model reads it as a place or a body: leave it to the model
@@ -512,6 +562,8 @@ class EntityRecognizer:
     def _single_name(tok: Token, initial: bool) -> bool:
         if any(h.kind == "adjective" for h in gazetteer().lookup(tok.lower_)):
             return False  # "Українську" (громадську групу): a state's adjective
+        if latin(tok.text):
+            return False  # "Twitter", "July": a foreign word alone is no name here
         tags = tags_of(tok.text)
         first = tags[0] if tags else ""
         if known_surname(tok.text) and len(tok.text) > 3 and tok.pos_ not in CLOSED_POS:
@@ -694,6 +746,9 @@ class EntityRecognizer:
         if label == "PERSON" and not any(_maybe_name(t) or not is_known(t.text)
                                          or is_initial(t) for t in span):
             return  # "Радянських": ordinary words, however capitalised
+        if label == "PERSON" and len(span) == 1 and (latin(span[0].text)
+                                                     or two_names(span[0])):
+            return  # "Twitter"; "Пілсудський-Петлюра" (two people)
         if label == "PERSON" and len(span) == 1 and offices().lookup(span[0].lower_):
             return  # "Гетьман зберігав право ...": an office, not a name
         if len(span) == 1 and span[0].lemma_ in category_nouns():
