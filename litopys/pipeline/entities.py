@@ -105,6 +105,43 @@ def narrative_years(doc: Doc) -> list[int | None]:
     return out
 
 
+@lru_cache(maxsize=1)
+def abbreviated_adjectives() -> dict[str, str]:
+    """Encyclopedic abbreviations of adjectives, without the full stop ("рос" ->
+    "російський"), of every language's ``entities`` file."""
+    out: dict[str, str] = {}
+    for lang in languages():
+        try:
+            out.update(load("entities", lang).get("abbreviated_adjectives") or {})
+        except FileNotFoundError:
+            continue
+    return out
+
+
+@lru_cache(maxsize=4096)
+def agreeing_forms(adjective: str, noun: str) -> tuple[str, ...]:
+    """The forms of an adjective that agree with some reading of a noun form
+    ("російський", "імперії" -> "російської", ...)."""
+    from litopys.pipeline.morph import parses
+
+    adj = next((p for p in parses(adjective) if "ADJF" in str(p.tag)), None)
+    if adj is None:
+        return ()
+    wanted = set()
+    for p in parses(noun):
+        tag = p.tag
+        if tag.POS == "NOUN" and tag.case is not None:
+            wanted.add((tag.case, "plur" if tag.number == "plur" or tag.gender is None
+                        else tag.gender))
+    out: list[str] = []
+    for form in adj.lexeme:
+        tag = form.tag
+        key = (tag.case, "plur" if tag.number == "plur" else tag.gender)
+        if key in wanted and form.word not in out:
+            out.append(form.word)
+    return tuple(out)
+
+
 def offices():  # type: ignore[no-untyped-def]
     from litopys.data.gazetteer import load_offices
 
@@ -130,6 +167,14 @@ LATIN_RE = re.compile(r"^[A-Za-z][A-Za-z'-]*$")
 def latin(word: str) -> bool:
     """A word in Latin script ("Twitter", "July")."""
     return bool(LATIN_RE.match(word))
+
+
+def verbal(tok: Token) -> bool:
+    """A participle or a word with a verb reading ("підписаний", "звані", "була"): it
+    describes a name, and is no part of it."""
+    return "Voice=" in str(tok.morph) or any(
+        t.startswith(("VERB", "PRTF", "GRND")) or ",pssv" in t or ",actv" in t
+        for t in tags_of(tok.text))
 
 
 def two_names(tok: Token) -> bool:
@@ -297,6 +342,7 @@ class EntityRecognizer:
 
         self._bodies(doc, claim, taken)
         self._named_places(doc, claim, taken)
+        self._abbreviated(doc, claim, taken)
         self._gazetteer(doc, claim)
         self._marked_places(doc, claim, taken)
         self._documents(doc, claim, taken)
@@ -381,6 +427,54 @@ class EntityRecognizer:
             if not matched:
                 i += 1
 
+    def _abbreviated(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
+        """Names with an encyclopedic abbreviation of their adjective ("Рос. імперії",
+        "Пн. Кавказі", "Осман. імперією", "рос. військ"): the abbreviation is read as the
+        adjective in the case and gender of the next word, and the name looked up."""
+        short = abbreviated_adjectives()
+        gaz = gazetteer()
+        first_len = first_word_lengths()
+        n = len(doc)
+        for i, tok in enumerate(doc):
+            word = tok.lower_.rstrip(".")
+            j = i + 1
+            if not tok.lower_.endswith("."):
+                if j >= n or doc[j].text != ".":
+                    continue
+                j += 1  # "Осман" "." as two tokens
+            if word not in short or j >= n or taken[i] or taken[j] or not doc[j].is_alpha:
+                continue
+            rest = [t.lower_ for t in doc[j : j + 4]]
+            found = None
+            for form in agreeing_forms(short[word], doc[j].lower_):
+                longest = first_len.get(form, 0)
+                for size in range(min(longest - 1, len(rest)), -1, -1):
+                    hits = [h for h in gaz.lookup(" ".join([form, *rest[:size]]))]
+                    names = [h for h in hits if h.kind != "adjective"]
+                    if names and size:
+                        found = (j + size, names[0], None)
+                        break
+                    if hits and size == 0 and doc[j].lemma_ in rules()["actor_heads"]:
+                        found = (j + 1, hits[0], doc[j].lemma_)  # "рос. військ"
+                        break
+                if found:
+                    break
+            if found is None or any(taken[i : found[0]]):
+                continue
+            end, hit, head = found
+            rec = gaz.actor(hit.id)
+            if head is None:
+                span = Span(doc, i, end, label=hit.type)
+                span._.entity_id = hit.id
+            elif head in rules()["force_heads"] | rules()["envoy_heads"] and rec.type == "GPE":
+                span = Span(doc, i, end, label="ORG")
+                doc.user_data.setdefault("litopys_org_polity", {})[i] = rec.id
+                doc.user_data.setdefault("litopys_org_head", {})[i] = head
+            else:
+                span = Span(doc, i, end, label=rec.type)
+                span._.entity_id = rec.id
+            claim(span)
+
     def _marked_places(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
         """A capitalised name after a word for a settlement ("с. Андрусово", "у селі
         Андрусове", "м. Невель") is a town (GPE); after a word for a river or a lake
@@ -419,8 +513,8 @@ class EntityRecognizer:
                 continue
             start = i
             while start > 0 and not taken[start - 1] and doc[start - 1].pos_ == "ADJ" \
-                    and not doc[start - 1].is_punct:
-                start -= 1
+                    and not doc[start - 1].is_punct and not verbal(doc[start - 1]):
+                start -= 1  # not "підписаний Зборівський мир", "була підписана Декларація"
             named = any(is_cap(t) for t in doc[start : i + 1])
             end = i + 1
             if end < n and not taken[end] and doc[end].text[:1].isupper() and \
@@ -430,12 +524,15 @@ class EntityRecognizer:
                 named = True
             if end < n and doc[end].lower_ in rules()["subject_prepositions"]:
                 k = end + 1
-                while k < n and k - end <= 6 and not taken[k] and (
+                while k < n and k - end <= 8 and not taken[k] and (
                     doc[k].pos_ in ("NOUN", "ADJ", "PROPN", "NUM")
-                    or (doc[k].lower_ in rules()["name_conjunctions"] and k + 1 < n
-                        and doc[k + 1].pos_ in ("ADJ", "NOUN"))
-                ) and not doc[k].is_punct:
-                    k += 1
+                    or ((doc[k].lower_ in rules()["name_conjunctions"]
+                         or doc[k].lower_ in rules()["subject_prepositions"])
+                        and k + 1 < n and doc[k + 1].pos_ in ("ADJ", "NOUN"))
+                ) and not doc[k].is_punct:  # (nested: "Декларація про наміри підписання
+                    k += 1                  # Угоди про асоціацію")
+                while k > end + 1 and doc[k - 1].like_num:
+                    k -= 1  # "Угоду про асоціацію 28 листопада": the day is no part
                 if k > end + 1:
                     end = k
             if end == i + 1 and not named:
