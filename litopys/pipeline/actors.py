@@ -390,6 +390,7 @@ class ActorResolver:
                     ensure_entity(entities, pol)
                     entities[eid].affiliation = pol.id
 
+        self._merge_short_bodies(doc, entities)
         for city, pol_id in capitals.items():
             # only a polity the text itself names: a capital alone adds no state ...
             if pol_id in entities and entities[pol_id].mentions and \
@@ -417,6 +418,45 @@ class ActorResolver:
     def _narrative_years(doc: Doc) -> list[int | None]:
         """For every token, the year of the last dated time expression before it."""
         return narrative_years(doc)
+
+    @staticmethod
+    def _merge_short_bodies(doc: Doc, entities: dict[str, Entity]) -> None:
+        """"Сойму" in a text that names "Сойм Карпатської України": a capitalised word
+        alone that is the head noun of exactly one longer body of the text is a short
+        mention of that body, not an entity of its own."""
+        from litopys.pipeline.morph import parses
+
+        known = gazetteer_ids()
+        mentions = list(doc.spans.get("mentions", []))
+        bodies: dict[str, set[str]] = {}
+        for span in mentions:
+            eid = span._.entity_id
+            if span.label_ != "ORG" or len(span) < 2 or eid not in entities or eid in known:
+                continue
+            head = next((t for t in span if t.pos_ in ("NOUN", "PROPN")), None)
+            if head is not None:
+                for p in parses(head.text):
+                    bodies.setdefault(p.normal_form, set()).add(eid)
+        if not bodies:
+            return
+        for span in mentions:
+            eid = span._.entity_id
+            if len(span) != 1 or span.label_ not in ("ORG", "GPE") or eid in known or \
+                    eid not in entities or not span.text[:1].isupper():
+                continue
+            targets = set().union(*(bodies.get(p.normal_form, set())
+                                    for p in parses(span.text))) - {eid}
+            if len(targets) != 1:
+                continue
+            target = entities[targets.pop()]
+            old = entities[eid]
+            moved = [m for m in old.mentions if (m.start, m.end) == (span.start_char,
+                                                                      span.end_char)]
+            old.mentions = [m for m in old.mentions if m not in moved]
+            target.mentions = sorted(target.mentions + moved, key=lambda m: m.start)
+            span._.entity_id = target.id
+            if not old.mentions:
+                del entities[eid]
 
     @staticmethod
     def _lookup_name(name: str):  # type: ignore[no-untyped-def]

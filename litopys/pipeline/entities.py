@@ -789,10 +789,11 @@ class EntityRecognizer:
             if taken[i] or tok.pos_ != "NOUN" or not reads_as(tok.text, heads):
                 continue  # ("Рада" is first read as "рад")
             start = i
+            lower = False
             if i > 0 and is_cap(doc[i - 1]) and doc[i - 1].pos_ == "ADJ" and not taken[i - 1]:
                 start = i - 1  # "Народні збори", "Верховна Рада"
             elif not is_cap(tok):
-                continue
+                lower = True  # "сейму Карпатської України": only with the polity
             if any(gaz.lookup(" ".join(words[start:j]))
                    for j in range(start + 2, min(n, i + 6) + 1)):
                 continue  # the gazetteer knows the name ("Верховна Рада")
@@ -813,7 +814,7 @@ class EntityRecognizer:
             known = bool(gaz.lookup(words[i]))  # "Директорії": a name already, alone
             named = polity is not None or (j - i >= 2 and not sentence_initial(doc[start])
                                            and not known)
-            if j - i < 2 or not named:
+            if j - i < 2 or not named or (lower and polity is None):
                 continue
             if doc[j - 1].pos_ == "ADJ":
                 continue  # a phrase must end on its noun
