@@ -88,6 +88,16 @@ def person_name(span: Span) -> tuple[str, list[str]]:
     return name, words
 
 
+def keep_capitals(word: str, written: str) -> str:
+    """``word`` with a capital wherever ``written`` (the same word as written, maybe in
+    another case) has one at the start of the word or of a hyphenated part."""
+    parts, orig = word.split("-"), written.split("-")
+    if len(parts) != len(orig):
+        parts, orig = [word], [written]
+    return "-".join(p[:1].upper() + p[1:] if o[:1].isupper() else p
+                    for p, o in zip(parts, orig, strict=True))
+
+
 def _parses(word: str):  # type: ignore[no-untyped-def]
     from litopys.pipeline.morph import parses
 
@@ -366,8 +376,9 @@ class ActorResolver:
                 name = name[:1].upper() + name[1:]
                 written = span.text.split()
                 if len(written) == len(name.split()):
-                    # "Західна Україна": each word keeps its capital letter
-                    name = " ".join(w[:1].upper() + w[1:] if o[:1].isupper() else w
+                    # "Західна Україна", "Кючук-Кайнарджійський": each word (and each
+                    # part of a hyphenated word) keeps its capital letter
+                    name = " ".join(keep_capitals(w, o)
                                     for w, o in zip(name.split(), written, strict=True))
             rec = self._lookup_name(name)
             if rec is not None:

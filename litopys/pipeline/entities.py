@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from litopys.data.loader import load_yaml
-from litopys.lang import languages, load
+from litopys.lang import each_language, languages, load
 from litopys.pipeline import extensions  # noqa: F401
 from litopys.pipeline.morph import CASES, is_known, reads_as, tags_of
 
@@ -53,7 +53,7 @@ def words(name: str = "entities") -> dict[str, frozenset[str]]:
         for key, value in data.items():
             if isinstance(value, list):
                 out[key] = out.get(key, frozenset()) | frozenset(value)
-    return out
+    return out  # (every key of every language: each_language() reads one key)
 
 
 def rules() -> dict[str, frozenset[str]]:
@@ -110,11 +110,8 @@ def abbreviated_adjectives() -> dict[str, str]:
     """Encyclopedic abbreviations of adjectives, without the full stop ("рос" ->
     "російський"), of every language's ``entities`` file."""
     out: dict[str, str] = {}
-    for lang in languages():
-        try:
-            out.update(load("entities", lang).get("abbreviated_adjectives") or {})
-        except FileNotFoundError:
-            continue
+    for table in each_language("entities", "abbreviated_adjectives"):
+        out.update(table)
     return out
 
 
@@ -512,8 +509,11 @@ class EntityRecognizer:
             if taken[i] or tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_ not in heads:
                 continue
             start = i
-            while start > 0 and not taken[start - 1] and doc[start - 1].pos_ == "ADJ" \
-                    and not doc[start - 1].is_punct and not verbal(doc[start - 1]):
+            while start > 0 and not taken[start - 1] and (
+                    doc[start - 1].pos_ == "ADJ"
+                    or (is_cap(doc[start - 1]) and any("ADJF" in t for t in tags_of(
+                        doc[start - 1].text.split("-")[-1])))  # "Кючук-Кайнарджійський"
+            ) and not doc[start - 1].is_punct and not verbal(doc[start - 1]):
                 start -= 1  # not "підписаний Зборівський мир", "була підписана Декларація"
             named = any(is_cap(t) for t in doc[start : i + 1])
             end = i + 1
@@ -525,14 +525,12 @@ class EntityRecognizer:
             if end < n and doc[end].lower_ in rules()["subject_prepositions"]:
                 k = end + 1
                 while k < n and k - end <= 8 and not taken[k] and (
-                    doc[k].pos_ in ("NOUN", "ADJ", "PROPN", "NUM")
+                    doc[k].pos_ in ("NOUN", "ADJ", "PROPN")
                     or ((doc[k].lower_ in rules()["name_conjunctions"]
                          or doc[k].lower_ in rules()["subject_prepositions"])
                         and k + 1 < n and doc[k + 1].pos_ in ("ADJ", "NOUN"))
                 ) and not doc[k].is_punct:  # (nested: "Декларація про наміри підписання
                     k += 1                  # Угоди про асоціацію")
-                while k > end + 1 and doc[k - 1].like_num:
-                    k -= 1  # "Угоду про асоціацію 28 листопада": the day is no part
                 if k > end + 1:
                     end = k
             if end == i + 1 and not named:
@@ -835,8 +833,8 @@ class EntityRecognizer:
         if end == span.start:
             return
         span = Span(doc, span.start, end, label=span.label_)
-        if any(t.pos_ == "VERB" for t in span):
-            return  # "Петлюра прийняв рішення" is not a name
+        if any(t.pos_ in ("VERB", "AUX") for t in span):
+            return  # "Петлюра прийняв рішення", "рішенням Сойму стало" are not names
         if label != "PERSON" and any(_name_tagged(t) for t in span if t.pos_ == "PROPN"):
             return
         if label == "PERSON" and not any(is_cap(t) for t in span):

@@ -11,20 +11,15 @@ from functools import lru_cache
 
 import pymorphy3
 
-from litopys.lang import languages, load
+from litopys.lang import each_language
 
 
 @lru_cache(maxsize=1)
 def slavic_surname_endings() -> tuple[str, ...]:
     """Endings of oblique forms of Slavic surnames that pymorphy3 guesses reliably, of
     every language with an ``entities`` file (for ``str.endswith``)."""
-    out: set[str] = set()
-    for lang in languages():
-        try:
-            out.update(load("entities", lang).get("slavic_surname_endings", ()))
-        except FileNotFoundError:
-            continue
-    return tuple(sorted(out))
+    return tuple(sorted({e for ends in each_language("entities", "slavic_surname_endings")
+                         for e in ends}))
 
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")

@@ -28,7 +28,7 @@ import re
 from array import array
 from dataclasses import dataclass
 
-from litopys.lang import languages, load
+from litopys.lang import each_language
 from litopys.pipeline.morph import parses
 
 APOSTROPHES = "’ʼ`‘′´"
@@ -41,13 +41,7 @@ LATIN_TO_CYR = str.maketrans(
 
 def _language_data(key: str) -> list:
     """The values under ``key`` in every language's ``entities`` file."""
-    out = []
-    for lang in languages():
-        try:
-            out.append(load("entities", lang).get(key) or ())
-        except FileNotFoundError:
-            continue
-    return out
+    return each_language("entities", key)
 
 
 # letters of other Cyrillic alphabets -> the nearest letter of the text's language
