@@ -106,6 +106,13 @@ def narrative_years(doc: Doc) -> list[int | None]:
 
 
 @lru_cache(maxsize=1)
+def state_org_heads() -> frozenset[str]:
+    """Nouns that, after a state's adjective, name an organisation or a group acting for
+    the state, not the state itself: forces, envoys, estates ("польська шляхта")."""
+    return rules()["force_heads"] | rules()["envoy_heads"] | rules()["group_heads"]
+
+
+@lru_cache(maxsize=1)
 def abbreviated_adjectives() -> dict[str, str]:
     """Encyclopedic abbreviations of adjectives, without the full stop ("рос" ->
     "російський"), of every language's ``entities`` file."""
@@ -361,9 +368,9 @@ class EntityRecognizer:
     def _gazetteer(self, doc: Doc, claim) -> None:  # type: ignore[no-untyped-def]
         gaz = gazetteer()
         first_len = first_word_lengths()
-        heads = rules()["actor_heads"]
+        heads = rules()["actor_heads"] | rules()["group_heads"]
         head_forms = rules()["actor_head_forms"]
-        forces = rules()["force_heads"] | rules()["envoy_heads"]
+        forces = state_org_heads()
         words = [t.lower_ for t in doc]
         stops = [t.is_punct or t.is_space for t in doc]
         years = narrative_years(doc)
@@ -451,7 +458,8 @@ class EntityRecognizer:
                     if names and size:
                         found = (j + size, names[0], None)
                         break
-                    if hits and size == 0 and doc[j].lemma_ in rules()["actor_heads"]:
+                    if hits and size == 0 and doc[j].lemma_ in rules()["actor_heads"] | \
+                            rules()["group_heads"]:
                         found = (j + 1, hits[0], doc[j].lemma_)  # "рос. військ"
                         break
                 if found:
@@ -463,7 +471,7 @@ class EntityRecognizer:
             if head is None:
                 span = Span(doc, i, end, label=hit.type)
                 span._.entity_id = hit.id
-            elif head in rules()["force_heads"] | rules()["envoy_heads"] and rec.type == "GPE":
+            elif head in state_org_heads() and rec.type == "GPE":
                 span = Span(doc, i, end, label="ORG")
                 doc.user_data.setdefault("litopys_org_polity", {})[i] = rec.id
                 doc.user_data.setdefault("litopys_org_head", {})[i] = head
@@ -591,8 +599,17 @@ class EntityRecognizer:
             while j < n and not taken[j] and j - i < 5 and not self._not_person(doc[j]):
                 if is_cap(doc[j]):
                     j += 1
-                elif (doc[j].lower_ in rules()["name_particles"] or ROMAN_RE.match(doc[j].text)) and \
-                        j + 1 < n and is_cap(doc[j + 1]) and not taken[j + 1]:
+                elif doc[j].lower_ in rules()["name_particles"] and j > i:
+                    k = j  # "фон дер Ляєн": one particle or more, then a capitalised word
+                    while k < n and k - j < 3 and doc[k].lower_ in rules()["name_particles"]:
+                        k += 1
+                    k = max(k, j + 1)
+                    if k < n and is_cap(doc[k]) and not taken[k]:
+                        j = k + 1
+                    else:
+                        break
+                elif ROMAN_RE.match(doc[j].text) and j + 1 < n and is_cap(doc[j + 1]) and \
+                        not taken[j + 1]:
                     j += 2
                 elif ROMAN_RE.match(doc[j].text) and j > i:
                     j += 1
@@ -835,6 +852,16 @@ class EntityRecognizer:
         span = Span(doc, span.start, end, label=span.label_)
         if any(t.pos_ in ("VERB", "AUX") for t in span):
             return  # "Петлюра прийняв рішення", "рішенням Сойму стало" are not names
+        if any(t.lemma_ in rules()["event_nouns"] or t.text in (":", ";") for t in span):
+            return  # "Полтавській битві", "Польсько-радянської війни": events, not actors
+        if all(latin(t.text) or not t.is_alpha for t in span) and \
+                any(t.text.islower() for t in span):
+            return  # "Global food security in jeopardy": a foreign phrase
+        if label in ("ORG", "GPE") and len(span) > 1 and span[-1].text.islower() and \
+                sentence_initial(span[0]) and \
+                span[-1].lemma_ not in category_nouns() | rules()["body_heads"] | \
+                state_org_heads():
+            return  # "Українське питання." opening a sentence: a common noun, no name
         if label != "PERSON" and any(_name_tagged(t) for t in span if t.pos_ == "PROPN"):
             return
         if label == "PERSON" and not any(is_cap(t) for t in span):
