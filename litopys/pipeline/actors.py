@@ -119,7 +119,10 @@ def phrase_nominative(tokens: list[Token]) -> str:
         return ""
     # the case of the phrase is the case of its first noun ("Лівадійському палаці": the
     # adjective's first reading is dative, the noun's locative)
-    head_case = next((token_case(t) for t in tokens if t.pos_ in ("NOUN", "PROPN")), None)
+    pos = [_pos(t, tokens[k + 1] if k + 1 < len(tokens) else None)
+           for k, t in enumerate(tokens)]
+    head_case = next((token_case(t) for t, p in zip(tokens, pos, strict=True)
+                      if p in ("NOUN", "PROPN")), None)
     out: list[str] = []
     changing = True
     head_gender = None
@@ -127,10 +130,10 @@ def phrase_nominative(tokens: list[Token]) -> str:
         case = token_case(tok)
         if head_case is None:
             head_case = case
-        if tok.pos_ == "ADJ" and case != head_case and \
+        if pos[k] == "ADJ" and case != head_case and \
                 any(head_case in str(p.tag) for p in _parses(tok.text) if head_case):
             case = head_case
-        if changing and tok.pos_ in ("NOUN", "PROPN") and case == head_case:
+        if changing and pos[k] in ("NOUN", "PROPN") and case == head_case:
             body = next((p.normal_form for p in _parses(tok.text)
                          if p.normal_form in rules()["body_heads"]), None)
             if body is not None:
@@ -145,8 +148,9 @@ def phrase_nominative(tokens: list[Token]) -> str:
             # everything after the head noun is a complement ("рейхсканцлер Німеччини")
             changing = False
             continue
-        if changing and tok.pos_ == "ADJ" and case == head_case:
-            nxt = next((t for t in tokens[k + 1:] if t.pos_ in ("NOUN", "PROPN")), None)
+        if changing and pos[k] == "ADJ" and case == head_case:
+            nxt = next((t for t, p in zip(tokens[k + 1:], pos[k + 1:], strict=True)
+                        if p in ("NOUN", "PROPN")), None)
             g = gender_of(nxt.text, case) if nxt is not None else head_gender
             out.append(nominative(tok.text, case, prefer="ADJF", gender=g).lower())
             continue
@@ -154,6 +158,15 @@ def phrase_nominative(tokens: list[Token]) -> str:
         out.append(tok.text)
     text = " ".join(out)
     return re.sub(r" ([,.])", r"\1", text).replace("- ", "-").replace(" -", "-")
+
+
+def _pos(tok: Token, nxt: Token | None) -> str:
+    """The part of speech for putting a phrase in the nominative: a capitalised adjective
+    the tagger read as a surname before a noun ("Польську делегацію") is an adjective."""
+    if tok.pos_ == "PROPN" and nxt is not None and nxt.pos_ == "NOUN" and \
+            any("ADJF" in str(p.tag) for p in _parses(tok.text)):
+        return "ADJ"
+    return tok.pos_
 
 
 def role_name(phrase: list[Token]) -> str:

@@ -399,6 +399,8 @@ class EntityRecognizer:
                         # "Нанкінський уряд" is the government of China, not the city
                         polity = gaz.actor(hit.id).polity
                         rec = gaz.actor(polity) if polity else gaz.actor(hit.id)
+                        if rec.type == "LOC":
+                            continue  # "чорноморського флоту": a sea is no actor
                         if doc[j].lemma_ in forces and rec.type == "GPE":
                             # "німецькі війська", "польська делегація": the state's armed
                             # forces or envoys, an organisation acting for the state
