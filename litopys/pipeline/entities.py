@@ -361,6 +361,7 @@ class EntityRecognizer:
         for span in predicted:
             self._claim_model(doc, span, claim)
         self._places(doc, claim, taken)
+        self._listed_places(doc, spans, claim, taken)
         spans.sort(key=lambda s: s.start)
         doc.spans["mentions"] = spans
         return doc
@@ -753,6 +754,31 @@ class EntityRecognizer:
             k -= 1  # the start of the run
         return not (k >= 0 and doc[k].pos_ == "NOUN" and doc[k].text.islower()
                     and offices().lookup(doc[k].lemma_) is not None)
+
+    @staticmethod
+    def _listed_places(doc: Doc, spans: list[Span], claim, taken) -> None:  # type: ignore[no-untyped-def]
+        """"Смоленськ, Дорогобуж, Біла, Невель": one capitalised word between two places
+        of a list is a place too, even where it was read as a person (``spans``, the
+        claimed spans, change in place)."""
+        seps = rules()["list_separators"]
+        at: dict[int, Span] = {}
+        for span in spans:
+            for k in range(span.start, span.end):
+                at[k] = span
+
+        def place_at(k: int) -> bool:
+            return k in at and at[k].label_ == "GPE"
+
+        for i in range(2, len(doc) - 2):
+            tok, old = doc[i], at.get(i)
+            if not is_cap(tok) or (old is not None and (old.label_ != "PERSON" or len(old) > 1)):
+                continue
+            if doc[i - 1].lower_ in seps and doc[i + 1].lower_ in seps and \
+                    place_at(i - 2) and place_at(i + 2) and not known_surname(tok.text):
+                if old is not None:
+                    spans.remove(old)
+                    taken[i] = False
+                claim(Span(doc, i, i + 1, label="GPE"))
 
     def _places(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
         """"до Переяслава", "у Ялті", "під Іловайськом": a capitalised inanimate noun

@@ -37,6 +37,11 @@ def test_entities_name_after_settlement_or_river_word(text: str, mention: str,
     assert _entity(litopys.extract(text), mention).type == etype
 
 
+def test_entities_place_between_places_of_a_list() -> None:
+    ch = litopys.extract("До Москви відійшли Смоленськ, Дорогобуж, Біла, Невель та ін. міста.")
+    assert _entity(ch, "Біла").type == "GPE"
+
+
 def test_entities_initial_is_not_a_settlement_word() -> None:
     ch = litopys.extract("Угоду від Польщі підписав С. Каузік.")
     assert _entity(ch, "С. Каузік").type == "PERSON"
