@@ -415,6 +415,7 @@ class ActorResolver:
                     entities[eid].affiliation = pol.id
 
         self._merge_short_bodies(doc, entities)
+        self._drop_people_alone(doc, entities)
         for city, pol_id in capitals.items():
             # only a polity the text itself names: a capital alone adds no state ...
             if pol_id in entities and entities[pol_id].mentions and \
@@ -442,6 +443,23 @@ class ActorResolver:
     def _narrative_years(doc: Doc) -> list[int | None]:
         """For every token, the year of the last dated time expression before it."""
         return narrative_years(doc)
+
+    @staticmethod
+    def _drop_people_alone(doc: Doc, entities: dict[str, Entity]) -> None:
+        """A state named only by the word for its people ("чехів", "серби") in the whole
+        text is not an actor of the text: the people are mentioned, the state is not."""
+        gaz = gazetteer()
+        alone = {eid for eid, ent in entities.items()
+                 if ent.type == "GPE" and ent.mentions and all(
+                     {h.kind for h in gaz.lookup(m.text.lower()) if h.id == eid} == {"demonym"}
+                     for m in ent.mentions)}
+        alone -= {e.affiliation for e in entities.values()}  # a person's state stays
+        if not alone:
+            return
+        for eid in alone:
+            del entities[eid]
+        doc.spans["mentions"] = [s for s in doc.spans.get("mentions", [])
+                                 if s._.entity_id not in alone]
 
     @staticmethod
     def _merge_short_bodies(doc: Doc, entities: dict[str, Entity]) -> None:

@@ -42,6 +42,15 @@ def test_entities_place_between_places_of_a_list() -> None:
     assert _entity(ch, "Біла").type == "GPE"
 
 
+@pytest.mark.parametrize("text,kept", [
+    ("На Балканах повстали серби і болгари.", set()),
+    ("Серби вимагали, щоб Сербія отримала вихід до моря.", {"srb"}),
+])
+def test_actors_state_named_only_by_its_people(text: str, kept: set[str]) -> None:
+    ids = {e.id for e in litopys.extract(text).entities}
+    assert ids & {"srb", "bgr"} == kept
+
+
 def test_entities_initial_is_not_a_settlement_word() -> None:
     ch = litopys.extract("Угоду від Польщі підписав С. Каузік.")
     assert _entity(ch, "С. Каузік").type == "PERSON"
