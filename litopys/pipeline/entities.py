@@ -835,6 +835,9 @@ class EntityRecognizer:
             lower = False
             if i > 0 and is_cap(doc[i - 1]) and doc[i - 1].pos_ == "ADJ" and not taken[i - 1]:
                 start = i - 1  # "Народні збори", "Верховна Рада"
+                while start > 0 and is_cap(doc[start - 1]) and doc[start - 1].pos_ == "ADJ" \
+                        and not taken[start - 1] and _agree(doc[start - 1], tok):
+                    start -= 1  # "Генеральна Військова Канцелярія"
             elif not is_cap(tok):
                 lower = True  # "сейму Карпатської України": only with the polity
             if any(gaz.lookup(" ".join(words[start:j]))
@@ -857,7 +860,11 @@ class EntityRecognizer:
             known = bool(gaz.lookup(words[i]))  # "Директорії": a name already, alone
             named = polity is not None or (j - i >= 2 and not sentence_initial(doc[start])
                                            and not known)
-            if j - i < 2 or not named or (lower and polity is None):
+            # every word capitalised, two adjectives or more: a name without complement
+            titled = i - start >= 2 and is_cap(tok) and not sentence_initial(doc[start])
+            if titled and j - i < 2:
+                j, named = i + 1, True
+            elif j - i < 2 or not named or (lower and polity is None):
                 continue
             if doc[j - 1].pos_ == "ADJ":
                 continue  # a phrase must end on its noun

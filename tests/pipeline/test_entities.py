@@ -159,6 +159,11 @@ def test_entities_body_with_lower_case_head() -> None:
     assert body.type == "ORG" and body.affiliation == "carpatho_ukraine"
 
 
+def test_entities_titled_body_without_complement() -> None:
+    ch = litopys.extract("Орлик сформував склад Генеральної Військової Канцелярії у Бендерах.")
+    assert _entity(ch, "Генеральної Військової Канцелярії").type == "ORG"
+
+
 def test_actors_short_mention_joins_the_body(pipeline) -> None:  # type: ignore[no-untyped-def]
     """A capitalised head noun alone (whatever label the model gave it) is a mention of
     the one longer body of the text with that head."""
