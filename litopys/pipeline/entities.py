@@ -648,8 +648,8 @@ class EntityRecognizer:
             run = doc[start:end]
             if len(run) >= 2:
                 if any(name_like(t) for t in run) and all(
-                    name_like(t) or is_known(t.text) for t in run
-                ):
+                    name_like(t) or is_known(t.text) or ROMAN_RE.match(t.text) for t in run
+                ):  # ("Катерини II", "Карла XII": a regnal number)
                     if claim(Span(doc, start, end, label="PERSON")):
                         seen.add(tuple(t.lower_ for t in run))
             elif self._single_name(run[0], False):
@@ -887,8 +887,12 @@ class EntityRecognizer:
         span = Span(doc, span.start, end, label=span.label_)
         if any(t.pos_ in ("VERB", "AUX") for t in span):
             return  # "Петлюра прийняв рішення", "рішенням Сойму стало" are not names
-        if any(t.lemma_ in rules()["event_nouns"] or t.text in (":", ";") for t in span):
+        if any(t.lemma_ in rules()["event_nouns"] or t.text in (":", ";", "(", ")")
+               for t in span):
             return  # "Полтавській битві", "Польсько-радянської війни": events, not actors
+        if len(span) == 2 and span[0].pos_ == "ADJ" and span[-1].text.islower() and \
+                offices().lookup(span[-1].lemma_):
+            return  # "Київського митрополита": an office, not a place
         if all(latin(t.text) or not t.is_alpha for t in span) and \
                 any(t.text.islower() for t in span):
             return  # "Global food security in jeopardy": a foreign phrase

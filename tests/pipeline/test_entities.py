@@ -115,6 +115,15 @@ def test_entities_link_by_the_narrative_year(text: str, entity_id: str) -> None:
     assert entity_id in ids, ids
 
 
+@pytest.mark.parametrize("text,name", [
+    ("Стривожені поїздкою Катерини II до Криму, турки готувалися до війни.", "Катерина II"),
+    ("Король Владислав IV помер 1648 року.", "Владислав IV"),
+])
+def test_entities_regnal_number_stays_in_the_name(text: str, name: str) -> None:
+    people = [e.name for e in litopys.extract(text).entities if e.type == "PERSON"]
+    assert name in people, people
+
+
 def test_entities_two_surnames_with_a_dash_are_no_person() -> None:
     ch = litopys.extract("Його називають договором Пілсудський-Петлюра.")
     assert not [e for e in ch.entities if e.type == "PERSON"]
