@@ -14,6 +14,7 @@ Output: ``doc.spans["mentions"]``; gazetteer mentions carry ``span._.entity_id``
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -435,53 +436,67 @@ class EntityRecognizer:
                 i += 1
 
     def _abbreviated(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
-        """Names with an encyclopedic abbreviation of their adjective ("Рос. імперії",
-        "Пн. Кавказі", "Осман. імперією", "рос. військ"): the abbreviation is read as the
-        adjective in the case and gender of the next word, and the name looked up."""
+        """Names with encyclopedic abbreviations of their adjectives ("Рос. імперії",
+        "Пн. Кавказі", "Укр. Нар. Республіка", "рос. військ", "Зах. Україна"): each
+        abbreviation is read as the adjective in the case and gender of the first full
+        word after it, and the name looked up (a compass adjective before a land is a
+        region, as "Західна Україна")."""
         short = abbreviated_adjectives()
-        gaz = gazetteer()
-        first_len = first_word_lengths()
         n = len(doc)
-        for i, tok in enumerate(doc):
-            word = tok.lower_.rstrip(".")
-            j = i + 1
-            if not tok.lower_.endswith("."):
-                if j >= n or doc[j].text != ".":
-                    continue
-                j += 1  # "Осман" "." as two tokens
-            if word not in short or j >= n or taken[i] or taken[j] or not doc[j].is_alpha:
-                continue
-            rest = [t.lower_ for t in doc[j : j + 4]]
-            found = None
-            for form in agreeing_forms(short[word], doc[j].lower_):
-                longest = first_len.get(form, 0)
-                for size in range(min(longest - 1, len(rest)), -1, -1):
-                    hits = [h for h in gaz.lookup(" ".join([form, *rest[:size]]))]
-                    names = [h for h in hits if h.kind != "adjective"]
-                    if names and size:
-                        found = (j + size, names[0], None)
-                        break
-                    if hits and size == 0 and doc[j].lemma_ in rules()["actor_heads"] | \
-                            rules()["group_heads"]:
-                        found = (j + 1, hits[0], doc[j].lemma_)  # "рос. військ"
-                        break
-                if found:
+        i = 0
+        while i < n:
+            adjectives: list[str] = []
+            j = i
+            while j < n and doc[j].lower_.rstrip(".") in short and len(adjectives) < 3:
+                dotted = doc[j].lower_.endswith(".")
+                if not dotted and (j + 1 >= n or doc[j + 1].text != "."):
                     break
-            if found is None or any(taken[i : found[0]]):
+                adjectives.append(short[doc[j].lower_.rstrip(".")])
+                j += 1 if dotted else 2  # "Осман" "." as two tokens
+            if not adjectives or j >= n or not doc[j].is_alpha or any(taken[i : j + 1]):
+                i += 1
                 continue
-            end, hit, head = found
-            rec = gaz.actor(hit.id)
-            if head is None:
-                span = Span(doc, i, end, label=hit.type)
-                span._.entity_id = hit.id
-            elif head in state_org_heads() and rec.type == "GPE":
-                span = Span(doc, i, end, label="ORG")
-                doc.user_data.setdefault("litopys_org_polity", {})[i] = rec.id
-                doc.user_data.setdefault("litopys_org_head", {})[i] = head
+            span = self._abbreviated_name(doc, i, j, adjectives)
+            if span is not None and not any(taken[span.start : span.end]):
+                claim(span)
+                i = span.end
             else:
-                span = Span(doc, i, end, label=rec.type)
-                span._.entity_id = rec.id
-            claim(span)
+                i += 1
+
+    @staticmethod
+    def _abbreviated_name(doc: Doc, i: int, j: int, adjectives: list[str]) -> Span | None:
+        """The name that tokens ``i`` .. (the word at ``j`` and up to three more) spell
+        with the abbreviated ``adjectives`` written out, or None."""
+        gaz = gazetteer()
+        rest = [t.lower_ for t in doc[j : j + 4]]
+        choices = [agreeing_forms(a, doc[j].lower_) for a in adjectives]
+        for forms in itertools.islice(itertools.product(*choices), 64):
+            for size in range(len(rest), -1, -1):
+                if size == 0 and len(forms) > 1:
+                    continue
+                hits = gaz.lookup(" ".join([*forms, *rest[:size]]))
+                names = [h for h in hits if h.kind != "adjective"]
+                if names and size:
+                    span = Span(doc, i, j + size, label=names[0].type)
+                    span._.entity_id = names[0].id
+                    return span
+                if hits and size == 0 and doc[j].lemma_ in rules()["actor_heads"] | \
+                        rules()["group_heads"]:
+                    rec = gaz.actor(hits[0].id)
+                    head = doc[j].lemma_  # "рос. військ", "франц. уряд"
+                    if head in state_org_heads() and rec.type == "GPE":
+                        span = Span(doc, i, j + 1, label="ORG")
+                        doc.user_data.setdefault("litopys_org_polity", {})[i] = rec.id
+                        doc.user_data.setdefault("litopys_org_head", {})[i] = head
+                    else:
+                        span = Span(doc, i, j + 1, label=rec.type)
+                        span._.entity_id = rec.id
+                    return span
+        if len(adjectives) == 1 and adjectives[0] in rules()["compass_adjectives"]:
+            size, _ = place_name_at([t.lower_ for t in doc], j, most=3)
+            if size:
+                return Span(doc, i, j + size, label="LOC")  # "Зах. Україна"
+        return None
 
     def _marked_places(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
         """A capitalised name after a word for a settlement ("с. Андрусово", "у селі

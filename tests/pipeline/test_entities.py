@@ -63,10 +63,18 @@ def test_entities_initial_is_not_a_settlement_word() -> None:
         ("Війна тривала на Пн. Кавказі.", "Пн. Кавказі", "north_caucasus"),
         ("Кордон пройшов по Пд. Бугу.", "Пд. Бугу", "southern_bug"),
         ("Султан воював з Осман . імперією.", "Осман . імперією", "ottoman_empire"),
+        ("Протест заявила Укр. Нар. Республіка.", "Укр. Нар. Республіка", "unr"),
+        ("Протест заявив франц. уряд.", "франц. уряд", "fra"),
     ],
 )
 def test_entities_abbreviated_adjective(text: str, mention: str, entity_id: str) -> None:
     assert _entity(litopys.extract(text), mention).id == entity_id
+
+
+def test_entities_abbreviated_compass_adjective_makes_a_region() -> None:
+    ch = litopys.extract("Нім. війська увійшли в Зах. Україну.")
+    assert _entity(ch, "Зах. Україну").type == "LOC"
+    assert _entity(ch, "Нім. війська").affiliation == "deu"
 
 
 @pytest.mark.parametrize(
