@@ -157,7 +157,8 @@ def phrase_nominative(tokens: list[Token]) -> str:
         changing = False
         out.append(tok.text)
     text = " ".join(out)
-    return re.sub(r" ([,.])", r"\1", text).replace("- ", "-").replace(" -", "-")
+    text = re.sub(r"([«“„]) ", r"\1", re.sub(r" ([,.»”])", r"\1", text))
+    return text.replace("- ", "-").replace(" -", "-")
 
 
 def _pos(tok: Token, nxt: Token | None) -> str:
@@ -463,31 +464,37 @@ class ActorResolver:
 
     @staticmethod
     def _merge_short_bodies(doc: Doc, entities: dict[str, Entity]) -> None:
-        """"Сойму" in a text that names "Сойм Карпатської України": a capitalised word
-        alone that is the head noun of exactly one longer body of the text is a short
-        mention of that body, not an entity of its own."""
+        """"Сойму" or "Рада комісарів" in a text that names "Сойм Карпатської України" or
+        "Рада народних комісарів Української СРР": a shorter capitalised mention whose
+        words are all words of exactly one longer body of the text, head noun first, is a
+        short mention of that body, not an entity of its own."""
         from litopys.pipeline.morph import parses
+
+        def lemmas(tok: Token) -> set[str]:
+            return {tok.lemma_} | {p.normal_form for p in parses(tok.text)}
 
         known = gazetteer_ids()
         mentions = list(doc.spans.get("mentions", []))
-        bodies: dict[str, set[str]] = {}
+        bodies: list[tuple[str, int, set[str], set[str]]] = []  # id, size, head, words
         for span in mentions:
             eid = span._.entity_id
             if span.label_ != "ORG" or len(span) < 2 or eid not in entities or eid in known:
                 continue
             head = next((t for t in span if t.pos_ in ("NOUN", "PROPN")), None)
             if head is not None:
-                for p in parses(head.text):
-                    bodies.setdefault(p.normal_form, set()).add(eid)
+                bodies.append((eid, len(span), lemmas(head),
+                               set().union(*(lemmas(t) for t in span))))
         if not bodies:
             return
         for span in mentions:
             eid = span._.entity_id
-            if len(span) != 1 or span.label_ not in ("ORG", "GPE") or eid in known or \
-                    eid not in entities or not span.text[:1].isupper():
+            if span.label_ not in ("ORG", "GPE") or eid in known or eid not in entities or \
+                    not span.text[:1].isupper():
                 continue
-            targets = set().union(*(bodies.get(p.normal_form, set())
-                                    for p in parses(span.text))) - {eid}
+            head = lemmas(span[0])
+            targets = {bid for bid, size, bhead, words in bodies
+                       if bid != eid and size > len(span) and head & bhead
+                       and all(lemmas(t) & words for t in span)}
             if len(targets) != 1:
                 continue
             target = entities[targets.pop()]

@@ -167,6 +167,13 @@ def is_cap(tok: Token) -> bool:
 
 
 LATIN_RE = re.compile(r"^[A-Za-z][A-Za-z'-]*$")
+QUOTES_OPEN = {"«", "\"", "“", "„"}
+QUOTES_CLOSE = {"»", "\"", "”", "“"}
+
+
+def named_doc_head(tok: Token) -> bool:
+    """A document noun that takes its name in quotes ("постанова «Про ...»")."""
+    return tok.lemma_ in rules()["doc_heads"] | rules()["quoted_doc_heads"]
 
 
 def latin(word: str) -> bool:
@@ -345,12 +352,19 @@ class EntityRecognizer:
             spans.append(span)
             return True
 
+        def release(first: int, last: int) -> None:
+            """Give back the tokens first..last-1 (a longer name takes them)."""
+            for span in [s for s in spans if s.start < last and first < s.end]:
+                spans.remove(span)
+                for k in range(span.start, span.end):
+                    taken[k] = False
+
         self._bodies(doc, claim, taken)
         self._named_places(doc, claim, taken)
         self._abbreviated(doc, claim, taken)
         self._gazetteer(doc, claim)
         self._marked_places(doc, claim, taken)
-        self._documents(doc, claim, taken)
+        self._documents(doc, claim, taken, release)
         self._orgs(doc, claim, taken)
         self._abbreviations(doc, claim, taken)
         predicted = self._predict(doc, taken) if self.ner is not None else []
@@ -528,12 +542,15 @@ class EntityRecognizer:
                 end += 1  # "с. Нова Каховка"
             claim(Span(doc, j, end, label="GPE" if town else "LOC"))
 
-    def _documents(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
+    def _documents(self, doc: Doc, claim, taken, release) -> None:  # type: ignore[no-untyped-def]
         heads = rules()["doc_heads"]
         n = len(doc)
+        quoted = rules()["quoted_doc_heads"]
         for i, tok in enumerate(doc):
-            if taken[i] or tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_ not in heads:
+            if taken[i] or tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_ not in heads | quoted:
                 continue
+            if tok.lemma_ not in heads and not (i + 1 < n and doc[i + 1].text in QUOTES_OPEN):
+                continue  # "постанова" names a document only with its title in quotes
             start = i
             while start > 0 and not taken[start - 1] and (
                     doc[start - 1].pos_ == "ADJ"
@@ -548,6 +565,24 @@ class EntityRecognizer:
                     doc[end].text.split("-")[0].isupper():
                 end += 1  # "Договір СНО-1"
                 named = True
+            if end < n and doc[end].text in QUOTES_OPEN and named_doc_head(tok):
+                close = next((k for k in range(end + 1, min(n, end + 30))
+                              if doc[k].text in QUOTES_CLOSE or doc[k].is_sent_start), None)
+                if close is not None and doc[close].text in QUOTES_CLOSE and \
+                        doc[end + 1].text[:1].isupper():  # a title, not a quoted remark
+                    claim(Span(doc, start, close + 1, label="DOC"))  # постанова «Про ...»
+                    continue
+            if end < n and doc[end].lower_ not in rules()["subject_prepositions"] and \
+                    is_cap(tok):
+                k = end  # "Декларація прав національностей України": the genitive chain
+                while k < n and k - end < 5 and not taken[k] and \
+                        doc[k].pos_ in ("NOUN", "ADJ") and "gent" in _reading_cases(doc[k]):
+                    k += 1
+                size, hit = place_name_at([t.lower_ for t in doc], k) if k < n else (0, None)
+                if k > end and size and "gent" in _reading_cases(doc[k]):
+                    release(k, k + size)  # the state's name is part of the document's
+                    claim(Span(doc, start, k + size, label="DOC"))
+                    continue
             if end < n and doc[end].lower_ in rules()["subject_prepositions"]:
                 k = end + 1
                 while k < n and k - end <= 8 and not taken[k] and (
@@ -855,9 +890,20 @@ class EntityRecognizer:
                     start -= 1  # "Генеральна Військова Канцелярія"
             elif not is_cap(tok):
                 lower = True  # "сейму Карпатської України": only with the polity
-            if any(gaz.lookup(" ".join(words[start:j]))
-                   for j in range(start + 2, min(n, i + 6) + 1)):
-                continue  # the gazetteer knows the name ("Верховна Рада")
+            known_end = next((j for j in range(min(n, i + 6), start + 1, -1)
+                              if gaz.lookup(" ".join(words[start:j]))), None)
+            if known_end is not None:
+                # the gazetteer knows the name ("Верховна Рада"), unless a polity follows:
+                # "Рада народних комісарів Української СРР" is that republic's own body
+                size, hit = place_name_at(words, known_end) if known_end < n else (0, None)
+                own = {gaz.actor(h.id).polity for h in gaz.lookup(
+                    " ".join(words[start:known_end]))}
+                if size and hit.type == "GPE" and hit.id not in own and \
+                        not any(taken[start:known_end + size]) and \
+                        "gent" in _reading_cases(doc[known_end]):
+                    claim(Span(doc, start, known_end + size, label="ORG"))
+                    doc.user_data.setdefault("litopys_org_polity", {})[start] = hit.id
+                continue
             j = i + 1
             polity = None
             while j < n and not taken[j] and j - i <= 6 and not is_initial(doc[j]):

@@ -176,6 +176,35 @@ def test_entities_body_with_lower_case_head() -> None:
     assert body.type == "ORG" and body.affiliation == "carpatho_ukraine"
 
 
+def test_entities_known_body_of_another_polity_and_its_short_mention() -> None:
+    ch = litopys.extract("Рада народних комісарів Української СРР ухвалила постанову. "
+                         "Пізніше Рада комісарів скасувала її.")
+    body = _entity(ch, "Рада народних комісарів Української СРР")
+    assert body.type == "ORG" and body.affiliation == "ukr"
+    assert _entity(ch, "Рада комісарів").id == body.id
+
+
+@pytest.mark.parametrize(
+    "text,mention,etype",
+    [
+        ("Декларація прав національностей України була ухвалена 1917 року.",
+         "Декларація прав національностей України", "DOC"),
+        ("Уряд ухвалив постанову «Про заходи щодо охорони кордону» 1920 року.",
+         "постанову «Про заходи щодо охорони кордону»", "DOC"),
+        ("Генеральна асамблея Організації Об’єднаних Націй ухвалила резолюцію.",
+         "Генеральна асамблея Організації Об’єднаних Націй", "ORG"),
+    ],
+)
+def test_entities_long_names_of_bodies_and_documents(text: str, mention: str,
+                                                     etype: str) -> None:
+    assert _entity(litopys.extract(text), mention).type == etype
+
+
+def test_entities_quoted_remark_is_no_title() -> None:
+    ch = litopys.extract("Він назвав вихід із зернової угоди “чисто обурливим” кроком.")
+    assert not [e for e in ch.entities if e.type == "DOC" and "“" in e.name]
+
+
 def test_entities_titled_body_without_complement() -> None:
     ch = litopys.extract("Орлик сформував склад Генеральної Військової Канцелярії у Бендерах.")
     assert _entity(ch, "Генеральної Військової Канцелярії").type == "ORG"
