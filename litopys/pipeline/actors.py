@@ -401,17 +401,21 @@ class ActorResolver:
                 eid = f"{span.label_.lower()}:{slug(name)}"
                 pol_id = doc.user_data.get("litopys_org_polity", {}).get(span.start)
                 head = doc.user_data.get("litopys_org_head", {}).get(span.start)
+                year = years[span.start] if years else None
+                if pol_id:
+                    # the state the adjective stands for in the narrative's year, and the
+                    # state that acts for it then ("українська делегація" in 1918: the UNR)
+                    pol_id = in_year(periods, pol_id, year)
+                    acting_id = in_year(acting, pol_id, year)
+                    pol_id = acting_id if acting_id in known_ids else pol_id
                 if pol_id and head:
-                    # "радянська" and "російська делегація" in 1921: one delegation, of
-                    # the state the adjective stands for in the narrative's year
-                    year = years[span.start] if years else None
-                    eid = f"org:{in_year(periods, pol_id, year)}:{slug(head)}"
+                    # "радянська" and "російська делегація" in 1921: one delegation
+                    eid = f"org:{pol_id}:{slug(head)}"
                     name = entities[eid].name if eid in entities else name
                 add(eid, span.label_, name, span)
                 if pol_id and entities[eid].affiliation is None:
                     # "німецькі війська" act for Germany (of the narrative's year)
-                    year = years[span.start] if years else None
-                    pol = gaz.actor(in_year(periods, pol_id, year))
+                    pol = gaz.actor(pol_id)
                     ensure_entity(entities, pol)
                     entities[eid].affiliation = pol.id
 
