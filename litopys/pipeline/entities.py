@@ -106,6 +106,22 @@ def narrative_years(doc: Doc) -> list[int | None]:
     return out
 
 
+def state_actor_span(doc: Doc, i: int, j: int, rec) -> Span:  # type: ignore[no-untyped-def]
+    """A state's adjective (tokens ``i``..``j``-1) with the actor noun at ``j``: the state
+    itself ("радянський уряд"), or, with a noun for forces, envoys or a group, an
+    organisation acting for the state ("німецькі війська", "польська делегація"; its state
+    and noun go to ``doc.user_data`` for the actor stage)."""
+    head = doc[j].lemma_
+    if head in state_org_heads() and rec.type == "GPE":
+        span = Span(doc, i, j + 1, label="ORG")
+        doc.user_data.setdefault("litopys_org_polity", {})[i] = rec.id
+        doc.user_data.setdefault("litopys_org_head", {})[i] = head
+    else:
+        span = Span(doc, i, j + 1, label=rec.type)
+        span._.entity_id = rec.id
+    return span
+
+
 @lru_cache(maxsize=1)
 def state_org_heads() -> frozenset[str]:
     """Nouns that, after a state's adjective, name an organisation or a group acting for
@@ -386,7 +402,6 @@ class EntityRecognizer:
         first_len = first_word_lengths()
         heads = rules()["actor_heads"] | rules()["group_heads"]
         head_forms = rules()["actor_head_forms"]
-        forces = state_org_heads()
         words = [t.lower_ for t in doc]
         stops = [t.is_punct or t.is_space for t in doc]
         years = narrative_years(doc)
@@ -417,16 +432,7 @@ class EntityRecognizer:
                         rec = gaz.actor(polity) if polity else gaz.actor(hit.id)
                         if rec.type == "LOC":
                             continue  # "чорноморського флоту": a sea is no actor
-                        if doc[j].lemma_ in forces and rec.type == "GPE":
-                            # "німецькі війська", "польська делегація": the state's armed
-                            # forces or envoys, an organisation acting for the state
-                            span = Span(doc, i, j + 1, label="ORG")
-                            doc.user_data.setdefault("litopys_org_polity", {})[i] = rec.id
-                            doc.user_data.setdefault("litopys_org_head", {})[i] = \
-                                doc[j].lemma_
-                        else:
-                            span = Span(doc, i, j + 1, label=rec.type)
-                            span._.entity_id = rec.id
+                        span = state_actor_span(doc, i, j, rec)
                     else:
                         continue
                 else:
@@ -496,16 +502,8 @@ class EntityRecognizer:
                     return span
                 if hits and size == 0 and doc[j].lemma_ in rules()["actor_heads"] | \
                         rules()["group_heads"]:
-                    rec = gaz.actor(hits[0].id)
-                    head = doc[j].lemma_  # "рос. військ", "франц. уряд"
-                    if head in state_org_heads() and rec.type == "GPE":
-                        span = Span(doc, i, j + 1, label="ORG")
-                        doc.user_data.setdefault("litopys_org_polity", {})[i] = rec.id
-                        doc.user_data.setdefault("litopys_org_head", {})[i] = head
-                    else:
-                        span = Span(doc, i, j + 1, label=rec.type)
-                        span._.entity_id = rec.id
-                    return span
+                    # "рос. військ", "франц. уряд"
+                    return state_actor_span(doc, i, j, gaz.actor(hits[0].id))
         if len(adjectives) == 1 and adjectives[0] in rules()["compass_adjectives"]:
             size, _ = place_name_at([t.lower_ for t in doc], j, most=3)
             if size:
