@@ -105,6 +105,9 @@ class ActorRecord:
     polity_history (tuple): ``(from_year, to_year, polity_id)`` periods that
         override ``polity`` for text about those years.
     capital (str | None): Id of the capital city entry.
+    years (tuple | None): ``(from_year, to_year)``, either None for an open end: the
+        years of the narrative in which a name of this entry means it ("Варшавський
+        договір" is the Warsaw Pact only from 1955); None: any year.
     """
 
     id: str
@@ -115,6 +118,14 @@ class ActorRecord:
     polity: str | None = None
     polity_history: tuple[tuple[int, int, str], ...] = field(default_factory=tuple)
     capital: str | None = None
+    years: tuple[int | None, int | None] | None = None
+
+    def read_in(self, year: int | None) -> bool:
+        """Can a name of this actor mean it in a text about ``year`` (None: unknown)?"""
+        if year is None or self.years is None:
+            return True
+        first, last = self.years
+        return (first is None or first <= year) and (last is None or year <= last)
 
     def polity_at(self, year: int | None) -> str | None:
         """Return the polity this actor stands for in a given year.
@@ -269,7 +280,9 @@ def read_gazetteer(build_dir: Path) -> Gazetteer:
     actors = []
     for row in _read_jsonl(build_dir / "actors.jsonl"):
         history = tuple(tuple(period) for period in row.pop("polity_history", None) or ())
-        actors.append(ActorRecord(polity_history=history, **row))
+        years = row.pop("years", None)
+        actors.append(ActorRecord(polity_history=history,
+                                  years=tuple(years) if years else None, **row))
     return Gazetteer(hits, actors)
 
 

@@ -117,6 +117,8 @@ class Actor(_Entry):
     polity: Id | None = None
     polity_history: list[Period] = []
     capital: Id | None = None
+    # the narrative years in which a name of this entry means it: [from, to], null = open
+    years: tuple[int | None, int | None] | None = None
     aliases: list[Text] = []
     ru_aliases: list[Text] = []
     adjectives: list[Text] = []

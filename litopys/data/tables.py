@@ -133,6 +133,8 @@ def actor_rows(entries: list[dict]) -> list[dict]:
                 "polity": entry.get("polity"),
                 "polity_history": entry.get("polity_history") or [],
                 "capital": entry.get("capital"),
+                # only entries read in some years carry the field
+                **({"years": entry["years"]} if entry.get("years") else {}),
             }
         )
     return rows

@@ -59,3 +59,17 @@ def load(name: str, lang: str = DEFAULT_LANGUAGE) -> Any:
 def word_set(name: str, key: str, lang: str = DEFAULT_LANGUAGE) -> frozenset[str]:
     """A list under ``key`` in a language file as a frozenset (for membership tests)."""
     return frozenset(load(name, lang)[key])
+
+
+def each_language(name: str, key: str) -> list[Any]:
+    """The value under ``key`` in ``<lang>/<name>.yaml`` of every language that has the
+    file (stages join them until a document's language picks one)."""
+    out = []
+    for lang in languages():
+        try:
+            data = load(name, lang)
+        except FileNotFoundError:
+            continue
+        if data and data.get(key) is not None:
+            out.append(data[key])
+    return out

@@ -27,7 +27,15 @@ from spacy.tokens import Doc, Span, Token
 from litopys.model import Entity, Mention
 from litopys.pipeline import extensions  # noqa: F401
 from litopys.pipeline.analysis import sentence_index
-from litopys.pipeline.entities import gazetteer, is_initial, offices, period_ids, rules
+from litopys.pipeline.entities import (
+    gazetteer,
+    is_initial,
+    narrative_years,
+    offices,
+    period_ids,
+    rules,
+    words,
+)
 from litopys.pipeline.morph import UD_TO_PYMORPHY, gender_of, nominative, reads_as
 
 SLUG_RE = re.compile(r"[^\w']+")
@@ -80,6 +88,16 @@ def person_name(span: Span) -> tuple[str, list[str]]:
     return name, words
 
 
+def keep_capitals(word: str, written: str) -> str:
+    """``word`` with a capital wherever ``written`` (the same word as written, maybe in
+    another case) has one at the start of the word or of a hyphenated part."""
+    parts, orig = word.split("-"), written.split("-")
+    if len(parts) != len(orig):
+        parts, orig = [word], [written]
+    return "-".join(p[:1].upper() + p[1:] if o[:1].isupper() else p
+                    for p, o in zip(parts, orig, strict=True))
+
+
 def _parses(word: str):  # type: ignore[no-untyped-def]
     from litopys.pipeline.morph import parses
 
@@ -101,7 +119,10 @@ def phrase_nominative(tokens: list[Token]) -> str:
         return ""
     # the case of the phrase is the case of its first noun ("Лівадійському палаці": the
     # adjective's first reading is dative, the noun's locative)
-    head_case = next((token_case(t) for t in tokens if t.pos_ in ("NOUN", "PROPN")), None)
+    pos = [_pos(t, tokens[k + 1] if k + 1 < len(tokens) else None)
+           for k, t in enumerate(tokens)]
+    head_case = next((token_case(t) for t, p in zip(tokens, pos, strict=True)
+                      if p in ("NOUN", "PROPN")), None)
     out: list[str] = []
     changing = True
     head_gender = None
@@ -109,10 +130,10 @@ def phrase_nominative(tokens: list[Token]) -> str:
         case = token_case(tok)
         if head_case is None:
             head_case = case
-        if tok.pos_ == "ADJ" and case != head_case and \
+        if pos[k] == "ADJ" and case != head_case and \
                 any(head_case in str(p.tag) for p in _parses(tok.text) if head_case):
             case = head_case
-        if changing and tok.pos_ in ("NOUN", "PROPN") and case == head_case:
+        if changing and pos[k] in ("NOUN", "PROPN") and case == head_case:
             body = next((p.normal_form for p in _parses(tok.text)
                          if p.normal_form in rules()["body_heads"]), None)
             if body is not None:
@@ -127,15 +148,26 @@ def phrase_nominative(tokens: list[Token]) -> str:
             # everything after the head noun is a complement ("рейхсканцлер Німеччини")
             changing = False
             continue
-        if changing and tok.pos_ == "ADJ" and case == head_case:
-            nxt = next((t for t in tokens[k + 1:] if t.pos_ in ("NOUN", "PROPN")), None)
+        if changing and pos[k] == "ADJ" and case == head_case:
+            nxt = next((t for t, p in zip(tokens[k + 1:], pos[k + 1:], strict=True)
+                        if p in ("NOUN", "PROPN")), None)
             g = gender_of(nxt.text, case) if nxt is not None else head_gender
             out.append(nominative(tok.text, case, prefer="ADJF", gender=g).lower())
             continue
         changing = False
         out.append(tok.text)
     text = " ".join(out)
-    return re.sub(r" ([,.])", r"\1", text).replace("- ", "-").replace(" -", "-")
+    text = re.sub(r"([«“„]) ", r"\1", re.sub(r" ([,.»”])", r"\1", text))
+    return text.replace("- ", "-").replace(" -", "-")
+
+
+def _pos(tok: Token, nxt: Token | None) -> str:
+    """The part of speech for putting a phrase in the nominative: a capitalised adjective
+    the tagger read as a surname before a noun ("Польську делегацію") is an adjective."""
+    if tok.pos_ == "PROPN" and nxt is not None and nxt.pos_ == "NOUN" and \
+            any("ADJF" in str(p.tag) for p in _parses(tok.text)):
+        return "ADJ"
+    return tok.pos_
 
 
 def role_name(phrase: list[Token]) -> str:
@@ -358,23 +390,37 @@ class ActorResolver:
                 name = name[:1].upper() + name[1:]
                 written = span.text.split()
                 if len(written) == len(name.split()):
-                    # "Західна Україна": each word keeps its capital letter
-                    name = " ".join(w[:1].upper() + w[1:] if o[:1].isupper() else w
+                    # "Західна Україна", "Кючук-Кайнарджійський": each word (and each
+                    # part of a hyphenated word) keeps its capital letter
+                    name = " ".join(keep_capitals(w, o)
                                     for w, o in zip(name.split(), written, strict=True))
             rec = self._lookup_name(name)
             if rec is not None:
                 add(rec.id, rec.type, rec.name, span, cameo=rec.cameo, wikidata=rec.wikidata)
             else:
                 eid = f"{span.label_.lower()}:{slug(name)}"
-                add(eid, span.label_, name, span)
                 pol_id = doc.user_data.get("litopys_org_polity", {}).get(span.start)
+                head = doc.user_data.get("litopys_org_head", {}).get(span.start)
+                year = years[span.start] if years else None
+                if pol_id:
+                    # the state the adjective stands for in the narrative's year, and the
+                    # state that acts for it then ("українська делегація" in 1918: the UNR)
+                    pol_id = in_year(periods, pol_id, year)
+                    acting_id = in_year(acting, pol_id, year)
+                    pol_id = acting_id if acting_id in known_ids else pol_id
+                if pol_id and head:
+                    # "радянська" and "російська делегація" in 1921: one delegation
+                    eid = f"org:{pol_id}:{slug(head)}"
+                    name = entities[eid].name if eid in entities else name
+                add(eid, span.label_, name, span)
                 if pol_id and entities[eid].affiliation is None:
                     # "німецькі війська" act for Germany (of the narrative's year)
-                    year = years[span.start] if years else None
-                    pol = gaz.actor(in_year(periods, pol_id, year))
+                    pol = gaz.actor(pol_id)
                     ensure_entity(entities, pol)
                     entities[eid].affiliation = pol.id
 
+        self._merge_short_bodies(doc, entities)
+        self._drop_people_alone(doc, entities)
         for city, pol_id in capitals.items():
             # only a polity the text itself names: a capital alone adds no state ...
             if pol_id in entities and entities[pol_id].mentions and \
@@ -401,26 +447,69 @@ class ActorResolver:
     @staticmethod
     def _narrative_years(doc: Doc) -> list[int | None]:
         """For every token, the year of the last dated time expression before it."""
-        out: list[int | None] = [None] * len(doc)
-        spans = sorted(doc.spans.get("timex", []), key=lambda s: s.start)
-        year: int | None = None
-        k = 0
-        for i in range(len(doc)):
-            while k < len(spans) and spans[k].start <= i:
-                value = spans[k]._.timex.value if spans[k]._.timex else None
-                m = re.match(r"^(\d{4})", value or "")
-                if m:
-                    year = int(m.group(1))
-                k += 1
-            out[i] = year
-        # before the first date a text is most often about the same period
-        first = next((y for y in out if y is not None), None)
-        if first is not None:
-            for i in range(len(out)):
-                if out[i] is not None:
-                    break
-                out[i] = first
-        return out
+        return narrative_years(doc)
+
+    @staticmethod
+    def _drop_people_alone(doc: Doc, entities: dict[str, Entity]) -> None:
+        """A state named only by the word for its people ("чехів", "серби") in the whole
+        text is not an actor of the text: the people are mentioned, the state is not."""
+        gaz = gazetteer()
+        alone = {eid for eid, ent in entities.items()
+                 if ent.type == "GPE" and ent.mentions and all(
+                     {h.kind for h in gaz.lookup(m.text.lower()) if h.id == eid} == {"demonym"}
+                     for m in ent.mentions)}
+        alone -= {e.affiliation for e in entities.values()}  # a person's state stays
+        if not alone:
+            return
+        for eid in alone:
+            del entities[eid]
+        doc.spans["mentions"] = [s for s in doc.spans.get("mentions", [])
+                                 if s._.entity_id not in alone]
+
+    @staticmethod
+    def _merge_short_bodies(doc: Doc, entities: dict[str, Entity]) -> None:
+        """"Сойму" or "Рада комісарів" in a text that names "Сойм Карпатської України" or
+        "Рада народних комісарів Української СРР": a shorter capitalised mention whose
+        words are all words of exactly one longer body of the text, head noun first, is a
+        short mention of that body, not an entity of its own."""
+        from litopys.pipeline.morph import parses
+
+        def lemmas(tok: Token) -> set[str]:
+            return {tok.lemma_} | {p.normal_form for p in parses(tok.text)}
+
+        known = gazetteer_ids()
+        mentions = list(doc.spans.get("mentions", []))
+        bodies: list[tuple[str, int, set[str], set[str]]] = []  # id, size, head, words
+        for span in mentions:
+            eid = span._.entity_id
+            if span.label_ != "ORG" or len(span) < 2 or eid not in entities or eid in known:
+                continue
+            head = next((t for t in span if t.pos_ in ("NOUN", "PROPN")), None)
+            if head is not None:
+                bodies.append((eid, len(span), lemmas(head),
+                               set().union(*(lemmas(t) for t in span))))
+        if not bodies:
+            return
+        for span in mentions:
+            eid = span._.entity_id
+            if span.label_ not in ("ORG", "GPE") or eid in known or eid not in entities or \
+                    not span.text[:1].isupper():
+                continue
+            head = lemmas(span[0])
+            targets = {bid for bid, size, bhead, words in bodies
+                       if bid != eid and size > len(span) and head & bhead
+                       and all(lemmas(t) & words for t in span)}
+            if len(targets) != 1:
+                continue
+            target = entities[targets.pop()]
+            old = entities[eid]
+            moved = [m for m in old.mentions if (m.start, m.end) == (span.start_char,
+                                                                      span.end_char)]
+            old.mentions = [m for m in old.mentions if m not in moved]
+            target.mentions = sorted(target.mentions + moved, key=lambda m: m.start)
+            span._.entity_id = target.id
+            if not old.mentions:
+                del entities[eid]
 
     @staticmethod
     def _lookup_name(name: str):  # type: ignore[no-untyped-def]
@@ -430,8 +519,8 @@ class ActorResolver:
 
     def _roles(self, doc: Doc, entities: dict[str, Entity]) -> None:
         """Offices in apposition to the left of each person mention, and affiliation."""
-        stops = rules()["role_stops"]
-        locative = rules()["locative_preps"]
+        stops = words("actors")["role_stops"]
+        locative = words("actors")["locative_preps"]
         office_lex = offices()
         gaz = gazetteer()
         sent_first, _ = sentence_index(doc)
@@ -474,7 +563,7 @@ class ActorResolver:
                 # "Губерт Масаржик та Войтех Мастні": a coordinated name shares the office
                 if previous is not None and previous._.entity_id in entities and \
                         0 < span.start - previous.end <= 1 and \
-                        doc[previous.end].lower_ in ("та", "і", "й", ","):
+                        doc[previous.end].lower_ in words("actors")["coordinators"]:
                     prev_ent = entities[previous._.entity_id]
                     for r in prev_ent.roles:
                         if r not in ent.roles:
@@ -503,10 +592,10 @@ class ActorResolver:
         """An office in the instrumental with a verb of appointment or being, in a sentence
         with one person: "повпредом у Китаї було призначено Д. В. Богомолова", "Литвинов
         став наркомом закордонних справ"."""
-        verbs = rules()["role_verbs"]
+        verbs = words("actors")["role_verbs"]
         office_lex = offices()
         gaz = gazetteer()
-        locative = rules()["locative_preps"]
+        locative = words("actors")["locative_preps"]
         role_tokens = doc.user_data.setdefault("litopys_role_tokens", set())
         role_start = doc.user_data.setdefault("litopys_role_start", {})
         mention_at: dict[int, Span] = {}

@@ -14,6 +14,7 @@ Output: ``doc.spans["mentions"]``; gazetteer mentions carry ``span._.entity_id``
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -23,26 +24,42 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from litopys.data.loader import load_yaml
+from litopys.lang import each_language, languages, load
 from litopys.pipeline import extensions  # noqa: F401
 from litopys.pipeline.morph import CASES, is_known, reads_as, tags_of
 
 INITIAL_RE = re.compile(r"^[A-ZА-ЯІЇЄҐ]\.$")
 ROMAN_RE = re.compile(r"^[IVXLCІХ]+$")  # Latin, or Cyrillic І and Х typed for I and X
-PLACE_PREPS = {"в", "у", "до", "під", "біля", "поблизу", "з", "із", "через", "над", "за"}
 MODEL_NOT_PERSON = ("LOC", "ORG", "DOC", "MISC")
-NAME_PARTICLES = {"фон", "де", "ван", "дер", "да", "ді", "дю", "ла", "ле", "ібн", "бен", "аль",
-                  "ель", "ду", "дос", "делла", "дель"}
 NAME_TAGS = ("Name", "Surn", "Patr")
 MODEL_LABELS = {"PERS": "PERSON", "ORG": "ORG", "LOC": "LOC", "DOC": "DOC"}
 CLOSED_POS = {"PRON", "ADP", "CCONJ", "SCONJ", "PART", "ADV", "VERB", "NUM", "INTJ", "DET"}
 KIND_RANK = {"name": 0, "alias": 1, "abbr": 2, "adjective": 3}
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=4)
+def words(name: str = "entities") -> dict[str, frozenset[str]]:
+    """The word lists of a stage's language file (``litopys/lang/<lang>/<name>.yaml``),
+    each key's lists of every language joined (until a document's language picks one).
+
+    name (str): the file name ("entities", "actors").
+    RETURNS (dict[str, frozenset[str]]): key -> the words of all languages.
+    """
+    out: dict[str, frozenset[str]] = {}
+    for lang in languages():
+        try:
+            data = load(name, lang)
+        except FileNotFoundError:
+            continue
+        for key, value in data.items():
+            if isinstance(value, list):
+                out[key] = out.get(key, frozenset()) | frozenset(value)
+    return out  # (every key of every language: each_language() reads one key)
+
+
 def rules() -> dict[str, frozenset[str]]:
-    """The word lists of ``entity_rules.yaml`` as frozen sets."""
-    data = load_yaml("entity_rules")
-    return {k: frozenset(v) for k, v in data.items() if isinstance(v, list)}
+    """The entity stage's word lists (``words("entities")``)."""
+    return words("entities")
 
 
 @lru_cache(maxsize=2)
@@ -64,6 +81,88 @@ def first_word_lengths() -> dict[str, int]:
     return out
 
 
+def narrative_years(doc: Doc) -> list[int | None]:
+    """For every token, the year of the last dated time expression before it (the
+    narrative year; the time stage runs first)."""
+    out: list[int | None] = [None] * len(doc)
+    spans = sorted(doc.spans.get("timex", []), key=lambda s: s.start)
+    year: int | None = None
+    k = 0
+    for i in range(len(doc)):
+        while k < len(spans) and spans[k].start <= i:
+            value = spans[k]._.timex.value if spans[k]._.timex else None
+            m = re.match(r"^(\d{4})", value or "")
+            if m:
+                year = int(m.group(1))
+            k += 1
+        out[i] = year
+    # before the first date a text is most often about the same period
+    first = next((y for y in out if y is not None), None)
+    if first is not None:
+        for i in range(len(out)):
+            if out[i] is not None:
+                break
+            out[i] = first
+    return out
+
+
+def state_actor_span(doc: Doc, i: int, j: int, rec) -> Span:  # type: ignore[no-untyped-def]
+    """A state's adjective (tokens ``i``..``j``-1) with the actor noun at ``j``: the state
+    itself ("радянський уряд"), or, with a noun for forces, envoys or a group, an
+    organisation acting for the state ("німецькі війська", "польська делегація"; its state
+    and noun go to ``doc.user_data`` for the actor stage)."""
+    head = doc[j].lemma_
+    if head in state_org_heads() and rec.type == "GPE":
+        span = Span(doc, i, j + 1, label="ORG")
+        doc.user_data.setdefault("litopys_org_polity", {})[i] = rec.id
+        doc.user_data.setdefault("litopys_org_head", {})[i] = head
+    else:
+        span = Span(doc, i, j + 1, label=rec.type)
+        span._.entity_id = rec.id
+    return span
+
+
+@lru_cache(maxsize=1)
+def state_org_heads() -> frozenset[str]:
+    """Nouns that, after a state's adjective, name an organisation or a group acting for
+    the state, not the state itself: forces, envoys, estates ("польська шляхта")."""
+    return rules()["force_heads"] | rules()["envoy_heads"] | rules()["group_heads"]
+
+
+@lru_cache(maxsize=1)
+def abbreviated_adjectives() -> dict[str, str]:
+    """Encyclopedic abbreviations of adjectives, without the full stop ("рос" ->
+    "російський"), of every language's ``entities`` file."""
+    out: dict[str, str] = {}
+    for table in each_language("entities", "abbreviated_adjectives"):
+        out.update(table)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def agreeing_forms(adjective: str, noun: str) -> tuple[str, ...]:
+    """The forms of an adjective that agree with some reading of a noun form
+    ("російський", "імперії" -> "російської", ...)."""
+    from litopys.pipeline.morph import parses
+
+    adj = next((p for p in parses(adjective) if "ADJF" in str(p.tag)), None)
+    if adj is None:
+        return ()
+    wanted = set()
+    for p in parses(noun):
+        tag = p.tag
+        if tag.POS == "NOUN" and tag.case is not None:
+            wanted.add((tag.case, "plur" if tag.number == "plur" or tag.gender is None
+                        else tag.gender))
+    out: list[str] = []
+    for form in adj.lexeme:
+        tag = form.tag
+        key = (tag.case, "plur" if tag.number == "plur" else tag.gender)
+        if key in wanted and form.word not in out:
+            out.append(form.word)
+    return tuple(out)
+
+
 def offices():  # type: ignore[no-untyped-def]
     from litopys.data.gazetteer import load_offices
 
@@ -81,6 +180,38 @@ def is_cap(tok: Token) -> bool:
     """A capitalised word that is not all capitals (abbreviations are not names)."""
     t = tok.text
     return len(t) > 1 and t[0].isupper() and t[0].isalpha() and not t.isupper()
+
+
+LATIN_RE = re.compile(r"^[A-Za-z][A-Za-z'-]*$")
+QUOTES_OPEN = {"«", "\"", "“", "„"}
+QUOTES_CLOSE = {"»", "\"", "”", "“"}
+
+
+def named_doc_head(tok: Token) -> bool:
+    """A document noun that takes its name in quotes ("постанова «Про ...»")."""
+    return tok.lemma_ in rules()["doc_heads"] | rules()["quoted_doc_heads"]
+
+
+def latin(word: str) -> bool:
+    """A word in Latin script ("Twitter", "July")."""
+    return bool(LATIN_RE.match(word))
+
+
+def verbal(tok: Token) -> bool:
+    """A participle or a word with a verb reading ("підписаний", "звані", "була"): it
+    describes a name, and is no part of it."""
+    return "Voice=" in str(tok.morph) or any(
+        t.startswith(("VERB", "PRTF", "GRND")) or ",pssv" in t or ",actv" in t
+        for t in tags_of(tok.text))
+
+
+def two_names(tok: Token) -> bool:
+    """Two surnames joined by a hyphen or dash ("Пілсудський-Петлюра", a treaty named
+    after its signatories): two people, never one name."""
+    parts = tok.text.split("-")
+    return len(parts) == 2 and all(
+        len(p) > 2 and p[0].isupper() and (known_surname(p) or any(
+            "Surn" in t for t in tags_of(p)[:2])) for p in parts)
 
 
 def is_initial(tok: Token) -> bool:
@@ -120,14 +251,16 @@ def _maybe_name(tok: Token) -> bool:
     return any(t in tag for tag in tags_of(tok.text) for t in NAME_TAGS)
 
 
-REGION_ENDINGS = ("щина", "щини", "щині", "щину", "щиною", "ччина", "ччини", "ччині",
-                  "ччину", "ччиною")
-
-
 def place_label(tok: Token) -> str:
     """GPE for a place the dictionaries do not know, LOC for a historical region named
     with "-щина" ("Брацлавщина", "Київщини"), which is not a polity."""
-    return "LOC" if tok.lower_.endswith(REGION_ENDINGS) else "GPE"
+    return "LOC" if tok.lower_.endswith(region_endings()) else "GPE"
+
+
+@lru_cache(maxsize=1)
+def region_endings() -> tuple[str, ...]:
+    """Endings of regions named with a suffix ("-щина"), for ``str.endswith``."""
+    return tuple(sorted(rules()["region_endings"]))
 
 
 def _reading_cases(tok: Token, only: tuple[str, ...] = (),
@@ -235,10 +368,19 @@ class EntityRecognizer:
             spans.append(span)
             return True
 
+        def release(first: int, last: int) -> None:
+            """Give back the tokens first..last-1 (a longer name takes them)."""
+            for span in [s for s in spans if s.start < last and first < s.end]:
+                spans.remove(span)
+                for k in range(span.start, span.end):
+                    taken[k] = False
+
         self._bodies(doc, claim, taken)
         self._named_places(doc, claim, taken)
+        self._abbreviated(doc, claim, taken)
         self._gazetteer(doc, claim)
-        self._documents(doc, claim, taken)
+        self._marked_places(doc, claim, taken)
+        self._documents(doc, claim, taken, release)
         self._orgs(doc, claim, taken)
         self._abbreviations(doc, claim, taken)
         predicted = self._predict(doc, taken) if self.ner is not None else []
@@ -250,6 +392,7 @@ class EntityRecognizer:
         for span in predicted:
             self._claim_model(doc, span, claim)
         self._places(doc, claim, taken)
+        self._listed_places(doc, spans, claim, taken)
         spans.sort(key=lambda s: s.start)
         doc.spans["mentions"] = spans
         return doc
@@ -257,11 +400,11 @@ class EntityRecognizer:
     def _gazetteer(self, doc: Doc, claim) -> None:  # type: ignore[no-untyped-def]
         gaz = gazetteer()
         first_len = first_word_lengths()
-        heads = rules()["actor_heads"]
-        ru_heads = rules()["ru_actor_heads"]
-        forces = rules()["force_heads"]
+        heads = rules()["actor_heads"] | rules()["group_heads"]
+        head_forms = rules()["actor_head_forms"]
         words = [t.lower_ for t in doc]
         stops = [t.is_punct or t.is_space for t in doc]
+        years = narrative_years(doc)
         n = len(doc)
         i = 0
         while i < n:
@@ -273,23 +416,23 @@ class EntityRecognizer:
                 hits = gaz.lookup(" ".join(words[i : i + size]))
                 if not hits:
                     continue
+                if years[i] is not None:
+                    # "Варшавський договір" in a text about 1920 is not the Warsaw Pact
+                    hits = [h for h in hits if gaz.actor(h.id).read_in(years[i])]
+                    if not hits:
+                        continue
                 hit = min(hits, key=lambda h: KIND_RANK.get(h.kind, 9))
                 if hit.kind == "adjective":
                     # "радянський уряд": the adjective names the state only
                     # with an actor noun after it
                     j = i + size
-                    if j < n and (doc[j].lemma_ in heads or words[j] in ru_heads):
+                    if j < n and (doc[j].lemma_ in heads or words[j] in head_forms):
                         # "Нанкінський уряд" is the government of China, not the city
                         polity = gaz.actor(hit.id).polity
                         rec = gaz.actor(polity) if polity else gaz.actor(hit.id)
-                        if doc[j].lemma_ in forces and rec.type == "GPE":
-                            # "німецькі війська", "російська армія": the state's armed
-                            # forces, an organisation acting for the state
-                            span = Span(doc, i, j + 1, label="ORG")
-                            doc.user_data.setdefault("litopys_org_polity", {})[i] = rec.id
-                        else:
-                            span = Span(doc, i, j + 1, label=rec.type)
-                            span._.entity_id = rec.id
+                        if rec.type == "LOC":
+                            continue  # "чорноморського флоту": a sea is no actor
+                        span = state_actor_span(doc, i, j, rec)
                     else:
                         continue
                 else:
@@ -312,16 +455,107 @@ class EntityRecognizer:
             if not matched:
                 i += 1
 
-    def _documents(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
+    def _abbreviated(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
+        """Names with encyclopedic abbreviations of their adjectives ("Рос. імперії",
+        "Пн. Кавказі", "Укр. Нар. Республіка", "рос. військ", "Зах. Україна"): each
+        abbreviation is read as the adjective in the case and gender of the first full
+        word after it, and the name looked up (a compass adjective before a land is a
+        region, as "Західна Україна")."""
+        short = abbreviated_adjectives()
+        n = len(doc)
+        i = 0
+        while i < n:
+            adjectives: list[str] = []
+            j = i
+            while j < n and doc[j].lower_.rstrip(".") in short and len(adjectives) < 3:
+                dotted = doc[j].lower_.endswith(".")
+                if not dotted and (j + 1 >= n or doc[j + 1].text != "."):
+                    break
+                adjectives.append(short[doc[j].lower_.rstrip(".")])
+                j += 1 if dotted else 2  # "Осман" "." as two tokens
+            if not adjectives or j >= n or not doc[j].is_alpha or any(taken[i : j + 1]):
+                i += 1
+                continue
+            span = self._abbreviated_name(doc, i, j, adjectives)
+            if span is not None and not any(taken[span.start : span.end]):
+                claim(span)
+                i = span.end
+            else:
+                i += 1
+
+    @staticmethod
+    def _abbreviated_name(doc: Doc, i: int, j: int, adjectives: list[str]) -> Span | None:
+        """The name that tokens ``i`` .. (the word at ``j`` and up to three more) spell
+        with the abbreviated ``adjectives`` written out, or None."""
+        gaz = gazetteer()
+        rest = [t.lower_ for t in doc[j : j + 4]]
+        choices = [agreeing_forms(a, doc[j].lower_) for a in adjectives]
+        for forms in itertools.islice(itertools.product(*choices), 64):
+            for size in range(len(rest), -1, -1):
+                if size == 0 and len(forms) > 1:
+                    continue
+                hits = gaz.lookup(" ".join([*forms, *rest[:size]]))
+                names = [h for h in hits if h.kind != "adjective"]
+                if names and size:
+                    span = Span(doc, i, j + size, label=names[0].type)
+                    span._.entity_id = names[0].id
+                    return span
+                if hits and size == 0 and doc[j].lemma_ in rules()["actor_heads"] | \
+                        rules()["group_heads"]:
+                    # "рос. військ", "франц. уряд"
+                    return state_actor_span(doc, i, j, gaz.actor(hits[0].id))
+        if len(adjectives) == 1 and adjectives[0] in rules()["compass_adjectives"]:
+            size, _ = place_name_at([t.lower_ for t in doc], j, most=3)
+            if size:
+                return Span(doc, i, j + size, label="LOC")  # "Зах. Україна"
+        return None
+
+    def _marked_places(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
+        """A capitalised name after a word for a settlement ("с. Андрусово", "у селі
+        Андрусове", "м. Невель") is a town (GPE); after a word for a river or a lake
+        ("р. Збручь", "річки Дісна") a water body (LOC)."""
+        towns = rules()["settlement_words"]
+        waters = rules()["water_words"]
+        n = len(doc)
+        for i, tok in enumerate(doc[:-1]):
+            word = tok.text  # abbreviations as written: "С." is an initial
+            j = i + 1
+            if j < n and doc[j].text == "." and not word.endswith("."):
+                word += "."  # "с" "." as two tokens
+                j += 1
+            if word.endswith("."):
+                if i > 0 and doc[i - 1].like_num:
+                    continue  # "1709 р.": a year
+                town, water = word in towns, word in waters
+            else:
+                town, water = reads_as(word, towns), reads_as(word, waters)
+            if not (town or water) or j >= n or taken[j] or not is_cap(doc[j]) or \
+                    doc[j].text.isupper() or sentence_initial(doc[j]):
+                continue
+            if doc[j].pos_ == "ADJ" and j + 1 < n and doc[j + 1].text.islower():
+                continue  # "села Монастирщинського району": a district, not a name
+            end = j + 1
+            if end < n and not taken[end] and is_cap(doc[end]) and \
+                    doc[end].pos_ in ("NOUN", "PROPN") and not _maybe_name(doc[end]):
+                end += 1  # "с. Нова Каховка"
+            claim(Span(doc, j, end, label="GPE" if town else "LOC"))
+
+    def _documents(self, doc: Doc, claim, taken, release) -> None:  # type: ignore[no-untyped-def]
         heads = rules()["doc_heads"]
         n = len(doc)
+        quoted = rules()["quoted_doc_heads"]
         for i, tok in enumerate(doc):
-            if taken[i] or tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_ not in heads:
+            if taken[i] or tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_ not in heads | quoted:
                 continue
+            if tok.lemma_ not in heads and not (i + 1 < n and doc[i + 1].text in QUOTES_OPEN):
+                continue  # "постанова" names a document only with its title in quotes
             start = i
-            while start > 0 and not taken[start - 1] and doc[start - 1].pos_ == "ADJ" \
-                    and not doc[start - 1].is_punct:
-                start -= 1
+            while start > 0 and not taken[start - 1] and (
+                    doc[start - 1].pos_ == "ADJ"
+                    or (is_cap(doc[start - 1]) and any("ADJF" in t for t in tags_of(
+                        doc[start - 1].text.split("-")[-1])))  # "Кючук-Кайнарджійський"
+            ) and not doc[start - 1].is_punct and not verbal(doc[start - 1]):
+                start -= 1  # not "підписаний Зборівський мир", "була підписана Декларація"
             named = any(is_cap(t) for t in doc[start : i + 1])
             end = i + 1
             if end < n and not taken[end] and doc[end].text[:1].isupper() and \
@@ -329,14 +563,33 @@ class EntityRecognizer:
                     doc[end].text.split("-")[0].isupper():
                 end += 1  # "Договір СНО-1"
                 named = True
-            if end < n and doc[end].lower_ == "про":
-                k = end + 1
-                while k < n and k - end <= 6 and not taken[k] and (
-                    doc[k].pos_ in ("NOUN", "ADJ", "PROPN", "NUM")
-                    or (doc[k].lower_ in ("і", "та") and k + 1 < n
-                        and doc[k + 1].pos_ in ("ADJ", "NOUN"))
-                ) and not doc[k].is_punct:
+            if end < n and doc[end].text in QUOTES_OPEN and named_doc_head(tok):
+                close = next((k for k in range(end + 1, min(n, end + 30))
+                              if doc[k].text in QUOTES_CLOSE or doc[k].is_sent_start), None)
+                if close is not None and doc[close].text in QUOTES_CLOSE and \
+                        doc[end + 1].text[:1].isupper():  # a title, not a quoted remark
+                    claim(Span(doc, start, close + 1, label="DOC"))  # постанова «Про ...»
+                    continue
+            if end < n and doc[end].lower_ not in rules()["subject_prepositions"] and \
+                    is_cap(tok):
+                k = end  # "Декларація прав національностей України": the genitive chain
+                while k < n and k - end < 5 and not taken[k] and \
+                        doc[k].pos_ in ("NOUN", "ADJ") and "gent" in _reading_cases(doc[k]):
                     k += 1
+                size, hit = place_name_at([t.lower_ for t in doc], k) if k < n else (0, None)
+                if k > end and size and "gent" in _reading_cases(doc[k]):
+                    release(k, k + size)  # the state's name is part of the document's
+                    claim(Span(doc, start, k + size, label="DOC"))
+                    continue
+            if end < n and doc[end].lower_ in rules()["subject_prepositions"]:
+                k = end + 1
+                while k < n and k - end <= 8 and not taken[k] and (
+                    doc[k].pos_ in ("NOUN", "ADJ", "PROPN")
+                    or ((doc[k].lower_ in rules()["name_conjunctions"]
+                         or doc[k].lower_ in rules()["subject_prepositions"])
+                        and k + 1 < n and doc[k + 1].pos_ in ("ADJ", "NOUN"))
+                ) and not doc[k].is_punct:  # (nested: "Декларація про наміри підписання
+                    k += 1                  # Угоди про асоціацію")
                 if k > end + 1:
                     end = k
             if end == i + 1 and not named:
@@ -387,8 +640,8 @@ class EntityRecognizer:
                         continue
                 i = j
                 continue
-            if not is_cap(tok) or tok.lemma_ in stop:
-                i += 1
+            if not is_cap(tok) or tok.lemma_ in stop or two_names(tok):
+                i += 1  # ("Пілсудський-Петлюра": two people, not one)
                 continue
             if self._not_person(doc[i]):
                 i += 1  # the model reads it as a place or a body: leave it to the model
@@ -397,8 +650,17 @@ class EntityRecognizer:
             while j < n and not taken[j] and j - i < 5 and not self._not_person(doc[j]):
                 if is_cap(doc[j]):
                     j += 1
-                elif (doc[j].lower_ in NAME_PARTICLES or ROMAN_RE.match(doc[j].text)) and \
-                        j + 1 < n and is_cap(doc[j + 1]) and not taken[j + 1]:
+                elif doc[j].lower_ in rules()["name_particles"] and j > i:
+                    k = j  # "фон дер Ляєн": one particle or more, then a capitalised word
+                    while k < n and k - j < 3 and doc[k].lower_ in rules()["name_particles"]:
+                        k += 1
+                    k = max(k, j + 1)
+                    if k < n and is_cap(doc[k]) and not taken[k]:
+                        j = k + 1
+                    else:
+                        break
+                elif ROMAN_RE.match(doc[j].text) and j + 1 < n and is_cap(doc[j + 1]) and \
+                        not taken[j + 1]:
                     j += 2
                 elif ROMAN_RE.match(doc[j].text) and j > i:
                     j += 1
@@ -434,8 +696,8 @@ class EntityRecognizer:
             run = doc[start:end]
             if len(run) >= 2:
                 if any(name_like(t) for t in run) and all(
-                    name_like(t) or is_known(t.text) for t in run
-                ):
+                    name_like(t) or is_known(t.text) or ROMAN_RE.match(t.text) for t in run
+                ):  # ("Катерини II", "Карла XII": a regnal number)
                     if claim(Span(doc, start, end, label="PERSON")):
                         seen.add(tuple(t.lower_ for t in run))
             elif self._single_name(run[0], False):
@@ -463,6 +725,8 @@ class EntityRecognizer:
     def _single_name(tok: Token, initial: bool) -> bool:
         if any(h.kind == "adjective" for h in gazetteer().lookup(tok.lower_)):
             return False  # "Українську" (громадську групу): a state's adjective
+        if latin(tok.text):
+            return False  # "Twitter", "July": a foreign word alone is no name here
         tags = tags_of(tok.text)
         first = tags[0] if tags else ""
         if known_surname(tok.text) and len(tok.text) > 3 and tok.pos_ not in CLOSED_POS:
@@ -539,13 +803,38 @@ class EntityRecognizer:
         return not (k >= 0 and doc[k].pos_ == "NOUN" and doc[k].text.islower()
                     and offices().lookup(doc[k].lemma_) is not None)
 
+    @staticmethod
+    def _listed_places(doc: Doc, spans: list[Span], claim, taken) -> None:  # type: ignore[no-untyped-def]
+        """"Смоленськ, Дорогобуж, Біла, Невель": one capitalised word between two places
+        of a list is a place too, even where it was read as a person (``spans``, the
+        claimed spans, change in place)."""
+        seps = rules()["list_separators"]
+        at: dict[int, Span] = {}
+        for span in spans:
+            for k in range(span.start, span.end):
+                at[k] = span
+
+        def place_at(k: int) -> bool:
+            return k in at and at[k].label_ == "GPE"
+
+        for i in range(2, len(doc) - 2):
+            tok, old = doc[i], at.get(i)
+            if not is_cap(tok) or (old is not None and (old.label_ != "PERSON" or len(old) > 1)):
+                continue
+            if doc[i - 1].lower_ in seps and doc[i + 1].lower_ in seps and \
+                    place_at(i - 2) and place_at(i + 2) and not known_surname(tok.text):
+                if old is not None:
+                    spans.remove(old)
+                    taken[i] = False
+                claim(Span(doc, i, i + 1, label="GPE"))
+
     def _places(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
         """"до Переяслава", "у Ялті", "під Іловайськом": a capitalised inanimate noun
         after a preposition of place, inside a sentence, is a place."""
         for i, tok in enumerate(doc):
             if taken[i] or i == 0 or not is_cap(tok) or sentence_initial(tok):
                 continue
-            if doc[i - 1].lower_ not in PLACE_PREPS or tok.pos_ not in ("NOUN", "PROPN"):
+            if doc[i - 1].lower_ not in rules()["place_prepositions"] or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             if _maybe_name(tok) or "Animacy=Anim" in str(tok.morph):
                 continue
@@ -591,13 +880,28 @@ class EntityRecognizer:
             if taken[i] or tok.pos_ != "NOUN" or not reads_as(tok.text, heads):
                 continue  # ("Рада" is first read as "рад")
             start = i
+            lower = False
             if i > 0 and is_cap(doc[i - 1]) and doc[i - 1].pos_ == "ADJ" and not taken[i - 1]:
                 start = i - 1  # "Народні збори", "Верховна Рада"
+                while start > 0 and is_cap(doc[start - 1]) and doc[start - 1].pos_ == "ADJ" \
+                        and not taken[start - 1] and _agree(doc[start - 1], tok):
+                    start -= 1  # "Генеральна Військова Канцелярія"
             elif not is_cap(tok):
+                lower = True  # "сейму Карпатської України": only with the polity
+            known_end = next((j for j in range(min(n, i + 6), start + 1, -1)
+                              if gaz.lookup(" ".join(words[start:j]))), None)
+            if known_end is not None:
+                # the gazetteer knows the name ("Верховна Рада"), unless a polity follows:
+                # "Рада народних комісарів Української СРР" is that republic's own body
+                size, hit = place_name_at(words, known_end) if known_end < n else (0, None)
+                own = {gaz.actor(h.id).polity for h in gaz.lookup(
+                    " ".join(words[start:known_end]))}
+                if size and hit.type == "GPE" and hit.id not in own and \
+                        not any(taken[start:known_end + size]) and \
+                        "gent" in _reading_cases(doc[known_end]):
+                    claim(Span(doc, start, known_end + size, label="ORG"))
+                    doc.user_data.setdefault("litopys_org_polity", {})[start] = hit.id
                 continue
-            if any(gaz.lookup(" ".join(words[start:j]))
-                   for j in range(start + 2, min(n, i + 6) + 1)):
-                continue  # the gazetteer knows the name ("Верховна Рада")
             j = i + 1
             polity = None
             while j < n and not taken[j] and j - i <= 6 and not is_initial(doc[j]):
@@ -615,7 +919,11 @@ class EntityRecognizer:
             known = bool(gaz.lookup(words[i]))  # "Директорії": a name already, alone
             named = polity is not None or (j - i >= 2 and not sentence_initial(doc[start])
                                            and not known)
-            if j - i < 2 or not named:
+            # every word capitalised, two adjectives or more: a name without complement
+            titled = i - start >= 2 and is_cap(tok) and not sentence_initial(doc[start])
+            if titled and j - i < 2:
+                j, named = i + 1, True
+            elif j - i < 2 or not named or (lower and polity is None):
                 continue
             if doc[j - 1].pos_ == "ADJ":
                 continue  # a phrase must end on its noun
@@ -636,8 +944,22 @@ class EntityRecognizer:
         if end == span.start:
             return
         span = Span(doc, span.start, end, label=span.label_)
-        if any(t.pos_ == "VERB" for t in span):
-            return  # "Петлюра прийняв рішення" is not a name
+        if any(t.pos_ in ("VERB", "AUX") for t in span):
+            return  # "Петлюра прийняв рішення", "рішенням Сойму стало" are not names
+        if any(t.lemma_ in rules()["event_nouns"] or t.text in (":", ";", "(", ")")
+               for t in span):
+            return  # "Полтавській битві", "Польсько-радянської війни": events, not actors
+        if len(span) == 2 and span[0].pos_ == "ADJ" and span[-1].text.islower() and \
+                offices().lookup(span[-1].lemma_):
+            return  # "Київського митрополита": an office, not a place
+        if all(latin(t.text) or not t.is_alpha for t in span) and \
+                any(t.text.islower() for t in span):
+            return  # "Global food security in jeopardy": a foreign phrase
+        if label in ("ORG", "GPE") and len(span) > 1 and span[-1].text.islower() and \
+                sentence_initial(span[0]) and \
+                span[-1].lemma_ not in category_nouns() | rules()["body_heads"] | \
+                state_org_heads():
+            return  # "Українське питання." opening a sentence: a common noun, no name
         if label != "PERSON" and any(_name_tagged(t) for t in span if t.pos_ == "PROPN"):
             return
         if label == "PERSON" and not any(is_cap(t) for t in span):
@@ -645,6 +967,9 @@ class EntityRecognizer:
         if label == "PERSON" and not any(_maybe_name(t) or not is_known(t.text)
                                          or is_initial(t) for t in span):
             return  # "Радянських": ordinary words, however capitalised
+        if label == "PERSON" and len(span) == 1 and (latin(span[0].text)
+                                                     or two_names(span[0])):
+            return  # "Twitter"; "Пілсудський-Петлюра" (two people)
         if label == "PERSON" and len(span) == 1 and offices().lookup(span[0].lower_):
             return  # "Гетьман зберігав право ...": an office, not a name
         if len(span) == 1 and span[0].lemma_ in category_nouns():

@@ -11,11 +11,17 @@ from functools import lru_cache
 
 import pymorphy3
 
-# endings of oblique forms of Slavic surnames that pymorphy3 can guess reliably
-SLAVIC_SURNAME_ENDINGS = ("ова", "ову", "овим", "ові", "ева", "еву", "евим", "єва", "єву",
-                          "євим", "іна", "іну", "іним", "ина", "ину", "иним", "ського",
-                          "ському", "ським", "цького", "цькому", "цьким", "енка", "енку",
-                          "енком", "ука", "уку", "уком", "юка", "юку", "юком")
+from litopys.lang import each_language
+
+
+@lru_cache(maxsize=1)
+def slavic_surname_endings() -> tuple[str, ...]:
+    """Endings of oblique forms of Slavic surnames that pymorphy3 guesses reliably, of
+    every language with an ``entities`` file (for ``str.endswith``)."""
+    return tuple(sorted({e for ends in each_language("entities", "slavic_surname_endings")
+                         for e in ends}))
+
+
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")
 UD_TO_PYMORPHY = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs",
                   "Ins": "ablt", "Loc": "loct", "Voc": "voct"}
@@ -79,7 +85,7 @@ def nominative(word: str, case: str | None = None, prefer: str | None = None,
     if not word or not word[0].isalpha():
         return word
     candidates = [p for p in parses(word) if p.is_known or (
-        "Surn" in str(p.tag) and word.lower().endswith(SLAVIC_SURNAME_ENDINGS))]
+        "Surn" in str(p.tag) and word.lower().endswith(slavic_surname_endings()))]
     if not candidates:
         return word
     if any("Fixd" in str(p.tag) for p in candidates if prefer and prefer in str(p.tag)):

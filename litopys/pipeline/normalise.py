@@ -7,7 +7,14 @@ What it does (each rule is a *why*):
   careless typing mix them, and then no dictionary matches);
 - Russian-only letters that machine translation leaves (ы, э, ё, ъ) become their
   nearest Ukrainian letters, so that morphology can guess a lemma;
-- soft hyphens and zero-width characters are dropped;
+- soft hyphens and zero-width characters are dropped, and so are the combining
+  stress marks of dictionaries and Wikipedia ("Лока́рнські" is "Локарнські");
+- a word broken at a line end ("Пет- люра", "Падерев-\nський") is joined again,
+  unless the next word is a conjunction ("північно- та південно-західний");
+- footnote marks glued to a word ("Республики[1]") are dropped;
+- an ALL-CAPS heading ("КЮЧУК-КАЙНАРДЖІЙСЬКИЙ МИРНИЙ ДОГОВІР") is written in
+  sentence case ("Кючук-Кайнарджійський мирний договір"), keeping abbreviations
+  ("СРСР") and proper names, so its words are not read as abbreviations;
 - a number glued to "р."/"рр."/"г." ("1932р.") gets a space, so the year and the
   abbreviation are separate tokens.
 
@@ -21,17 +28,40 @@ import re
 from array import array
 from dataclasses import dataclass
 
+from litopys.lang import each_language
+from litopys.pipeline.morph import parses
+
 APOSTROPHES = "’ʼ`‘′´"
 LATIN_TO_CYR = str.maketrans(
     {"a": "а", "c": "с", "e": "е", "i": "і", "o": "о", "p": "р", "x": "х", "y": "у",
      "A": "А", "B": "В", "C": "С", "E": "Е", "H": "Н", "I": "І", "K": "К", "M": "М",
      "O": "О", "P": "Р", "T": "Т", "X": "Х"}
 )
-RUSSIAN_TO_UK = str.maketrans({"ы": "и", "Ы": "И", "э": "е", "Э": "Е", "ё": "е", "Ё": "Е"})
-DROP = {"\u00ad", "\u200b", "\u200c", "\u200d", "\ufeff", "\u2060"}
+
+
+def _language_data(key: str) -> list:
+    """The values under ``key`` in every language's ``entities`` file."""
+    return each_language("entities", key)
+
+
+# letters of other Cyrillic alphabets -> the nearest letter of the text's language
+FOREIGN_LETTERS = str.maketrans(
+    {a: b for table in _language_data("foreign_letters") for a, b in dict(table).items()})
+DROP = {"\u00ad", "\u200b", "\u200c", "\u200d", "\ufeff", "\u2060",
+        "\u0300", "\u0301"}  # combining grave and acute: stress marks
 
 _MIXED_WORD = re.compile(r"\b(?=\w*[а-яіїєґА-ЯІЇЄҐ])(?=\w*[a-zA-Z])\w+\b")
-_GLUED_YEAR = re.compile(r"(?<=\d)(?=(?:рр?|г|ст|гг)\.)")
+_YEAR_ABBREVIATIONS = sorted({w for ws in _language_data("year_abbreviations") for w in ws},
+                             key=lambda w: (-len(w), w))
+_GLUED_YEAR = re.compile(r"(?<=\d)(?=(?:" + "|".join(map(re.escape, _YEAR_ABBREVIATIONS))
+                         + r")\.)")
+# "Пет- люра", "Падерев-\n ський": a hyphen at a line break (or before a space) inside a
+# lower-case word continuation
+_BROKEN_WORD = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n?[ \t]*(?=([^\W\d_A-ZА-ЯІЇЄҐ]+))")
+_FOOTNOTE = re.compile(r"(?<=[^\W\d_]|[.,;:»\"')])\[\d{1,3}\]")
+# a run of two or more all-capital words (hyphens, digits and apostrophes inside)
+_CAPS_WORD = r"[^\W\d_a-zа-яіїєґ]+(?:['-][^\W\d_a-zа-яіїєґ]+)*"
+_CAPS_RUN = re.compile(rf"\b{_CAPS_WORD}(?:[ \t]+(?:{_CAPS_WORD}|\d+))*\b")
 _APOS_IN_WORD = re.compile(r"(?<=[^\W\d_])[" + APOSTROPHES + r"](?=[^\W\d_])")
 
 
@@ -78,19 +108,95 @@ def normalise(text: str) -> tuple[str, OffsetMap]:
         if cyr >= len(word) / 2:
             for k, c in enumerate(word.translate(LATIN_TO_CYR)):
                 chars[m.start() + k] = c
-    rewritten = "".join(chars).translate(RUSSIAN_TO_UK)
+    rewritten = "".join(chars).translate(FOREIGN_LETTERS)
+    rewritten = _sentence_case_headings(rewritten)
 
     # 2. insertions and deletions, recorded in the offset map
     inserts = {m.start() for m in _GLUED_YEAR.finditer(rewritten)}
+    dropped: set[int] = set()
+    for m in _BROKEN_WORD.finditer(rewritten):
+        if m.end() > m.start() + 1 and \
+                m.group(1).lower() not in _conjunctions():
+            dropped.update(range(m.start(), m.end()))
+    for m in _FOOTNOTE.finditer(rewritten):
+        dropped.update(range(m.start(), m.end()))
     out: list[str] = []
     to_orig = array("l")
     for i, c in enumerate(rewritten):
         if i in inserts:
             out.append(" ")
             to_orig.append(i)
-        if c in DROP:
+        if c in DROP or i in dropped:
             continue
         out.append(c)
         to_orig.append(i)
     to_orig.append(len(text))
     return "".join(out), OffsetMap(to_orig)
+
+
+def _conjunctions() -> frozenset[str]:
+    """Conjunctions after a suspended hyphen ("північно- та південно-західний")."""
+    return frozenset(w for ws in _language_data("name_conjunctions") for w in ws) | \
+        frozenset(w for ws in _language_data("suspended_hyphen_words") for w in ws)
+
+
+def _heading_word(word: str) -> bool:
+    """An all-capital word that is an ordinary word written in capitals (a heading's
+    "ДОГОВІР"), not an abbreviation ("СРСР", "НБСЄ") or a short unknown word."""
+    ps = parses(word)
+    if any("Abbr" in str(p.tag) for p in ps):
+        return False
+    if any(p.is_known for p in ps):
+        return len(word) >= 4
+    return len(word) >= 6
+
+
+def _case_word(word: str, first: bool) -> str:
+    """One word of a heading in sentence case: the first word and proper names are
+    capitalised, abbreviations stay, other words go lower case."""
+    parts = word.split("-")
+    out = []
+    for k, part in enumerate(parts):
+        bare = part.replace("'", "")
+        if not bare.isalpha():
+            out.append(part)
+            continue
+        ps = parses(part)
+        if any("Abbr" in str(p.tag) for p in ps) or (len(parts) == 1 and len(bare) <= 5
+                                                     and not any(p.is_known for p in ps)):
+            out.append(part)  # an abbreviation
+        elif (first and k == 0) or k > 0 and out and out[0][:1].isupper() or \
+                not any(p.is_known for p in ps) or _proper(part):
+            out.append(part[:1] + part[1:].lower())
+        else:
+            out.append(part.lower())
+    return "-".join(out)
+
+
+def _proper(word: str) -> bool:
+    """Is the (capitalised) word a name of a place or a state in the gazetteer?"""
+    from litopys.data.gazetteer import load_gazetteer
+
+    return any(h.kind != "adjective" for h in load_gazetteer().lookup(word.lower()))
+
+
+def _sentence_case_headings(text: str) -> str:
+    """Rewrite ALL-CAPS headings in sentence case (same length, so offsets hold)."""
+    if not _CAPS_RUN.search(text):
+        return text
+    chars = None
+    for m in _CAPS_RUN.finditer(text):
+        words = m.group(0).split()
+        if not any(_heading_word(w) for w in words if w.isalpha() or "-" in w or "'" in w):
+            continue
+        if chars is None:
+            chars = list(text)
+        pos = m.start()
+        first = True
+        for w in words:
+            k = text.index(w, pos)
+            new = _case_word(w, first) if not w.isdigit() else w
+            chars[k : k + len(w)] = new
+            pos = k + len(w)
+            first = False
+    return text if chars is None else "".join(chars)

@@ -313,6 +313,13 @@ class Store:
         ]
         events = [ev for _, ev in self._events("WHERE ev.document_id=?", (doc_id,))]
         # entities taking part in events but not mentioned (e.g. inherited polity)
+        wanted = {a for ev in events for a in ev.source + ev.target}
+        wanted |= {e.affiliation for e in entities.values() if e.affiliation}
+        for eid in sorted(wanted - entities.keys()):
+            r = c.execute("SELECT * FROM entities WHERE id=?", (eid,)).fetchone()
+            if r is not None:
+                entities[eid] = Entity(id=eid, type=r["type"], name=r["name"], key=eid,
+                                       cameo=r["cameo"], wikidata=r["wikidata"])
         return Chronicle(document=doc, entities=list(entities.values()), timexes=timexes,
                          events=events)
 

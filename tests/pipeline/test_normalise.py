@@ -18,6 +18,17 @@ from litopys.pipeline.normalise import normalise
         ("ч\u00adерез", "через"),
         ("гоминьдановские", "гоминьдановские"),
         ("Paris", "Paris"),  # a Latin word stays Latin
+        ("1930-1932гг.", "1930-1932 гг."),  # Russian "годы" (lang/ru)
+        ("Лока\u0301рнські уго\u0301ди", "Локарнські угоди"),  # stress marks
+        ("Пет- люра і Падерев-\nський", "Петлюра і Падеревський"),  # broken at a line end
+        ("північно- та південно-західний", "північно- та південно-західний"),
+        ("Республики[1]. Далі", "Республики. Далі"),  # a footnote mark
+        ("[Павла] Скоропадського", "[Павла] Скоропадського"),  # an editor's insertion
+        ("КЮЧУК-КАЙНАРДЖІЙСЬКИЙ МИРНИЙ ДОГОВІР 1774",
+         "Кючук-Кайнарджійський мирний договір 1774"),
+        ("ЗАКЛЮЧНИЙ АКТ НАРАДИ З БЕЗПЕКИ В ЄВРОПІ", "Заключний акт наради з безпеки в Європі"),
+        ("уряд СРСР і ЗУНР", "уряд СРСР і ЗУНР"),  # abbreviations stay
+        ("САН-ФРАНЦИСЬКА КОНФЕРЕНЦІЯ", "Сан-Франциська конференція"),
     ],
 )
 def test_normalise_rewrites(text: str, expected: str) -> None:
@@ -45,3 +56,20 @@ def test_normalise_map_is_monotonic(text: str) -> None:
         assert 0 <= v <= len(text)
         assert v >= prev
         prev = v
+
+
+@pytest.mark.parametrize(
+    "text,written",
+    [
+        ("Договір підписали Пет- люра і Пілсудський.", "Пет- люра"),
+        ("Договір Варша\u0301вський підписали.", "Варша\u0301вський"),
+        ("Делєґація Республики[1] прибула.", "Республики"),
+    ],
+)
+def test_normalise_dropped_characters_map_back(text: str, written: str) -> None:
+    """A word with characters dropped maps back onto the word as written."""
+    norm, offsets = normalise(text)
+    clean = written.replace("- ", "").replace("\u0301", "")
+    i = norm.index(clean)
+    s, e = offsets.span(i, i + len(clean))
+    assert text[s:e] == written

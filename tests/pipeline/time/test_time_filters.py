@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from litopys.store.views import EventFilter, count_events, is_date
+from litopys.store.queries import EventFilter, count_events, is_date
 
 from litopys.cli import _expand, main
 from litopys.model import Chronicle, Document, Entity, Event, Mention, Timex
