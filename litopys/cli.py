@@ -137,7 +137,10 @@ def extract(paths: tuple[str, ...], db: str, fmt: str, anchor: str | None, worke
                 pipeline = Pipeline()
             ch = pipeline(document, anchor=anchor)
             store.write_one(ch)
-            chronicles.append(ch)
+            for corr in store.unplaced:  # corrections the new output no longer has a place for
+                click.echo(f"warning: {document.path or document.id}: {corr.describe()} can "
+                           "no longer be placed; see /corrections", err=True)
+            chronicles.append(store.chronicle(ch.document.id) or ch)
     finally:
         store.close()
     if not quiet:

@@ -14,6 +14,7 @@ from typing import Any
 
 from litopys.errors import Errors, StoreError
 from litopys.model import Chronicle, Document, Entity, Event, Mention, Timex
+from litopys.store.corrections import Correction, after_write, load_trust
 from litopys.store.migrate import migrate
 
 
@@ -30,6 +31,7 @@ class Store:
 
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = str(path)
+        self.unplaced: list[Correction] = []  # corrections the last write could not re-apply
         try:
             if read_only:
                 if not Path(path).exists():
@@ -151,6 +153,7 @@ class Store:
                     "position) VALUES (?, ?, ?, ?)",
                     rows,
                 )
+            self.unplaced = after_write(c, ch)
             c.execute("COMMIT")
         except BaseException:
             c.execute("ROLLBACK")
@@ -205,8 +208,8 @@ class Store:
         ]
         events = [ev for _, ev in self._events("WHERE ev.document_id=?", (doc_id,))]
         # entities taking part in events but not mentioned (e.g. inherited polity)
-        return Chronicle(document=doc, entities=list(entities.values()), timexes=timexes,
-                         events=events)
+        return load_trust(c, Chronicle(document=doc, entities=list(entities.values()),
+                                       timexes=timexes, events=events))
 
     def _events(self, where: str, params: tuple[Any, ...]) -> Iterator[tuple[str, Event]]:
         rows = self.conn.execute(
@@ -227,6 +230,8 @@ class Store:
                 trigger=r["trigger"], evidence=r["evidence"], start=r["start"], end=r["end"],
                 evidence_start=r["evidence_start"], evidence_end=r["evidence_end"],
                 plover=r["plover"], date_begin=r["date_begin"], date_end=r["date_end"],
+                **{k: r[k] for k in ("provenance", "confidence") if k in r.keys()},
+                corrected=bool(r["corrected"]) if "corrected" in r.keys() else False,
             )
 
     def query_events(
