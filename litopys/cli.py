@@ -73,6 +73,7 @@ def extract(paths: tuple[str, ...], db: str, fmt: str, anchor: str | None, worke
       litopys extract corpus/ --db corpus.db --format jsonl > corpus.jsonl
     """
     from litopys.pipeline.ingest import DEFAULT_MAX_BYTES, iter_paths, read_path, read_stdin
+    from litopys.store.corrections import list_corrections
     from litopys.store.db import Store
 
     if anchor:
@@ -140,7 +141,9 @@ def extract(paths: tuple[str, ...], db: str, fmt: str, anchor: str | None, worke
             for corr in store.unplaced:  # corrections the new output no longer has a place for
                 click.echo(f"warning: {document.path or document.id}: {corr.describe()} can "
                            "no longer be placed; see /corrections", err=True)
-            chronicles.append(store.chronicle(ch.document.id) or ch)
+            if any(c.undone_at is None for c in list_corrections(store, ch.document.id)):
+                ch = store.chronicle(ch.document.id) or ch  # show the corrected chronicle
+            chronicles.append(ch)
     finally:
         store.close()
     if not quiet:
