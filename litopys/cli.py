@@ -295,7 +295,10 @@ def eval_cmd(directory: str, as_json: bool, half: str | None) -> None:
               help="Interface to bind; the default serves this machine only.")
 @click.option("--port", default=8000, show_default=True, type=int, envvar="LITOPYS_PORT",
               help="Port to listen on.")
-def serve(db: str, host: str, port: int) -> None:
+@click.option("--edit", is_flag=True, envvar="LITOPYS_EDIT",
+              help="Let the browser correct the chronicle (events, entities, mentions); "
+                   "off by default (LITOPYS_EDIT).")
+def serve(db: str, host: str, port: int, edit: bool) -> None:
     """Serve the stored chronicle in the browser (timeline, network, reader).
 
     \b
@@ -307,7 +310,7 @@ def serve(db: str, host: str, port: int) -> None:
     from litopys.web.app import serve as run
 
     try:
-        run(db, host=host, port=port)
+        run(db, host=host, port=port, edit=edit)
     except LitopysError as err:
         raise _fail(err) from None
 

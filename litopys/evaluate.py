@@ -67,6 +67,9 @@ class DocScore:
     value_ok: int = 0
     relaxed: PRF = field(default_factory=PRF)
     strict: PRF = field(default_factory=PRF)
+    # which system values matched (for calibrating confidence: scripts/calibrate.py)
+    matched: dict[str, set[Any]] = field(
+        default_factory=lambda: {"entities": set(), "timexes": set(), "events": set()})
 
     def overall_entities(self) -> PRF:
         total = PRF()
@@ -247,6 +250,7 @@ def score(chronicle: Chronicle, gold: dict[str, Any], name: str = "") -> DocScor
         prf.tp_sys += 1
         sys_to_gold[e.id] = hit
         matched_gold.add(hit)
+        out.matched["entities"].add(e.id)
     for gid, t in gold_type.items():
         out.entities[t].n_gold += 1
         if gid in matched_gold:
@@ -283,6 +287,7 @@ def score(chronicle: Chronicle, gold: dict[str, Any], name: str = "") -> DocScor
         k = next((k for k in cands if sys_t[k].value == gv), cands[0])
         used.add(k)
         if sys_t[k].value == gv:
+            out.matched["timexes"].add((sys_t[k].start, sys_t[k].end))
             out.value_ok += 1
             out.timexes.tp_gold += 1
             out.timexes.tp_sys += 1
@@ -307,6 +312,8 @@ def score(chronicle: Chronicle, gold: dict[str, Any], name: str = "") -> DocScor
                 if strict and (ev.cameo[:2] != g["cameo"][:2] or ev.mode != g["mode"]):
                     continue
                 taken.add(k)
+                if not strict:
+                    out.matched["events"].add(ev.id)
                 prf.tp_sys += 1
                 prf.tp_gold += 1
                 break

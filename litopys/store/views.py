@@ -24,6 +24,8 @@ MAX_LIMIT = 5000
 """Upper bound on any list a query returns (the web layer caps ``limit`` to it)."""
 
 MODES = ("asserted", "negated", "hypothetical")
+DATE_SOURCES = ("text", "narrative", "human", "none")
+"""Values of the ``date_source`` filter ("none": undated events)."""
 
 EXPORT_TABLES: dict[str, str] = {
     "documents": "SELECT id, path, chars, encoding, format, added_at FROM documents ORDER BY id",
@@ -84,6 +86,8 @@ class EventFilter:
     document: str | None = None
     q: str | None = None
     limit: int = MAX_LIMIT
+    min_confidence: float | None = None
+    date_source: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -146,6 +150,12 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
     if f.q:
         clauses.append("(py_lower(ev.trigger) LIKE ? OR py_lower(ev.evidence) LIKE ?)")
         params += [f"%{f.q.lower()}%"] * 2
+    if f.min_confidence is not None:  # provenance and confidence: litopys/store/corrections.py
+        clauses.append("coalesce(ev.confidence, 0) >= ?")
+        params.append(f.min_confidence)
+    if f.date_source:
+        clauses.append("coalesce(ev.date_source, 'none') = ?")
+        params.append(f.date_source)
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
@@ -153,6 +163,7 @@ _EVENT_COLUMNS = (
     "ev.id, ev.document_id, ev.cameo, ev.cameo_label, ev.goldstein, ev.plover, ev.mode, "
     "ev.date, ev.date_source, ev.date_begin, ev.date_end, ev.trigger, ev.start, ev.end, "
     "ev.evidence, ev.evidence_start, ev.evidence_end, d.path AS document_path, "
+    "ev.provenance, ev.confidence, ev.corrected, "
     # the wording of the time expression that dates the event: one inside the
     # evidence sentence first, else any in the document with the same value
     "coalesce((SELECT t.text FROM timexes t WHERE t.document_id = ev.document_id "

@@ -11,6 +11,7 @@ DOCS: docs/WEB.md
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -25,6 +26,7 @@ from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Respon
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from litopys.errors import LitopysError
 from litopys.store import views as q
 from litopys.store.db import Store
 from litopys.web import views
@@ -144,6 +146,17 @@ def parse_filter(request: Request, default_limit: int = MAX_LIMIT) -> q.EventFil
         if value and not q.is_date(value):
             raise HTTPException(400, f"Invalid date '{value}' for {name}: use YYYY, YYYY-MM "
                                      "or YYYY-MM-DD.")
+    raw = _param(request, "min_confidence")
+    if raw is not None:
+        try:
+            f.min_confidence = float(raw)
+        except ValueError:
+            f.min_confidence = -1.0
+        if not 0.0 <= f.min_confidence <= 1.0:
+            raise HTTPException(400, "min_confidence must be a number from 0 to 1.")
+    f.date_source = _param(request, "date_source")
+    if f.date_source and f.date_source not in q.DATE_SOURCES:
+        raise HTTPException(400, f"date_source must be one of: {', '.join(q.DATE_SOURCES)}.")
     raw = _param(request, "limit")
     if raw is not None:
         try:
@@ -331,23 +344,29 @@ async def _http_error(request: Request, exc: Exception) -> Response:
                     media_type="text/plain; charset=utf-8")
 
 
-def create_app(db_path: str) -> Starlette:
+def create_app(db_path: str, edit: bool = False) -> Starlette:
     """Build the web app over a litopys database, opened read-only.
 
     db_path (str): the SQLite file written by ``litopys extract``.
+    edit (bool): mount the correction routes (``serve --edit``); off, no write route exists.
     RETURNS (Starlette): the ASGI app (``app.state.litopys`` holds the :class:`App`).
     """
+    from litopys.web.edit import Editor, corrections_routes
+
+    with contextlib.suppress(LitopysError, OSError):
+        Store(db_path).close()  # bring an older file up to date before reading it
     core = App(db_path)
+    extra = corrections_routes(core) + (Editor(core).routes() if edit else [])
     exception_handlers: dict[Any, Callable[[Request, Exception], Awaitable[Response]]] = {
         HTTPException: _http_error,
     }
-    app = Starlette(routes=core.routes(), exception_handlers=exception_handlers)
+    app = Starlette(routes=extra + core.routes(), exception_handlers=exception_handlers)
     app.add_middleware(SecurityHeaders)
     app.state.litopys = core
     return app
 
 
-def serve(db_path: str, host: str = "127.0.0.1", port: int = 8000) -> None:
+def serve(db_path: str, host: str = "127.0.0.1", port: int = 8000, edit: bool = False) -> None:
     """Serve a database with uvicorn until interrupted (binds loopback by default).
 
     db_path (str): the SQLite file.
@@ -356,4 +375,4 @@ def serve(db_path: str, host: str = "127.0.0.1", port: int = 8000) -> None:
     """
     import uvicorn
 
-    uvicorn.run(create_app(db_path), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(db_path, edit=edit), host=host, port=port, log_level="info")
