@@ -346,6 +346,60 @@ def export(db: str, fmt: str, out: str) -> None:
         store.close()
 
 
+@main.command("export-gold")
+@DB_OPTION
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False),
+              help="Directory for NAME.txt + NAME.gold.json per document.")
+def export_gold(db: str, out: str) -> None:
+    """Write each stored (corrected) chronicle as a gold file for `litopys eval` and training.
+
+    \b
+    Example:
+      litopys export-gold --db corpus.db --out gold/ && litopys eval gold/
+    """
+    from litopys.gold import write_gold
+    from litopys.store.db import Store
+
+    if not Path(db).exists():
+        raise _fail(LitopysError(Errors.E022, path=db))
+    with Store(db, read_only=True) as store:
+        n = write_gold(store, out)
+    click.echo(f"{n} gold file(s) written to {out}", err=True)
+
+
+@main.group("import")
+def import_group() -> None:
+    """Read annotation tools' files back into the store as corrections."""
+
+
+@import_group.command("brat")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@DB_OPTION
+@click.option("--author", default="brat", show_default=True,
+              help="Recorded as the corrections' author.")
+def import_brat_cmd(directory: str, db: str, author: str) -> None:
+    """Import corrected brat / INCEpTION standoff (an edited `export --format brat`).
+
+    \b
+    Example:
+      litopys export --format brat --out brat/ && (edit in brat) && litopys import brat brat/
+    """
+    from litopys.importers.brat import import_brat
+    from litopys.store.db import Store
+
+    if not Path(db).exists():
+        raise _fail(LitopysError(Errors.E022, path=db))
+    try:
+        with Store(db) as store:
+            report = import_brat(store, directory, author=author)
+    except LitopysError as err:
+        raise _fail(err) from None
+    for line in report.skipped:
+        click.echo(f"skipped: {line}", err=True)
+    made = ", ".join(f"{n} {k}" for k, n in sorted(report.corrections.items())) or "none"
+    click.echo(f"{report.documents} document(s) read; corrections: {made}", err=True)
+
+
 @main.command()
 @DB_OPTION
 def check(db: str) -> None:

@@ -8,9 +8,13 @@
   function showEvidence(item) {
     const panel = document.getElementById('evidence');
     document.getElementById('ev-title').textContent = item.label;
-    let when = item.date_text || item.date || '';
+    let when = (item.date_source === 'narrative' || item.corrected) && item.date_display
+      ? item.date_display : (item.date_text || item.date || '');
     if (item.date_begin) {
       when += ' (' + item.date_begin + (item.date_end !== item.date_begin ? ' … ' + item.date_end : '') + ')';
+    }
+    if (item.confidence !== null && item.confidence !== undefined) {
+      when += ' · confidence ' + Number(item.confidence).toFixed(2) + ' (' + (item.provenance || '?') + ')';
     }
     document.getElementById('ev-date').textContent = when;
     document.getElementById('ev-code').textContent = item.cameo + ' ' + item.cameo_label;
@@ -20,11 +24,13 @@
     document.getElementById('ev-link').setAttribute('href', item.url);
     panel.hidden = false;
     panel.dataset.event = item.id;
+    panel.scrollIntoView({ block: 'nearest' });
   }
 
   function content(item) {
-    const span = L.el('span', item.trigger);
-    span.title = item.label + '\n' + (item.date_text || item.date || '');
+    const mark = (item.corrected ? '✎ ' : '') + (item.date_source === 'narrative' ? '≈ ' : '');
+    const span = L.el('span', mark + item.trigger);
+    span.title = item.label + '\n' + (item.date_display || item.date_text || item.date || '');
     span.dataset.date = item.date || '';
     return span;
   }
