@@ -195,8 +195,14 @@ def _check_date(value: str, option: str) -> str:
                    "date and actor disagreements flagged.")
 @click.option("--min-sources", type=int, default=2, show_default=True,
               help="With --corroborated: only events from at least this many documents.")
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None,
+              help="Only events with at least this calibrated confidence (0..1).")
+@click.option("--date-source", type=click.Choice(["text", "narrative", "human", "none"]),
+              default=None, help="Only events dated by the sentence (text), by the narrative, "
+                                 "by a correction (human), or undated (none).")
 def show(db: str, actor: str | None, date_from: str | None, date_to: str | None,
-         document: str | None, fmt: str, corroborated: bool, min_sources: int) -> None:
+         document: str | None, fmt: str, corroborated: bool, min_sources: int,
+         min_confidence: float | None, date_source: str | None) -> None:
     """Show the stored chronicle, filtered by actor, period or document.
 
     \b
@@ -224,6 +230,9 @@ def show(db: str, actor: str | None, date_from: str | None, date_to: str | None,
         raise _fail(err) from None
     try:
         rows = store.query_events(actor=actor, date_from=lo, date_to=hi, document=document)
+        rows = [(d, ev) for d, ev in rows
+                if (min_confidence is None or (ev.confidence or 0.0) >= min_confidence)
+                and (date_source is None or (ev.date_source or "none") == date_source)]
         names = {e["id"]: e["name"] for e in store.entities()}
         if fmt == "table":
             print_events(rows, names)

@@ -103,3 +103,31 @@ def _rows(cal):  # type: ignore[no-untyped-def]
     if "rows" not in _CACHE:
         _CACHE["rows"] = cal.observe(Path(DEV))
     return _CACHE["rows"]
+
+
+@pytest.mark.parametrize("args,expected", [
+    (["--min-confidence", "0.8"], ["e1", "e3"]),
+    (["--date-source", "narrative"], ["e3"]),
+    (["--date-source", "none"], ["e4"]),
+    (["--min-confidence", "0.8", "--date-source", "text"], ["e1"]),
+])
+def test_confidence_show_filters(tmp_path: Path, args: list[str], expected: list[str]) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from litopys.cli import main
+    from tests.web.chronicles import diplomacy_chronicle, write_db
+
+    ch = diplomacy_chronicle()
+    for ev, conf in zip(ch.events, (0.9, 0.5, 0.85, 0.3, 0.6, 0.7), strict=True):
+        ev.confidence, ev.provenance = conf, "text"
+    ch.events[2].date_source = ch.events[2].provenance = "narrative"
+    db = write_db(tmp_path / "s.db", [ch])
+    result = CliRunner().invoke(main, ["show", "--db", str(db), "--format", "json", *args])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert sorted(r["id"] for r in rows) == expected
+    assert all({"provenance", "confidence", "date_source"} <= set(r) for r in rows)
+    table = CliRunner().invoke(main, ["show", "--db", str(db), "--date-source", "narrative"])
+    assert "≈ жовтень 1935, з контексту" in table.output
