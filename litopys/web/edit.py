@@ -29,6 +29,8 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from litopys.errors import LitopysError
+from litopys.lang import load
+from litopys.pipeline.confidence import display_date
 from litopys.store import views as q
 from litopys.store.corrections import KINDS, add_correction, list_corrections, undo_correction
 from litopys.store.db import Store
@@ -61,6 +63,7 @@ class Editor:
         self.store = Store(core.db_path)
         self.token = secrets.token_urlsafe(32)
         core.env.globals["csrf_token"] = self.token
+        core.env.globals["cameo_roots"] = sorted(load("trust")["cameo_roots"].items())
 
     async def _body(self, request: Request) -> dict[str, Any]:
         if not same_origin(request):
@@ -136,7 +139,9 @@ class Editor:
 
 
 def corrections_routes(core: App) -> list[Route]:
-    """The read-only corrections page and its JSON twin (``?document=ID`` narrows it)."""
+    """The read-only corrections page and its JSON twin (``?document=ID`` narrows it);
+    also gives every page the ``display_date`` filter (≈ for dates from the context)."""
+    core.env.filters["display_date"] = display_date
 
     async def page(request: Request) -> Response:
         document = request.query_params.get("document") or None
