@@ -62,29 +62,6 @@ def test_browser_pages(seed_db: Path, web_db: Path, doc_ids: dict[str, str],
             "payload-reader", "timeline-litvinov", "actor", "reader"} <= names
 
 
-def _start_edit_server(db: Path, port: int) -> subprocess.Popen[bytes]:
-    """``serve --edit`` in a subprocess (as test_server.start_server, with edit=True)."""
-    import sys
-    import time
-
-    import httpx
-
-    code = f"from litopys.web.app import serve; serve({str(db)!r}, port={port}, edit=True)"
-    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(proc.stderr.read().decode() if proc.stderr else "server died")
-        try:
-            httpx.get(f"http://127.0.0.1:{port}/index.json", timeout=1)
-            return proc
-        except httpx.TransportError:
-            time.sleep(0.2)
-    proc.kill()
-    raise RuntimeError("server did not start in 30 s")
-
-
 @pytest.mark.skipif(_missing() is not None, reason=_missing() or "")
 def test_browser_corrections(seed_db: Path, tmp_path: Path) -> None:
     """Correct an event's date and source in the reader (serve --edit), reload, run
@@ -98,7 +75,7 @@ def test_browser_corrections(seed_db: Path, tmp_path: Path) -> None:
     shutil.copy(seed_db, db)
     shots = Path(os.environ.get("LITOPYS_SHOTS") or tmp_path / "shots")
     edit_port, plain_port = free_port(), free_port()
-    procs = [_start_edit_server(db, edit_port), start_server(db, plain_port)]
+    procs = [start_server(db, edit_port, edit=True), start_server(db, plain_port)]
     env = {**os.environ, "LITOPYS_EDIT_URL": f"http://127.0.0.1:{edit_port}",
            "LITOPYS_NOEDIT_URL": f"http://127.0.0.1:{plain_port}",
            "LITOPYS_EDIT_STATE": str(tmp_path / "state.json"),

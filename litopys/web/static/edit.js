@@ -86,8 +86,12 @@
     evForm.elements.date.value = ev && ev.date ? ev.date : '';
     evForm.elements.mode.value = ev ? ev.mode : 'asserted';
     document.getElementById('edit-delete').hidden = !ev;
-    evForm.hidden = false;
-    entForm.hidden = true;
+    showForm(evForm);
+  }
+
+  function showForm(form) {
+    evForm.hidden = form !== evForm;
+    entForm.hidden = form !== entForm;
     panel.hidden = false;
     status.textContent = '';
     panel.scrollIntoView({ block: 'nearest' });
@@ -106,11 +110,7 @@
       });
     });
     document.getElementById('mention-link').disabled = !span;
-    evForm.hidden = true;
-    entForm.hidden = false;
-    panel.hidden = false;
-    status.textContent = '';
-    panel.scrollIntoView({ block: 'nearest' });
+    showForm(entForm);
   }
 
   text.addEventListener('click', function (e) {
