@@ -113,6 +113,9 @@ def extract(paths: tuple[str, ...], db: str, fmt: str, anchor: str | None, worke
                 except InputError as err:
                     failures.append(str(err))
                     click.echo(f"error: {err}", err=True)
+        from litopys.batch.progress import Progress
+
+        progress = Progress(total=len(inputs), quiet=quiet or len(inputs) < 2)  # stderr
         for item in inputs:
             try:
                 if item == "-":
@@ -124,6 +127,7 @@ def extract(paths: tuple[str, ...], db: str, fmt: str, anchor: str | None, worke
             except InputError as err:
                 failures.append(str(err))
                 click.echo(f"error: {err}", err=True)
+                progress.advance(failed=True)
                 continue
             if refresh:
                 store.delete_document(document.id)
@@ -131,6 +135,7 @@ def extract(paths: tuple[str, ...], db: str, fmt: str, anchor: str | None, worke
             if stored is not None:
                 stored.document.path = document.path or stored.document.path
                 chronicles.append(stored)
+                progress.advance(skipped=True)
                 continue
             if pipeline is None:
                 from litopys.pipeline.language import Pipeline
@@ -144,6 +149,8 @@ def extract(paths: tuple[str, ...], db: str, fmt: str, anchor: str | None, worke
             if any(c.undone_at is None for c in list_corrections(store, ch.document.id)):
                 ch = store.chronicle(ch.document.id) or ch  # show the corrected chronicle
             chronicles.append(ch)
+            progress.advance(tokens=len(ch.document.text.split()))
+        progress.close()
     finally:
         store.close()
     if not quiet:

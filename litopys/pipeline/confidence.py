@@ -1,6 +1,7 @@
 """Provenance and calibrated confidence for every value the pipeline finds.
 
-The last stage, ``litopys_confidence``, gives each event, entity link, role,
+The last stage, ``litopys_confidence``, also puts the entity mentions in
+``doc.ents`` (for spaCy users), and gives each event, entity link, role,
 affiliation and time expression
 
 - ``provenance``: how it was found: ``text`` (the sentence says it),
@@ -29,7 +30,8 @@ from typing import Any
 
 import yaml
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from litopys.model import Entity, Event, Timex
 
@@ -137,6 +139,16 @@ def assign(doc: Doc, table: dict[str, Any] | None = None) -> Doc:
         t: Timex = span._.timex
         if t is not None:
             t.confidence = round(_lookup(table, "timexes", t.source or "text"), 3)
+    set_ents(doc)
+    return doc
+
+
+def set_ents(doc: Doc) -> Doc:
+    """Expose the entity mentions as ``doc.ents`` for spaCy users (the longest of
+    overlapping mentions wins; ``kb_id_`` is the entity id). RETURNS (Doc): the doc."""
+    spans = [Span(doc, m.start, m.end, label=m.label_, kb_id=m._.entity_id or "")
+             for m in doc.spans.get("mentions", [])]
+    doc.ents = filter_spans(spans)
     return doc
 
 

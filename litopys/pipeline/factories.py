@@ -69,7 +69,7 @@ def make_events(nlp: Language, name: str):  # type: ignore[no-untyped-def]
 
 @Language.factory(
     "litopys_confidence",
-    assigns=["doc._.events", "doc._.entities", "doc.spans"],
+    assigns=["doc._.events", "doc._.entities", "doc.spans", "doc.ents"],
     requires=["doc._.events", "doc._.entities"],
     default_config={"table_path": None},
 )

@@ -131,3 +131,15 @@ def test_confidence_show_filters(tmp_path: Path, args: list[str], expected: list
     assert all({"provenance", "confidence", "date_source"} <= set(r) for r in rows)
     table = CliRunner().invoke(main, ["show", "--db", str(db), "--date-source", "narrative"])
     assert "≈ жовтень 1935, з контексту" in table.output
+
+
+def test_confidence_doc_ents_for_spacy_users(pipeline, seed_text: str) -> None:  # type: ignore[no-untyped-def]
+    from litopys.pipeline.ingest import from_text
+
+    doc = pipeline.make_doc(from_text(seed_text))
+    ents = list(doc.ents)
+    assert len(ents) >= 20
+    assert {e.label_ for e in ents} <= {"PERSON", "GPE", "ORG", "LOC", "DOC"}
+    by_text = {e.text: e for e in ents}
+    assert by_text["СРСР"].kb_id_ and by_text["СРСР"].label_ == "GPE"
+    assert all(a.end <= b.start for a, b in zip(ents, ents[1:], strict=False))
