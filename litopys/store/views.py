@@ -254,6 +254,31 @@ def overview(store: Store) -> dict[str, Any]:
     return out
 
 
+def document_summaries(store: Store) -> list[dict[str, Any]]:
+    """Each document with a title (its first line), the span of its event dates, and counts.
+
+    RETURNS (list[dict]): id, path, chars, format, encoding, added_at, title,
+        date_min, date_max, events, entities, timexes, corrections.
+    """
+    rows = store.conn.execute(
+        "SELECT d.id, d.path, d.chars, d.format, d.encoding, d.added_at, "
+        "substr(ltrim(d.text, char(10, 13, 32, 9)), 1, 300) AS head, "
+        "(SELECT min(date_begin) FROM events e WHERE e.document_id = d.id) AS date_min, "
+        "(SELECT max(date_end) FROM events e WHERE e.document_id = d.id) AS date_max, "
+        "(SELECT count(*) FROM events e WHERE e.document_id = d.id) AS events, "
+        "(SELECT count(DISTINCT entity_id) FROM mentions m WHERE m.document_id = d.id) "
+        "AS entities, "
+        "(SELECT count(*) FROM timexes t WHERE t.document_id = d.id) AS timexes "
+        "FROM documents d ORDER BY d.added_at, d.id").fetchall()
+    out = []
+    for r in rows:
+        d = dict(r)
+        first = d.pop("head").splitlines()[0].strip().lstrip("#").strip() if r["head"] else ""
+        d["title"] = first if len(first) <= 120 else first[:119].rstrip() + "…"
+        out.append(d)
+    return out
+
+
 def top_actors(store: Store, limit: int = 50) -> list[dict[str, Any]]:
     """RETURNS (list[dict]): entities taking part in most events: id, name, type, events."""
     rows = store.conn.execute(
@@ -411,6 +436,13 @@ def network(store: Store, f: EventFilter) -> dict[str, Any]:
             round(other / n_other, 2) if n_other else 0.0)
         e["cameo"] = sorted(e["cameo"])
         edge_list.append(e)
+    # each actor's polity (the affiliation most documents give), for the polity-level view
+    for node in nodes.values():
+        row = store.conn.execute(
+            "SELECT a.affiliation_id, e.name, e.type FROM affiliations a JOIN entities e ON "
+            "e.id = a.affiliation_id WHERE a.entity_id = ? GROUP BY a.affiliation_id "
+            "ORDER BY count(*) DESC, a.affiliation_id LIMIT 1", (node["id"],)).fetchone()
+        node["affiliation"] = dict(zip(("id", "name", "type"), row, strict=True)) if row else None
     return {"nodes": list(nodes.values()), "edges": edge_list, "events": len(events)}
 
 

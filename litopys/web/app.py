@@ -223,14 +223,14 @@ class App:
     async def index(self, request: Request) -> Response:
         data = {
             "overview": q.overview(self.store),
-            "documents": self.store.documents(),
+            "documents": q.document_summaries(self.store),
             "actors": q.top_actors(self.store, 50),
         }
         if self.want_json(request):
             return JSONResponse(data)
         return self.render(request, "index.html", json_url="/index.json",
                            filters=q.EventFilter(), overview=data["overview"],
-                           actors=data["actors"])
+                           actors=data["actors"], summaries=data["documents"])
 
     async def search(self, request: Request) -> Response:
         f = parse_filter(request, default_limit=500)
@@ -258,7 +258,8 @@ class App:
             data = q.network(self.store, f)
             data["filters"] = f.to_dict()
             return JSONResponse(data)
-        return self.render(request, "network.html", filters=f)
+        return self.render(request, "network.html", filters=f,
+                           level=request.query_params.get("level"))
 
     async def document(self, request: Request) -> Response:
         doc_id = request.path_params["id"]

@@ -28,8 +28,8 @@
   }
 
   function content(item) {
-    const mark = (item.corrected ? '✎ ' : '') + (item.date_source === 'narrative' ? '≈ ' : '');
-    const span = L.el('span', mark + item.trigger);
+    // "who → what → whom" (the label starts with ✎ when corrected)
+    const span = L.el('span', (item.date_source === 'narrative' ? '≈ ' : '') + item.label);
     span.title = item.label + '\n' + (item.date_display || item.date_text || item.date || '');
     span.dataset.date = item.date || '';
     return span;
@@ -46,8 +46,13 @@
       if (it.end) out.end = it.end;
       return out;
     });
-    const groups = data.groups.map(function (g, i) {
-      return { id: g.id, order: i, content: L.el('span', g.name) };
+    // the most active actors (groups) first
+    const activity = new Map();
+    data.items.forEach(function (it) { activity.set(it.group, (activity.get(it.group) || 0) + 1); });
+    const groups = data.groups.slice().sort(function (a, b) {
+      return (activity.get(b.id) || 0) - (activity.get(a.id) || 0);
+    }).map(function (g, i) {
+      return { id: g.id, order: i, content: L.el('span', g.name + ' (' + (activity.get(g.id) || 0) + ')') };
     });
     // open on the chronicle's own period, not on today; a big chronicle opens on
     // its first FIRST_WINDOW events (drawing thousands at once takes seconds)
@@ -56,6 +61,12 @@
     let lo = starts.length ? starts[0] : Infinity;
     let hi = -Infinity;
     data.items.forEach(function (it) { hi = Math.max(hi, Date.parse(it.end || it.start)); });
+    if (starts.length >= 20) {
+      // zoom to where the events are: a few outliers (a 17th-century aside in a text
+      // about the 1930s) must not shrink the rest to a sliver
+      lo = starts[Math.floor(starts.length * 0.05)];
+      hi = starts[Math.ceil(starts.length * 0.95) - 1];
+    }
     if (starts.length > FIRST_WINDOW) hi = starts[FIRST_WINDOW - 1];
     const pad = Math.max((hi - lo) * 0.05, 30 * DAY);
     const options = {
