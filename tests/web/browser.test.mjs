@@ -112,10 +112,19 @@ test('seed timeline: filtering by an actor keeps only its events', { skip: SKIP 
 
 test('seed network draws actors; clicking one opens its page', { skip: SKIP }, async () => {
   const { page, problems } = await watchedPage();
+  // persons on demand: every actor
+  await page.goto(`${BASE}/network?level=person`);
+  await page.waitForSelector('#network[data-ready="true"]');
+  const all = await page.evaluate(() => window.litopysNetwork.nodes().length);
+  assert.ok(all >= 10, `nodes: ${all}`);
+  assert.ok(await page.evaluate(() => window.litopysNetwork.getElementById('litvinov').length === 1));
+  // by default the polities: fewer nodes, no persons, persons' links added to their state's
   await page.goto(`${BASE}/network`);
   await page.waitForSelector('#network[data-ready="true"]');
   const n = await page.evaluate(() => window.litopysNetwork.nodes().length);
-  assert.ok(n >= 10, `nodes: ${n}`);
+  assert.ok(n >= 5 && n < all, `polity nodes: ${n} of ${all}`);
+  assert.equal(await page.evaluate(() => window.litopysNetwork.nodes('[type = "PERSON"]').length), 0);
+  assert.match(await page.textContent('#status'), /persons counted for their polity/);
   await shot(page, 'network');
   const pos = await page.evaluate(() => {
     const node = window.litopysNetwork.getElementById('ussr');
