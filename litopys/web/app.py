@@ -352,7 +352,7 @@ def create_app(db_path: str, edit: bool = False) -> Starlette:
     edit (bool): mount the correction routes (``serve --edit``); off, no write route exists.
     RETURNS (Starlette): the ASGI app (``app.state.litopys`` holds the :class:`App`).
     """
-    from litopys.web.edit import Editor, corrections_routes
+    from litopys.web.edit import Editor, UILanguage, corrections_routes
 
     with contextlib.suppress(LitopysError, OSError):
         Store(db_path).close()  # bring an older file up to date before reading it
@@ -363,6 +363,7 @@ def create_app(db_path: str, edit: bool = False) -> Starlette:
     }
     app = Starlette(routes=extra + core.routes(), exception_handlers=exception_handlers)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(UILanguage)  # ?lang=uk|en (litopys/web/edit.py)
     app.state.litopys = core
     return app
 

@@ -20,13 +20,18 @@ from __future__ import annotations
 
 import json
 import secrets
+from contextvars import ContextVar
+from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+import yaml
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from litopys.errors import LitopysError
 from litopys.lang import load
@@ -63,7 +68,10 @@ class Editor:
         self.store = Store(core.db_path)
         self.token = secrets.token_urlsafe(32)
         core.env.globals["csrf_token"] = self.token
-        core.env.globals["cameo_roots"] = sorted(load("trust")["cameo_roots"].items())
+        from litopys.data.lexicon import label
+
+        core.env.globals["cameo_roots"] = [(f"{k:02d}", label(f"{k:02d}").capitalize())
+                                           for k in range(1, 21)]
 
     async def _body(self, request: Request) -> dict[str, Any]:
         if not same_origin(request):
@@ -138,10 +146,79 @@ class Editor:
         ]
 
 
+# -- the interface language -----------------------------------------------------
+UI_FILE = Path(__file__).resolve().parent / "templates" / "ui.yaml"
+UI_LANGUAGES = ("uk", "en")
+UI_COOKIE = "litopys_lang"
+_UI_LANG: ContextVar[str] = ContextVar("litopys_ui_lang", default=UI_LANGUAGES[0])
+
+
+@cache
+def ui_strings() -> dict[str, dict[str, str]]:
+    """The interface words: ``{lang: {English text: translation}}`` (English is the key)."""
+    with UI_FILE.open(encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+def translate(text: str) -> str:
+    """RETURNS (str): ``text`` in the language of the current request (Ukrainian by default)."""
+    return ui_strings().get(_UI_LANG.get(), {}).get(text, text)
+
+
+def ui_language() -> str:
+    """RETURNS (str): the language of the current request (uk or en)."""
+    return _UI_LANG.get()
+
+
+def cameo_root_label(code: str, fallback: str = "") -> str:
+    """The CAMEO root label in the interface language (Ukrainian labels from
+    ``litopys/lang/uk/trust.yaml``; the English label otherwise)."""
+    if _UI_LANG.get() == "uk":
+        return str(load("trust")["cameo_roots"].get(code[:2], fallback))
+    return fallback
+
+
+class UILanguage:
+    """ASGI middleware: the interface language from ``?lang=uk|en`` (remembered in a
+    cookie) or the cookie; Ukrainian by default.
+
+    app (ASGIApp): the wrapped app.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        asked = request.query_params.get("lang")
+        lang = asked if asked in UI_LANGUAGES else request.cookies.get(UI_COOKIE)
+        token = _UI_LANG.set(lang if lang in UI_LANGUAGES else UI_LANGUAGES[0])
+
+        async def send_with_cookie(message: Message) -> None:
+            if message["type"] == "http.response.start" and asked in UI_LANGUAGES:
+                headers = list(message.get("headers", []))
+                headers.append((b"set-cookie", f"{UI_COOKIE}={asked}; Path=/; "
+                                               "SameSite=Lax; Max-Age=31536000".encode()))
+                message["headers"] = headers
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_cookie)
+        finally:
+            _UI_LANG.reset(token)
+
+
 def corrections_routes(core: App) -> list[Route]:
     """The read-only corrections page and its JSON twin (``?document=ID`` narrows it);
-    also gives every page the ``display_date`` filter (≈ for dates from the context)."""
+    also gives every page the ``display_date`` filter (≈ for dates from the context),
+    the interface words (``t``) and CAMEO root labels in the interface language."""
     core.env.filters["display_date"] = display_date
+    core.env.filters["cameo_root"] = cameo_root_label
+    core.env.globals["t"] = translate
+    core.env.globals["ui_language"] = ui_language
 
     async def page(request: Request) -> Response:
         document = request.query_params.get("document") or None

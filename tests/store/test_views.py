@@ -48,5 +48,6 @@ def test_views_index_lists_summaries(tmp_path: Path) -> None:
     app = create_app(str(db))
     page = _call(app, "GET", "/").text
     assert "12 грудня 1932 р. СРСР і Китай відновили дипломатичні відносини." in page
-    assert "1930–1939 · 6 events · 7 actors" in page
+    assert "1930–1939 · 6 подій · 7 акторів" in page  # Ukrainian by default
+    assert "1930–1939 · 6 events · 7 actors" in _call(app, "GET", "/?lang=en").text
     assert "<script>alert(1)</script>" not in page

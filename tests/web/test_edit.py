@@ -155,3 +155,26 @@ def test_edit_entity_merge_link_and_add(db: Path, doc_id: str) -> None:
     ids = {e["id"] for e in payload["entities"]}
     assert "person:чан кайши" not in ids and "Q649" not in ids
     assert payload["document"]["text"] == text
+
+
+@pytest.mark.parametrize("url,lang,words,absent", [
+    ("/timeline", None, ["Хронологія", "Групувати за", 'lang="uk"', "English"], ["Group by"]),
+    ("/timeline?lang=en", "en", ["Timeline", "Group by", 'lang="en"', "Українська"], ["Хронологія"]),
+    ("/search", None, ["Консультації", "Кого / з ким", "сталося"], ["Consult", "asserted<"]),
+    ("/search?lang=en", "en", ["Consult", "Target", "asserted"], ["Консультації"]),
+    ("/corrections?lang=uk", "uk", ["Виправлення", "новіші першими"], ["newest first"]),
+])
+def test_edit_interface_language(db: Path, url: str, lang: str | None, words: list[str],
+                                 absent: list[str]) -> None:
+    app = create_app(str(db))
+    r = _call(app, "GET", url)
+    assert r.status_code == 200
+    for w in words:
+        assert w in r.text, w
+    for w in absent:
+        assert w not in r.text, w
+    cookie = r.headers.get("set-cookie", "")
+    assert (f"litopys_lang={lang}" in cookie) if lang else not cookie
+    if lang == "en":  # the cookie keeps the choice on the next page
+        again = _call(app, "GET", "/network", headers={"cookie": "litopys_lang=en"}).text
+        assert "Actor network" in again
