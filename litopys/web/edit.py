@@ -28,10 +28,10 @@ from urllib.parse import urlsplit
 
 import yaml
 from starlette.exceptions import HTTPException
+from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from litopys.errors import LitopysError
 from litopys.lang import load
@@ -178,37 +178,21 @@ def cameo_root_label(code: str, fallback: str = "") -> str:
     return fallback
 
 
-class UILanguage:
-    """ASGI middleware: the interface language from ``?lang=uk|en`` (remembered in a
-    cookie) or the cookie; Ukrainian by default.
+class UILanguage(BaseHTTPMiddleware):
+    """Middleware: the interface language from ``?lang=uk|en`` (remembered in a cookie) or
+    the cookie; Ukrainian by default."""
 
-    app (ASGIApp): the wrapped app.
-    """
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        request = Request(scope)
+    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
         asked = request.query_params.get("lang")
         lang = asked if asked in UI_LANGUAGES else request.cookies.get(UI_COOKIE)
         token = _UI_LANG.set(lang if lang in UI_LANGUAGES else UI_LANGUAGES[0])
-
-        async def send_with_cookie(message: Message) -> None:
-            if message["type"] == "http.response.start" and asked in UI_LANGUAGES:
-                headers = list(message.get("headers", []))
-                headers.append((b"set-cookie", f"{UI_COOKIE}={asked}; Path=/; "
-                                               "SameSite=Lax; Max-Age=31536000".encode()))
-                message["headers"] = headers
-            await send(message)
-
         try:
-            await self.app(scope, receive, send_with_cookie)
+            response = await call_next(request)
         finally:
             _UI_LANG.reset(token)
+        if asked in UI_LANGUAGES:
+            response.set_cookie(UI_COOKIE, asked, max_age=365 * 86400, samesite="lax")
+        return response
 
 
 def corrections_routes(core: App) -> list[Route]:
