@@ -353,6 +353,10 @@ def export(db: str, fmt: str, out: str) -> None:
 
     if fmt not in EXPORT_FORMATS:
         raise _fail(LitopysError(Errors.E050, fmt=fmt, choices=", ".join(EXPORT_FORMATS)))
+    try:
+        Store(db).close()  # bring a file from an older litopys up to date (new columns)
+    except LitopysError as err:
+        raise _fail(err) from None
     store = Store(db, read_only=True)
     try:
         run(store, fmt, out)

@@ -85,7 +85,11 @@ def migrate(conn: sqlite3.Connection, path: str = "database") -> int:
         conn.execute("BEGIN IMMEDIATE")
         try:
             for stmt in _statements(sql_file.read_text(encoding="utf-8")):
-                conn.execute(stmt)
+                try:
+                    conn.execute(stmt)
+                except sqlite3.OperationalError as err:
+                    if "duplicate column name" not in str(err):  # added by another feature
+                        raise
             conn.execute("INSERT INTO meta(key, value) VALUES (?, '1')", (key,))
             conn.execute("COMMIT")
         except Exception:

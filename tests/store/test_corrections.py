@@ -159,3 +159,28 @@ def test_corrections_old_file_gets_tables(tmp_path: Path) -> None:
     conn.close()
     with Store(path, read_only=True) as ro:
         assert list_corrections(ro) == []
+
+
+def test_corrections_old_store_still_exports(tmp_path: Path) -> None:
+    """A store written before the corrections feature (no trust columns) is brought up to
+    date by `litopys export`, and `serve` reads it."""
+    from click.testing import CliRunner
+
+    from litopys.cli import main
+
+    path = tmp_path / "old.db"
+    with Store(path) as s:
+        s.write_one(diplomacy_chronicle())
+    conn = sqlite3.connect(path)
+    conn.execute("DELETE FROM meta WHERE key='feature:corrections'")
+    conn.execute("DROP TABLE corrections")
+    conn.execute("DROP TABLE correction_baselines")
+    conn.execute("DROP INDEX events_confidence")
+    for table, col in (("events", "provenance"), ("events", "confidence"),
+                       ("events", "corrected")):
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN {col}")
+    conn.commit()
+    conn.close()
+    result = CliRunner().invoke(main, ["export", "--db", str(path), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    assert len(result.output.splitlines()) == 6
