@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 from litopys.pipeline.confidence import display_date
 from litopys.store import views as q
 from litopys.store.db import Store
+from litopys.web.edit import cameo_root_label
 
 GROUP_BY = ("actor", "dyad", "mode", "document")
 
@@ -98,6 +99,7 @@ def timeline_item(ev: dict[str, Any], group_by: str = "actor") -> dict[str, Any]
         "date_source": ev.get("date_source"), "confidence": ev.get("confidence"),
         "provenance": ev.get("provenance"), "corrected": bool(ev.get("corrected")),
         "date_display": display_date(ev["date"], ev.get("date_source")),
+        "cameo_root_label": cameo_root_label(ev["cameo"], ev["cameo_label"]),
         "mode": ev["mode"],
         "cameo": ev["cameo"],
         "cameo_label": ev["cameo_label"],

@@ -178,3 +178,17 @@ def test_edit_interface_language(db: Path, url: str, lang: str | None, words: li
     if lang == "en":  # the cookie keeps the choice on the next page
         again = _call(app, "GET", "/network", headers={"cookie": "litopys_lang=en"}).text
         assert "Actor network" in again
+
+
+def test_edit_timeline_item_trust_fields(db: Path, doc_id: str) -> None:
+    """Every timeline.json item carries date_source and confidence (and the marks)."""
+    app = create_app(str(db))
+    items = _call(app, "GET", "/timeline.json").json()["items"]
+    assert items
+    for it in items:
+        assert {"date_source", "confidence", "provenance", "corrected", "date_display",
+                "cameo_root_label"} <= set(it)
+    e3 = next(i for i in items if i["local_id"] == "e3")
+    assert e3["cameo_root_label"] == "Консультації"
+    en = _call(app, "GET", "/timeline.json?lang=en").json()["items"]
+    assert next(i for i in en if i["local_id"] == "e3")["cameo_root_label"] == "Consult"

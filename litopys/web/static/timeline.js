@@ -17,7 +17,7 @@
       when += ' · confidence ' + Number(item.confidence).toFixed(2) + ' (' + (item.provenance || '?') + ')';
     }
     document.getElementById('ev-date').textContent = when;
-    document.getElementById('ev-code').textContent = item.cameo + ' ' + item.cameo_label;
+    document.getElementById('ev-code').textContent = item.cameo + ' ' + (item.cameo_root_label || item.cameo_label);
     document.getElementById('ev-mode').textContent = item.mode;
     document.getElementById('ev-gs').textContent = (item.goldstein > 0 ? '+' : '') + item.goldstein;
     document.getElementById('ev-text').textContent = item.evidence;
