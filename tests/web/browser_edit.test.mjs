@@ -118,6 +118,13 @@ test(`corrections in the reader (${PHASE})`, { skip: SKIP }, async () => {
     await page.goto(`${EDIT}/corrections`);
     assert.equal(await page.locator('table.corrections tbody tr.active').count(), 1);
     await page.screenshot({ path: join(SHOTS, 'corrections.png'), fullPage: true });
+    // undo in the browser: the machine's value and no mark come back
+    await Promise.all([page.waitForNavigation(), page.click('button.undo')]);
+    assert.equal(await page.locator('table.corrections tbody tr.undone').count(), 1);
+    const back = (await (await page.request.get(`${EDIT}/documents/${id}.json`)).json())
+      .events.find((e) => e.local_id === state.local_id);
+    assert.notEqual(back.date, NEW_DATE);
+    assert.ok(!back.corrected);
   }
   assert.deepEqual(problems, []);
   await page.close();
