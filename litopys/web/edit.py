@@ -4,6 +4,8 @@ corrections page (read-only, always there).
 Writes exist only when the app is built with ``edit=True``; without it every
 ``/edit/...`` URL is a 404 (no route). Each write must
 
+- name the server by ``localhost`` or an IP address in ``Host`` (not a domain name,
+  which could be DNS rebinding);
 - come from the page's own origin: the ``Origin`` header (or, if absent, the
   ``Referer``) must equal the scheme and ``Host`` of the request;
 - carry the server's CSRF token in ``X-CSRF-Token`` (a random token made at
@@ -18,6 +20,7 @@ DOCS: docs/TRUST.md
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import secrets
 from contextvars import ContextVar
@@ -44,6 +47,22 @@ if TYPE_CHECKING:
     from litopys.web.app import App
 
 MAX_BODY = 64 * 1024
+
+
+def trusted_host(host: str | None) -> bool:
+    """RETURNS (bool): whether a Host header names the server by ``localhost`` or an IP
+    address. A domain name is refused: a page on a domain that resolves to this machine
+    (DNS rebinding) would otherwise count as this server's own origin."""
+    if not host:
+        return False
+    name = urlsplit(f"//{host}").hostname or ""
+    if name == "localhost":
+        return True
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
 
 
 def same_origin(request: Request) -> bool:
@@ -74,6 +93,9 @@ class Editor:
                                            for k in range(1, 21)]
 
     async def _body(self, request: Request) -> dict[str, Any]:
+        if not trusted_host(request.headers.get("host")):
+            raise HTTPException(403, "Write refused: open the server as http://127.0.0.1:PORT, "
+                                     "http://localhost:PORT or by its IP address.")
         if not same_origin(request):
             raise HTTPException(403, "Cross-origin write refused: the Origin (or Referer) "
                                      "header must name this server.")

@@ -17,7 +17,7 @@ from litopys.web.app import create_app
 
 from .chronicles import diplomacy_chronicle, write_db
 
-BASE = "http://testserver"
+BASE = "http://127.0.0.1:8000"
 
 
 def _call(app: Any, method: str, url: str, **kw: Any) -> httpx.Response:
@@ -69,7 +69,8 @@ def test_edit_no_write_route_without_flag(db: Path, doc_id: str, kind: str) -> N
 
 @pytest.mark.parametrize("origin,token_ok,status", [
     ("http://evil.example", True, 403),
-    ("http://testserver.evil.example", True, 403),
+    ("http://127.0.0.1:8000.evil.example", True, 403),
+    ("http://127.0.0.1:8001", True, 403),
     ("null", True, 403),
     (None, True, 403),
     (BASE, False, 403),
@@ -192,3 +193,29 @@ def test_edit_timeline_item_trust_fields(db: Path, doc_id: str) -> None:
     assert e3["cameo_root_label"] == "Консультації"
     en = _call(app, "GET", "/timeline.json?lang=en").json()["items"]
     assert next(i for i in en if i["local_id"] == "e3")["cameo_root_label"] == "Consult"
+
+
+@pytest.mark.parametrize("host,ok", [
+    ("127.0.0.1:8000", True), ("localhost:8000", True), ("[::1]:8000", True),
+    ("192.168.1.5:8000", True), ("evil.example:8000", False), ("127.0.0.1.nip.io", False),
+    (None, False), ("", False),
+])
+def test_edit_trusted_host(host: str | None, ok: bool) -> None:
+    from litopys.web.edit import trusted_host
+
+    assert trusted_host(host) is ok
+
+
+def test_edit_dns_rebinding_refused(db: Path, doc_id: str) -> None:
+    """A page on a domain resolving to this machine has a matching Origin; still refused."""
+    app = create_app(str(db), edit=True)
+    token = _token(app)
+
+    async def go() -> httpx.Response:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://evil.example") as c:
+            return await c.post(f"/edit/documents/{doc_id}/event_delete", json={"event": "e1"},
+                                headers={"origin": "http://evil.example", "x-csrf-token": token})
+
+    r = asyncio.run(go())
+    assert r.status_code == 403 and "127.0.0.1" in r.text
