@@ -12,7 +12,9 @@ NODE_STAMP := node_modules/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	# compat: the checkout goes on sys.path, so `import litopys` from the checkout's parent
+	# folder finds the package, not the checkout folder as an empty namespace package
+	$(PY) -m pip install --quiet -e '.[dev]' --config-settings editable_mode=compat
 	touch $(STAMP)
 
 $(NODE_STAMP): package.json
@@ -27,7 +29,7 @@ browser:
 
 setup: $(STAMP) $(NODE_STAMP)
 
-run: $(STAMP)
+run: $(STAMP) $(NODE_STAMP)
 	$(VENV)/bin/litopys extract samples/sample.txt --db litopys.db
 
 test: setup browser

@@ -6,6 +6,7 @@ becomes a one-line message and a non-zero exit code, never a traceback.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import sqlite3
@@ -199,9 +200,15 @@ def _check_date(value: str, option: str) -> str:
 @click.option("--min-sources", type=str, metavar="N", default="2", show_default=True,
               callback=_int_option(1),
               help="With --corroborated: only events from at least this many documents.")
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None,
+              help="Only events with at least this calibrated confidence (0..1).")
+@click.option("--date-source", type=click.Choice(["text", "narrative", "human", "none"]),
+              default=None, help="Only events dated by the sentence (text), by the narrative, "
+                                 "by a correction (human), or undated (none).")
 @_store_errors
 def show(db: str, actor: str | None, date_from: str | None, date_to: str | None,
-         document: str | None, fmt: str, corroborated: bool, min_sources: int) -> None:
+         document: str | None, fmt: str, corroborated: bool, min_sources: int,
+         min_confidence: float | None, date_source: str | None) -> None:
     """Show the stored chronicle, filtered by actor, period or document.
 
     \b
@@ -229,6 +236,9 @@ def show(db: str, actor: str | None, date_from: str | None, date_to: str | None,
         raise _fail(err) from None
     try:
         rows = store.query_events(actor=actor, date_from=lo, date_to=hi, document=document)
+        rows = [(d, ev) for d, ev in rows
+                if (min_confidence is None or (ev.confidence or 0.0) >= min_confidence)
+                and (date_source is None or (ev.date_source or "none") == date_source)]
         names = {e["id"]: e["name"] for e in store.entities()}
         if fmt == "table":
             print_events(rows, names)
@@ -300,7 +310,10 @@ def eval_cmd(directory: str, as_json: bool, half: str | None) -> None:
               envvar="LITOPYS_PORT",
               callback=_int_option(1, 65535, env="LITOPYS_PORT"),
               help="Port to listen on.")
-def serve(db: str, host: str, port: int) -> None:
+@click.option("--edit", is_flag=True, envvar="LITOPYS_EDIT",
+              help="Let the browser correct the chronicle (events, entities, mentions); "
+                   "off by default (LITOPYS_EDIT).")
+def serve(db: str, host: str, port: int, edit: bool) -> None:
     """Serve the stored chronicle in the browser (timeline, network, reader).
 
     \b
@@ -312,7 +325,7 @@ def serve(db: str, host: str, port: int) -> None:
     from litopys.web.app import serve as run
 
     try:
-        run(db, host=host, port=port)
+        run(db, host=host, port=port, edit=edit)
     except LitopysError as err:
         raise _fail(err) from None
 
@@ -339,6 +352,8 @@ def export(db: str, fmt: str, out: str) -> None:
     from litopys.export import export as run
     from litopys.store.db import Store
 
+    with contextlib.suppress(LitopysError, OSError):
+        Store(db).close()  # bring a file from an older litopys up to date (new columns)
     store = Store(db, read_only=True)
     try:
         run(store, fmt, out)
@@ -349,6 +364,60 @@ def export(db: str, fmt: str, out: str) -> None:
                                  reason=err.strerror or str(err))) from None
     finally:
         store.close()
+
+
+@main.command("export-gold")
+@DB_OPTION
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False),
+              help="Directory for NAME.txt + NAME.gold.json per document.")
+def export_gold(db: str, out: str) -> None:
+    """Write each stored (corrected) chronicle as a gold file for `litopys eval` and training.
+
+    \b
+    Example:
+      litopys export-gold --db corpus.db --out gold/ && litopys eval gold/
+    """
+    from litopys.gold import write_gold
+    from litopys.store.db import Store
+
+    if not Path(db).exists():
+        raise _fail(LitopysError(Errors.E022, path=db))
+    with Store(db, read_only=True) as store:
+        n = write_gold(store, out)
+    click.echo(f"{n} gold file(s) written to {out}", err=True)
+
+
+@main.group("import")
+def import_group() -> None:
+    """Read annotation tools' files back into the store as corrections."""
+
+
+@import_group.command("brat")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@DB_OPTION
+@click.option("--author", default="brat", show_default=True,
+              help="Recorded as the corrections' author.")
+def import_brat_cmd(directory: str, db: str, author: str) -> None:
+    """Import corrected brat / INCEpTION standoff (an edited `export --format brat`).
+
+    \b
+    Example:
+      litopys export --format brat --out brat/ && (edit in brat) && litopys import brat brat/
+    """
+    from litopys.importers.brat import import_brat
+    from litopys.store.db import Store
+
+    if not Path(db).exists():
+        raise _fail(LitopysError(Errors.E022, path=db))
+    try:
+        with Store(db) as store:
+            report = import_brat(store, directory, author=author)
+    except LitopysError as err:
+        raise _fail(err) from None
+    for line in report.skipped:
+        click.echo(f"skipped: {line}", err=True)
+    made = ", ".join(f"{n} {k}" for k, n in sorted(report.corrections.items())) or "none"
+    click.echo(f"{report.documents} document(s) read; corrections: {made}", err=True)
 
 
 @main.command()

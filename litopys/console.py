@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.table import Table
 
 from litopys.model import Chronicle, Event
+from litopys.pipeline.confidence import display_date
 
 MODE_STYLE = {"asserted": "green", "negated": "red", "hypothetical": "yellow"}
 
@@ -56,16 +57,16 @@ def print_chronicles(chronicles: list[Chronicle]) -> None:
 
 def events_table(events: list[Event], names: dict[str, str], title: str) -> Table:
     table = Table(title=title, show_lines=False)
-    for col in ("date", "source → target", "CAMEO", "mode", "evidence"):
+    for col in ("date", "source → target", "CAMEO", "mode", "conf.", "evidence"):
         table.add_column(col, overflow="fold")
     for ev in events:
         src = ", ".join(names.get(a, a) for a in ev.source) or "?"
         tgt = ", ".join(names.get(a, a) for a in ev.target) or "—"
-        date = ev.date or "—"
-        if ev.date_source == "narrative":
-            date += " (narr.)"
-        table.add_row(date, f"{src} → {tgt}", f"{ev.cameo} {ev.cameo_label}",
-                      f"[{MODE_STYLE.get(ev.mode, '')}]{ev.mode}[/]",
+        date = display_date(ev.date, ev.date_source) or "—"  # "≈ жовтень 1935, з контексту"
+        conf = "" if ev.confidence is None else f"{ev.confidence:.2f}"
+        table.add_row(date, ("✎ " if ev.corrected else "") + f"{src} → {tgt}",
+                      f"{ev.cameo} {ev.cameo_label}",
+                      f"[{MODE_STYLE.get(ev.mode, '')}]{ev.mode}[/]", conf,
                       shorten(ev.evidence, 70))
     return table
 

@@ -92,6 +92,14 @@ class Errors:
         "E013 '{path}' has no text to extract ({reason}). "
         "Check that it is the file you meant, or remove it from the input."
     )
+    E090 = ("E090 Cannot apply the correction to document '{document}': {reason}. "
+            "Reload the page (the document may have been extracted again) and retry.")
+    E091 = "E091 Invalid {field} '{value}' in a correction: {reason}."
+    E092 = "E092 No correction {id}. List them with /corrections.json."
+    E093 = ("E093 brat file '{path}': {where}: {reason}. Fix the line in brat or INCEpTION, "
+            "or export again with `litopys export --format brat`.")
+    E094 = ("E094 brat file '{path}' names document '{document}', which is not in the store. "
+            "Import into the --db the export came from.")
     # -- appended for issue 17 (ingest reliability) --
     E014 = (
         "E014 '{path}' unpacks to more than {limit} bytes of {what}, over the size limit. "
@@ -218,3 +226,7 @@ class GoldError(LitopysError):
 
 class StoreError(LitopysError):
     """The SQLite store cannot be used."""
+
+
+class CorrectionError(LitopysError):
+    """A correction cannot be applied or is malformed."""

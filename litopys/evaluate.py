@@ -79,6 +79,9 @@ class DocScore:
     strict: PRF = field(default_factory=PRF)
     #: time figures by kind of gold value: kind -> [gold, detected, correct]
     timex_kinds: dict[str, list[int]] = field(default_factory=dict)
+    # which system values matched (for calibrating confidence: scripts/calibrate.py)
+    matched: dict[str, set[Any]] = field(
+        default_factory=lambda: {"entities": set(), "timexes": set(), "events": set()})
 
     def overall_entities(self) -> PRF:
         total = PRF()
@@ -299,6 +302,7 @@ def score(chronicle: Chronicle, gold: dict[str, Any], name: str = "") -> DocScor
         prf.tp_sys += 1
         sys_to_gold[e.id] = hit
         matched_gold.add(hit)
+        out.matched["entities"].add(e.id)
     for gid, t in gold_type.items():
         out.entities[t].n_gold += 1
         if gid in matched_gold:
@@ -326,6 +330,7 @@ def score(chronicle: Chronicle, gold: dict[str, Any], name: str = "") -> DocScor
         k = next((k for k in cands if sys_t[k].value == gv), cands[0])
         used.add(k)
         if sys_t[k].value == gv:
+            out.matched["timexes"].add((sys_t[k].start, sys_t[k].end))
             out.value_ok += 1
             kind[2] += 1
             out.timexes.tp_gold += 1
@@ -351,6 +356,8 @@ def score(chronicle: Chronicle, gold: dict[str, Any], name: str = "") -> DocScor
                 if strict and (ev.cameo[:2] != g["cameo"][:2] or ev.mode != g["mode"]):
                     continue
                 taken.add(k)
+                if not strict:
+                    out.matched["events"].add(ev.id)
                 prf.tp_sys += 1
                 prf.tp_gold += 1
                 break

@@ -73,6 +73,9 @@ class Entity:
     affiliation: str | None = None
     cameo: str | None = None
     wikidata: str | None = None
+    provenance: str | None = None
+    confidence: float | None = None
+    trust: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @property
     def surface_forms(self) -> list[str]:
@@ -93,6 +96,9 @@ class Entity:
             "cameo": self.cameo,
             "wikidata": self.wikidata,
             "spans": [[m.start, m.end] for m in self.mentions],
+            "provenance": self.provenance,
+            "confidence": self.confidence,
+            "trust": dict(self.trust),
         }
 
 
@@ -120,6 +126,7 @@ class Timex:
     source: str = "text"
     anchor: str | None = None
     old_style: str | None = None
+    confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -157,6 +164,9 @@ class Event:
     plover: str | None = None
     date_begin: str | None = None
     date_end: str | None = None
+    provenance: str | None = None
+    confidence: float | None = None
+    corrected: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -249,3 +249,29 @@ def test_cli_check(runner, tmp_path) -> None:
 
 def test_cli_console_script_installed() -> None:
     assert shutil.which("litopys") or Path(sys.executable).with_name("litopys").exists()
+
+
+def test_cli_import_from_checkout_parent(tmp_path) -> None:
+    """`import litopys` from a folder holding a `litopys` checkout (a directory without
+    __init__.py) finds the package, not the folder as a namespace package (the Makefile
+    installs in editable compat mode)."""
+    (tmp_path / "litopys").mkdir()
+    run = subprocess.run([sys.executable, "-c", "import litopys; print(litopys.extract)"],
+                         cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0 and "function extract" in run.stdout, run.stderr
+
+
+def test_cli_extract_many_shows_progress(tmp_path) -> None:
+    """A single-process extract of many files logs progress lines on stderr."""
+    for i in range(3):
+        (tmp_path / f"t{i}.txt").write_text(f"У 1930-х роках Японія погрожувала Китаю {i}.\n",
+                                            encoding="utf-8")
+    code = ("import litopys.batch.progress as p, sys; from litopys.cli import main; "
+            "p.Progress.__init__.__defaults__ = (False, None, 0.0); "
+            f"sys.argv = ['litopys', 'extract', {str(tmp_path)!r}, '--db', "
+            f"{str(tmp_path / 'x.db')!r}, '--format', 'jsonl']; main()")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert "litopys: 3/3 docs (3 stored" in run.stderr
+    assert len(run.stdout.splitlines()) == 3

@@ -16,6 +16,7 @@ This module converts data only; it holds no NLP logic and runs no SQL.
 from __future__ import annotations
 
 import io
+import json
 import os
 import shutil
 import uuid
@@ -38,7 +39,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     "entities": pa.schema([
         ("document_id", _s), ("entity_id", _s), ("position", _i), ("type", _s), ("name", _s),
         ("key", _s), ("roles", pa.list_(_s)), ("affiliation", _s), ("cameo", _s),
-        ("wikidata", _s),
+        ("wikidata", _s), ("provenance", _s), ("confidence", pa.float64()), ("trust", _s),
     ]),
     "mentions": pa.schema([
         ("document_id", _s), ("entity_id", _s), ("start", _i), ("end", _i), ("text", _s),
@@ -47,14 +48,15 @@ SCHEMAS: dict[str, pa.Schema] = {
     "timexes": pa.schema([
         ("document_id", _s), ("start", _i), ("end", _i), ("text", _s), ("value", _s),
         ("begin", _s), ("end_date", _s), ("precision", _s), ("source", _s), ("anchor", _s),
-        ("old_style", _s),
+        ("old_style", _s), ("confidence", pa.float64()),
     ]),
     "events": pa.schema([
         ("document_id", _s), ("event_id", _s), ("local_id", _s), ("cameo", _s),
         ("cameo_label", _s), ("goldstein", pa.float64()), ("plover", _s), ("mode", _s),
         ("date", _s), ("date_source", _s), ("date_begin", _s), ("date_end", _s),
         ("trigger", _s), ("start", _i), ("end", _i), ("evidence", _s),
-        ("evidence_start", _i), ("evidence_end", _i),
+        ("evidence_start", _i), ("evidence_end", _i), ("provenance", _s),
+        ("confidence", pa.float64()),
     ]),
     "participants": pa.schema([
         ("document_id", _s), ("event_id", _s), ("entity_id", _s), ("role", _s),
@@ -81,6 +83,8 @@ def to_rows(chronicles: Iterable[Chronicle]) -> dict[str, list[dict[str, Any]]]:
                 "document_id": d.id, "entity_id": e.id, "position": pos, "type": e.type,
                 "name": e.name, "key": e.key, "roles": list(e.roles),
                 "affiliation": e.affiliation, "cameo": e.cameo, "wikidata": e.wikidata,
+                "provenance": e.provenance, "confidence": e.confidence,
+                "trust": json.dumps(e.trust, ensure_ascii=False),
             })
             for m in e.mentions:
                 rows["mentions"].append({"document_id": d.id, "entity_id": e.id,
@@ -97,6 +101,7 @@ def to_rows(chronicles: Iterable[Chronicle]) -> dict[str, list[dict[str, Any]]]:
                 "date_begin": ev.date_begin, "date_end": ev.date_end, "trigger": ev.trigger,
                 "start": ev.start, "end": ev.end, "evidence": ev.evidence,
                 "evidence_start": ev.evidence_start, "evidence_end": ev.evidence_end,
+                "provenance": ev.provenance, "confidence": ev.confidence,
             })
             for role, actors in (("source", ev.source), ("target", ev.target)):
                 for i, a in enumerate(actors):
@@ -142,7 +147,8 @@ def from_tables(tables: dict[str, pa.Table]) -> Iterator[Chronicle]:
             entities[r["entity_id"]] = Entity(
                 id=r["entity_id"], type=r["type"], name=r["name"], key=r["key"] or "",
                 roles=list(r["roles"] or []), affiliation=r["affiliation"], cameo=r["cameo"],
-                wikidata=r["wikidata"],
+                wikidata=r["wikidata"], provenance=r.get("provenance"),
+                confidence=r.get("confidence"), trust=json.loads(r.get("trust") or "{}"),
             )
         for r in parts.get("mentions", []):
             entities[r["entity_id"]].mentions.append(
@@ -164,6 +170,7 @@ def from_tables(tables: dict[str, pa.Table]) -> Iterator[Chronicle]:
                 evidence=r["evidence"], start=r["start"], end=r["end"],
                 evidence_start=r["evidence_start"], evidence_end=r["evidence_end"],
                 plover=r["plover"], date_begin=r["date_begin"], date_end=r["date_end"],
+                provenance=r.get("provenance"), confidence=r.get("confidence"),
             ))
         yield Chronicle(document=doc, entities=list(entities.values()), timexes=timexes,
                         events=events)

@@ -11,6 +11,7 @@ DOCS: docs/BATCH.md
 from __future__ import annotations
 
 import signal
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -128,6 +129,7 @@ class Sink:
         new = False
         if self.store is not None:
             new = self.store.write_one(ch)
+            ch = self._corrected(ch)
         if self.parts is not None and ch.document.id not in self.parquet_ids:
             self.parts.add(ch)
             self.parquet_ids.add(ch.document.id)
@@ -135,6 +137,24 @@ class Sink:
         if self.keep is not None:
             self.keep.append(ch)
         return new
+
+    def _corrected(self, ch: Chronicle) -> Chronicle:
+        """After a write: warn about corrections the new output has no place for, and
+        give back the stored (corrected) chronicle when the document has corrections."""
+        from litopys.errors import display_path
+        from litopys.store.corrections import list_corrections
+
+        assert self.store is not None
+        name = display_path(ch.document.path) if ch.document.path else ch.document.id
+        for corr in self.store.unplaced:
+            print(f"warning: {name}: {corr.describe()} can no longer be placed; "
+                  "see /corrections", file=sys.stderr)
+        if any(c.undone_at is None for c in list_corrections(self.store, ch.document.id)):
+            stored = self.store.chronicle(ch.document.id)
+            if stored is not None:
+                stored.document.path = ch.document.path or stored.document.path
+                return stored
+        return ch
 
     def write_part(self, files: dict[str, bytes]) -> list[bool]:
         """Store a Dask partition (Parquet images): keep it as a part, merge into SQLite.

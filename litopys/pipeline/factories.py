@@ -65,3 +65,15 @@ def make_events(nlp: Language, name: str):  # type: ignore[no-untyped-def]
     from litopys.pipeline.events import EventExtractor
 
     return EventExtractor(nlp, name)
+
+
+@Language.factory(
+    "litopys_confidence",
+    assigns=["doc._.events", "doc._.entities", "doc.spans", "doc.ents"],
+    requires=["doc._.events", "doc._.entities"],
+    default_config={"table_path": None},
+)
+def make_confidence(nlp: Language, name: str, table_path: str | None):  # type: ignore[no-untyped-def]
+    from litopys.pipeline.confidence import ConfidenceScorer
+
+    return ConfidenceScorer(nlp, name, table_path=table_path)

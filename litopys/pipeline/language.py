@@ -239,7 +239,8 @@ def to_chronicle(doc: Doc, document: Document) -> Chronicle:
         entities.append(Entity(
             id=ent.id, type=ent.type, name=ent.name, key=ent.key, mentions=mentions,
             roles=list(ent.roles), affiliation=ent.affiliation, cameo=ent.cameo,
-            wikidata=ent.wikidata,
+            wikidata=ent.wikidata, provenance=ent.provenance, confidence=ent.confidence,
+            trust=dict(ent.trust),
         ))
     entities.sort(key=lambda e: (e.mentions[0].start if e.mentions else 10**12, e.id))
     timexes: list[Timex] = []
@@ -249,7 +250,7 @@ def to_chronicle(doc: Doc, document: Document) -> Chronicle:
         timexes.append(Timex(
             start=s, end=e, text=original[s:e], value=t.value, begin=t.begin,
             end_date=t.end_date, precision=t.precision, source=t.source, anchor=t.anchor,
-            old_style=t.old_style,
+            old_style=t.old_style, confidence=t.confidence,
         ))
     events: list[Event] = []
     for ev in doc._.events or []:
@@ -260,6 +261,7 @@ def to_chronicle(doc: Doc, document: Document) -> Chronicle:
             mode=ev.mode, date=ev.date, date_source=ev.date_source, source=list(ev.source),
             target=list(ev.target), trigger=original[s:e], evidence=original[es:ee].strip(),
             start=s, end=e, evidence_start=es, evidence_end=ee, plover=ev.plover,
-            date_begin=ev.date_begin, date_end=ev.date_end,
+            date_begin=ev.date_begin, date_end=ev.date_end, provenance=ev.provenance,
+            confidence=ev.confidence,
         ))
     return Chronicle(document=document, entities=entities, timexes=timexes, events=events)

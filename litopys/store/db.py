@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 from litopys.errors import Errors, StoreError, display_path
 from litopys.model import Chronicle, Document, Entity, Event, Mention, Timex
+from litopys.store.corrections import Correction, after_write, load_trust
 from litopys.store.migrate import migrate
 
 BUSY_TIMEOUT = 60.0
@@ -124,6 +125,7 @@ class Store:
         self.read_only = read_only
         if read_only and not Path(path).exists():
             raise StoreError(Errors.E022, path=path)
+        self.unplaced: list[Correction] = []  # corrections the last write could not re-apply
         try:
             if read_only:
                 self.conn = connect_read_only(path)
@@ -258,6 +260,7 @@ class Store:
                     "position) VALUES (?, ?, ?, ?)",
                     rows,
                 )
+            self.unplaced = after_write(c, ch)
             c.execute("COMMIT")
         except BaseException:
             if c.in_transaction:
@@ -320,8 +323,8 @@ class Store:
             if r is not None:
                 entities[eid] = Entity(id=eid, type=r["type"], name=r["name"], key=eid,
                                        cameo=r["cameo"], wikidata=r["wikidata"])
-        return Chronicle(document=doc, entities=list(entities.values()), timexes=timexes,
-                         events=events)
+        return load_trust(c, Chronicle(document=doc, entities=list(entities.values()),
+                                       timexes=timexes, events=events))
 
     def _events(self, where: str, params: tuple[Any, ...]) -> Iterator[tuple[str, Event]]:
         rows = self.conn.execute(
@@ -342,6 +345,8 @@ class Store:
                 trigger=r["trigger"], evidence=r["evidence"], start=r["start"], end=r["end"],
                 evidence_start=r["evidence_start"], evidence_end=r["evidence_end"],
                 plover=r["plover"], date_begin=r["date_begin"], date_end=r["date_end"],
+                **{k: r[k] for k in ("provenance", "confidence") if k in r.keys()},
+                corrected=bool(r["corrected"]) if "corrected" in r.keys() else False,
             )
 
     def query_events(

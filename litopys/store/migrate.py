@@ -15,6 +15,7 @@ from litopys.errors import Errors, StoreError
 SCHEMA_VERSION = 2
 SCHEMA_FILE = Path(__file__).with_name("schema.sql")
 SCHEMA_V2_FILE = Path(__file__).with_name("schema_v2.sql")
+CORRECTIONS_FILE = Path(__file__).with_name("schema_v3_corrections.sql")
 
 
 def _statements(sql: str) -> list[str]:
@@ -35,6 +36,10 @@ def _v2(conn: sqlite3.Connection) -> None:
 
 
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2}
+
+FEATURES: dict[str, Path] = {"corrections": CORRECTIONS_FILE}
+"""Named additions applied once per file (``meta`` key ``feature:NAME``) after the
+numbered migrations, whatever the version: they commute with them."""
 
 
 def current_version(conn: sqlite3.Connection, path: str = "database") -> int:
@@ -70,5 +75,22 @@ def migrate(conn: sqlite3.Connection, path: str = "database") -> int:
         except Exception:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
+            raise
+    for name, sql_file in FEATURES.items():
+        key = f"feature:{name}"
+        if conn.execute("SELECT 1 FROM meta WHERE key=?", (key,)).fetchone():
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for stmt in _statements(sql_file.read_text(encoding="utf-8")):
+                try:
+                    conn.execute(stmt)
+                except sqlite3.OperationalError as err:
+                    if "duplicate column name" not in str(err):  # added by another feature
+                        raise
+            conn.execute("INSERT INTO meta(key, value) VALUES (?, '1')", (key,))
+            conn.execute("COMMIT")
+        except Exception:
+            conn.execute("ROLLBACK")
             raise
     return SCHEMA_VERSION

@@ -25,6 +25,8 @@ MAX_LIMIT = 5000
 """Upper bound on any list a query returns (the web layer caps ``limit`` to it)."""
 
 MODES = ("asserted", "negated", "hypothetical")
+DATE_SOURCES = ("text", "narrative", "human", "none")
+"""Values of the ``date_source`` filter ("none": undated events)."""
 
 EXPORT_TABLES: dict[str, str] = {
     "documents": "SELECT id, path, chars, encoding, format, added_at FROM documents ORDER BY id",
@@ -85,6 +87,8 @@ class EventFilter:
     document: str | None = None
     q: str | None = None
     limit: int = MAX_LIMIT
+    min_confidence: float | None = None
+    date_source: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -149,6 +153,12 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
     if f.q:
         clauses.append("(py_lower(ev.trigger) LIKE ? OR py_lower(ev.evidence) LIKE ?)")
         params += [f"%{f.q.lower()}%"] * 2
+    if f.min_confidence is not None:  # provenance and confidence: litopys/store/corrections.py
+        clauses.append("coalesce(ev.confidence, 0) >= ?")
+        params.append(f.min_confidence)
+    if f.date_source:
+        clauses.append("coalesce(ev.date_source, 'none') = ?")
+        params.append(f.date_source)
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
@@ -156,6 +166,7 @@ _EVENT_COLUMNS = (
     "ev.id, ev.document_id, ev.cameo, ev.cameo_label, ev.goldstein, ev.plover, ev.mode, "
     "ev.date, ev.date_source, ev.date_begin, ev.date_end, ev.trigger, ev.start, ev.end, "
     "ev.evidence, ev.evidence_start, ev.evidence_end, d.path AS document_path, "
+    "ev.provenance, ev.confidence, ev.corrected, "
     # the wording of the time expression that dates the event: one inside the
     # evidence sentence first, else any in the document with the same value
     "coalesce((SELECT t.text FROM timexes t WHERE t.document_id = ev.document_id "
@@ -243,6 +254,31 @@ def overview(store: Store) -> dict[str, Any]:
     out["modes"] = {
         m: n for m, n in c.execute("SELECT mode, count(*) FROM events GROUP BY mode")
     }
+    return out
+
+
+def document_summaries(store: Store) -> list[dict[str, Any]]:
+    """Each document with a title (its first line), the span of its event dates, and counts.
+
+    RETURNS (list[dict]): id, path, chars, format, encoding, added_at, title,
+        date_min, date_max, events, entities, timexes, corrections.
+    """
+    rows = store.conn.execute(
+        "SELECT d.id, d.path, d.chars, d.format, d.encoding, d.added_at, "
+        "substr(ltrim(d.text, char(10, 13, 32, 9)), 1, 300) AS head, "
+        "(SELECT min(date_begin) FROM events e WHERE e.document_id = d.id) AS date_min, "
+        "(SELECT max(date_end) FROM events e WHERE e.document_id = d.id) AS date_max, "
+        "(SELECT count(*) FROM events e WHERE e.document_id = d.id) AS events, "
+        "(SELECT count(DISTINCT entity_id) FROM mentions m WHERE m.document_id = d.id) "
+        "AS entities, "
+        "(SELECT count(*) FROM timexes t WHERE t.document_id = d.id) AS timexes "
+        "FROM documents d ORDER BY d.added_at, d.id").fetchall()
+    out = []
+    for r in rows:
+        d = dict(r)
+        first = d.pop("head").splitlines()[0].strip().lstrip("#").strip() if r["head"] else ""
+        d["title"] = first if len(first) <= 120 else first[:119].rstrip() + "…"
+        out.append(d)
     return out
 
 
@@ -461,6 +497,13 @@ def network(store: Store, f: EventFilter) -> dict[str, Any]:
          "hypothetical": e.modes.get("hypothetical", 0), "goldstein": e.asserted_goldstein()}
         for e in net.edges.values()
     ]
+    # each actor's polity (the affiliation most documents give), for the polity-level view
+    for node in net.nodes.values():
+        row = store.conn.execute(
+            "SELECT a.affiliation_id, e.name, e.type FROM affiliations a JOIN entities e ON "
+            "e.id = a.affiliation_id WHERE a.entity_id = ? GROUP BY a.affiliation_id "
+            "ORDER BY count(*) DESC, a.affiliation_id LIMIT 1", (node["id"],)).fetchone()
+        node["affiliation"] = dict(zip(("id", "name", "type"), row, strict=True)) if row else None
     return {"nodes": list(net.nodes.values()), "edges": edges, "events": net.events}
 
 

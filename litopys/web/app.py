@@ -15,6 +15,7 @@ DOCS: docs/WEB.md
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import threading
@@ -154,6 +155,17 @@ def parse_filter(request: Request, default_limit: int = MAX_LIMIT) -> q.EventFil
         if value and not (q.is_date(value) and is_calendar_date(value)):
             raise HTTPException(400, f"Invalid date '{value}' for {name}: use YYYY, YYYY-MM "
                                      "or YYYY-MM-DD.")
+    raw = _param(request, "min_confidence")
+    if raw is not None:
+        try:
+            f.min_confidence = float(raw)
+        except ValueError:
+            f.min_confidence = -1.0
+        if not 0.0 <= f.min_confidence <= 1.0:
+            raise HTTPException(400, "min_confidence must be a number from 0 to 1.")
+    f.date_source = _param(request, "date_source")
+    if f.date_source and f.date_source not in q.DATE_SOURCES:
+        raise HTTPException(400, f"date_source must be one of: {', '.join(q.DATE_SOURCES)}.")
     raw = _param(request, "limit")
     if raw is not None:
         try:
@@ -307,14 +319,14 @@ class App:
     def index(self, request: Request) -> Response:
         data = {
             "overview": q.overview(self.store),
-            "documents": self.store.documents(),
+            "documents": q.document_summaries(self.store),
             "actors": q.top_actors(self.store, 50),
         }
         if self.want_json(request):
             return JSONResponse(data)
         return self.render(request, "index.html", json_url="/index.json",
                            filters=q.EventFilter(), overview=data["overview"],
-                           actors=data["actors"])
+                           actors=data["actors"], summaries=data["documents"])
 
     def search(self, request: Request) -> Response:
         f = parse_filter(request, default_limit=500)
@@ -342,7 +354,8 @@ class App:
             data = q.network(self.store, f)
             data["filters"] = f.to_dict()
             return JSONResponse(data)
-        return self.render(request, "network.html", filters=f)
+        return self.render(request, "network.html", filters=f,
+                           level=request.query_params.get("level"))
 
     def document(self, request: Request) -> Response:
         doc_id = request.path_params["id"]
@@ -470,13 +483,21 @@ async def _store_error(request: Request, exc: Exception) -> Response:
                     media_type="text/plain; charset=utf-8")
 
 
-def create_app(db_path: str) -> Starlette:
+
+
+def create_app(db_path: str, edit: bool = False) -> Starlette:
     """Build the web app over a litopys database, opened read-only.
 
     db_path (str): the SQLite file written by ``litopys extract``.
+    edit (bool): mount the correction routes (``serve --edit``); off, no write route exists.
     RETURNS (Starlette): the ASGI app (``app.state.litopys`` holds the :class:`App`).
     """
+    from litopys.web.edit import Editor, UILanguage, corrections_routes
+
+    with contextlib.suppress(LitopysError, OSError):
+        Store(db_path).close()  # bring an older file up to date before reading it
     core = App(db_path)
+    extra = corrections_routes(core) + (Editor(core).routes() if edit else [])
     exception_handlers: dict[Any, Callable[[Request, Exception], Awaitable[Response]]] = {
         HTTPException: _http_error,
         sqlite3.Error: _store_error,
@@ -487,14 +508,15 @@ def create_app(db_path: str) -> Starlette:
         yield
         core.close()
 
-    app = Starlette(routes=core.routes(), exception_handlers=exception_handlers,
+    app = Starlette(routes=extra + core.routes(), exception_handlers=exception_handlers,
                     lifespan=lifespan)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(UILanguage)  # ?lang=uk|en (litopys/web/edit.py)
     app.state.litopys = core
     return app
 
 
-def serve(db_path: str, host: str = "127.0.0.1", port: int = 8000) -> None:
+def serve(db_path: str, host: str = "127.0.0.1", port: int = 8000, edit: bool = False) -> None:
     """Serve a database with uvicorn until interrupted (binds loopback by default).
 
     db_path (str): the SQLite file.
@@ -503,4 +525,4 @@ def serve(db_path: str, host: str = "127.0.0.1", port: int = 8000) -> None:
     """
     import uvicorn
 
-    uvicorn.run(create_app(db_path), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(db_path, edit=edit), host=host, port=port, log_level="info")

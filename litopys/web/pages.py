@@ -15,8 +15,10 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from litopys.pipeline.confidence import display_date
 from litopys.store import queries as q
 from litopys.store.db import Store
+from litopys.web.edit import cameo_root_label
 
 GROUP_BY = ("actor", "dyad", "mode", "document")
 
@@ -91,7 +93,13 @@ def timeline_item(ev: dict[str, Any], group_by: str = "actor") -> dict[str, Any]
         "date_begin": begin,
         "date_end": end,
         "goldstein": ev["goldstein"],
-        "className": f"{goldstein_class(ev['goldstein'])} mode-{ev['mode']}",
+        "className": f"{goldstein_class(ev['goldstein'])} mode-{ev['mode']}"
+                     + (" corrected" if ev.get("corrected") else "")
+                     + (" inferred" if ev.get("date_source") == "narrative" else ""),
+        "date_source": ev.get("date_source"), "confidence": ev.get("confidence"),
+        "provenance": ev.get("provenance"), "corrected": bool(ev.get("corrected")),
+        "date_display": display_date(ev["date"], ev.get("date_source")),
+        "cameo_root_label": cameo_root_label(ev["cameo"], ev["cameo_label"]),
         "mode": ev["mode"],
         "cameo": ev["cameo"],
         "cameo_label": ev["cameo_label"],
@@ -99,7 +107,8 @@ def timeline_item(ev: dict[str, Any], group_by: str = "actor") -> dict[str, Any]
         "evidence": ev["evidence"],
         "source": ev["source"],
         "target": ev["target"],
-        "label": f"{_names(ev['source'])} → {ev['trigger']} → {_names(ev['target'])}",
+        "label": ("✎ " if ev.get("corrected") else "")
+                 + f"{_names(ev['source'])} → {ev['trigger']} → {_names(ev['target'])}",
         "url": event_link(ev),
     }
 
@@ -182,8 +191,10 @@ def _spans(payload: dict[str, Any]) -> list[_Span]:
     for ev in payload["events"]:
         title = (f"{ev['cameo']} {ev['cameo_label']} · {ev['mode']} · "
                  f"Goldstein {ev['goldstein']:+g} · {ev['date'] or 'undated'}")
+        title += " · ✎ corrected" if ev.get("corrected") else ""
         spans.append(_Span(ev["start"], ev["end"], "trigger", title,
-                           f"trigger {goldstein_class(ev['goldstein'])} mode-{ev['mode']}",
+                           f"trigger {goldstein_class(ev['goldstein'])} mode-{ev['mode']}"
+                           + (" corrected" if ev.get("corrected") else ""),
                            {"event": ev["local_id"]}, anchor=f"event-{ev['local_id']}"))
     n = len(payload["document"]["text"])
     return [s for s in spans if 0 <= s.start < s.end <= n]

@@ -21,9 +21,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
-    """Run ``litopys.web.app.serve`` in a subprocess and wait until it answers."""
-    code = f"from litopys.web.app import serve; serve({str(db)!r}, port={port})"
+def start_server(db: Path, port: int, edit: bool = False) -> subprocess.Popen[bytes]:
+    """Run ``litopys.web.app.serve`` (with ``--edit`` if asked) in a subprocess and wait
+    until it answers."""
+    code = f"from litopys.web.app import serve; serve({str(db)!r}, port={port}, edit={edit})"
     proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE)
     deadline = time.monotonic() + 30

@@ -39,8 +39,13 @@
         row(dl, 'Event', ev.cameo + ' ' + ev.cameo_label);
         row(dl, 'Source', L.names(ev.source));
         row(dl, 'Target', L.names(ev.target));
-        row(dl, 'Date', (ev.date_text ? ev.date_text + ' = ' : '') + (ev.date || 'undated'));
+        row(dl, 'Date', (ev.date_text ? ev.date_text + ' = ' : '') + (ev.date || 'undated') +
+          (ev.date_source === 'narrative' ? ' (≈ з контексту)' : ''));
         row(dl, 'Mode', ev.mode);
+        if (ev.confidence !== null && ev.confidence !== undefined) {
+          row(dl, 'Confidence', Number(ev.confidence).toFixed(2) + ' (' + (ev.provenance || '?') + ')');
+        }
+        if (ev.corrected) row(dl, 'Corrected', '✎');
         row(dl, 'Goldstein', ev.goldstein);
       }
     }
@@ -50,6 +55,9 @@
         row(dl, 'Entity', ent.name + ' (' + ent.type + ')');
         row(dl, 'Forms', ent.mentions.join(' · '));
         row(dl, 'Offices', ent.roles.join(' · '));
+        if (ent.confidence !== null && ent.confidence !== undefined) {
+          row(dl, 'Confidence', Number(ent.confidence).toFixed(2) + ' (' + (ent.provenance || '?') + ')');
+        }
         const link = L.el('a', 'actor page');
         link.setAttribute('href', '/actors/' + encodeURIComponent(ent.id));
         dl.appendChild(L.el('dt', ''));

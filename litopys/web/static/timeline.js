@@ -8,23 +8,29 @@
   function showEvidence(item) {
     const panel = document.getElementById('evidence');
     document.getElementById('ev-title').textContent = item.label;
-    let when = item.date_text || item.date || '';
+    let when = (item.date_source === 'narrative' || item.corrected) && item.date_display
+      ? item.date_display : (item.date_text || item.date || '');
     if (item.date_begin) {
       when += ' (' + item.date_begin + (item.date_end !== item.date_begin ? ' … ' + item.date_end : '') + ')';
     }
+    if (item.confidence !== null && item.confidence !== undefined) {
+      when += ' · confidence ' + Number(item.confidence).toFixed(2) + ' (' + (item.provenance || '?') + ')';
+    }
     document.getElementById('ev-date').textContent = when;
-    document.getElementById('ev-code').textContent = item.cameo + ' ' + item.cameo_label;
+    document.getElementById('ev-code').textContent = item.cameo + ' ' + (item.cameo_root_label || item.cameo_label);
     document.getElementById('ev-mode').textContent = item.mode;
     document.getElementById('ev-gs').textContent = (item.goldstein > 0 ? '+' : '') + item.goldstein;
     document.getElementById('ev-text').textContent = item.evidence;
     document.getElementById('ev-link').setAttribute('href', item.url);
     panel.hidden = false;
     panel.dataset.event = item.id;
+    panel.scrollIntoView({ block: 'nearest' });
   }
 
   function content(item) {
-    const span = L.el('span', item.trigger);
-    span.title = item.label + '\n' + (item.date_text || item.date || '');
+    // "who → what → whom" (the label starts with ✎ when corrected)
+    const span = L.el('span', (item.date_source === 'narrative' ? '≈ ' : '') + item.label);
+    span.title = item.label + '\n' + (item.date_display || item.date_text || item.date || '');
     span.dataset.date = item.date || '';
     return span;
   }
@@ -40,8 +46,13 @@
       if (it.end) out.end = it.end;
       return out;
     });
-    const groups = data.groups.map(function (g, i) {
-      return { id: g.id, order: i, content: L.el('span', g.name) };
+    // the most active actors (groups) first
+    const activity = new Map();
+    data.items.forEach(function (it) { activity.set(it.group, (activity.get(it.group) || 0) + 1); });
+    const groups = data.groups.slice().sort(function (a, b) {
+      return (activity.get(b.id) || 0) - (activity.get(a.id) || 0);
+    }).map(function (g, i) {
+      return { id: g.id, order: i, content: L.el('span', g.name + ' (' + (activity.get(g.id) || 0) + ')') };
     });
     // open on the chronicle's own period, not on today; a big chronicle opens on
     // its first FIRST_WINDOW events (drawing thousands at once takes seconds)
@@ -50,6 +61,12 @@
     let lo = starts.length ? starts[0] : Infinity;
     let hi = -Infinity;
     data.items.forEach(function (it) { hi = Math.max(hi, Date.parse(it.end || it.start)); });
+    if (starts.length >= 20) {
+      // zoom to where the events are: a few outliers (a 17th-century aside in a text
+      // about the 1930s) must not shrink the rest to a sliver
+      lo = starts[Math.floor(starts.length * 0.05)];
+      hi = starts[Math.ceil(starts.length * 0.95) - 1];
+    }
     if (starts.length > FIRST_WINDOW) hi = starts[FIRST_WINDOW - 1];
     const pad = Math.max((hi - lo) * 0.05, 30 * DAY);
     const options = {

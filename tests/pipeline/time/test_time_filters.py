@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from litopys.store.queries import EventFilter, count_events, is_date
 
 from litopys.cli import _expand, main
 from litopys.model import Chronicle, Document, Entity, Event, Mention, Timex
 from litopys.store.check import check_store
 from litopys.store.db import Store
 from litopys.store.merge import _iso, _ordinal
+from litopys.store.queries import EventFilter, count_events, is_date
 
 
 @pytest.mark.parametrize(

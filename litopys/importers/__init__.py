@@ -1,0 +1,1 @@
+"""Importers: annotation tools' files back into the store (``litopys import``)."""
