@@ -366,27 +366,6 @@ def export(db: str, fmt: str, out: str) -> None:
         store.close()
 
 
-@main.command("export-gold")
-@DB_OPTION
-@click.option("--out", "out", required=True, type=click.Path(file_okay=False),
-              help="Directory for NAME.txt + NAME.gold.json per document.")
-def export_gold(db: str, out: str) -> None:
-    """Write each stored (corrected) chronicle as a gold file for `litopys eval` and training.
-
-    \b
-    Example:
-      litopys export-gold --db corpus.db --out gold/ && litopys eval gold/
-    """
-    from litopys.gold import write_gold
-    from litopys.store.db import Store
-
-    if not Path(db).exists():
-        raise _fail(LitopysError(Errors.E022, path=db))
-    with Store(db, read_only=True) as store:
-        n = write_gold(store, out)
-    click.echo(f"{n} gold file(s) written to {out}", err=True)
-
-
 @main.group("import")
 def import_group() -> None:
     """Read annotation tools' files back into the store as corrections."""

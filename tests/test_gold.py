@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from litopys.cli import main
 from litopys.evaluate import find_pairs, load_gold, score
-from litopys.gold import chronicle_to_gold, gold_name
+from litopys.export.gold import chronicle_to_gold, gold_name
 from litopys.store.db import Store
 from tests.web.chronicles import diplomacy_chronicle, payload_chronicle, write_db
 
@@ -28,7 +28,7 @@ def test_gold_name(path: str | None, doc_id: str, expected: str) -> None:
 @pytest.mark.parametrize("make", [diplomacy_chronicle, payload_chronicle])
 def test_gold_scores_itself_perfectly(tmp_path: Path, make) -> None:  # type: ignore[no-untyped-def]
     db = write_db(tmp_path / "g.db", [make()])
-    result = CliRunner().invoke(main, ["export-gold", "--db", str(db), "--out",
+    result = CliRunner().invoke(main, ["export", "--format", "gold", "--db", str(db), "--out",
                                        str(tmp_path / "gold")])
     assert result.exit_code == 0, result.output
     [(txt, gold_path)] = find_pairs(tmp_path / "gold")
@@ -65,7 +65,7 @@ def test_gold_implied_participant_gets_an_entity() -> None:
 
 
 def test_gold_missing_db_is_coded(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["export-gold", "--db", str(tmp_path / "none.db"),
+    result = CliRunner().invoke(main, ["export", "--format", "gold", "--db", str(tmp_path / "none.db"),
                                        "--out", str(tmp_path / "g")])
     assert result.exit_code == 1 and "E022" in result.output
     assert json.dumps(result.output)  # one line, no traceback

@@ -10,6 +10,8 @@ One module per format, each registered in :mod:`litopys.export.registry`:
 - ``palladio``: one CSV row per source-target pair, the columns Palladio maps.
 - ``brat``: a directory of ``NAME.txt`` + ``NAME.ann`` standoff files per document
   (and an ``annotation.conf``), for correction in brat or INCEpTION.
+- ``gold``: a directory of ``NAME.txt`` + ``NAME.gold.json`` (the format of
+  ``shared/eval/FORMAT.md``), the (corrected) chronicles for ``litopys eval`` and training.
 
 The SQL lives in :mod:`litopys.store.queries`; these modules only format.
 
@@ -33,7 +35,7 @@ __all__ = ["EXPORTERS", "EXPORT_FORMATS", "Exporter", "export", "export_bytes",
            "export_string", "get_exporter", "register"]
 
 BUILTIN_MODULES: tuple[str, ...] = (
-    "jsonl", "tables", "gexf", "graphml", "timelinejs", "palladio", "brat",
+    "jsonl", "tables", "gexf", "graphml", "timelinejs", "palladio", "brat", "gold",
 )
 """The format modules shipped with litopys (as Datasette's DEFAULT_PLUGINS); each
 registers itself on import, and this order is the order of the format list."""

@@ -38,6 +38,10 @@ def event_record(ev: dict[str, Any]) -> dict[str, Any]:
         "trigger_span": [ev["start"], ev["end"]],
         "evidence": ev["evidence"],
         "evidence_span": [ev["evidence_start"], ev["evidence_end"]],
+        # how the event was found and how far to trust it (docs/TRUST.md)
+        "provenance": ev.get("provenance"),
+        "confidence": ev.get("confidence"),
+        "corrected": bool(ev.get("corrected")),
     }
 
 

@@ -44,7 +44,12 @@ def timelinejs_event(ev: dict[str, Any]) -> dict[str, Any] | None:
         return None
     names = ", ".join(p["name"] for p in ev["source"]) or "—"
     targets = ", ".join(p["name"] for p in ev["target"]) or "—"
-    display = html.escape(ev["date_text"] or ev["date"], quote=False)
+    if ev.get("date_source") in ("narrative", "human"):  # say plainly it is inferred / corrected
+        from litopys.pipeline.confidence import display_date
+
+        display = html.escape(display_date(ev["date"], ev["date_source"]), quote=False)
+    else:
+        display = html.escape(ev["date_text"] or ev["date"], quote=False)
     slide: dict[str, Any] = {
         "unique_id": re.sub(r"[^A-Za-z0-9_-]", "-", ev["id"]),
         "start_date": _tl_date(ev["date_begin"], ev["date"], display),

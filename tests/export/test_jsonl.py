@@ -17,3 +17,10 @@ def test_export_jsonl(store, tmp_path: Path) -> None:
     assert e3["document"]["path"] == "diplomacy.txt"
     assert [p["name"] for p in e3["source"]] == ["Богомолов"]
     assert e3["date"] == "1935-10" and e3["date_text"] == "У жовтні 1935 р."
+
+
+def test_export_jsonl_carries_trust(store) -> None:
+    from litopys.export import export_string
+
+    rows = [json.loads(line) for line in export_string(store, "jsonl").splitlines()]
+    assert rows and all({"provenance", "confidence", "corrected"} <= set(r) for r in rows)

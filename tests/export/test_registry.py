@@ -17,7 +17,7 @@ from litopys.store.db import Store
 
 def test_export_formats_listed() -> None:
     assert set(EXPORT_FORMATS) == {"jsonl", "csv", "gexf", "graphml", "timelinejs",
-                                   "palladio", "brat"}
+                                   "palladio", "brat", "gold"}
 
 
 def test_export_unknown_format(store, tmp_path: Path) -> None:
@@ -48,7 +48,7 @@ def test_export_registry_entries() -> None:
     for name, e in EXPORTERS.items():
         assert e.name == name and e.description and "/" in e.media_type
         assert bool(e.extension) != e.directory  # a file has a suffix, a directory none
-    assert {e.name for e in EXPORTERS.values() if e.directory} == {"csv", "brat"}
+    assert {e.name for e in EXPORTERS.values() if e.directory} == {"csv", "brat", "gold"}
     with pytest.raises(LitopysError, match="E050.*jsonl.*palladio") as err:
         get_exporter("csv", one_file=True)
     assert "brat" not in str(err.value)

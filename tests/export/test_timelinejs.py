@@ -87,3 +87,18 @@ def test_export_timelinejs_dev_corpus_schema(dev_db: Path) -> None:
     check_timelinejs(doc)
     years = {int(e["start_date"]["year"]) for e in doc["events"]}
     assert min(years) < 1700 and max(years) > 2000
+
+
+def test_export_timelinejs_marks_inferred_dates() -> None:
+    from litopys.export.timelinejs import timelinejs_event
+
+    ev = {"id": "d:e1", "date": "1935-10", "date_text": "У жовтні 1935 р.",
+          "date_source": "narrative", "date_begin": "1935-10-01", "date_end": "1935-10-31",
+          "source": [{"name": "СРСР"}], "target": [], "trigger": "заявив", "evidence": "x",
+          "cameo": "01", "cameo_label": "заява", "mode": "asserted", "goldstein": 0.0,
+          "document_path": "a.txt", "document_id": "d"}
+    inferred = timelinejs_event(ev)
+    assert inferred is not None and inferred["display_date"].startswith("≈")
+    assert "з контексту" in inferred["display_date"]
+    stated = timelinejs_event({**ev, "date_source": "text"})
+    assert stated is not None and stated["display_date"] == "У жовтні 1935 р."

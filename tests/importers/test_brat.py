@@ -107,7 +107,7 @@ def test_brat_round_trip_survives_refresh(tmp_path: Path) -> None:
     _run("import", "brat", str(brat), "--db", db)
 
     def check_gold() -> dict:
-        _run("export-gold", "--db", db, "--out", str(gold))
+        _run("export", "--format", "gold", "--db", db, "--out", str(gold))
         data = json.loads(next(gold.glob("*.gold.json")).read_text(encoding="utf-8"))
         assert victim not in {e["id"] for e in data["entities"]}
         with Store(db, read_only=True) as s:

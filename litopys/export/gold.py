@@ -1,6 +1,6 @@
 """A stored (corrected) chronicle as a gold file (``shared/eval/FORMAT.md``).
 
-``litopys export-gold --out DIR`` writes, per document, ``NAME.txt`` (the text)
+``litopys export --format gold --out DIR`` writes, per document, ``NAME.txt`` (the text)
 and ``NAME.gold.json``, so ``litopys eval DIR`` and training can use the
 documents a user corrected.
 
@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from litopys.evaluate import ENTITY_TYPES
+from litopys.export.registry import register
 from litopys.model import Chronicle
 from litopys.store.db import Store
 
@@ -76,6 +77,8 @@ def chronicle_to_gold(ch: Chronicle, text_file: str,
     }
 
 
+@register("gold", extension="", media_type="application/zip", directory=True,
+          description="NAME.txt + NAME.gold.json per document (litopys eval, training)")
 def write_gold(store: Store, out: Path | str) -> int:
     """Write ``NAME.txt`` + ``NAME.gold.json`` for every stored document.
 
