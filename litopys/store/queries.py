@@ -50,12 +50,13 @@ EXPORT_TABLES: dict[str, str] = {
     ),
     "timexes": (
         "SELECT document_id, start, end, text, value, begin, end_date, precision, source, "
-        "anchor, old_style FROM timexes ORDER BY document_id, start"
+        "anchor, old_style, confidence FROM timexes ORDER BY document_id, start"
     ),
     "events": (
         "SELECT id, document_id, cameo, cameo_label, goldstein, plover, mode, date, "
         "date_source, date_begin, date_end, trigger, start, end, evidence, evidence_start, "
-        "evidence_end FROM events ORDER BY date_begin, document_id, start"
+        "evidence_end, provenance, confidence, corrected FROM events "
+        "ORDER BY date_begin, document_id, start"
     ),
 }
 """Tables the CSV export writes, by file stem (fixed SQL: no name from input)."""

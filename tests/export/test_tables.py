@@ -33,3 +33,14 @@ def test_export_csv_empty_store(tmp_path: Path) -> None:
     with open(tmp_path / "out" / "events.csv", encoding="utf-8") as f:
         header = next(csv.reader(f))
     assert header[:3] == ["id", "document_id", "cameo"]
+
+
+def test_export_csv_events_carry_trust(store, tmp_path) -> None:
+    import csv as csv_module
+
+    from litopys.export import export
+
+    export(store, "csv", str(tmp_path / "t"))
+    with open(tmp_path / "t" / "events.csv", encoding="utf-8") as f:
+        header = next(csv_module.reader(f))
+    assert {"provenance", "confidence", "corrected", "date_source"} <= set(header)
