@@ -456,7 +456,7 @@ def event_report(chronicle: Chronicle, gold: dict[str, Any], name: str = "") -> 
         at = sentence_of(g.get("evidence", ""))
         same_parts = [i for i in range(len(sys_events)) if _participants_match(parts[i], g)]
         same_sent = [i for i, ev in enumerate(sys_events)
-                     if at >= 0 and ev.evidence_start <= at < max(ev.evidence_end, at + 1)]
+                     if 0 <= at and ev.evidence_start <= at < ev.evidence_end]
         why = "date" if same_parts and any(sys_events[i].evidence_start <= at <
                                            sys_events[i].evidence_end for i in same_parts) \
             else "participants" if same_sent else "missing"

@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from litopys.lang import DEFAULT_LANGUAGE, load
 from litopys.model import Event, Timex
 from litopys.pipeline import extensions  # noqa: F401
 from litopys.pipeline.actors import ensure_entity
@@ -35,23 +37,63 @@ from litopys.pipeline.entities import gazetteer
 from litopys.pipeline.morph import is_known
 
 ACTOR_TYPES = ("PERSON", "GPE", "ORG")
-SUBORDINATORS = {"що", "який", "яка", "яке", "які", "якого", "якій", "яким", "якому", "якої",
-                 "щоб", "коли", "де", "але", "проте", "хоча", "бо", "оскільки", "тому",
-                 "однак", "зате", "а", "чи", "якщо", "якби", "хоч", "і", "й", "та"}
 HARD_BOUNDARIES = {";", ":", "(", ")", "«", "»", "\"", "“", "”", "—", "–", "-"}
-PRONOUNS = {"він", "вона", "вони", "воно"}
-COORD = {",", "та", "і", "й", "а також"}
-INTENT_GOVERNORS = {"погодитися", "погоджуватися", "вирішити", "вирішувати", "пообіцяти",
-                    "обіцяти", "домовитися", "домовлятися", "збиратися", "планувати",
-                    "зобов'язатися", "погодитись", "вирішила"}
 # the CAMEO "express intent" code for the root of the intended act
 INTENT_CODES = {"04": "036"}
-PLACE_PREPS = {"в", "у", "на", "при", "біля", "поблизу"}
 MOVE_FRAMES = {"visit", "enter", "invade", "attack", "offensive", "occupy", "seize", "bomb",
                "shell", "blockade"}
-# prepositions that introduce the other party of an event
-TARGET_PREPS = {"з", "із", "зі", "до", "від", "на", "проти", "перед", "для", "щодо", "між",
-                "у", "в"}
+
+
+@dataclass(frozen=True)
+class EventWords:
+    """The function words of one language the stage needs (``litopys/lang/<lang>/events.yaml``;
+    the keys are documented there)."""
+
+    subordinators: frozenset[str]
+    coord: frozenset[str]              # coordinators, with ","
+    singular_pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
+    intent_governors: frozenset[str]
+    place_preps: frozenset[str]
+    in_preps: frozenset[str]
+    target_preps: frozenset[str]
+    with_preps: frozenset[str]
+    head_of: frozenset[str]
+    renounce_preps: frozenset[str]
+    time_preps: frozenset[str]
+    negation: frozenset[str]
+    complementizers: frozenset[str]
+    question: frozenset[str]
+    passive_endings: tuple[str, ...]
+    reflexive_endings: tuple[str, ...]
+
+    @property
+    def pronouns(self) -> frozenset[str]:
+        return self.singular_pronouns | self.plural_pronouns
+
+
+@cache
+def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
+    """The event words of a language, read once (``litopys.lang.load("events", lang)``)."""
+    data = load("events", lang)
+    sets = {key: frozenset(data[key]) for key in (
+        "subordinators", "intent_governors", "head_of", "complementizers")}
+    return EventWords(
+        coord=frozenset(data["coordinators"]) | {","},
+        singular_pronouns=frozenset(data["pronouns"]["singular"]),
+        plural_pronouns=frozenset(data["pronouns"]["plural"]),
+        place_preps=frozenset(data["place_prepositions"]),
+        in_preps=frozenset(data["in_prepositions"]),
+        target_preps=frozenset(data["target_prepositions"]),
+        with_preps=frozenset(data["with_prepositions"]),
+        renounce_preps=frozenset(data["renounce_prepositions"]),
+        time_preps=frozenset(data["time_prepositions"]),
+        negation=frozenset(data["negation_particles"]),
+        question=frozenset(data["question_particles"]),
+        passive_endings=tuple(data["passive_endings"]),
+        reflexive_endings=tuple(data["reflexive_endings"]),
+        **sets,
+    )
 
 
 def lexicon():  # type: ignore[no-untyped-def]
@@ -81,6 +123,7 @@ class EventExtractor:
 
     def __init__(self, nlp: Language, name: str = "litopys_events") -> None:
         self.name = name
+        self.W = event_words(getattr(nlp, "lang", None) or DEFAULT_LANGUAGE)
 
     def __call__(self, doc: Doc) -> Doc:
         self.F = features(doc)
@@ -253,7 +296,7 @@ class EventExtractor:
                     "infn" in t for t in F.tags[v.head][:1]) and not any(
                     F.text[j] in (",", ";") for j in range(kept[-1].end, v.start)):
                 gov = kept[-1]
-                if F.lemma[gov.head] in INTENT_GOVERNORS and v.cameo[:2] in INTENT_CODES:
+                if F.lemma[gov.head] in self.W.intent_governors and v.cameo[:2] in INTENT_CODES:
                     # "погодилися вести переговори": an expressed intent (CAMEO 036)
                     gov.cameo = INTENT_CODES[v.cameo[:2]]
                 continue
@@ -275,7 +318,7 @@ class EventExtractor:
         nxt = range(k + 1, min(hi, k + 4))
         if any(F.tags[j] and "infn" in F.tags[j][0] for j in nxt):
             return next((h for h in hits if h.frame in ("refuse", "intend")), None)
-        if any(F.lower[j] == "від" for j in nxt):
+        if any(F.lower[j] in self.W.renounce_preps for j in nxt):
             return next((h for h in hits if h.frame == "renounce"), None)
         return None
 
@@ -285,14 +328,14 @@ class EventExtractor:
         lo = head
         while lo > sent.start:
             prev = text[lo - 1]
-            if prev in HARD_BOUNDARIES or (prev == "," and low[lo] in SUBORDINATORS):
+            if prev in HARD_BOUNDARIES or (prev == "," and low[lo] in self.W.subordinators):
                 break
             lo -= 1
         hi = head + 1
         while hi < sent.end:
             t = text[hi]
             if t in HARD_BOUNDARIES or (t == "," and hi + 1 < sent.end
-                                        and low[hi + 1] in SUBORDINATORS):
+                                        and low[hi + 1] in self.W.subordinators):
                 break
             hi += 1
         return lo, hi
@@ -334,7 +377,7 @@ class EventExtractor:
         shares that one's preposition."""
         prep, case = self._slot(doc, m)
         start = doc.user_data.get("litopys_role_start", {}).get(m.start, m.start)
-        if prep is None and start > 0 and self.F.lower[start - 1] in COORD and previous:
+        if prep is None and start > 0 and self.F.lower[start - 1] in self.W.coord and previous:
             pm, pprep, pcase = previous[-1]
             if 0 <= start - pm.end <= 1 and (case is None or pcase is None or case == pcase):
                 return pprep, case or pcase
@@ -370,11 +413,11 @@ class EventExtractor:
             before = m.start < trig.start
             if m.label_ == "LOC" and prep is not None and trig.frame not in MOVE_FRAMES:
                 continue  # "на Далекому Сході": where, not whom
-            if prep in PLACE_PREPS and case in ("Loc", None) and m.label_ != "PERSON":
-                if m.label_ == "GPE" and prep in ("в", "у") and not before:
+            if prep in self.W.place_preps and case in ("Loc", None) and m.label_ != "PERSON":
+                if m.label_ == "GPE" and prep in self.W.in_preps and not before:
                     places.append(eid)
                 continue
-            if prep in ("в", "у") and m.label_ == "GPE" and trig.frame not in MOVE_FRAMES:
+            if prep in self.W.in_preps and m.label_ == "GPE" and trig.frame not in MOVE_FRAMES:
                 continue
             if prep is None and case == "Gen" and self._after_office(m):
                 # "телеграмі генеральному секретарю Ліги Націй": the body behind the office
@@ -389,18 +432,18 @@ class EventExtractor:
             if trig.pos == "NOUN":
                 after = 0 <= m.start - trig.end <= 6
                 coordinated = bool(src) and len(seen) > 1 and seen[-2][0]._.entity_id in src \
-                    and self.F.lower[m.start - 1] in COORD
+                    and self.F.lower[m.start - 1] in self.W.coord
                 if prep is None and case in ("Gen", None) and (after and not src or coordinated):
                     src.append(eid)
-                elif prep in TARGET_PREPS or (prep is None and case in ("Dat", "Acc")):
+                elif prep in self.W.target_preps or (prep is None and case in ("Dat", "Acc")):
                     tgt.append(eid)
                 elif prep is None and case == "Nom":
                     subjects.append((0, abs(m.start - trig.start), eid))
                 continue
-            if prep == "з" and m.start >= 2 and self.F.lower[m.start - 2] == "чолі":
+            if prep in self.W.with_preps and m.start >= 2 and self.F.lower[m.start - 2] in self.W.head_of:
                 subjects.append((0 if before else 1, abs(m.start - trig.start), eid))
                 continue
-            if prep in ("з", "із", "зі") and before and len(seen) > 1 and \
+            if prep in self.W.with_preps and before and len(seen) > 1 and \
                     seen[-2][1] is None and seen[-2][2] in ("Nom", None) and \
                     0 <= m.start - 1 - seen[-2][0].end <= 1:
                 # "Рузвельт з Черчиллем пообіцяли": a co-subject
@@ -417,11 +460,11 @@ class EventExtractor:
                     subjects.append((0 if before else 1, abs(m.start - trig.start), eid))
             elif prep is None and case in ("Ins", None) and passive and not before:
                 src.append(eid)  # the agent: "обговорювалося ... Литвиновим"
-            elif prep == "з" and case == "Gen":  # "з боку X"
+            elif prep in self.W.with_preps and case == "Gen":  # "з боку X"
                 src.append(eid)
             elif prep is None and case == "Gen" and before and self._gen_of_subject(doc, m, trig):
                 subjects.append((0, abs(m.start - trig.start), eid))
-            elif prep in TARGET_PREPS or (prep is None and case in ("Dat", "Acc", "Ins")):
+            elif prep in self.W.target_preps or (prep is None and case in ("Dat", "Acc", "Ins")):
                 tgt.append(eid)
                 if prep is None and case == "Ins" and not before:
                     self._agentive[eid] = True
@@ -462,7 +505,7 @@ class EventExtractor:
                     # and the names coordinated with it
                     for m2 in sent_mentions:
                         if m2.start > m.start and m2.start < lo and \
-                                self.F.lower[m2.start - 1] in COORD and m2.start - nxt <= 1:
+                                self.F.lower[m2.start - 1] in self.W.coord and m2.start - nxt <= 1:
                             side.append(m2._.entity_id)
                             nxt = m2.end
                     break
@@ -491,10 +534,10 @@ class EventExtractor:
         if any("pssv" in t for t in self.F.tags[tok.i]) or "Voice=Pass" in str(tok.morph):
             return True
         w = tok.lower_
-        if w.endswith(("ено", "ано", "яно", "єно", "то")) and len(w) > 5:
+        if w.endswith(self.W.passive_endings) and len(w) > 5:
             return True
         lemma = trig.lemma or tok.lemma_
-        return w.endswith(("ся", "сь")) and not lemma.endswith(("ся", "сь"))
+        return w.endswith(self.W.reflexive_endings) and not lemma.endswith(self.W.reflexive_endings)
 
     def _gen_of_subject(self, doc: Doc, m: Span, trig: _Trigger) -> bool:
         """Is a genitive mention part of the subject ("керівники України, США ... підписали")?"""
@@ -519,7 +562,7 @@ class EventExtractor:
             if eid in src:
                 continue
             prep, case = self._slot(doc, m)
-            if prep in TARGET_PREPS and prep not in PLACE_PREPS:
+            if prep in self.W.target_preps and prep not in self.W.place_preps:
                 out.append(eid)
         return out
 
@@ -542,7 +585,7 @@ class EventExtractor:
             return False  # a day or a month after a noun still dates the clause
         prev = doc[t.start - 1]
         first = doc[t.start]
-        if first.pos_ == "ADP" or first.lower_ in ("у", "в", "з", "до", "від", "після"):
+        if first.pos_ == "ADP" or first.lower_ in self.W.time_preps:
             return False
         return prev.pos_ in ("NOUN", "PROPN", "ADJ") and self.F.case[prev.i] in ("Gen", "Acc", "Ins", "Loc") and \
             not t.text[:1].isupper()
@@ -582,9 +625,9 @@ class EventExtractor:
         lo, _ = clause
         for k in range(lo, trig.start):
             w = self.F.lower[k]
-            if w == "вони":
+            if w in self.W.plural_pronouns:
                 return "plural"
-            if w in PRONOUNS:
+            if w in self.W.singular_pronouns:
                 return "singular"
         return None
 
@@ -617,7 +660,7 @@ class EventExtractor:
         low, lem = self.F.lower, self.F.lemma
         for k in range(max(lo, trig.start - 4), trig.end):
             w = low[k]
-            if w in ("не", "ні") or (mod.is_negation(w) and mod.negation[w].scope == "next"):
+            if w in self.W.negation or (mod.is_negation(w) and mod.negation[w].scope == "next"):
                 return "negated"
         sent_start = sentence_index(doc)[0][trig.start]
         for k in range(lo, trig.start):
@@ -631,7 +674,7 @@ class EventExtractor:
             if cue is None:
                 continue
             in_clause = lo <= k < hi
-            if low[k] == "чи" and k != lo and (k == 0 or self.F.text[k - 1] != ","):
+            if low[k] in self.W.question and k != lo and (k == 0 or self.F.text[k - 1] != ","):
                 continue  # "Винниченко чи Грушевський": "or", not a question
             if in_clause and cue.scope in ("clause", "sentence"):
                 return "hypothetical"
@@ -644,7 +687,7 @@ class EventExtractor:
             # "Ця угода передбачала, що Чехословаччина ... звільнить": the cue
             # governs the clause that follows it
             if not in_clause and k < trig.start and cue.scope in ("sentence", "complement") \
-                    and self.F.pos[k] == "VERB" and low[lo] in ("що", "щоб", "чи") \
+                    and self.F.pos[k] == "VERB" and low[lo] in self.W.complementizers \
                     and k < lo:
                 return "hypothetical"
         morph = str(doc[trig.head].morph)
