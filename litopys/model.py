@@ -137,6 +137,7 @@ class Event:
     source / target (list[str]): entity ids.
     start / end: offsets of the trigger in the original text.
     evidence_start / evidence_end: offsets of the evidence sentence.
+    location (str | None): the entity id of the place where it happened ("в Ризі").
     """
 
     id: str
@@ -157,6 +158,7 @@ class Event:
     plover: str | None = None
     date_begin: str | None = None
     date_end: str | None = None
+    location: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -54,7 +54,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("cameo_label", _s), ("goldstein", pa.float64()), ("plover", _s), ("mode", _s),
         ("date", _s), ("date_source", _s), ("date_begin", _s), ("date_end", _s),
         ("trigger", _s), ("start", _i), ("end", _i), ("evidence", _s),
-        ("evidence_start", _i), ("evidence_end", _i),
+        ("evidence_start", _i), ("evidence_end", _i), ("location", _s),
     ]),
     "participants": pa.schema([
         ("document_id", _s), ("event_id", _s), ("entity_id", _s), ("role", _s),
@@ -97,6 +97,7 @@ def to_rows(chronicles: Iterable[Chronicle]) -> dict[str, list[dict[str, Any]]]:
                 "date_begin": ev.date_begin, "date_end": ev.date_end, "trigger": ev.trigger,
                 "start": ev.start, "end": ev.end, "evidence": ev.evidence,
                 "evidence_start": ev.evidence_start, "evidence_end": ev.evidence_end,
+                "location": ev.location,
             })
             for role, actors in (("source", ev.source), ("target", ev.target)):
                 for i, a in enumerate(actors):
@@ -164,6 +165,7 @@ def from_tables(tables: dict[str, pa.Table]) -> Iterator[Chronicle]:
                 evidence=r["evidence"], start=r["start"], end=r["end"],
                 evidence_start=r["evidence_start"], evidence_end=r["evidence_end"],
                 plover=r["plover"], date_begin=r["date_begin"], date_end=r["date_end"],
+                location=r.get("location"),
             ))
         yield Chronicle(document=doc, entities=list(entities.values()), timexes=timexes,
                         events=events)

@@ -61,6 +61,10 @@ class EventWords:
     head_of: frozenset[str]
     renounce_preps: frozenset[str]
     time_preps: frozenset[str]
+    near_preps: frozenset[str]
+    between_preps: frozenset[str]
+    content_preps: frozenset[str]
+    settlement_words: frozenset[str]
     negation: frozenset[str]
     complementizers: frozenset[str]
     question: frozenset[str]
@@ -88,6 +92,10 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         with_preps=frozenset(data["with_prepositions"]),
         renounce_preps=frozenset(data["renounce_prepositions"]),
         time_preps=frozenset(data["time_prepositions"]),
+        near_preps=frozenset(data["near_prepositions"]),
+        between_preps=frozenset(data["between_prepositions"]),
+        content_preps=frozenset(data["content_prepositions"]),
+        settlement_words=frozenset(data["settlement_words"]),
         negation=frozenset(data["negation_particles"]),
         question=frozenset(data["question_particles"]),
         passive_endings=tuple(data["passive_endings"]),
@@ -174,6 +182,11 @@ class EventExtractor:
                         # "Ще 12 грудня 1932р. було підписано угоду": no actor in the
                         # sentence, so the parties are those the narrative is about
                         src, tgt = list(events[-1].source), list(events[-1].target)
+                if trig.frame == "treaty" and not (
+                        len(self._between) >= 2 or src and set(tgt) & set(self._partners)):
+                    # "договір" is the report of a treaty only with its two sides:
+                    # "між X і Y", "X з Y"; else it names a document
+                    continue
                 if trig.pos == "NOUN" and src and not tgt:
                     tgt = self._sentence_targets(doc, sent, sent_mentions, src)
                 if trig.pos == "NOUN" and tgt and not src and events and \
@@ -227,6 +240,7 @@ class EventExtractor:
                     plover=(code.plover if code else (root_row.plover if root_row else None)),
                     date_begin=date_t.begin if date_t else None,
                     date_end=date_t.end_date if date_t else None,
+                    location=self._location if self._location not in src + tgt else None,
                 ))
             subj = [m._.entity_id for m in sent_mentions if self._is_subject(doc, m)]
             if subj:
@@ -306,6 +320,9 @@ class EventExtractor:
         # a noun trigger stands for its own event only when no verb trigger
         # in the sentence governs it ("в бесіді з ... передав прохання")
         for n in nouns:
+            if n.start > lo and F.lower[n.start - 1] in self.W.content_preps and any(
+                    t.start < n.start for t in out + nouns):
+                continue  # "договір ... про припинення війни": what was agreed
             if not any(abs(v.head - n.head) <= 4 for v in out):
                 out.append(n)
         out.sort(key=lambda t: t.start)
@@ -404,20 +421,33 @@ class EventExtractor:
         subjects: list[tuple[int, int, str]] = []
         seen: list[tuple[Span, str | None, str | None]] = []
         places: list[str] = []
+        between: list[str] = []  # "між X і Y"
         self._loc_ids = {m._.entity_id for m in inside if m.label_ == "LOC"}
+        self._location: str | None = None  # "в Ризі": where it happened
         self._agentive: dict[str, bool] = {}
         for m in inside:
             eid = m._.entity_id
             prep, case = self._slot_coord(doc, m, seen)
             seen.append((m, prep, case))
             before = m.start < trig.start
+            if prep in self.W.between_preps:
+                between.append(eid)
+            if trig.frame not in MOVE_FRAMES and self._place_slot(m, prep, case):
+                # "в с. Андрусово", "у Ризі", "під Лисянкою": where, not whom
+                self._location = self._location or eid
+                continue
             if m.label_ == "LOC" and prep is not None and trig.frame not in MOVE_FRAMES:
+                self._location = self._location or eid
                 continue  # "на Далекому Сході": where, not whom
-            if prep in self.W.place_preps and case in ("Loc", None) and m.label_ != "PERSON":
-                if m.label_ == "GPE" and prep in self.W.in_preps and not before:
+            if prep in self.W.place_preps and case in ("Loc", "Dat", None) \
+                    and m.label_ != "PERSON":
+                self._location = self._location or eid
+                if m.label_ == "GPE" and prep in self.W.in_preps and not before \
+                        and not self._is_town(eid):
                     places.append(eid)
                 continue
             if prep in self.W.in_preps and m.label_ == "GPE" and trig.frame not in MOVE_FRAMES:
+                self._location = self._location or eid
                 continue
             if prep is None and case == "Gen" and self._after_office(m):
                 # "телеграмі генеральному секретарю Ліги Націй": the body behind the office
@@ -485,6 +515,12 @@ class EventExtractor:
                     # "Литвинов відвідав Лондон": a nominative-looking inanimate noun after
                     # the verb, once the subject is known, is the object
                     tgt += [e for rank, _, e in subjects if rank == 1]
+        self._between = between
+        self._partners = [m._.entity_id for m, prep, _ in seen if prep in self.W.with_preps]
+        if not src and len(between) >= 2:
+            # "Угоду між Росією і Польщею підписали": the two sides of "між"
+            src = between[:1]
+            tgt = [t for t in between[1:] + tgt if t not in src]
         # a place that is not a polity is never the one who acts
         src = [e for e in src if e not in self._loc_ids]
         if not src and not subjects and trig.pos == "VERB":
@@ -524,9 +560,37 @@ class EventExtractor:
         if src and not tgt and places and trig.frame not in ("say", "say_about"):
             # "просунути ідею ... в Лондоні і Вашингтоні": the governments there
             tgt = places
+            self._location = None
         src = list(dict.fromkeys(src))
         tgt = [t for t in dict.fromkeys(tgt) if t not in src]
         return src, tgt, passive
+
+    def _place_slot(self, m: Span, prep: str | None, case: str | None) -> bool:
+        """Is the mention a place where something happened: a settlement word before it
+        ("с. Андрусово", "місті Ризі"), a preposition of nearness ("поблизу Смоленська"),
+        or "в/у" with the locative (read as such when pymorphy3 offers the dative) of
+        a town that is not a capital?"""
+        k = m.start - 1
+        if k >= 0 and (self.F.lower[k] in self.W.settlement_words
+                       or self.F.lemma[k] in self.W.settlement_words):
+            return True
+        if prep in self.W.near_preps:
+            return True
+        return prep in self.W.in_preps and case in ("Loc", "Dat") and m.label_ != "PERSON" \
+            and self._is_town(m._.entity_id)
+
+    @staticmethod
+    def _is_town(eid: str) -> bool:
+        """A town that is not a capital ("Ризі" is Latvia's, "Андрусово" is nobody's):
+        a place where things happen, never a government that acts."""
+        gaz = gazetteer()
+        try:
+            actor = gaz.actor(eid)
+        except KeyError:
+            return True  # not in the gazetteer: a village, a town of the text
+        if actor.type != "GPE" or actor.polity is None:
+            return actor.type == "LOC"
+        return gaz.actor(actor.polity).capital != eid
 
     def _passive(self, tok: Token, trig: _Trigger) -> bool:
         """Passive participles, impersonal "-но/-то" forms, and a reflexive "-ся" form of

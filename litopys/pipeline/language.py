@@ -261,6 +261,6 @@ def to_chronicle(doc: Doc, document: Document) -> Chronicle:
             mode=ev.mode, date=ev.date, date_source=ev.date_source, source=list(ev.source),
             target=list(ev.target), trigger=original[s:e], evidence=original[es:ee].strip(),
             start=s, end=e, evidence_start=es, evidence_end=ee, plover=ev.plover,
-            date_begin=ev.date_begin, date_end=ev.date_end,
+            date_begin=ev.date_begin, date_end=ev.date_end, location=ev.location,
         ))
     return Chronicle(document=document, entities=entities, timexes=timexes, events=events)

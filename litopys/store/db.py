@@ -138,11 +138,12 @@ class Store:
                 c.execute(
                     "INSERT INTO events(id, document_id, cameo, cameo_label, goldstein, plover, "
                     "mode, date, date_source, date_begin, date_end, trigger, start, end, "
-                    "evidence, evidence_start, evidence_end) "
-                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    "evidence, evidence_start, evidence_end, location) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (eid, doc.id, ev.cameo, ev.cameo_label, ev.goldstein, ev.plover, ev.mode,
                      ev.date, ev.date_source, ev.date_begin, ev.date_end, ev.trigger,
-                     ev.start, ev.end, ev.evidence, ev.evidence_start, ev.evidence_end),
+                     ev.start, ev.end, ev.evidence, ev.evidence_start, ev.evidence_end,
+                     ev.location),
                 )
                 rows = [(eid, a, "source", i) for i, a in enumerate(ev.source)]
                 rows += [(eid, a, "target", i) for i, a in enumerate(ev.target)]
@@ -227,6 +228,7 @@ class Store:
                 trigger=r["trigger"], evidence=r["evidence"], start=r["start"], end=r["end"],
                 evidence_start=r["evidence_start"], evidence_end=r["evidence_end"],
                 plover=r["plover"], date_begin=r["date_begin"], date_end=r["date_end"],
+                location=r["location"],
             )
 
     def query_events(

@@ -73,3 +73,24 @@ def test_events_offsets_point_into_original() -> None:
     for ev in ch.events:
         assert text[ev.start:ev.end] == ev.trigger
         assert text[ev.evidence_start:ev.evidence_end].strip() == ev.evidence
+
+
+@pytest.mark.parametrize("text,location,parties", [
+    ("18 березня 1921 року в Ризі Польща підписала мирний договір з РСФРР.",
+     "riga", {"pol", "soviet_russia"}),
+    ("Угоду між Росією і Польщею підписали 30 січня 1667 року в с. Андрусово.",
+     None, {"rus"}),
+])
+def test_events_place_is_location_not_party(text: str, location: str | None,
+                                            parties: set[str]) -> None:
+    _, evs = _events(text)
+    ev = next(e for e in evs if e.cameo.startswith("05"))
+    assert parties <= set(ev.source + ev.target)
+    assert ev.location is not None and ev.location not in ev.source + ev.target
+    if location:
+        assert ev.location == location
+
+
+def test_events_capital_as_government_stays_a_party() -> None:
+    _, evs = _events("Литвинов просунув ідею в Лондоні і Вашингтоні.")
+    assert "london" in evs[0].target and evs[0].location is None
