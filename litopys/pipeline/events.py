@@ -64,6 +64,7 @@ class EventWords:
     near_preps: frozenset[str]
     between_preps: frozenset[str]
     content_preps: frozenset[str]
+    party_nouns: frozenset[str]
     settlement_words: frozenset[str]
     negation: frozenset[str]
     complementizers: frozenset[str]
@@ -95,6 +96,7 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         near_preps=frozenset(data["near_prepositions"]),
         between_preps=frozenset(data["between_prepositions"]),
         content_preps=frozenset(data["content_prepositions"]),
+        party_nouns=frozenset(data["party_nouns"]),
         settlement_words=frozenset(data["settlement_words"]),
         negation=frozenset(data["negation_particles"]),
         question=frozenset(data["question_particles"]),
@@ -159,41 +161,53 @@ class EventExtractor:
             value = t._.timex.value if t._.timex else None
             if value and not value.startswith("P") and not self._attributive(doc, t):
                 times_by_sent.setdefault(sent_no[t.start], []).append(t)
+        story: list[Event] = []  # the events of the current excerpt
+        prev_end = 0
         for sent in doc.sents:
             k_sent = sent_no[sent.start]
+            if "\n\n" in doc.text[prev_end:sent.start_char].replace(" ", ""):
+                # a blank line opens a new excerpt: its own time and its own actors
+                narrative, last_subject, story = None, [], []
+            prev_end = sent.end_char
             sent_mentions = by_sent.get(k_sent, [])
             sent_timexes = times_by_sent.get(k_sent, [])
             found = self._find_triggers(sent)
             for trig in found:
                 clause = self._clause(sent, trig.head)
                 src, tgt, passive = self._roles(doc, trig, clause, sent, sent_mentions)
+                if self._party_subject(clause, trig, sent_mentions):
+                    # "сторони підписали перемир'я": the parties of the story's last event;
+                    # never an actor picked from elsewhere in the sentence
+                    if not story:
+                        continue
+                    src = list(story[-1].source)
+                    tgt = [t for t in story[-1].target + tgt if t not in src]
                 if not src and trig.pos == "VERB":
                     pronoun = self._pronoun_subject(doc, clause, trig) or \
                         self._impersonal_plural(trig, passive)
-                    if pronoun == "plural" and events:
+                    if pronoun == "plural" and story:
                         # "вони підписали": the parties of the last event
-                        src = [a for a in events[-1].source + events[-1].target if a not in tgt]
+                        src = [a for a in story[-1].source + story[-1].target if a not in tgt]
                     elif pronoun and last_subject:
                         src = [a for a in last_subject if a not in tgt]
-                    elif passive and tgt and events:
+                    elif passive and tgt and story:
                         # an agentless passive continues the last event's agents
-                        src = [a for a in events[-1].source if a not in tgt]
-                    elif passive and not tgt and events and not sent_mentions:
+                        src = [a for a in story[-1].source if a not in tgt]
+                    elif passive and not tgt and story and not sent_mentions:
                         # "Ще 12 грудня 1932р. було підписано угоду": no actor in the
                         # sentence, so the parties are those the narrative is about
-                        src, tgt = list(events[-1].source), list(events[-1].target)
-                if trig.frame == "treaty" and not (
-                        len(self._between) >= 2 or src and set(tgt) & set(self._partners)):
+                        src, tgt = list(story[-1].source), list(story[-1].target)
+                if trig.frame == "treaty" and not self._treaty_parties(trig, src, tgt):
                     # "договір" is the report of a treaty only with its two sides:
                     # "між X і Y", "X з Y"; else it names a document
                     continue
                 if trig.pos == "NOUN" and src and not tgt:
                     tgt = self._sentence_targets(doc, sent, sent_mentions, src)
-                if trig.pos == "NOUN" and tgt and not src and events and \
+                if trig.pos == "NOUN" and tgt and not src and story and \
                         self.F.case[trig.head] == "Nom":
                     # "Наступного дня розпочався спільний наступ проти Червоної Армії":
                     # the parties the narrative is about
-                    src = [a for a in events[-1].source + events[-1].target if a not in tgt]
+                    src = [a for a in story[-1].source + story[-1].target if a not in tgt]
                 self._acting_capitals(doc, src + tgt, entities)
                 src = self._with_affiliations(src, entities)
                 tgt = [t for t in self._with_affiliations(tgt, entities) if t not in src]
@@ -220,7 +234,7 @@ class EventExtractor:
                 eid = f"e{len(events) + 1}"
                 span._.event_id = eid
                 trigger_spans.append(span)
-                events.append(Event(
+                story.append(Event(
                     id=eid,
                     cameo=trig.cameo,
                     cameo_label=(code.label if code else (root_row.label if root_row else "")),
@@ -242,6 +256,7 @@ class EventExtractor:
                     date_end=date_t.end_date if date_t else None,
                     location=self._location if self._location not in src + tgt else None,
                 ))
+                events.append(story[-1])
             subj = [m._.entity_id for m in sent_mentions if self._is_subject(doc, m)]
             if subj:
                 last_subject = subj[:2]
@@ -674,6 +689,32 @@ class EventExtractor:
         from litopys.pipeline.entities import offices
 
         return offices().lookup(self.F.lemma[k]) is not None
+
+    def _treaty_parties(self, trig: _Trigger, src: list[str], tgt: list[str]) -> bool:
+        """Does a treaty noun name its two sides right after it: "договір (про ненапад)
+        між X і Y", or "договір X з Y"?"""
+        F = self.F
+        if trig.start in self.mention_tokens:
+            return False  # "Варшавський договір": a document's name
+        near = range(trig.end, min(trig.end + 4, len(F.lower)))
+        for k in near:
+            if F.text[k] in (",", ";", ".", "—"):
+                break
+            if F.lower[k] in self.W.between_preps:
+                return len(self._between) >= 2
+        return bool(src and set(tgt) & set(self._partners))
+
+    def _party_subject(self, clause: tuple[int, int], trig: _Trigger,
+                       sent_mentions: list[Span]) -> bool:
+        """Is the subject a plural party noun ("сторони", "обидві держави") with no name
+        after it ("країни Балтії" names its parties)?"""
+        F = self.F
+        named = {k for m in sent_mentions for k in range(m.start - 1, m.end)}
+        for k in range(clause[0], trig.start):
+            if F.lemma[k] in self.W.party_nouns and k not in named and k + 1 not in named \
+                    and any("plur" in t and "nomn" in t for t in F.tags[k]):
+                return True
+        return False
 
     def _impersonal_plural(self, trig: _Trigger, passive: bool) -> str | None:
         """"Договір підписали вночі": a plural past verb with no subject continues the
