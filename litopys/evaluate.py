@@ -406,7 +406,7 @@ def event_report(chronicle: Chronicle, gold: dict[str, Any], name: str = "") -> 
     gold (dict): the gold chronicle (``load_gold``).
     name (str): the document's name.
     RETURNS (dict): counts (``relaxed``/``strict`` tp, n_sys, n_gold), ``confusion``
-        {gold root: {system root: n}} over relaxed matches, ``mode`` {gold mode:
+        {gold root: {system root: n}} over relaxed matches in the same sentence, ``mode`` {gold mode:
         {system mode: n}}, ``location`` (correct, scored), ``gold_unmatched`` and
         ``system_unmatched`` lists of dicts with a ``why``.
     """
@@ -432,10 +432,23 @@ def event_report(chronicle: Chronicle, gold: dict[str, Any], name: str = "") -> 
                 else:
                     pairs[i] = k
                 break
+    def sentence_of(evidence: str) -> int:
+        return text.find(evidence[:60]) if evidence else -1
+
+    # the type tables compare events that report the same sentence (a relaxed match may
+    # pair events of two sentences about the same parties)
+    at = [sentence_of(g.get("evidence", "")) for g in gold_events]
+    same: dict[int, int] = {}
+    for i, ev in enumerate(sys_events):
+        k = next((k for k, g in enumerate(gold_events) if k not in same.values()
+                  and ev.evidence_start <= at[k] < ev.evidence_end
+                  and _participants_match(parts[i], g)), None)
+        if k is not None:
+            same[i] = k
     confusion: dict[str, dict[str, int]] = {}
     modes: dict[str, dict[str, int]] = {}
     loc_ok = loc_n = 0
-    for i, k in pairs.items():
+    for i, k in same.items():
         g, ev = gold_events[k], sys_events[i]
         row = confusion.setdefault(g["cameo"][:2], {})
         row[ev.cameo[:2]] = row.get(ev.cameo[:2], 0) + 1
@@ -444,9 +457,6 @@ def event_report(chronicle: Chronicle, gold: dict[str, Any], name: str = "") -> 
         if g.get("location"):
             loc_n += 1
             loc_ok += links.get(getattr(ev, "location", None) or "") == g["location"]
-
-    def sentence_of(evidence: str) -> int:
-        return text.find(evidence[:60]) if evidence else -1
 
     gold_unmatched = []
     matched_gold = set(pairs.values())

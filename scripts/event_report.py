@@ -52,7 +52,7 @@ def line(name: str, r: dict[str, Any]) -> str:
 def print_tables(t: dict[str, Any]) -> None:
     conf = t["confusion"]
     roots = sorted(set(conf) | {s for row in conf.values() for s in row})
-    print("CAMEO root confusion (rows gold, columns system; relaxed matches):")
+    print("CAMEO root confusion (rows gold, columns system; relaxed matches in the same sentence):")
     print("     " + " ".join(f"{r:>3}" for r in roots))
     for g in roots:
         row = conf.get(g, {})

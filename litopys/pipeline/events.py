@@ -348,10 +348,12 @@ class EventExtractor:
         ("відмовився підписати": refuse) or "від" + noun ("відмовився від": renounce)."""
         F = self.F
         nxt = range(k + 1, min(hi, k + 4))
-        if any(F.tags[j] and "infn" in F.tags[j][0] for j in nxt):
-            return next((h for h in hits if h.frame in ("refuse", "intend")), None)
-        if any(F.lower[j] in self.W.renounce_preps for j in nxt):
-            return next((h for h in hits if h.frame == "renounce"), None)
+        for j in nxt:
+            # the first complement decides: "відмовився від намірів розширити" renounces
+            if F.lower[j] in self.W.renounce_preps:
+                return next((h for h in hits if h.frame == "renounce"), None)
+            if F.tags[j] and "infn" in F.tags[j][0]:
+                return next((h for h in hits if h.frame in ("refuse", "intend")), None)
         return None
 
     # -- clauses and roles -------------------------------------------------
