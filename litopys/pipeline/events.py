@@ -40,6 +40,9 @@ ACTOR_TYPES = ("PERSON", "GPE", "ORG")
 HARD_BOUNDARIES = {";", ":", "(", ")", "«", "»", "\"", "“", "”", "—", "–", "-"}
 # the CAMEO "express intent" code for the root of the intended act
 INTENT_CODES = {"04": "036"}
+# CAMEO roots whose events need no other party: a public statement ("заявив", "повідомив")
+# is addressed to everyone
+UNDIRECTED_ROOTS = frozenset({"01"})
 MOVE_FRAMES = {"visit", "enter", "invade", "attack", "offensive", "occupy", "seize", "bomb",
                "shell", "blockade"}
 
@@ -65,6 +68,7 @@ class EventWords:
     between_preps: frozenset[str]
     content_preps: frozenset[str]
     party_nouns: frozenset[str]
+    aspect_verbs: frozenset[str]
     settlement_words: frozenset[str]
     negation: frozenset[str]
     complementizers: frozenset[str]
@@ -97,6 +101,7 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         between_preps=frozenset(data["between_prepositions"]),
         content_preps=frozenset(data["content_prepositions"]),
         party_nouns=frozenset(data["party_nouns"]),
+        aspect_verbs=frozenset(data["aspect_verbs"]),
         settlement_words=frozenset(data["settlement_words"]),
         negation=frozenset(data["negation_particles"]),
         question=frozenset(data["question_particles"]),
@@ -147,6 +152,7 @@ class EventExtractor:
                     and m._.entity_id]
         self.mention_tokens = {k for m in mentions for k in range(m.start, m.end)}
         timexes = list(doc.spans.get("timex", []))
+        self.timex_tokens = {k for t in timexes for k in range(t.start, t.end)}
         events: list[Event] = []
         trigger_spans: list[Span] = []
         last_subject: list[str] = []
@@ -216,8 +222,14 @@ class EventExtractor:
                 # "тривали переговори військових місій Британії, Франції та СРСР":
                 # a multilateral meeting has parties, not a source and a target
                 multilateral = not tgt and len(src) >= 2 and trig.cameo[:2] in ("03", "04", "05")
+                if not tgt and trig.cameo[:2] not in UNDIRECTED_ROOTS and not multilateral:
+                    # "шведи почали наступ", "Росія підписала аналогічний договір": the
+                    # other side is the story's: the parties of its last event
+                    tgt = [a for a in (story[-1].source + story[-1].target if story else [])
+                           if a not in src]
                 if trig.pos == "NOUN" and not (src and tgt) and not multilateral and not (
-                        src and trig.frame in ("say", "say_about")):
+                        src and trig.frame in ("say", "say_about")) and not (
+                        src and self._aspect_object(trig)):
                     # a bare noun ("агресії", "війни") is talk about an event, not a report;
                     # "за заявою президента" is a statement with a speaker
                     continue
@@ -451,20 +463,20 @@ class EventExtractor:
                 between.append(eid)
             if trig.frame not in MOVE_FRAMES and self._place_slot(m, prep, case):
                 # "в с. Андрусово", "у Ризі", "під Лисянкою": where, not whom
-                self._location = self._location or eid
+                self._note_location(m, trig)
                 continue
             if m.label_ == "LOC" and prep is not None and trig.frame not in MOVE_FRAMES:
-                self._location = self._location or eid
-                continue  # "на Далекому Сході": where, not whom
+                continue  # "ситуація на Далекому Сході": what about, not where  # "на Далекому Сході": where, not whom
             if prep in self.W.place_preps and case in ("Loc", "Dat", None) \
                     and m.label_ != "PERSON":
-                self._location = self._location or eid
+                if prep in self.W.in_preps:
+                    self._note_location(m, trig)
                 if m.label_ == "GPE" and prep in self.W.in_preps and not before \
                         and not self._is_town(eid):
                     places.append(eid)
                 continue
             if prep in self.W.in_preps and m.label_ == "GPE" and trig.frame not in MOVE_FRAMES:
-                self._location = self._location or eid
+                self._note_location(m, trig)
                 continue
             if prep is None and case == "Gen" and self._after_office(m):
                 # "телеграмі генеральному секретарю Ліги Націй": the body behind the office
@@ -581,6 +593,21 @@ class EventExtractor:
         src = list(dict.fromkeys(src))
         tgt = [t for t in dict.fromkeys(tgt) if t not in src]
         return src, tgt, passive
+
+    def _note_location(self, m: Span, trig: _Trigger) -> None:
+        """Keep the first place of the clause as the event's location, unless its phrase
+        hangs off another noun ("мир на Далекому Сході і в регіоні": what peace, not where)."""
+        if self._location is not None:
+            return
+        F = self.F
+        k = m.start - 1
+        while k > 0 and (F.pos[k] in ("ADJ", "ADP", "DET") or F.lower[k] in self.W.coord
+                         or F.lower[k] in self.W.settlement_words):
+            k -= 1
+        if k >= 0 and F.pos[k] in ("NOUN", "PROPN") and not trig.start <= k < trig.end \
+                and k not in self.timex_tokens:
+            return
+        self._location = m._.entity_id
 
     def _place_slot(self, m: Span, prep: str | None, case: str | None) -> bool:
         """Is the mention a place where something happened: a settlement word before it
@@ -705,6 +732,17 @@ class EventExtractor:
             if F.lower[k] in self.W.between_preps:
                 return len(self._between) >= 2
         return bool(src and set(tgt) & set(self._partners))
+
+    def _aspect_object(self, trig: _Trigger) -> bool:
+        """Is the noun the object of an aspectual verb ("шведи почали наступ", "почали
+        рішучий наступ"), so the sentence reports the event itself?"""
+        F = self.F
+        for k in range(trig.start - 1, max(trig.start - 4, -1), -1):
+            if F.lemma[k] in self.W.aspect_verbs:
+                return True
+            if F.pos[k] not in ("ADJ", "DET", "ADV"):
+                return False
+        return False
 
     def _party_subject(self, clause: tuple[int, int], trig: _Trigger,
                        sent_mentions: list[Span]) -> bool:
