@@ -43,6 +43,7 @@ INTENT_CODES = {"04": "036"}
 # CAMEO roots whose events need no other party: a public statement ("заявив", "повідомив")
 # is addressed to everyone
 UNDIRECTED_ROOTS = frozenset({"01"})
+BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 MOVE_FRAMES = {"visit", "enter", "invade", "attack", "offensive", "occupy", "seize", "bomb",
                "shell", "blockade"}
 
@@ -167,14 +168,27 @@ class EventExtractor:
             value = t._.timex.value if t._.timex else None
             if value and not value.startswith("P") and not self._attributive(doc, t):
                 times_by_sent.setdefault(sent_no[t.start], []).append(t)
+        main_by_sent: dict[int, list[Span]] = {}  # the dates that set the narrative time
+        for sent in doc.sents:
+            # a date in parentheses is an aside ("(... в 1927 р.)"), not the narrative time;
+            # "заплатить вже за рік" is a look ahead, not the story's time
+            main_line = [t for t in times_by_sent.get(sent_no[sent.start], [])
+                         if not self._in_parentheses(doc, sent, t.start)]
+            if main_line and not self._future_only(sent):
+                main_by_sent[sent_no[sent.start]] = main_line
         story: list[Event] = []  # the events of the current excerpt
         prev_end = 0
         for sent in doc.sents:
             k_sent = sent_no[sent.start]
-            if "\n\n" in doc.text[prev_end:sent.start_char].replace(" ", ""):
-                # a blank line opens a new excerpt: its own time and its own actors
-                narrative, last_subject, story = None, [], []
-            prev_end = sent.end_char
+            first = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+            if BLANK_LINE.search(doc.text, prev_end, max(first, prev_end)):
+                # a blank line opens a new excerpt: a pronoun does not reach back over it,
+                # and an excerpt that gives its own date opens a new time
+                last_subject = []
+                if narrative is not None and self._opens_time(doc, first, main_by_sent,
+                                                              narrative):
+                    narrative = None
+            prev_end = sent.start_char + len(sent.text.rstrip())
             sent_mentions = by_sent.get(k_sent, [])
             sent_timexes = times_by_sent.get(k_sent, [])
             found = self._find_triggers(sent)
@@ -272,10 +286,7 @@ class EventExtractor:
             subj = [m._.entity_id for m in sent_mentions if self._is_subject(doc, m)]
             if subj:
                 last_subject = subj[:2]
-            # a date in parentheses is an aside ("(... в 1927 р.)"), not the narrative time
-            main_line = [t for t in sent_timexes if not self._in_parentheses(doc, sent, t.start)]
-            if self._future_only(sent):
-                main_line = []  # "заплатить вже за рік": a look ahead, not the story's time
+            main_line = main_by_sent.get(k_sent)
             if main_line:
                 narrative = main_line[-1]._.timex
         doc._.events = events
@@ -468,7 +479,7 @@ class EventExtractor:
             if m.label_ == "LOC" and prep is not None and trig.frame not in MOVE_FRAMES:
                 continue  # "ситуація на Далекому Сході": what about, not where  # "на Далекому Сході": where, not whom
             if prep in self.W.place_preps and case in ("Loc", "Dat", None) \
-                    and m.label_ != "PERSON":
+                    and m.label_ in ("GPE", "LOC"):  # a body is no place: "в ООН", "в ЄС"
                 if prep in self.W.in_preps:
                     self._note_location(m, trig)
                 if m.label_ == "GPE" and prep in self.W.in_preps and not before \
@@ -674,13 +685,30 @@ class EventExtractor:
                 out.append(eid)
         return out
 
+    @staticmethod
+    def _opens_time(doc: Doc, start: int, main_by_sent: dict[int, list[Span]],
+                    narrative: Timex) -> bool:
+        """Does the excerpt starting at character ``start`` (up to the next blank line)
+        open a new time: is its first date outside the narrative time so far?"""
+        m = BLANK_LINE.search(doc.text, start)
+        end = m.start() if m else len(doc.text)
+        dated = sorted((t for ts in main_by_sent.values() for t in ts
+                        if start <= t.start_char < end), key=lambda t: t.start)
+        if not dated or narrative.begin is None:
+            return False
+        first: Timex = dated[0]._.timex
+        if first.begin is None or first.end_date is None or narrative.end_date is None:
+            return False
+        return first.end_date < narrative.begin or first.begin > narrative.end_date
+
     def _future_only(self, sent: Span) -> bool:
         tags = self.F.tags
         fut = past = False
         for k in range(sent.start, sent.end):
             first = tags[k][0] if tags[k] else ""
             if first.startswith("VERB"):
-                fut = fut or "futr" in first
+                # "заплатить": pymorphy3 reads the infinitive first, the future second
+                fut = fut or any("futr" in t for t in tags[k] if t.startswith("VERB"))
                 past = past or "past" in first
         return fut and not past
 
