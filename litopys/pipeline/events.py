@@ -22,6 +22,7 @@ For each sentence:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -177,18 +178,22 @@ class EventExtractor:
             if main_line and not self._future_only(sent):
                 main_by_sent[sent_no[sent.start]] = main_line
         story: list[Event] = []  # the events of the current excerpt
+        # blank lines are whitespace tokens; reading doc.text would join every token
+        blanks = [k for k, w in enumerate(self.F.text) if w.isspace() and BLANK_LINE.search(w)]
         prev_end = 0
         for sent in doc.sents:
             k_sent = sent_no[sent.start]
-            first = sent.start_char + len(sent.text) - len(sent.text.lstrip())
-            if BLANK_LINE.search(doc.text, prev_end, max(first, prev_end)):
+            first = next((k for k in range(sent.start, sent.end)
+                          if not self.F.text[k].isspace()), sent.start)
+            if bisect_left(blanks, first) > bisect_left(blanks, prev_end):
                 # a blank line opens a new excerpt: a pronoun does not reach back over it,
                 # and an excerpt that gives its own date opens a new time
                 last_subject = []
-                if narrative is not None and self._opens_time(doc, first, main_by_sent,
+                if narrative is not None and self._opens_time(first, blanks, main_by_sent,
                                                               narrative):
                     narrative = None
-            prev_end = sent.start_char + len(sent.text.rstrip())
+            prev_end = next((k + 1 for k in range(sent.end - 1, sent.start - 1, -1)
+                             if not self.F.text[k].isspace()), sent.end)
             sent_mentions = by_sent.get(k_sent, [])
             sent_timexes = times_by_sent.get(k_sent, [])
             found = self._find_triggers(sent)
@@ -686,14 +691,14 @@ class EventExtractor:
         return out
 
     @staticmethod
-    def _opens_time(doc: Doc, start: int, main_by_sent: dict[int, list[Span]],
+    def _opens_time(start: int, blanks: list[int], main_by_sent: dict[int, list[Span]],
                     narrative: Timex) -> bool:
-        """Does the excerpt starting at character ``start`` (up to the next blank line)
-        open a new time: is its first date outside the narrative time so far?"""
-        m = BLANK_LINE.search(doc.text, start)
-        end = m.start() if m else len(doc.text)
-        dated = sorted((t for ts in main_by_sent.values() for t in ts
-                        if start <= t.start_char < end), key=lambda t: t.start)
+        """Does the excerpt starting at token ``start`` (up to the next blank line) open a
+        new time: is its first date outside the narrative time so far?"""
+        nxt = bisect_left(blanks, start)
+        end = blanks[nxt] if nxt < len(blanks) else 1 << 62
+        dated = sorted((t for ts in main_by_sent.values() for t in ts if start <= t.start < end),
+                       key=lambda t: t.start)
         if not dated or narrative.begin is None:
             return False
         first: Timex = dated[0]._.timex
