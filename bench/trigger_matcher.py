@@ -51,8 +51,14 @@ def build_matcher(pipe: Pipeline) -> Matcher:
         pats = [[{"_": {"lemmas": {"INTERSECTS": [t.lemma]}}}]]
         pats += [[{"LOWER": f}] for f in t.forms]
         m.add(f"t{i}", pats)
+    add_phrases(m, lambda alts: {"_": {"lemmas": {"INTERSECTS": alts}}})
+    return m
+
+
+def add_phrases(m: Matcher, token) -> None:  # type: ignore[no-untyped-def]
+    """Add every phrase of the lexicon, ``token(alternatives)`` giving a word's pattern."""
     variants = dict(lx._WORD_VARIANTS)
-    for i, ph in enumerate(lex.phrases):
+    for i, ph in enumerate(lx.load_triggers().phrases):
         pat = []
         for w in ph.pattern:
             if w == lx.PHRASE_GAP:
@@ -60,9 +66,8 @@ def build_matcher(pipe: Pipeline) -> Matcher:
             else:
                 alts = sorted({w, variants.get(w, w)} | {k for k, v in variants.items()
                                                          if v == variants.get(w, w)})
-                pat.append({"_": {"lemmas": {"INTERSECTS": alts}}})
+                pat.append(token(alts))
         m.add(f"p{i}", [pat])
-    return m
 
 
 def build_fast_matcher(pipe: Pipeline) -> Matcher:
@@ -73,17 +78,7 @@ def build_fast_matcher(pipe: Pipeline) -> Matcher:
     m = Matcher(pipe.nlp.vocab)
     m.add("word", [[{"LEMMA": {"IN": sorted({t.lemma for t in lex})}}],
                    [{"LOWER": {"IN": sorted({f for t in lex for f in t.forms})}}]])
-    variants = dict(lx._WORD_VARIANTS)
-    for i, ph in enumerate(lex.phrases):
-        pat = []
-        for w in ph.pattern:
-            if w == lx.PHRASE_GAP:
-                pat.append({"OP": "?"})
-            else:
-                alts = sorted({w, variants.get(w, w)} | {k for k, v in variants.items()
-                                                         if v == variants.get(w, w)})
-                pat.append({"LEMMA": {"IN": alts}})
-        m.add(f"p{i}", [pat])
+    add_phrases(m, lambda alts: {"LEMMA": {"IN": alts}})
     return m
 
 
