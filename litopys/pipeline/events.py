@@ -70,6 +70,7 @@ class EventWords:
     between_preps: frozenset[str]
     content_preps: frozenset[str]
     party_nouns: frozenset[str]
+    party_determiners: frozenset[str]
     aspect_verbs: frozenset[str]
     settlement_words: frozenset[str]
     negation: frozenset[str]
@@ -103,6 +104,7 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         between_preps=frozenset(data["between_prepositions"]),
         content_preps=frozenset(data["content_prepositions"]),
         party_nouns=frozenset(data["party_nouns"]),
+        party_determiners=frozenset(data["party_determiners"]),
         aspect_verbs=frozenset(data["aspect_verbs"]),
         settlement_words=frozenset(data["settlement_words"]),
         negation=frozenset(data["negation_particles"]),
@@ -200,13 +202,18 @@ class EventExtractor:
             for trig in found:
                 clause = self._clause(sent, trig.head)
                 src, tgt, passive = self._roles(doc, trig, clause, sent, sent_mentions)
-                if self._party_subject(clause, trig, sent_mentions):
+                group = self._party_subject(clause, trig, sent_mentions)
+                if group == "parties":
                     # "сторони підписали перемир'я": the parties of the story's last event;
                     # never an actor picked from elsewhere in the sentence
                     if not story:
                         continue
                     src = list(story[-1].source)
                     tgt = [t for t in story[-1].target + tgt if t not in src]
+                elif group == "unnamed" and not any(
+                        m._.entity_id in src and clause[0] <= m.start < clause[1]
+                        for m in sent_mentions):
+                    continue  # "Першими підтримку висловили сусідні країни": not the last actor
                 if not src and trig.pos == "VERB":
                     pronoun = self._pronoun_subject(doc, clause, trig) or \
                         self._impersonal_plural(trig, passive)
@@ -778,16 +785,23 @@ class EventExtractor:
         return False
 
     def _party_subject(self, clause: tuple[int, int], trig: _Trigger,
-                       sent_mentions: list[Span]) -> bool:
-        """Is the subject a plural party noun ("сторони", "обидві держави") with no name
-        after it ("країни Балтії" names its parties)?"""
+                       sent_mentions: list[Span]) -> str | None:
+        """A plural party noun as the subject, with no name after it ("країни Балтії" names
+        its parties): "parties" for "сторони", "обидві держави"; "unnamed" for a group the
+        text does not name ("сусідні країни"); None when there is none."""
         F = self.F
         named = {k for m in sent_mentions for k in range(m.start - 1, m.end)}
-        for k in range(clause[0], trig.start):
-            if F.lemma[k] in self.W.party_nouns and k not in named and k + 1 not in named \
-                    and any("plur" in t and "nomn" in t for t in F.tags[k]):
-                return True
-        return False
+        for k in range(clause[0], clause[1]):
+            if k in range(trig.start, trig.end) or F.lemma[k] not in self.W.party_nouns \
+                    or k in named or k + 1 in named \
+                    or not any("plur" in t and "nomn" in t for t in F.tags[k]):
+                continue
+            if F.lower[k] in self.W.party_determiners or (
+                    k > 0 and F.lower[k - 1] in self.W.party_determiners):
+                return "parties"  # "сторони", "обидві держави"
+            if k > 0 and F.pos[k - 1] == "ADJ":
+                return "unnamed"  # "сусідні країни", "європейські держави"
+        return None
 
     def _impersonal_plural(self, trig: _Trigger, passive: bool) -> str | None:
         """"Договір підписали вночі": a plural past verb with no subject continues the

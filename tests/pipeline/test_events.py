@@ -130,6 +130,12 @@ def test_events_no_event_without_parties(text: str) -> None:
     assert not [e for e in evs if e.cameo.startswith("05")], [(e.trigger, e.source) for e in evs]
 
 
+def test_events_unnamed_group_is_not_the_last_actor() -> None:
+    _, evs = _events("У 2022 році Україна подала заявку до ЄС. "
+                     "Першими підтримку висловили сусідні країни.")
+    assert [e.trigger for e in evs] == ["подала заявку"]
+
+
 def test_events_renounce_when_from_comes_first() -> None:
     _, evs = _events("Пілсудський відмовився від намірів розширити територію Польщі.")
     assert evs[0].cameo.startswith("08")
