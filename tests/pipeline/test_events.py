@@ -151,3 +151,37 @@ def test_events_blank_line_and_a_new_time(sep: str, later: str, date: str | None
                      f"Радянський уряд підкреслив значення цього кроку.{later}")
     second = [e for e in evs if e.trigger.startswith("підкреслив")][0]
     assert second.date == date
+
+
+def test_events_stage_code_has_no_ukrainian_words() -> None:
+    """Issue 12.1: the words live in litopys/lang/<lang>/events.yaml; the stage code holds
+    none outside comments and docstrings."""
+    import io
+    import re
+    import tokenize
+    from pathlib import Path
+
+    import litopys.pipeline.events as stage
+
+    source = Path(stage.__file__).read_text(encoding="utf-8")
+    words = []
+    prev = None
+    for tok in tokenize.generate_tokens(io.StringIO(source).readline):
+        docstring = tok.type == tokenize.STRING and prev in (tokenize.INDENT, tokenize.NEWLINE,
+                                                             tokenize.NL, None)
+        if tok.type == tokenize.STRING and not docstring and re.search("[а-яіїєґ]", tok.string,
+                                                                        re.I):
+            words.append((tok.start[0], tok.string))
+        if tok.type not in (tokenize.COMMENT,):
+            prev = tok.type
+    assert words == []
+
+
+@pytest.mark.parametrize("key", ["subordinators", "place_prepositions", "party_nouns",
+                                 "aspect_verbs", "word_variants"])
+def test_events_words_come_from_the_language_folder(key: str) -> None:
+    from litopys.lang import load
+    from litopys.pipeline.events import event_words
+
+    assert load("events", "uk")[key]
+    assert event_words("uk").subordinators
