@@ -71,6 +71,7 @@ class EventWords:
     content_preps: frozenset[str]
     party_nouns: frozenset[str]
     party_determiners: frozenset[str]
+    pronoun_gender: dict[str, str]
     aspect_verbs: frozenset[str]
     settlement_words: frozenset[str]
     negation: frozenset[str]
@@ -105,6 +106,7 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         content_preps=frozenset(data["content_prepositions"]),
         party_nouns=frozenset(data["party_nouns"]),
         party_determiners=frozenset(data["party_determiners"]),
+        pronoun_gender=dict(data["pronoun_gender"]),
         aspect_verbs=frozenset(data["aspect_verbs"]),
         settlement_words=frozenset(data["settlement_words"]),
         negation=frozenset(data["negation_particles"]),
@@ -160,6 +162,7 @@ class EventExtractor:
         events: list[Event] = []
         trigger_spans: list[Span] = []
         last_subject: list[str] = []
+        recent: list[tuple[str, str | None]] = []  # subjects, latest first, with gender
         narrative: Timex | None = None
         seen_keys: set[tuple] = set()  # type: ignore[type-arg]
         _, sent_no = sentence_index(doc)
@@ -190,7 +193,7 @@ class EventExtractor:
             if bisect_left(blanks, first) > bisect_left(blanks, prev_end):
                 # a blank line opens a new excerpt: a pronoun does not reach back over it,
                 # and an excerpt that gives its own date opens a new time
-                last_subject = []
+                last_subject, recent = [], []
                 if narrative is not None and self._opens_time(first, blanks, main_by_sent,
                                                               narrative):
                     narrative = None
@@ -221,7 +224,8 @@ class EventExtractor:
                         # "вони підписали": the parties of the last event
                         src = [a for a in story[-1].source + story[-1].target if a not in tgt]
                     elif pronoun and last_subject:
-                        src = [a for a in last_subject if a not in tgt]
+                        src = [a for a in self._antecedent(pronoun, recent, last_subject)
+                               if a not in tgt]
                     elif passive and tgt and story:
                         # an agentless passive continues the last event's agents
                         src = [a for a in story[-1].source if a not in tgt]
@@ -298,6 +302,8 @@ class EventExtractor:
             subj = [m._.entity_id for m in sent_mentions if self._is_subject(doc, m)]
             if subj:
                 last_subject = subj[:2]
+                recent = [(m._.entity_id, self._gender(m)) for m in sent_mentions
+                          if self._is_subject(doc, m)] + recent[:4]
             main_line = main_by_sent.get(k_sent)
             if main_line:
                 narrative = main_line[-1]._.timex
@@ -820,8 +826,20 @@ class EventExtractor:
             if w in self.W.plural_pronouns:
                 return "plural"
             if w in self.W.singular_pronouns:
-                return "singular"
+                return self.W.pronoun_gender.get(w, "singular")
         return None
+
+    def _gender(self, m: Span) -> str | None:
+        g = self._head(m).morph.get("Gender")
+        return g[0] if g else None
+
+    @staticmethod
+    def _antecedent(pronoun: str, recent: list[tuple[str, str | None]],
+                    last_subject: list[str]) -> list[str]:
+        """The subject a singular pronoun points to: the latest of its gender ("вона" after
+        "Польща", not after "Пілсудський"), else the last sentence's subject."""
+        found = next((eid for eid, g in recent if g == pronoun), None)
+        return [found] if found else last_subject
 
     @staticmethod
     def _acting_capitals(doc: Doc, src: list[str], entities: dict) -> None:  # type: ignore[type-arg]

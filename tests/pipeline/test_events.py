@@ -185,3 +185,13 @@ def test_events_words_come_from_the_language_folder(key: str) -> None:
 
     assert load("events", "uk")[key]
     assert event_words("uk").subordinators
+
+
+@pytest.mark.parametrize("pronoun,source", [("Вона", "pol"), ("Він", "pilsudski")])
+def test_events_pronoun_takes_the_subject_of_its_gender(pronoun: str, source: str) -> None:
+    _, evs = _events("У 1920 році Польща підписала договір з УНР. Пілсудський прибув до Києва. "
+                     f"{pronoun} оголосила війну Росії." if pronoun == "Вона" else
+                     "У 1920 році Пілсудський підписав договір з УНР. Польща вимагала Києва. "
+                     f"{pronoun} оголосив війну Росії.")
+    ev = _one(evs, "19")
+    assert ev.source[0] == source, ev.source
