@@ -427,3 +427,129 @@ def summary(scores: list[DocScore]) -> dict[str, Any]:
 
 def doc_summary(s: DocScore) -> dict[str, Any]:
     return {**summary([s]), "name": s.name}
+
+
+# -- event report (scripts/event_report.py) ------------------------------
+def _entity_links(chronicle: Chronicle, gold: dict[str, Any]) -> dict[str, str]:
+    """System entity id -> gold entity id, as :func:`score` links them for events
+    (a surface form in common; the same type preferred)."""
+    forms = {g["id"]: {_fold(g["name"]), *(_fold(a) for a in g.get("aliases") or [])}
+             for g in gold["entities"]}
+    kinds = {g["id"]: g["type"] for g in gold["entities"]}
+    links: dict[str, str] = {}
+    for e in chronicle.entities:
+        mine = {_fold(e.name), *(_fold(m.text) for m in e.mentions)}
+        shared = [gid for gid, f in forms.items() if mine & f]
+        if shared:
+            links[e.id] = next((gid for gid in shared if kinds[gid] == e.type), shared[0])
+    return links
+
+
+def _participants_match(parts: set[str], gold_event: dict[str, Any]) -> bool:
+    gparts = set(gold_event["source"]) | set(gold_event["target"])
+    return len(parts & gparts) >= (1 if len(gparts) == 1 else 2)
+
+
+def event_report(chronicle: Chronicle, gold: dict[str, Any], name: str = "") -> dict[str, Any]:
+    """A diagnostic of one document's events against its gold chronicle.
+
+    Matches as :func:`score` does (relaxed: participants and dates; strict adds the
+    CAMEO root and the mode), then says for each unmatched event why: for a gold
+    event, "date" (a system event has its participants but another date),
+    "participants" (a system event in the same sentence with other parties) or
+    "missing" (no system event there); for a system event, "spurious".
+    A gold event may carry an optional ``location`` (a gold entity id); the
+    system event's ``location`` is scored against it.
+
+    chronicle (Chronicle): the system's output for the document.
+    gold (dict): the gold chronicle (``load_gold``).
+    name (str): the document's name.
+    RETURNS (dict): counts (``relaxed``/``strict`` tp, n_sys, n_gold), ``confusion``
+        {gold root: {system root: n}} over relaxed matches in the same sentence, ``mode`` {gold mode:
+        {system mode: n}}, ``location`` (correct, scored), ``gold_unmatched`` and
+        ``system_unmatched`` lists of dicts with a ``why``.
+    """
+    links = _entity_links(chronicle, gold)
+    text = chronicle.document.text
+    gold_events = list(gold["events"])
+    sys_events = list(chronicle.events)
+    parts = [{links.get(a) for a in ev.source + ev.target} - {None} for ev in sys_events]
+    pairs: dict[int, int] = {}  # system index -> gold index, relaxed
+    strict_tp = 0
+    for strict in (False, True):
+        taken: set[int] = set()
+        for i, ev in enumerate(sys_events):
+            for k, g in enumerate(gold_events):
+                if k in taken or not _participants_match(parts[i], g) \
+                        or not dates_compatible(ev.date, g.get("date")):
+                    continue
+                if strict and (ev.cameo[:2] != g["cameo"][:2] or ev.mode != g["mode"]):
+                    continue
+                taken.add(k)
+                if strict:
+                    strict_tp += 1
+                else:
+                    pairs[i] = k
+                break
+    def sentence_of(evidence: str) -> int:
+        return text.find(evidence[:60]) if evidence else -1
+
+    # the type tables compare events that report the same sentence (a relaxed match may
+    # pair events of two sentences about the same parties)
+    at = [sentence_of(g.get("evidence", "")) for g in gold_events]
+    same: dict[int, int] = {}
+    for i, ev in enumerate(sys_events):
+        k = next((k for k, g in enumerate(gold_events) if k not in same.values()
+                  and ev.evidence_start <= at[k] < ev.evidence_end
+                  and _participants_match(parts[i], g)), None)
+        if k is not None:
+            same[i] = k
+    confusion: dict[str, dict[str, int]] = {}
+    modes: dict[str, dict[str, int]] = {}
+    loc_ok = loc_n = 0
+    for i, k in same.items():
+        g, ev = gold_events[k], sys_events[i]
+        row = confusion.setdefault(g["cameo"][:2], {})
+        row[ev.cameo[:2]] = row.get(ev.cameo[:2], 0) + 1
+        mrow = modes.setdefault(g["mode"], {})
+        mrow[ev.mode] = mrow.get(ev.mode, 0) + 1
+        if g.get("location"):
+            loc_n += 1
+            loc_ok += links.get(getattr(ev, "location", None) or "") == g["location"]
+
+    gold_unmatched = []
+    matched_gold = set(pairs.values())
+    for k, g in enumerate(gold_events):
+        if k in matched_gold:
+            continue
+        at = sentence_of(g.get("evidence", ""))
+        same_parts = [i for i in range(len(sys_events)) if _participants_match(parts[i], g)]
+        same_sent = [i for i, ev in enumerate(sys_events)
+                     if 0 <= at and ev.evidence_start <= at < ev.evidence_end]
+        why = "date" if same_parts and any(sys_events[i].evidence_start <= at <
+                                           sys_events[i].evidence_end for i in same_parts) \
+            else "participants" if same_sent else "missing"
+        near = same_sent[0] if same_sent else None
+        gold_unmatched.append({
+            "why": why, "cameo": g["cameo"], "trigger": g.get("trigger"), "date": g.get("date"),
+            "source": g["source"], "target": g["target"], "evidence": g.get("evidence", ""),
+            "system": None if near is None else {
+                "trigger": sys_events[near].trigger, "date": sys_events[near].date,
+                "participants": sorted(parts[near]),
+                "ids": sys_events[near].source + sys_events[near].target},
+        })
+    system_unmatched = [
+        {"why": "spurious", "cameo": ev.cameo, "trigger": ev.trigger, "date": ev.date,
+         "date_source": ev.date_source, "source": ev.source, "target": ev.target,
+         "evidence": ev.evidence}
+        for i, ev in enumerate(sys_events) if i not in pairs]
+    return {
+        "name": name,
+        "relaxed": {"tp": len(pairs), "n_sys": len(sys_events), "n_gold": len(gold_events)},
+        "strict": {"tp": strict_tp, "n_sys": len(sys_events), "n_gold": len(gold_events)},
+        "confusion": confusion,
+        "mode": modes,
+        "location": {"correct": loc_ok, "scored": loc_n},
+        "gold_unmatched": gold_unmatched,
+        "system_unmatched": system_unmatched,
+    }

@@ -144,6 +144,7 @@ class Event:
     source / target (list[str]): entity ids.
     start / end: offsets of the trigger in the original text.
     evidence_start / evidence_end: offsets of the evidence sentence.
+    location (str | None): the entity id of the place where it happened ("в Ризі").
     """
 
     id: str
@@ -167,6 +168,7 @@ class Event:
     provenance: str | None = None
     confidence: float | None = None
     corrected: bool = False
+    location: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -57,6 +57,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("trigger", _s), ("start", _i), ("end", _i), ("evidence", _s),
         ("evidence_start", _i), ("evidence_end", _i), ("provenance", _s),
         ("confidence", pa.float64()),
+        ("evidence_start", _i), ("evidence_end", _i), ("location", _s),
     ]),
     "participants": pa.schema([
         ("document_id", _s), ("event_id", _s), ("entity_id", _s), ("role", _s),
@@ -102,6 +103,7 @@ def to_rows(chronicles: Iterable[Chronicle]) -> dict[str, list[dict[str, Any]]]:
                 "start": ev.start, "end": ev.end, "evidence": ev.evidence,
                 "evidence_start": ev.evidence_start, "evidence_end": ev.evidence_end,
                 "provenance": ev.provenance, "confidence": ev.confidence,
+                "location": ev.location,
             })
             for role, actors in (("source", ev.source), ("target", ev.target)):
                 for i, a in enumerate(actors):
@@ -171,6 +173,7 @@ def from_tables(tables: dict[str, pa.Table]) -> Iterator[Chronicle]:
                 evidence_start=r["evidence_start"], evidence_end=r["evidence_end"],
                 plover=r["plover"], date_begin=r["date_begin"], date_end=r["date_end"],
                 provenance=r.get("provenance"), confidence=r.get("confidence"),
+                location=r.get("location"),
             ))
         yield Chronicle(document=doc, entities=list(entities.values()), timexes=timexes,
                         events=events)

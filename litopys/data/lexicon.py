@@ -17,6 +17,8 @@ from pathlib import Path
 
 import yaml
 
+from litopys.lang import DEFAULT_LANGUAGE, load
+
 # libyaml's C loader is ten times faster at start-up; same safety
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -49,8 +51,9 @@ _POS_GROUP: dict[str, str] = {
 }
 
 PHRASE_GAP = "*"
-# Variants the phrase matcher treats as one word ("у війну" / "в війну", "з" / "із" / "зі").
-_WORD_VARIANTS: dict[str, str] = {"в": "у", "із": "з", "зі": "з", "зо": "з"}
+# Variants the phrase matcher treats as one word ("у війну" / "в війну", "з" / "із" / "зі"):
+# litopys/lang/<lang>/events.yaml `word_variants`.
+_WORD_VARIANTS: dict[str, str] = dict(load("events", DEFAULT_LANGUAGE)["word_variants"])
 
 
 class LexiconError(ValueError):

@@ -22,11 +22,14 @@ For each sentence:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from litopys.lang import DEFAULT_LANGUAGE, load
 from litopys.model import Event, Timex
 from litopys.pipeline import extensions  # noqa: F401
 from litopys.pipeline.actors import ensure_entity
@@ -35,23 +38,83 @@ from litopys.pipeline.entities import gazetteer
 from litopys.pipeline.morph import is_known
 
 ACTOR_TYPES = ("PERSON", "GPE", "ORG")
-SUBORDINATORS = {"що", "який", "яка", "яке", "які", "якого", "якій", "яким", "якому", "якої",
-                 "щоб", "коли", "де", "але", "проте", "хоча", "бо", "оскільки", "тому",
-                 "однак", "зате", "а", "чи", "якщо", "якби", "хоч", "і", "й", "та"}
 HARD_BOUNDARIES = {";", ":", "(", ")", "«", "»", "\"", "“", "”", "—", "–", "-"}
-PRONOUNS = {"він", "вона", "вони", "воно"}
-COORD = {",", "та", "і", "й", "а також"}
-INTENT_GOVERNORS = {"погодитися", "погоджуватися", "вирішити", "вирішувати", "пообіцяти",
-                    "обіцяти", "домовитися", "домовлятися", "збиратися", "планувати",
-                    "зобов'язатися", "погодитись", "вирішила"}
 # the CAMEO "express intent" code for the root of the intended act
 INTENT_CODES = {"04": "036"}
-PLACE_PREPS = {"в", "у", "на", "при", "біля", "поблизу"}
+# CAMEO roots whose events need no other party: a public statement ("заявив", "повідомив")
+# is addressed to everyone
+UNDIRECTED_ROOTS = frozenset({"01"})
+BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 MOVE_FRAMES = {"visit", "enter", "invade", "attack", "offensive", "occupy", "seize", "bomb",
                "shell", "blockade"}
-# prepositions that introduce the other party of an event
-TARGET_PREPS = {"з", "із", "зі", "до", "від", "на", "проти", "перед", "для", "щодо", "між",
-                "у", "в"}
+
+
+@dataclass(frozen=True)
+class EventWords:
+    """The function words of one language the stage needs (``litopys/lang/<lang>/events.yaml``;
+    the keys are documented there)."""
+
+    subordinators: frozenset[str]
+    coord: frozenset[str]              # coordinators, with ","
+    singular_pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
+    intent_governors: frozenset[str]
+    place_preps: frozenset[str]
+    in_preps: frozenset[str]
+    target_preps: frozenset[str]
+    with_preps: frozenset[str]
+    head_of: frozenset[str]
+    renounce_preps: frozenset[str]
+    time_preps: frozenset[str]
+    near_preps: frozenset[str]
+    between_preps: frozenset[str]
+    content_preps: frozenset[str]
+    party_nouns: frozenset[str]
+    party_determiners: frozenset[str]
+    pronoun_gender: dict[str, str]
+    aspect_verbs: frozenset[str]
+    settlement_words: frozenset[str]
+    negation: frozenset[str]
+    complementizers: frozenset[str]
+    question: frozenset[str]
+    passive_endings: tuple[str, ...]
+    reflexive_endings: tuple[str, ...]
+
+    @property
+    def pronouns(self) -> frozenset[str]:
+        return self.singular_pronouns | self.plural_pronouns
+
+
+@cache
+def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
+    """The event words of a language, read once (``litopys.lang.load("events", lang)``)."""
+    data = load("events", lang)
+    sets = {key: frozenset(data[key]) for key in (
+        "subordinators", "intent_governors", "head_of", "complementizers")}
+    return EventWords(
+        coord=frozenset(data["coordinators"]) | {","},
+        singular_pronouns=frozenset(data["pronouns"]["singular"]),
+        plural_pronouns=frozenset(data["pronouns"]["plural"]),
+        place_preps=frozenset(data["place_prepositions"]),
+        in_preps=frozenset(data["in_prepositions"]),
+        target_preps=frozenset(data["target_prepositions"]),
+        with_preps=frozenset(data["with_prepositions"]),
+        renounce_preps=frozenset(data["renounce_prepositions"]),
+        time_preps=frozenset(data["time_prepositions"]),
+        near_preps=frozenset(data["near_prepositions"]),
+        between_preps=frozenset(data["between_prepositions"]),
+        content_preps=frozenset(data["content_prepositions"]),
+        party_nouns=frozenset(data["party_nouns"]),
+        party_determiners=frozenset(data["party_determiners"]),
+        pronoun_gender=dict(data["pronoun_gender"]),
+        aspect_verbs=frozenset(data["aspect_verbs"]),
+        settlement_words=frozenset(data["settlement_words"]),
+        negation=frozenset(data["negation_particles"]),
+        question=frozenset(data["question_particles"]),
+        passive_endings=tuple(data["passive_endings"]),
+        reflexive_endings=tuple(data["reflexive_endings"]),
+        **sets,
+    )
 
 
 def lexicon():  # type: ignore[no-untyped-def]
@@ -81,6 +144,7 @@ class EventExtractor:
 
     def __init__(self, nlp: Language, name: str = "litopys_events") -> None:
         self.name = name
+        self.W = event_words(getattr(nlp, "lang", None) or DEFAULT_LANGUAGE)
 
     def __call__(self, doc: Doc) -> Doc:
         self.F = features(doc)
@@ -94,9 +158,11 @@ class EventExtractor:
                     and m._.entity_id]
         self.mention_tokens = {k for m in mentions for k in range(m.start, m.end)}
         timexes = list(doc.spans.get("timex", []))
+        self.timex_tokens = {k for t in timexes for k in range(t.start, t.end)}
         events: list[Event] = []
         trigger_spans: list[Span] = []
         last_subject: list[str] = []
+        recent: list[tuple[str, str | None]] = []  # subjects, latest first, with gender
         narrative: Timex | None = None
         seen_keys: set[tuple] = set()  # type: ignore[type-arg]
         _, sent_no = sentence_index(doc)
@@ -108,36 +174,76 @@ class EventExtractor:
             value = t._.timex.value if t._.timex else None
             if value and not value.startswith("P") and not self._attributive(doc, t):
                 times_by_sent.setdefault(sent_no[t.start], []).append(t)
+        main_by_sent: dict[int, list[Span]] = {}  # the dates that set the narrative time
+        for sent in doc.sents:
+            # a date in parentheses is an aside ("(... в 1927 р.)"), not the narrative time;
+            # "заплатить вже за рік" is a look ahead, not the story's time
+            main_line = [t for t in times_by_sent.get(sent_no[sent.start], [])
+                         if not self._in_parentheses(doc, sent, t.start)]
+            if main_line and not self._future_only(sent):
+                main_by_sent[sent_no[sent.start]] = main_line
+        story: list[Event] = []  # the events of the current excerpt
+        # blank lines are whitespace tokens; reading doc.text would join every token
+        blanks = [k for k, w in enumerate(self.F.text) if w.isspace() and BLANK_LINE.search(w)]
+        prev_end = 0
         for sent in doc.sents:
             k_sent = sent_no[sent.start]
+            first = next((k for k in range(sent.start, sent.end)
+                          if not self.F.text[k].isspace()), sent.start)
+            if bisect_left(blanks, first) > bisect_left(blanks, prev_end):
+                # a blank line opens a new excerpt: a pronoun does not reach back over it,
+                # and an excerpt that gives its own date opens a new time
+                last_subject, recent = [], []
+                if narrative is not None and self._opens_time(first, blanks, main_by_sent,
+                                                              narrative):
+                    narrative = None
+            prev_end = next((k + 1 for k in range(sent.end - 1, sent.start - 1, -1)
+                             if not self.F.text[k].isspace()), sent.end)
             sent_mentions = by_sent.get(k_sent, [])
             sent_timexes = times_by_sent.get(k_sent, [])
             found = self._find_triggers(sent)
             for trig in found:
                 clause = self._clause(sent, trig.head)
                 src, tgt, passive = self._roles(doc, trig, clause, sent, sent_mentions)
+                group = self._party_subject(clause, trig, sent_mentions)
+                if group == "parties":
+                    # "сторони підписали перемир'я": the parties of the story's last event;
+                    # never an actor picked from elsewhere in the sentence
+                    if not story:
+                        continue
+                    src = list(story[-1].source)
+                    tgt = [t for t in story[-1].target + tgt if t not in src]
+                elif group == "unnamed" and not any(
+                        m._.entity_id in src and clause[0] <= m.start < clause[1]
+                        for m in sent_mentions):
+                    continue  # "Першими підтримку висловили сусідні країни": not the last actor
                 if not src and trig.pos == "VERB":
                     pronoun = self._pronoun_subject(doc, clause, trig) or \
                         self._impersonal_plural(trig, passive)
-                    if pronoun == "plural" and events:
+                    if pronoun == "plural" and story:
                         # "вони підписали": the parties of the last event
-                        src = [a for a in events[-1].source + events[-1].target if a not in tgt]
+                        src = [a for a in story[-1].source + story[-1].target if a not in tgt]
                     elif pronoun and last_subject:
-                        src = [a for a in last_subject if a not in tgt]
-                    elif passive and tgt and events:
+                        src = [a for a in self._antecedent(pronoun, recent, last_subject)
+                               if a not in tgt]
+                    elif passive and tgt and story:
                         # an agentless passive continues the last event's agents
-                        src = [a for a in events[-1].source if a not in tgt]
-                    elif passive and not tgt and events and not sent_mentions:
+                        src = [a for a in story[-1].source if a not in tgt]
+                    elif passive and not tgt and story and not sent_mentions:
                         # "Ще 12 грудня 1932р. було підписано угоду": no actor in the
                         # sentence, so the parties are those the narrative is about
-                        src, tgt = list(events[-1].source), list(events[-1].target)
+                        src, tgt = list(story[-1].source), list(story[-1].target)
+                if trig.frame == "treaty" and not self._treaty_parties(trig, src, tgt):
+                    # "договір" is the report of a treaty only with its two sides:
+                    # "між X і Y", "X з Y"; else it names a document
+                    continue
                 if trig.pos == "NOUN" and src and not tgt:
                     tgt = self._sentence_targets(doc, sent, sent_mentions, src)
-                if trig.pos == "NOUN" and tgt and not src and events and \
+                if trig.pos == "NOUN" and tgt and not src and story and \
                         self.F.case[trig.head] == "Nom":
                     # "Наступного дня розпочався спільний наступ проти Червоної Армії":
                     # the parties the narrative is about
-                    src = [a for a in events[-1].source + events[-1].target if a not in tgt]
+                    src = [a for a in story[-1].source + story[-1].target if a not in tgt]
                 self._acting_capitals(doc, src + tgt, entities)
                 src = self._with_affiliations(src, entities)
                 tgt = [t for t in self._with_affiliations(tgt, entities) if t not in src]
@@ -146,8 +252,14 @@ class EventExtractor:
                 # "тривали переговори військових місій Британії, Франції та СРСР":
                 # a multilateral meeting has parties, not a source and a target
                 multilateral = not tgt and len(src) >= 2 and trig.cameo[:2] in ("03", "04", "05")
+                if not tgt and trig.cameo[:2] not in UNDIRECTED_ROOTS and not multilateral:
+                    # "шведи почали наступ", "Росія підписала аналогічний договір": the
+                    # other side is the story's: the parties of its last event
+                    tgt = [a for a in (story[-1].source + story[-1].target if story else [])
+                           if a not in src]
                 if trig.pos == "NOUN" and not (src and tgt) and not multilateral and not (
-                        src and trig.frame in ("say", "say_about")):
+                        src and trig.frame in ("say", "say_about")) and not (
+                        src and self._aspect_object(trig)):
                     # a bare noun ("агресії", "війни") is talk about an event, not a report;
                     # "за заявою президента" is a statement with a speaker
                     continue
@@ -164,7 +276,7 @@ class EventExtractor:
                 eid = f"e{len(events) + 1}"
                 span._.event_id = eid
                 trigger_spans.append(span)
-                events.append(Event(
+                story.append(Event(
                     id=eid,
                     cameo=trig.cameo,
                     cameo_label=(code.label if code else (root_row.label if root_row else "")),
@@ -184,14 +296,15 @@ class EventExtractor:
                     plover=(code.plover if code else (root_row.plover if root_row else None)),
                     date_begin=date_t.begin if date_t else None,
                     date_end=date_t.end_date if date_t else None,
+                    location=self._location if self._location not in src + tgt else None,
                 ))
+                events.append(story[-1])
             subj = [m._.entity_id for m in sent_mentions if self._is_subject(doc, m)]
             if subj:
                 last_subject = subj[:2]
-            # a date in parentheses is an aside ("(... в 1927 р.)"), not the narrative time
-            main_line = [t for t in sent_timexes if not self._in_parentheses(doc, sent, t.start)]
-            if self._future_only(sent):
-                main_line = []  # "заплатить вже за рік": a look ahead, not the story's time
+                recent = [(m._.entity_id, self._gender(m)) for m in sent_mentions
+                          if self._is_subject(doc, m)] + recent[:4]
+            main_line = main_by_sent.get(k_sent)
             if main_line:
                 narrative = main_line[-1]._.timex
         doc._.events = events
@@ -253,7 +366,7 @@ class EventExtractor:
                     "infn" in t for t in F.tags[v.head][:1]) and not any(
                     F.text[j] in (",", ";") for j in range(kept[-1].end, v.start)):
                 gov = kept[-1]
-                if F.lemma[gov.head] in INTENT_GOVERNORS and v.cameo[:2] in INTENT_CODES:
+                if F.lemma[gov.head] in self.W.intent_governors and v.cameo[:2] in INTENT_CODES:
                     # "погодилися вести переговори": an expressed intent (CAMEO 036)
                     gov.cameo = INTENT_CODES[v.cameo[:2]]
                 continue
@@ -263,6 +376,9 @@ class EventExtractor:
         # a noun trigger stands for its own event only when no verb trigger
         # in the sentence governs it ("в бесіді з ... передав прохання")
         for n in nouns:
+            if n.start > lo and F.lower[n.start - 1] in self.W.content_preps and any(
+                    t.start < n.start for t in out + nouns):
+                continue  # "договір ... про припинення війни": what was agreed
             if not any(abs(v.head - n.head) <= 4 for v in out):
                 out.append(n)
         out.sort(key=lambda t: t.start)
@@ -273,10 +389,12 @@ class EventExtractor:
         ("відмовився підписати": refuse) or "від" + noun ("відмовився від": renounce)."""
         F = self.F
         nxt = range(k + 1, min(hi, k + 4))
-        if any(F.tags[j] and "infn" in F.tags[j][0] for j in nxt):
-            return next((h for h in hits if h.frame in ("refuse", "intend")), None)
-        if any(F.lower[j] == "від" for j in nxt):
-            return next((h for h in hits if h.frame == "renounce"), None)
+        for j in nxt:
+            # the first complement decides: "відмовився від намірів розширити" renounces
+            if F.lower[j] in self.W.renounce_preps:
+                return next((h for h in hits if h.frame == "renounce"), None)
+            if F.tags[j] and "infn" in F.tags[j][0]:
+                return next((h for h in hits if h.frame in ("refuse", "intend")), None)
         return None
 
     # -- clauses and roles -------------------------------------------------
@@ -285,14 +403,14 @@ class EventExtractor:
         lo = head
         while lo > sent.start:
             prev = text[lo - 1]
-            if prev in HARD_BOUNDARIES or (prev == "," and low[lo] in SUBORDINATORS):
+            if prev in HARD_BOUNDARIES or (prev == "," and low[lo] in self.W.subordinators):
                 break
             lo -= 1
         hi = head + 1
         while hi < sent.end:
             t = text[hi]
             if t in HARD_BOUNDARIES or (t == "," and hi + 1 < sent.end
-                                        and low[hi + 1] in SUBORDINATORS):
+                                        and low[hi + 1] in self.W.subordinators):
                 break
             hi += 1
         return lo, hi
@@ -334,7 +452,7 @@ class EventExtractor:
         shares that one's preposition."""
         prep, case = self._slot(doc, m)
         start = doc.user_data.get("litopys_role_start", {}).get(m.start, m.start)
-        if prep is None and start > 0 and self.F.lower[start - 1] in COORD and previous:
+        if prep is None and start > 0 and self.F.lower[start - 1] in self.W.coord and previous:
             pm, pprep, pcase = previous[-1]
             if 0 <= start - pm.end <= 1 and (case is None or pcase is None or case == pcase):
                 return pprep, case or pcase
@@ -361,20 +479,33 @@ class EventExtractor:
         subjects: list[tuple[int, int, str]] = []
         seen: list[tuple[Span, str | None, str | None]] = []
         places: list[str] = []
+        between: list[str] = []  # "між X і Y"
         self._loc_ids = {m._.entity_id for m in inside if m.label_ == "LOC"}
+        self._location: str | None = None  # "в Ризі": where it happened
         self._agentive: dict[str, bool] = {}
         for m in inside:
             eid = m._.entity_id
             prep, case = self._slot_coord(doc, m, seen)
             seen.append((m, prep, case))
             before = m.start < trig.start
+            if prep in self.W.between_preps:
+                between.append(eid)
+            if trig.frame not in MOVE_FRAMES and self._place_slot(m, prep, case):
+                # "в с. Андрусово", "у Ризі", "під Лисянкою": where, not whom
+                self._note_location(m, trig)
+                continue
             if m.label_ == "LOC" and prep is not None and trig.frame not in MOVE_FRAMES:
-                continue  # "на Далекому Сході": where, not whom
-            if prep in PLACE_PREPS and case in ("Loc", None) and m.label_ != "PERSON":
-                if m.label_ == "GPE" and prep in ("в", "у") and not before:
+                continue  # "ситуація на Далекому Сході": what about, not where  # "на Далекому Сході": where, not whom
+            if prep in self.W.place_preps and case in ("Loc", "Dat", None) \
+                    and m.label_ in ("GPE", "LOC"):  # a body is no place: "в ООН", "в ЄС"
+                if prep in self.W.in_preps:
+                    self._note_location(m, trig)
+                if m.label_ == "GPE" and prep in self.W.in_preps and not before \
+                        and not self._is_town(eid):
                     places.append(eid)
                 continue
-            if prep in ("в", "у") and m.label_ == "GPE" and trig.frame not in MOVE_FRAMES:
+            if prep in self.W.in_preps and m.label_ == "GPE" and trig.frame not in MOVE_FRAMES:
+                self._note_location(m, trig)
                 continue
             if prep is None and case == "Gen" and self._after_office(m):
                 # "телеграмі генеральному секретарю Ліги Націй": the body behind the office
@@ -389,18 +520,18 @@ class EventExtractor:
             if trig.pos == "NOUN":
                 after = 0 <= m.start - trig.end <= 6
                 coordinated = bool(src) and len(seen) > 1 and seen[-2][0]._.entity_id in src \
-                    and self.F.lower[m.start - 1] in COORD
+                    and self.F.lower[m.start - 1] in self.W.coord
                 if prep is None and case in ("Gen", None) and (after and not src or coordinated):
                     src.append(eid)
-                elif prep in TARGET_PREPS or (prep is None and case in ("Dat", "Acc")):
+                elif prep in self.W.target_preps or (prep is None and case in ("Dat", "Acc")):
                     tgt.append(eid)
                 elif prep is None and case == "Nom":
                     subjects.append((0, abs(m.start - trig.start), eid))
                 continue
-            if prep == "з" and m.start >= 2 and self.F.lower[m.start - 2] == "чолі":
+            if prep in self.W.with_preps and m.start >= 2 and self.F.lower[m.start - 2] in self.W.head_of:
                 subjects.append((0 if before else 1, abs(m.start - trig.start), eid))
                 continue
-            if prep in ("з", "із", "зі") and before and len(seen) > 1 and \
+            if prep in self.W.with_preps and before and len(seen) > 1 and \
                     seen[-2][1] is None and seen[-2][2] in ("Nom", None) and \
                     0 <= m.start - 1 - seen[-2][0].end <= 1:
                 # "Рузвельт з Черчиллем пообіцяли": a co-subject
@@ -417,11 +548,11 @@ class EventExtractor:
                     subjects.append((0 if before else 1, abs(m.start - trig.start), eid))
             elif prep is None and case in ("Ins", None) and passive and not before:
                 src.append(eid)  # the agent: "обговорювалося ... Литвиновим"
-            elif prep == "з" and case == "Gen":  # "з боку X"
+            elif prep in self.W.with_preps and case == "Gen":  # "з боку X"
                 src.append(eid)
             elif prep is None and case == "Gen" and before and self._gen_of_subject(doc, m, trig):
                 subjects.append((0, abs(m.start - trig.start), eid))
-            elif prep in TARGET_PREPS or (prep is None and case in ("Dat", "Acc", "Ins")):
+            elif prep in self.W.target_preps or (prep is None and case in ("Dat", "Acc", "Ins")):
                 tgt.append(eid)
                 if prep is None and case == "Ins" and not before:
                     self._agentive[eid] = True
@@ -442,6 +573,12 @@ class EventExtractor:
                     # "Литвинов відвідав Лондон": a nominative-looking inanimate noun after
                     # the verb, once the subject is known, is the object
                     tgt += [e for rank, _, e in subjects if rank == 1]
+        self._between = between
+        self._partners = [m._.entity_id for m, prep, _ in seen if prep in self.W.with_preps]
+        if not src and len(between) >= 2:
+            # "Угоду між Росією і Польщею підписали": the two sides of "між"
+            src = between[:1]
+            tgt = [t for t in between[1:] + tgt if t not in src]
         # a place that is not a polity is never the one who acts
         src = [e for e in src if e not in self._loc_ids]
         if not src and not subjects and trig.pos == "VERB":
@@ -462,7 +599,7 @@ class EventExtractor:
                     # and the names coordinated with it
                     for m2 in sent_mentions:
                         if m2.start > m.start and m2.start < lo and \
-                                self.F.lower[m2.start - 1] in COORD and m2.start - nxt <= 1:
+                                self.F.lower[m2.start - 1] in self.W.coord and m2.start - nxt <= 1:
                             side.append(m2._.entity_id)
                             nxt = m2.end
                     break
@@ -481,9 +618,52 @@ class EventExtractor:
         if src and not tgt and places and trig.frame not in ("say", "say_about"):
             # "просунути ідею ... в Лондоні і Вашингтоні": the governments there
             tgt = places
+            self._location = None
         src = list(dict.fromkeys(src))
         tgt = [t for t in dict.fromkeys(tgt) if t not in src]
         return src, tgt, passive
+
+    def _note_location(self, m: Span, trig: _Trigger) -> None:
+        """Keep the first place of the clause as the event's location, unless its phrase
+        hangs off another noun ("мир на Далекому Сході і в регіоні": what peace, not where)."""
+        if self._location is not None:
+            return
+        F = self.F
+        k = m.start - 1
+        while k > 0 and (F.pos[k] in ("ADJ", "ADP", "DET") or F.lower[k] in self.W.coord
+                         or F.lower[k] in self.W.settlement_words):
+            k -= 1
+        if k >= 0 and F.pos[k] in ("NOUN", "PROPN") and not trig.start <= k < trig.end \
+                and k not in self.timex_tokens:
+            return
+        self._location = m._.entity_id
+
+    def _place_slot(self, m: Span, prep: str | None, case: str | None) -> bool:
+        """Is the mention a place where something happened: a settlement word before it
+        ("с. Андрусово", "місті Ризі"), a preposition of nearness ("поблизу Смоленська"),
+        or "в/у" with the locative (read as such when pymorphy3 offers the dative) of
+        a town that is not a capital?"""
+        k = m.start - 1
+        if k >= 0 and (self.F.lower[k] in self.W.settlement_words
+                       or self.F.lemma[k] in self.W.settlement_words):
+            return True
+        if prep in self.W.near_preps:
+            return True
+        return prep in self.W.in_preps and case in ("Loc", "Dat") and m.label_ != "PERSON" \
+            and self._is_town(m._.entity_id)
+
+    @staticmethod
+    def _is_town(eid: str) -> bool:
+        """A town that is not a capital ("Ризі" is Latvia's, "Андрусово" is nobody's):
+        a place where things happen, never a government that acts."""
+        gaz = gazetteer()
+        try:
+            actor = gaz.actor(eid)
+        except KeyError:
+            return True  # not in the gazetteer: a village, a town of the text
+        if actor.type != "GPE" or actor.polity is None:
+            return actor.type == "LOC"
+        return gaz.actor(actor.polity).capital != eid
 
     def _passive(self, tok: Token, trig: _Trigger) -> bool:
         """Passive participles, impersonal "-но/-то" forms, and a reflexive "-ся" form of
@@ -491,10 +671,10 @@ class EventExtractor:
         if any("pssv" in t for t in self.F.tags[tok.i]) or "Voice=Pass" in str(tok.morph):
             return True
         w = tok.lower_
-        if w.endswith(("ено", "ано", "яно", "єно", "то")) and len(w) > 5:
+        if w.endswith(self.W.passive_endings) and len(w) > 5:
             return True
         lemma = trig.lemma or tok.lemma_
-        return w.endswith(("ся", "сь")) and not lemma.endswith(("ся", "сь"))
+        return w.endswith(self.W.reflexive_endings) and not lemma.endswith(self.W.reflexive_endings)
 
     def _gen_of_subject(self, doc: Doc, m: Span, trig: _Trigger) -> bool:
         """Is a genitive mention part of the subject ("керівники України, США ... підписали")?"""
@@ -519,9 +699,25 @@ class EventExtractor:
             if eid in src:
                 continue
             prep, case = self._slot(doc, m)
-            if prep in TARGET_PREPS and prep not in PLACE_PREPS:
+            if prep in self.W.target_preps and prep not in self.W.place_preps:
                 out.append(eid)
         return out
+
+    @staticmethod
+    def _opens_time(start: int, blanks: list[int], main_by_sent: dict[int, list[Span]],
+                    narrative: Timex) -> bool:
+        """Does the excerpt starting at token ``start`` (up to the next blank line) open a
+        new time: is its first date outside the narrative time so far?"""
+        nxt = bisect_left(blanks, start)
+        end = blanks[nxt] if nxt < len(blanks) else 1 << 62
+        dated = sorted((t for ts in main_by_sent.values() for t in ts if start <= t.start < end),
+                       key=lambda t: t.start)
+        if not dated or narrative.begin is None:
+            return False
+        first: Timex = dated[0]._.timex
+        if first.begin is None or first.end_date is None or narrative.end_date is None:
+            return False
+        return first.end_date < narrative.begin or first.begin > narrative.end_date
 
     def _future_only(self, sent: Span) -> bool:
         tags = self.F.tags
@@ -529,7 +725,8 @@ class EventExtractor:
         for k in range(sent.start, sent.end):
             first = tags[k][0] if tags[k] else ""
             if first.startswith("VERB"):
-                fut = fut or "futr" in first
+                # "заплатить": pymorphy3 reads the infinitive first, the future second
+                fut = fut or any("futr" in t for t in tags[k] if t.startswith("VERB"))
                 past = past or "past" in first
         return fut and not past
 
@@ -542,7 +739,7 @@ class EventExtractor:
             return False  # a day or a month after a noun still dates the clause
         prev = doc[t.start - 1]
         first = doc[t.start]
-        if first.pos_ == "ADP" or first.lower_ in ("у", "в", "з", "до", "від", "після"):
+        if first.pos_ == "ADP" or first.lower_ in self.W.time_preps:
             return False
         return prev.pos_ in ("NOUN", "PROPN", "ADJ") and self.F.case[prev.i] in ("Gen", "Acc", "Ins", "Loc") and \
             not t.text[:1].isupper()
@@ -580,6 +777,50 @@ class EventExtractor:
 
         return offices().lookup(self.F.lemma[k]) is not None
 
+    def _treaty_parties(self, trig: _Trigger, src: list[str], tgt: list[str]) -> bool:
+        """Does a treaty noun name its two sides right after it: "договір (про ненапад)
+        між X і Y", or "договір X з Y"?"""
+        F = self.F
+        if trig.start in self.mention_tokens:
+            return False  # "Варшавський договір": a document's name
+        near = range(trig.end, min(trig.end + 4, len(F.lower)))
+        for k in near:
+            if F.text[k] in (",", ";", ".", "—"):
+                break
+            if F.lower[k] in self.W.between_preps:
+                return len(self._between) >= 2
+        return bool(src and set(tgt) & set(self._partners))
+
+    def _aspect_object(self, trig: _Trigger) -> bool:
+        """Is the noun the object of an aspectual verb ("шведи почали наступ", "почали
+        рішучий наступ"), so the sentence reports the event itself?"""
+        F = self.F
+        for k in range(trig.start - 1, max(trig.start - 4, -1), -1):
+            if F.lemma[k] in self.W.aspect_verbs:
+                return True
+            if F.pos[k] not in ("ADJ", "DET", "ADV"):
+                return False
+        return False
+
+    def _party_subject(self, clause: tuple[int, int], trig: _Trigger,
+                       sent_mentions: list[Span]) -> str | None:
+        """A plural party noun as the subject, with no name after it ("країни Балтії" names
+        its parties): "parties" for "сторони", "обидві держави"; "unnamed" for a group the
+        text does not name ("сусідні країни"); None when there is none."""
+        F = self.F
+        named = {k for m in sent_mentions for k in range(m.start - 1, m.end)}
+        for k in range(clause[0], clause[1]):
+            if k in range(trig.start, trig.end) or F.lemma[k] not in self.W.party_nouns \
+                    or k in named or k + 1 in named \
+                    or not any("plur" in t and "nomn" in t for t in F.tags[k]):
+                continue
+            if F.lower[k] in self.W.party_determiners or (
+                    k > 0 and F.lower[k - 1] in self.W.party_determiners):
+                return "parties"  # "сторони", "обидві держави"
+            if k > 0 and F.pos[k - 1] == "ADJ":
+                return "unnamed"  # "сусідні країни", "європейські держави"
+        return None
+
     def _impersonal_plural(self, trig: _Trigger, passive: bool) -> str | None:
         """"Договір підписали вночі": a plural past verb with no subject continues the
         parties of the narrative."""
@@ -594,11 +835,23 @@ class EventExtractor:
         lo, _ = clause
         for k in range(lo, trig.start):
             w = self.F.lower[k]
-            if w == "вони":
+            if w in self.W.plural_pronouns:
                 return "plural"
-            if w in PRONOUNS:
-                return "singular"
+            if w in self.W.singular_pronouns:
+                return self.W.pronoun_gender.get(w, "singular")
         return None
+
+    def _gender(self, m: Span) -> str | None:
+        g = self._head(m).morph.get("Gender")
+        return g[0] if g else None
+
+    @staticmethod
+    def _antecedent(pronoun: str, recent: list[tuple[str, str | None]],
+                    last_subject: list[str]) -> list[str]:
+        """The subject a singular pronoun points to: the latest of its gender ("вона" after
+        "Польща", not after "Пілсудський"), else the last sentence's subject."""
+        found = next((eid for eid, g in recent if g == pronoun), None)
+        return [found] if found else last_subject
 
     @staticmethod
     def _acting_capitals(doc: Doc, src: list[str], entities: dict) -> None:  # type: ignore[type-arg]
@@ -629,7 +882,7 @@ class EventExtractor:
         low, lem = self.F.lower, self.F.lemma
         for k in range(max(lo, trig.start - 4), trig.end):
             w = low[k]
-            if w in ("не", "ні") or (mod.is_negation(w) and mod.negation[w].scope == "next"):
+            if w in self.W.negation or (mod.is_negation(w) and mod.negation[w].scope == "next"):
                 return "negated"
         sent_start = sentence_index(doc)[0][trig.start]
         for k in range(lo, trig.start):
@@ -643,7 +896,7 @@ class EventExtractor:
             if cue is None:
                 continue
             in_clause = lo <= k < hi
-            if low[k] == "чи" and k != lo and (k == 0 or self.F.text[k - 1] != ","):
+            if low[k] in self.W.question and k != lo and (k == 0 or self.F.text[k - 1] != ","):
                 continue  # "Винниченко чи Грушевський": "or", not a question
             if in_clause and cue.scope in ("clause", "sentence"):
                 return "hypothetical"
@@ -656,7 +909,7 @@ class EventExtractor:
             # "Ця угода передбачала, що Чехословаччина ... звільнить": the cue
             # governs the clause that follows it
             if not in_clause and k < trig.start and cue.scope in ("sentence", "complement") \
-                    and self.F.pos[k] == "VERB" and low[lo] in ("що", "щоб", "чи") \
+                    and self.F.pos[k] == "VERB" and low[lo] in self.W.complementizers \
                     and k < lo:
                 return "hypothetical"
         morph = str(doc[trig.head].morph)

@@ -247,11 +247,12 @@ class Store:
                 c.execute(
                     "INSERT INTO events(id, document_id, cameo, cameo_label, goldstein, plover, "
                     "mode, date, date_source, date_begin, date_end, trigger, start, end, "
-                    "evidence, evidence_start, evidence_end) "
-                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    "evidence, evidence_start, evidence_end, location) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (eid, doc.id, ev.cameo, ev.cameo_label, ev.goldstein, ev.plover, ev.mode,
                      ev.date, ev.date_source, ev.date_begin, ev.date_end, ev.trigger,
-                     ev.start, ev.end, ev.evidence, ev.evidence_start, ev.evidence_end),
+                     ev.start, ev.end, ev.evidence, ev.evidence_start, ev.evidence_end,
+                     ev.location),
                 )
                 rows = [(eid, a, "source", i) for i, a in enumerate(ev.source)]
                 rows += [(eid, a, "target", i) for i, a in enumerate(ev.target)]
@@ -347,6 +348,7 @@ class Store:
                 plover=r["plover"], date_begin=r["date_begin"], date_end=r["date_end"],
                 **{k: r[k] for k in ("provenance", "confidence") if k in r.keys()},
                 corrected=bool(r["corrected"]) if "corrected" in r.keys() else False,
+                location=r["location"],
             )
 
     def query_events(

@@ -12,10 +12,11 @@ from pathlib import Path
 
 from litopys.errors import Errors, StoreError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SCHEMA_FILE = Path(__file__).with_name("schema.sql")
 SCHEMA_V2_FILE = Path(__file__).with_name("schema_v2.sql")
 CORRECTIONS_FILE = Path(__file__).with_name("schema_v3_corrections.sql")
+SCHEMA_V3_FILE = Path(__file__).with_name("schema_v3.sql")
 
 
 def _statements(sql: str) -> list[str]:
@@ -35,7 +36,13 @@ def _v2(conn: sqlite3.Connection) -> None:
         conn.execute(stmt)
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2}
+def _v3(conn: sqlite3.Connection) -> None:
+    """Events: the place where the event happened (an entity id)."""
+    for stmt in _statements(SCHEMA_V3_FILE.read_text(encoding="utf-8")):
+        conn.execute(stmt)
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3: _v3}
 
 FEATURES: dict[str, Path] = {"corrections": CORRECTIONS_FILE}
 """Named additions applied once per file (``meta`` key ``feature:NAME``) after the
