@@ -263,6 +263,6 @@ def to_chronicle(doc: Doc, document: Document) -> Chronicle:
             start=s, end=e, evidence_start=es, evidence_end=ee, plover=ev.plover,
             date_begin=ev.date_begin, date_end=ev.date_end, provenance=ev.provenance,
             confidence=ev.confidence,
-            date_begin=ev.date_begin, date_end=ev.date_end, location=ev.location,
+            location=ev.location,
         ))
     return Chronicle(document=document, entities=entities, timexes=timexes, events=events)
