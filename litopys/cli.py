@@ -146,8 +146,8 @@ def extract(paths: tuple[str, ...], db: str, fmt: str, anchor: str | None, worke
     # one process: the same runner and worker, with one in-process worker; the
     # chronicles (new or already stored) are printed
     chronicles: list[Chronicle] = []
-    stats = run(list(paths), db=db, workers=1, anchor=anchor, max_bytes=limit, quiet=True,
-                merge=False, refresh=refresh, keep=chronicles, summary=False)
+    stats = run(list(paths), db=db, workers=1, anchor=anchor, max_bytes=limit, quiet=quiet,
+                merge=False, refresh=refresh, keep=chronicles, summary=False, progress_from=2)
     if stats.fatal or stats.interrupted:
         sys.exit(stats.exit_code)
     if not quiet:
@@ -360,8 +360,9 @@ def export(db: str, fmt: str, out: str) -> None:
     except LitopysError as err:
         raise _fail(err) from None
     except OSError as err:  # --out in a directory that does not exist or is read-only
-        raise _fail(LitopysError(Errors.E028, path=err.filename or out,
-                                 reason=err.strerror or str(err))) from None
+        target = "directory" if EXPORTERS[fmt].directory else "file"
+        raise _fail(LitopysError(Errors.E052, fmt=fmt, path=err.filename or out,
+                                 reason=err.strerror or str(err), target=target)) from None
     finally:
         store.close()
 

@@ -63,9 +63,6 @@ class Errors:
         "E027 No Dask scheduler answers at '{address}' after {seconds} s ({reason}). Start "
         "one (`dask scheduler`), check the address, or use --dask local."
     )
-    E028 = (
-        "E028 Cannot write '{path}' ({reason}). Give an --out in a writable directory."
-    )
     E029 = (
         "E029 Input/output error on the database '{path}' ({reason}): the disk may be full "
         "or failing, or a file size limit (ulimit -f) was reached. Check free space (`df`) "

@@ -30,11 +30,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, StrictStr, ValidationError
 
 from litopys.errors import Errors, GoldError
-from litopys.model import Chronicle
+from litopys.model import MODES, Chronicle
 from litopys.pipeline.time.values import TimexValue
 
 ENTITY_TYPES = ("PERSON", "GPE", "ORG", "LOC", "DOC")
-MODES = ("asserted", "negated", "hypothetical")
 
 
 @dataclass

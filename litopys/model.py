@@ -13,6 +13,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+MODES = ("asserted", "negated", "hypothetical")
+"""An event's mode: it happened, the text says it did not, or it is hoped for,
+proposed, conditional or intended (shared/eval/FORMAT.md)."""
+
 
 @dataclass
 class Document:

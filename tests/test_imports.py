@@ -24,7 +24,14 @@ def _imports(name: str, path: Path, known: set[str]) -> set[str]:
     """litopys modules this module imports, at the top or inside a function (a lazy
     import only hides a cycle)."""
     found: set[str] = set()
-    for n in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    # imports under `if TYPE_CHECKING:` are for the type checker only: never run
+    typing_only = {id(n) for block in ast.walk(tree) if isinstance(block, ast.If)
+                   and getattr(block.test, "id", getattr(block.test, "attr", "")) == "TYPE_CHECKING"
+                   for stmt in block.body for n in ast.walk(stmt)}
+    for n in ast.walk(tree):
+        if id(n) in typing_only:
+            continue
         if isinstance(n, ast.Import):
             found.update(a.name for a in n.names)
         elif isinstance(n, ast.ImportFrom) and n.module and n.level == 0:

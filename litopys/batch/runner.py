@@ -104,7 +104,7 @@ def run(paths: list[str], db: str | None = "litopys.db", workers: int = 0,
         out_parquet: str | None = None, config_path: str | None = None,
         partition_size: int | None = None, merge: bool = True, refresh: bool = False,
         keep: list[Chronicle] | None = None, summary: bool = True,
-        dask_timeout: float | None = None) -> BatchStats:
+        dask_timeout: float | None = None, progress_from: int = 1) -> BatchStats:
     """Extract texts with an executor; RETURNS (BatchStats) the figures.
 
     paths (list[str]): files, directories, or "-" for stdin.
@@ -125,11 +125,12 @@ def run(paths: list[str], db: str | None = "litopys.db", workers: int = 0,
         (stored before or now), in input order.
     summary (bool): print the closing summary (failures are always listed).
     dask_timeout (float | None): seconds to wait for a Dask scheduler.
+    progress_from (int): show progress on stderr only for at least this many inputs.
     """
     started = time.perf_counter()
     stats = BatchStats(backend="dask" if dask_address else "pool")
     items = _inputs(paths, Progress(None, quiet=True), stats)
-    progress = Progress(len(items), quiet=quiet)
+    progress = Progress(len(items), quiet=quiet or len(items) < progress_from)
     for message in stats.failures:
         progress.log(f"error: {message}")
     try:

@@ -38,7 +38,8 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from litopys.errors import CorrectionError, Errors
-from litopys.evaluate import MODES, interval
+from litopys.model import MODES
+from litopys.pipeline.time.values import TimexValue
 
 if TYPE_CHECKING:
     from litopys.model import Chronicle
@@ -143,7 +144,7 @@ def check_value(kind: str, value: dict[str, Any]) -> dict[str, Any]:
             elif key == "date":
                 if v in ("", None):
                     v = None
-                elif not (isinstance(v, str) and interval(v) is not None):
+                elif not (isinstance(v, str) and TimexValue.parse(v) is not None):
                     raise _bad("date", v, "a TIMEX3 date such as 1935-10, 1935-10-07 or 1934-SU")
             elif not (isinstance(v, list) and all(isinstance(a, str) and a for a in v)):
                 raise _bad(key, v, "a list of entity ids")
@@ -289,7 +290,7 @@ def _update_event(conn: sqlite3.Connection, row: sqlite3.Row,
         sets["mode"] = value["mode"]
     if "date" in value:
         replaced["date"] = row["date"]
-        bounds = interval(value["date"]) if value["date"] else None
+        bounds = _bounds(value["date"])
         sets.update(date=value["date"], date_source="human" if value["date"] else None,
                     date_begin=bounds[0] if bounds else None,
                     date_end=bounds[1] if bounds else None)
@@ -315,7 +316,7 @@ def _add_event(conn: sqlite3.Connection, corr: Correction, text: str) -> dict[st
     v = corr.value
     _check_entities(conn, v["source"] + v["target"])
     es, ee = _evidence(text, start, end)
-    bounds = interval(v["date"]) if v["date"] else None
+    bounds = _bounds(v["date"])
     eid = f"{corr.document_id}:h{corr.id}"
     conn.execute(
         "INSERT INTO events(id, document_id, cameo, cameo_label, goldstein, mode, date, "
@@ -403,6 +404,11 @@ def _apply(conn: sqlite3.Connection, corr: Correction, text: str) -> dict[str, A
         _check_entities(conn, [corr.value["entity"]])
         conn.execute("UPDATE mentions SET entity_id=?, corrected=1 WHERE document_id=? AND "
                      "start=? AND end=?", (corr.value["entity"], doc_id, start, end))
+        if row[0] != corr.value["entity"] and not conn.execute(
+                "SELECT 1 FROM mentions WHERE document_id=? AND entity_id=?",
+                (doc_id, row[0])).fetchone():
+            # its last mention moved: the entity's roles in this document move with it
+            _merge_entity(conn, doc_id, row[0], corr.value["entity"])
         return {"entity": row[0]}
     eid = _find_entity(conn, doc_id, corr.anchor)
     if eid is None:
@@ -413,6 +419,12 @@ def _apply(conn: sqlite3.Connection, corr: Correction, text: str) -> dict[str, A
 
 
 # -- the public API -------------------------------------------------------------
+def _bounds(value: str | None) -> tuple[str, str] | None:
+    """The first and last day a date value covers (None: no date, or a duration)."""
+    parsed = TimexValue.parse(value) if value else None
+    return None if parsed is None else parsed.bounds()
+
+
 def _active(conn: sqlite3.Connection, doc_id: str) -> list[Correction]:
     return [Correction.from_row(r) for r in conn.execute(
         "SELECT * FROM corrections WHERE document_id=? AND undone_at IS NULL ORDER BY id",

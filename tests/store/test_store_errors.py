@@ -211,7 +211,7 @@ def test_store_export_to_unwritable_out(tmp_path: Path) -> None:
         res = CliRunner().invoke(main, ["export", "--db", str(db), "--format", fmt,
                                         "--out", str(out)])
         assert res.exit_code != 0
-        assert "E028" in res.output and "Traceback" not in res.output, res.output
+        assert "E052" in res.output and "Traceback" not in res.output, res.output
         assert isinstance(res.exception, SystemExit)
 
 
