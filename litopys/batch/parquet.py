@@ -57,7 +57,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("trigger", _s), ("start", _i), ("end", _i), ("evidence", _s),
         ("evidence_start", _i), ("evidence_end", _i), ("provenance", _s),
         ("confidence", pa.float64()),
-        ("evidence_start", _i), ("evidence_end", _i), ("location", _s),
+        ("location", _s),
     ]),
     "participants": pa.schema([
         ("document_id", _s), ("event_id", _s), ("entity_id", _s), ("role", _s),

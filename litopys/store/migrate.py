@@ -73,6 +73,10 @@ def migrate(conn: sqlite3.Connection, path: str = "database") -> int:
     for version in range(found + 1, SCHEMA_VERSION + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:
+            # another process may have migrated while this one waited for the lock
+            if current_version(conn, path) >= version:
+                conn.execute("COMMIT")
+                continue
             MIGRATIONS[version](conn)
             conn.execute(
                 "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
@@ -89,6 +93,9 @@ def migrate(conn: sqlite3.Connection, path: str = "database") -> int:
             continue
         conn.execute("BEGIN IMMEDIATE")
         try:
+            if conn.execute("SELECT 1 FROM meta WHERE key=?", (key,)).fetchone():
+                conn.execute("COMMIT")  # added by another process meanwhile
+                continue
             for stmt in _statements(sql_file.read_text(encoding="utf-8")):
                 try:
                     conn.execute(stmt)

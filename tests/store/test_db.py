@@ -79,3 +79,27 @@ def test_db_check_finds_bad_span(db_path) -> None:
     conn.close()
     problems = check_store(str(db_path))
     assert any("does not match" in p for p in problems)
+
+
+def test_db_migrate_twice_at_once_is_harmless(tmp_path, monkeypatch) -> None:
+    """Two processes opening a new store at once: the one that waited for the lock sees
+    the other's migrations and does not apply them again (duplicate column). The real
+    race runs in tests/batch/test_runner.py; here the stale first read is forced."""
+    import sqlite3
+
+    import litopys.store.migrate as m
+
+    path = tmp_path / "race.db"
+    first = sqlite3.connect(path, isolation_level=None)
+    second = sqlite3.connect(path, isolation_level=None)
+    m.migrate(first, str(path))
+    original = m.current_version
+    stale = [0]  # what the second read before the first committed
+
+    def stale_then_real(conn, p="database"):  # type: ignore[no-untyped-def]
+        return stale.pop() if stale else original(conn, p)
+
+    monkeypatch.setattr(m, "current_version", stale_then_real)
+    assert m.migrate(second, str(path)) == m.SCHEMA_VERSION
+    cols = [r[1] for r in second.execute("PRAGMA table_info(events)")]
+    assert cols.count("location") == 1
