@@ -131,7 +131,7 @@ def synthetic_store(db: Path, n_events: int, seed: int = 6) -> None:
     """
     from datetime import date, timedelta
 
-    from litopys.model import Chronicle, Document, Entity, Event, Mention
+    from litopys.chronicle import Chronicle, Document, Entity, Event, Mention
     from litopys.store.db import Store
 
     rng = random.Random(seed)

@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from litopys.model import Chronicle, Document, Entity, Event, Mention, Timex
+from litopys.chronicle import Chronicle, Document, Entity, Event, Mention, Timex
 
 __version__ = "0.1.0"
 __all__ = ["extract", "Chronicle", "Document", "Entity", "Event", "Mention", "Timex"]

@@ -17,9 +17,9 @@ from typing import Any
 
 import click
 
+from litopys.chronicle import Chronicle
 from litopys.errors import Errors, LitopysError
 from litopys.export import EXPORT_FORMATS, EXPORTERS
-from litopys.model import Chronicle
 
 FORMATS = ("table", "json", "jsonl")
 DB_OPTION = click.option(

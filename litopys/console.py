@@ -7,7 +7,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from litopys.model import Chronicle, Event
+from litopys.chronicle import Chronicle, Event
 from litopys.pipeline.confidence import display_date
 
 MODE_STYLE = {"asserted": "green", "negated": "red", "hypothetical": "yellow"}

@@ -29,8 +29,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, StrictStr, ValidationError
 
+from litopys.chronicle import MODES, Chronicle
 from litopys.errors import Errors, GoldError
-from litopys.model import MODES, Chronicle
 from litopys.pipeline.time.values import TimexValue
 
 ENTITY_TYPES = ("PERSON", "GPE", "ORG", "LOC", "DOC")

@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from litopys.model import Timex  # noqa: E402
+from litopys.chronicle import Timex  # noqa: E402
 from litopys.pipeline.time.tagger import tag  # noqa: E402
 
 SHARED = ROOT.parent / "shared"

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from litopys.chronicle import Chronicle, Document, Entity, Event, Mention, Timex
 from litopys.errors import GoldError
 from litopys.evaluate import (
     dates_compatible,
@@ -19,7 +20,6 @@ from litopys.evaluate import (
     summary,
     value_kind,
 )
-from litopys.model import Chronicle, Document, Entity, Event, Mention, Timex
 
 
 def _chronicle(text: str, timexes: list[tuple[str, str | None, int]] = (),

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from litopys.chronicle import Chronicle, Document, Entity, Event, Mention
 from litopys.evaluate import event_report, score
-from litopys.model import Chronicle, Document, Entity, Event, Mention
 
 TEXT = ("1 травня 1920 р. Польща підписала договір з УНР. "
         "2 травня 1920 р. Польща напала на Росію. Потім Литва протестувала.")

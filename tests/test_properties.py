@@ -19,8 +19,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from litopys.chronicle import Chronicle
 from litopys.errors import InputError
-from litopys.model import Chronicle
 from litopys.pipeline.ingest import decode, from_text, read_bytes
 from litopys.pipeline.time.tagger import VALUE_RE, tag
 

@@ -22,8 +22,8 @@ from typing import Any
 from litopys.batch import worker
 from litopys.batch.executors import Executor, cpu_count, no_interrupt
 from litopys.batch.worker import Batch, WorkResult
+from litopys.chronicle import Document
 from litopys.errors import Errors, LitopysError
-from litopys.model import Document
 
 try:  # dask is a dependency, but keep the import error readable
     from distributed.diagnostics.plugin import WorkerPlugin

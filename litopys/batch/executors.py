@@ -25,7 +25,7 @@ from typing import Any
 
 from litopys.batch import worker
 from litopys.batch.worker import Batch, WorkResult
-from litopys.model import Document
+from litopys.chronicle import Document
 
 
 class Executor:

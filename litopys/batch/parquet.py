@@ -27,7 +27,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from litopys.model import Chronicle, Document, Entity, Event, Mention, Timex
+from litopys.chronicle import Chronicle, Document, Entity, Event, Mention, Timex
 
 _s = pa.string()
 _i = pa.int64()

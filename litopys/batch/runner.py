@@ -28,8 +28,8 @@ from pathlib import Path
 from litopys.batch.executors import Executor, PoolExecutor, cpu_count
 from litopys.batch.progress import Progress
 from litopys.batch.sink import BatchStats, Sink, record
+from litopys.chronicle import Chronicle, Document
 from litopys.errors import InputError, LitopysError
-from litopys.model import Chronicle, Document
 from litopys.pipeline.ingest import DEFAULT_MAX_BYTES, iter_paths, read_path, read_stdin
 
 __all__ = ["BatchStats", "Sink", "cpu_count", "documents", "executor_for", "run"]

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from litopys.batch.progress import Progress
 from litopys.batch.worker import Batch, WorkResult
-from litopys.model import Chronicle
+from litopys.chronicle import Chronicle
 
 
 @dataclass

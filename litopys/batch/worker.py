@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from litopys.chronicle import Chronicle, Document
 from litopys.errors import LitopysError
-from litopys.model import Chronicle, Document
 
 _PIPELINE: Any = None
 _CONFIG: str | None = None

@@ -14,9 +14,9 @@ import re
 from pathlib import Path
 from typing import Any
 
+from litopys.chronicle import Chronicle
 from litopys.evaluate import ENTITY_TYPES
 from litopys.export.registry import register
-from litopys.model import Chronicle
 from litopys.store.db import Store
 
 

@@ -24,7 +24,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from litopys.model import Entity, Mention
+from litopys.chronicle import Entity, Mention
 from litopys.pipeline import extensions  # noqa: F401
 from litopys.pipeline.analysis import sentence_index
 from litopys.pipeline.entities import (

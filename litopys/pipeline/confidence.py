@@ -33,7 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from litopys.model import Entity, Event, Timex
+from litopys.chronicle import Entity, Event, Timex
 
 TABLE_FILE = Path(__file__).resolve().parents[1] / "data" / "curated" / "confidence.yaml"
 EVENT_LEVELS: tuple[tuple[str, ...], ...] = (("n", "date"), ("n",))

@@ -29,8 +29,8 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from litopys.chronicle import Event, Timex
 from litopys.lang import DEFAULT_LANGUAGE, load
-from litopys.model import Event, Timex
 from litopys.pipeline import extensions  # noqa: F401
 from litopys.pipeline.actors import ensure_entity
 from litopys.pipeline.analysis import features, sentence_index

@@ -9,10 +9,10 @@ Doc slots
 doc._.original (str): the original text as read.
 doc._.offsets (OffsetMap | None): normalised offset -> original offset.
 doc._.doc_id (str | None): the document id (content hash).
-doc._.entities (dict[str, litopys.model.Entity]): canonical entities by id,
+doc._.entities (dict[str, litopys.chronicle.Entity]): canonical entities by id,
     set by the actors stage; mentions hold *doc.text* offsets until the
     chronicle is built.
-doc._.events (list[litopys.model.Event]): set by the events stage, offsets in
+doc._.events (list[litopys.chronicle.Event]): set by the events stage, offsets in
     doc.text.
 doc._.anchor (str | None): document creation date, if known (for "100 років тому").
 
@@ -22,7 +22,7 @@ doc.spans["mentions"]: every entity mention. ``span.label_`` is the type
     (PERSON, GPE, ORG, LOC, DOC); ``span._.entity_id`` the canonical id;
     ``span._.role`` an office given in apposition, if any.
 doc.spans["timex"]: time expressions. ``span._.timex`` is a
-    ``litopys.model.Timex`` whose start/end are doc.text offsets.
+    ``litopys.chronicle.Timex`` whose start/end are doc.text offsets.
 doc.spans["events"]: event triggers. ``span._.event_id`` the event id.
 
 Token slots

@@ -1,6 +1,6 @@
 """Ingest: read a file (or a string), decode it, strip markup, hash it.
 
-The result is a :class:`litopys.model.Document` whose ``text`` is what every
+The result is a :class:`litopys.chronicle.Document` whose ``text`` is what every
 later offset points into. Each format is reduced to that text first:
 
 - plain text: decoded (BOM, UTF-8, UTF-16 with or without BOM, windows-1251,
@@ -38,9 +38,9 @@ from pathlib import Path
 from typing import BinaryIO
 from xml.parsers import expat
 
+from litopys.chronicle import Document
 from litopys.errors import Errors, InputError, Warnings, display_path, message
 from litopys.lang import DEFAULT_LANGUAGE, load
-from litopys.model import Document
 
 TEXT_SUFFIXES = (
     ".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".docx", ".odt", ".pdf",

@@ -10,7 +10,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from litopys.model import Chronicle, Document, Entity, Event, Mention, Timex
+from litopys.chronicle import Chronicle, Document, Entity, Event, Mention, Timex
 from litopys.pipeline import factories  # noqa: F401  (registers the factories)
 from litopys.pipeline.analysis import customise_tokenizer
 from litopys.pipeline.ingest import from_text, markdown_mask

@@ -37,12 +37,12 @@ import sqlite3
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from litopys.chronicle import MODES
 from litopys.errors import CorrectionError, Errors
-from litopys.model import MODES
 from litopys.pipeline.time.values import TimexValue
 
 if TYPE_CHECKING:
-    from litopys.model import Chronicle
+    from litopys.chronicle import Chronicle
     from litopys.store.db import Store
 
 KINDS = ("event_update", "event_delete", "event_add", "entity_delete", "entity_merge",

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from litopys.chronicle import Chronicle, Document, Entity, Event, Mention, Timex
 from litopys.errors import Errors, StoreError, display_path
-from litopys.model import Chronicle, Document, Entity, Event, Mention, Timex
 from litopys.store.corrections import Correction, after_write, load_trust
 from litopys.store.migrate import migrate
 

@@ -12,7 +12,7 @@ from litopys.batch.parquet import (
     stored_ids,
     to_parquet_bytes,
 )
-from litopys.model import Chronicle, Entity, Event, Mention, Timex
+from litopys.chronicle import Chronicle, Entity, Event, Mention, Timex
 from litopys.pipeline.ingest import from_text
 
 

@@ -61,7 +61,7 @@ def test_export_brat(store, tmp_path: Path, doc_ids: dict[str, str]) -> None:
 
 
 def test_export_brat_span_across_lines(tmp_path: Path) -> None:
-    from litopys.model import Chronicle, Document, Entity, Mention
+    from litopys.chronicle import Chronicle, Document, Entity, Mention
 
     text = "Рада\nНародних Комісарів ухвалила."
     ch = Chronicle(Document("abc", "x.txt", text), entities=[

@@ -245,7 +245,7 @@ def test_actors_a_known_body_is_not_cut_by_the_body_rule() -> None:
 
 
 def test_actors_implied_polity_kept_in_chunked_documents() -> None:
-    from litopys.model import Document
+    from litopys.chronicle import Document
     from litopys.pipeline.language import Pipeline
 
     text = ("У 1933 р. Ф. Рузвельт прийняв посла. " * 3 + "\n\n") * 30

@@ -8,7 +8,7 @@ import re
 import pytest
 from conftest import DEV
 
-from litopys.model import Chronicle
+from litopys.chronicle import Chronicle
 from litopys.pipeline.ingest import from_text
 from litopys.pipeline.language import Pipeline, _preamble, split_chunks
 

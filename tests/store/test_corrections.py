@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from litopys.chronicle import Chronicle
 from litopys.errors import CorrectionError
-from litopys.model import Chronicle
 from litopys.store.corrections import add_correction, list_corrections, undo_correction
 from litopys.store.db import Store
 from tests.web.chronicles import diplomacy_chronicle

@@ -4,8 +4,8 @@ import sqlite3
 
 import pytest
 
+from litopys.chronicle import Chronicle, Document, Entity, Event, Mention, Timex
 from litopys.errors import StoreError
-from litopys.model import Chronicle, Document, Entity, Event, Mention, Timex
 from litopys.store.check import check_store
 from litopys.store.db import Store
 from litopys.store.migrate import SCHEMA_VERSION

@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from litopys.model import Chronicle, Document, Entity, Event, Mention
+from litopys.chronicle import Chronicle, Document, Entity, Event, Mention
 from litopys.store.db import Store
 from litopys.store.migrate import MIGRATIONS, migrate
 

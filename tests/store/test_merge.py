@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from litopys.chronicle import Chronicle, Entity, Event, Mention
 from litopys.cli import main
-from litopys.model import Chronicle, Entity, Event, Mention
 from litopys.pipeline.ingest import from_text
 from litopys.store.db import Store
 from litopys.store.merge import corroborated, ensure_merged, entity_aliases, merge_store

@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from litopys.chronicle import Chronicle, Document, Entity, Event, Mention
 from litopys.cli import main
 from litopys.errors import StoreError
-from litopys.model import Chronicle, Document, Entity, Event, Mention
 from litopys.store.check import check_store
 from litopys.store.db import Store, connect_read_only, store_error
 

@@ -10,7 +10,7 @@ import random
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from litopys.model import Chronicle, Document, Entity, Event, Mention, Timex
+from litopys.chronicle import Chronicle, Document, Entity, Event, Mention, Timex
 from litopys.store.db import Store
 
 XSS_SCRIPT = "<script>alert(1)</script>"

@@ -10,7 +10,7 @@ creation date, and get no value without it.
 
 :class:`TimeTagger` is the spaCy component (factory ``litopys_time``) around
 ``tag``: it puts each expression in ``doc.spans["timex"]`` with its
-``litopys.model.Timex`` in ``span._.timex``, after the passes that need the
+``litopys.chronicle.Timex`` in ``span._.timex``, after the passes that need the
 whole list (ranges "з ... до ...", the night before a date, parts of the day,
 hours).
 
@@ -24,7 +24,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from litopys.model import Timex
+from litopys.chronicle import Timex
 from litopys.pipeline import extensions  # noqa: F401
 from litopys.pipeline.analysis import sentence_index
 from litopys.pipeline.time import rules  # noqa: F401  (registers the patterns)

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from litopys.chronicle import Chronicle, Document, Entity, Event, Mention, Timex
 from litopys.cli import _expand, main
-from litopys.model import Chronicle, Document, Entity, Event, Mention, Timex
 from litopys.store.check import check_store
 from litopys.store.db import Store
 from litopys.store.merge import _iso, _ordinal

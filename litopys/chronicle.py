@@ -1,6 +1,6 @@
 """The chronicle: plain dataclasses that every layer above the pipeline reads.
 
-The pipeline works on spaCy ``Doc`` objects; ``litopys.pipeline.chronicle``
+The pipeline works on spaCy ``Doc`` objects; ``litopys.pipeline.language.to_chronicle``
 turns a processed ``Doc`` into a :class:`Chronicle`. The store, the CLI, the
 exports and the web UI only ever see these classes (or their ``to_dict()``).
 
