@@ -176,7 +176,7 @@ def emit(chronicles: list[Chronicle], fmt: str) -> None:
 
 def _check_date(value: str, option: str) -> str:
     """A real calendar date YYYY[-MM[-DD]] (no month 13, no day 00), else E030."""
-    from litopys.store.check import is_calendar_date
+    from litopys.pipeline.time.values import is_calendar_date
 
     if not is_calendar_date(value):
         raise click.ClickException(str(LitopysError(Errors.E030, value=value, option=option)))

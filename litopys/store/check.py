@@ -20,7 +20,6 @@ DOCS: docs/ROBUSTNESS.md
 
 from __future__ import annotations
 
-import calendar
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -28,34 +27,6 @@ from collections.abc import Iterator
 from litopys.store.db import connect_read_only
 
 _ISO_DATE = re.compile(r"^-?\d{4,}-\d{2}-\d{2}$")
-_CALENDAR = re.compile(r"^(-?)(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
-def is_calendar_date(value: str) -> bool:
-    """Is ``value`` YYYY, YYYY-MM or YYYY-MM-DD naming a real year, month and day?
-
-    A leading "-" marks a year before the common era; there is no year 0000, month
-    00 or day 00, and the day must exist in its month (leap years proleptic).
-
-    value (str): the date as given (an option, a query parameter).
-    RETURNS (bool): whether it is a real date.
-    """
-    m = _CALENDAR.match(value)
-    if not m:
-        return False
-    year = int(m.group(2))
-    if year == 0:
-        return False
-    if m.group(3) is None:
-        return True
-    month = int(m.group(3))
-    if not 1 <= month <= 12:
-        return False
-    if m.group(4) is None:
-        return True
-    astronomical = 1 - year if m.group(1) else year
-    days = calendar.monthrange(2000 if calendar.isleap(astronomical) else 2001, month)[1]
-    return 1 <= int(m.group(4)) <= days
 
 
 def check_store(path: str) -> list[str]:

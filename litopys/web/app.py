@@ -35,8 +35,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from litopys.errors import LitopysError
 from litopys.export import EXPORTERS, export_bytes
+from litopys.pipeline.time.values import is_calendar_date
 from litopys.store import queries as q
-from litopys.store.check import is_calendar_date
 from litopys.store.db import Store, store_error
 from litopys.web import pages as views
 

@@ -65,6 +65,31 @@ def valid_day(year: int, month: int, day: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= days_in(year, month)
 
 
+_CALENDAR = re.compile(r"^(-?)(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def is_calendar_date(value: str) -> bool:
+    """Is ``value`` YYYY, YYYY-MM or YYYY-MM-DD naming a real year, month and day?
+
+    For dates users type (``--anchor``, ``--from``/``--to``, the web filters): a leading
+    "-" is an astronomical year before the common era (as in TIMEX3 values); year 0000,
+    month 00 and day 00 are refused, and the day must exist in its month.
+
+    value (str): the date as given.
+    RETURNS (bool): whether it is a real date.
+    """
+    m = _CALENDAR.match(value)
+    if not m or int(m.group(2)) == 0:
+        return False
+    if m.group(3) is None:
+        return True
+    year = -int(m.group(2)) if m.group(1) else int(m.group(2))
+    month = int(m.group(3))
+    if m.group(4) is None:
+        return 1 <= month <= 12
+    return valid_day(year, month, int(m.group(4)))
+
+
 def iso(year: int, month: int, day: int) -> str:
     """ISO date string; astronomical years below 0 get a minus sign ("-0479-01-01")."""
     return f"{'-' if year < 0 else ''}{abs(year):04d}-{month:02d}-{day:02d}"

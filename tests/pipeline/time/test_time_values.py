@@ -178,3 +178,16 @@ def test_values_start_before_end(a: Point, b: Point) -> None:
         assert (ranged.first, ranged.last) == (a.days()[0], b.days()[1])
     else:
         assert b.days()[1] < a.days()[0]
+
+
+@pytest.mark.parametrize("value,ok", [
+    ("1932", True), ("1932-12", True), ("1932-12-12", True), ("2024-02-29", True),
+    ("-0479", True), ("-0479-09-29", True),
+    ("2023-02-29", False), ("2020-13-45", False), ("2020-13", False), ("0000-00-00", False),
+    ("0000", False), ("1932-00", False), ("1932-12-00", False), ("1932-12-32", False),
+    ("32", False), ("1932-1-1", False), ("", False), ("1932-SU", False),
+])
+def test_time_values_is_calendar_date(value: str, ok: bool) -> None:
+    from litopys.pipeline.time.values import is_calendar_date
+
+    assert is_calendar_date(value) is ok
