@@ -34,6 +34,16 @@ def current_language() -> str:
     return _LANGUAGE.get()
 
 
+# languages whose pymorphy3 dictionary ranks the parses of a word by frequency (the
+# Ukrainian one gives every parse the same score, so no parse can be preferred there)
+RANKED_LANGUAGES = ("ru",)
+
+
+def parses_ranked() -> bool:
+    """Is the first parse of a word its likeliest in the current language?"""
+    return _LANGUAGE.get() in RANKED_LANGUAGES
+
+
 @contextmanager
 def morph_language(lang: str) -> Iterator[None]:
     """Read words with the analyser of ``lang`` inside the block (a language without a

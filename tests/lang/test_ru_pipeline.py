@@ -64,3 +64,24 @@ def test_russian_names_are_nominative(pipeline, text: str, form: str, name: str 
         assert ent.type == "GPE" and ent.id != f"gpe:{form.lower()}"
     else:
         assert ent.name.endswith(name)
+
+
+def test_ukrainian_and_russian_reports_merge(pipeline, tmp_path) -> None:
+    """Issue 16: a Ukrainian and a Russian text on the same three happenings merge into three
+    corroborated events."""
+    from litopys.store.db import Store
+    from litopys.store.merge import merge_store
+
+    uk = ("12 грудня 1932 року СРСР і Китай відновили дипломатичні відносини. "
+          "23 серпня 1939 року Німеччина і СРСР підписали пакт про ненапад. "
+          "1 вересня 1939 року Німеччина напала на Польщу.")
+    ru = ("12 декабря 1932 года СССР и Китай восстановили дипломатические отношения. "
+          "23 августа 1939 года Германия и СССР подписали пакт о ненападении. "
+          "1 сентября 1939 года Германия напала на Польшу.")
+    with Store(tmp_path / "m.db") as store:
+        for text, lang in ((uk, "uk"), (ru, "ru")):
+            ch = pipeline.text(text)
+            assert ch.document.language == lang and len(ch.events) == 3
+            store.write_one(ch)
+        stats = merge_store(store)
+    assert (stats.events, stats.groups, stats.corroborated) == (6, 3, 3)
