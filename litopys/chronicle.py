@@ -26,6 +26,9 @@ class Document:
     path (str | None): where it came from, or None for a string / stdin.
     text (str): the decoded text; all offsets point into it.
     encoding (str): the encoding it was decoded from.
+    language (str | None): its language code ("uk", "ru"); None until it is read
+        (litopys.pipeline.langid).
+    paragraphs (list[tuple[int, int, str]]): [start, end) and language of each paragraph.
     """
 
     id: str
@@ -33,13 +36,18 @@ class Document:
     text: str
     encoding: str = "utf-8"
     format: str = "text"
+    language: str | None = None
+    paragraphs: list[tuple[int, int, str]] = field(default_factory=list)
 
     @property
     def chars(self) -> int:
         return len(self.text)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "path": self.path, "chars": self.chars}
+        return {"id": self.id, "path": self.path, "chars": self.chars,
+                "language": self.language,
+                "paragraphs": [{"start": s, "end": e, "language": lang}
+                               for s, e, lang in self.paragraphs]}
 
 
 @dataclass

@@ -35,6 +35,7 @@ _i = pa.int64()
 SCHEMAS: dict[str, pa.Schema] = {
     "documents": pa.schema([
         ("id", _s), ("path", _s), ("chars", _i), ("encoding", _s), ("format", _s), ("text", _s),
+        ("language", _s), ("paragraphs", _s),  # paragraphs: JSON [[start, end, language], ...]
     ]),
     "entities": pa.schema([
         ("document_id", _s), ("entity_id", _s), ("position", _i), ("type", _s), ("name", _s),
@@ -78,7 +79,8 @@ def to_rows(chronicles: Iterable[Chronicle]) -> dict[str, list[dict[str, Any]]]:
     for ch in chronicles:
         d = ch.document
         rows["documents"].append({"id": d.id, "path": d.path, "chars": d.chars,
-                                  "encoding": d.encoding, "format": d.format, "text": d.text})
+                                  "encoding": d.encoding, "format": d.format, "text": d.text,
+                                  "language": d.language, "paragraphs": json.dumps(d.paragraphs)})
         for pos, e in enumerate(ch.entities):
             rows["entities"].append({
                 "document_id": d.id, "entity_id": e.id, "position": pos, "type": e.type,
@@ -142,7 +144,8 @@ def from_tables(tables: dict[str, pa.Table]) -> Iterator[Chronicle]:
             by_doc.setdefault(r["document_id"], {}).setdefault(name, []).append(r)
     for d in tables["documents"].to_pylist():
         doc = Document(id=d["id"], path=d["path"], text=d["text"], encoding=d["encoding"],
-                       format=d["format"])
+                       format=d["format"], language=d.get("language"),
+                       paragraphs=[tuple(p) for p in json.loads(d.get("paragraphs") or "[]")])
         parts = by_doc.get(d["id"], {})
         entities: dict[str, Entity] = {}
         for r in sorted(parts.get("entities", []), key=lambda r: r["position"]):

@@ -36,7 +36,13 @@ from litopys.pipeline.entities import (
     rules,
     words,
 )
-from litopys.pipeline.morph import UD_TO_PYMORPHY, gender_of, nominative, reads_as
+from litopys.pipeline.morph import (
+    UD_TO_PYMORPHY,
+    gender_of,
+    nominative,
+    parses_ranked,
+    reads_as,
+)
 
 SLUG_RE = re.compile(r"[^\w']+")
 
@@ -552,9 +558,10 @@ class ActorResolver:
                     break
                 if tok.pos_ == "VERB" and "VerbForm=Part" not in str(tok.morph):
                     break
+                # (a ranked dictionary: only the likeliest reading, "дел" is not "деть")
                 if not office_lex.lookup(tok.lemma_) and any(
                         t.startswith("VERB") and ("past" in t or "pres" in t or "futr" in t)
-                        for t in tok._.tags):
+                        for t in (tok._.tags[:1] if parses_ranked() else tok._.tags)):
                     break  # "гетьманом став": a verb reading ends the office phrase
                 if office_lex.lookup(tok.lemma_) or office_lex.lookup(tok.lower_):
                     start = k

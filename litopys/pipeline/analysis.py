@@ -10,7 +10,6 @@ Morphology comes from pymorphy3's Ukrainian dictionary, cached per word form.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy
 from spacy.attrs import ORTH, SENT_START
@@ -18,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from litopys.pipeline import extensions  # noqa: F401  (registers slots)
-from litopys.pipeline.morph import parses
+from litopys.pipeline.morph import language_cache, parses
 
 ABBREVIATIONS = (
     "р.", "рр.", "ст.", "ст.ст.", "н.", "е.", "г.", "гг.", "т.", "д.", "п.", "див.", "с.",
@@ -53,7 +52,7 @@ _FEATS = {
 }
 
 
-@lru_cache(maxsize=200_000)
+@language_cache(maxsize=200_000)
 def analyse_word(word: str) -> tuple[str, str, str, tuple[str, ...], tuple[str, ...]]:
     """Analyse one word form (cached).
 
@@ -168,7 +167,7 @@ _UD_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "
 _UD_GENDER = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
 
 
-@lru_cache(maxsize=100_000)
+@language_cache(maxsize=100_000)
 def agree_with(word: str, case: str, gender: str) -> tuple[str, str, str] | None:
     """The analysis of a noun that agrees with the adjective before it, when its best
     parse does not. RETURNS (tuple | None): lemma, POS, features, or None to keep."""

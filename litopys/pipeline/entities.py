@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from litopys.data.loader import load_yaml
 from litopys.lang import each_language, languages, load
 from litopys.pipeline import extensions  # noqa: F401
-from litopys.pipeline.morph import CASES, is_known, reads_as, tags_of
+from litopys.pipeline.morph import CASES, is_known, language_cache, reads_as, tags_of
 
 INITIAL_RE = re.compile(r"^[A-ZА-ЯІЇЄҐ]\.$")
 ROMAN_RE = re.compile(r"^[IVXLCІХ]+$")  # Latin, or Cyrillic І and Х typed for I and X
@@ -139,7 +139,7 @@ def abbreviated_adjectives() -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=4096)
+@language_cache(maxsize=4096)
 def agreeing_forms(adjective: str, noun: str) -> tuple[str, ...]:
     """The forms of an adjective that agree with some reading of a noun form
     ("російський", "імперії" -> "російської", ...)."""
@@ -236,7 +236,7 @@ def _name_tagged(tok: Token) -> bool:
         tok.pos_ not in CLOSED_POS and known_surname(tok.text))
 
 
-@lru_cache(maxsize=100_000)
+@language_cache(maxsize=100_000)
 def known_surname(word: str) -> bool:
     """Is the word an inflected surname of someone in the persons dictionary?"""
     if not word[:1].isupper():

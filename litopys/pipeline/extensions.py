@@ -50,6 +50,7 @@ def register() -> None:
         "entities": None,
         "events": None,
         "anchor": None,
+        "language": None,
     }
     for name, default in doc_attrs.items():
         if not Doc.has_extension(name):

@@ -11,9 +11,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from litopys.chronicle import Chronicle, Document, Entity, Event, Mention, Timex
+from litopys.lang import DEFAULT_LANGUAGE
 from litopys.pipeline import factories  # noqa: F401  (registers the factories)
 from litopys.pipeline.analysis import customise_tokenizer
 from litopys.pipeline.ingest import from_text, markdown_mask
+from litopys.pipeline.langid import detect
+from litopys.pipeline.morph import morph_language
 from litopys.pipeline.normalise import OffsetMap, normalise
 from litopys.pipeline.time.words import date_phrase
 
@@ -63,17 +66,21 @@ class Pipeline:
         Markdown is analysed with its markup blanked (same length), so the
         offsets still point into the Markdown source that is stored.
         """
+        identify_language(document)
         source = document.text
         if document.format == "markdown":
             source = markdown_mask(source)
-        text, offsets = normalise(source)
-        doc = self.nlp.make_doc(text)
-        doc._.original = document.text
-        doc._.offsets = offsets
-        doc._.doc_id = document.id
-        doc._.anchor = anchor
-        for _, proc in self.nlp.pipeline:
-            doc = proc(doc)
+        # the stages read the morphology of the document's language (langid.py)
+        with morph_language(document.language or DEFAULT_LANGUAGE):
+            text, offsets = normalise(source, document.language)
+            doc = self.nlp.make_doc(text)
+            doc._.original = document.text
+            doc._.offsets = offsets
+            doc._.doc_id = document.id
+            doc._.anchor = anchor
+            doc._.language = document.language
+            for _, proc in self.nlp.pipeline:
+                doc = proc(doc)
         return doc
 
     def __call__(self, document: Document, anchor: str | None = None) -> Chronicle:
@@ -87,6 +94,7 @@ class Pipeline:
         anchor (str | None): creation date of the text.
         RETURNS (tuple[Chronicle, int]): the chronicle and the number of tokens analysed.
         """
+        identify_language(document)
         if len(document.text) <= self.chunk_chars:
             doc = self.make_doc(document, anchor)
             return to_chronicle(doc, document), len(doc)
@@ -122,7 +130,8 @@ class Pipeline:
         for start, end in split_chunks(full, self.chunk_chars):
             preamble = _preamble(ref)
             part = Document(id=document.id, path=document.path, text=preamble + full[start:end],
-                            encoding=document.encoding, format=document.format)
+                            encoding=document.encoding, format=document.format,
+                            language=document.language)
             doc = self.make_doc(part, anchor)
             n_sents = sum(1 for _ in doc.sents) if doc.has_annotation("SENT_START") else 1
             pre_sents = 0
@@ -184,6 +193,16 @@ class Pipeline:
                 e.affiliation = None
         return (Chronicle(document=document, entities=merged, timexes=timexes, events=events),
                 tokens)
+
+
+def identify_language(document: Document) -> None:
+    """Set the document's language and its paragraphs' (once; a language given by the
+    caller is kept, its paragraphs are still listed)."""
+    if document.language is not None and document.paragraphs:
+        return
+    language, paragraphs = detect(document.text)
+    document.language = document.language or language
+    document.paragraphs = [(p.start, p.end, p.language) for p in paragraphs]
 
 
 def split_chunks(text: str, size: int) -> list[tuple[int, int]]:

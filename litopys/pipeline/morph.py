@@ -1,25 +1,83 @@
-"""Morphology helpers around pymorphy3, cached per word form.
+"""Morphology helpers around pymorphy3, cached per word form and language.
 
 pymorphy3's Ukrainian dictionary gives every parse the same score, so the
 helpers here choose parses by what the caller needs (a case, a name tag)
 rather than trusting the first one.
+
+The analyser is the one of the language being read: the pipeline runs each
+document inside ``with morph_language(document.language):`` (Ukrainian outside
+any), and every cache keyed by a word form is keyed by the language too
+(:func:`language_cache`), so Ukrainian and Russian documents in one process
+never see each other's parses.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import lru_cache, wraps
+from typing import Any, TypeVar
 
 import pymorphy3
 
-from litopys.lang import each_language
+from litopys.lang import DEFAULT_LANGUAGE, load
+
+_LANGUAGE: ContextVar[str] = ContextVar("morph_language", default=DEFAULT_LANGUAGE)
+# languages with a pymorphy3 dictionary (pymorphy3-dicts-<code>); others read as Ukrainian
+MORPH_LANGUAGES = ("uk", "ru")
+F = TypeVar("F", bound=Callable[..., Any])
 
 
-@lru_cache(maxsize=1)
+def current_language() -> str:
+    """The language whose morphology the helpers use now."""
+    return _LANGUAGE.get()
+
+
+# languages whose pymorphy3 dictionary ranks the parses of a word by frequency (the
+# Ukrainian one gives every parse the same score, so no parse can be preferred there)
+RANKED_LANGUAGES = ("ru",)
+
+
+def parses_ranked() -> bool:
+    """Is the first parse of a word its likeliest in the current language?"""
+    return _LANGUAGE.get() in RANKED_LANGUAGES
+
+
+@contextmanager
+def morph_language(lang: str) -> Iterator[None]:
+    """Read words with the analyser of ``lang`` inside the block (a language without a
+    pymorphy3 dictionary reads as the default language)."""
+    token = _LANGUAGE.set(lang if lang in MORPH_LANGUAGES else DEFAULT_LANGUAGE)
+    try:
+        yield
+    finally:
+        _LANGUAGE.reset(token)
+
+
+def language_cache(maxsize: int) -> Callable[[F], F]:
+    """``lru_cache`` keyed by the current morphology language as well as the arguments
+    (for every cached function whose answer depends on a word's parses)."""
+    def decorate(fn: F) -> F:
+        @lru_cache(maxsize=maxsize)
+        def keyed(lang: str, *args: Any, **kwargs: Any) -> Any:
+            return fn(*args, **kwargs)
+
+        @wraps(fn)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            return keyed(_LANGUAGE.get(), *args, **kwargs)
+
+        wrapper.cache_clear = keyed.cache_clear  # type: ignore[attr-defined]
+        wrapper.cache_info = keyed.cache_info  # type: ignore[attr-defined]
+        return wrapper  # type: ignore[return-value]
+    return decorate
+
+
+@language_cache(maxsize=len(MORPH_LANGUAGES))
 def slavic_surname_endings() -> tuple[str, ...]:
     """Endings of oblique forms of Slavic surnames that pymorphy3 guesses reliably, of
-    every language with an ``entities`` file (for ``str.endswith``)."""
-    return tuple(sorted({e for ends in each_language("entities", "slavic_surname_endings")
-                         for e in ends}))
+    the current language (for ``str.endswith``)."""
+    return tuple(sorted(load("entities", _LANGUAGE.get()).get("slavic_surname_endings") or ()))
 
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")
@@ -27,37 +85,44 @@ UD_TO_PYMORPHY = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs",
                   "Ins": "ablt", "Loc": "loct", "Voc": "voct"}
 
 
-@lru_cache(maxsize=1)
-def morph_analyzer() -> pymorphy3.MorphAnalyzer:
-    """The shared pymorphy3 Ukrainian analyser (loaded once per process)."""
-    return pymorphy3.MorphAnalyzer(lang="uk")
+def morph_analyzer(lang: str | None = None) -> pymorphy3.MorphAnalyzer:
+    """The shared pymorphy3 analyser of a language (loaded once per process).
+
+    lang (str | None): "uk" or "ru"; None for the current language (morph_language).
+    """
+    return _analyzer(lang or _LANGUAGE.get())
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=len(MORPH_LANGUAGES))
+def _analyzer(lang: str) -> pymorphy3.MorphAnalyzer:
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+@language_cache(maxsize=200_000)
 def parses(word: str) -> tuple:
     """All pymorphy3 parses of a lower-cased word form (none for what it cannot read)."""
     try:
-        return tuple(morph_analyzer().parse(word.lower()))
+        return tuple(morph_analyzer(_LANGUAGE.get()).parse(word.lower()))
     except ValueError:
         # pymorphy3 asks unicodedata for character names, and unassigned code
         # points have none
         return ()
 
 
-@lru_cache(maxsize=200_000)
+@language_cache(maxsize=200_000)
 def tags_of(word: str) -> tuple[str, ...]:
     """The tag strings of every parse of a word."""
     return tuple(str(p.tag) for p in parses(word))
 
 
-@lru_cache(maxsize=200_000)
+@language_cache(maxsize=200_000)
 def is_known(word: str) -> bool:
     """Is the word in pymorphy3's dictionary (not guessed)?"""
     ps = parses(word)
     return bool(ps) and any(p.is_known for p in ps)
 
 
-@lru_cache(maxsize=100_000)
+@language_cache(maxsize=100_000)
 def reads_as(word: str, lemmas: frozenset[str]) -> bool:
     """Is some pymorphy3 reading of the word one of these lemmas ("став" can be "стати";
     "Рада" is first read as "рад" but can be "рада")?"""
@@ -71,7 +136,7 @@ def case_of(tag: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=100_000)
+@language_cache(maxsize=100_000)
 def nominative(word: str, case: str | None = None, prefer: str | None = None,
                gender: str | None = None) -> str:
     """The nominative singular of a word form, keeping its capitalisation.

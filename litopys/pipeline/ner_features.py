@@ -30,13 +30,13 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from litopys.pipeline.morph import parses
+from litopys.pipeline.morph import language_cache, parses
 
 NAME_TAGS = ("Name", "Surn", "Patr", "Abbr")
 GAZ_TYPES = {"name": None, "abbr": None, "alias": None, "adjective": "Adj", "demonym": "Adj"}
 
 
-@lru_cache(maxsize=200_000)
+@language_cache(maxsize=200_000)
 def word_features(word: str) -> tuple[str, str]:
     """The lemma and the tag string of one token text.
 

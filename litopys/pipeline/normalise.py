@@ -27,8 +27,9 @@ from __future__ import annotations
 import re
 from array import array
 from dataclasses import dataclass
+from functools import lru_cache
 
-from litopys.lang import each_language
+from litopys.lang import each_language, load
 from litopys.pipeline.morph import parses
 
 APOSTROPHES = "’ʼ`‘′´"
@@ -47,6 +48,19 @@ def _language_data(key: str) -> list:
 # letters of other Cyrillic alphabets -> the nearest letter of the text's language
 FOREIGN_LETTERS = str.maketrans(
     {a: b for table in _language_data("foreign_letters") for a, b in dict(table).items()})
+
+
+@lru_cache(maxsize=8)
+def foreign_letters(language: str | None) -> dict[int, str]:
+    """The letter rewrites for a text in ``language`` (its own ``foreign_letters``); None:
+    those of every language joined (a text of unknown language)."""
+    if language is None:
+        return FOREIGN_LETTERS
+    try:
+        table = load("entities", language).get("foreign_letters") or {}
+    except FileNotFoundError:
+        return FOREIGN_LETTERS
+    return str.maketrans(dict(table))
 DROP = {"\u00ad", "\u200b", "\u200c", "\u200d", "\ufeff", "\u2060",
         "\u0300", "\u0301"}  # combining grave and acute: stress marks
 
@@ -92,10 +106,12 @@ class OffsetMap:
         return all(v == i for i, v in enumerate(self.to_orig))
 
 
-def normalise(text: str) -> tuple[str, OffsetMap]:
+def normalise(text: str, language: str | None = None) -> tuple[str, OffsetMap]:
     """Normalise a text.
 
     text (str): the original text.
+    language (str | None): its language (langid.py): which letters of other alphabets
+        to rewrite; None for those of every language.
     RETURNS (tuple[str, OffsetMap]): the normalised text and the offset map.
     """
     # 1. length-preserving character rewrites
@@ -108,7 +124,7 @@ def normalise(text: str) -> tuple[str, OffsetMap]:
         if cyr >= len(word) / 2:
             for k, c in enumerate(word.translate(LATIN_TO_CYR)):
                 chars[m.start() + k] = c
-    rewritten = "".join(chars).translate(FOREIGN_LETTERS)
+    rewritten = "".join(chars).translate(foreign_letters(language))
     rewritten = _sentence_case_headings(rewritten)
 
     # 2. insertions and deletions, recorded in the offset map

@@ -7,6 +7,7 @@ re-writing a document already stored (same content hash) changes nothing.
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -203,10 +204,10 @@ class Store:
                 c.execute("ROLLBACK")
                 return False
             c.execute(
-                "INSERT INTO documents(id, path, chars, encoding, format, text) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO documents(id, path, chars, encoding, format, text, language, "
+                "paragraphs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (doc.id, _storable_path(doc.path), doc.chars, doc.encoding, doc.format,
-                 doc.text),
+                 doc.text, doc.language, json.dumps(doc.paragraphs) if doc.paragraphs else None),
             )
             for e in ch.entities:
                 c.execute(
@@ -272,7 +273,8 @@ class Store:
     # -- reading ----------------------------------------------------------
     def documents(self) -> list[dict[str, Any]]:
         rows = self.conn.execute(
-            "SELECT id, path, chars, encoding, format, added_at FROM documents ORDER BY added_at, id"
+            "SELECT id, path, chars, encoding, format, language, added_at FROM documents "
+            "ORDER BY added_at, id"
         )
         return [dict(r) for r in rows]
 
@@ -281,7 +283,8 @@ class Store:
         if r is None:
             return None
         return Document(id=r["id"], path=r["path"], text=r["text"], encoding=r["encoding"],
-                        format=r["format"])
+                        format=r["format"], language=r["language"],
+                        paragraphs=[tuple(p) for p in json.loads(r["paragraphs"] or "[]")])
 
     def chronicle(self, doc_id: str) -> Chronicle | None:
         """Rebuild the chronicle of one stored document."""

@@ -81,7 +81,9 @@ def test_lexicon_trigger_codes_exist():
 
 
 def test_lexicon_trigger_lemmas_are_normal_forms(morph):
-    bad = [t.lemma for t in load_triggers() if t.lemma not in _normal_forms(morph, t.lemma)]
+    ru = pymorphy3.MorphAnalyzer(lang="ru")  # the Russian rows (notes "Russian (ru) ...")
+    bad = [t.lemma for t in load_triggers() if t.lemma not in _normal_forms(
+        ru if t.notes.startswith("Russian (ru)") else morph, t.lemma)]
     assert not bad, f"not pymorphy3 normal forms: {bad}"
 
 
