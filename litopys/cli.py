@@ -6,7 +6,6 @@ becomes a one-line message and a non-zero exit code, never a traceback.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import json
 import sqlite3
@@ -350,10 +349,9 @@ def export(db: str, fmt: str, out: str) -> None:
     if not Path(db).exists():
         raise _fail(LitopysError(Errors.E022, path=db))
     from litopys.export import export as run
-    from litopys.store.db import Store
+    from litopys.store.db import Store, upgrade
 
-    with contextlib.suppress(LitopysError, OSError):
-        Store(db).close()  # bring a file from an older litopys up to date (new columns)
+    upgrade(db)
     store = Store(db, read_only=True)
     try:
         run(store, fmt, out)

@@ -186,12 +186,13 @@ def display_date(value: str | None, source: str | None, lang: str = "uk") -> str
     if not value:
         return ""
     words = load("trust", lang)
+    time_words = load("time", lang)  # the first form of a month or season: its nominative
     label = value
     parts = value.split("-")
     if len(parts) == 2 and parts[0].isdigit() and parts[1].isdigit():
-        label = f"{words['months'][int(parts[1]) - 1]} {parts[0]}"
-    elif len(parts) == 2 and parts[1] in words["seasons"]:
-        label = f"{words['seasons'][parts[1]]} {parts[0]}"
+        label = f"{time_words['months'][int(parts[1])][0]} {parts[0]}"
+    elif len(parts) == 2 and parts[1] in time_words["seasons"]:
+        label = f"{time_words['seasons'][parts[1]]['nouns'][0]} {parts[0]}"
     if source == "narrative":
         return words["inferred"].format(date=label)
     if source == "human":

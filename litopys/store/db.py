@@ -7,6 +7,7 @@ re-writing a document already stored (same content hash) changes nothing.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import sqlite3
@@ -16,7 +17,7 @@ from typing import Any
 from urllib.parse import quote
 
 from litopys.chronicle import Chronicle, Document, Entity, Event, Mention, Timex
-from litopys.errors import Errors, StoreError, display_path
+from litopys.errors import Errors, LitopysError, StoreError, display_path
 from litopys.store.corrections import Correction, after_write, load_trust
 from litopys.store.migrate import migrate
 
@@ -431,3 +432,12 @@ class Store:
         ]
         return out
 
+
+def upgrade(path: str | Path) -> None:
+    """Bring an existing store written by an older litopys up to date (new tables and
+    columns) before it is opened read-only; one that cannot be written is left as it is
+    (a read-only mount, a damaged file: the reader then reports it)."""
+    if not Path(path).exists():
+        return
+    with contextlib.suppress(LitopysError, OSError):
+        Store(path).close()

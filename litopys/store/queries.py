@@ -13,12 +13,11 @@ DOCS: docs/WEB.md
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from litopys.pipeline.time.values import day_bounds
+from litopys.pipeline.time.values import day_bounds, is_calendar_date
 from litopys.store.db import Store
 
 MAX_LIMIT = 5000
@@ -61,7 +60,6 @@ EXPORT_TABLES: dict[str, str] = {
 }
 """Tables the CSV export writes, by file stem (fixed SQL: no name from input)."""
 
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 @dataclass
@@ -112,8 +110,9 @@ def _upper_bound(value: str) -> str:
 
 
 def is_date(value: str) -> bool:
-    """RETURNS (bool): whether ``value`` is a real YYYY, YYYY-MM or YYYY-MM-DD."""
-    return bool(_DATE.match(value)) and day_bounds(value) is not None
+    """RETURNS (bool): whether ``value`` is a real YYYY, YYYY-MM or YYYY-MM-DD of the
+    common era (the web's filters; the CLI's also take "-" years)."""
+    return not value.startswith("-") and is_calendar_date(value)
 
 
 def _unicode_lower(store: Store) -> None:

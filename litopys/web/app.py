@@ -15,7 +15,6 @@ DOCS: docs/WEB.md
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sqlite3
 import threading
@@ -35,9 +34,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from litopys.errors import LitopysError
 from litopys.export import EXPORTERS, export_bytes
-from litopys.pipeline.time.values import is_calendar_date
 from litopys.store import queries as q
-from litopys.store.db import Store, store_error
+from litopys.store.db import Store, store_error, upgrade
 from litopys.web import pages as views
 
 HERE = Path(__file__).resolve().parent
@@ -152,7 +150,7 @@ def parse_filter(request: Request, default_limit: int = MAX_LIMIT) -> q.EventFil
         raise HTTPException(400, f"mode must be one of: {', '.join(q.MODES)}.")
     for name in ("date_from", "date_to"):
         value = getattr(f, name)
-        if value and not (q.is_date(value) and is_calendar_date(value)):
+        if value and not q.is_date(value):
             raise HTTPException(400, f"Invalid date '{value}' for {name}: use YYYY, YYYY-MM "
                                      "or YYYY-MM-DD.")
     raw = _param(request, "min_confidence")
@@ -494,8 +492,7 @@ def create_app(db_path: str, edit: bool = False) -> Starlette:
     """
     from litopys.web.edit import Editor, UILanguage, corrections_routes
 
-    with contextlib.suppress(LitopysError, OSError):
-        Store(db_path).close()  # bring an older file up to date before reading it
+    upgrade(db_path)
     core = App(db_path)
     extra = corrections_routes(core) + (Editor(core).routes() if edit else [])
     exception_handlers: dict[Any, Callable[[Request, Exception], Awaitable[Response]]] = {

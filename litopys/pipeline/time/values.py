@@ -65,7 +65,7 @@ def valid_day(year: int, month: int, day: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= days_in(year, month)
 
 
-_CALENDAR = re.compile(r"^(-?)(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_CALENDAR = re.compile(r"(-?)(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")  # YYYY[-MM[-DD]], fullmatch
 
 
 def is_calendar_date(value: str) -> bool:
@@ -78,7 +78,7 @@ def is_calendar_date(value: str) -> bool:
     value (str): the date as given.
     RETURNS (bool): whether it is a real date.
     """
-    m = _CALENDAR.match(value)
+    m = _CALENDAR.fullmatch(value)
     if not m or int(m.group(2)) == 0:
         return False
     if m.group(3) is None:
@@ -397,7 +397,7 @@ def day_bounds(text: str) -> tuple[str, str] | None:
     text (str): the filter value (as given to ``show --from/--to`` or ``/search``).
     RETURNS (tuple[str, str] | None): the days it covers, None if it is not such a date.
     """
-    if not re.fullmatch(r"-?\d{4}(?:-\d{2}(?:-\d{2})?)?", text or ""):
+    if not _CALENDAR.fullmatch(text or ""):
         return None
     parsed = TimexValue.parse(text)
     return None if parsed is None else parsed.bounds()
