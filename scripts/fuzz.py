@@ -59,6 +59,7 @@ from litopys.errors import InputError, path_from_display  # noqa: E402
 from litopys.pipeline.ingest import (  # noqa: E402
     MAX_XML_DEPTH,
     decode,
+    is_editor_lock,
     iter_paths,
     markdown_mask,
     read_bytes,
@@ -283,7 +284,8 @@ def _check_file_names(files: list[tuple[bytes, bytes]]) -> None:
             full = os.path.join(top, name + b".txt")
             with open(full, "wb") as fh:
                 fh.write(data)
-            names[full] = data
+            if not is_editor_lock(os.fsdecode(name)):  # skipped on purpose by the walk
+                names[full] = data
         try:
             found = list(iter_paths([tmp]))
         except InputError as err:

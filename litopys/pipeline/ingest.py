@@ -84,6 +84,12 @@ FALLBACK_ENCODINGS = (
 # Files that editors leave next to documents; they are never input.
 _LOCK_PREFIXES = ("~$", ".~lock.")
 
+
+def is_editor_lock(name: str) -> bool:
+    """Is a file name an editor's lock file (``~$x.docx``, ``.~lock.x.odt#``)? A directory
+    walk skips them: they hold no text of their own."""
+    return name.startswith(_LOCK_PREFIXES)
+
 # Magic numbers of things that are never text. Checked before any decoding.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
@@ -1336,7 +1342,7 @@ def iter_paths(paths: list[str], suffixes: tuple[str, ...] = TEXT_SUFFIXES) -> I
             for top, _dirs, files in os.walk(p, onerror=failed):
                 for name in files:
                     f = Path(top, name)
-                    if (f.suffix.lower() in suffixes and not name.startswith(_LOCK_PREFIXES)
+                    if (f.suffix.lower() in suffixes and not is_editor_lock(name)
                             and (f.is_file() or (f.is_symlink() and not f.exists()))):
                         found.append(f)
             if not found and not unlisted:
