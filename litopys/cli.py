@@ -273,31 +273,57 @@ def _expand(value: str, first: bool) -> str:
 @click.option("--half", type=click.Choice(["odd", "even"]), default=None,
               help="Score one half of the fixed split (alphabetical order: odd = 1st, 3rd, "
                    "...; even = 2nd, 4th, ...). Rules are written against odd; even is held out.")
-def eval_cmd(directory: str, as_json: bool, half: str | None) -> None:
+@click.option("--halves", is_flag=True,
+              help="Score odd, even and all in one run: a row per text and per half, then "
+                   "the CAMEO root confusion, mode and location accuracy of each half.")
+def eval_cmd(directory: str, as_json: bool, half: str | None, halves: bool) -> None:
     """Score the pipeline against gold chronicles in DIRECTORY (NAME.gold.json + NAME.txt).
+
+    Rules and figures: docs/EVAL.md. Gold problems that do not stop scoring (a time
+    expression not found in the text, a value that is not TIMEX3) go to stderr.
 
     \b
     Example:
       litopys eval ../shared/eval/dev --json
       litopys eval ../shared/eval/dev --half even
+      litopys eval ../shared/eval/dev --halves
     """
-    from litopys.evaluate import doc_summary, evaluate, summary
+    from litopys.evaluate import (
+        doc_summary,
+        evaluate,
+        evaluate_halves,
+        event_tables,
+        halves_lines,
+        summary,
+    )
     from litopys.pipeline.ingest import read_path
     from litopys.pipeline.language import Pipeline
 
+    if halves and half:
+        raise click.UsageError("--half and --halves exclude each other: give one.")
     pipeline = Pipeline()
     try:
-        scores = evaluate(Path(directory), lambda p: pipeline(read_path(p)), half=half)
+        if halves:
+            result = evaluate_halves(Path(directory), lambda p: pipeline(read_path(p)))
+        else:
+            scores = evaluate(Path(directory), lambda p: pipeline(read_path(p)), half=half)
+            result = summary(scores)
+            result["by_document"] = [doc_summary(s) for s in scores]
+            result["warnings"] = [w for s in scores for w in s.warnings]
     except LitopysError as err:
         raise _fail(err) from None
-    overall = summary(scores)
+    for warning in result["warnings"]:
+        click.echo(f"warning: {warning}", err=True)
     if as_json:
-        overall["by_document"] = [doc_summary(s) for s in scores]
-        click.echo(json.dumps(overall, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    if halves:
+        click.echo("\n".join(halves_lines(result, per_doc=True)))
         return
     from litopys.console import print_scores
 
-    print_scores([doc_summary(s) for s in scores], overall)
+    print_scores(result["by_document"], result)
+    click.echo("\n".join(event_tables("all", result)))
 
 
 # -- serve / export / check -------------------------------------------------
