@@ -13,8 +13,12 @@ from litopys.chronicle import Chronicle, Document, Entity, Event, Mention, Timex
 from litopys.errors import GoldError
 from litopys.evaluate import (
     dates_compatible,
+    evaluate_halves,
+    gold_warnings,
+    halves_lines,
     interval,
     load_gold,
+    locate_evidence,
     locate_gold_timexes,
     score,
     summary,
@@ -258,3 +262,196 @@ def test_evaluate_malformed_gold_one_line(tmp_path: Path, content: str, reason: 
         load_gold(path)
     msg = str(err.value)
     assert msg.startswith("E010") and reason in msg and "\n" not in msg
+
+
+# -- one test per FORMAT.md rule (docs/EVAL.md lists them) ------------------------
+def _typed_entity(eid: str, name: str, typ: str, mentions: list[str] = ()) -> Entity:
+    return Entity(id=eid, type=typ, name=name,
+                  mentions=[Mention(0, 1, m, 0) for m in (mentions or [name])])
+
+
+def test_evaluate_rule_aliases_case_folded_same_type() -> None:
+    gold = _gold(entities=[
+        {"id": "lit", "type": "PERSON", "name": "Максим Литвинов",
+         "aliases": ["Литвиновим", "М. М. Литвинов"]},
+        {"id": "ussr", "type": "GPE", "name": "СРСР", "aliases": ["Радянського Союзу"]}])
+    ents = [_typed_entity("p", "Литвинов М.", "PERSON", ["литвиновим"]),  # a mention, folded
+            _typed_entity("g", "Радянського союзу", "GPE"),  # the canonical name, folded
+            _typed_entity("o", "СРСР", "ORG")]  # right form, wrong type
+    s = score(_chronicle("x", entities=ents), gold)
+    overall = s.overall_entities()
+    assert (overall.tp_sys, overall.n_sys, overall.tp_gold, overall.n_gold) == (2, 3, 2, 2)
+    assert s.entities["ORG"].tp_sys == 0
+
+
+def test_evaluate_rule_two_calendar_dates_score_the_new_style_day() -> None:
+    text = "Договір підписано 5(16) квітня 1710 р. у Москві."
+    gold = _gold([("5(16) квітня 1710 р.", "1710-04-16")])
+    new_style = score(_chronicle(text, [("5(16) квітня 1710 р.", "1710-04-16", 0)]), gold)
+    old_style = score(_chronicle(text, [("5(16) квітня 1710 р.", "1710-04-05", 0)]), gold)
+    part = score(_chronicle(text, [("16) квітня 1710", "1710-04-16", 0)]), gold)  # overlap
+    assert (new_style.timexes.tp_gold, new_style.value_ok) == (1, 1)
+    assert (old_style.detected, old_style.value_ok, old_style.timexes.tp_gold) == (1, 0, 0)
+    assert part.timexes.tp_gold == 1
+
+
+@pytest.mark.parametrize("system,correct", [("PT3H", 1), ("P3H", 0), ("P3D", 0), (None, 0)])
+def test_evaluate_rule_time_durations(system: str | None, correct: int) -> None:
+    text = "Засідання тривало три години і закінчилося."
+    gold = _gold([("три години", "PT3H")])
+    s = score(_chronicle(text, [("три години", system, 0)]), gold)
+    assert (s.detected, s.value_ok) == (1, correct)
+    assert summary([s])["timexes"]["by_kind"]["duration"]["gold"] == 1
+    assert dates_compatible("PT3H", "1938") is False
+
+
+def test_evaluate_rule_null_time_value_not_scored_either_way() -> None:
+    text = "Наступного дня посли виїхали."
+    gold = _gold([("Наступного дня", None)])
+    s = score(_chronicle(text, [("Наступного дня", "1938-10-01", 0)]), gold)
+    assert (s.timexes.n_gold, s.timexes.n_sys, s.timexes.tp_sys) == (0, 0, 0)
+
+
+def test_evaluate_rule_compilation_repeated_sentence_placed_in_gold_order() -> None:
+    text = "Польща визнала УНР.\n\nІнший уривок.\n\nПольща визнала УНР. Тоді ж."
+    events = [{"evidence": "Польща визнала УНР."}, {"evidence": "Інший уривок."},
+              {"evidence": "Польща визнала УНР."}, {"evidence": ""}]
+    assert locate_evidence(text, events) == [0, text.index("Інший"), text.rindex("Польща"), -1]
+    # typography and an ellipsis that shortens the sentence do not lose it
+    assert locate_evidence("Сторони — «мир» обʼявили.", [
+        {"evidence": "Сторони - \"мир\" об'явили."}, {"evidence": "Сторони … обʼявили"}]) == [0, 0]
+
+
+def _sentence_event(eid: str, source: list[str], target: list[str], date: str | None,
+                    span: tuple[int, int], cameo: str = "04", mode: str = "asserted",
+                    location: str | None = None) -> Event:
+    return Event(id=eid, cameo=cameo, cameo_label="", goldstein=0.0, mode=mode, date=date,
+                 date_source="text", source=source, target=target, trigger="t", evidence="t",
+                 start=span[0], end=span[0] + 1, evidence_start=span[0], evidence_end=span[1],
+                 location=location)
+
+
+REPORTS = "Україна уклала мир з Польщею. Україна і Польща підписали мир у Ризі."
+
+
+def _reports_gold(**extra: Any) -> dict[str, Any]:
+    first, second = REPORTS.split(". ")
+    return _gold(entities=GOLD_ENTITIES + [{"id": "riga", "type": "GPE", "name": "Рига",
+                                            "aliases": ["Ризі"]}], events=[
+        {"cameo": "05", "source": ["ua"], "target": ["pl"], "date": None, "mode": "asserted",
+         "evidence": first + "."},
+        {"cameo": "05", "source": ["ua"], "target": ["pl"], "date": "1921-03-18",
+         "mode": "asserted", "evidence": second, **extra}])
+
+
+def test_evaluate_rule_one_gold_event_per_report_each_paired_with_its_own() -> None:
+    """Two reports of one happening are two gold events; each system event is paired
+    with the gold event of its own sentence, and no pair is lost to the order."""
+    cut = REPORTS.index("Україна і")
+    ents = [_entity("a", "Україна"), _entity("b", "Польща"), _entity("r", "Рига")]
+    # both system events fit both gold events; listed second-sentence first, first-fit
+    # would pair each with the other sentence's gold event (and lose the location)
+    evs = [_sentence_event("e2", ["a"], ["b"], "1921-03-18", (cut, len(REPORTS)), cameo="040",
+                           location="r"),
+           _sentence_event("e1", ["a"], ["b"], "1921-03-18", (0, cut), cameo="057")]
+    s = score(_chronicle(REPORTS, entities=ents, events=evs), _reports_gold(location="riga"))
+    assert s.pairs == {0: 1, 1: 0}
+    assert (s.relaxed.tp_gold, s.strict.tp_gold) == (2, 1)
+    ev = summary([s])["events"]
+    assert ev["confusion"] == {"05": {"04": 1, "05": 1}} and ev["root_accuracy"] == 0.5
+    assert ev["location"] == {"correct": 1, "scored": 1, "accuracy": 1.0}
+
+
+def test_evaluate_maximum_matching_whatever_the_order() -> None:
+    """A system event that fits two gold events leaves the one another system event needs."""
+    ents = [_entity("a", "Україна"), _entity("b", "Польща")]
+    gold = _gold(entities=GOLD_ENTITIES, events=[
+        {"cameo": "04", "source": ["ua"], "target": ["pl"], "date": "1920-04-21",
+         "mode": "asserted"},
+        {"cameo": "04", "source": ["ua"], "target": ["pl"], "date": "1920-06", "mode": "asserted"}])
+    # "1920" fits both gold events, "1920-04-21" only the first: first-fit pairs one
+    for order in ([_event(["a"], ["b"], "1920"), _event(["a"], ["b"], "1920-04-21")],
+                  [_event(["a"], ["b"], "1920-04-21"), _event(["a"], ["b"], "1920")]):
+        s = score(_chronicle("x", entities=ents, events=order), gold)
+        assert s.relaxed.tp_gold == 2
+
+
+@pytest.mark.parametrize("system_mode,location,mode_acc,loc", [
+    ("asserted", "r", 1.0, {"correct": 1, "scored": 1, "accuracy": 1.0}),
+    ("hypothetical", "b", 0.0, {"correct": 0, "scored": 1, "accuracy": 0.0}),
+    ("asserted", None, 1.0, {"correct": 0, "scored": 1, "accuracy": 0.0}),
+])
+def test_evaluate_mode_and_location_accuracy_over_relaxed_pairs(
+        system_mode: str, location: str | None, mode_acc: float, loc: dict) -> None:
+    ents = [_entity("a", "Україна"), _entity("b", "Польща"), _entity("r", "Рига")]
+    cut = REPORTS.index("Україна і")
+    evs = [_sentence_event("e2", ["a"], ["b"], "1921-03", (cut, len(REPORTS)), cameo="05",
+                           mode=system_mode, location=location)]
+    ev = summary([score(_chronicle(REPORTS, entities=ents, events=evs),
+                        _reports_gold(location="riga"))])["events"]
+    assert ev["mode_accuracy"] == mode_acc and ev["location"] == loc
+    assert ev["counts"] == {"gold": 2, "system": 1, "relaxed": 1, "strict": int(mode_acc)}
+
+
+def test_evaluate_accuracies_are_null_with_nothing_to_score() -> None:
+    ev = summary([score(_chronicle("x"), _gold())])["events"]
+    assert ev["mode_accuracy"] is None and ev["root_accuracy"] is None
+    assert ev["location"] == {"correct": 0, "scored": 0, "accuracy": None}
+
+
+def test_evaluate_gold_location_must_name_a_gold_entity(tmp_path: Path) -> None:
+    assert load_gold(_write(tmp_path, json.dumps(_with("events.0.location", "ua"))))
+    with pytest.raises(GoldError) as err:
+        load_gold(_write(tmp_path, json.dumps(_with("events.0.location", "kyiv"))))
+    assert "events[0].location" in str(err.value) and "'kyiv'" in str(err.value)
+    with pytest.raises(GoldError, match=r"events\[0\]\.location: expected str"):
+        load_gold(_write(tmp_path, json.dumps(_with("events.0.location", ["ua"]))))
+
+
+def test_evaluate_gold_warnings_do_not_stop_scoring() -> None:
+    gold = _gold([("1920 р.", "1920"), ("влітку", "summer"), ("пів року", "P2Y6M")],
+                 entities=GOLD_ENTITIES,
+                 events=[{"cameo": "4", "source": ["ua"], "target": [], "date": "1920-XX-YY",
+                          "mode": "asserted"},
+                         {"cameo": "057", "source": ["ua"], "target": [], "date": "1920",
+                          "mode": "asserted"}])
+    warnings = gold_warnings(gold, "a.gold.json")
+    assert [w.split(": ")[1] for w in warnings] == [
+        "timexes[1].value", "events[0].date", "events[0].cameo"]
+    s = score(_chronicle("Влітку 1920 р. мир."), gold, name="a")
+    assert s.warnings == ["a: timexes[1].text 'влітку' not found in the text (as written, "
+                          "outside longer gold expressions): counted as missed",
+                          "a: timexes[2].text 'пів року' not found in the text (as written, "
+                          "outside longer gold expressions): counted as missed"]
+
+
+def test_evaluate_halves_one_code_path(tmp_path: Path) -> None:
+    for k, name in enumerate(["a", "b", "c"]):
+        (tmp_path / f"{name}.txt").write_text(f"{1920 + k} р.", encoding="utf-8")
+        (tmp_path / f"{name}.gold.json").write_text(json.dumps(
+            {"entities": [], "timexes": [{"text": f"{1920 + k} р.", "value": str(1920 + k)}],
+             "events": []}), encoding="utf-8")
+
+    def run(path: Path) -> Chronicle:  # right on a and c, wrong on b
+        text = path.read_text(encoding="utf-8")
+        value = text[:4] if path.stem != "b" else "1900"
+        return _chronicle(text, [(text, value, 0)])
+
+    result = evaluate_halves(tmp_path, run)
+    assert [(d["name"], d["half"]) for d in result["by_document"]] == \
+        [("a", "odd"), ("c", "odd"), ("b", "even")]
+    assert (result["odd"]["timexes"]["f1"], result["even"]["timexes"]["f1"]) == (1.0, 0.0)
+    assert result["all"] == {k: v for k, v in result.items()
+                             if k in result["all"]}  # the top level is all (--json keys)
+    lines = halves_lines(result, per_doc=True)
+    assert lines[0].startswith("[odd] a ") and any(x.startswith("even ") for x in lines)
+    assert any("location accuracy n/a" in x for x in lines)
+
+
+def test_evaluate_cli_half_and_halves_exclude_each_other(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from litopys.cli import main
+
+    result = CliRunner().invoke(main, ["eval", str(tmp_path), "--half", "odd", "--halves"])
+    assert result.exit_code == 2 and "--half and --halves" in result.output
