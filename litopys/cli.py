@@ -295,6 +295,7 @@ def eval_cmd(directory: str, as_json: bool, half: str | None, halves: bool) -> N
         event_tables,
         halves_lines,
         summary,
+        unpaired_gold,
     )
     from litopys.pipeline.ingest import read_path
     from litopys.pipeline.language import Pipeline
@@ -309,7 +310,8 @@ def eval_cmd(directory: str, as_json: bool, half: str | None, halves: bool) -> N
             scores = evaluate(Path(directory), lambda p: pipeline(read_path(p)), half=half)
             result = summary(scores)
             result["by_document"] = [doc_summary(s) for s in scores]
-            result["warnings"] = [w for s in scores for w in s.warnings]
+            result["warnings"] = unpaired_gold(Path(directory)) + [
+                w for s in scores for w in s.warnings]
     except LitopysError as err:
         raise _fail(err) from None
     for warning in result["warnings"]:

@@ -228,6 +228,13 @@ def gold_warnings(gold: dict[str, Any], path: Path | str = "") -> list[str]:
     return out
 
 
+def unpaired_gold(directory: Path) -> list[str]:
+    """Warnings for gold files that :func:`find_pairs` skips (no NAME.txt beside them)."""
+    return [f"{gold.name}: no {gold.name[: -len('.gold.json')]}.txt beside it: not scored"
+            for gold in sorted(directory.glob("*.gold.json"))
+            if not gold.with_name(gold.name[: -len(".gold.json")] + ".txt").exists()]
+
+
 def find_pairs(directory: Path) -> list[tuple[Path, Path]]:
     """(text, gold) pairs in a directory: NAME.gold.json with NAME.txt beside it."""
     pairs = []
@@ -593,7 +600,7 @@ def evaluate_halves(directory: Path, run: Callable[[Path], Chronicle]) -> dict[s
     result.update({h: summary(halves[h]) for h in HALVES})
     result["all"] = summary(everything)
     result["by_document"] = [{**doc_summary(s), "half": h} for h in HALVES for s in halves[h]]
-    result["warnings"] = [w for s in everything for w in s.warnings]
+    result["warnings"] = unpaired_gold(directory) + [w for s in everything for w in s.warnings]
     return result
 
 

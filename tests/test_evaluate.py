@@ -437,7 +437,9 @@ def test_evaluate_halves_one_code_path(tmp_path: Path) -> None:
         value = text[:4] if path.stem != "b" else "1900"
         return _chronicle(text, [(text, value, 0)])
 
+    (tmp_path / "orphan.gold.json").write_text("{}", encoding="utf-8")  # no text: skipped
     result = evaluate_halves(tmp_path, run)
+    assert result["warnings"] == ["orphan.gold.json: no orphan.txt beside it: not scored"]
     assert [(d["name"], d["half"]) for d in result["by_document"]] == \
         [("a", "odd"), ("c", "odd"), ("b", "even")]
     assert (result["odd"]["timexes"]["f1"], result["even"]["timexes"]["f1"]) == (1.0, 0.0)
