@@ -205,7 +205,8 @@ _ISO_DURATION = re.compile(r"^P(?=\d|T\d)(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?"
 def gold_warnings(gold: dict[str, Any], path: Path | str = "") -> list[str]:
     """What in a valid gold file cannot score as meant (not fatal: the value is still
     compared as written): a time value or event date that is not a TIMEX3 value of
-    FORMAT.md, and a CAMEO code whose first two digits are not a root 01..20.
+    FORMAT.md, a CAMEO code whose first two digits are not a root 01..20, and an event
+    without participants.
 
     RETURNS (list[str]): one line per problem, naming the file and the field.
     """
@@ -222,6 +223,9 @@ def gold_warnings(gold: dict[str, Any], path: Path | str = "") -> list[str]:
         if bad_value(ev.get("date")):
             out.append(f"{path}: events[{k}].date: {ev['date']!r} is not a TIMEX3 value "
                        "(FORMAT.md); it is only compatible with the same string")
+        if not ev["source"] and not ev["target"]:
+            out.append(f"{path}: events[{k}]: no source and no target: no system event "
+                       "can match it (give at least the actor)")
         if not _CAMEO_ROOT.match(ev["cameo"]):
             out.append(f"{path}: events[{k}].cameo: {ev['cameo']!r} is not a CAMEO code "
                        "(two digits 01..20, e.g. \"04\"); strict matching will miss it")

@@ -414,10 +414,12 @@ def test_evaluate_gold_warnings_do_not_stop_scoring() -> None:
                  events=[{"cameo": "4", "source": ["ua"], "target": [], "date": "1920-XX-YY",
                           "mode": "asserted"},
                          {"cameo": "057", "source": ["ua"], "target": [], "date": "1920",
+                          "mode": "asserted"},
+                         {"cameo": "20", "source": [], "target": [], "date": None,
                           "mode": "asserted"}])
     warnings = gold_warnings(gold, "a.gold.json")
     assert [w.split(": ")[1] for w in warnings] == [
-        "timexes[1].value", "events[0].date", "events[0].cameo"]
+        "timexes[1].value", "events[0].date", "events[0].cameo", "events[2]"]
     s = score(_chronicle("Влітку 1920 р. мир."), gold, name="a")
     assert s.warnings == ["a: timexes[1].text 'влітку' not found in the text (as written, "
                           "outside longer gold expressions): counted as missed",
