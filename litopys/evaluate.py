@@ -420,14 +420,15 @@ def match_events(sys_events: list[Event], links: dict[str, str],
     gold and each system event is in at most one pair.
 
     The pairing is a maximum matching (as many pairs as the rule allows, whatever the
-    order of the events), built first from pairs whose gold evidence lies in the
-    system event's sentence, then completed with the others, nearest first; gold lists
-    one event per report, so a system event is paired with its own report where it can.
+    order of the events). Each system event, in text order, first takes its best free
+    partner: a gold event whose evidence lies in its own sentence, else the nearest
+    (gold lists one event per report, so a system event is paired with its own report
+    where it can); then the events left without a partner get one along augmenting
+    paths, which re-route earlier pairs but never undo them.
 
     RETURNS (dict[int, int]): system index -> gold index.
     """
     cands: list[list[int]] = []
-    preferred: list[list[int]] = []
     for ev in sys_events:
         parts = {links.get(a) for a in ev.source + ev.target} - {None}
         ks = [k for k, g in enumerate(gold_events)
@@ -444,12 +445,14 @@ def match_events(sys_events: list[Event], links: dict[str, str],
 
         ks.sort(key=lambda k: (not inside(k), distance(k), k))
         cands.append(ks)
-        preferred.append([k for k in ks if inside(k)])
     owner: dict[int, int] = {}  # gold index -> system index
-    for edges in (preferred, cands):
-        for i in range(len(sys_events)):
-            if i not in owner.values():
-                _augment(i, edges, owner)
+    for i in range(len(sys_events)):  # each takes its best free partner, in text order
+        k = next((k for k in cands[i] if k not in owner), None)
+        if k is not None:
+            owner[k] = i
+    for i in range(len(sys_events)):  # then re-route pairs so that no pair is lost to order
+        if i not in owner.values():
+            _augment(i, cands, owner)
     return {i: k for k, i in owner.items()}
 
 
