@@ -83,12 +83,14 @@ class DocScore:
         default_factory=lambda: {"entities": set(), "timexes": set(), "events": set()})
     #: the relaxed event pairs: system event index -> gold event index
     pairs: dict[int, int] = field(default_factory=dict)
-    #: over the relaxed pairs: gold CAMEO root -> system root -> n
+    #: over the relaxed pairs of the same sentence: gold CAMEO root -> system root -> n
     confusion: dict[str, dict[str, int]] = field(default_factory=dict)
-    #: over the relaxed pairs: gold mode -> system mode -> n
+    #: over the relaxed pairs of the same sentence: gold mode -> system mode -> n
     modes: dict[str, dict[str, int]] = field(default_factory=dict)
-    #: over the relaxed pairs whose gold event gives a location: [correct, scored]
+    #: over those pairs whose gold event gives a location: [correct, scored]
     location: list[int] = field(default_factory=lambda: [0, 0])
+    #: relaxed pairs left out of the tables (gold and system report other sentences)
+    other_sentence: int = 0
     #: what in the gold could not be placed in the text (one line each)
     warnings: list[str] = field(default_factory=list)
 
@@ -402,6 +404,14 @@ _SAME_LENGTH = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "—"
                               "“": '"', "”": '"', "„": '"'})
 
 
+def same_report(ev: Event, gold_at: int) -> bool:
+    """Whether a gold event whose evidence starts at ``gold_at`` may report the same
+    sentence as the system event (True when either place is unknown)."""
+    if gold_at < 0 or ev.evidence_end <= ev.evidence_start:
+        return True
+    return ev.evidence_start <= gold_at < ev.evidence_end
+
+
 def _participants_match(parts: set[str], gold_event: dict[str, Any]) -> bool:
     """At least two shared entities, or the one the gold event has."""
     gparts = set(gold_event["source"]) | set(gold_event["target"])
@@ -516,6 +526,9 @@ def score(chronicle: Chronicle, gold: dict[str, Any], name: str = "") -> DocScor
     out.pairs = relaxed
     for i, k in sorted(relaxed.items()):
         g, ev = gold_events[k], sys_events[i]
+        if not same_report(ev, gold_at[k]):  # a pair across sentences compares two reports
+            out.other_sentence += 1
+            continue
         row = out.confusion.setdefault(str(g["cameo"])[:2], {})
         row[ev.cameo[:2]] = row.get(ev.cameo[:2], 0) + 1
         mrow = out.modes.setdefault(g["mode"], {})
@@ -628,7 +641,9 @@ def summary(scores: list[DocScore]) -> dict[str, Any]:
     """The overall figures in the JSON shape ``litopys eval --json`` prints.
 
     ``events`` has, besides ``relaxed`` and ``strict`` P/R/F1, over the relaxed pairs
-    (events whose participants and date match a gold event): ``confusion`` {gold CAMEO
+    (events whose participants and date match a gold event) that report the same
+    sentence (``counts.tables`` of them; a pair across sentences compares two reports,
+    :func:`same_report`): ``confusion`` {gold CAMEO
     root: {system root: n}}, ``root_accuracy``, ``mode`` {gold mode: {system mode: n}},
     ``mode_accuracy``, and ``location`` (correct, scored and accuracy over the pairs
     whose gold event gives a location); an accuracy with nothing to score is null.
@@ -640,6 +655,7 @@ def summary(scores: list[DocScore]) -> dict[str, Any]:
     confusion: dict[str, dict[str, int]] = {}
     modes: dict[str, dict[str, int]] = {}
     location = [0, 0]
+    other_sentence = 0
     for s in scores:
         for kind, counts in s.timex_kinds.items():
             total = kinds.setdefault(kind, [0, 0, 0])
@@ -657,6 +673,7 @@ def summary(scores: list[DocScore]) -> dict[str, Any]:
         _table_add(modes, s.modes)
         location[0] += s.location[0]
         location[1] += s.location[1]
+        other_sentence += s.other_sentence
 
     def ratio(a: int, n: int) -> float | None:
         return round(a / n, 4) if n else None
@@ -672,7 +689,8 @@ def summary(scores: list[DocScore]) -> dict[str, Any]:
                                 for k, (g, d, c) in sorted(kinds.items())}},
         "events": {"relaxed": relaxed.to_dict(), "strict": strict.to_dict(),
                    "counts": {"gold": relaxed.n_gold, "system": relaxed.n_sys,
-                              "relaxed": relaxed.tp_gold, "strict": strict.tp_gold},
+                              "relaxed": relaxed.tp_gold, "strict": strict.tp_gold,
+                              "tables": relaxed.tp_gold - other_sentence},
                    "confusion": {g: dict(sorted(r.items())) for g, r in sorted(confusion.items())},
                    "root_accuracy": ratio(*_diagonal(confusion)),
                    "mode": {g: dict(sorted(r.items())) for g, r in sorted(modes.items())},
@@ -708,7 +726,8 @@ def event_tables(name: str, s: dict[str, Any]) -> list[str]:
     def acc(x: float | None, a: int, n: int) -> str:
         return "n/a (nothing to score)" if x is None else f"{x:.3f} ({a}/{n})"
 
-    lines = [f"{name}: CAMEO roots of the relaxed pairs (rows gold, columns system); "
+    lines = [f"{name}: CAMEO roots of the {ev['counts']['tables']} relaxed pairs in the same "
+             "sentence (rows gold, columns system); "
              f"root accuracy {acc(ev['root_accuracy'], *_diagonal(conf))}",
              "      " + " ".join(f"{r:>3}" for r in roots)]
     for g in roots:

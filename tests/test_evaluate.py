@@ -390,7 +390,23 @@ def test_evaluate_mode_and_location_accuracy_over_relaxed_pairs(
     ev = summary([score(_chronicle(REPORTS, entities=ents, events=evs),
                         _reports_gold(location="riga"))])["events"]
     assert ev["mode_accuracy"] == mode_acc and ev["location"] == loc
-    assert ev["counts"] == {"gold": 2, "system": 1, "relaxed": 1, "strict": int(mode_acc)}
+    assert ev["counts"] == {"gold": 2, "system": 1, "relaxed": 1, "strict": int(mode_acc),
+                            "tables": 1}
+
+
+def test_evaluate_tables_leave_out_pairs_across_sentences() -> None:
+    """A relaxed pair whose gold event reports another sentence counts for P/R but not
+    for the confusion, mode and location tables (it compares two reports)."""
+    ents = [_entity("a", "Україна"), _entity("b", "Польща"), _entity("r", "Рига")]
+    cut = REPORTS.index("Україна і")
+    # dated 1921-03-18: only the second report's gold fits, but the event is in the first
+    evs = [_sentence_event("e1", ["a"], ["b"], "1921-03-18", (0, cut), cameo="040", location="r")]
+    gold = _reports_gold(location="riga")
+    gold["events"][0]["date"] = "1920"
+    s = score(_chronicle(REPORTS, entities=ents, events=evs), gold)
+    ev = summary([s])["events"]
+    assert s.pairs == {0: 1} and ev["counts"]["relaxed"] == 1 and ev["counts"]["tables"] == 0
+    assert ev["confusion"] == {} and ev["location"]["scored"] == 0
 
 
 def test_evaluate_accuracies_are_null_with_nothing_to_score() -> None:
