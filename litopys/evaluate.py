@@ -762,7 +762,8 @@ def event_report(chronicle: Chronicle, gold: dict[str, Any], name: str = "") -> 
     """A diagnostic of one document's events against its gold chronicle.
 
     The pairs, counts and tables are :func:`score`'s (relaxed: participants and dates;
-    strict adds the CAMEO root and the mode; the tables are over the relaxed pairs);
+    strict adds the CAMEO root and the mode; the tables over the relaxed pairs of the
+    same sentence);
     then it says for each unmatched event why: for a gold event, "date" (a system event
     in its sentence has its participants but another date), "participants" (a system
     event in the same sentence with other parties) or "missing" (no system event
