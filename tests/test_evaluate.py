@@ -475,3 +475,31 @@ def test_evaluate_cli_half_and_halves_exclude_each_other(tmp_path: Path) -> None
 
     result = CliRunner().invoke(main, ["eval", str(tmp_path), "--half", "odd", "--halves"])
     assert result.exit_code == 2 and "--half and --halves" in result.output
+
+
+def test_evaluate_cli_halves_json_keeps_the_old_keys(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from litopys.cli import main
+
+    for name, text in (("a", "12 грудня 1932 р. СРСР підписав договір з Польщею."),
+                       ("b", "Влітку 1934 р. Польща відмовилася від переговорів з СРСР.")):
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+        (tmp_path / f"{name}.gold.json").write_text(json.dumps(
+            {"entities": [{"id": "pl", "type": "GPE", "name": "Польща",
+                           "aliases": ["Польщею"]}],
+             "timexes": [{"text": text.split(" р.")[0] + " р.", "value": None}],
+             "events": [{"cameo": "05", "source": ["pl"], "target": [], "date": None,
+                         "mode": "asserted", "evidence": text, "location": "pl"}]},
+            ensure_ascii=False), encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", str(tmp_path), "--halves", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    for key in ("documents", "entities", "timexes", "events", "by_document", "odd", "even",
+                "all", "warnings"):
+        assert key in data, key
+    assert data["documents"] == 2 and data["odd"]["documents"] == 1
+    assert {"relaxed", "strict", "confusion", "mode_accuracy", "location"} <= set(data["events"])
+    assert [d["half"] for d in data["by_document"]] == ["odd", "even"]
+    text = CliRunner().invoke(main, ["eval", str(tmp_path), "--halves"])
+    assert text.exit_code == 0 and "[odd] a" in text.stdout and "location accuracy" in text.stdout
