@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from litopys.pipeline.morph import current_language, is_known, morph_language, nominative, parses
+from litopys.pipeline.morph import (
+    current_language,
+    is_known,
+    morph_language,
+    nominative,
+    paragraph_words,
+    parses,
+    parses_ranked,
+    word_languages,
+)
 
 
 @pytest.mark.parametrize(("word", "prefer", "expected"), [
@@ -36,3 +45,22 @@ def test_language_is_restored_and_unknown_reads_as_default() -> None:
             assert current_language() == "uk"
         assert current_language() == "ru"
     assert current_language() == "uk"
+
+
+def test_word_languages_keep_only_words_of_the_other_paragraphs() -> None:
+    words = [("Подписал", "ru"), ("договор", "ru"), ("Молотов", "ru"), ("Молотов", "uk"),
+             ("підписав", "uk"), ("Слово", "xx")]
+    assert word_languages(words, "uk") == {"подписал": "ru", "договор": "ru"}
+    assert word_languages(words, "ru") == {"підписав": "uk", "слово": "uk"}
+
+
+def test_paragraph_words_read_listed_forms_in_their_language() -> None:
+    assert not is_known("подписал") and not parses_ranked("Николаем")
+    with paragraph_words({"подписал": "ru", "николаем": "ru", "крестинским": "ru"}):
+        assert current_language() == "uk"
+        assert is_known("подписал") and is_known("Подписал")
+        assert nominative("Крестинским", prefer="Surn") == "Крестинский"
+        assert nominative("Николаем", prefer="Name") == "Николай"
+        assert parses_ranked("Николаем") and not parses_ranked("підписав")
+        assert is_known("підписав")  # the other words keep the document's language
+    assert not is_known("подписал")
