@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
@@ -12,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from litopys.chronicle import Chronicle, Document, Entity, Event, Mention, Timex
+from litopys.data.gazetteer import BUILD_DIR
 from litopys.lang import DEFAULT_LANGUAGE
 from litopys.pipeline import factories  # noqa: F401  (registers the factories)
 from litopys.pipeline.analysis import customise_tokenizer
@@ -298,6 +300,41 @@ def _map(offsets: OffsetMap | None, start: int, end: int) -> tuple[int, int]:
     return offsets.span(start, end) if offsets is not None else (start, end)
 
 
+@lru_cache(maxsize=1)
+def display_names() -> dict[str, dict[str, str]]:
+    """Dictionary id -> {language: display name}, from ``names.jsonl`` of the build
+    (``name_by_lang`` of actors.yaml and persons.yaml; empty when the table is missing)."""
+    path = BUILD_DIR / "names.jsonl"
+    if not path.exists():
+        return {}
+    out: dict[str, dict[str, str]] = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                row = json.loads(line)
+                out.setdefault(row["id"], {})[row["lang"]] = row["name"]
+    return out
+
+
+def name_by_language(entities: list[Entity], language: str) -> None:
+    """Show dictionary entries by their name in the document's language, the other
+    languages' names as aliases (in place). The id is unchanged, so a Ukrainian and a
+    Russian document still merge into one entity."""
+    names = display_names()
+    for ent in entities:
+        other = names.get(ent.id)
+        if not other:
+            continue
+        own = other.get(language)
+        if own is not None and own != ent.name:
+            ent.aliases = [ent.name]
+            ent.name = own
+        else:
+            ent.aliases = []
+        ent.aliases += [n for lang, n in sorted(other.items())
+                        if lang != language and n != ent.name and n not in ent.aliases]
+
+
 def to_chronicle(doc: Doc, document: Document) -> Chronicle:
     """Convert a processed Doc into a Chronicle with offsets into the original text."""
     original = document.text
@@ -315,6 +352,7 @@ def to_chronicle(doc: Doc, document: Document) -> Chronicle:
             trust=dict(ent.trust),
         ))
     entities.sort(key=lambda e: (e.mentions[0].start if e.mentions else 10**12, e.id))
+    name_by_language(entities, document.language or DEFAULT_LANGUAGE)
     timexes: list[Timex] = []
     for span in doc.spans.get("timex", []):
         t: Timex = span._.timex
