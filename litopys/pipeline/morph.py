@@ -137,6 +137,7 @@ def slavic_surname_endings() -> tuple[str, ...]:
     return tuple(sorted(load("entities", _LANGUAGE.get()).get("slavic_surname_endings") or ()))
 
 
+NAME_TAGS = ("Name", "Surn", "Patr")
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")
 UD_TO_PYMORPHY = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs",
                   "Ins": "ablt", "Loc": "loct", "Voc": "voct"}
@@ -212,13 +213,19 @@ def nominative(word: str, case: str | None = None, prefer: str | None = None,
         return word
     if any("Fixd" in str(p.tag) for p in candidates if prefer and prefer in str(p.tag)):
         return word  # indeclinable: "Кеннеді", "Тальявіні"
-    def score(p) -> tuple[int, int, int, int]:  # type: ignore[no-untyped-def]
+    # a person's name word is singular: "Эдуард" is not the plural of "Эдуарда", whatever
+    # gender the caller guessed from the other words
+    name_word = prefer in NAME_TAGS
+
+    def score(p) -> tuple[int, int, int, int, int]:  # type: ignore[no-untyped-def]
         t = str(p.tag)
+        plural = 0 if "plur" not in t else 1
         return (
             0 if prefer and prefer in t else 1,
+            plural if name_word else 0,
             0 if gender is None or gender in t or "Fixd" in t else 1,
             0 if case and case in t else 1,
-            0 if "plur" not in t else 1,
+            plural,
         )
     best = min(candidates, key=score)
     t = str(best.tag)

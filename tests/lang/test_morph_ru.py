@@ -64,3 +64,17 @@ def test_paragraph_words_read_listed_forms_in_their_language() -> None:
         assert parses_ranked("Николаем") and not parses_ranked("підписав")
         assert is_known("підписав")  # the other words keep the document's language
     assert not is_known("подписал")
+
+
+@pytest.mark.parametrize(("lang", "word", "prefer", "gender", "expected"), [
+    # a name word stays singular even when the gender hint is wrong ("Эдуард Даладье": the
+    # unknown surname reads as feminine, "Эдуард" has a feminine plural reading "Эдуарда")
+    ("ru", "Эдуард", "Name", "femn", "Эдуард"),
+    ("ru", "Марии", "Name", "femn", "Мария"),
+    ("ru", "Ивановой", "Surn", "femn", "Иванова"),
+    ("uk", "Олени", "Name", "femn", "Олена"),
+])
+def test_name_words_are_singular(lang: str, word: str, prefer: str, gender: str,
+                                 expected: str) -> None:
+    with morph_language(lang):
+        assert nominative(word, prefer=prefer, gender=gender) == expected
