@@ -1,7 +1,8 @@
 """litopys benchmark: throughput, scaling, memory, start-up and merge time in one run.
 
 Builds a corpus from the NER-UK 2.0 texts in ../shared (read at run time, never
-copied into the repo), repeated to a target token count, and measures in the
+copied into the repo), or with ``--lang ru`` from the Russian dev texts of
+tests/eval/dev-ru, repeated to a target token count, and measures in the
 same run: the spaCy blank ``uk`` tokenizer alone (the baseline), litopys end to
 end with a process pool of 1 and 2 workers and on a Dask LocalCluster, peak
 RSS per worker, start-up time, and the cross-document merge of synthetic
@@ -10,6 +11,7 @@ events. Prints a Markdown table and writes it to bench/out/.
     python bench/run.py                      # 200,000 tokens (a few minutes)
     python bench/run.py --tokens 5000000     # the large run
     python bench/run.py --tokens 20000 --merge-events 10000   # a smoke test
+    python bench/run.py --lang ru --tokens 60000 --no-dask --merge-events 0  # Russian
 
 DOCS: bench/README.md
 """
@@ -30,18 +32,31 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data" / "ner-uk-2.0" / "v2.0" / "data"
+DEV_RU = ROOT / "tests" / "eval" / "dev-ru"
 OUT = Path(__file__).resolve().parent / "out"
+# per corpus language: where its texts come from, and the line that makes a copy new
+CORPORA = {
+    "uk": ("NER-UK 2.0 bruk + ng", "Примірник {n}."),
+    "ru": ("tests/eval/dev-ru, 11 Russian texts", "Экземпляр {n}."),
+}
 
 
-def source_texts() -> list[str]:
-    """The NER-UK 2.0 texts (bruk and ng), sorted by file name."""
-    files = sorted(SHARED.glob("bruk/*.txt")) + sorted(SHARED.glob("ng/*.txt"))
+def source_texts(lang: str = "uk") -> list[str]:
+    """The corpus texts of a language, sorted by file name: for ``uk`` the NER-UK 2.0
+    texts (bruk and ng), for ``ru`` the Russian dev texts."""
+    if lang == "ru":
+        files = sorted(DEV_RU.glob("*.txt"))
+        where = f"{DEV_RU} (*.txt)"
+    else:
+        files = sorted(SHARED.glob("bruk/*.txt")) + sorted(SHARED.glob("ng/*.txt"))
+        where = f"{SHARED} (bruk/*.txt, ng/*.txt)"
     if not files:
-        sys.exit(f"bench: no texts under {SHARED} (bruk/*.txt, ng/*.txt)")
+        sys.exit(f"bench: no texts under {where}")
     return [f.read_text(encoding="utf-8") for f in files]
 
 
-def build_corpus(directory: Path, target_tokens: int) -> tuple[list[Path], int]:
+def build_corpus(directory: Path, target_tokens: int,
+                 lang: str = "uk") -> tuple[list[Path], int]:
     """Write the texts, repeated, until they hold target_tokens blank-``uk`` tokens.
 
     Each copy gets a line of its own so that its content hash, hence its
@@ -51,14 +66,15 @@ def build_corpus(directory: Path, target_tokens: int) -> tuple[list[Path], int]:
     import spacy
 
     tokenizer = spacy.blank("uk").tokenizer
-    texts = source_texts()
+    texts = source_texts(lang)
+    marker = CORPORA[lang][1]
     directory.mkdir(parents=True, exist_ok=True)
     paths: list[Path] = []
     total = 0
     copy = 0
     while total < target_tokens:
         for i, text in enumerate(texts):
-            body = text if copy == 0 else f"{text}\n\nПримірник {copy + 1}.\n"
+            body = text if copy == 0 else f"{text}\n\n{marker.format(n=copy + 1)}\n"
             p = directory / f"{copy:04d}-{i:04d}.txt"
             p.write_text(body, encoding="utf-8")
             paths.append(p)
@@ -228,8 +244,8 @@ def table(r: dict) -> str:
         rows.append((f"merge of {m['events']:,} events ({m['groups']:,} groups, "
                      f"{m['corroborated']:,} corroborated, {m['disagreements']:,} flagged)",
                      f"{m['seconds']:.1f} s", ""))
-    head = (f"Corpus: {r['tokens']:,} tokens in {r['documents']:,} documents (NER-UK 2.0 "
-            f"bruk + ng, repeated). Machine: {r['machine']}; load average at start "
+    head = (f"Corpus: {r['tokens']:,} tokens in {r['documents']:,} documents "
+            f"({CORPORA[r.get('lang', 'uk')][0]}, repeated). Machine: {r['machine']}; load average at start "
             f"{r['load']}.\n\n")
     lines = ["| measure | value | ratio to baseline |", "|---|---:|---:|"]
     lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
@@ -244,15 +260,18 @@ def main() -> None:
     ap.add_argument("--no-dask", action="store_true", help="skip the Dask LocalCluster run")
     ap.add_argument("--workers", default="1,2", help="pool sizes to run, e.g. 1,2")
     ap.add_argument("--keep", action="store_true", help="keep the work directory")
+    ap.add_argument("--lang", choices=sorted(CORPORA), default="uk",
+                    help="corpus language: uk (NER-UK 2.0) or ru (tests/eval/dev-ru)")
     args = ap.parse_args()
 
     OUT.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="litopys-bench-"))
     results: dict = {"machine": f"{platform.machine()}, {os.cpu_count()} cores, Python "
                                 f"{platform.python_version()}",
-                     "load": " ".join(f"{x:.1f}" for x in os.getloadavg()), "runs": []}
+                     "load": " ".join(f"{x:.1f}" for x in os.getloadavg()), "runs": [],
+                     "lang": args.lang}
     try:
-        paths, tokens = build_corpus(work / "corpus", args.tokens)
+        paths, tokens = build_corpus(work / "corpus", args.tokens, args.lang)
         results.update(tokens=tokens, documents=len(paths))
         print(f"bench: corpus of {tokens:,} tokens in {len(paths):,} documents", file=sys.stderr)
         results["baseline"] = baseline(paths)
@@ -274,8 +293,9 @@ def main() -> None:
     md = table(results)
     print(md)
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    (OUT / f"bench-{args.tokens}-{stamp}.md").write_text(md, encoding="utf-8")
-    (OUT / f"bench-{args.tokens}-{stamp}.json").write_text(
+    name = f"bench-{args.tokens}" + ("" if args.lang == "uk" else f"-{args.lang}")
+    (OUT / f"{name}-{stamp}.md").write_text(md, encoding="utf-8")
+    (OUT / f"{name}-{stamp}.json").write_text(
         json.dumps(results, indent=2, default=str), encoding="utf-8")
 
 

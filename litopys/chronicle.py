@@ -74,6 +74,9 @@ class Entity:
     affiliation (str | None): id of the polity/organisation it acts for.
     cameo (str | None): CAMEO actor code (countries: ISO-like code, e.g. "CHN").
     wikidata (str | None): Wikidata id, e.g. "Q148".
+    aliases (list[str]): the dictionary's names of the entry in other languages than the
+        document's (``name`` is the one in the document's language, when the dictionary
+        has it; the id stays the same in every language, so documents still merge).
     """
 
     id: str
@@ -88,6 +91,7 @@ class Entity:
     provenance: str | None = None
     confidence: float | None = None
     trust: dict[str, dict[str, Any]] = field(default_factory=dict)
+    aliases: list[str] = field(default_factory=list)
 
     @property
     def surface_forms(self) -> list[str]:
@@ -102,6 +106,7 @@ class Entity:
             "id": self.id,
             "type": self.type,
             "name": self.name,
+            "aliases": list(self.aliases),
             "mentions": self.surface_forms,
             "roles": list(self.roles),
             "affiliation": self.affiliation,

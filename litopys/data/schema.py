@@ -5,7 +5,9 @@
 code patterns, allowed values), unknown fields refused, and cross-references
 (polity, capital, polity_history) resolved. A language-keyed field
 ``<name>_by_lang: {ru: [...]}`` is accepted on actors and persons for any
-``<name>``, as a mapping of language code to a list of non-empty strings.
+``<name>``, as a mapping of language code to a list of non-empty strings;
+``name_by_lang: {ru: Советский Союз}`` (one display name per language, not the
+dictionary's own language ``uk``) is the name shown for a document in that language.
 
 An invalid entry raises :class:`BuildError` with one line naming the file, the
 entry and the field, e.g. ``actors.yaml: entry 3 (id 'x'): type: Input should be
@@ -74,6 +76,19 @@ CameoActor = _str(r"^(?:[A-Z]{3})+$")
 LangCode = _str(r"^[a-z]{2,3}$")
 ByLang = dict[LangCode, list[Text]]
 """Language code -> list of forms (``{ru: [Россия]}``)."""
+NAME_LANGUAGE = "uk"
+"""The language of the canonical ``name`` of every curated entry."""
+
+
+def _names_by_lang(value: dict[str, str]) -> dict[str, str]:
+    if NAME_LANGUAGE in value:
+        raise ValueError(f"{NAME_LANGUAGE!r} is the language of `name` itself; give only "
+                         "other languages here")
+    return value
+
+
+NameByLang = Annotated[dict[LangCode, Trimmed], AfterValidator(_names_by_lang)]
+"""Language code -> the display name in that language (``{ru: Советский Союз}``)."""
 
 
 def _period(value: list[Any]) -> list[Any]:
@@ -94,12 +109,14 @@ class _Entry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     by_lang: dict[str, ByLang] = Field(default_factory=dict, exclude=True)
+    name_by_lang: NameByLang = {}
 
     @model_validator(mode="before")
     @classmethod
     def _gather_by_lang(cls, data: Any) -> Any:
         if isinstance(data, dict):
-            keyed = {k: v for k, v in data.items() if isinstance(k, str) and k.endswith("_by_lang")}
+            keyed = {k: v for k, v in data.items() if isinstance(k, str)
+                     and k.endswith("_by_lang") and k != "name_by_lang"}
             if keyed:
                 data = {k: v for k, v in data.items() if k not in keyed}
                 data["by_lang"] = keyed

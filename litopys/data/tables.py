@@ -10,6 +10,8 @@
 - offices.jsonl: one line per (inflected form, office)
 - persons.jsonl: one line per person, with every case form of the surname and
   of "given surname" / "surname given"
+- names.jsonl: one line per (actor or person id, language) with a display name in
+  that language (``name_by_lang``; the canonical ``name`` is Ukrainian)
 
 ``scripts/build_data.py`` runs it; ``tests/data/test_data_integrity.py`` fails if
 the committed tables drift from a fresh build.
@@ -103,6 +105,9 @@ def gazetteer_rows(entries: list[dict]) -> list[dict]:
             add(inflect_phrase(alias), entry, _phrase_kind(alias, "alias"), "uk", alias)
         for lang, alias in _by_lang(entry, "aliases"):
             add(inflect_phrase(alias, lang), entry, _phrase_kind(alias, "alias"), lang, alias)
+        for lang, alias in sorted((entry.get("name_by_lang") or {}).items()):
+            # a display name is read as a name of that language, like its aliases
+            add(inflect_phrase(alias, lang), entry, _phrase_kind(alias, "alias"), lang, alias)
         for adjective in entry.get("adjectives", []):
             add(inflect_adjective(adjective), entry, "adjective", "uk", adjective)
             prefix = compound_prefix(adjective)
@@ -138,6 +143,15 @@ def actor_rows(entries: list[dict]) -> list[dict]:
             }
         )
     return rows
+
+
+def name_rows(*entry_lists: list[dict]) -> list[dict]:
+    """The display names by language (``name_by_lang``) of actors and persons, sorted by
+    id and language: ``{"id", "lang", "name"}``."""
+    rows = [{"id": entry["id"], "lang": lang, "name": name}
+            for entries in entry_lists for entry in entries
+            for lang, name in (entry.get("name_by_lang") or {}).items()]
+    return sorted(rows, key=lambda r: (r["id"], r["lang"]))
 
 
 def office_rows(entries: list[dict]) -> list[dict]:
@@ -178,8 +192,8 @@ def _load_yaml(path: Path) -> list:
 def build(out_dir: Path = BUILD_DIR, curated_dir: Path = CURATED_DIR) -> dict[str, Path]:
     """Compile the curated files into the build tables.
 
-    out_dir (Path): Where to write gazetteer.jsonl, actors.jsonl, offices.jsonl
-        and (when persons.yaml exists) persons.jsonl.
+    out_dir (Path): Where to write gazetteer.jsonl, actors.jsonl, offices.jsonl,
+        names.jsonl and (when persons.yaml exists) persons.jsonl.
     curated_dir (Path): Where actors.yaml, offices.yaml and persons.yaml live.
     RETURNS (dict[str, Path]): The written files by name.
     """
@@ -193,11 +207,13 @@ def build(out_dir: Path = BUILD_DIR, curated_dir: Path = CURATED_DIR) -> dict[st
         "actors.jsonl": actor_rows(actors),
         "offices.jsonl": office_rows(offices),
     }
+    persons: list[dict] = []
     persons_path = curated_dir / "persons.yaml"
     if persons_path.exists():
         persons = _load_yaml(persons_path)
         validate_persons(persons, {entry["id"] for entry in actors})
         written["persons.jsonl"] = person_rows(persons)
+    written["names.jsonl"] = name_rows(actors, persons)
     for name, rows in written.items():
         _write_jsonl(out_dir / name, rows)
     return {name: out_dir / name for name in written}

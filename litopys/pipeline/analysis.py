@@ -16,6 +16,7 @@ from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from litopys.lang import each_language
 from litopys.pipeline import extensions  # noqa: F401  (registers slots)
 from litopys.pipeline.morph import language_cache, parses
 
@@ -26,6 +27,11 @@ ABBREVIATIONS = (
 )
 # tokens after which a full stop does not end a sentence
 NO_BREAK_AFTER = {a.rstrip(".").lower() for a in ABBREVIATIONS} | {"т.д", "т.п", "і"}
+# abbreviated month names of every language ("квіт.", "апр."): a full stop after one does
+# not end a sentence when a number follows ("25 апр. 1945 г.")
+MONTH_ABBREVIATIONS = frozenset(
+    word.rstrip(".").lower() for table in each_language("time", "month_abbreviations")
+    for words in dict(table).values() for word in words)
 
 _POS = {
     "NOUN": "NOUN", "ADJF": "ADJ", "ADJS": "ADJ", "COMP": "ADJ", "VERB": "VERB",
@@ -256,7 +262,8 @@ class Sentences:
             j = i
             while j < n and (texts[j] in _OPENERS or texts[j].isspace()):
                 j += 1
-            if j < n and (texts[j][:1].isupper() or texts[j][:1].isdigit()):
+            if j < n and (texts[j][:1].isupper() or texts[j][:1].isdigit()) and \
+                    not (texts[j][:1].isdigit() and _month_before(texts, i - 1)):
                 starts[i] = True
         _cap_sentences(texts, starts)
         arr = numpy.array([1 if x else -1 for x in starts], dtype="int64").astype("uint64")
@@ -291,6 +298,14 @@ def _cap_sentences(texts: list[str], starts: list[bool],
             starts[cut] = True
             s = cut
         begin = i
+
+
+def _month_before(texts: list[str], k: int) -> bool:
+    """Is token k the full stop of an abbreviated month name ("апр." or "апр", ".")?"""
+    t = texts[k]
+    if t.endswith(".") and t != ".":
+        return t[:-1].lower() in MONTH_ABBREVIATIONS
+    return t == "." and k > 0 and texts[k - 1].lower() in MONTH_ABBREVIATIONS
 
 
 def _ends_sentence(texts: list[str], k: int) -> bool:

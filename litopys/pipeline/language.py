@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from pathlib import Path
 
@@ -11,13 +13,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from litopys.chronicle import Chronicle, Document, Entity, Event, Mention, Timex
+from litopys.data.gazetteer import BUILD_DIR
 from litopys.lang import DEFAULT_LANGUAGE
 from litopys.pipeline import factories  # noqa: F401  (registers the factories)
 from litopys.pipeline.analysis import customise_tokenizer
 from litopys.pipeline.ingest import from_text, markdown_mask
 from litopys.pipeline.langid import detect
-from litopys.pipeline.morph import morph_language
-from litopys.pipeline.normalise import OffsetMap, normalise
+from litopys.pipeline.morph import morph_language, paragraph_words, word_languages
+from litopys.pipeline.normalise import OffsetMap, foreign_letters, normalise
 from litopys.pipeline.time.words import date_phrase
 
 DEFAULT_CONFIG = Path(__file__).resolve().parent.parent / "configs" / "default.cfg"
@@ -70,17 +73,25 @@ class Pipeline:
         source = document.text
         if document.format == "markdown":
             source = markdown_mask(source)
-        # the stages read the morphology of the document's language (langid.py)
-        with morph_language(document.language or DEFAULT_LANGUAGE):
+        language = document.language or DEFAULT_LANGUAGE
+        # the stages read the morphology of the document's language (langid.py), and the
+        # words found only in paragraphs of another language with that language's
+        others = [(s, e, lang) for s, e, lang in document.paragraphs if lang != language]
+        with morph_language(language):
             text, offsets = normalise(source, document.language)
+            if others:
+                text = keep_paragraph_letters(text, offsets, source, others, language)
             doc = self.nlp.make_doc(text)
             doc._.original = document.text
             doc._.offsets = offsets
             doc._.doc_id = document.id
             doc._.anchor = anchor
             doc._.language = document.language
-            for _, proc in self.nlp.pipeline:
-                doc = proc(doc)
+            words = paragraph_word_languages(doc, offsets, document.paragraphs, language) \
+                if others else {}
+            with paragraph_words(words):
+                for _, proc in self.nlp.pipeline:
+                    doc = proc(doc)
         return doc
 
     def __call__(self, document: Document, anchor: str | None = None) -> Chronicle:
@@ -205,6 +216,50 @@ def identify_language(document: Document) -> None:
     document.paragraphs = [(p.start, p.end, p.language) for p in paragraphs]
 
 
+def keep_paragraph_letters(text: str, offsets: OffsetMap, source: str,
+                           paragraphs: list[tuple[int, int, str]], language: str) -> str:
+    """Undo the document language's letter rewrites inside paragraphs of another
+    language: a Russian quotation in a Ukrainian text keeps its ``ы``, ``э``, ``ё``.
+
+    text (str): the normalised text; offsets (OffsetMap): its map to ``source``.
+    source (str): the text that was normalised.
+    paragraphs (list): [start, end, language] of the paragraphs (offsets into ``source``)
+        whose language is not the document's.
+    language (str): the document's language.
+    RETURNS (str): ``text`` with those letters restored (same length).
+    """
+    home = foreign_letters(language)
+    chars: list[str] | None = None
+    to_orig = offsets.to_orig
+    for start, end, lang in paragraphs:
+        own = foreign_letters(lang)
+        i = bisect_left(to_orig, start, 0, len(text))
+        while i < len(text) and to_orig[i] < end:
+            c, o = text[i], source[to_orig[i]]
+            if c != o and o.translate(home) == c and o.translate(own) == o:
+                if chars is None:
+                    chars = list(text)
+                chars[i] = o
+            i += 1
+    return text if chars is None else "".join(chars)
+
+
+def paragraph_word_languages(doc: Doc, offsets: OffsetMap,
+                             paragraphs: list[tuple[int, int, str]],
+                             language: str) -> dict[str, str]:
+    """The word forms of a document that occur only in paragraphs of another language,
+    with that language (``morph.word_languages``; offsets of ``paragraphs`` point into
+    the original text)."""
+    starts = [s for s, _, _ in paragraphs]
+
+    def lang_at(i: int) -> str:
+        k = bisect_right(starts, offsets(i)) - 1
+        return paragraphs[k][2] if k >= 0 and offsets(i) < paragraphs[k][1] else language
+
+    return word_languages(((t.text, lang_at(t.idx)) for t in doc if t.is_alpha or
+                           any(c.isalpha() for c in t.text)), language)
+
+
 def split_chunks(text: str, size: int) -> list[tuple[int, int]]:
     """Cut a text into [start, end) pieces of at most about ``size`` characters.
 
@@ -245,6 +300,41 @@ def _map(offsets: OffsetMap | None, start: int, end: int) -> tuple[int, int]:
     return offsets.span(start, end) if offsets is not None else (start, end)
 
 
+@lru_cache(maxsize=1)
+def display_names() -> dict[str, dict[str, str]]:
+    """Dictionary id -> {language: display name}, from ``names.jsonl`` of the build
+    (``name_by_lang`` of actors.yaml and persons.yaml; empty when the table is missing)."""
+    path = BUILD_DIR / "names.jsonl"
+    if not path.exists():
+        return {}
+    out: dict[str, dict[str, str]] = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                row = json.loads(line)
+                out.setdefault(row["id"], {})[row["lang"]] = row["name"]
+    return out
+
+
+def name_by_language(entities: list[Entity], language: str) -> None:
+    """Show dictionary entries by their name in the document's language, the other
+    languages' names as aliases (in place). The id is unchanged, so a Ukrainian and a
+    Russian document still merge into one entity."""
+    names = display_names()
+    for ent in entities:
+        other = names.get(ent.id)
+        if not other:
+            continue
+        own = other.get(language)
+        if own is not None and own != ent.name:
+            ent.aliases = [ent.name]
+            ent.name = own
+        else:
+            ent.aliases = []
+        ent.aliases += [n for lang, n in sorted(other.items())
+                        if lang != language and n != ent.name and n not in ent.aliases]
+
+
 def to_chronicle(doc: Doc, document: Document) -> Chronicle:
     """Convert a processed Doc into a Chronicle with offsets into the original text."""
     original = document.text
@@ -262,6 +352,7 @@ def to_chronicle(doc: Doc, document: Document) -> Chronicle:
             trust=dict(ent.trust),
         ))
     entities.sort(key=lambda e: (e.mentions[0].start if e.mentions else 10**12, e.id))
+    name_by_language(entities, document.language or DEFAULT_LANGUAGE)
     timexes: list[Timex] = []
     for span in doc.spans.get("timex", []):
         t: Timex = span._.timex

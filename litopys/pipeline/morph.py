@@ -9,11 +9,17 @@ document inside ``with morph_language(document.language):`` (Ukrainian outside
 any), and every cache keyed by a word form is keyed by the language too
 (:func:`language_cache`), so Ukrainian and Russian documents in one process
 never see each other's parses.
+
+A document may hold paragraphs of another language (a Russian quotation in a
+Ukrainian text). Inside ``with paragraph_words(...)`` a word form that occurs
+only in such paragraphs is read with the analyser of its paragraphs' language
+by every helper and cache here (:func:`word_languages` builds the map); the
+other words keep the document's language.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache, wraps
@@ -24,6 +30,10 @@ import pymorphy3
 from litopys.lang import DEFAULT_LANGUAGE, load
 
 _LANGUAGE: ContextVar[str] = ContextVar("morph_language", default=DEFAULT_LANGUAGE)
+# lower-cased word form -> its language, for the words of a document that occur only in
+# paragraphs of another language than the document's (empty for one-language documents)
+_WORD_LANGUAGE: ContextVar[dict[str, str] | None] = ContextVar("morph_word_language",
+                                                              default=None)
 # languages with a pymorphy3 dictionary (pymorphy3-dicts-<code>); others read as Ukrainian
 MORPH_LANGUAGES = ("uk", "ru")
 F = TypeVar("F", bound=Callable[..., Any])
@@ -39,8 +49,12 @@ def current_language() -> str:
 RANKED_LANGUAGES = ("ru",)
 
 
-def parses_ranked() -> bool:
-    """Is the first parse of a word its likeliest in the current language?"""
+def parses_ranked(word: str | None = None) -> bool:
+    """Is the first parse of a word its likeliest in the current language (or, given a
+    word form, in the language it is read in: see :func:`paragraph_words`)?"""
+    words = _WORD_LANGUAGE.get()
+    if word is not None and words:
+        return words.get(word.lower(), _LANGUAGE.get()) in RANKED_LANGUAGES
     return _LANGUAGE.get() in RANKED_LANGUAGES
 
 
@@ -55,9 +69,42 @@ def morph_language(lang: str) -> Iterator[None]:
         _LANGUAGE.reset(token)
 
 
+@contextmanager
+def paragraph_words(words: dict[str, str]) -> Iterator[None]:
+    """Inside the block, read each word form of ``words`` (lower-cased form -> language)
+    with the analyser of its language instead of the current one."""
+    token = _WORD_LANGUAGE.set(words)
+    try:
+        yield
+    finally:
+        _WORD_LANGUAGE.reset(token)
+
+
+def word_languages(words: Iterable[tuple[str, str]], language: str) -> dict[str, str]:
+    """The word forms to read in another language than the document's.
+
+    words (Iterable[tuple[str, str]]): (word form, language of its paragraph) for every
+        word of a document.
+    language (str): the document's language.
+    RETURNS (dict[str, str]): lower-cased form -> language, for the forms that occur only
+        in paragraphs of one other language that has a pymorphy3 dictionary.
+    """
+    seen: dict[str, set[str]] = {}
+    for word, lang in words:
+        seen.setdefault(word.lower(), set()).add(
+            lang if lang in MORPH_LANGUAGES else DEFAULT_LANGUAGE)
+    home = language if language in MORPH_LANGUAGES else DEFAULT_LANGUAGE
+    return {w: next(iter(langs)) for w, langs in seen.items()
+            if len(langs) == 1 and home not in langs}
+
+
 def language_cache(maxsize: int) -> Callable[[F], F]:
     """``lru_cache`` keyed by the current morphology language as well as the arguments
-    (for every cached function whose answer depends on a word's parses)."""
+    (for every cached function whose answer depends on a word's parses).
+
+    The first argument is taken as a word form: inside :func:`paragraph_words`, a form
+    listed there is read (with everything the function calls) in its own language.
+    """
     def decorate(fn: F) -> F:
         @lru_cache(maxsize=maxsize)
         def keyed(lang: str, *args: Any, **kwargs: Any) -> Any:
@@ -65,7 +112,17 @@ def language_cache(maxsize: int) -> Callable[[F], F]:
 
         @wraps(fn)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            return keyed(_LANGUAGE.get(), *args, **kwargs)
+            lang = _LANGUAGE.get()
+            words = _WORD_LANGUAGE.get()
+            if words and args and isinstance(args[0], str):
+                own = words.get(args[0].lower())
+                if own is not None and own != lang:
+                    token = _LANGUAGE.set(own)
+                    try:
+                        return keyed(own, *args, **kwargs)
+                    finally:
+                        _LANGUAGE.reset(token)
+            return keyed(lang, *args, **kwargs)
 
         wrapper.cache_clear = keyed.cache_clear  # type: ignore[attr-defined]
         wrapper.cache_info = keyed.cache_info  # type: ignore[attr-defined]
@@ -80,6 +137,7 @@ def slavic_surname_endings() -> tuple[str, ...]:
     return tuple(sorted(load("entities", _LANGUAGE.get()).get("slavic_surname_endings") or ()))
 
 
+NAME_TAGS = ("Name", "Surn", "Patr")
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")
 UD_TO_PYMORPHY = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs",
                   "Ins": "ablt", "Loc": "loct", "Voc": "voct"}
@@ -155,13 +213,19 @@ def nominative(word: str, case: str | None = None, prefer: str | None = None,
         return word
     if any("Fixd" in str(p.tag) for p in candidates if prefer and prefer in str(p.tag)):
         return word  # indeclinable: "Кеннеді", "Тальявіні"
-    def score(p) -> tuple[int, int, int, int]:  # type: ignore[no-untyped-def]
+    # a person's name word is singular: "Эдуард" is not the plural of "Эдуарда", whatever
+    # gender the caller guessed from the other words
+    name_word = prefer in NAME_TAGS
+
+    def score(p) -> tuple[int, int, int, int, int]:  # type: ignore[no-untyped-def]
         t = str(p.tag)
+        plural = 0 if "plur" not in t else 1
         return (
             0 if prefer and prefer in t else 1,
+            plural if name_word else 0,
             0 if gender is None or gender in t or "Fixd" in t else 1,
             0 if case and case in t else 1,
-            0 if "plur" not in t else 1,
+            plural,
         )
     best = min(candidates, key=score)
     t = str(best.tag)

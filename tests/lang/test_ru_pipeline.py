@@ -85,3 +85,30 @@ def test_ukrainian_and_russian_reports_merge(pipeline, tmp_path) -> None:
             store.write_one(ch)
         stats = merge_store(store)
     assert (stats.events, stats.groups, stats.corroborated) == (6, 3, 3)
+
+
+MIXED = ("Навесні 1939 року радянський уряд шукав союзників. Нарком закордонних справ "
+         "Молотов провів переговори з німецьким послом у Москві.\n\n"
+         "«Советский Союз не намерен вступать в войну. Переговоры с полпредом Николаем "
+         "Крестинским и с послом Сергеем Александровским вёл министр иностранных дел.»\n\n"
+         "Після цього 23 серпня 1939 року Молотов підписав договір з Ріббентропом. Уряд "
+         "Франції довго не вірив цим повідомленням, а британський посол у Москві вимагав "
+         "нових пояснень від радянського уряду. Це рішення змінило політику всієї Європи.")
+
+
+def test_russian_paragraph_in_a_ukrainian_text_reads_as_russian(pipeline) -> None:
+    """Issue 16: morphology follows the paragraph: a Russian quotation in a Ukrainian text
+    gives Russian nominative names, keeps its own letters, and the Ukrainian text around it
+    reads as before."""
+    ch = pipeline.text(MIXED)
+    assert ch.document.language == "uk"
+    assert [lang for _, _, lang in ch.document.paragraphs] == ["uk", "ru", "uk"]
+    names = {e.name for e in ch.entities if e.type == "PERSON"}
+    assert {"Николай Крестинский", "Сергей Александровский"} <= names
+    roles = {r for e in ch.entities for r in e.roles}
+    assert {"полпред", "нарком закордонних справ"} <= roles
+    assert any(ev.trigger == "підписав договір" for ev in ch.events)
+    # the quotation alone, read as a Russian document, gives the same names
+    alone = pipeline.text(MIXED.split("\n\n")[1])
+    assert alone.document.language == "ru"
+    assert {"Николай Крестинский", "Сергей Александровский"} <= {e.name for e in alone.entities}

@@ -33,3 +33,22 @@ def test_analysis_text_without_spaces_is_split(pipeline) -> None:
     assert len(lengths) > 1 and max(lengths) <= MAX_SENTENCE_TOKENS
     # broken after punctuation ("...СРСР,"), not inside a name
     assert all(s.text.rstrip()[-1] in ";:—–," for s in list(doc.sents)[:-1])
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an abbreviated month before a year does not end the sentence, in either language
+    ("Конференція відкрилася 25 квіт. 1945 р. у Сан-Франциско. Потім усе скінчилося.",
+     ["Конференція відкрилася 25 квіт. 1945 р. у Сан-Франциско.", "Потім усе скінчилося."]),
+    ("Конференция открылась 25 апр. 1945 г. в Сан-Франциско.",
+     ["Конференция открылась 25 апр. 1945 г. в Сан-Франциско."]),
+    # before a capitalised word it still may
+    ("Угоду підписали в серп. Наступного року все змінилося.",
+     ["Угоду підписали в серп.", "Наступного року все змінилося."]),
+    # another abbreviation before a number ends the sentence as before
+    ("Прийшло 20 тис. 1945 року було інакше.", ["Прийшло 20 тис. 1945 року було інакше."]),
+    ("Він прибув до Києва. 1945 рік став іншим.", ["Він прибув до Києва.", "1945 рік став іншим."]),
+])
+def test_analysis_month_abbreviation_keeps_the_sentence(pipeline, text: str,
+                                                        expected: list[str]) -> None:
+    doc = pipeline.make_doc(from_text(text), None)
+    assert [s.text.strip() for s in doc.sents] == expected

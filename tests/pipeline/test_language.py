@@ -103,3 +103,15 @@ def test_language_long_document_same_entities_as_its_parts(pipeline) -> None:
     sentences = [m.sentence for e in long.entities for m in e.mentions]
     assert max(sentences) > max(m.sentence for e in pipeline(from_text(parts[0])).entities
                                 for m in e.mentions)
+
+
+def test_language_other_paragraphs_keep_their_letters() -> None:
+    from litopys.pipeline.language import keep_paragraph_letters
+    from litopys.pipeline.normalise import normalise
+
+    text = "Обличчя ворога.\n\nВёл переговоры Эстонии.\n\nЩе ы."
+    norm, offsets = normalise(text, "uk")
+    assert "Вел переговори Естонии" in norm  # the Ukrainian rewrites everywhere
+    kept = keep_paragraph_letters(norm, offsets, text, [(17, 40, "ru")], "uk")
+    assert len(kept) == len(norm)
+    assert "Вёл переговоры Эстонии." in kept and kept.endswith("Ще и.")
