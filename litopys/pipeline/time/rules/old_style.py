@@ -18,6 +18,7 @@ from litopys.pipeline.time.grammar import (
     MON,
     MONTHS,
     YEARX,
+    YS,
     Ctx,
     Hit,
     Res,
@@ -62,12 +63,14 @@ def _after(y: int, mo: int) -> tuple[int, int]:
 
 
 def _two_styles(first: tuple[int, int | None], second: tuple[int, int], year: int | None,
-                start: int, end: int, ns_second: bool) -> Hit | None:
+                start: int, end: int, ns_second: bool, year_of_first: bool = False) -> Hit | None:
     """A hit for two (day, month) readings of one date; month None: the second's.
 
     first / second ((day, month)): as written, left to right.
     year (int | None): the year written after them.
     ns_second (bool): the default reading, when the calendar decides nothing.
+    year_of_first (bool): the year is the first day's ("30 (9 лютого) січня 1667"),
+        not the second's, when one is in December and the other in January.
     """
     d1, m1 = first
     d2, m2 = second
@@ -78,7 +81,9 @@ def _two_styles(first: tuple[int, int | None], second: tuple[int, int], year: in
         """(Julian, Gregorian) candidates, the default one first."""
         if m1 is not None:
             a, b = (y, m1, d1), (y, m2, d2)
-            if m1 == 12 and m2 == 1:
+            if m1 == 12 and m2 == 1 and year_of_first:
+                b = (y + 1, m2, d2)
+            elif m1 == 12 and m2 == 1:
                 a = (y - 1, m1, d1)
             elif m1 == 1 and m2 == 12:
                 b = (y - 1, m2, d2)
@@ -157,3 +162,42 @@ def _old_style_numeric(m: re.Match[str], text: str, orig: str) -> Hit | None:
         return None
     return _two_styles((int(m.group("d1")), None), (int(m.group("d2")), mo), y,
                        m.start(), m.end(), ns_second=True)
+
+
+@pattern(
+    "old_style_inner",
+    rf"(?P<d1>{DAY0})\s*\(\s*(?P<d2>{DAY})\s+(?P<m2>{MON}){_MARKER}\s*\)\s*(?P<m1>{MON})"
+    rf"(?:\s*,?\s*(?P<y>{YEARX}))?",
+)
+def _old_style_inner(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"30(9 лютого) січня 1667": the bracketed day with its own month inside the date."""
+    first = (parse_day_number(m.group("d1")), MONTHS[norm(m.group("m1"))])
+    second = (parse_day_number(m.group("d2")), MONTHS[norm(m.group("m2"))])
+    year = parse_year(m.group("y")) if m.group("y") else None
+    ns_second = _STYLE_MARKERS.get(norm(m.group("mk") or "")) != "old"
+    return _two_styles(first, second, year, m.start(), m.end(), ns_second, year_of_first=True)
+
+
+@pattern(
+    "old_style_two_years",
+    rf"(?P<d1>{DAY0})\s+(?P<m1>{MON})\s*,?\s*(?P<y1>{YEARX})\s*\(\s*(?P<d2>{DAY})\s+"
+    rf"(?P<m2>{MON})\s*,?\s*(?P<y2>{YEARX}){_MARKER}\s*\)(?:{YS})?",
+)
+def _old_style_two_years(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"20 грудня 1653 (1 січня 1654)": each day with its own year, the New Style one
+    in the next year when the Julian day falls in the last days of December."""
+    a = (parse_year(m.group("y1")), MONTHS[norm(m.group("m1"))], parse_day_number(m.group("d1")))
+    b = (parse_year(m.group("y2")), MONTHS[norm(m.group("m2"))], parse_day_number(m.group("d2")))
+    if not (valid_day(*a) and valid_day(*b)) or abs(a[0] - b[0]) > 1:
+        return None
+    ns_second = _STYLE_MARKERS.get(norm(m.group("mk") or "")) != "old"
+    pairs = [(a, b), (b, a)] if ns_second else [(b, a), (a, b)]
+    os_day, ns_day = next((p for p in pairs if _fits(*p, p[1][0])), pairs[0])
+    ns, os_ = Point(*ns_day), Point(*os_day)
+
+    def resolve(ctx: Ctx) -> Res:
+        res = res_point(ns)
+        res.old_style = os_.value
+        return res
+
+    return Hit(m.start(), m.end(), resolve, ns_day[0], "date")

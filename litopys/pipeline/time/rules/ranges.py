@@ -110,3 +110,37 @@ def _point_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
     return Hit(start, m.end(), resolve, yb, "range")
 
 
+
+
+# "3, 5 і 7 лютого 1918", "3, 5 і 7.02.1918": a list of days of one month, read
+# like "3 й 4 січня" as the range from the first listed day to the last.
+_LIST_HEAD = rf"(?P<d1>{DAY0})(?P<mid>(?:\s*,\s*{DAY}){{0,6}})\s*(?:,\s*|,?\s+{AND}\s+)"
+
+
+@pattern(
+    "day_list",
+    rf"{_LIST_HEAD}(?P<d2>{DAY})\s+(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?",
+    rf"{_LIST_HEAD}(?P<d2>\d{{1,2}})\.(?P<mo>\d{{1,2}})\.(?P<y>\d{{4}})(?![\d]|\.\d)",
+)
+def _day_list(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    days = [parse_day_number(m.group("d1")),
+            *(parse_day_number(d) for d in m.group("mid").split(",") if d.strip()),
+            parse_day_number(m.group("d2"))]
+    if any(b <= a for a, b in zip(days, days[1:], strict=False)) or days[0] < 1:
+        return None
+    if m.groupdict().get("mo"):
+        mo, year = int(m.group("mo")), int(m.group("y"))
+        if not (1 <= mo <= 12 and 1000 <= year <= 2100):
+            return None
+    else:
+        mo = MONTHS[norm(m.group("m"))]
+        year = parse_year(m.group("y")) if m.group("y") else None
+    first, last = days[0], days[-1]
+
+    def resolve(ctx: Ctx) -> Res:
+        y, source, anchor = year_or_ref(year, ctx)
+        if y is None or not valid_day(y, mo, last):
+            return Res(None, source=source)
+        return res_range(Point(y, mo, first), Point(y, mo, last), source, anchor)
+
+    return Hit(m.start(), m.end(), resolve, year, "range")

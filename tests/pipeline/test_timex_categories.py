@@ -1,0 +1,55 @@
+"""Categories of time expressions on real pages (issue 13 item 6, issue 16): every
+expression of a made-up passage, span and value, in text order."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from litopys.pipeline.time.tagger import TimeTagger, tag
+
+
+def found(text: str) -> list[tuple[str, str | None]]:
+    return [(t.text, t.value) for t in tag(text)]
+
+
+def staged(text: str) -> list[tuple[str, str | None]]:
+    """The same through the spaCy stage (its passes after ``tag``)."""
+    nlp = spacy.blank("xx")
+    doc = TimeTagger(nlp)(nlp(text))
+    return [(s._.timex.text, s._.timex.value) for s in doc.spans["timex"]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Old Style year rollback: the New Style day is in the next year
+    ("Рада зібралася 20 грудня 1653 (1 січня 1654) р. у Переяславі.",
+     [("20 грудня 1653 (1 січня 1654) р.", "1654-01-01")]),
+    ("Послы прибыли 20 декабря 1653 (1 января 1654) г.",
+     [("20 декабря 1653 (1 января 1654) г.", "1654-01-01")]),
+    ("Лист датовано 1 січня 1654 р. (22 грудня 1653 р.).",
+     [("1 січня 1654 р. (22 грудня 1653 р.)", "1654-01-01")]),
+    ("Указ вийшов 25 грудня 1799 (5 січня 1800).",
+     [("25 грудня 1799 (5 січня 1800)", "1800-01-05")]),
+    # the other calendar's day with its month inside the date
+    ("Посли прибули 30(9 лютого) січня 1667 р.", [("30(9 лютого) січня 1667 р.", "1667-02-09")]),
+    ("Договор подписан 30 (9 февраля) января 1667 года.",
+     [("30 (9 февраля) января 1667 года", "1667-02-09")]),
+    ("Бій стався 25 (5 січня) грудня 1708 р.", [("25 (5 січня) грудня 1708 р.", "1709-01-05")]),
+])
+def test_old_style_layouts(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Засідання відбулися 3, 5 і 7.02.1918 у Бресті.", [("3, 5 і 7.02.1918", "1918-02-03/1918-02-07")]),
+    ("Засідання відбулися 3, 5 та 7 лютого 1918 року.",
+     [("3, 5 та 7 лютого 1918 року", "1918-02-03/1918-02-07")]),
+    ("Заседания прошли 3, 5 и 7 февраля 1918 г.", [("3, 5 и 7 февраля 1918 г.", "1918-02-03/1918-02-07")]),
+    ("У 1919 р. наради скликали 10, 12, 14 березня.",
+     [("У 1919 р.", "1919"), ("10, 12, 14 березня", "1919-03-10/1919-03-14")]),
+    ("Це було 12, 13 січня 1919 року.", [("12, 13 січня 1919 року", "1919-01-12/1919-01-13")]),
+    # not a list: the days go down, or the numbers are article numbers
+    ("Статті 7, 5 і 3 договору 1918 року.", [("1918 року", "1918")]),
+])
+def test_day_lists(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected
