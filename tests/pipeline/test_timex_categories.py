@@ -72,3 +72,26 @@ def test_day_lists(text: str, expected: list[tuple[str, str | None]]) -> None:
 ])
 def test_russian_forms(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert staged(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Облога тривала два з половиною роки.", [("два з половиною роки", "P2Y6M")]),
+    ("Переговоры шли протягом трьох із половиною місяців.",
+     [("протягом трьох із половиною місяців", "P3M15D")]),
+    ("Война длилась два с половиной года.", [("два с половиной года", "P2Y6M")]),
+    ("Армія пройшла за 6 годин, а бій тривав півтори години.",
+     [("6 годин", "PT6H"), ("півтори години", "PT90M")]),
+    ("Переговори тривали 2,5 року.", [("2,5 року", "P30M")]),
+])
+def test_durations(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert staged(text) == expected
+
+
+def test_compound_durations_parse() -> None:
+    from litopys.pipeline.time.values import VALUE_RE, TimexValue
+
+    for value, count in (("P2Y6M", (2.5, "Y")), ("PT1H30M", (1.5, "H")), ("P3M15D", (3.5, "M"))):
+        assert VALUE_RE.match(value)
+        parsed = TimexValue.parse(value)
+        assert parsed is not None and parsed.duration == count
+    assert TimexValue.parse("P2Y6D") is None

@@ -98,7 +98,7 @@ def _duration_fixed(m: re.Match[str], text: str, orig: str) -> Hit | None:
     left = _LEFT_DUR_RE.search(text, max(0, m.start() - 16), m.start())
     start = left.start() if left else m.start()
     pre = norm(left.group()) if left else ""
-    if pre in _AFTER_PREPS:  # "через півроку": a point
+    if pre in _AFTER_PREPS and value[1:-1].isdigit():  # "через півроку": a point
         count, unit = int(value[1:-1]), value[-1]
         return _duration_hit(start, m.end(), pre, str(count), unit, None, None)
     return Hit(start, m.end(), lambda ctx: Res(value, precision="duration"), None, "duration")
@@ -182,4 +182,28 @@ def _duration_fraction(m: re.Match[str], text: str, orig: str) -> Hit | None:
     start = left.start() if left else m.start()
     if left and norm(left.group()) in _COUNTED:
         return None  # "через 1,5 року": a point in time; not read yet
+    return Hit(start, m.end(), lambda ctx: Res(value, precision="duration"), None, "duration")
+
+
+# "два з половиною роки" = two years and six months: the half in the next smaller unit.
+_HALF_OF = {"Y": "6M", "M": "15D", "D": "T12H"}
+
+
+@pattern(
+    "duration_and_half",
+    rf"(?P<n>[0-9](?<![\w.,:].)[0-9]{{0,2}}|{alt(list(NUMBERS))})\s+{alt(WORDS['half_words'])}"
+    rf"\s+(?P<u>{_UNIT})",
+    word_start=True,
+)
+def _duration_and_half(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    raw = norm(m.group("n"))
+    n = raw if raw.isdigit() else NUMBERS.get(raw, "")
+    unit = UNITS[norm(m.group("u"))]
+    if not n.isdigit() or int(n) == 0 or unit not in _HALF_OF:
+        return None
+    left = _LEFT_DUR_RE.search(text, max(0, m.start() - 16), m.start())
+    if left and norm(left.group()) in _COUNTED:
+        return None  # "через два з половиною роки": a point in time; not read yet
+    start = left.start() if left else m.start()
+    value = f"P{int(n)}{unit}{_HALF_OF[unit]}"
     return Hit(start, m.end(), lambda ctx: Res(value, precision="duration"), None, "duration")
