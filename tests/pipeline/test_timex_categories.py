@@ -95,3 +95,19 @@ def test_compound_durations_parse() -> None:
         parsed = TimexValue.parse(value)
         assert parsed is not None and parsed.duration == count
     assert TimexValue.parse("P2Y6D") is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("У 1667 р. укладено мир. У грудні того ж року посли повернулись.",
+     [("У 1667 р.", "1667"), ("У грудні того ж року", "1667-12")]),
+    ("У 1667 р. укладено мир. 23 серпня наступного року посли повернулись.",
+     [("У 1667 р.", "1667"), ("23 серпня наступного року", "1668-08-23")]),
+    ("В 1939 году был подписан пакт. 23 августа того же года в Москве.",
+     [("В 1939 году", "1939"), ("23 августа того же года", "1939-08-23")]),
+    ("У 1920 р. бої. 12—14 травня того ж року.",
+     [("У 1920 р.", "1920"), ("12—14 травня того ж року", "1920-05-12/1920-05-14")]),
+    # a relative year after a full date is its own expression
+    ("12 травня 1920 р. того ж року", [("12 травня 1920 р.", "1920-05-12"), ("того ж року", "1920")]),
+])
+def test_day_or_month_of_a_relative_year(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected

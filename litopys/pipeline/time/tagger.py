@@ -34,6 +34,7 @@ from litopys.pipeline.time.grammar import (
     LEFT_PART_RE,
     NUMBERS,
     PATTERNS,
+    RELATIVE,
     UNITS,
     WORD_START,
     Ctx,
@@ -178,6 +179,10 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
                                      if b == blocks[i] and h.year is not None), None)
         nxt_hit = hits[i + 1] if i + 1 < len(hits) else None
         end = hit.end
+        rel_year = _relative_year_after(work, hit, nxt_hit, ctx)
+        if rel_year is not None:  # "23 серпня того ж року": one expression
+            ctx.next_year, end = rel_year, nxt_hit.end
+            i += 1
         if (
             hit.kind == "relative"
             and nxt_hit is not None
@@ -229,6 +234,19 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
 
 
 _BLOCK_RE = re.compile(r"\n[ \t]*\n")
+_REL_YEAR_OFFSET = {p: off for p, (unit, off) in RELATIVE.items() if unit == "Y"}
+_SPACE_GAP_RE = re.compile(r"\s{1,3}")
+
+
+def _relative_year_after(work: str, hit: Hit, nxt: Hit | None, ctx: Ctx) -> int | None:
+    """The year a relative year gives to the day or month just before it ("23 серпня
+    того ж року", "у грудні наступного року"), None if there is none."""
+    if (nxt is None or nxt.kind != "relative" or hit.year is not None
+            or hit.kind not in ("date", "range") or ctx.ref is None
+            or not _SPACE_GAP_RE.fullmatch(work, hit.end, nxt.start)):
+        return None
+    offset = _REL_YEAR_OFFSET.get(norm(work[nxt.start:nxt.end]))
+    return None if offset is None else ctx.ref.year + offset
 
 
 def _blocks(text: str, hits: list[Hit]) -> list[int]:
