@@ -111,3 +111,17 @@ def test_compound_durations_parse() -> None:
 ])
 def test_day_or_month_of_a_relative_year(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("13 травня 1920 р. делегація прибула. 14 — прийом у короля. Того ж дня прибули посли.",
+     [("13 травня 1920 р.", "1920-05-13"), ("14", "1920-05-14"), ("Того ж дня", "1920-05-14")]),
+    ("У травні 1920 року армія рушила.\n16 — переговори.",
+     [("У травні 1920 року", "1920-05"), ("16", "1920-05-16")]),
+    # not a day: no narrative month, an earlier day, a list of items
+    ("Пункти договору. 1 — кордони, 2 — торгівля.", []),
+    ("У 1920 році. 14 — прийом.", [("У 1920 році", "1920")]),
+    ("12 травня 1920 р. делегація прибула. 1 — кордони.", [("12 травня 1920 р.", "1920-05-12")]),
+])
+def test_bare_day_before_a_dash(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected

@@ -274,6 +274,7 @@ class Hit:
     resolve: Resolver
     year: int | None = None  # explicit year, for lists ("21 квітня та 24 квітня 1920 року")
     kind: str = ""
+    optional: bool = False  # dropped when it resolves to nothing ("14 — ..." without a month)
 
 
 def res_point(p: Point, source: str = "text", anchor: str | None = None) -> Res:

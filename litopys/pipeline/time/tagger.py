@@ -203,6 +203,9 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
             res = Res(nxt.value, nxt.begin, nxt.end, nxt.precision, "text", None, ref=nxt.ref)
         else:
             res = hit.resolve(ctx)
+        if hit.optional and res.value is None:
+            i += 1
+            continue
         if res.ref is not None:
             ctx.ref = res.ref
         start, half = _extend_left(work, text, hit, prev_end)

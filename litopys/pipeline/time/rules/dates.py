@@ -190,3 +190,25 @@ def _bare_day(m: re.Match[str], text: str, orig: str) -> Hit | None:
         return res_point(Point(ref.year, ref.month, d), "narrative", ref.value)
 
     return Hit(m.start(), m.end(), resolve, None, "date")
+
+
+_SENTENCE_END_RE = re.compile(r"(?:^|[.!?;]|\n)\s*$")
+
+
+@pattern("bare_day_dash", r"(?P<d>[0-9](?<![\w.,:].)[0-9]?)(?=[ \t]+[—–][ \t])")
+def _bare_day_dash(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"... 13 травня. 14 — прийом у короля": a day number opening a sentence of a
+    chronicle, before a dash: a later day of the narrative month."""
+    d = int(m.group("d"))
+    if not 1 <= d <= 31 or not _SENTENCE_END_RE.search(text, max(0, m.start() - 3), m.start()):
+        return None
+
+    def resolve(ctx: Ctx) -> Res:
+        ref = ctx.ref
+        if ref is None or not ref.month or ref.season or (ref.day and d <= ref.day):
+            return Res(None, source="narrative")
+        if not valid_day(ref.year, ref.month, d):
+            return Res(None, source="narrative")
+        return res_point(Point(ref.year, ref.month, d), "narrative", ref.value)
+
+    return Hit(m.start(), m.end(), resolve, None, "date", optional=True)
