@@ -125,3 +125,19 @@ def test_day_or_month_of_a_relative_year(text: str, expected: list[tuple[str, st
 ])
 def test_bare_day_before_a_dash(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,anchor,expected", [
+    ("Сьогодні ми згадуємо ці події. Вчора відбулася зустріч.", None,
+     [("Сьогодні", None), ("Вчора", None)]),
+    ("Сьогодні ми згадуємо ці події. Вчора відбулася зустріч.", "2020-04-23",
+     [("Сьогодні", "2020-04-23"), ("Вчора", "2020-04-22")]),
+    # never the narrative time
+    ("12 травня 1920 р. делегація прибула. Завтра буде інша.", None,
+     [("12 травня 1920 р.", "1920-05-12"), ("Завтра", None)]),
+    ("У 1975 р. підписали акт. Протягом наступного десятиліття рух зріс.", None,
+     [("У 1975 р.", "1975"), ("наступного десятиліття", "198X")]),
+])
+def test_deictic_and_next_decade(text: str, anchor: str | None,
+                                 expected: list[tuple[str, str | None]]) -> None:
+    assert [(t.text, t.value) for t in tag(text, anchor=anchor)] == expected
