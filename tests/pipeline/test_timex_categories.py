@@ -141,3 +141,17 @@ def test_bare_day_before_a_dash(text: str, expected: list[tuple[str, str | None]
 def test_deictic_and_next_decade(text: str, anchor: str | None,
                                  expected: list[tuple[str, str | None]]) -> None:
     assert [(t.text, t.value) for t in tag(text, anchor=anchor)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a new excerpt whose first sentence gives its own year
+    ("Мир уклали 5 грудня 1994 року.\n\n12 травня, ще у 1993 році, посли зустрілися.",
+     [("5 грудня 1994 року", "1994-12-05"), ("12 травня", "1993-05-12"), ("1993 році", "1993")]),
+    # one narrative: the next paragraph goes on in the same year, a later year comes later
+    ("Переговори почалися 12 лютого 2015 року.\n\n15 лютого бої тривали. Згодом, 21 лютого 2022 року, "
+     "все змінилося.",
+     [("12 лютого 2015 року", "2015-02-12"), ("15 лютого", "2015-02-15"),
+      ("21 лютого 2022 року", "2022-02-21")]),
+])
+def test_excerpts_and_paragraphs(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected

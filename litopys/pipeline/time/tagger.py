@@ -162,6 +162,7 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
     blocks = _blocks(work, hits)
     out: list[Timex] = []
     prev_end = 0
+    fresh_block = False
     i = 0
     while i < len(hits):
         hit = hits[i]
@@ -174,9 +175,17 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
         # before the text's first dated expression, a partial date takes the year its
         # paragraph gives later ("набуде чинності 1 листопада ... 1 листопада 2014 року")
         ctx.forward_year = None
+        if i and blocks[i] != blocks[i - 1]:
+            fresh_block = True  # a new excerpt (after a blank line) has not given its year yet
+        if hit.year is not None:
+            fresh_block = False
         if ctx.ref is None:
             ctx.forward_year = next((h.year for h, b in zip(hits[i + 1 :], blocks[i + 1 :], strict=True)
                                      if b == blocks[i] and h.year is not None), None)
+        elif fresh_block and hit.year is None:
+            # ... and so does a partial date that opens an excerpt of a compilation, when
+            # the excerpt's first sentence gives its own year ("\n\n24 квітня ... 1920 року")
+            ctx.forward_year = _first_sentence_year(work, hits, i)
         nxt_hit = hits[i + 1] if i + 1 < len(hits) else None
         end = hit.end
         rel_year = _relative_year_after(work, hit, nxt_hit, ctx)
@@ -250,6 +259,20 @@ def _relative_year_after(work: str, hit: Hit, nxt: Hit | None, ctx: Ctx) -> int 
         return None
     offset = _REL_YEAR_OFFSET.get(norm(work[nxt.start:nxt.end]))
     return None if offset is None else ctx.ref.year + offset
+
+
+_SENTENCE_BREAK_RE = re.compile(r"[.!?]\s+(?=[^\W\d_])|\n")
+
+
+def _first_sentence_year(work: str, hits: list[Hit], i: int) -> int | None:
+    """The year a later expression of the same sentence as hit i gives, if that sentence
+    opens its paragraph; None otherwise."""
+    block_start = work.rfind("\n", 0, hits[i].start) + 1
+    if _SENTENCE_BREAK_RE.search(work, block_start, hits[i].start):
+        return None
+    stop = _SENTENCE_BREAK_RE.search(work, hits[i].end)
+    limit = stop.start() if stop else len(work)
+    return next((h.year for h in hits[i + 1 :] if h.start < limit and h.year is not None), None)
 
 
 def _blocks(text: str, hits: list[Hit]) -> list[int]:
