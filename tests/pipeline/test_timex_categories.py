@@ -155,3 +155,18 @@ def test_deictic_and_next_decade(text: str, anchor: str | None,
 ])
 def test_excerpts_and_paragraphs(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Переговоры шли июль/август – август/сентябрь 1772 г.",
+     [("июль/август – август/сентябрь 1772 г.", "1772-08/1772-09")]),
+    ("Облога тривала грудень/січень – січень/лютий 1774 р.",
+     [("грудень/січень – січень/лютий 1774 р.", "1774-01/1774-02")]),
+    ("Посли чекали травень/липень – серпень/жовтень 1773 р.",
+     [("травень/липень – серпень/жовтень 1773 р.", "1773-05/1773-10")]),
+    # one pair alone is not read as two calendars
+    ("Посли чекали липень/серпень 1773 р.", [("серпень 1773 р.", "1773-08")]),
+    ("Це листопад/падолист.", []),
+])
+def test_month_pairs(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected

@@ -27,6 +27,7 @@ from litopys.pipeline.time.grammar import (
     parse_day_number,
     parse_year,
     pattern,
+    res_point,
     res_range,
     year_or_ref,
 )
@@ -142,5 +143,42 @@ def _day_list(m: re.Match[str], text: str, orig: str) -> Hit | None:
         if y is None or not valid_day(y, mo, last):
             return Res(None, source=source)
         return res_range(Point(y, mo, first), Point(y, mo, last), source, anchor)
+
+    return Hit(m.start(), m.end(), resolve, year, "range")
+
+
+# "июль/август – август/сентябрь 1772 г.": a month in two
+# calendars (the Julian days of the first month run into the second in the Gregorian
+# calendar): the New Style month of each pair, as for days (FORMAT.md). Pairs of months
+# that are not adjacent are alternatives: from the first to the last.
+_MONTH_PAIR = rf"(?P<{{a}}>{MON})\s*/\s*(?P<{{b}}>{MON})"
+
+
+@pattern(
+    "month_pair",
+    rf"{_MONTH_PAIR.format(a='a1', b='b1')}(?:\s*[-–—]\s*{_MONTH_PAIR.format(a='a2', b='b2')})?"
+    rf"(?:\s*,?\s*(?P<y>{YEARX}))?",
+    word_start=True,
+)
+def _month_pair(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    months = [MONTHS[norm(m.group(g))] for g in ("a1", "b1", "a2", "b2") if m.group(g)]
+    year = parse_year(m.group("y")) if m.group("y") else None
+    if len(months) < 4:
+        return None  # "липень/серпень" alone may be alternatives a text leaves open
+    pairs = [months[k : k + 2] for k in range(0, len(months), 2)]
+    if all(b == a % 12 + 1 for a, b in pairs):
+        news = [b for _a, b in pairs]  # the New Style month of each pair
+    else:
+        news = [months[0], months[-1]]
+    first, last = news[0], news[-1]
+
+    def resolve(ctx: Ctx) -> Res:
+        y2, source, anchor = year_or_ref(year, ctx)
+        if y2 is None:
+            return Res(None, source=source)
+        if first == last:
+            return res_point(Point(y2, last), source, anchor)
+        y1 = y2 - 1 if first > last else y2
+        return res_range(Point(y1, first), Point(y2, last), source, anchor)
 
     return Hit(m.start(), m.end(), resolve, year, "range")
