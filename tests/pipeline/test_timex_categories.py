@@ -170,3 +170,15 @@ def test_excerpts_and_paragraphs(text: str, expected: list[tuple[str, str | None
 ])
 def test_month_pairs(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Пакт підписали 23 серпня 1939 року. Протокол оприлюднили наприкінці 80-х років.", "198X"),
+    ("Мир уклали 1918 року. У 30-х роках почався голод.", "193X"),
+    ("Перемир'я уклали 1667 року. У 80-х роках уклали Вічний мир.", "168X"),
+    ("Перемир'я уклали 1667 року. У 40-х роках точилася війна.", "164X"),
+    ("Угоду підписали 2014 року. У 90-х роках цього не було.", "199X"),
+    ("Угоду підписали 2024 року. У 10-х роках цього не було.", "201X"),
+])
+def test_decade_without_century(text: str, value: str) -> None:
+    assert found(text)[-1][1] == value

@@ -77,8 +77,7 @@ def _decade(m: re.Match[str], text: str, orig: str) -> Hit | None:
         elif cent is not None:
             y0 = (cent - 1) * 100 + dec
         elif ctx.ref is not None and ctx.ref.year > 0:
-            base = (ctx.ref.year // 100) * 100
-            y0 = base + dec if base + dec <= ctx.ref.year + 10 else base - 100 + dec
+            y0 = _decade_of(dec, ctx.ref.year)
             source, anchor = "narrative", ctx.ref.value
         else:
             y0 = 1900 + dec  # historical prose without a century means the 20th
@@ -86,6 +85,19 @@ def _decade(m: re.Match[str], text: str, orig: str) -> Hit | None:
         return Res(f"{y0 // 10:03d}X", first.iso, last.iso, "decade", source, anchor)
 
     return Hit(m.start(), m.end(), resolve, None, "decade")
+
+
+def _decade_of(dec: int, ref_year: int) -> int:
+    """The first year of a decade written without its century ("80-х"), by the narrative
+    year: before 1900 the narrative's own century ("60-х" in a text about 1667 = 1660s);
+    from 1900 on the 20th century, as texts written since look back on it ("в конце
+    80-х" in a text about 1939 = 1980s), and the 21st for a decade not yet over at the
+    narrative time ("10-х" in a text about 2014)."""
+    if ref_year < 1900:
+        return (ref_year // 100) * 100 + dec
+    if ref_year >= 2000 and 2000 + dec <= ref_year:
+        return 2000 + dec
+    return 1900 + dec
 
 
 _DECADE_SFX = rf"[-–]?{alt(WORDS['decade_suffixes'], bound=False)}{R}"
