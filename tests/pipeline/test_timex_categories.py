@@ -182,3 +182,16 @@ def test_month_pairs(text: str, expected: list[tuple[str, str | None]]) -> None:
 ])
 def test_decade_without_century(text: str, value: str) -> None:
     assert found(text)[-1][1] == value
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("У 2013 р. протести. В ніч з 30 листопада на 1 грудня мітинг розігнали.",
+     [("У 2013 р.", "2013"), ("ніч з 30 листопада на 1 грудня", "2013-11-30/2013-12-01")]),
+    ("В ночь с 31 декабря 1941 на 1 января 1942 года.",
+     [("В ночь с 31 декабря 1941 на 1 января 1942 года", "1941-12-31/1942-01-01")]),
+    # "на" without a night: two dates
+    ("У 2013 р. З 30 листопада на 1 грудня перенесли.",
+     [("У 2013 р.", "2013"), ("30 листопада", "2013-11-30"), ("1 грудня", "2013-12-01")]),
+])
+def test_night_across_months(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected

@@ -64,7 +64,7 @@ def _day_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
 _POINT_SIDE = rf"(?:{DAY}\s+)?{MON}(?:\s*,?\s*{YEARX})?"
 _DAY_SIDE = rf"{DAY0}\s+{MON}(?:\s*,?\s*{YEARX})?"
 _MONTH_SIDE = rf"{MON}(?:\s*,?\s*{YEARX})?"
-_RANGE_CONN = rf"\s*(?P<conn>[-–—]|\s{TO}\s)\s*"
+_RANGE_CONN = rf"\s*(?P<conn>[-–—]|\s{TO}\s|\s{NIGHT_TO}\s)\s*"
 _POINT_SIDE_RE = re.compile(
     rf"^(?:(?P<d>{DAY})\s+)?(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?$", FLAGS
 )
@@ -77,11 +77,14 @@ _POINT_SIDE_RE = re.compile(
     word_start=True,
 )
 def _point_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
-    start, pre, _night = left_pre(text, m.start())
+    start, pre, night = left_pre(text, m.start())
     if pre not in RANGE_FROM:
         start, pre = m.start(), ""
-    if m.group("conn").strip() in RANGE_TO and not pre:
+    conn = m.group("conn").strip()
+    if conn in RANGE_TO and not pre:
         return None
+    if conn in NIGHT_TO_WORDS and conn not in RANGE_TO and not (pre and night):
+        return None  # "з 30 листопада на 1 грудня" is a night only after "у ніч"
     a = _POINT_SIDE_RE.match(m.group("a"))
     b = _POINT_SIDE_RE.match(m.group("b"))
     if not a or not b:
