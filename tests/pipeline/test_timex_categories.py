@@ -195,3 +195,16 @@ def test_decade_without_century(text: str, value: str) -> None:
 ])
 def test_night_across_months(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("У 2013 р. протести. 30 листопада о 4-й ранку силовики розігнали мітинг.",
+     [("У 2013 р.", "2013"), ("30 листопада о 4-й ранку", "2013-11-30T04:00")]),
+    ("24 февраля 2022 г. в 5 утра началось вторжение.", [("24 февраля 2022 г. в 5 утра", "2022-02-24T05:00")]),
+    ("У 2015 р. угода. Режим тиші діє з 00:00 15 лютого.",
+     [("У 2015 р.", "2015"), ("00:00 15 лютого", "2015-02-15T00:00")]),
+    # a number of hours is not a clock time without a preposition
+    ("Бій тривав 5 годин.", [("5 годин", "PT5H")]),
+])
+def test_clock_forms(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert staged(text) == expected

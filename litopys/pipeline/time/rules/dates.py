@@ -212,3 +212,27 @@ def _bare_day_dash(m: re.Match[str], text: str, orig: str) -> Hit | None:
         return res_point(Point(ref.year, ref.month, d), "narrative", ref.value)
 
     return Hit(m.start(), m.end(), resolve, None, "date", optional=True)
+
+
+@pattern(
+    "clock_date",
+    rf"(?P<hh>[0-2](?<![\w.,:].)[0-9]?):(?P<mm>[0-5][0-9])\s+(?P<d>{DAY0})\s*(?P<m>{MON})"
+    rf"(?:\s*,?\s*(?P<y>{YEARX}))?",
+)
+def _clock_date(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"00:00 15 лютого": a clock time written before its date."""
+    h, d = int(m.group("hh")), parse_day_number(m.group("d"))
+    if h > 23 or not 0 < d < 32:
+        return None
+    time = f"{h:02d}:{m.group('mm')}"
+    year = parse_year(m.group("y")) if m.group("y") else None
+    base = day_point(d, MONTHS[norm(m.group("m"))], year)
+
+    def resolve(ctx: Ctx) -> Res:
+        res = base(ctx)
+        if res.ref is not None:
+            p = Point(res.ref.year, res.ref.month, res.ref.day, time=time)
+            res.value, res.precision, res.ref = p.value, "time", p
+        return res
+
+    return Hit(m.start(), m.end(), resolve, year, "date")
