@@ -208,3 +208,14 @@ def test_night_across_months(text: str, expected: list[tuple[str, str | None]]) 
 ])
 def test_clock_forms(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert staged(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Зборівська битва 5–6 (15–16) серпня 1649 р.", [("5–6 (15–16) серпня 1649 р.", "1649-08-15/1649-08-16")]),
+    ("Бій 5-6 (16-17) квітня 1710 р.", [("5-6 (16-17) квітня 1710 р.", "1710-04-16/1710-04-17")]),
+    ("Майже рік делегація працювала.", [("Майже рік", "P1Y")]),
+    ("Почти год длились переговоры.", [("Почти год", "P1Y")]),
+    ("Понад місяць тривали бої.", [("Понад місяць", "P1M")]),
+])
+def test_two_calendar_day_ranges_and_bare_units(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected

@@ -76,14 +76,15 @@ def _duration(m: re.Match[str], text: str, orig: str) -> Hit | None:
 @pattern(
     "duration_unit",
     rf"(?P<pre>{alt(WORDS['unit_prepositions'])})\s+(?P<u>{_UNIT})"
-    rf"(?:\s+(?P<before>{_BEFORE}))?",
+    rf"(?:\s+(?P<before>{_BEFORE})|\s+(?P<ago>{_AGO}))?",
     word_start=True,
 )
 def _duration_unit(m: re.Match[str], text: str, orig: str) -> Hit | None:
     unit = UNITS[norm(m.group("u"))]
     if norm(m.group("pre")) in _WITHIN_PREPS and not m.group("before") and _BEFORE_EVENT_RE.match(text, m.end()):
         return Hit(m.start(), m.end(), unresolved, None, "relative")
-    return _duration_hit(m.start(), m.end(), m.group("pre"), "1", unit, None, m.group("before"))
+    return _duration_hit(m.start(), m.end(), m.group("pre"), "1", unit, m.group("ago"),
+                         m.group("before"))
 
 
 @pattern(

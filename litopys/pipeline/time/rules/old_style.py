@@ -28,6 +28,7 @@ from litopys.pipeline.time.grammar import (
     parse_year,
     pattern,
     res_point,
+    res_range,
     year_or_ref,
 )
 from litopys.pipeline.time.values import Day, Point, valid_day
@@ -201,3 +202,33 @@ def _old_style_two_years(m: re.Match[str], text: str, orig: str) -> Hit | None:
         return res
 
     return Hit(m.start(), m.end(), resolve, ns_day[0], "date")
+
+
+@pattern(
+    "old_style_day_range",
+    rf"(?P<a1>{DAY0})\s*[-–—]\s*(?P<a2>{DAY})\s*\(\s*(?P<b1>{DAY})\s*[-–—]\s*(?P<b2>{DAY})"
+    rf"{_MARKER}\s*\)\s*(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?",
+)
+def _old_style_day_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"5–6 (15–16) серпня 1649 р.": a range of days in two calendars; the New Style
+    days, each end read as a double date."""
+    mo = MONTHS[norm(m.group("m"))]
+    year = parse_year(m.group("y")) if m.group("y") else None
+    ns_second = _STYLE_MARKERS.get(norm(m.group("mk") or "")) != "old"
+    ends = [_two_styles((parse_day_number(m.group(a)), None), (parse_day_number(m.group(b)), mo),
+                        year, m.start(), m.end(), ns_second) for a, b in (("a1", "b1"), ("a2", "b2"))]
+    if ends[0] is None or ends[1] is None:
+        return None
+    first, last = ends
+
+    def resolve(ctx: Ctx) -> Res:
+        r1, r2 = first.resolve(ctx), last.resolve(ctx)
+        if r1.ref is None or r2.ref is None or r2.value is None or r1.value is None:
+            return Res(None, source=r2.source)
+        if r2.value <= r1.value:
+            return Res(None, source=r2.source)
+        res = res_range(r1.ref, r2.ref, r2.source, r2.anchor)
+        res.old_style = f"{r1.old_style}/{r2.old_style}" if r1.old_style and r2.old_style else None
+        return res
+
+    return Hit(m.start(), m.end(), resolve, year, "range")
