@@ -219,3 +219,14 @@ def test_clock_forms(text: str, expected: list[tuple[str, str | None]]) -> None:
 ])
 def test_two_calendar_day_ranges_and_bare_units(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("15 березня 1939 р. Сойм зібрався. Того ж вечора війська ввійшли. Тієї ж ночі.",
+     [("15 березня 1939 р.", "1939-03-15"), ("Того ж вечора", "1939-03-15TEV"), ("Тієї ж ночі", "1939-03-15TNI")]),
+    ("15 марта 1939 г. В тот же вечер войска вошли.",
+     [("15 марта 1939 г.", "1939-03-15"), ("В тот же вечер", "1939-03-15TEV")]),
+    ("У 1939 р. Того ж вечора.", [("У 1939 р.", "1939"), ("Того ж вечора", None)]),
+])
+def test_part_of_the_narrative_day(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected

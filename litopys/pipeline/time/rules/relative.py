@@ -14,7 +14,7 @@ from litopys.pipeline.time.grammar import (
     pattern,
     res_point,
 )
-from litopys.pipeline.time.values import TimexValue
+from litopys.pipeline.time.values import Point, TimexValue
 from litopys.pipeline.time.words import WORDS
 
 _DEICTIC: dict[str, tuple[str, int]] = {
@@ -66,3 +66,23 @@ def _deictic(m: re.Match[str], text: str, orig: str) -> Hit | None:
         return Res(p.value, b, e, p.precision, "narrative", ctx.anchor_text)
 
     return Hit(m.start(), m.end(), resolve, None, "deictic")
+
+
+_DAY_PART_OF_REF: dict[str, str] = {
+    norm(p): str(code) for code, ps in WORDS["relative_day_parts"].items() for p in ps
+}
+
+
+@pattern("relative_day_part", rf"(?P<p>{alt(list(_DAY_PART_OF_REF))})", word_start=True)
+def _relative_day_part(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"того ж вечора", "тієї ж ночі": a part of the narrative day (TIMEX3 ``TEV``)."""
+    code = _DAY_PART_OF_REF[norm(m.group("p"))]
+
+    def resolve(ctx: Ctx) -> Res:
+        ref = ctx.ref
+        if ref is None or not ref.day:
+            return Res(None, source="narrative")
+        p = Point(ref.year, ref.month, ref.day, time=code)
+        return res_point(p, "narrative", ref.value)
+
+    return Hit(m.start(), m.end(), resolve, None, "relative")
