@@ -230,3 +230,14 @@ def test_two_calendar_day_ranges_and_bare_units(text: str, expected: list[tuple[
 ])
 def test_part_of_the_narrative_day(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Договір 18 серпня 1649 р. (8 серпня за ст. ст.) підписано.",
+     [("18 серпня 1649 р. (8 серпня за ст. ст.)", "1649-08-18")]),
+    ("Договір 8 серпня 1649 р. (18 серпня за н. ст.).", [("8 серпня 1649 р. (18 серпня за н. ст.)", "1649-08-18")]),
+    ("Угода 5 травня 1920 р. (10 травня) набула чинності.",
+     [("5 травня 1920 р.", "1920-05-05"), ("10 травня", "1920-05-10")]),
+])
+def test_other_calendar_in_brackets_after_the_year(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected

@@ -182,18 +182,27 @@ def _old_style_inner(m: re.Match[str], text: str, orig: str) -> Hit | None:
 @pattern(
     "old_style_two_years",
     rf"(?P<d1>{DAY0})\s+(?P<m1>{MON})\s*,?\s*(?P<y1>{YEARX})\s*\(\s*(?P<d2>{DAY})\s+"
-    rf"(?P<m2>{MON})\s*,?\s*(?P<y2>{YEARX}){_MARKER}\s*\)(?:{YS})?",
+    rf"(?P<m2>{MON})(?:\s*,?\s*(?P<y2>{YEARX}))?{_MARKER}\s*\)(?:{YS})?",
 )
 def _old_style_two_years(m: re.Match[str], text: str, orig: str) -> Hit | None:
     """"20 грудня 1653 (1 січня 1654)": each day with its own year, the New Style one
-    in the next year when the Julian day falls in the last days of December."""
+    in the next year when the Julian day falls in the last days of December;
+    "18 серпня 1649 р. (8 серпня за ст. ст.)": the bracketed day in the same year."""
     a = (parse_year(m.group("y1")), MONTHS[norm(m.group("m1"))], parse_day_number(m.group("d1")))
-    b = (parse_year(m.group("y2")), MONTHS[norm(m.group("m2"))], parse_day_number(m.group("d2")))
+    m2 = MONTHS[norm(m.group("m2"))]
+    if m.group("y2"):
+        y2 = parse_year(m.group("y2"))
+    else:  # "18 серпня 1649 р. (8 серпня за ст. ст.)": the other day in the same year
+        y2 = a[0] + (1 if (a[1], m2) == (12, 1) else -1 if (a[1], m2) == (1, 12) else 0)
+    b = (y2, m2, parse_day_number(m.group("d2")))
     if not (valid_day(*a) and valid_day(*b)) or abs(a[0] - b[0]) > 1:
         return None
     ns_second = _STYLE_MARKERS.get(norm(m.group("mk") or "")) != "old"
     pairs = [(a, b), (b, a)] if ns_second else [(b, a), (a, b)]
-    os_day, ns_day = next((p for p in pairs if _fits(*p, p[1][0])), pairs[0])
+    fitting = next((p for p in pairs if _fits(*p, p[1][0])), None)
+    if fitting is None and not m.group("y2"):
+        return None  # "5 травня 1920 р. (10 травня)": not the same day in two calendars
+    os_day, ns_day = fitting or pairs[0]
     ns, os_ = Point(*ns_day), Point(*os_day)
 
     def resolve(ctx: Ctx) -> Res:
