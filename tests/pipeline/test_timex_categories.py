@@ -241,3 +241,13 @@ def test_part_of_the_narrative_day(text: str, expected: list[tuple[str, str | No
 ])
 def test_other_calendar_in_brackets_after_the_year(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Декрет вступил в силу 1 февраля ст. ст. (14 февраля н. ст.) 1918 г.",
+     [("1 февраля ст. ст. (14 февраля н. ст.) 1918 г.", "1918-02-14")]),
+    ("Це сталося 14 лютого за н. ст. (1 лютого за ст. ст.) 1918 р.",
+     [("14 лютого за н. ст. (1 лютого за ст. ст.) 1918 р.", "1918-02-14")]),
+])
+def test_style_marker_before_the_brackets(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected

@@ -120,7 +120,8 @@ def _two_styles(first: tuple[int, int | None], second: tuple[int, int], year: in
 @pattern(
     "old_style",
     rf"(?P<d1>{DAY0})\s*\(\s*(?P<d2>{DAY})\s*\)\s*(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?",
-    rf"(?P<e1>{DAY0})\s+(?P<n1>{MON})\s*\(\s*(?P<e2>{DAY})\s+(?P<n2>{MON}){_MARKER}\s*\)"
+    rf"(?P<e1>{DAY0})\s+(?P<n1>{MON}){_MARKER.replace('mk', 'mk0')}\s*\(\s*(?P<e2>{DAY})\s+(?P<n2>{MON})"
+    rf"{_MARKER}\s*\)"
     rf"(?:\s*,?\s*(?P<z>{YEARX}))?",
 )
 def _old_style(m: re.Match[str], text: str, orig: str) -> Hit | None:
@@ -133,7 +134,8 @@ def _old_style(m: re.Match[str], text: str, orig: str) -> Hit | None:
         first = (parse_day_number(m.group("e1")), MONTHS[norm(m.group("n1"))])
         second = (parse_day_number(m.group("e2")), MONTHS[norm(m.group("n2"))])
         ys = m.group("z")
-        ns_second = _STYLE_MARKERS.get(norm(m.group("mk") or "")) != "old"
+        ns_second = (_STYLE_MARKERS.get(norm(m.group("mk") or "")) != "old"
+                     and _STYLE_MARKERS.get(norm(m.group("mk0") or "")) != "new")
     year = parse_year(ys) if ys else None
     return _two_styles(first, second, year, m.start(), m.end(), ns_second)
 
