@@ -251,3 +251,18 @@ def test_other_calendar_in_brackets_after_the_year(text: str, expected: list[tup
 ])
 def test_style_marker_before_the_brackets(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("У 1921 р. уклали мир. Виснаження після двох років війни змусило Варшаву погодитися.",
+     [("У 1921 р.", "1921"), ("двох років", "P2Y")]),
+    ("У 1921 р. уклали мир. Після 9 місяців переговорів уклали договір.",
+     [("У 1921 р.", "1921"), ("9 місяців", "P9M")]),
+    # a point: no genitive noun after the count, or "через"
+    ("У 1921 р. уклали мир. Після двох років Польща змінила курс.",
+     [("У 1921 р.", "1921"), ("Після двох років", "1923")]),
+    ("У 1921 р. уклали мир. Через два тижні війська рушили.",
+     [("У 1921 р.", "1921"), ("Через два тижні", None)]),
+])
+def test_count_of_something(pipeline, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(t.text, t.value) for t in pipeline.text(text).timexes] == expected

@@ -303,6 +303,7 @@ class TimeTagger:
         found = join_ranges(text, night_before(text, found))
         found = day_parts(text, found)
         found = hours(text, found)
+        found = counts_of_something(doc, found)
         for t in found:
             span = doc.char_span(t.start, t.end, label="TIMEX", alignment_mode="expand")
             if span is None:
@@ -462,3 +463,32 @@ def hours(text: str, timexes: list[Timex]) -> list[Timex]:
         extra.append(Timex(start=m.start(), end=m.end(), text=m.group(0),
                            value=f"PT{int(num)}{unit}", precision="duration"))
     return sorted(timexes + extra, key=lambda t: t.start) if extra else timexes
+
+
+_COUNT_AFTER = re.compile(
+    rf"^{alt(WORDS['count_of_prepositions'])}\s+(?P<n>\d{{1,3}}|{alt(list(NUMBERS))})\s+(?P<u>{alt(list(UNITS))})$",
+    re.I,
+)
+
+
+def counts_of_something(doc: Doc, timexes: list[Timex]) -> list[Timex]:
+    """"після двох років війни", "після 9 місяців переговорів": a count of units followed
+    by the genitive noun it measures is how long that lasted (``P2Y``), not a point two
+    years after the narrative time ("після двох років, у 1923 р., ...")."""
+    out = []
+    for t in timexes:
+        m = _COUNT_AFTER.match(t.text) if t.source == "narrative" else None
+        if m is not None:
+            raw = m.group("n").lower()
+            num = raw if raw.isdigit() else NUMBERS.get(norm(raw), "")
+            unit = UNITS.get(norm(m.group("u")), "")
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            after = doc[span.end] if span is not None and span.end < len(doc) else None
+            if (num.isdigit() and unit and after is not None and after.text[:1].islower()
+                    and any(tag.startswith("NOUN") and "gent" in tag for tag in after._.tags)):
+                letter, mult = unit[-1], int(unit[:-1]) if len(unit) > 1 else 1
+                start = t.start + m.start("n")
+                t = Timex(start=start, end=t.end, text=doc.text[start:t.end],
+                          value=f"P{int(num) * mult}{letter}", precision="duration")
+        out.append(t)
+    return out
