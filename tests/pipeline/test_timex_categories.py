@@ -266,3 +266,14 @@ def test_style_marker_before_the_brackets(text: str, expected: list[tuple[str, s
 ])
 def test_count_of_something(pipeline, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert [(t.text, t.value) for t in pipeline.text(text).timexes] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("У 1920 р. армія рушила. На початку року було тихо.", [("У 1920 р.", "1920"), ("На початку року", "1920")]),
+    ("12 травня 1920 р. армія рушила. Наприкінці місяця відступила.",
+     [("12 травня 1920 р.", "1920-05-12"), ("Наприкінці місяця", "1920-05")]),
+    ("Весной 1920 г. наступление. В конце года армия отступила.",
+     [("Весной 1920 г.", "1920-SP"), ("В конце года", "1920")]),
+])
+def test_part_of_the_narrative_year(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected
