@@ -277,3 +277,14 @@ def test_count_of_something(pipeline, text: str, expected: list[tuple[str, str |
 ])
 def test_part_of_the_narrative_year(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Угода діяла 01.08.2022–17.07.2023 і продовжувалась.",
+     [("01.08.2022–17.07.2023", "2022-08-01/2023-07-17")]),
+    ("Наказ від 5.III.1918 р. і лист від 12.XI.1920.",
+     [("5.III.1918 р.", "1918-03-05"), ("12.XI.1920", "1920-11-12")]),
+    ("Наказ від 5.iii.1918 р.", []),  # lower-case letters are not a month
+])
+def test_numeric_forms(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected
