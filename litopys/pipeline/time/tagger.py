@@ -304,10 +304,12 @@ class TimeTagger:
         found = day_parts(text, found)
         found = hours(text, found)
         found = counts_of_something(doc, found)
+        taken: set[tuple[int, int]] = set()
         for t in found:
             span = doc.char_span(t.start, t.end, label="TIMEX", alignment_mode="expand")
-            if span is None:
-                continue
+            if span is None or (span.start, span.end) in taken:
+                continue  # two expressions in one token ("1918–1920р"): keep the first
+            taken.add((span.start, span.end))
             span._.timex = t
             spans.append(span)
         doc.spans["timex"] = spans
