@@ -288,3 +288,15 @@ def test_part_of_the_narrative_year(text: str, expected: list[tuple[str, str | N
 ])
 def test_numeric_forms(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("У сімнадцятому столітті козаки воювали.", [("У сімнадцятому столітті", "16XX")]),
+    ("Події двадцять першого століття.", [("двадцять першого століття", "20XX")]),
+    ("В семнадцатом веке казаки воевали.", [("В семнадцатом веке", "16XX")]),
+    ("Десятого січня 1920 р.", [("Десятого січня 1920 р.", "1920-01-10")]),
+    ("Експорт у 2022/2023 маркетинговому році.", [("2022/2023", "2022/2023")]),
+    ("Справа 2022/2025 у суді.", []),
+])
+def test_centuries_in_words_and_season_years(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected

@@ -28,6 +28,7 @@ from litopys.pipeline.time.grammar import (
     page_before,
     pattern,
     roman_case_ok,
+    table,
 )
 from litopys.pipeline.time.values import century_days, decade_days
 from litopys.pipeline.time.words import WORDS
@@ -199,3 +200,21 @@ def _century(m: re.Match[str], text: str, orig: str) -> Hit | None:
 
     return Hit(m.start(), m.end(), resolve, None, "century")
 
+
+
+_CENTURY_ORDINALS: dict[str, int] = {
+    w: int(k) for w, k in table(WORDS["century_ordinals"]).items()
+}
+_CENTURY_WORDS = alt(WORDS["century_words"])
+
+
+@pattern(
+    "century_in_words",
+    rf"(?P<o>{alt(list(_CENTURY_ORDINALS))})\s+(?P<w>{_CENTURY_WORDS})",
+    word_start=True,
+)
+def _century_in_words(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"у сімнадцятому столітті", "семнадцатого века": a century in words."""
+    value, (first, last) = century_days(_CENTURY_ORDINALS[norm(m.group("o"))], False)
+    return Hit(m.start(), m.end(),
+               lambda ctx: Res(value, first.iso, last.iso, "century"), None, "century")
