@@ -300,3 +300,8 @@ def test_numeric_forms(text: str, expected: list[tuple[str, str | None]]) -> Non
 ])
 def test_centuries_in_words_and_season_years(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert found(text) == expected
+
+
+def test_night_against_a_date() -> None:
+    assert staged("У 1918 р. мир. У ніч проти 9 лютого підписали договір.") == [
+        ("У 1918 р.", "1918"), ("ніч проти 9 лютого", "1918-02-08/1918-02-09")]
