@@ -190,21 +190,31 @@ def _duration_fraction(m: re.Match[str], text: str, orig: str) -> Hit | None:
 _HALF_OF = {"Y": "6M", "M": "15D", "D": "T12H"}
 
 
+_COUNT_BEFORE_RE = re.compile(
+    rf"(?:(?<![\w.,:])(?P<n>[0-9]{{1,3}})|{L}(?P<w>{alt(list(NUMBERS))}))\s+$"
+)
+
+
 @pattern(
     "duration_and_half",
-    rf"(?P<n>[0-9](?<![\w.,:].)[0-9]{{0,2}}|{alt(list(NUMBERS))})\s+{alt(WORDS['half_words'])}"
-    rf"\s+(?P<u>{_UNIT})",
+    rf"{alt(WORDS['half_words'])}\s+(?P<u>{_UNIT})",
     word_start=True,
 )
 def _duration_and_half(m: re.Match[str], text: str, orig: str) -> Hit | None:
-    raw = norm(m.group("n"))
+    # the pattern starts at the half word (a rare word: a cheap scan); the count is
+    # looked for to its left
+    count = _COUNT_BEFORE_RE.search(text, max(0, m.start() - 24), m.start())
+    if count is None:
+        return None
+    raw = norm(count.group("n") or count.group("w"))
     n = raw if raw.isdigit() else NUMBERS.get(raw, "")
     unit = UNITS[norm(m.group("u"))]
     if not n.isdigit() or int(n) == 0 or unit not in _HALF_OF:
         return None
-    left = _LEFT_DUR_RE.search(text, max(0, m.start() - 16), m.start())
+    first = count.start()
+    left = _LEFT_DUR_RE.search(text, max(0, first - 16), first)
     if left and norm(left.group()) in _COUNTED:
         return None  # "через два з половиною роки": a point in time; not read yet
-    start = left.start() if left else m.start()
+    start = left.start() if left else first
     value = f"P{int(n)}{unit}{_HALF_OF[unit]}"
     return Hit(start, m.end(), lambda ctx: Res(value, precision="duration"), None, "duration")

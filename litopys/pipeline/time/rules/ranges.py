@@ -21,6 +21,7 @@ from litopys.pipeline.time.grammar import (
     YEARX,
     Ctx,
     Hit,
+    L,
     Res,
     left_pre,
     norm,
@@ -154,20 +155,22 @@ def _day_list(m: re.Match[str], text: str, orig: str) -> Hit | None:
 # calendars (the Julian days of the first month run into the second in the Gregorian
 # calendar): the New Style month of each pair, as for days (FORMAT.md). Pairs of months
 # that are not adjacent are alternatives: from the first to the last.
-_MONTH_PAIR = rf"(?P<{{a}}>{MON})\s*/\s*(?P<{{b}}>{MON})"
+_MONTH_BEFORE_SLASH_RE = re.compile(rf"{L}(?P<a1>{MON})\s*$", FLAGS)
 
 
 @pattern(
     "month_pair",
-    rf"{_MONTH_PAIR.format(a='a1', b='b1')}(?:\s*[-–—]\s*{_MONTH_PAIR.format(a='a2', b='b2')})?"
+    rf"/\s*(?P<b1>{MON})\s*[-–—]\s*(?P<a2>{MON})\s*/\s*(?P<b2>{MON})"
     rf"(?:\s*,?\s*(?P<y>{YEARX}))?",
-    word_start=True,
 )
 def _month_pair(m: re.Match[str], text: str, orig: str) -> Hit | None:
-    months = [MONTHS[norm(m.group(g))] for g in ("a1", "b1", "a2", "b2") if m.group(g)]
+    # the pattern starts at the first slash (a cheap scan); the first month is to its left
+    first_month = _MONTH_BEFORE_SLASH_RE.search(text, max(0, m.start() - 16), m.start())
+    if first_month is None:
+        return None
+    months = [MONTHS[norm(first_month.group("a1"))]] + [
+        MONTHS[norm(m.group(g))] for g in ("b1", "a2", "b2")]
     year = parse_year(m.group("y")) if m.group("y") else None
-    if len(months) < 4:
-        return None  # "липень/серпень" alone may be alternatives a text leaves open
     pairs = [months[k : k + 2] for k in range(0, len(months), 2)]
     if all(b == a % 12 + 1 for a, b in pairs):
         news = [b for _a, b in pairs]  # the New Style month of each pair
@@ -184,4 +187,4 @@ def _month_pair(m: re.Match[str], text: str, orig: str) -> Hit | None:
         y1 = y2 - 1 if first > last else y2
         return res_range(Point(y1, first), Point(y2, last), source, anchor)
 
-    return Hit(m.start(), m.end(), resolve, year, "range")
+    return Hit(first_month.start(), m.end(), resolve, year, "range")
