@@ -305,3 +305,14 @@ def test_centuries_in_words_and_season_years(text: str, expected: list[tuple[str
 def test_night_against_a_date() -> None:
     assert staged("У 1918 р. мир. У ніч проти 9 лютого підписали договір.") == [
         ("У 1918 р.", "1918"), ("ніч проти 9 лютого", "1918-02-08/1918-02-09")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Взимку 2014–2015 років бої точилися.", [("Взимку 2014–2015 років", "2014-WI")]),
+    ("Зимой 1941/42 г. шли бои.", [("Зимой 1941/42 г.", "1941-WI")]),
+    ("Влітку 1941–1942 рр. бої.", [("Влітку 1941–1942 рр.", "1941-SU/1942-SU")]),
+    # not two consecutive years: the season and a year
+    ("Взимку 1941–1943 рр. бої.", [("Взимку 1941", "1941-WI"), ("1943 рр.", "1943")]),
+])
+def test_season_over_two_years(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected
