@@ -316,3 +316,14 @@ def test_night_against_a_date() -> None:
 ])
 def test_season_over_two_years(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Бої влітку–восени 1920 р. тривали.", [("влітку–восени 1920 р.", "1920-SU/1920-FA")]),
+    ("Летом и осенью 1920 г. шли бои.", [("Летом и осенью 1920 г.", "1920-SU/1920-FA")]),
+    ("Бої взимку–навесні 1920 р.", [("взимку–навесні 1920 р.", "1919-WI/1920-SP")]),
+    # not consecutive: two seasons of the same year
+    ("Бої навесні та восени 1920 р.", [("навесні", "1920-SP"), ("восени 1920 р.", "1920-FA")]),
+])
+def test_season_ranges_and_lists(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected

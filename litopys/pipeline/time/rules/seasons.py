@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from litopys.pipeline.time.grammar import (
+    AND,
     REL_YEAR,
     RELATIVE,
     SEASON_ADVERBS,
@@ -54,6 +55,8 @@ def _season(m: re.Match[str], text: str, orig: str) -> Hit | None:
     def resolve(ctx: Ctx) -> Res:
         if year is not None:
             y, source, anchor = year, "text", None
+        elif offset is None and ctx.next_year is not None:  # "навесні та восени 1920 р."
+            y, source, anchor = ctx.next_year, "text", None
         elif ctx.ref is not None:
             y, source, anchor = ctx.ref.year + (offset or 0), "narrative", ctx.ref.value
         else:
@@ -84,3 +87,24 @@ def _season_two_years(m: re.Match[str], two: re.Match[str]) -> Hit | None:
     if season == "WI":
         return Hit(m.start(), two.end(), lambda ctx: res_point(a), y1, "season")
     return Hit(m.start(), two.end(), lambda ctx: res_range(a, b), y2, "season")
+
+
+_SEASON_ORDER = {"SP": 0, "SU": 1, "FA": 2, "WI": 3}
+
+
+@pattern(
+    "season_range",
+    rf"(?P<a>{alt(list(SEASON_ADVERBS))})\s*(?:[–—-]|\s{AND}\s)\s*"
+    rf"(?P<b>{alt(list(SEASON_ADVERBS))})\s*,?\s*(?P<y>{YEARX})",
+    word_start=True,
+)
+def _season_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"влітку–восени 1920 р.", "навесні та влітку 1920 р.": from one season to the next
+    (read like "3 й 4 січня")."""
+    sa, sb = SEASON_ADVERBS[norm(m.group("a"))], SEASON_ADVERBS[norm(m.group("b"))]
+    if _SEASON_ORDER[sb] != (_SEASON_ORDER[sa] + 1) % 4:
+        return None
+    y = parse_year(m.group("y"))
+    a = Point(y - 1 if sb == "SP" else y, season=sa)  # "взимку–навесні 1920": the winter before
+    b = Point(y, season=sb)
+    return Hit(m.start(), m.end(), lambda ctx: res_range(a, b), y, "season")
