@@ -327,3 +327,11 @@ def test_season_over_two_years(text: str, expected: list[tuple[str, str | None]]
 ])
 def test_season_ranges_and_lists(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Протягом 1920-х — 1930-х рр. країна змінилася.", [("1920-х — 1930-х рр.", "1920/1939")]),
+    ("У 1990-х – 2000-х роках країна змінилася.", [("У 1990-х – 2000-х роках", "1990/2009")]),
+])
+def test_decade_ranges_with_both_suffixes(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected

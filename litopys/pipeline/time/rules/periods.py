@@ -106,7 +106,7 @@ _DECADE_SFX = rf"[-–]?{alt(WORDS['decade_suffixes'], bound=False)}{R}"
 
 @pattern(
     "decade_range",
-    rf"(?P<a>[0-9](?<![\w.,:].)[0-9](?:[0-9]{{2}})?)\s*[-–—]\s*"
+    rf"(?P<a>[0-9](?<![\w.,:].)[0-9](?:[0-9]{{2}})?)(?:{_DECADE_SFX})?\s*[-–—]\s*"
     rf"(?P<b>[0-9]{{2}}(?:[0-9]{{2}})?){_DECADE_SFX}(?:\s*(?P<ys>{_DECADE_YEAR}))?(?:\s+(?P<c>{CENTURY}))?",
 )
 def _decade_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
