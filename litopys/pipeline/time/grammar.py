@@ -274,6 +274,7 @@ class Hit:
     resolve: Resolver
     year: int | None = None  # explicit year, for lists ("21 квітня та 24 квітня 1920 року")
     kind: str = ""
+    optional: bool = False  # dropped when it resolves to nothing ("14 — ..." without a month)
 
 
 def res_point(p: Point, source: str = "text", anchor: str | None = None) -> Res:
@@ -361,12 +362,13 @@ _DAY_PARTS = {str(k): v for k, v in WORDS["clock_day_parts"].items()}
 _PM = word_set_of(_DAY_PARTS.get("evening", []) + _DAY_PARTS.get("afternoon", []))
 _AFTERNOON = word_set_of(_DAY_PARTS.get("afternoon", []))
 _NIGHT = word_set_of(_DAY_PARTS.get("night", []))
-# A clock time: "23:15", "5.30", "10 годині ранку", "6-й годині вечора".
+_DAY_PART_WORDS = alt([w for ws in _DAY_PARTS.values() for w in ws], bound=False)
+# A clock time: "23:15", "5.30", "10 годині ранку", "6-й годині вечора", "4-й ранку".
 CLOCK = (
     r"(?:(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d)(?!\d)"
     rf"|(?P<hg>[01]?\d|2[0-3])(?:[-–]?{alt(WORDS['clock_hour_suffixes'], bound=False)})?"
-    rf"\s+{alt(WORDS['clock_hour_words'], bound=False)}"
-    rf"(?:\s+(?P<dp>{alt([w for ws in _DAY_PARTS.values() for w in ws], bound=False)}))?"
+    rf"\s+(?:{alt(WORDS['clock_hour_words'], bound=False)}"
+    rf"(?:\s+(?P<dp>{_DAY_PART_WORDS}))?|(?P<dq>{_DAY_PART_WORDS}))"
     r"(?![\w']))"
 )
 
@@ -377,7 +379,7 @@ def clock(m: re.Match[str]) -> str | None:
         return f"{int(m.group('hh')):02d}:{m.group('mm')}"
     if not m.group("hg"):
         return None
-    h, part = int(m.group("hg")), m.group("dp") or ""
+    h, part = int(m.group("hg")), m.group("dp") or m.group("dq") or ""
     if part in _PM and h < 12 and not (part in _AFTERNOON and h > 6):
         h += 12  # "6 годині вечора" = 18:00, "2 годині дня" = 14:00
     elif part in _NIGHT and h == 12:

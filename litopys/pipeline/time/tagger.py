@@ -34,6 +34,7 @@ from litopys.pipeline.time.grammar import (
     LEFT_PART_RE,
     NUMBERS,
     PATTERNS,
+    RELATIVE,
     UNITS,
     WORD_START,
     Ctx,
@@ -161,6 +162,7 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
     blocks = _blocks(work, hits)
     out: list[Timex] = []
     prev_end = 0
+    fresh_block = False
     i = 0
     while i < len(hits):
         hit = hits[i]
@@ -173,11 +175,23 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
         # before the text's first dated expression, a partial date takes the year its
         # paragraph gives later ("набуде чинності 1 листопада ... 1 листопада 2014 року")
         ctx.forward_year = None
+        if i and blocks[i] != blocks[i - 1]:
+            fresh_block = True  # a new excerpt (after a blank line) has not given its year yet
+        if hit.year is not None:
+            fresh_block = False
         if ctx.ref is None:
             ctx.forward_year = next((h.year for h, b in zip(hits[i + 1 :], blocks[i + 1 :], strict=True)
                                      if b == blocks[i] and h.year is not None), None)
+        elif fresh_block and hit.year is None:
+            # ... and so does a partial date that opens an excerpt of a compilation, when
+            # the excerpt's first sentence gives its own year ("\n\n24 квітня ... 1920 року")
+            ctx.forward_year = _first_sentence_year(work, hits, i)
         nxt_hit = hits[i + 1] if i + 1 < len(hits) else None
         end = hit.end
+        rel_year = _relative_year_after(work, hit, nxt_hit, ctx)
+        if rel_year is not None:  # "23 серпня того ж року": one expression
+            ctx.next_year, end = rel_year, nxt_hit.end
+            i += 1
         if (
             hit.kind == "relative"
             and nxt_hit is not None
@@ -198,6 +212,9 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
             res = Res(nxt.value, nxt.begin, nxt.end, nxt.precision, "text", None, ref=nxt.ref)
         else:
             res = hit.resolve(ctx)
+        if hit.optional and res.value is None:
+            i += 1
+            continue
         if res.ref is not None:
             ctx.ref = res.ref
         start, half = _extend_left(work, text, hit, prev_end)
@@ -229,6 +246,33 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
 
 
 _BLOCK_RE = re.compile(r"\n[ \t]*\n")
+_REL_YEAR_OFFSET = {p: off for p, (unit, off) in RELATIVE.items() if unit == "Y"}
+_SPACE_GAP_RE = re.compile(r"\s{1,3}")
+
+
+def _relative_year_after(work: str, hit: Hit, nxt: Hit | None, ctx: Ctx) -> int | None:
+    """The year a relative year gives to the day or month just before it ("23 серпня
+    того ж року", "у грудні наступного року"), None if there is none."""
+    if (nxt is None or nxt.kind != "relative" or hit.year is not None
+            or hit.kind not in ("date", "range") or ctx.ref is None
+            or not _SPACE_GAP_RE.fullmatch(work, hit.end, nxt.start)):
+        return None
+    offset = _REL_YEAR_OFFSET.get(norm(work[nxt.start:nxt.end]))
+    return None if offset is None else ctx.ref.year + offset
+
+
+_SENTENCE_BREAK_RE = re.compile(r"[.!?]\s+(?=[^\W\d_])|\n")
+
+
+def _first_sentence_year(work: str, hits: list[Hit], i: int) -> int | None:
+    """The year a later expression of the same sentence as hit i gives, if that sentence
+    opens its paragraph; None otherwise."""
+    block_start = work.rfind("\n", 0, hits[i].start) + 1
+    if _SENTENCE_BREAK_RE.search(work, block_start, hits[i].start):
+        return None
+    stop = _SENTENCE_BREAK_RE.search(work, hits[i].end)
+    limit = stop.start() if stop else len(work)
+    return next((h.year for h in hits[i + 1 :] if h.start < limit and h.year is not None), None)
 
 
 def _blocks(text: str, hits: list[Hit]) -> list[int]:
@@ -259,10 +303,13 @@ class TimeTagger:
         found = join_ranges(text, night_before(text, found))
         found = day_parts(text, found)
         found = hours(text, found)
+        found = counts_of_something(doc, found)
+        taken: set[tuple[int, int]] = set()
         for t in found:
             span = doc.char_span(t.start, t.end, label="TIMEX", alignment_mode="expand")
-            if span is None:
-                continue
+            if span is None or (span.start, span.end) in taken:
+                continue  # two expressions in one token ("1918–1920р"): keep the first
+            taken.add((span.start, span.end))
             span._.timex = t
             spans.append(span)
         doc.spans["timex"] = spans
@@ -418,3 +465,32 @@ def hours(text: str, timexes: list[Timex]) -> list[Timex]:
         extra.append(Timex(start=m.start(), end=m.end(), text=m.group(0),
                            value=f"PT{int(num)}{unit}", precision="duration"))
     return sorted(timexes + extra, key=lambda t: t.start) if extra else timexes
+
+
+_COUNT_AFTER = re.compile(
+    rf"^{alt(WORDS['count_of_prepositions'])}\s+(?P<n>\d{{1,3}}|{alt(list(NUMBERS))})\s+(?P<u>{alt(list(UNITS))})$",
+    re.I,
+)
+
+
+def counts_of_something(doc: Doc, timexes: list[Timex]) -> list[Timex]:
+    """"після двох років війни", "після 9 місяців переговорів": a count of units followed
+    by the genitive noun it measures is how long that lasted (``P2Y``), not a point two
+    years after the narrative time ("після двох років, у 1923 р., ...")."""
+    out = []
+    for t in timexes:
+        m = _COUNT_AFTER.match(t.text) if t.source == "narrative" else None
+        if m is not None:
+            raw = m.group("n").lower()
+            num = raw if raw.isdigit() else NUMBERS.get(norm(raw), "")
+            unit = UNITS.get(norm(m.group("u")), "")
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            after = doc[span.end] if span is not None and span.end < len(doc) else None
+            if (num.isdigit() and unit and after is not None and after.text[:1].islower()
+                    and any(tag.startswith("NOUN") and "gent" in tag for tag in after._.tags)):
+                letter, mult = unit[-1], int(unit[:-1]) if len(unit) > 1 else 1
+                start = t.start + m.start("n")
+                t = Timex(start=start, end=t.end, text=doc.text[start:t.end],
+                          value=f"P{int(num) * mult}{letter}", precision="duration")
+        out.append(t)
+    return out

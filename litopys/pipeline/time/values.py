@@ -38,7 +38,8 @@ DAY_PARTS = ("MO", "AF", "EV", "NI")
 _POINT = (r"-?\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}|T(?:MO|AF|EV|NI))?)?|-(?:SP|SU|FA|WI))?"
           r"|-?\d{3}X|-?\d{2}XX")
 VALUE_RE = re.compile(
-    rf"^(?:(?:{_POINT})(?:/(?:{_POINT}))?|P(?:\d+(?:\.\d+)?|X)[DWMY]|PT\d+(?:\.\d+)?[HM])$"
+    rf"^(?:(?:{_POINT})(?:/(?:{_POINT}))?|P(?:\d+(?:\.\d+)?|X)[DWMY]|PT\d+(?:\.\d+)?[HM]"
+    r"|P\d+Y\d+M|P\d+M\d+D|P\d+DT\d+H|PT\d+H\d+M)$"
 )
 
 _POINT_PARSE = re.compile(
@@ -50,6 +51,9 @@ _CENTURY_PARSE = re.compile(r"^(?P<sign>-?)(?P<c>\d{2})XX$")
 _DURATION_PARSE = re.compile(
     r"^P(?:(?P<n>\d+(?:[.,]\d+)?|X)(?P<u>[DWMY])|T(?P<tn>\d+(?:[.,]\d+)?)(?P<tu>[HMS]))$"
 )
+# Two units: "P2Y6M" (два з половиною роки), "PT1H30M"; read as a count of the larger unit.
+_COMPOUND_PARSE = re.compile(r"^P(?:(?P<a>\d+)(?P<ua>[YMD])|T(?P<ta>\d+)H)T?(?P<b>\d+)(?P<ub>[MDH])$")
+_PER_LARGER = {("Y", "M"): 12, ("M", "D"): 30, ("D", "H"): 24, ("H", "M"): 60}
 _ISO_DAY = re.compile(r"^(-?\d{4})-(\d{2})-(\d{2})$")
 
 
@@ -291,6 +295,15 @@ class TimexValue:
         value = value.strip()
         if value.startswith("P"):
             m = _DURATION_PARSE.match(value)
+            c = None if m else _COMPOUND_PARSE.match(value)
+            if c is not None:
+                big = c.group("ua") or "H"
+                per = _PER_LARGER.get((big, c.group("ub")))
+                if per is None:
+                    return None
+                count = int(c.group("a") or c.group("ta")) + int(c.group("b")) / per
+                return cls(value, "duration", duration=(count, "MIN" if big == "M" and "T" in value
+                                                         else big))
             if not m:
                 return None
             if m.group("u"):

@@ -15,6 +15,7 @@ from litopys.pipeline.time.grammar import (
     MON,
     MONTH_ABBREVIATIONS,
     MONTHS,
+    ROMAN,
     YEARX,
     YS,
     Ctx,
@@ -32,6 +33,7 @@ from litopys.pipeline.time.grammar import (
     pattern,
     res_point,
     res_range,
+    roman,
     year_or_ref,
 )
 from litopys.pipeline.time.values import Point, valid_day
@@ -190,3 +192,82 @@ def _bare_day(m: re.Match[str], text: str, orig: str) -> Hit | None:
         return res_point(Point(ref.year, ref.month, d), "narrative", ref.value)
 
     return Hit(m.start(), m.end(), resolve, None, "date")
+
+
+_SENTENCE_END_RE = re.compile(r"(?:^|[.!?;]|\n)\s*$")
+
+
+@pattern("bare_day_dash", r"(?P<d>[0-9](?<![\w.,:].)[0-9]?)(?=[ \t]+[—–][ \t])")
+def _bare_day_dash(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"... 13 травня. 14 — прийом у короля": a day number opening a sentence of a
+    chronicle, before a dash: a later day of the narrative month."""
+    d = int(m.group("d"))
+    if not 1 <= d <= 31 or not _SENTENCE_END_RE.search(text, max(0, m.start() - 3), m.start()):
+        return None
+
+    def resolve(ctx: Ctx) -> Res:
+        ref = ctx.ref
+        if ref is None or not ref.month or ref.season or (ref.day and d <= ref.day):
+            return Res(None, source="narrative")
+        if not valid_day(ref.year, ref.month, d):
+            return Res(None, source="narrative")
+        return res_point(Point(ref.year, ref.month, d), "narrative", ref.value)
+
+    return Hit(m.start(), m.end(), resolve, None, "date", optional=True)
+
+
+@pattern(
+    "clock_date",
+    rf"(?P<hh>[0-2](?<![\w.,:].)[0-9]?):(?P<mm>[0-5][0-9])\s+(?P<d>{DAY0})\s*(?P<m>{MON})"
+    rf"(?:\s*,?\s*(?P<y>{YEARX}))?",
+)
+def _clock_date(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"00:00 15 лютого": a clock time written before its date."""
+    h, d = int(m.group("hh")), parse_day_number(m.group("d"))
+    if h > 23 or not 0 < d < 32:
+        return None
+    time = f"{h:02d}:{m.group('mm')}"
+    year = parse_year(m.group("y")) if m.group("y") else None
+    base = day_point(d, MONTHS[norm(m.group("m"))], year)
+
+    def resolve(ctx: Ctx) -> Res:
+        res = base(ctx)
+        if res.ref is not None:
+            p = Point(res.ref.year, res.ref.month, res.ref.day, time=time)
+            res.value, res.precision, res.ref = p.value, "time", p
+        return res
+
+    return Hit(m.start(), m.end(), resolve, year, "date")
+
+
+@pattern(
+    "numeric_full_range",
+    r"(?P<d1>[0-9](?<![\d.,].)[0-9]?)\.(?P<m1>\d{1,2})\.(?P<y1>\d{4})\s*[–—-]\s*"
+    r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})(?![\d]|\.\d)",
+)
+def _numeric_full_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"01.08.2022–17.07.2023": two numeric dates joined by a dash, each with its year."""
+    d1, m1, y1 = int(m.group("d1")), int(m.group("m1")), int(m.group("y1"))
+    d2, m2, y2 = int(m.group("d2")), int(m.group("m2")), int(m.group("y2"))
+    if not (1000 <= y1 <= y2 <= 2100 and valid_day(y1, m1, d1) and valid_day(y2, m2, d2)):
+        return None
+    if (y1, m1, d1) >= (y2, m2, d2):
+        return None
+    a, b = Point(y1, m1, d1), Point(y2, m2, d2)
+    return Hit(m.start(), m.end(), lambda ctx: res_range(a, b), y2, "range")
+
+
+@pattern(
+    "roman_month_date",
+    rf"(?P<d>[0-9](?<![\w.,:].)[0-9]?)\s*[.\s]\s*(?P<m>{ROMAN})\s*[.\s]\s*(?P<y>[12][0-9]{{3}})"
+    rf"(?![\d]|[.,]\d)(?P<ys>{YS})?",
+)
+def _roman_month_date(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"5.III.1918", "24 II 1918": the month in capital Roman numerals."""
+    if not orig[m.start("m"):m.end("m")].isupper():
+        return None
+    mo, d, y = roman(m.group("m")), int(m.group("d")), int(m.group("y"))
+    if mo is None or not 1 <= mo <= 12 or not valid_day(y, mo, d):
+        return None
+    p = Point(y, mo, d)
+    return Hit(m.start(), m.end(), lambda ctx: res_point(p), y, "date")

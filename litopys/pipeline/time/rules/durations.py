@@ -76,14 +76,15 @@ def _duration(m: re.Match[str], text: str, orig: str) -> Hit | None:
 @pattern(
     "duration_unit",
     rf"(?P<pre>{alt(WORDS['unit_prepositions'])})\s+(?P<u>{_UNIT})"
-    rf"(?:\s+(?P<before>{_BEFORE}))?",
+    rf"(?:\s+(?P<before>{_BEFORE})|\s+(?P<ago>{_AGO}))?",
     word_start=True,
 )
 def _duration_unit(m: re.Match[str], text: str, orig: str) -> Hit | None:
     unit = UNITS[norm(m.group("u"))]
     if norm(m.group("pre")) in _WITHIN_PREPS and not m.group("before") and _BEFORE_EVENT_RE.match(text, m.end()):
         return Hit(m.start(), m.end(), unresolved, None, "relative")
-    return _duration_hit(m.start(), m.end(), m.group("pre"), "1", unit, None, m.group("before"))
+    return _duration_hit(m.start(), m.end(), m.group("pre"), "1", unit, m.group("ago"),
+                         m.group("before"))
 
 
 @pattern(
@@ -98,7 +99,7 @@ def _duration_fixed(m: re.Match[str], text: str, orig: str) -> Hit | None:
     left = _LEFT_DUR_RE.search(text, max(0, m.start() - 16), m.start())
     start = left.start() if left else m.start()
     pre = norm(left.group()) if left else ""
-    if pre in _AFTER_PREPS:  # "через півроку": a point
+    if pre in _AFTER_PREPS and value[1:-1].isdigit():  # "через півроку": a point
         count, unit = int(value[1:-1]), value[-1]
         return _duration_hit(start, m.end(), pre, str(count), unit, None, None)
     return Hit(start, m.end(), lambda ctx: Res(value, precision="duration"), None, "duration")
@@ -182,4 +183,38 @@ def _duration_fraction(m: re.Match[str], text: str, orig: str) -> Hit | None:
     start = left.start() if left else m.start()
     if left and norm(left.group()) in _COUNTED:
         return None  # "через 1,5 року": a point in time; not read yet
+    return Hit(start, m.end(), lambda ctx: Res(value, precision="duration"), None, "duration")
+
+
+# "два з половиною роки" = two years and six months: the half in the next smaller unit.
+_HALF_OF = {"Y": "6M", "M": "15D", "D": "T12H"}
+
+
+_COUNT_BEFORE_RE = re.compile(
+    rf"(?:(?<![\w.,:])(?P<n>[0-9]{{1,3}})|{L}(?P<w>{alt(list(NUMBERS))}))\s+$"
+)
+
+
+@pattern(
+    "duration_and_half",
+    rf"{alt(WORDS['half_words'])}\s+(?P<u>{_UNIT})",
+    word_start=True,
+)
+def _duration_and_half(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    # the pattern starts at the half word (a rare word: a cheap scan); the count is
+    # looked for to its left
+    count = _COUNT_BEFORE_RE.search(text, max(0, m.start() - 24), m.start())
+    if count is None:
+        return None
+    raw = norm(count.group("n") or count.group("w"))
+    n = raw if raw.isdigit() else NUMBERS.get(raw, "")
+    unit = UNITS[norm(m.group("u"))]
+    if not n.isdigit() or int(n) == 0 or unit not in _HALF_OF:
+        return None
+    first = count.start()
+    left = _LEFT_DUR_RE.search(text, max(0, first - 16), first)
+    if left and norm(left.group()) in _COUNTED:
+        return None  # "через два з половиною роки": a point in time; not read yet
+    start = left.start() if left else first
+    value = f"P{int(n)}{unit}{_HALF_OF[unit]}"
     return Hit(start, m.end(), lambda ctx: Res(value, precision="duration"), None, "duration")

@@ -18,6 +18,7 @@ from litopys.pipeline.time.grammar import (
     MON,
     MONTHS,
     YEARX,
+    YS,
     Ctx,
     Hit,
     Res,
@@ -27,6 +28,7 @@ from litopys.pipeline.time.grammar import (
     parse_year,
     pattern,
     res_point,
+    res_range,
     year_or_ref,
 )
 from litopys.pipeline.time.values import Day, Point, valid_day
@@ -62,12 +64,14 @@ def _after(y: int, mo: int) -> tuple[int, int]:
 
 
 def _two_styles(first: tuple[int, int | None], second: tuple[int, int], year: int | None,
-                start: int, end: int, ns_second: bool) -> Hit | None:
+                start: int, end: int, ns_second: bool, year_of_first: bool = False) -> Hit | None:
     """A hit for two (day, month) readings of one date; month None: the second's.
 
     first / second ((day, month)): as written, left to right.
     year (int | None): the year written after them.
     ns_second (bool): the default reading, when the calendar decides nothing.
+    year_of_first (bool): the year is the first day's ("30 (9 лютого) січня 1667"),
+        not the second's, when one is in December and the other in January.
     """
     d1, m1 = first
     d2, m2 = second
@@ -78,7 +82,9 @@ def _two_styles(first: tuple[int, int | None], second: tuple[int, int], year: in
         """(Julian, Gregorian) candidates, the default one first."""
         if m1 is not None:
             a, b = (y, m1, d1), (y, m2, d2)
-            if m1 == 12 and m2 == 1:
+            if m1 == 12 and m2 == 1 and year_of_first:
+                b = (y + 1, m2, d2)
+            elif m1 == 12 and m2 == 1:
                 a = (y - 1, m1, d1)
             elif m1 == 1 and m2 == 12:
                 b = (y - 1, m2, d2)
@@ -114,7 +120,8 @@ def _two_styles(first: tuple[int, int | None], second: tuple[int, int], year: in
 @pattern(
     "old_style",
     rf"(?P<d1>{DAY0})\s*\(\s*(?P<d2>{DAY})\s*\)\s*(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?",
-    rf"(?P<e1>{DAY0})\s+(?P<n1>{MON})\s*\(\s*(?P<e2>{DAY})\s+(?P<n2>{MON}){_MARKER}\s*\)"
+    rf"(?P<e1>{DAY0})\s+(?P<n1>{MON}){_MARKER.replace('mk', 'mk0')}\s*\(\s*(?P<e2>{DAY})\s+(?P<n2>{MON})"
+    rf"{_MARKER}\s*\)"
     rf"(?:\s*,?\s*(?P<z>{YEARX}))?",
 )
 def _old_style(m: re.Match[str], text: str, orig: str) -> Hit | None:
@@ -127,7 +134,8 @@ def _old_style(m: re.Match[str], text: str, orig: str) -> Hit | None:
         first = (parse_day_number(m.group("e1")), MONTHS[norm(m.group("n1"))])
         second = (parse_day_number(m.group("e2")), MONTHS[norm(m.group("n2"))])
         ys = m.group("z")
-        ns_second = _STYLE_MARKERS.get(norm(m.group("mk") or "")) != "old"
+        ns_second = (_STYLE_MARKERS.get(norm(m.group("mk") or "")) != "old"
+                     and _STYLE_MARKERS.get(norm(m.group("mk0") or "")) != "new")
     year = parse_year(ys) if ys else None
     return _two_styles(first, second, year, m.start(), m.end(), ns_second)
 
@@ -157,3 +165,81 @@ def _old_style_numeric(m: re.Match[str], text: str, orig: str) -> Hit | None:
         return None
     return _two_styles((int(m.group("d1")), None), (int(m.group("d2")), mo), y,
                        m.start(), m.end(), ns_second=True)
+
+
+@pattern(
+    "old_style_inner",
+    rf"(?P<d1>{DAY0})\s*\(\s*(?P<d2>{DAY})\s+(?P<m2>{MON}){_MARKER}\s*\)\s*(?P<m1>{MON})"
+    rf"(?:\s*,?\s*(?P<y>{YEARX}))?",
+)
+def _old_style_inner(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"30(9 лютого) січня 1667": the bracketed day with its own month inside the date."""
+    first = (parse_day_number(m.group("d1")), MONTHS[norm(m.group("m1"))])
+    second = (parse_day_number(m.group("d2")), MONTHS[norm(m.group("m2"))])
+    year = parse_year(m.group("y")) if m.group("y") else None
+    ns_second = _STYLE_MARKERS.get(norm(m.group("mk") or "")) != "old"
+    return _two_styles(first, second, year, m.start(), m.end(), ns_second, year_of_first=True)
+
+
+@pattern(
+    "old_style_two_years",
+    rf"(?P<d1>{DAY0})\s+(?P<m1>{MON})\s*,?\s*(?P<y1>{YEARX})\s*\(\s*(?P<d2>{DAY})\s+"
+    rf"(?P<m2>{MON})(?:\s*,?\s*(?P<y2>{YEARX}))?{_MARKER}\s*\)(?:{YS})?",
+)
+def _old_style_two_years(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"20 грудня 1653 (1 січня 1654)": each day with its own year, the New Style one
+    in the next year when the Julian day falls in the last days of December;
+    "18 серпня 1649 р. (8 серпня за ст. ст.)": the bracketed day in the same year."""
+    a = (parse_year(m.group("y1")), MONTHS[norm(m.group("m1"))], parse_day_number(m.group("d1")))
+    m2 = MONTHS[norm(m.group("m2"))]
+    if m.group("y2"):
+        y2 = parse_year(m.group("y2"))
+    else:  # "18 серпня 1649 р. (8 серпня за ст. ст.)": the other day in the same year
+        y2 = a[0] + (1 if (a[1], m2) == (12, 1) else -1 if (a[1], m2) == (1, 12) else 0)
+    b = (y2, m2, parse_day_number(m.group("d2")))
+    if not (valid_day(*a) and valid_day(*b)) or abs(a[0] - b[0]) > 1:
+        return None
+    ns_second = _STYLE_MARKERS.get(norm(m.group("mk") or "")) != "old"
+    pairs = [(a, b), (b, a)] if ns_second else [(b, a), (a, b)]
+    fitting = next((p for p in pairs if _fits(*p, p[1][0])), None)
+    if fitting is None and not m.group("y2"):
+        return None  # "5 травня 1920 р. (10 травня)": not the same day in two calendars
+    os_day, ns_day = fitting or pairs[0]
+    ns, os_ = Point(*ns_day), Point(*os_day)
+
+    def resolve(ctx: Ctx) -> Res:
+        res = res_point(ns)
+        res.old_style = os_.value
+        return res
+
+    return Hit(m.start(), m.end(), resolve, ns_day[0], "date")
+
+
+@pattern(
+    "old_style_day_range",
+    rf"(?P<a1>{DAY0})\s*[-–—]\s*(?P<a2>{DAY})\s*\(\s*(?P<b1>{DAY})\s*[-–—]\s*(?P<b2>{DAY})"
+    rf"{_MARKER}\s*\)\s*(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?",
+)
+def _old_style_day_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"5–6 (15–16) серпня 1649 р.": a range of days in two calendars; the New Style
+    days, each end read as a double date."""
+    mo = MONTHS[norm(m.group("m"))]
+    year = parse_year(m.group("y")) if m.group("y") else None
+    ns_second = _STYLE_MARKERS.get(norm(m.group("mk") or "")) != "old"
+    ends = [_two_styles((parse_day_number(m.group(a)), None), (parse_day_number(m.group(b)), mo),
+                        year, m.start(), m.end(), ns_second) for a, b in (("a1", "b1"), ("a2", "b2"))]
+    if ends[0] is None or ends[1] is None:
+        return None
+    first, last = ends
+
+    def resolve(ctx: Ctx) -> Res:
+        r1, r2 = first.resolve(ctx), last.resolve(ctx)
+        if r1.ref is None or r2.ref is None or r2.value is None or r1.value is None:
+            return Res(None, source=r2.source)
+        if r2.value <= r1.value:
+            return Res(None, source=r2.source)
+        res = res_range(r1.ref, r2.ref, r2.source, r2.anchor)
+        res.old_style = f"{r1.old_style}/{r2.old_style}" if r1.old_style and r2.old_style else None
+        return res
+
+    return Hit(m.start(), m.end(), resolve, year, "range")

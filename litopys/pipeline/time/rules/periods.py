@@ -28,6 +28,7 @@ from litopys.pipeline.time.grammar import (
     page_before,
     pattern,
     roman_case_ok,
+    table,
 )
 from litopys.pipeline.time.values import century_days, decade_days
 from litopys.pipeline.time.words import WORDS
@@ -77,8 +78,7 @@ def _decade(m: re.Match[str], text: str, orig: str) -> Hit | None:
         elif cent is not None:
             y0 = (cent - 1) * 100 + dec
         elif ctx.ref is not None and ctx.ref.year > 0:
-            base = (ctx.ref.year // 100) * 100
-            y0 = base + dec if base + dec <= ctx.ref.year + 10 else base - 100 + dec
+            y0 = _decade_of(dec, ctx.ref.year)
             source, anchor = "narrative", ctx.ref.value
         else:
             y0 = 1900 + dec  # historical prose without a century means the 20th
@@ -88,12 +88,25 @@ def _decade(m: re.Match[str], text: str, orig: str) -> Hit | None:
     return Hit(m.start(), m.end(), resolve, None, "decade")
 
 
+def _decade_of(dec: int, ref_year: int) -> int:
+    """The first year of a decade written without its century ("80-х"), by the narrative
+    year: before 1900 the narrative's own century ("60-х" in a text about 1667 = 1660s);
+    from 1900 on the 20th century, as texts written since look back on it ("в конце
+    80-х" in a text about 1939 = 1980s), and the 21st for a decade not yet over at the
+    narrative time ("10-х" in a text about 2014)."""
+    if ref_year < 1900:
+        return (ref_year // 100) * 100 + dec
+    if ref_year >= 2000 and 2000 + dec <= ref_year:
+        return 2000 + dec
+    return 1900 + dec
+
+
 _DECADE_SFX = rf"[-–]?{alt(WORDS['decade_suffixes'], bound=False)}{R}"
 
 
 @pattern(
     "decade_range",
-    rf"(?P<a>[0-9](?<![\w.,:].)[0-9](?:[0-9]{{2}})?)\s*[-–—]\s*"
+    rf"(?P<a>[0-9](?<![\w.,:].)[0-9](?:[0-9]{{2}})?)(?:{_DECADE_SFX})?\s*[-–—]\s*"
     rf"(?P<b>[0-9]{{2}}(?:[0-9]{{2}})?){_DECADE_SFX}(?:\s*(?P<ys>{_DECADE_YEAR}))?(?:\s+(?P<c>{CENTURY}))?",
 )
 def _decade_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
@@ -187,3 +200,21 @@ def _century(m: re.Match[str], text: str, orig: str) -> Hit | None:
 
     return Hit(m.start(), m.end(), resolve, None, "century")
 
+
+
+_CENTURY_ORDINALS: dict[str, int] = {
+    w: int(k) for w, k in table(WORDS["century_ordinals"]).items()
+}
+_CENTURY_WORDS = alt(WORDS["century_words"])
+
+
+@pattern(
+    "century_in_words",
+    rf"(?P<o>{alt(list(_CENTURY_ORDINALS))})\s+(?P<w>{_CENTURY_WORDS})",
+    word_start=True,
+)
+def _century_in_words(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"у сімнадцятому столітті", "семнадцатого века": a century in words."""
+    value, (first, last) = century_days(_CENTURY_ORDINALS[norm(m.group("o"))], False)
+    return Hit(m.start(), m.end(),
+               lambda ctx: Res(value, first.iso, last.iso, "century"), None, "century")

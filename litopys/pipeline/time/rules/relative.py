@@ -14,6 +14,12 @@ from litopys.pipeline.time.grammar import (
     pattern,
     res_point,
 )
+from litopys.pipeline.time.values import Point, TimexValue
+from litopys.pipeline.time.words import WORDS
+
+_DEICTIC: dict[str, tuple[str, int]] = {
+    norm(p): (str(r["unit"]), int(r["offset"])) for r in WORDS["deictic"] for p in r["phrases"]
+}
 
 
 @pattern("relative", rf"(?P<p>{alt(list(RELATIVE))})", word_start=True)
@@ -23,6 +29,15 @@ def _relative(m: re.Match[str], text: str, orig: str) -> Hit | None:
     def resolve(ctx: Ctx) -> Res:
         if ctx.ref is None:
             return Res(None, source="narrative")
+        if unit == "10Y":  # "наступного десятиліття": the decade, not a year
+            y = ctx.ref.year + 10 * offset
+            if y < 0:
+                return Res(None, source="narrative", anchor=ctx.ref.value)
+            decade = TimexValue.parse(f"{y // 10:03d}X")
+            if decade is None or decade.first is None or decade.last is None:
+                return Res(None, source="narrative", anchor=ctx.ref.value)
+            return Res(decade.value, decade.first.iso, decade.last.iso, "decade", "narrative",
+                       ctx.ref.value)
         if unit == "same":
             b, e = ctx.ref.bounds()
             return Res(ctx.ref.value, b, e, ctx.ref.precision, "narrative", ctx.ref.value)
@@ -33,3 +48,41 @@ def _relative(m: re.Match[str], text: str, orig: str) -> Hit | None:
 
     return Hit(m.start(), m.end(), resolve, None, "relative")
 
+
+
+@pattern("deictic", rf"(?P<p>{alt(list(_DEICTIC))})", word_start=True)
+def _deictic(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"сьогодні", "вчора": counted from the time of writing (the anchor), never from the
+    narrative; no value without a document date (FORMAT.md)."""
+    unit, offset = _DEICTIC[norm(m.group("p"))]
+
+    def resolve(ctx: Ctx) -> Res:
+        if ctx.anchor is None:
+            return Res(None, source="narrative")
+        p = ctx.anchor.shift(unit, offset) if offset else ctx.anchor
+        if p is None or (unit == "D" and not p.day):
+            return Res(None, source="narrative", anchor=ctx.anchor_text)
+        b, e = p.bounds()
+        return Res(p.value, b, e, p.precision, "narrative", ctx.anchor_text)
+
+    return Hit(m.start(), m.end(), resolve, None, "deictic")
+
+
+_DAY_PART_OF_REF: dict[str, str] = {
+    norm(p): str(code) for code, ps in WORDS["relative_day_parts"].items() for p in ps
+}
+
+
+@pattern("relative_day_part", rf"(?P<p>{alt(list(_DAY_PART_OF_REF))})", word_start=True)
+def _relative_day_part(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"того ж вечора", "тієї ж ночі": a part of the narrative day (TIMEX3 ``TEV``)."""
+    code = _DAY_PART_OF_REF[norm(m.group("p"))]
+
+    def resolve(ctx: Ctx) -> Res:
+        ref = ctx.ref
+        if ref is None or not ref.day:
+            return Res(None, source="narrative")
+        p = Point(ref.year, ref.month, ref.day, time=code)
+        return res_point(p, "narrative", ref.value)
+
+    return Hit(m.start(), m.end(), resolve, None, "relative")

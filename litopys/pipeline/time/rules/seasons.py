@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 
 from litopys.pipeline.time.grammar import (
+    AND,
     REL_YEAR,
     RELATIVE,
     SEASON_ADVERBS,
     SEASON_NOUNS,
     YEARX,
+    YS_ANY,
     Ctx,
     Hit,
     Res,
@@ -18,10 +20,13 @@ from litopys.pipeline.time.grammar import (
     parse_year,
     pattern,
     res_point,
+    res_range,
 )
 from litopys.pipeline.time.values import Point
 
 _SEASON_TAIL = rf"(?:\s*,?\s*(?P<y>{YEARX})|\s+(?P<rel>{REL_YEAR}))"
+# "взимку 2014–2015 років", "зимой 1941/42 г.": a season over two years
+_TWO_YEARS = rf"(?P<y1>[12][0-9]{{3}})\s*[/–—-]\s*(?P<y2>[0-9]{{2}}(?:[0-9]{{2}})?)(?![\d])(?:{YS_ANY})?"
 
 
 @pattern(
@@ -31,6 +36,13 @@ _SEASON_TAIL = rf"(?:\s*,?\s*(?P<y>{YEARX})|\s+(?P<rel>{REL_YEAR}))"
     word_start=True,
 )
 def _season(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    gd = m.groupdict()
+    ygroup = "y" if gd.get("y") else "ny" if gd.get("ny") else None
+    two = _TWO_YEARS_RE.match(text, m.start(ygroup)) if ygroup else None
+    if two is not None:
+        hit = _season_two_years(m, two)
+        if hit is not None:
+            return hit
     if "adv" in m.re.groupindex:
         season = SEASON_ADVERBS[norm(m.group("adv"))]
         ys, rel = m.group("y"), m.group("rel")
@@ -43,6 +55,8 @@ def _season(m: re.Match[str], text: str, orig: str) -> Hit | None:
     def resolve(ctx: Ctx) -> Res:
         if year is not None:
             y, source, anchor = year, "text", None
+        elif offset is None and ctx.next_year is not None:  # "навесні та восени 1920 р."
+            y, source, anchor = ctx.next_year, "text", None
         elif ctx.ref is not None:
             y, source, anchor = ctx.ref.year + (offset or 0), "narrative", ctx.ref.value
         else:
@@ -54,3 +68,43 @@ def _season(m: re.Match[str], text: str, orig: str) -> Hit | None:
 
     return Hit(m.start(), m.end(), resolve, year, "season")
 
+
+
+_TWO_YEARS_RE = re.compile(_TWO_YEARS)
+
+
+def _season_two_years(m: re.Match[str], two: re.Match[str]) -> Hit | None:
+    """The season of a match followed by two consecutive years: winter is the one
+    winter that spans them ("взимку 2014–2015 років" = 2014-WI); another season is
+    the range of its two occurrences."""
+    word = norm(m.group("adv") if "adv" in m.re.groupindex else m.group("noun"))
+    season = SEASON_ADVERBS.get(word) or SEASON_NOUNS.get(word)
+    y1, s2 = int(two.group("y1")), two.group("y2")
+    y2 = int(s2) if len(s2) == 4 else (y1 // 100) * 100 + int(s2)
+    if season is None or y2 != y1 + 1:
+        return None
+    a, b = Point(y1, season=season), Point(y2, season=season)
+    if season == "WI":
+        return Hit(m.start(), two.end(), lambda ctx: res_point(a), y1, "season")
+    return Hit(m.start(), two.end(), lambda ctx: res_range(a, b), y2, "season")
+
+
+_SEASON_ORDER = {"SP": 0, "SU": 1, "FA": 2, "WI": 3}
+
+
+@pattern(
+    "season_range",
+    rf"(?P<a>{alt(list(SEASON_ADVERBS))})\s*(?:[–—-]|\s{AND}\s)\s*"
+    rf"(?P<b>{alt(list(SEASON_ADVERBS))})\s*,?\s*(?P<y>{YEARX})",
+    word_start=True,
+)
+def _season_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"влітку–восени 1920 р.", "навесні та влітку 1920 р.": from one season to the next
+    (read like "3 й 4 січня")."""
+    sa, sb = SEASON_ADVERBS[norm(m.group("a"))], SEASON_ADVERBS[norm(m.group("b"))]
+    if _SEASON_ORDER[sb] != (_SEASON_ORDER[sa] + 1) % 4:
+        return None
+    y = parse_year(m.group("y"))
+    a = Point(y - 1 if sb == "SP" else y, season=sa)  # "взимку–навесні 1920": the winter before
+    b = Point(y, season=sb)
+    return Hit(m.start(), m.end(), lambda ctx: res_range(a, b), y, "season")

@@ -121,8 +121,8 @@ def _year_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
         return None
     if conn in RANGE_TO and pre not in RANGE_FROM:
         return None
-    if conn == "/" and not (len(s2) == 2 and y2 == y1 + 1):
-        return None  # "1918/19": one season or academic year
+    if conn == "/" and not (len(s2) in (2, 4) and y2 == y1 + 1):
+        return None  # "1918/19", "2022/2023": one season or academic year
     # "1768—74": a two-digit end after a dash (not "1905-07", which may be July 1905)
     short = len(s2) == 2 and y1 >= 1000 and conn in "—–-" and not (conn == "-" and int(s2) <= 12)
     if not m.group("ys") and (y1 < 1000 or (len(s2) != 4 and not short)) and conn != "/":
