@@ -35,7 +35,7 @@ from litopys.pipeline import extensions  # noqa: F401
 from litopys.pipeline.actors import ensure_entity
 from litopys.pipeline.analysis import features, sentence_index
 from litopys.pipeline.entities import gazetteer
-from litopys.pipeline.morph import is_known
+from litopys.pipeline.morph import current_language, is_known
 
 ACTOR_TYPES = ("PERSON", "GPE", "ORG")
 HARD_BOUNDARIES = {";", ":", "(", ")", "«", "»", "\"", "“", "”", "—", "–", "-"}
@@ -79,6 +79,8 @@ class EventWords:
     question: frozenset[str]
     passive_endings: tuple[str, ...]
     reflexive_endings: tuple[str, ...]
+    # the language's lemmas as the (Ukrainian) words of event_phrases.tsv; empty for uk
+    phrase_words: dict[str, str]
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -113,6 +115,7 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         question=frozenset(data["question_particles"]),
         passive_endings=tuple(data["passive_endings"]),
         reflexive_endings=tuple(data["reflexive_endings"]),
+        phrase_words=dict(data.get("phrase_words") or {}),
         **sets,
     )
 
@@ -146,7 +149,19 @@ class EventExtractor:
         self.name = name
         self.W = event_words(getattr(nlp, "lang", None) or DEFAULT_LANGUAGE)
 
+    @staticmethod
+    def words_for(doc: Doc) -> EventWords:
+        """The event words of the document's language (``doc._.language``, set by
+        ``pipeline/langid.py``; else the morphology language the doc is read in); a language
+        without ``lang/<code>/events.yaml`` reads with the default language's words."""
+        lang = getattr(doc._, "language", None) or current_language() or DEFAULT_LANGUAGE
+        try:
+            return event_words(lang)
+        except FileNotFoundError:
+            return event_words(DEFAULT_LANGUAGE)
+
     def __call__(self, doc: Doc) -> Doc:
+        self.W = self.words_for(doc)
         self.F = features(doc)
         lx = lexicon()
         self.triggers = lx.load_triggers()
@@ -321,7 +336,8 @@ class EventExtractor:
         # light-verb phrases first ("вести переговори", "оголосити війну"); actor names
         # inside a phrase are skipped ("оголосили Німеччині війну")
         idx = [k for k in range(lo, hi) if k not in self.mention_tokens]
-        lemmas = [F.lemma[k] for k in idx]
+        words = self.W.phrase_words
+        lemmas = [words.get(F.lemma[k], F.lemma[k]) for k in idx]
         for i in range(len(idx)):
             if idx[i] in used:
                 continue
