@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.language import Language
@@ -81,6 +81,7 @@ class EventWords:
     reflexive_endings: tuple[str, ...]
     # the language's lemmas as the (Ukrainian) words of event_phrases.tsv; empty for uk
     phrase_words: dict[str, str]
+    gapping: frozenset[str]
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -116,6 +117,7 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         passive_endings=tuple(data["passive_endings"]),
         reflexive_endings=tuple(data["reflexive_endings"]),
         phrase_words=dict(data.get("phrase_words") or {}),
+        gapping=frozenset(data.get("gapping_conjunctions") or ()),
         **sets,
     )
 
@@ -217,6 +219,7 @@ class EventExtractor:
             sent_mentions = by_sent.get(k_sent, [])
             sent_timexes = times_by_sent.get(k_sent, [])
             found = self._find_triggers(sent)
+            made: list[tuple[Event, _Trigger, tuple[int, int]]] = []
             for trig in found:
                 clause = self._clause(sent, trig.head)
                 src, tgt, passive = self._roles(doc, trig, clause, sent, sent_mentions)
@@ -314,6 +317,22 @@ class EventExtractor:
                     location=self._location if self._location not in src + tgt else None,
                 ))
                 events.append(story[-1])
+                made.append((story[-1], trig, clause))
+            for ev, trig, clause in made:
+                # "зайняли Вільно, а через тиждень Гродно": the verb again, new parties
+                gapped = self._gapped(doc, ev, trig, clause, sent, found, sent_mentions,
+                                      sent_timexes, entities, len(events) + 1)
+                if gapped is None:
+                    continue
+                g_ev, g_span = gapped
+                key = (g_ev.cameo[:2], tuple(g_ev.source), tuple(g_ev.target), sent.start,
+                       g_ev.mode, g_ev.date)
+                if key in seen_keys:
+                    continue
+                seen_keys.add(key)
+                trigger_spans.append(g_span)
+                story.append(g_ev)
+                events.append(g_ev)
             subj = [m._.entity_id for m in sent_mentions if self._is_subject(doc, m)]
             if subj:
                 last_subject = subj[:2]
@@ -325,6 +344,76 @@ class EventExtractor:
         doc._.events = events
         doc.spans["events"] = trigger_spans
         return doc
+
+    def _gapped(self, doc: Doc, ev: Event, trig: _Trigger, clause: tuple[int, int],
+                sent: Span, found: list[_Trigger], sent_mentions: list[Span],
+                sent_timexes: list[Span], entities: dict,  # type: ignore[type-arg]
+                number: int) -> tuple[Event, Span] | None:
+        """The event of a verbless clause that repeats the verb before it (gapping):
+        ", а через тиждень Гродно" after "зайняли Вільно" (the same source, a new target,
+        the clause's own date), ", а Італія Албанію" (a new source and target)."""
+        F = self.F
+        lo, hi = clause
+        if trig.pos != "VERB" or hi + 2 >= sent.end or F.text[hi] != "," \
+                or F.lower[hi + 1] not in self.W.gapping:
+            return None
+        start = hi + 2
+        end = self._clause(sent, start)[1]
+        if any(F.pos[k] in ("VERB", "AUX") for k in range(start, end)) or any(
+                start <= t.start < end for t in found):
+            return None
+        while end > start and not F.text[end - 1][:1].isalnum():
+            end -= 1  # the full stop is not part of the clause
+        ms = [m for m in sent_mentions if start <= m.start < end]
+        # "напала на Польщу, а в 1940 р. на Францію": the preposition of the first target
+        preps = {self._slot(doc, m)[0] for m in sent_mentions
+                 if lo <= m.start < hi and m._.entity_id in ev.target}
+        own = [t for t in sent_timexes if start <= t.start < end]
+        if not ms:
+            # "а 24 квітня — військову": the same parties, another date, another object
+            rest = next((k for k in range(start, sent.end) if F.text[k] in (",", ";")), sent.end)
+            if not own or own[0].end >= rest or any(
+                    F.pos[k] in ("VERB", "AUX") for k in range(start, rest)):
+                return None
+            ms_ids = None
+        elif any(self._slot(doc, m)[0] not in preps | {None} for m in ms):
+            return None  # "а в Ризі": a place or another phrase, not a new party
+        else:
+            ms_ids = [m._.entity_id for m in ms]
+            if end < sent.end and F.text[end] in HARD_BOUNDARIES:
+                return None  # "а Росія – постачати паливо", "а X, Y і Z:": a new subject
+            listed = all(a.end < b.start and all(F.lower[k] in self.W.coord
+                                                 for k in range(a.end, b.start))
+                         for a, b in zip(ms, ms[1:], strict=False))
+            cases = {self._slot(doc, m)[1] for m in sent_mentions
+                     if lo <= m.start < hi and m._.entity_id in ev.target} - {None, "Nom"}
+            if (len(ms) == 1 or listed) and cases and not preps - {None} and all(
+                    not self._can_be(m, cases) for m in ms):
+                return None  # a nominative that cannot be the object: a new subject
+            if listed:
+                ms = ms[:0]  # "а через тиждень Гродно і Ліду": all of them targets
+        if ms_ids is None:
+            src, tgt = list(ev.source), list(ev.target)
+            if ev.date == own[0]._.timex.value:
+                return None
+        elif len(ms) >= 2 and self._slot(doc, ms[0])[1] in ("Nom", None):
+            src, tgt = [ms[0]._.entity_id], ms_ids[1:]
+        else:
+            src, tgt = list(ev.source), ms_ids
+        src = self._with_affiliations(src, entities)
+        tgt = [t for t in self._with_affiliations(tgt, entities) if t not in src]
+        if not src or not tgt or (ms_ids is not None and src == ev.source and tgt == ev.target):
+            return None
+        date_t = own[0]._.timex if own else None
+        span = Span(doc, start, end, label=ev.cameo[:2])
+        eid = f"e{number}"
+        span._.event_id = eid
+        out = replace(ev, id=eid, source=src, target=tgt, trigger=span.text,
+                      start=span.start_char, end=span.end_char, location=None)
+        if date_t is not None:
+            out = replace(out, date=date_t.value, date_source="text", date_begin=date_t.begin,
+                          date_end=date_t.end_date)
+        return out, span
 
     # -- triggers ----------------------------------------------------------
     def _find_triggers(self, sent: Span) -> list[_Trigger]:
@@ -896,9 +985,18 @@ class EventExtractor:
         lo, hi = clause
         mod = self.modality
         low, lem = self.F.lower, self.F.lemma
+        # "збирався почати наступ": a noun reported by an aspectual verb takes that verb's
+        # form (an infinitive under an intent is not a fact)
+        head = self._aspect_verb(trig)
+        head = trig.head if head is None else head
+        head_inf = "VerbForm=Inf" in str(doc[head].morph)
         for k in range(max(lo, trig.start - 4), trig.end):
             w = low[k]
             if w in self.W.negation or (mod.is_negation(w) and mod.negation[w].scope == "next"):
+                if self._promised(k, lo):
+                    # "зобов'язалася не підтримувати", "пообіцяла не нападати": a promise
+                    # about the future, not a refusal
+                    return "hypothetical"
                 return "negated"
         sent_start = sentence_index(doc)[0][trig.start]
         for k in range(lo, trig.start):
@@ -919,7 +1017,8 @@ class EventExtractor:
             if in_clause and k < trig.start and (
                     cue.scope == "next" and trig.start - k <= 2
                     or cue.scope == "complement" and trig.start - k <= 4
-                    and (self.F.pos[k] != "VERB" or "VerbForm=Inf" in str(doc[trig.head].morph))):
+                    and (self.F.pos[k] != "VERB" or head_inf
+                         or self._intent_object(cue.group, k, trig))):
                 # "мав намір укласти" is hypothetical, "мав бесіду" is not
                 return "hypothetical"
             # "Ця угода передбачала, що Чехословаччина ... звільнить": the cue
@@ -928,10 +1027,47 @@ class EventExtractor:
                     and self.F.pos[k] == "VERB" and low[lo] in self.W.complementizers \
                     and k < lo:
                 return "hypothetical"
-        morph = str(doc[trig.head].morph)
+        morph = str(doc[head].morph)
         if "VerbForm=Inf" in morph or "Tense=Fut" in morph:
             return "hypothetical"
         return "asserted"
+
+    def _can_be(self, m: Span, cases: set[str]) -> bool:
+        """Can the mention's head be read in one of the UD cases (any pymorphy3 reading)?"""
+        tags = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt",
+                "Loc": "loct"}
+        want = {tags[c] for c in cases if c in tags}
+        head = self._head(m).i
+        return not self.F.tags[head] or any(w in t for t in self.F.tags[head] for w in want)
+
+    def _promised(self, neg: int, lo: int) -> bool:
+        """Does a verb of promising or intending govern the negated word at ``neg``
+        ("зобов'язалася не підтримувати", "обіцяв не нападати")?"""
+        k = neg - 1
+        if k < lo:
+            return False
+        cue = self.modality.hypothetical.get(self.F.lower[k]) or \
+            self.modality.hypothetical.get(self.F.lemma[k])
+        return cue is not None and cue.group == "intent_verbs" and self.F.pos[k] == "VERB"
+
+    def _intent_object(self, group: str, k: int, trig: _Trigger) -> bool:
+        """Is the noun trigger the object of a verb of intending or scheduling at ``k``
+        ("планувала наступ", "призначив наступ"), with only modifiers between?"""
+        if group != "intent_verbs" or trig.pos != "NOUN" or self.triggers.lookup(self.F.lemma[k]):
+            return False  # "вимагало гарантій": the demand itself is the event
+        return all(self.F.pos[j] in ("ADJ", "DET") for j in range(k + 1, trig.start))
+
+    def _aspect_verb(self, trig: _Trigger) -> int | None:
+        """The aspectual verb whose object a noun trigger is ("почати наступ"), if any."""
+        if trig.pos != "NOUN":
+            return None
+        F = self.F
+        for k in range(trig.start - 1, max(trig.start - 4, -1), -1):
+            if F.lemma[k] in self.W.aspect_verbs:
+                return k
+            if F.pos[k] not in ("ADJ", "DET", "ADV"):
+                return None
+        return None
 
     def _date(self, trig: _Trigger, clause: tuple[int, int], sent_timexes: list[Span],
               narrative: Timex | None) -> tuple[Timex | None, str | None]:

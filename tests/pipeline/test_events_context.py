@@ -1,0 +1,110 @@
+"""Events read in their context (issue 14): gapping, the mode a governing verb gives a
+noun or a negated infinitive, and the word lists of the document's language (issue 16).
+Sentences are made up for these tests."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+import litopys
+from litopys.chronicle import Document
+from litopys.pipeline.events import EventExtractor, event_words
+
+
+def _events(text: str, language: str | None = None):  # type: ignore[no-untyped-def]
+    if language is None:
+        return litopys.extract(text).events
+    from litopys.pipeline.language import Pipeline
+
+    return Pipeline()(Document(id="t", path=None, text=text, language=language)).events
+
+
+def _one(evs, trigger_start: str):  # type: ignore[no-untyped-def]
+    found = [e for e in evs if e.trigger.startswith(trigger_start)]
+    assert found, [(e.trigger, e.cameo) for e in evs]
+    return found[0]
+
+
+# -- gapping: a verbless clause repeats the verb before it ---------------------------------
+
+def test_gapped_clause_gives_a_second_event_with_its_own_date() -> None:
+    evs = _events("15 березня 1939 р. Німеччина зайняла Прагу, а через тиждень Мемель.")
+    first = _one(evs, "зайняла")
+    second = _one(evs, "через тиждень")
+    assert first.cameo[:2] == second.cameo[:2] == "19"
+    assert second.source == first.source and "deu" in second.source
+    assert second.target and second.target != first.target
+    assert second.date == "1939-03-22" and first.date == "1939-03-15"
+
+
+def test_gapped_clause_with_a_new_subject_and_object() -> None:
+    evs = _events("У квітні 1939 р. Німеччина окупувала Чехію, а Італія Албанію.")
+    second = _one(evs, "Італія")
+    assert second.source == ["ita"] and second.target == ["alb"]
+
+
+def test_gapped_clause_keeps_the_preposition_of_the_first_target() -> None:
+    evs = _events("У 1939 р. Німеччина напала на Польщу, а в 1940 р. на Францію.")
+    second = _one(evs, "в 1940")
+    assert second.source == ["deu"] and second.target == ["fra"] and second.date == "1940"
+
+
+def test_gapped_clause_with_a_date_only_repeats_the_parties() -> None:
+    evs = _events("21 квітня 1920 р. Польща підписала політичну угоду з УНР, "
+                  "а 24 квітня — військову.")
+    dates = sorted(e.date for e in evs if e.cameo[:2] == "05")
+    assert dates == ["1920-04-21", "1920-04-24"]
+
+
+@pytest.mark.parametrize("text", [
+    "У 1920 р. Польща підписала договір з УНР, а в Ризі переговори тривали.",  # has a verb
+    "У 1994 р. США пообіцяли допомогу Україні, а Росія – постачати паливо.",  # new subject
+])
+def test_no_gapped_event(text: str) -> None:
+    evs = _events(text)
+    first_end = min(e.end for e in evs)
+    assert not [e for e in evs if e.start > first_end and e.cameo == evs[0].cameo
+                and e.source == evs[0].source], [(e.trigger, e.source, e.target) for e in evs]
+
+
+# -- mode from the governing verb -----------------------------------------------------------
+
+@pytest.mark.parametrize("text,trigger,mode", [
+    ("У 1920 р. Польща зобов'язалася не підтримувати повстання проти УНР.", "підтримувати",
+     "hypothetical"),  # a promise, not a refusal
+    ("Влітку 1709 р. Карл XII збирався почати наступ на Полтаву.", "наступ", "hypothetical"),
+    ("У 1920 р. Польща планувала наступ на Київ.", "наступ", "hypothetical"),
+    ("У 1920 р. Польща почала наступ на Київ.", "наступ", "asserted"),
+    ("У 1920 р. Польща не почала наступ на Київ.", "наступ", "negated"),
+    ("У 1920 р. Польща не підтримала повстання проти УНР.", "підтримала", "negated"),
+])
+def test_mode_given_by_the_governing_verb(text: str, trigger: str, mode: str) -> None:
+    assert _one(_events(text), trigger).mode == mode
+
+
+# -- the document's language ----------------------------------------------------------------
+
+def test_event_words_follow_the_document_language() -> None:
+    assert "с" in event_words("ru").with_preps and "з" in event_words("uk").with_preps
+    assert event_words("ru").phrase_words["война"] == "війна"
+    assert set(event_words("ru").__dataclass_fields__) == set(event_words("uk").__dataclass_fields__)
+
+
+def test_russian_partner_after_s_and_between() -> None:
+    evs = _events("В 1922 году Германия подписала договор с Советской Россией.", "ru")
+    ev = next(e for e in evs if e.cameo[:2] == "05")
+    assert "deu" in ev.source and ev.target
+
+
+def test_russian_phrase_declares_war() -> None:
+    evs = _events("3 сентября 1939 года Великобритания объявила войну Германии.", "ru")
+    ev = next(e for e in evs if e.cameo[:2] == "19")
+    assert ev.source == ["gbr"] and ev.target == ["deu"] and ev.date == "1939-09-03"
+
+
+@pytest.mark.parametrize("language,expected", [("ru", "ru"), ("uk", "uk"), ("xx", "uk")])
+def test_words_for_the_document_language(language: str, expected: str) -> None:
+    doc = SimpleNamespace(_=SimpleNamespace(language=language))
+    assert EventExtractor.words_for(doc) is event_words(expected)  # type: ignore[arg-type]
