@@ -653,8 +653,10 @@ class EventExtractor:
                     subjects.append((0 if before else 1, abs(m.start - trig.start), eid))
             elif prep is None and case in ("Ins", None) and passive and not before:
                 src.append(eid)  # the agent: "обговорювалося ... Литвиновим"
-            elif prep in self.W.with_preps and case == "Gen":  # "з боку X"
-                src.append(eid)
+            elif prep in self.W.with_preps and case == "Gen":
+                # "відкликала посла з Москви", "вивів війська з Афганістану": where from,
+                # the other party ("з боку X" has the noun between: X is a genitive)
+                tgt.append(eid)
             elif prep is None and case == "Gen" and before and self._gen_of_subject(doc, m, trig):
                 subjects.append((0, abs(m.start - trig.start), eid))
             elif prep in self.W.target_preps or (prep is None and case in ("Dat", "Acc", "Ins")):
