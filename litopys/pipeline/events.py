@@ -82,6 +82,7 @@ class EventWords:
     # the language's lemmas as the (Ukrainian) words of event_phrases.tsv; empty for uk
     phrase_words: dict[str, str]
     gapping: frozenset[str]
+    attribution: tuple[tuple[str, ...], ...]
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -118,6 +119,7 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         reflexive_endings=tuple(data["reflexive_endings"]),
         phrase_words=dict(data.get("phrase_words") or {}),
         gapping=frozenset(data.get("gapping_conjunctions") or ()),
+        attribution=tuple(tuple(w.split()) for w in data.get("attribution") or ()),
         **sets,
     )
 
@@ -281,6 +283,8 @@ class EventExtractor:
                     # a bare noun ("агресії", "війни") is talk about an event, not a report;
                     # "за заявою президента" is a statement with a speaker
                     continue
+                if trig.cameo[:2] in UNDIRECTED_ROOTS and self._attribution(clause, trig):
+                    continue  # "Про це повідомив X": who the text quotes, not an event
                 mode = self._mode(doc, trig, clause)
                 key = (trig.cameo[:2], tuple(src), tuple(tgt), sent.start, mode)
                 if key in seen_keys:
@@ -1041,6 +1045,17 @@ class EventExtractor:
         want = {tags[c] for c in cases if c in tags}
         head = self._head(m).i
         return not self.F.tags[head] or any(w in t for t in self.F.tags[head] for w in want)
+
+    def _attribution(self, clause: tuple[int, int], trig: _Trigger) -> bool:
+        """Does the statement's clause open with an anaphoric "about this" before the verb
+        ("Про це повідомив президент", "Про це йдеться у заяві"): the text names its source?"""
+        low = self.F.lower
+        for words in self.W.attribution:
+            n = len(words)
+            for k in range(clause[0], trig.start - n + 1):
+                if tuple(low[k:k + n]) == words:
+                    return True
+        return False
 
     def _promised(self, neg: int, lo: int) -> bool:
         """Does a verb of promising or intending govern the negated word at ``neg``

@@ -108,3 +108,33 @@ def test_russian_phrase_declares_war() -> None:
 def test_words_for_the_document_language(language: str, expected: str) -> None:
     doc = SimpleNamespace(_=SimpleNamespace(language=language))
     assert EventExtractor.words_for(doc) is event_words(expected)  # type: ignore[arg-type]
+
+
+# -- type in context: light verb + noun -----------------------------------------------------
+
+@pytest.mark.parametrize("text,root", [
+    ("У 1774 р. Туреччина прийняла умови Росії.", "08"),
+    ("У 1939 р. Німеччина висунула вимоги Польщі.", "10"),
+    ("У 1920 р. Польща висловила невдоволення діями Росії.", "11"),
+    ("У 1920 р. Польща висловила протест Росії.", "11"),
+    ("У 1920 р. Польща вручила ноту протесту Росії.", "11"),
+    ("У 1920 р. Польща вручила ноту Росії.", "01"),
+    ("У 1920 р. Польща висловила підтримку УНР.", "05"),
+    ("У 1941 р. Японія відкрила воєнні дії проти США.", "19"),
+])
+def test_light_verb_and_noun_decide_the_root(text: str, root: str) -> None:
+    evs = _events(text)
+    assert [e.cameo[:2] for e in evs] == [root], [(e.trigger, e.cameo) for e in evs]
+
+
+def test_from_a_place_is_not_the_agent() -> None:
+    ev = _one(_events("У 1920 р. Польща відкликала посла з Москви."), "відкликала")
+    assert ev.source == ["pol"] and "moscow" in ev.target
+
+
+# -- attribution: "Про це повідомив X" -------------------------------------------------------
+
+def test_about_this_reported_by_is_no_event() -> None:
+    assert not _events("Про це повідомив президент Польщі.")
+    ev = _one(_events("У 1920 р. уряд Польщі повідомив про це уряд УНР."), "повідомив")
+    assert ev.target == ["unr"]
