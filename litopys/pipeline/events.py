@@ -231,8 +231,7 @@ class EventExtractor:
                     # never an actor picked from elsewhere in the sentence
                     if not story:
                         continue
-                    src = list(story[-1].source)
-                    tgt = [t for t in story[-1].target + tgt if t not in src]
+                    src, tgt = self._two_parties(story, entities, tgt)
                 elif group == "unnamed" and not any(
                         m._.entity_id in src and clause[0] <= m.start < clause[1]
                         for m in sent_mentions):
@@ -322,6 +321,13 @@ class EventExtractor:
                 ))
                 events.append(story[-1])
                 made.append((story[-1], trig, clause))
+                for extra in self._coordinated_dates(date_t, clause, sent_timexes):
+                    # "підписані 12.10.1920 та 18.03.1921": one signing on each date
+                    twin = replace(story[-1], id=f"e{len(events) + 1}", date=extra.value,
+                                   date_source="text", date_begin=extra.begin,
+                                   date_end=extra.end_date)
+                    story.append(twin)
+                    events.append(twin)
             for ev, trig, clause in made:
                 # "зайняли Вільно, а через тиждень Гродно": the verb again, new parties
                 gapped = self._gapped(doc, ev, trig, clause, sent, found, sent_mentions,
@@ -465,6 +471,9 @@ class EventExtractor:
             hit = next((h for h in hits if h.pos == pos), hits[0])
             if len({h.frame for h in hits}) > 1:
                 hit = self._frame_by_complement(hits, k, hi) or hit
+            if hit.pos == "VERB" and tpos == "ADJ" and k + 1 < hi and F.pos[k + 1] == "NOUN" \
+                    and k + 1 not in self.mention_tokens:
+                continue  # "відступлені території", "окупованих землях": a participle as an adjective
             trig = _Trigger(k, k + 1, k, hit.cameo, hit.frame, hit.pos, hit.lemma)
             (verbs if hit.pos == "VERB" else nouns).append(trig)
         # "погоджувався визнати", "відмовилася підписати": an infinitive right after
@@ -926,7 +935,9 @@ class EventExtractor:
                     or not any("plur" in t and "nomn" in t for t in F.tags[k]):
                 continue
             if F.lower[k] in self.W.party_determiners or (
-                    k > 0 and F.lower[k - 1] in self.W.party_determiners):
+                    k > 0 and F.lower[k - 1] in self.W.party_determiners) or (
+                    k > 1 and F.pos[k - 1] == "ADJ" and F.lower[k - 2] in self.W.party_determiners):
+                # "сторони", "обидві держави", "обидві договірні сторони"
                 return "parties"  # "сторони", "обидві держави"
             if k > 0 and F.pos[k - 1] == "ADJ":
                 return "unnamed"  # "сусідні країни", "європейські держави"
@@ -1056,6 +1067,57 @@ class EventExtractor:
                 if tuple(low[k:k + n]) == words:
                     return True
         return False
+
+    def _two_parties(self, story: list[Event], entities: dict,  # type: ignore[type-arg]
+                     tgt: list[str]) -> tuple[list[str], list[str]]:
+        """"Обидві держави", "сторони": the two polities or bodies the story was last about
+        (persons stand for them through their affiliation), the latest first."""
+        def polities(ev: Event) -> list[str]:
+            return [e for e in ev.source + ev.target
+                    if e in entities and entities[e].type in ("GPE", "ORG")]
+
+        if len(polities(story[-1])) >= 2:
+            # "сторони підписали": the parties of the story's last event, all of them
+            src = list(story[-1].source)
+            return src, [t for t in story[-1].target + tgt if t not in src]
+        found: list[str] = []
+        for ev in reversed(story[-6:]):
+            for eid in ev.source + ev.target:
+                ent = entities.get(eid)
+                if eid in found or ent is None or ent.type not in ("GPE", "ORG") or \
+                        self._is_town(eid) and ent.type == "GPE":
+                    continue
+                found.append(eid)
+            if len(found) >= 2:
+                break
+        if len(found) < 2:
+            src = list(story[-1].source)
+            return src, [t for t in story[-1].target + tgt if t not in src]
+        return found[:1], [t for t in found[1:2] + tgt if t != found[0]]
+
+    def _coordinated_dates(self, date_t: Timex | None, clause: tuple[int, int],
+                           sent_timexes: list[Span]) -> list[Timex]:
+        """Dates coordinated with the event's own date in its clause ("12.10.1920 та
+        18.03.1921"): the same event happened on each."""
+        if date_t is None:
+            return []
+        lo, hi = clause
+        spans = sorted((t for t in sent_timexes if lo <= t.start < hi), key=lambda t: t.start)
+        out: list[Timex] = []
+        prev = next((t for t in spans if t._.timex is date_t), None)
+        if prev is None:
+            return []
+        for t in spans:
+            if t.start < prev.end:
+                continue
+            between = range(prev.end, t.start)
+            if not between or not all(self.F.lower[k] in self.W.coord for k in between):
+                break
+            if t._.timex.value != date_t.value and t._.timex.value not in {
+                    x.value for x in out}:
+                out.append(t._.timex)
+            prev = t
+        return out
 
     def _promised(self, neg: int, lo: int) -> bool:
         """Does a verb of promising or intending govern the negated word at ``neg``

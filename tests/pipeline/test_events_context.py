@@ -138,3 +138,30 @@ def test_about_this_reported_by_is_no_event() -> None:
     assert not _events("Про це повідомив президент Польщі.")
     ev = _one(_events("У 1920 р. уряд Польщі повідомив про це уряд УНР."), "повідомив")
     assert ev.target == ["unr"]
+
+
+# -- coordinated dates, attributive participles, "обидві держави" ----------------------------
+
+def test_one_event_on_each_coordinated_date() -> None:
+    evs = _events("Польща і РСФРР підписали мирні договори 12 жовтня 1920 р. "
+                  "та 18 березня 1921 р.")
+    assert sorted(e.date for e in evs if e.cameo[:2] == "05") == ["1920-10-12", "1921-03-18"]
+
+
+def test_participle_before_its_noun_is_an_adjective() -> None:
+    evs = _events("10 листопада 1938 р. угорські війська зайняли відступлені території.")
+    assert [e.cameo[:2] for e in evs] == ["19"], [(e.trigger, e.cameo) for e in evs]
+
+
+def test_both_states_are_the_two_last_polities() -> None:
+    evs = _events("У 1920 р. Польща уклала союз з УНР. Пілсудський відмовився від претензій. "
+                  "Обидві держави визнавали суверенність одна одної.")
+    ev = _one(evs, "визнавали")
+    assert set(ev.source + ev.target) >= {"pol", "unr"}
+
+
+def test_both_contracting_parties() -> None:
+    evs = _events("16 квітня 1922 р. Німеччина і РСФРР уклали договір. "
+                  "Обидві договірні сторони відмовилися від відшкодування витрат.")
+    ev = _one(evs, "відмовилися")
+    assert set(ev.source + ev.target) == {"deu", "soviet_russia"}
