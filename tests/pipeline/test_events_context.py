@@ -165,3 +165,12 @@ def test_both_contracting_parties() -> None:
                   "Обидві договірні сторони відмовилися від відшкодування витрат.")
     ev = _one(evs, "відмовилися")
     assert set(ev.source + ev.target) == {"deu", "soviet_russia"}
+
+
+@pytest.mark.parametrize("text,root", [
+    ("Генсек ООН зазначив, що угода не була простою.", "01"),
+    ("Російська делегація ставила підпис першою під угодою з Туреччиною.", "05"),
+    ("10 жовтня 1938 р. Карпатська Україна отримала автономію від Чехословаччини.", "08"),
+])
+def test_more_statement_and_frame_triggers(text: str, root: str) -> None:
+    assert root in [e.cameo[:2] for e in _events(text)], [(e.trigger, e.cameo) for e in _events(text)]
