@@ -285,11 +285,14 @@ class EventExtractor:
                 if trig.cameo[:2] in UNDIRECTED_ROOTS and self._attribution(clause, trig):
                     continue  # "Про це повідомив X": who the text quotes, not an event
                 mode = self._mode(doc, trig, clause)
-                key = (trig.cameo[:2], tuple(src), tuple(tgt), sent.start, mode)
+                date_t, source = self._date(doc, sent, trig, clause, sent_timexes, narrative)
+                # two clauses of one sentence with the same parties and their own dates
+                # ("почали наступ 25 квітня, ... 6 травня вступили у Київ") are two events
+                key = (trig.cameo[:2], tuple(src), tuple(tgt), sent.start, mode,
+                       date_t.value if date_t is not None and source == "text" else None)
                 if key in seen_keys:
                     continue
                 seen_keys.add(key)
-                date_t, source = self._date(trig, clause, sent_timexes, narrative)
                 code = self.cameo.get(trig.cameo)
                 root = trig.cameo[:2]
                 root_row = self.cameo.get(root)
@@ -1148,13 +1151,16 @@ class EventExtractor:
                 return None
         return None
 
-    def _date(self, trig: _Trigger, clause: tuple[int, int], sent_timexes: list[Span],
+    def _date(self, doc: Doc, sent: Span, trig: _Trigger, clause: tuple[int, int],
+              sent_timexes: list[Span],
               narrative: Timex | None) -> tuple[Timex | None, str | None]:
         lo, hi = clause
         in_clause = [t for t in sent_timexes if lo <= t.start < hi]
         pool = in_clause or sent_timexes
         if pool:
-            best = min(pool, key=lambda t: (t.start > trig.start, abs(t.start - trig.start)))
+            # a date in brackets is an aside ("перемир'я (до червня 1680)"): the last choice
+            best = min(pool, key=lambda t: (self._in_parentheses(doc, sent, t.start),
+                                            t.start > trig.start, abs(t.start - trig.start)))
             return best._.timex, "text"
         if narrative is not None:
             return narrative, "narrative"

@@ -174,3 +174,16 @@ def test_both_contracting_parties() -> None:
 ])
 def test_more_statement_and_frame_triggers(text: str, root: str) -> None:
     assert root in [e.cameo[:2] for e in _events(text)], [(e.trigger, e.cameo) for e in _events(text)]
+
+
+# -- dates of events ------------------------------------------------------------------------
+
+def test_two_clauses_with_own_dates_are_two_events() -> None:
+    evs = _events("25 квітня 1920 р. Польща почала наступ на Україну, в результаті якого "
+                  "6 травня польські війська вступили у Київ.")
+    assert {e.date for e in evs if e.cameo[:2] == "19"} == {"1920-04-25", "1920-05-06"}
+
+
+def test_a_date_in_brackets_is_an_aside() -> None:
+    evs = _events("9 лютого 1667 р. Московія підписала перемир'я з Польщею (до червня 1680 р.).")
+    assert [e.date for e in evs] == ["1667-02-09"], [(e.trigger, e.date) for e in evs]
