@@ -41,6 +41,10 @@ ACTOR_TYPES = ("PERSON", "GPE", "ORG")
 HARD_BOUNDARIES = {";", ":", "(", ")", "«", "»", "\"", "“", "”", "—", "–", "-"}
 # the CAMEO "express intent" code for the root of the intended act
 INTENT_CODES = {"04": "036"}
+# a proposal, decision or agreement to do a cooperative act is an expressed intent (CAMEO 03),
+# its subcode by the act's root (no subcode: 030)
+PROPOSAL_CODES = {"04": "036", "06": "031", "07": "033", "08": "034"}
+COOPERATIVE_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "08"})
 # CAMEO roots whose events need no other party: a public statement ("заявив", "повідомив")
 # is addressed to everyone
 UNDIRECTED_ROOTS = frozenset({"01"})
@@ -81,6 +85,7 @@ class EventWords:
     reflexive_endings: tuple[str, ...]
     # the language's lemmas as the (Ukrainian) words of event_phrases.tsv; empty for uk
     phrase_words: dict[str, str]
+    proposal_governors: frozenset[str]
     gapping: frozenset[str]
     attribution: tuple[tuple[str, ...], ...]
 
@@ -119,6 +124,7 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         reflexive_endings=tuple(data["reflexive_endings"]),
         phrase_words=dict(data.get("phrase_words") or {}),
         gapping=frozenset(data.get("gapping_conjunctions") or ()),
+        proposal_governors=frozenset(data.get("proposal_governors") or ()),
         attribution=tuple(tuple(w.split()) for w in data.get("attribution") or ()),
         **sets,
     )
@@ -128,6 +134,12 @@ def lexicon():  # type: ignore[no-untyped-def]
     from litopys.data import lexicon as lx
 
     return lx
+
+
+@cache
+def phrase_vocabulary() -> frozenset[str]:
+    """Every word of the multi-word triggers (``event_phrases.tsv``)."""
+    return frozenset(w for p in lexicon().load_triggers().phrases for w in p.words)
 
 
 @dataclass
@@ -171,6 +183,7 @@ class EventExtractor:
         self.triggers = lx.load_triggers()
         self.cameo = lx.load_cameo()
         self.modality = lx.load_modality()
+        self._phrase_vocab = phrase_vocabulary()
         entities = doc._.entities or {}
         # places that are not polities ("Маньчжурію") can be targets, never sources
         mentions = [m for m in doc.spans.get("mentions", []) if m.label_ in ACTOR_TYPES + ("LOC",)
@@ -439,7 +452,10 @@ class EventExtractor:
         # inside a phrase are skipped ("оголосили Німеччині війну")
         idx = [k for k in range(lo, hi) if k not in self.mention_tokens]
         words = self.W.phrase_words
-        lemmas = [words.get(F.lemma[k], F.lemma[k]) for k in idx]
+        vocab = self._phrase_vocab
+        # the reading that can be a phrase word ("вести": pymorphy3 offers "веста" first)
+        lemmas = [next((lm for lm in (words.get(x, x) for x in F.lemmas[k] or (F.lemma[k],))
+                        if lm in vocab), words.get(F.lemma[k], F.lemma[k])) for k in idx]
         for i in range(len(idx)):
             if idx[i] in used:
                 continue
@@ -493,7 +509,7 @@ class EventExtractor:
                 continue
             kept.append(v)
         verbs = kept
-        out.extend(verbs)
+        out = self._proposals(out, verbs)
         # a noun trigger stands for its own event only when no verb trigger
         # in the sentence governs it ("в бесіді з ... передав прохання")
         for n in nouns:
@@ -504,6 +520,31 @@ class EventExtractor:
                 out.append(n)
         out.sort(key=lambda t: t.start)
         return out
+
+    def _proposals(self, out: list[_Trigger], verbs: list[_Trigger]) -> list[_Trigger]:
+        """"запропонував західним державам укласти пакт", "прийняв рішення підписати",
+        "предложили принять участие": a verb of proposing, deciding or agreeing with the
+        infinitive of a cooperative act (up to five words on, no comma or verb between) is
+        one event, the expressed intent (CAMEO 03), asserted; the act is not an event."""
+        F = self.F
+        every = sorted(out + verbs, key=lambda t: t.start)
+        dropped: set[int] = set()
+        for gov in every:
+            if id(gov) in dropped or F.lemma[gov.head] not in self.W.proposal_governors \
+                    and gov.cameo[:2] != "03":
+                continue
+            for t in every:
+                if t is gov or not 0 <= t.start - gov.end <= 5:
+                    continue
+                between = range(gov.end, t.start)
+                if not any("infn" in tag for tag in F.tags[t.head]) or any(
+                        F.text[j] in (",", ";") or F.pos[j] in ("VERB", "AUX") for j in between):
+                    break
+                if t.cameo[:2] in COOPERATIVE_ROOTS:
+                    gov.cameo = PROPOSAL_CODES.get(t.cameo[:2], "030")
+                    dropped.add(id(t))
+                break
+        return [t for t in every if id(t) not in dropped]
 
     def _frame_by_complement(self, hits: list, k: int, hi: int):  # type: ignore[no-untyped-def]
         """Pick the lexicon row whose frame fits what follows the verb: an infinitive

@@ -187,3 +187,28 @@ def test_two_clauses_with_own_dates_are_two_events() -> None:
 def test_a_date_in_brackets_is_an_aside() -> None:
     evs = _events("9 лютого 1667 р. Московія підписала перемир'я з Польщею (до червня 1680 р.).")
     assert [e.date for e in evs] == ["1667-02-09"], [(e.trigger, e.date) for e in evs]
+
+
+# -- a proposal, decision or agreement to act: the expressed intent -------------------------
+
+@pytest.mark.parametrize("text,code", [
+    ("У 1939 р. СРСР запропонував Британії укласти пакт про взаємодопомогу.", "030"),
+    ("У 1920 р. Пілсудський прийняв рішення підписати договір з УНР.", "030"),
+    ("У 1936 р. Японія погодилася вести переговори з Китаєм.", "036"),
+])
+def test_proposal_with_an_infinitive_is_one_intent(text: str, code: str) -> None:
+    evs = _events(text)
+    assert [(e.cameo, e.mode) for e in evs] == [(code, "asserted")], [
+        (e.trigger, e.cameo, e.mode) for e in evs]
+
+
+def test_refusal_and_hostile_proposals_stay_apart() -> None:
+    assert {e.cameo[:2] for e in _events("У 1936 р. СРСР відмовився підписати пакт з Китаєм.")} \
+        == {"12", "05"}
+    assert "19" in {e.cameo[:2] for e in _events("У 1936 р. СРСР запропонував Китаю напасти "
+                                                 "на Японію.")}
+
+
+def test_phrase_reads_the_reading_that_is_a_phrase_word() -> None:
+    ev = _one(_events("У 1936 р. Японія почала вести переговори з Китаєм."), "вести")
+    assert ev.cameo == "046"
