@@ -86,6 +86,7 @@ class EventWords:
     # the language's lemmas as the (Ukrainian) words of event_phrases.tsv; empty for uk
     phrase_words: dict[str, str]
     proposal_governors: frozenset[str]
+    factive: frozenset[str]
     gapping: frozenset[str]
     attribution: tuple[tuple[str, ...], ...]
 
@@ -125,6 +126,7 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         phrase_words=dict(data.get("phrase_words") or {}),
         gapping=frozenset(data.get("gapping_conjunctions") or ()),
         proposal_governors=frozenset(data.get("proposal_governors") or ()),
+        factive=frozenset(data.get("factive_governors") or ()),
         attribution=tuple(tuple(w.split()) for w in data.get("attribution") or ()),
         **sets,
     )
@@ -238,6 +240,10 @@ class EventExtractor:
             for trig in found:
                 clause = self._clause(sent, trig.head)
                 src, tgt, passive = self._roles(doc, trig, clause, sent, sent_mentions)
+                if not src and trig.pos == "VERB":
+                    # "радянському уряду вдалося укласти": the dative is who did it
+                    src = self._dative_experiencer(doc, clause, trig, sent_mentions)
+                    tgt = [t for t in tgt if t not in src]
                 group = self._party_subject(clause, trig, sent_mentions)
                 if group == "parties":
                     # "сторони підписали перемир'я": the parties of the story's last event;
@@ -1089,6 +1095,10 @@ class EventExtractor:
                     and k < lo:
                 return "hypothetical"
         morph = str(doc[head].morph)
+        if "VerbForm=Inf" in morph and any(
+                low[k] in self.W.factive or lem[k] in self.W.factive
+                for k in range(max(lo, head - 3), head)):
+            return "asserted"  # "змушена була віддати", "вдалося укласти": it happened
         if "VerbForm=Inf" in morph or "Tense=Fut" in morph:
             return "hypothetical"
         return "asserted"
@@ -1162,6 +1172,18 @@ class EventExtractor:
                 out.append(t._.timex)
             prev = t
         return out
+
+    def _dative_experiencer(self, doc: Doc, clause: tuple[int, int], trig: _Trigger,
+                            sent_mentions: list[Span]) -> list[str]:
+        """Datives before an impersonal factive verb ("вдалося", "довелося") that governs
+        the trigger: the ones who acted."""
+        F = self.F
+        gov = next((k for k in range(max(clause[0], trig.start - 3), trig.start)
+                    if F.lemma[k] in self.W.factive or F.lower[k] in self.W.factive), None)
+        if gov is None:
+            return []
+        return [m._.entity_id for m in sent_mentions
+                if clause[0] <= m.start < gov and self._slot(doc, m) == (None, "Dat")]
 
     def _promised(self, neg: int, lo: int) -> bool:
         """Does a verb of promising or intending govern the negated word at ``neg``

@@ -212,3 +212,18 @@ def test_refusal_and_hostile_proposals_stay_apart() -> None:
 def test_phrase_reads_the_reading_that_is_a_phrase_word() -> None:
     ev = _one(_events("У 1936 р. Японія почала вести переговори з Китаєм."), "вести")
     assert ev.cameo == "046"
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("У 1938 р. Чехословаччина змушена була віддати Німеччині Судети.", "віддати"),
+    ("У 1922 р. радянському уряду вдалося укласти договір з Німеччиною.", "укласти"),
+])
+def test_factive_governor_asserts_the_infinitive(text: str, trigger: str) -> None:
+    ev = _one(_events(text), trigger)
+    assert ev.mode == "asserted" and ev.source and ev.target
+
+
+def test_factive_dative_is_the_source() -> None:
+    ev = _one(_events("У 1922 р. радянському уряду вдалося укласти договір з Німеччиною."),
+              "укласти")
+    assert "deu" in ev.target and "deu" not in ev.source
