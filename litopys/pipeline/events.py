@@ -48,6 +48,9 @@ COOPERATIVE_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "08"})
 # CAMEO roots whose events need no other party: a public statement ("заявив", "повідомив")
 # is addressed to everyone
 UNDIRECTED_ROOTS = frozenset({"01"})
+# frames whose parties come together: a capital after "в/у" is where, once both sides are named
+MEETING_FRAMES = frozenset({"sign", "meet_with", "negotiate_with", "talk_with", "discuss_with",
+                            "agree_with", "consult_with", "treaty"})
 BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 MOVE_FRAMES = {"visit", "enter", "invade", "attack", "offensive", "occupy", "seize", "bomb",
                "shell", "blockade"}
@@ -785,7 +788,12 @@ class EventExtractor:
                     src.append(m._.entity_id)
                     tgt = [t for t in tgt if t != m._.entity_id]
                 break
-        if src and not tgt and places and trig.frame not in ("say", "say_about"):
+        ents = doc._.entities or {}
+        polities = [e for e in src if e in ents and ents[e].type != "PERSON"]
+        if src and not tgt and places and trig.frame not in ("say", "say_about") \
+                and not (len(polities) >= 2 and trig.frame in MEETING_FRAMES):
+            # (but "Польща і РСФРР підписали договір у Ризі": both sides are there; the
+            # capital is where they signed)
             # "просунути ідею ... в Лондоні і Вашингтоні": the governments there
             tgt = places
             self._location = None

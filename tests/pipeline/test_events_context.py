@@ -227,3 +227,14 @@ def test_factive_dative_is_the_source() -> None:
     ev = _one(_events("У 1922 р. радянському уряду вдалося укласти договір з Німеччиною."),
               "укласти")
     assert "deu" in ev.target and "deu" not in ev.source
+
+
+def test_capital_where_both_sides_signed_is_no_party() -> None:
+    ev = _one(_events("Польща і РСФРР підписали мирний договір у Ризі 18 березня 1921 р."),
+              "підписали")
+    assert set(ev.source + ev.target) == {"pol", "soviet_russia"}
+
+
+def test_capital_still_acts_for_its_government() -> None:
+    ev = _one(_events("У 1936 р. Литвинов просунув ідею пакту в Лондоні."), "просунув")
+    assert "gbr" in ev.target
