@@ -999,6 +999,8 @@ class EventExtractor:
                 return "parties"  # "сторони", "обидві держави"
             if k > 0 and F.pos[k - 1] == "ADJ":
                 return "unnamed"  # "сусідні країни", "європейські держави"
+            if k + 1 < clause[1] and F.text[k + 1][:1].isupper() and k + 1 not in named:
+                return "unnamed"  # "країни Заходу", "страны Антанты": a group not resolved
         return None
 
     def _impersonal_plural(self, trig: _Trigger, passive: bool) -> str | None:

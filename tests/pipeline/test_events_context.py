@@ -238,3 +238,10 @@ def test_capital_where_both_sides_signed_is_no_party() -> None:
 def test_capital_still_acts_for_its_government() -> None:
     ev = _one(_events("У 1936 р. Литвинов просунув ідею пакту в Лондоні."), "просунув")
     assert "gbr" in ev.target
+
+
+def test_group_with_an_unknown_name_is_not_the_last_actor() -> None:
+    evs = _events("В 1921 году Германия вела переговоры с Россией. Страны Антанты предложили "
+                  "Советскому правительству принять участие в конференции.", "ru")
+    assert not [e for e in evs if "deu" in e.source and e.cameo[:2] in ("02", "03")], [
+        (e.trigger, e.source, e.target) for e in evs]
