@@ -48,6 +48,8 @@ COOPERATIVE_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "08"})
 # CAMEO roots whose events need no other party: a public statement ("заявив", "повідомив")
 # is addressed to everyone
 UNDIRECTED_ROOTS = frozenset({"01"})
+# a characterisation ("назвав X Y", frame `characterise`) with no other party is a statement
+CHARACTERISE_UNDIRECTED = "010"
 # frames whose parties come together: a capital after "в/у" is where, once both sides are named
 MEETING_FRAMES = frozenset({"sign", "meet_with", "negotiate_with", "talk_with", "discuss_with",
                             "agree_with", "consult_with", "treaty"})
@@ -293,13 +295,17 @@ class EventExtractor:
                 # "тривали переговори військових місій Британії, Франції та СРСР":
                 # a multilateral meeting has parties, not a source and a target
                 multilateral = not tgt and len(src) >= 2 and trig.cameo[:2] in ("03", "04", "05")
+                if not tgt and trig.frame == "characterise":
+                    # "назвав X громом серед ясного неба": a remark; "назвав угоду Y
+                    # незаконною" (a target): disapproval
+                    trig.cameo = CHARACTERISE_UNDIRECTED
                 if not tgt and trig.cameo[:2] not in UNDIRECTED_ROOTS and not multilateral:
                     # "шведи почали наступ", "Росія підписала аналогічний договір": the
                     # other side is the story's: the parties of its last event
                     tgt = [a for a in (story[-1].source + story[-1].target if story else [])
                            if a not in src]
                 if trig.pos == "NOUN" and not (src and tgt) and not multilateral and not (
-                        src and trig.frame in ("say", "say_about")) and not (
+                        src and trig.frame in ("say", "say_about", "characterise")) and not (
                         src and self._aspect_object(trig)):
                     # a bare noun ("агресії", "війни") is talk about an event, not a report;
                     # "за заявою президента" is a statement with a speaker
@@ -790,7 +796,7 @@ class EventExtractor:
                 break
         ents = doc._.entities or {}
         polities = [e for e in src if e in ents and ents[e].type != "PERSON"]
-        if src and not tgt and places and trig.frame not in ("say", "say_about") \
+        if src and not tgt and places and trig.frame not in ("say", "say_about", "characterise") \
                 and not (len(polities) >= 2 and trig.frame in MEETING_FRAMES):
             # (but "Польща і РСФРР підписали договір у Ризі": both sides are there; the
             # capital is where they signed)

@@ -244,3 +244,12 @@ def test_group_with_an_unknown_name_is_not_the_last_actor() -> None:
     evs = _events("У 1921 р. Німеччина вела переговори з Росією. Країни Заокеання запропонували "
                   "Росії участь у конференції.")
     assert [e.cameo[:2] for e in evs] == ["04"], [(e.trigger, e.source, e.target) for e in evs]
+
+
+@pytest.mark.parametrize("text,code", [
+    ("У 1991 р. Горбачов назвав угоду Кравчука і Єльцина незаконною.", "111"),
+    ("Подію генерал Тютюнник назвав громом серед ясного неба.", "010"),
+    ("У 2015 р. Росія відмовилася від Мінських угод з Україною.", "160"),
+])
+def test_characterisation_and_renounced_agreements(text: str, code: str) -> None:
+    assert [e.cameo for e in _events(text)] == [code]
