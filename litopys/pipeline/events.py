@@ -92,6 +92,7 @@ class EventWords:
     phrase_words: dict[str, str]
     proposal_governors: frozenset[str]
     factive: frozenset[str]
+    embedders: frozenset[str]
     gapping: frozenset[str]
     attribution: tuple[tuple[str, ...], ...]
 
@@ -132,6 +133,7 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         gapping=frozenset(data.get("gapping_conjunctions") or ()),
         proposal_governors=frozenset(data.get("proposal_governors") or ()),
         factive=frozenset(data.get("factive_governors") or ()),
+        embedders=frozenset(data.get("embedding_words") or ()),
         attribution=tuple(tuple(w.split()) for w in data.get("attribution") or ()),
         **sets,
     )
@@ -1201,6 +1203,11 @@ class EventExtractor:
         return [m._.entity_id for m in sent_mentions
                 if clause[0] <= m.start < gov and self._slot(doc, m) == (None, "Dat")]
 
+    def _embedded(self, sent: Span, k: int, own_lo: int) -> bool:
+        """Is token k in a clause (not the trigger's own) opened by an embedding word?"""
+        lo = self._clause(sent, k)[0]
+        return lo != own_lo and self.F.lower[lo] in self.W.embedders
+
     def _promised(self, neg: int, lo: int) -> bool:
         """Does a verb of promising or intending govern the negated word at ``neg``
         ("зобов'язалася не підтримувати", "обіцяв не нападати")?"""
@@ -1235,7 +1242,9 @@ class EventExtractor:
               narrative: Timex | None) -> tuple[Timex | None, str | None]:
         lo, hi = clause
         in_clause = [t for t in sent_timexes if lo <= t.start < hi]
-        pool = in_clause or sent_timexes
+        # a date inside another clause that a relative word or a complementizer opens ("…,
+        # який був підписаний у 1918 р.") dates that clause's happening, not this one
+        pool = in_clause or [t for t in sent_timexes if not self._embedded(sent, t.start, lo)]
         if pool:
             # a date in brackets is an aside ("перемир'я (до червня 1680)"): the last choice
             best = min(pool, key=lambda t: (self._in_parentheses(doc, sent, t.start),

@@ -253,3 +253,14 @@ def test_group_with_an_unknown_name_is_not_the_last_actor() -> None:
 ])
 def test_characterisation_and_renounced_agreements(text: str, code: str) -> None:
     assert [e.cameo for e in _events(text)] == [code]
+
+
+def test_date_of_an_embedded_clause_does_not_date_the_main_one() -> None:
+    ev = _one(_events("Польща денонсувала договір з Литвою, який був підписаний у 1918 р."),
+              "денонсувала")
+    assert ev.date != "1918"
+
+
+def test_sentence_date_still_governs_coordinated_clauses() -> None:
+    evs = _events("У 1920 р. Польща напала на Литву, а Росія підтримала Литву.")
+    assert [e.date for e in evs] == ["1920", "1920"]
