@@ -264,3 +264,13 @@ def test_date_of_an_embedded_clause_does_not_date_the_main_one() -> None:
 def test_sentence_date_still_governs_coordinated_clauses() -> None:
     evs = _events("У 1920 р. Польща напала на Литву, а Росія підтримала Литву.")
     assert [e.date for e in evs] == ["1920", "1920"]
+
+
+@pytest.mark.parametrize("text,root", [
+    ("1 березня 1918 р. німецькі війська разом з військами УНР увійшли до Києва.", "19"),
+    ("У 1921 р. Армія УНР вирушила в Другий зимовий похід проти РСФРР.", "19"),
+    ("3 лютого 1994 р. Верховна Рада зняла свої застереження щодо договору з Росією.", "08"),
+])
+def test_movement_and_yield_frames(text: str, root: str) -> None:
+    assert [e.cameo[:2] for e in _events(text)] == [root], [
+        (e.trigger, e.cameo) for e in _events(text)]
