@@ -274,3 +274,10 @@ def test_sentence_date_still_governs_coordinated_clauses() -> None:
 def test_movement_and_yield_frames(text: str, root: str) -> None:
     assert [e.cameo[:2] for e in _events(text)] == [root], [
         (e.trigger, e.cameo) for e in _events(text)]
+
+
+def test_territorial_claims_are_demands() -> None:
+    ev = _one(_events("У 1939 р. Німеччина претендувала на Литву."), "претендувала")
+    assert ev.cameo[:2] == "10" and ev.target == ["ltu"]
+    evs = _events("В 1939 году Берлин претендовал на Литву, а Москва посягала на Латвию.", "ru")
+    assert [e.cameo[:2] for e in evs] == ["10", "10"], [(e.trigger, e.cameo) for e in evs]
