@@ -653,6 +653,8 @@ class EventExtractor:
         inside = [m for m in sent_mentions if lo <= m.start < hi
                   and not (m.start <= trig.head < m.end) and m.start not in role_tokens]
         passive = trig.pos == "VERB" and self._passive(doc[trig.head], trig)
+        aspect = trig.pos == "NOUN" and (self._aspect_verb(trig) is not None
+                                         or self._aspect_after(trig, hi))
         src: list[str] = []
         tgt: list[str] = []
         subjects: list[tuple[int, int, str]] = []
@@ -695,6 +697,17 @@ class EventExtractor:
                 # genitive already taken as the source is the patient
                 tgt.extend(src)
                 src[:] = [eid]
+                continue
+            if aspect:
+                # "Швеція почала облогу Полтави", "Облогу Полтави шведи почали": the
+                # subject of the aspectual verb acts, the genitive is what it acts on
+                if prep is None and case in ("Nom", None) and not self._gen_after(m, trig):
+                    subjects.append((0 if before else 1, abs(m.start - trig.start), eid))
+                elif prep is None and case == "Gen" and not before \
+                        or prep in self.W.target_preps and case not in ("Loc", "Dat"):
+                    tgt.append(eid)  # "облогу Полтави", "наступ на Київ", "проти Росії"
+                elif prep is not None and self._place_slot(m, prep, case):
+                    self._note_location(m, trig)
                 continue
             if trig.pos == "NOUN":
                 after = 0 <= m.start - trig.end <= 6
@@ -1224,6 +1237,22 @@ class EventExtractor:
         if group != "intent_verbs" or trig.pos != "NOUN" or self.triggers.lookup(self.F.lemma[k]):
             return False  # "вимагало гарантій": the demand itself is the event
         return all(self.F.pos[j] in ("ADJ", "DET") for j in range(k + 1, trig.start))
+
+    def _aspect_after(self, trig: _Trigger, hi: int) -> bool:
+        """Is a fronted noun the object of an aspectual verb after it, with only its
+        complement and the subject between ("Облогу Полтави шведські війська почали")?"""
+        F = self.F
+        for k in range(trig.end, min(hi, trig.end + 6)):
+            if F.lemma[k] in self.W.aspect_verbs and F.pos[k] == "VERB":
+                return True
+            if F.pos[k] not in ("NOUN", "PROPN", "ADJ", "DET") and k not in self.mention_tokens:
+                return False
+        return False
+
+    def _gen_after(self, m: Span, trig: _Trigger) -> bool:
+        """Is a mention the genitive right after the noun trigger ("облогу Полтави"), whatever
+        case pymorphy3 guessed first?"""
+        return m.start == trig.end and any("gent" in t for t in self.F.tags[self._head(m).i])
 
     def _aspect_verb(self, trig: _Trigger) -> int | None:
         """The aspectual verb whose object a noun trigger is ("почати наступ"), if any."""

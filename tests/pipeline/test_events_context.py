@@ -281,3 +281,14 @@ def test_territorial_claims_are_demands() -> None:
     assert ev.cameo[:2] == "10" and ev.target == ["ltu"]
     evs = _events("В 1939 году Берлин претендовал на Литву, а Москва посягала на Латвию.", "ru")
     assert [e.cameo[:2] for e in evs] == ["10", "10"], [(e.trigger, e.cameo) for e in evs]
+
+
+@pytest.mark.parametrize("text,source,target", [
+    ("30 квітня 1709 р. Швеція почала облогу Полтави.", "swe", "poltava"),
+    ("Облогу Полтави шведські війська почали 30 квітня 1709 р.", "swe", "poltava"),
+    ("У 1920 р. Польща почала наступ на Київ.", "pol", "kyiv"),
+])
+def test_subject_of_the_aspectual_verb_acts_on_the_genitive(text: str, source: str,
+                                                           target: str) -> None:
+    ev = next(e for e in _events(text) if e.cameo[:2] == "19")
+    assert source in ev.source and target in ev.target and target not in ev.source
