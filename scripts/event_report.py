@@ -14,7 +14,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from litopys.evaluate import HALVES, event_report, find_pairs, load_gold, select_half
+from litopys.chronicle import Chronicle
+from litopys.evaluate import (
+    HALVES,
+    _entity_links,
+    _participants_match,
+    event_report,
+    find_pairs,
+    load_gold,
+    select_half,
+)
 from litopys.pipeline.ingest import read_path
 from litopys.pipeline.language import Pipeline
 
@@ -80,20 +89,48 @@ def print_why(r: dict[str, Any]) -> None:
               f"({s['date_source']}) {s['source']}->{s['target']} | {s['evidence'][:90]}")
 
 
+def type_errors(chronicle: Chronicle, gold: dict[str, Any]) -> list[str]:
+    """Gold events with a system event of the same parties in the same sentence whose CAMEO
+    root or mode differs: one line each (gold root/mode/trigger, system root/mode/trigger)."""
+    links = _entity_links(chronicle, gold)
+    text = chronicle.document.text
+    out = []
+    for g in gold["events"]:
+        at = text.find(g.get("evidence", "")[:60]) if g.get("evidence") else -1
+        if at < 0:
+            continue
+        for ev in chronicle.events:
+            parts = {links.get(a) for a in ev.source + ev.target} - {None}
+            if not (ev.evidence_start <= at < ev.evidence_end and _participants_match(parts, g)):
+                continue
+            if ev.cameo[:2] != g["cameo"][:2] or ev.mode != g["mode"]:
+                out.append(f"  ~ gold {g['cameo']:<4} {g['mode'][:4]} {g.get('trigger')!r:<40.40} "
+                           f"sys {ev.cameo:<4} {ev.mode[:4]} {ev.trigger!r}")
+            break
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("directory", nargs="?", default=str(DEFAULT_DIR))
     ap.add_argument("--half", choices=HALVES, help="only one half of the fixed split")
     ap.add_argument("--why", action="store_true", help="list unmatched events and why")
+    ap.add_argument("--types", action="store_true",
+                    help="list events found with the right parties but another CAMEO root or mode")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     pipeline = Pipeline()
     pairs = find_pairs(Path(args.directory))
     halves = [args.half] if args.half else list(HALVES)
     reports: dict[str, list[dict[str, Any]]] = {}
+    typos: dict[str, list[str]] = {}
     for half in halves:
-        reports[half] = [event_report(pipeline(read_path(txt)), load_gold(gold), txt.stem)
-                         for txt, gold in select_half(pairs, half)]
+        reports[half] = []
+        for txt, gold_path in select_half(pairs, half):
+            chronicle, gold = pipeline(read_path(txt)), load_gold(gold_path)
+            reports[half].append(event_report(chronicle, gold, txt.stem))
+            if args.types:
+                typos[txt.stem] = type_errors(chronicle, gold)
     everything = [r for rs in reports.values() for r in rs]
     if args.json:
         json.dump({"halves": {h: totals(rs) for h, rs in reports.items()},
@@ -106,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
             print(line(f"[{half}] {r['name']}", r))
             if args.why:
                 print_why(r)
+            for t in typos.get(r["name"], []):
+                print(t)
     print()
     for half, rs in reports.items():
         print(line(half, totals(rs)))

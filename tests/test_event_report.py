@@ -81,3 +81,21 @@ def test_event_report_confusion_pairs_the_same_sentence() -> None:
     assert report["confusion"] == {"05": {"04": 1}}
     assert report["mode"] == {"asserted": {"asserted": 1}}
     assert report["system_unmatched"] == []
+
+
+def test_type_errors_list_root_and_mode_disagreements() -> None:
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "event_report.py"
+    spec = importlib.util.spec_from_file_location("event_report_script", path)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    right = _event("e1", "057", ["pol"], ["unr"], "1920-05-01", 0)
+    wrong_root = _event("e2", "040", ["pol"], ["rus"], "1920-05-02", 1)
+    wrong_mode = _event("e3", "140", ["ltu"], [], None, 2, mode="negated")
+    lines = mod.type_errors(_chronicle([right, wrong_root, wrong_mode]), GOLD)
+    assert len(lines) == 2
+    assert "gold 19" in lines[0] and "sys 040" in lines[0]
+    assert "gold 14" in lines[1] and "nega" in lines[1]

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.language import Language
@@ -35,15 +35,24 @@ from litopys.pipeline import extensions  # noqa: F401
 from litopys.pipeline.actors import ensure_entity
 from litopys.pipeline.analysis import features, sentence_index
 from litopys.pipeline.entities import gazetteer
-from litopys.pipeline.morph import is_known
+from litopys.pipeline.morph import current_language, is_known
 
 ACTOR_TYPES = ("PERSON", "GPE", "ORG")
 HARD_BOUNDARIES = {";", ":", "(", ")", "«", "»", "\"", "“", "”", "—", "–", "-"}
 # the CAMEO "express intent" code for the root of the intended act
 INTENT_CODES = {"04": "036"}
+# a proposal, decision or agreement to do a cooperative act is an expressed intent (CAMEO 03),
+# its subcode by the act's root (no subcode: 030)
+PROPOSAL_CODES = {"04": "036", "06": "031", "07": "033", "08": "034"}
+COOPERATIVE_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "08"})
 # CAMEO roots whose events need no other party: a public statement ("заявив", "повідомив")
 # is addressed to everyone
 UNDIRECTED_ROOTS = frozenset({"01"})
+# a characterisation ("назвав X Y", frame `characterise`) with no other party is a statement
+CHARACTERISE_UNDIRECTED = "010"
+# frames whose parties come together: a capital after "в/у" is where, once both sides are named
+MEETING_FRAMES = frozenset({"sign", "meet_with", "negotiate_with", "talk_with", "discuss_with",
+                            "agree_with", "consult_with", "treaty"})
 BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 MOVE_FRAMES = {"visit", "enter", "invade", "attack", "offensive", "occupy", "seize", "bomb",
                "shell", "blockade"}
@@ -79,6 +88,13 @@ class EventWords:
     question: frozenset[str]
     passive_endings: tuple[str, ...]
     reflexive_endings: tuple[str, ...]
+    # the language's lemmas as the (Ukrainian) words of event_phrases.tsv; empty for uk
+    phrase_words: dict[str, str]
+    proposal_governors: frozenset[str]
+    factive: frozenset[str]
+    embedders: frozenset[str]
+    gapping: frozenset[str]
+    attribution: tuple[tuple[str, ...], ...]
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -113,6 +129,12 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         question=frozenset(data["question_particles"]),
         passive_endings=tuple(data["passive_endings"]),
         reflexive_endings=tuple(data["reflexive_endings"]),
+        phrase_words=dict(data.get("phrase_words") or {}),
+        gapping=frozenset(data.get("gapping_conjunctions") or ()),
+        proposal_governors=frozenset(data.get("proposal_governors") or ()),
+        factive=frozenset(data.get("factive_governors") or ()),
+        embedders=frozenset(data.get("embedding_words") or ()),
+        attribution=tuple(tuple(w.split()) for w in data.get("attribution") or ()),
         **sets,
     )
 
@@ -121,6 +143,12 @@ def lexicon():  # type: ignore[no-untyped-def]
     from litopys.data import lexicon as lx
 
     return lx
+
+
+@cache
+def phrase_vocabulary() -> frozenset[str]:
+    """Every word of the multi-word triggers (``event_phrases.tsv``)."""
+    return frozenset(w for p in lexicon().load_triggers().phrases for w in p.words)
 
 
 @dataclass
@@ -146,12 +174,25 @@ class EventExtractor:
         self.name = name
         self.W = event_words(getattr(nlp, "lang", None) or DEFAULT_LANGUAGE)
 
+    @staticmethod
+    def words_for(doc: Doc) -> EventWords:
+        """The event words of the document's language (``doc._.language``, set by
+        ``pipeline/langid.py``; else the morphology language the doc is read in); a language
+        without ``lang/<code>/events.yaml`` reads with the default language's words."""
+        lang = getattr(doc._, "language", None) or current_language() or DEFAULT_LANGUAGE
+        try:
+            return event_words(lang)
+        except FileNotFoundError:
+            return event_words(DEFAULT_LANGUAGE)
+
     def __call__(self, doc: Doc) -> Doc:
+        self.W = self.words_for(doc)
         self.F = features(doc)
         lx = lexicon()
         self.triggers = lx.load_triggers()
         self.cameo = lx.load_cameo()
         self.modality = lx.load_modality()
+        self._phrase_vocab = phrase_vocabulary()
         entities = doc._.entities or {}
         # places that are not polities ("Маньчжурію") can be targets, never sources
         mentions = [m for m in doc.spans.get("mentions", []) if m.label_ in ACTOR_TYPES + ("LOC",)
@@ -202,17 +243,21 @@ class EventExtractor:
             sent_mentions = by_sent.get(k_sent, [])
             sent_timexes = times_by_sent.get(k_sent, [])
             found = self._find_triggers(sent)
+            made: list[tuple[Event, _Trigger, tuple[int, int]]] = []
             for trig in found:
                 clause = self._clause(sent, trig.head)
                 src, tgt, passive = self._roles(doc, trig, clause, sent, sent_mentions)
+                if not src and trig.pos == "VERB":
+                    # "радянському уряду вдалося укласти": the dative is who did it
+                    src = self._dative_experiencer(doc, clause, trig, sent_mentions)
+                    tgt = [t for t in tgt if t not in src]
                 group = self._party_subject(clause, trig, sent_mentions)
                 if group == "parties":
                     # "сторони підписали перемир'я": the parties of the story's last event;
                     # never an actor picked from elsewhere in the sentence
                     if not story:
                         continue
-                    src = list(story[-1].source)
-                    tgt = [t for t in story[-1].target + tgt if t not in src]
+                    src, tgt = self._two_parties(story, entities, tgt)
                 elif group == "unnamed" and not any(
                         m._.entity_id in src and clause[0] <= m.start < clause[1]
                         for m in sent_mentions):
@@ -252,23 +297,32 @@ class EventExtractor:
                 # "тривали переговори військових місій Британії, Франції та СРСР":
                 # a multilateral meeting has parties, not a source and a target
                 multilateral = not tgt and len(src) >= 2 and trig.cameo[:2] in ("03", "04", "05")
+                if not tgt and trig.frame == "characterise":
+                    # "назвав X громом серед ясного неба": a remark; "назвав угоду Y
+                    # незаконною" (a target): disapproval
+                    trig.cameo = CHARACTERISE_UNDIRECTED
                 if not tgt and trig.cameo[:2] not in UNDIRECTED_ROOTS and not multilateral:
                     # "шведи почали наступ", "Росія підписала аналогічний договір": the
                     # other side is the story's: the parties of its last event
                     tgt = [a for a in (story[-1].source + story[-1].target if story else [])
                            if a not in src]
                 if trig.pos == "NOUN" and not (src and tgt) and not multilateral and not (
-                        src and trig.frame in ("say", "say_about")) and not (
+                        src and trig.frame in ("say", "say_about", "characterise")) and not (
                         src and self._aspect_object(trig)):
                     # a bare noun ("агресії", "війни") is talk about an event, not a report;
                     # "за заявою президента" is a statement with a speaker
                     continue
+                if trig.cameo[:2] in UNDIRECTED_ROOTS and self._attribution(clause, trig):
+                    continue  # "Про це повідомив X": who the text quotes, not an event
                 mode = self._mode(doc, trig, clause)
-                key = (trig.cameo[:2], tuple(src), tuple(tgt), sent.start, mode)
+                date_t, source = self._date(doc, sent, trig, clause, sent_timexes, narrative)
+                # two clauses of one sentence with the same parties and their own dates
+                # ("почали наступ 25 квітня, ... 6 травня вступили у Київ") are two events
+                key = (trig.cameo[:2], tuple(src), tuple(tgt), sent.start, mode,
+                       date_t.value if date_t is not None and source == "text" else None)
                 if key in seen_keys:
                     continue
                 seen_keys.add(key)
-                date_t, source = self._date(trig, clause, sent_timexes, narrative)
                 code = self.cameo.get(trig.cameo)
                 root = trig.cameo[:2]
                 root_row = self.cameo.get(root)
@@ -299,6 +353,29 @@ class EventExtractor:
                     location=self._location if self._location not in src + tgt else None,
                 ))
                 events.append(story[-1])
+                made.append((story[-1], trig, clause))
+                for extra in self._coordinated_dates(date_t, clause, sent_timexes):
+                    # "підписані 12.10.1920 та 18.03.1921": one signing on each date
+                    twin = replace(story[-1], id=f"e{len(events) + 1}", date=extra.value,
+                                   date_source="text", date_begin=extra.begin,
+                                   date_end=extra.end_date)
+                    story.append(twin)
+                    events.append(twin)
+            for ev, trig, clause in made:
+                # "зайняли Вільно, а через тиждень Гродно": the verb again, new parties
+                gapped = self._gapped(doc, ev, trig, clause, sent, found, sent_mentions,
+                                      sent_timexes, entities, len(events) + 1)
+                if gapped is None:
+                    continue
+                g_ev, g_span = gapped
+                key = (g_ev.cameo[:2], tuple(g_ev.source), tuple(g_ev.target), sent.start,
+                       g_ev.mode, g_ev.date)
+                if key in seen_keys:
+                    continue
+                seen_keys.add(key)
+                trigger_spans.append(g_span)
+                story.append(g_ev)
+                events.append(g_ev)
             subj = [m._.entity_id for m in sent_mentions if self._is_subject(doc, m)]
             if subj:
                 last_subject = subj[:2]
@@ -311,6 +388,76 @@ class EventExtractor:
         doc.spans["events"] = trigger_spans
         return doc
 
+    def _gapped(self, doc: Doc, ev: Event, trig: _Trigger, clause: tuple[int, int],
+                sent: Span, found: list[_Trigger], sent_mentions: list[Span],
+                sent_timexes: list[Span], entities: dict,  # type: ignore[type-arg]
+                number: int) -> tuple[Event, Span] | None:
+        """The event of a verbless clause that repeats the verb before it (gapping):
+        ", а через тиждень Гродно" after "зайняли Вільно" (the same source, a new target,
+        the clause's own date), ", а Італія Албанію" (a new source and target)."""
+        F = self.F
+        lo, hi = clause
+        if trig.pos != "VERB" or hi + 2 >= sent.end or F.text[hi] != "," \
+                or F.lower[hi + 1] not in self.W.gapping:
+            return None
+        start = hi + 2
+        end = self._clause(sent, start)[1]
+        if any(F.pos[k] in ("VERB", "AUX") for k in range(start, end)) or any(
+                start <= t.start < end for t in found):
+            return None
+        while end > start and not F.text[end - 1][:1].isalnum():
+            end -= 1  # the full stop is not part of the clause
+        ms = [m for m in sent_mentions if start <= m.start < end]
+        # "напала на Польщу, а в 1940 р. на Францію": the preposition of the first target
+        preps = {self._slot(doc, m)[0] for m in sent_mentions
+                 if lo <= m.start < hi and m._.entity_id in ev.target}
+        own = [t for t in sent_timexes if start <= t.start < end]
+        if not ms:
+            # "а 24 квітня — військову": the same parties, another date, another object
+            rest = next((k for k in range(start, sent.end) if F.text[k] in (",", ";")), sent.end)
+            if not own or own[0].end >= rest or any(
+                    F.pos[k] in ("VERB", "AUX") for k in range(start, rest)):
+                return None
+            ms_ids = None
+        elif any(self._slot(doc, m)[0] not in preps | {None} for m in ms):
+            return None  # "а в Ризі": a place or another phrase, not a new party
+        else:
+            ms_ids = [m._.entity_id for m in ms]
+            if end < sent.end and F.text[end] in HARD_BOUNDARIES:
+                return None  # "а Росія – постачати паливо", "а X, Y і Z:": a new subject
+            listed = all(a.end < b.start and all(F.lower[k] in self.W.coord
+                                                 for k in range(a.end, b.start))
+                         for a, b in zip(ms, ms[1:], strict=False))
+            cases = {self._slot(doc, m)[1] for m in sent_mentions
+                     if lo <= m.start < hi and m._.entity_id in ev.target} - {None, "Nom"}
+            if (len(ms) == 1 or listed) and cases and not preps - {None} and all(
+                    not self._can_be(m, cases) for m in ms):
+                return None  # a nominative that cannot be the object: a new subject
+            if listed:
+                ms = ms[:0]  # "а через тиждень Гродно і Ліду": all of them targets
+        if ms_ids is None:
+            src, tgt = list(ev.source), list(ev.target)
+            if ev.date == own[0]._.timex.value:
+                return None
+        elif len(ms) >= 2 and self._slot(doc, ms[0])[1] in ("Nom", None):
+            src, tgt = [ms[0]._.entity_id], ms_ids[1:]
+        else:
+            src, tgt = list(ev.source), ms_ids
+        src = self._with_affiliations(src, entities)
+        tgt = [t for t in self._with_affiliations(tgt, entities) if t not in src]
+        if not src or not tgt or (ms_ids is not None and src == ev.source and tgt == ev.target):
+            return None
+        date_t = own[0]._.timex if own else None
+        span = Span(doc, start, end, label=ev.cameo[:2])
+        eid = f"e{number}"
+        span._.event_id = eid
+        out = replace(ev, id=eid, source=src, target=tgt, trigger=span.text,
+                      start=span.start_char, end=span.end_char, location=None)
+        if date_t is not None:
+            out = replace(out, date=date_t.value, date_source="text", date_begin=date_t.begin,
+                          date_end=date_t.end_date)
+        return out, span
+
     # -- triggers ----------------------------------------------------------
     def _find_triggers(self, sent: Span) -> list[_Trigger]:
         lex = self.triggers
@@ -321,7 +468,11 @@ class EventExtractor:
         # light-verb phrases first ("вести переговори", "оголосити війну"); actor names
         # inside a phrase are skipped ("оголосили Німеччині війну")
         idx = [k for k in range(lo, hi) if k not in self.mention_tokens]
-        lemmas = [F.lemma[k] for k in idx]
+        words = self.W.phrase_words
+        vocab = self._phrase_vocab
+        # the reading that can be a phrase word ("вести": pymorphy3 offers "веста" first)
+        lemmas = [next((lm for lm in (words.get(x, x) for x in F.lemmas[k] or (F.lemma[k],))
+                        if lm in vocab), words.get(F.lemma[k], F.lemma[k])) for k in idx]
         for i in range(len(idx)):
             if idx[i] in used:
                 continue
@@ -356,6 +507,9 @@ class EventExtractor:
             hit = next((h for h in hits if h.pos == pos), hits[0])
             if len({h.frame for h in hits}) > 1:
                 hit = self._frame_by_complement(hits, k, hi) or hit
+            if hit.pos == "VERB" and tpos == "ADJ" and k + 1 < hi and F.pos[k + 1] == "NOUN" \
+                    and k + 1 not in self.mention_tokens:
+                continue  # "відступлені території", "окупованих землях": a participle as an adjective
             trig = _Trigger(k, k + 1, k, hit.cameo, hit.frame, hit.pos, hit.lemma)
             (verbs if hit.pos == "VERB" else nouns).append(trig)
         # "погоджувався визнати", "відмовилася підписати": an infinitive right after
@@ -372,7 +526,7 @@ class EventExtractor:
                 continue
             kept.append(v)
         verbs = kept
-        out.extend(verbs)
+        out = self._proposals(out, verbs)
         # a noun trigger stands for its own event only when no verb trigger
         # in the sentence governs it ("в бесіді з ... передав прохання")
         for n in nouns:
@@ -383,6 +537,31 @@ class EventExtractor:
                 out.append(n)
         out.sort(key=lambda t: t.start)
         return out
+
+    def _proposals(self, out: list[_Trigger], verbs: list[_Trigger]) -> list[_Trigger]:
+        """"запропонував західним державам укласти пакт", "прийняв рішення підписати",
+        "предложили принять участие": a verb of proposing, deciding or agreeing with the
+        infinitive of a cooperative act (up to five words on, no comma or verb between) is
+        one event, the expressed intent (CAMEO 03), asserted; the act is not an event."""
+        F = self.F
+        every = sorted(out + verbs, key=lambda t: t.start)
+        dropped: set[int] = set()
+        for gov in every:
+            if id(gov) in dropped or F.lemma[gov.head] not in self.W.proposal_governors \
+                    and gov.cameo[:2] != "03":
+                continue
+            for t in every:
+                if t is gov or not 0 <= t.start - gov.end <= 5:
+                    continue
+                between = range(gov.end, t.start)
+                if not any("infn" in tag for tag in F.tags[t.head]) or any(
+                        F.text[j] in (",", ";") or F.pos[j] in ("VERB", "AUX") for j in between):
+                    break
+                if t.cameo[:2] in COOPERATIVE_ROOTS:
+                    gov.cameo = PROPOSAL_CODES.get(t.cameo[:2], "030")
+                    dropped.add(id(t))
+                break
+        return [t for t in every if id(t) not in dropped]
 
     def _frame_by_complement(self, hits: list, k: int, hi: int):  # type: ignore[no-untyped-def]
         """Pick the lexicon row whose frame fits what follows the verb: an infinitive
@@ -474,6 +653,8 @@ class EventExtractor:
         inside = [m for m in sent_mentions if lo <= m.start < hi
                   and not (m.start <= trig.head < m.end) and m.start not in role_tokens]
         passive = trig.pos == "VERB" and self._passive(doc[trig.head], trig)
+        aspect = trig.pos == "NOUN" and (self._aspect_verb(trig) is not None
+                                         or self._aspect_after(trig, hi))
         src: list[str] = []
         tgt: list[str] = []
         subjects: list[tuple[int, int, str]] = []
@@ -517,6 +698,17 @@ class EventExtractor:
                 tgt.extend(src)
                 src[:] = [eid]
                 continue
+            if aspect:
+                # "Швеція почала облогу Полтави", "Облогу Полтави шведи почали": the
+                # subject of the aspectual verb acts, the genitive is what it acts on
+                if prep is None and case in ("Nom", None) and not self._gen_after(m, trig):
+                    subjects.append((0 if before else 1, abs(m.start - trig.start), eid))
+                elif prep is None and case == "Gen" and not before \
+                        or prep in self.W.target_preps and case not in ("Loc", "Dat"):
+                    tgt.append(eid)  # "облогу Полтави", "наступ на Київ", "проти Росії"
+                elif prep is not None and self._place_slot(m, prep, case):
+                    self._note_location(m, trig)
+                continue
             if trig.pos == "NOUN":
                 after = 0 <= m.start - trig.end <= 6
                 coordinated = bool(src) and len(seen) > 1 and seen[-2][0]._.entity_id in src \
@@ -548,8 +740,10 @@ class EventExtractor:
                     subjects.append((0 if before else 1, abs(m.start - trig.start), eid))
             elif prep is None and case in ("Ins", None) and passive and not before:
                 src.append(eid)  # the agent: "обговорювалося ... Литвиновим"
-            elif prep in self.W.with_preps and case == "Gen":  # "з боку X"
-                src.append(eid)
+            elif prep in self.W.with_preps and case == "Gen":
+                # "відкликала посла з Москви", "вивів війська з Афганістану": where from,
+                # the other party ("з боку X" has the noun between: X is a genitive)
+                tgt.append(eid)
             elif prep is None and case == "Gen" and before and self._gen_of_subject(doc, m, trig):
                 subjects.append((0, abs(m.start - trig.start), eid))
             elif prep in self.W.target_preps or (prep is None and case in ("Dat", "Acc", "Ins")):
@@ -615,7 +809,12 @@ class EventExtractor:
                     src.append(m._.entity_id)
                     tgt = [t for t in tgt if t != m._.entity_id]
                 break
-        if src and not tgt and places and trig.frame not in ("say", "say_about"):
+        ents = doc._.entities or {}
+        polities = [e for e in src if e in ents and ents[e].type != "PERSON"]
+        if src and not tgt and places and trig.frame not in ("say", "say_about", "characterise") \
+                and not (len(polities) >= 2 and trig.frame in MEETING_FRAMES):
+            # (but "Польща і РСФРР підписали договір у Ризі": both sides are there; the
+            # capital is where they signed)
             # "просунути ідею ... в Лондоні і Вашингтоні": the governments there
             tgt = places
             self._location = None
@@ -815,10 +1014,14 @@ class EventExtractor:
                     or not any("plur" in t and "nomn" in t for t in F.tags[k]):
                 continue
             if F.lower[k] in self.W.party_determiners or (
-                    k > 0 and F.lower[k - 1] in self.W.party_determiners):
+                    k > 0 and F.lower[k - 1] in self.W.party_determiners) or (
+                    k > 1 and F.pos[k - 1] == "ADJ" and F.lower[k - 2] in self.W.party_determiners):
+                # "сторони", "обидві держави", "обидві договірні сторони"
                 return "parties"  # "сторони", "обидві держави"
             if k > 0 and F.pos[k - 1] == "ADJ":
                 return "unnamed"  # "сусідні країни", "європейські держави"
+            if k + 1 < clause[1] and F.text[k + 1][:1].isupper() and k + 1 not in named:
+                return "unnamed"  # "країни Заходу", "страны Антанты": a group not resolved
         return None
 
     def _impersonal_plural(self, trig: _Trigger, passive: bool) -> str | None:
@@ -880,9 +1083,18 @@ class EventExtractor:
         lo, hi = clause
         mod = self.modality
         low, lem = self.F.lower, self.F.lemma
+        # "збирався почати наступ": a noun reported by an aspectual verb takes that verb's
+        # form (an infinitive under an intent is not a fact)
+        head = self._aspect_verb(trig)
+        head = trig.head if head is None else head
+        head_inf = "VerbForm=Inf" in str(doc[head].morph)
         for k in range(max(lo, trig.start - 4), trig.end):
             w = low[k]
             if w in self.W.negation or (mod.is_negation(w) and mod.negation[w].scope == "next"):
+                if self._promised(k, lo):
+                    # "зобов'язалася не підтримувати", "пообіцяла не нападати": a promise
+                    # about the future, not a refusal
+                    return "hypothetical"
                 return "negated"
         sent_start = sentence_index(doc)[0][trig.start]
         for k in range(lo, trig.start):
@@ -903,7 +1115,8 @@ class EventExtractor:
             if in_clause and k < trig.start and (
                     cue.scope == "next" and trig.start - k <= 2
                     or cue.scope == "complement" and trig.start - k <= 4
-                    and (self.F.pos[k] != "VERB" or "VerbForm=Inf" in str(doc[trig.head].morph))):
+                    and (self.F.pos[k] != "VERB" or head_inf
+                         or self._intent_object(cue.group, k, trig))):
                 # "мав намір укласти" is hypothetical, "мав бесіду" is not
                 return "hypothetical"
             # "Ця угода передбачала, що Чехословаччина ... звільнить": the cue
@@ -912,18 +1125,159 @@ class EventExtractor:
                     and self.F.pos[k] == "VERB" and low[lo] in self.W.complementizers \
                     and k < lo:
                 return "hypothetical"
-        morph = str(doc[trig.head].morph)
+        morph = str(doc[head].morph)
+        if "VerbForm=Inf" in morph and any(
+                low[k] in self.W.factive or lem[k] in self.W.factive
+                for k in range(max(lo, head - 3), head)):
+            return "asserted"  # "змушена була віддати", "вдалося укласти": it happened
         if "VerbForm=Inf" in morph or "Tense=Fut" in morph:
             return "hypothetical"
         return "asserted"
 
-    def _date(self, trig: _Trigger, clause: tuple[int, int], sent_timexes: list[Span],
+    def _can_be(self, m: Span, cases: set[str]) -> bool:
+        """Can the mention's head be read in one of the UD cases (any pymorphy3 reading)?"""
+        tags = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt",
+                "Loc": "loct"}
+        want = {tags[c] for c in cases if c in tags}
+        head = self._head(m).i
+        return not self.F.tags[head] or any(w in t for t in self.F.tags[head] for w in want)
+
+    def _attribution(self, clause: tuple[int, int], trig: _Trigger) -> bool:
+        """Does the statement's clause open with an anaphoric "about this" before the verb
+        ("Про це повідомив президент", "Про це йдеться у заяві"): the text names its source?"""
+        low = self.F.lower
+        for words in self.W.attribution:
+            n = len(words)
+            for k in range(clause[0], trig.start - n + 1):
+                if tuple(low[k:k + n]) == words:
+                    return True
+        return False
+
+    def _two_parties(self, story: list[Event], entities: dict,  # type: ignore[type-arg]
+                     tgt: list[str]) -> tuple[list[str], list[str]]:
+        """"Обидві держави", "сторони": the two polities or bodies the story was last about
+        (persons stand for them through their affiliation), the latest first."""
+        def polities(ev: Event) -> list[str]:
+            return [e for e in ev.source + ev.target
+                    if e in entities and entities[e].type in ("GPE", "ORG")]
+
+        if len(polities(story[-1])) >= 2:
+            # "сторони підписали": the parties of the story's last event, all of them
+            src = list(story[-1].source)
+            return src, [t for t in story[-1].target + tgt if t not in src]
+        found: list[str] = []
+        for ev in reversed(story[-6:]):
+            for eid in ev.source + ev.target:
+                ent = entities.get(eid)
+                if eid in found or ent is None or ent.type not in ("GPE", "ORG") or \
+                        self._is_town(eid) and ent.type == "GPE":
+                    continue
+                found.append(eid)
+            if len(found) >= 2:
+                break
+        if len(found) < 2:
+            src = list(story[-1].source)
+            return src, [t for t in story[-1].target + tgt if t not in src]
+        return found[:1], [t for t in found[1:2] + tgt if t != found[0]]
+
+    def _coordinated_dates(self, date_t: Timex | None, clause: tuple[int, int],
+                           sent_timexes: list[Span]) -> list[Timex]:
+        """Dates coordinated with the event's own date in its clause ("12.10.1920 та
+        18.03.1921"): the same event happened on each."""
+        if date_t is None:
+            return []
+        lo, hi = clause
+        spans = sorted((t for t in sent_timexes if lo <= t.start < hi), key=lambda t: t.start)
+        out: list[Timex] = []
+        prev = next((t for t in spans if t._.timex is date_t), None)
+        if prev is None:
+            return []
+        for t in spans:
+            if t.start < prev.end:
+                continue
+            between = range(prev.end, t.start)
+            if not between or not all(self.F.lower[k] in self.W.coord for k in between):
+                break
+            if t._.timex.value != date_t.value and t._.timex.value not in {
+                    x.value for x in out}:
+                out.append(t._.timex)
+            prev = t
+        return out
+
+    def _dative_experiencer(self, doc: Doc, clause: tuple[int, int], trig: _Trigger,
+                            sent_mentions: list[Span]) -> list[str]:
+        """Datives before an impersonal factive verb ("вдалося", "довелося") that governs
+        the trigger: the ones who acted."""
+        F = self.F
+        gov = next((k for k in range(max(clause[0], trig.start - 3), trig.start)
+                    if F.lemma[k] in self.W.factive or F.lower[k] in self.W.factive), None)
+        if gov is None:
+            return []
+        return [m._.entity_id for m in sent_mentions
+                if clause[0] <= m.start < gov and self._slot(doc, m) == (None, "Dat")]
+
+    def _embedded(self, sent: Span, k: int, own_lo: int) -> bool:
+        """Is token k in a clause (not the trigger's own) opened by an embedding word?"""
+        lo = self._clause(sent, k)[0]
+        return lo != own_lo and self.F.lower[lo] in self.W.embedders
+
+    def _promised(self, neg: int, lo: int) -> bool:
+        """Does a verb of promising or intending govern the negated word at ``neg``
+        ("зобов'язалася не підтримувати", "обіцяв не нападати")?"""
+        k = neg - 1
+        if k < lo:
+            return False
+        cue = self.modality.hypothetical.get(self.F.lower[k]) or \
+            self.modality.hypothetical.get(self.F.lemma[k])
+        return cue is not None and cue.group == "intent_verbs" and self.F.pos[k] == "VERB"
+
+    def _intent_object(self, group: str, k: int, trig: _Trigger) -> bool:
+        """Is the noun trigger the object of a verb of intending or scheduling at ``k``
+        ("планувала наступ", "призначив наступ"), with only modifiers between?"""
+        if group != "intent_verbs" or trig.pos != "NOUN" or self.triggers.lookup(self.F.lemma[k]):
+            return False  # "вимагало гарантій": the demand itself is the event
+        return all(self.F.pos[j] in ("ADJ", "DET") for j in range(k + 1, trig.start))
+
+    def _aspect_after(self, trig: _Trigger, hi: int) -> bool:
+        """Is a fronted noun the object of an aspectual verb after it, with only its
+        complement and the subject between ("Облогу Полтави шведські війська почали")?"""
+        F = self.F
+        for k in range(trig.end, min(hi, trig.end + 6)):
+            if F.lemma[k] in self.W.aspect_verbs and F.pos[k] == "VERB":
+                return True
+            if F.pos[k] not in ("NOUN", "PROPN", "ADJ", "DET") and k not in self.mention_tokens:
+                return False
+        return False
+
+    def _gen_after(self, m: Span, trig: _Trigger) -> bool:
+        """Is a mention the genitive right after the noun trigger ("облогу Полтави"), whatever
+        case pymorphy3 guessed first?"""
+        return m.start == trig.end and any("gent" in t for t in self.F.tags[self._head(m).i])
+
+    def _aspect_verb(self, trig: _Trigger) -> int | None:
+        """The aspectual verb whose object a noun trigger is ("почати наступ"), if any."""
+        if trig.pos != "NOUN":
+            return None
+        F = self.F
+        for k in range(trig.start - 1, max(trig.start - 4, -1), -1):
+            if F.lemma[k] in self.W.aspect_verbs:
+                return k
+            if F.pos[k] not in ("ADJ", "DET", "ADV"):
+                return None
+        return None
+
+    def _date(self, doc: Doc, sent: Span, trig: _Trigger, clause: tuple[int, int],
+              sent_timexes: list[Span],
               narrative: Timex | None) -> tuple[Timex | None, str | None]:
         lo, hi = clause
         in_clause = [t for t in sent_timexes if lo <= t.start < hi]
-        pool = in_clause or sent_timexes
+        # a date inside another clause that a relative word or a complementizer opens ("…,
+        # який був підписаний у 1918 р.") dates that clause's happening, not this one
+        pool = in_clause or [t for t in sent_timexes if not self._embedded(sent, t.start, lo)]
         if pool:
-            best = min(pool, key=lambda t: (t.start > trig.start, abs(t.start - trig.start)))
+            # a date in brackets is an aside ("перемир'я (до червня 1680)"): the last choice
+            best = min(pool, key=lambda t: (self._in_parentheses(doc, sent, t.start),
+                                            t.start > trig.start, abs(t.start - trig.start)))
             return best._.timex, "text"
         if narrative is not None:
             return narrative, "narrative"

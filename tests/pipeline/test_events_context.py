@@ -1,0 +1,294 @@
+"""Events read in their context (issue 14): gapping, the mode a governing verb gives a
+noun or a negated infinitive, and the word lists of the document's language (issue 16).
+Sentences are made up for these tests."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+import litopys
+from litopys.chronicle import Document
+from litopys.pipeline.events import EventExtractor, event_words
+
+
+def _events(text: str, language: str | None = None):  # type: ignore[no-untyped-def]
+    if language is None:
+        return litopys.extract(text).events
+    from litopys.pipeline.language import Pipeline
+
+    return Pipeline()(Document(id="t", path=None, text=text, language=language)).events
+
+
+def _one(evs, trigger_start: str):  # type: ignore[no-untyped-def]
+    found = [e for e in evs if e.trigger.startswith(trigger_start)]
+    assert found, [(e.trigger, e.cameo) for e in evs]
+    return found[0]
+
+
+# -- gapping: a verbless clause repeats the verb before it ---------------------------------
+
+def test_gapped_clause_gives_a_second_event_with_its_own_date() -> None:
+    evs = _events("15 березня 1939 р. Німеччина зайняла Прагу, а через тиждень Мемель.")
+    first = _one(evs, "зайняла")
+    second = _one(evs, "через тиждень")
+    assert first.cameo[:2] == second.cameo[:2] == "19"
+    assert second.source == first.source and "deu" in second.source
+    assert second.target and second.target != first.target
+    assert second.date == "1939-03-22" and first.date == "1939-03-15"
+
+
+def test_gapped_clause_with_a_new_subject_and_object() -> None:
+    evs = _events("У квітні 1939 р. Німеччина окупувала Чехію, а Італія Албанію.")
+    second = _one(evs, "Італія")
+    assert second.source == ["ita"] and second.target == ["alb"]
+
+
+def test_gapped_clause_keeps_the_preposition_of_the_first_target() -> None:
+    evs = _events("У 1939 р. Німеччина напала на Польщу, а в 1940 р. на Францію.")
+    second = _one(evs, "в 1940")
+    assert second.source == ["deu"] and second.target == ["fra"] and second.date == "1940"
+
+
+def test_gapped_clause_with_a_date_only_repeats_the_parties() -> None:
+    evs = _events("21 квітня 1920 р. Польща підписала політичну угоду з УНР, "
+                  "а 24 квітня — військову.")
+    dates = sorted(e.date for e in evs if e.cameo[:2] == "05")
+    assert dates == ["1920-04-21", "1920-04-24"]
+
+
+@pytest.mark.parametrize("text", [
+    "У 1920 р. Польща підписала договір з УНР, а в Ризі переговори тривали.",  # has a verb
+    "У 1994 р. США пообіцяли допомогу Україні, а Росія – постачати паливо.",  # new subject
+])
+def test_no_gapped_event(text: str) -> None:
+    evs = _events(text)
+    first_end = min(e.end for e in evs)
+    assert not [e for e in evs if e.start > first_end and e.cameo == evs[0].cameo
+                and e.source == evs[0].source], [(e.trigger, e.source, e.target) for e in evs]
+
+
+# -- mode from the governing verb -----------------------------------------------------------
+
+@pytest.mark.parametrize("text,trigger,mode", [
+    ("У 1920 р. Польща зобов'язалася не підтримувати повстання проти УНР.", "підтримувати",
+     "hypothetical"),  # a promise, not a refusal
+    ("Влітку 1709 р. Карл XII збирався почати наступ на Полтаву.", "наступ", "hypothetical"),
+    ("У 1920 р. Польща планувала наступ на Київ.", "наступ", "hypothetical"),
+    ("У 1920 р. Польща почала наступ на Київ.", "наступ", "asserted"),
+    ("У 1920 р. Польща не почала наступ на Київ.", "наступ", "negated"),
+    ("У 1920 р. Польща не підтримала повстання проти УНР.", "підтримала", "negated"),
+])
+def test_mode_given_by_the_governing_verb(text: str, trigger: str, mode: str) -> None:
+    assert _one(_events(text), trigger).mode == mode
+
+
+# -- the document's language ----------------------------------------------------------------
+
+def test_event_words_follow_the_document_language() -> None:
+    assert "с" in event_words("ru").with_preps and "з" in event_words("uk").with_preps
+    assert event_words("ru").phrase_words["война"] == "війна"
+    assert set(event_words("ru").__dataclass_fields__) == set(event_words("uk").__dataclass_fields__)
+
+
+def test_russian_partner_after_s_and_between() -> None:
+    evs = _events("В 1922 году Германия подписала договор с Советской Россией.", "ru")
+    ev = next(e for e in evs if e.cameo[:2] == "05")
+    assert "deu" in ev.source and ev.target
+
+
+def test_russian_phrase_declares_war() -> None:
+    evs = _events("3 сентября 1939 года Великобритания объявила войну Германии.", "ru")
+    ev = next(e for e in evs if e.cameo[:2] == "19")
+    assert ev.source == ["gbr"] and ev.target == ["deu"] and ev.date == "1939-09-03"
+
+
+@pytest.mark.parametrize("language,expected", [("ru", "ru"), ("uk", "uk"), ("xx", "uk")])
+def test_words_for_the_document_language(language: str, expected: str) -> None:
+    doc = SimpleNamespace(_=SimpleNamespace(language=language))
+    assert EventExtractor.words_for(doc) is event_words(expected)  # type: ignore[arg-type]
+
+
+# -- type in context: light verb + noun -----------------------------------------------------
+
+@pytest.mark.parametrize("text,root", [
+    ("У 1774 р. Туреччина прийняла умови Росії.", "08"),
+    ("У 1939 р. Німеччина висунула вимоги Польщі.", "10"),
+    ("У 1920 р. Польща висловила невдоволення діями Росії.", "11"),
+    ("У 1920 р. Польща висловила протест Росії.", "11"),
+    ("У 1920 р. Польща вручила ноту протесту Росії.", "11"),
+    ("У 1920 р. Польща вручила ноту Росії.", "01"),
+    ("У 1920 р. Польща висловила підтримку УНР.", "05"),
+    ("У 1941 р. Японія відкрила воєнні дії проти США.", "19"),
+])
+def test_light_verb_and_noun_decide_the_root(text: str, root: str) -> None:
+    evs = _events(text)
+    assert [e.cameo[:2] for e in evs] == [root], [(e.trigger, e.cameo) for e in evs]
+
+
+def test_from_a_place_is_not_the_agent() -> None:
+    ev = _one(_events("У 1920 р. Польща відкликала посла з Москви."), "відкликала")
+    assert ev.source == ["pol"] and "moscow" in ev.target
+
+
+# -- attribution: "Про це повідомив X" -------------------------------------------------------
+
+def test_about_this_reported_by_is_no_event() -> None:
+    assert not _events("Про це повідомив президент Польщі.")
+    ev = _one(_events("У 1920 р. уряд Польщі повідомив про це уряд УНР."), "повідомив")
+    assert ev.target == ["unr"]
+
+
+# -- coordinated dates, attributive participles, "обидві держави" ----------------------------
+
+def test_one_event_on_each_coordinated_date() -> None:
+    evs = _events("Польща і РСФРР підписали мирні договори 12 жовтня 1920 р. "
+                  "та 18 березня 1921 р.")
+    assert sorted(e.date for e in evs if e.cameo[:2] == "05") == ["1920-10-12", "1921-03-18"]
+
+
+def test_participle_before_its_noun_is_an_adjective() -> None:
+    evs = _events("10 листопада 1938 р. угорські війська зайняли відступлені території.")
+    assert [e.cameo[:2] for e in evs] == ["19"], [(e.trigger, e.cameo) for e in evs]
+
+
+def test_both_states_are_the_two_last_polities() -> None:
+    evs = _events("У 1920 р. Польща уклала союз з УНР. Пілсудський відмовився від претензій. "
+                  "Обидві держави визнавали суверенність одна одної.")
+    ev = _one(evs, "визнавали")
+    assert set(ev.source + ev.target) >= {"pol", "unr"}
+
+
+def test_both_contracting_parties() -> None:
+    evs = _events("16 квітня 1922 р. Німеччина і РСФРР уклали договір. "
+                  "Обидві договірні сторони відмовилися від відшкодування витрат.")
+    ev = _one(evs, "відмовилися")
+    assert set(ev.source + ev.target) == {"deu", "soviet_russia"}
+
+
+@pytest.mark.parametrize("text,root", [
+    ("Генсек ООН зазначив, що угода не була простою.", "01"),
+    ("Російська делегація ставила підпис першою під угодою з Туреччиною.", "05"),
+    ("10 жовтня 1938 р. Карпатська Україна отримала автономію від Чехословаччини.", "08"),
+])
+def test_more_statement_and_frame_triggers(text: str, root: str) -> None:
+    assert root in [e.cameo[:2] for e in _events(text)], [(e.trigger, e.cameo) for e in _events(text)]
+
+
+# -- dates of events ------------------------------------------------------------------------
+
+def test_two_clauses_with_own_dates_are_two_events() -> None:
+    evs = _events("25 квітня 1920 р. Польща почала наступ на Україну, в результаті якого "
+                  "6 травня польські війська вступили у Київ.")
+    assert {e.date for e in evs if e.cameo[:2] == "19"} == {"1920-04-25", "1920-05-06"}
+
+
+def test_a_date_in_brackets_is_an_aside() -> None:
+    evs = _events("9 лютого 1667 р. Московія підписала перемир'я з Польщею (до червня 1680 р.).")
+    assert [e.date for e in evs] == ["1667-02-09"], [(e.trigger, e.date) for e in evs]
+
+
+# -- a proposal, decision or agreement to act: the expressed intent -------------------------
+
+@pytest.mark.parametrize("text,code", [
+    ("У 1939 р. СРСР запропонував Британії укласти пакт про взаємодопомогу.", "030"),
+    ("У 1920 р. Пілсудський прийняв рішення підписати договір з УНР.", "030"),
+    ("У 1936 р. Японія погодилася вести переговори з Китаєм.", "036"),
+])
+def test_proposal_with_an_infinitive_is_one_intent(text: str, code: str) -> None:
+    evs = _events(text)
+    assert [(e.cameo, e.mode) for e in evs] == [(code, "asserted")], [
+        (e.trigger, e.cameo, e.mode) for e in evs]
+
+
+def test_refusal_and_hostile_proposals_stay_apart() -> None:
+    assert {e.cameo[:2] for e in _events("У 1936 р. СРСР відмовився підписати пакт з Китаєм.")} \
+        == {"12", "05"}
+    assert "19" in {e.cameo[:2] for e in _events("У 1936 р. СРСР запропонував Китаю напасти "
+                                                 "на Японію.")}
+
+
+def test_phrase_reads_the_reading_that_is_a_phrase_word() -> None:
+    ev = _one(_events("У 1936 р. Японія почала вести переговори з Китаєм."), "вести")
+    assert ev.cameo == "046"
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("У 1938 р. Чехословаччина змушена була віддати Німеччині Судети.", "віддати"),
+    ("У 1922 р. радянському уряду вдалося укласти договір з Німеччиною.", "укласти"),
+])
+def test_factive_governor_asserts_the_infinitive(text: str, trigger: str) -> None:
+    ev = _one(_events(text), trigger)
+    assert ev.mode == "asserted" and ev.source and ev.target
+
+
+def test_factive_dative_is_the_source() -> None:
+    ev = _one(_events("У 1922 р. радянському уряду вдалося укласти договір з Німеччиною."),
+              "укласти")
+    assert "deu" in ev.target and "deu" not in ev.source
+
+
+def test_capital_where_both_sides_signed_is_no_party() -> None:
+    ev = _one(_events("Польща і РСФРР підписали мирний договір у Ризі 18 березня 1921 р."),
+              "підписали")
+    assert set(ev.source + ev.target) == {"pol", "soviet_russia"}
+
+
+def test_capital_still_acts_for_its_government() -> None:
+    ev = _one(_events("У 1936 р. Литвинов просунув ідею пакту в Лондоні."), "просунув")
+    assert "gbr" in ev.target
+
+
+def test_group_with_an_unknown_name_is_not_the_last_actor() -> None:
+    evs = _events("У 1921 р. Німеччина вела переговори з Росією. Країни Заокеання запропонували "
+                  "Росії участь у конференції.")
+    assert [e.cameo[:2] for e in evs] == ["04"], [(e.trigger, e.source, e.target) for e in evs]
+
+
+@pytest.mark.parametrize("text,code", [
+    ("У 1991 р. Горбачов назвав угоду Кравчука і Єльцина незаконною.", "111"),
+    ("Подію генерал Тютюнник назвав громом серед ясного неба.", "010"),
+    ("У 2015 р. Росія відмовилася від Мінських угод з Україною.", "160"),
+])
+def test_characterisation_and_renounced_agreements(text: str, code: str) -> None:
+    assert [e.cameo for e in _events(text)] == [code]
+
+
+def test_date_of_an_embedded_clause_does_not_date_the_main_one() -> None:
+    ev = _one(_events("Польща денонсувала договір з Литвою, який був підписаний у 1918 р."),
+              "денонсувала")
+    assert ev.date != "1918"
+
+
+def test_sentence_date_still_governs_coordinated_clauses() -> None:
+    evs = _events("У 1920 р. Польща напала на Литву, а Росія підтримала Литву.")
+    assert [e.date for e in evs] == ["1920", "1920"]
+
+
+@pytest.mark.parametrize("text,root", [
+    ("1 березня 1918 р. німецькі війська разом з військами УНР увійшли до Києва.", "19"),
+    ("У 1921 р. Армія УНР вирушила в Другий зимовий похід проти РСФРР.", "19"),
+    ("3 лютого 1994 р. Верховна Рада зняла свої застереження щодо договору з Росією.", "08"),
+])
+def test_movement_and_yield_frames(text: str, root: str) -> None:
+    assert [e.cameo[:2] for e in _events(text)] == [root], [
+        (e.trigger, e.cameo) for e in _events(text)]
+
+
+def test_territorial_claims_are_demands() -> None:
+    ev = _one(_events("У 1939 р. Німеччина претендувала на Литву."), "претендувала")
+    assert ev.cameo[:2] == "10" and ev.target == ["ltu"]
+    evs = _events("В 1939 году Берлин претендовал на Литву, а Москва посягала на Латвию.", "ru")
+    assert [e.cameo[:2] for e in evs] == ["10", "10"], [(e.trigger, e.cameo) for e in evs]
+
+
+@pytest.mark.parametrize("text,source,target", [
+    ("30 квітня 1709 р. Швеція почала облогу Полтави.", "swe", "poltava"),
+    ("Облогу Полтави шведські війська почали 30 квітня 1709 р.", "swe", "poltava"),
+    ("У 1920 р. Польща почала наступ на Київ.", "pol", "kyiv"),
+])
+def test_subject_of_the_aspectual_verb_acts_on_the_genitive(text: str, source: str,
+                                                           target: str) -> None:
+    ev = next(e for e in _events(text) if e.cameo[:2] == "19")
+    assert source in ev.source and target in ev.target and target not in ev.source
