@@ -34,6 +34,7 @@ MODEL_NOT_PERSON = ("LOC", "ORG", "DOC", "MISC")
 NAME_TAGS = ("Name", "Surn", "Patr")
 MODEL_LABELS = {"PERS": "PERSON", "ORG": "ORG", "LOC": "LOC", "DOC": "DOC"}
 CLOSED_POS = {"PRON", "ADP", "CCONJ", "SCONJ", "PART", "ADV", "VERB", "NUM", "INTJ", "DET"}
+PAST_ENDED = ("femn", "neut", "plur")  # past forms no noun's genitive looks like
 KIND_RANK = {"name": 0, "alias": 1, "abbr": 2, "adjective": 3}
 
 
@@ -68,6 +69,13 @@ def period_ids(key: str = "period_ids") -> dict[str, list[tuple[int, int, str]]]
     ``period_affiliations``)."""
     data = load_yaml("entity_rules").get(key, {})
     return {k: [(int(a), int(b), str(c)) for a, b, c in v] for k, v in data.items()}
+
+
+@lru_cache(maxsize=1)
+def capitalised_only() -> frozenset[str]:
+    """Ids of entries whose name is also a common word, matched only where written
+    capitalised (``capitalised_only`` in ``entity_rules.yaml``)."""
+    return frozenset(load_yaml("entity_rules").get("capitalised_only", []))
 
 
 @lru_cache(maxsize=1)
@@ -130,12 +138,16 @@ def state_org_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def abbreviated_adjectives() -> dict[str, str]:
+def abbreviated_adjectives() -> dict[str, tuple[str, ...]]:
     """Encyclopedic abbreviations of adjectives, without the full stop ("рос" ->
-    "російський"), of every language's ``entities`` file."""
-    out: dict[str, str] = {}
+    ("російський", "российский")): the adjectives of every language's ``entities`` file
+    (an abbreviation may stand for a word of each language; the morphology of the
+    document's language agrees only its own)."""
+    out: dict[str, tuple[str, ...]] = {}
     for table in each_language("entities", "abbreviated_adjectives"):
-        out.update(table)
+        for short, full in table.items():
+            if full not in out.get(short, ()):
+                out[short] = (*out.get(short, ()), full)
     return out
 
 
@@ -203,6 +215,14 @@ def verbal(tok: Token) -> bool:
     return "Voice=" in str(tok.morph) or any(
         t.startswith(("VERB", "PRTF", "GRND")) or ",pssv" in t or ",actv" in t
         for t in tags_of(tok.text))
+
+
+def finite_verb(tok: Token) -> bool:
+    """A word with a past verb reading other than the masculine ("надала", a surname too by
+    pymorphy3): it ends a name ("Європейська рада надала"); participles ("Об'єднаних")
+    may stay inside."""
+    return any(t.startswith("VERB") and "past" in t and any(g in t for g in PAST_ENDED)
+               for t in tags_of(tok.text))  # (not "держав", "оборони": a noun's forms)
 
 
 def two_names(tok: Token) -> bool:
@@ -379,6 +399,7 @@ class EntityRecognizer:
         self._named_places(doc, claim, taken)
         self._abbreviated(doc, claim, taken)
         self._gazetteer(doc, claim)
+        self._meetings(doc, claim, taken)
         self._marked_places(doc, claim, taken)
         self._documents(doc, claim, taken, release)
         self._orgs(doc, claim, taken)
@@ -421,6 +442,10 @@ class EntityRecognizer:
                     hits = [h for h in hits if gaz.actor(h.id).read_in(years[i])]
                     if not hits:
                         continue
+                if not doc[i].text[:1].isupper():
+                    hits = [h for h in hits if h.id not in capitalised_only()]
+                    if not hits:
+                        continue  # "захід" is a measure, "Захід" the West
                 hit = min(hits, key=lambda h: KIND_RANK.get(h.kind, 9))
                 if hit.kind == "adjective":
                     # "радянський уряд": the adjective names the state only
@@ -465,7 +490,7 @@ class EntityRecognizer:
         n = len(doc)
         i = 0
         while i < n:
-            adjectives: list[str] = []
+            adjectives: list[tuple[str, ...]] = []
             j = i
             while j < n and doc[j].lower_.rstrip(".") in short and len(adjectives) < 3:
                 dotted = doc[j].lower_.endswith(".")
@@ -484,12 +509,14 @@ class EntityRecognizer:
                 i += 1
 
     @staticmethod
-    def _abbreviated_name(doc: Doc, i: int, j: int, adjectives: list[str]) -> Span | None:
+    def _abbreviated_name(doc: Doc, i: int, j: int,
+                          adjectives: list[tuple[str, ...]]) -> Span | None:
         """The name that tokens ``i`` .. (the word at ``j`` and up to three more) spell
         with the abbreviated ``adjectives`` written out, or None."""
         gaz = gazetteer()
         rest = [t.lower_ for t in doc[j : j + 4]]
-        choices = [agreeing_forms(a, doc[j].lower_) for a in adjectives]
+        choices = [tuple(dict.fromkeys(f for a in alternatives for f in agreeing_forms(
+            a, doc[j].lower_))) for alternatives in adjectives]
         for forms in itertools.islice(itertools.product(*choices), 64):
             for size in range(len(rest), -1, -1):
                 if size == 0 and len(forms) > 1:
@@ -504,7 +531,7 @@ class EntityRecognizer:
                         rules()["group_heads"]:
                     # "рос. військ", "франц. уряд"
                     return state_actor_span(doc, i, j, gaz.actor(hits[0].id))
-        if len(adjectives) == 1 and adjectives[0] in rules()["compass_adjectives"]:
+        if len(adjectives) == 1 and set(adjectives[0]) & rules()["compass_adjectives"]:
             size, _ = place_name_at([t.lower_ for t in doc], j, most=3)
             if size:
                 return Span(doc, i, j + size, label="LOC")  # "Зах. Україна"
@@ -863,7 +890,8 @@ class EntityRecognizer:
                 end = i + 1 + size
                 if size and not any(taken[i:end]) and not gaz.lookup(" ".join(words[i:end])):
                     claim(Span(doc, i, end, label="LOC"))  # not "Велика Британія"
-            elif nxt.text.islower() and nxt.lemma_ in landmarks and not taken[i + 1] and \
+            elif nxt.text.islower() and (nxt.lemma_ in landmarks or reads_as(nxt.text, landmarks)) \
+                    and not taken[i + 1] and \
                     not gaz.lookup(" ".join(words[i : i + 2])):
                 claim(Span(doc, i, i + 2, label="LOC"))
 
@@ -912,7 +940,8 @@ class EntityRecognizer:
                     polity = hit.id if hit.type == "GPE" else None
                     j += size
                     break
-                if t.pos_ in ("NOUN", "ADJ", "PROPN") and genitive:
+                if t.pos_ in ("NOUN", "ADJ", "PROPN") and genitive and not (
+                        t.text.islower() and finite_verb(t)):  # "Європейська рада надала"
                     j += 1
                     continue
                 break
@@ -931,6 +960,34 @@ class EntityRecognizer:
             if polity is not None:
                 doc.user_data.setdefault("litopys_org_polity", {})[start] = polity
 
+    @staticmethod
+    def _meetings(doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
+        """"Ялтинська конференція", "Віденського конгресу", "Паризька мирна конференція":
+        a capitalised adjective (up to two lower-case adjectives may follow) before a noun
+        for a meeting of states names the meeting, a body (ORG). Opening a sentence, the
+        adjective must be a place's or unknown ("Міжнародна конференція" is no name)."""
+        heads = rules()["meeting_heads"]
+        gaz = gazetteer()
+        for i, tok in enumerate(doc):
+            if taken[i] or not tok.text.islower() or tok.lemma_ not in heads:
+                continue
+            start = i
+            while start > 0 and i - start < 2 and not taken[start - 1] and \
+                    doc[start - 1].text.islower() and doc[start - 1].pos_ == "ADJ" and \
+                    _agree(doc[start - 1], tok):
+                start -= 1
+            k = start - 1
+            if k < 0 or taken[k] or not is_cap(doc[k]) or verbal(doc[k]) or not (
+                    doc[k].pos_ == "ADJ" or any(t.startswith("ADJF")
+                                                for t in tags_of(doc[k].text))):
+                continue
+            if not _agree(doc[k], tok):
+                continue
+            if sentence_initial(doc[k]) and is_known(doc[k].text) and \
+                    not gaz.lookup(doc[k].lower_):
+                continue
+            claim(Span(doc, k, i + 1, label="ORG"))
+
     def _claim_model(self, doc: Doc, span: Span, claim) -> None:  # type: ignore[no-untyped-def]
         label = MODEL_LABELS.get(span.label_)
         if label is None:
@@ -939,10 +996,18 @@ class EntityRecognizer:
         end = span.end
         while end > span.start and (doc[end - 1].pos_ in ("CCONJ", "ADP", "PUNCT", "PART")
                                     or (doc[end - 1].text.islower() and end - 1 > span.start
-                                        and doc[end - 1].pos_ == "ADJ")):
-            end -= 1
+                                        and (doc[end - 1].pos_ == "ADJ"
+                                             or finite_verb(doc[end - 1])))):
+            end -= 1  # (and "Європейська рада надала": a verb the tagger missed)
         if end == span.start:
             return
+        k = end
+        while k < len(doc) and k - end < 3 and doc[k].text.islower() and doc[k].pos_ == "ADJ":
+            k += 1
+        if k < len(doc) and doc[k].lemma_ in rules()["event_nouns"] and (
+                doc[end - 1].pos_ == "ADJ" or any(t.startswith("ADJF")
+                                                  for t in tags_of(doc[end - 1].text))):
+            return  # "Другої світової війни": the model's name is an event's adjective
         span = Span(doc, span.start, end, label=span.label_)
         if any(t.pos_ in ("VERB", "AUX") for t in span):
             return  # "Петлюра прийняв рішення", "рішенням Сойму стало" are not names

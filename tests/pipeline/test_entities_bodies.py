@@ -1,0 +1,85 @@
+"""The entity stage: meetings, names that end before a verb, regions, and the Russian names of
+bodies, documents and places (made-up sentences, one per category)."""
+
+from __future__ import annotations
+
+import pytest
+
+import litopys
+from litopys.pipeline.entities import abbreviated_adjectives
+
+
+def _by_mention(ch, text):  # type: ignore[no-untyped-def]
+    """The entity with a mention written exactly ``text``, or None."""
+    return next((e for e in ch.entities if any(m.text == text for m in e.mentions)), None)
+
+
+def _mentions(ch) -> set[str]:  # type: ignore[no-untyped-def]
+    return {m.text for e in ch.entities for m in e.mentions}
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("Навесні 1922 року Віденська мирна нарада закінчилася нічим.", "Віденська мирна нарада"),
+    ("Делегати роз'їхалися після Лозаннської конференції 1923 року.",
+     "Лозаннської конференції"),
+    ("В 1815 году Венский конгресс завершил работу.", "Венский конгресс"),
+])
+def test_entities_adjective_before_a_meeting_noun_names_a_body(text: str, mention: str) -> None:
+    entity = _by_mention(litopys.extract(text), mention)
+    assert entity is not None and entity.type == "ORG"
+
+
+def test_entities_meeting_noun_opening_a_sentence_with_a_common_adjective_is_no_name() -> None:
+    ch = litopys.extract("Міжнародна конференція тривала три дні.")
+    assert not any("конференція" in m for m in _mentions(ch))
+
+
+def test_entities_known_conference_in_russian_links_to_the_dictionary() -> None:
+    entity = _by_mention(litopys.extract("В феврале 1945 года на Крымской конференции "
+                                         "встретились союзники."), "Крымской конференции")
+    assert entity is not None and entity.id == "yalta_conference"
+
+
+def test_entities_verb_after_a_body_stays_outside_its_name() -> None:
+    ch = litopys.extract("У червні 2022 року Європейська рада надала Україні статус.")
+    assert "Європейська рада" in _mentions(ch)
+    assert not any("надала" in m for m in _mentions(ch))
+
+
+def test_entities_model_name_of_an_event_is_no_actor() -> None:
+    ch = litopys.extract("Після Другої світової війни кордони змінилися.")
+    assert not any(m.startswith("Друг") for m in _mentions(ch))
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("Маєтки лежали в Сандомирському воєводстві.", "Сандомирському воєводстві"),
+    ("Фортеця належала до Очаківського ейялету.", "Очаківського ейялету"),
+    ("Земли отошли к Калишскому воеводству.", "Калишскому воеводству"),
+])
+def test_entities_adjective_before_a_province_noun_is_a_region(text: str, mention: str) -> None:
+    entity = _by_mention(litopys.extract(text), mention)
+    assert entity is not None and entity.type == "LOC"
+
+
+def test_entities_west_only_when_capitalised() -> None:
+    ch = litopys.extract("Уряд вжив заходів, щоб здобути підтримку Заходу.")
+    assert _by_mention(ch, "Заходу") is not None
+    assert _by_mention(ch, "заходів") is None
+
+
+@pytest.mark.parametrize("text,mention,entity_id", [
+    ("Гетман воевал с Речью Посполитой.", "Речью Посполитой", "rzeczpospolita"),
+    ("Страны вступили в Организацию по безопасности и сотрудничеству в Европе.",
+     "Организацию по безопасности и сотрудничеству в Европе", "osce"),
+    ("Права закрепил Устав ООН.", "Устав ООН", "un_charter"),
+])
+def test_entities_russian_names_of_dictionary_entries(text: str, mention: str,
+                                                      entity_id: str) -> None:
+    entity = _by_mention(litopys.extract(text), mention)
+    assert entity is not None and entity.id == entity_id
+
+
+def test_entities_abbreviation_stands_for_the_adjective_of_each_language() -> None:
+    short = abbreviated_adjectives()
+    assert len(short["рос"]) == 2  # "російський" and "российский"
+    assert "польський" in short["польс"]
