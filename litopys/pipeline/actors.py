@@ -29,6 +29,7 @@ from litopys.pipeline import extensions  # noqa: F401
 from litopys.pipeline.analysis import sentence_index
 from litopys.pipeline.entities import (
     gazetteer,
+    initial_length,
     is_initial,
     narrative_years,
     offices,
@@ -74,9 +75,13 @@ def person_name(span: Span) -> tuple[str, list[str]]:
                         for g in ("masc", "femn") if g in str(p.tag)}
         if name_genders == {"femn"}:
             gender = "femn"
+    skip = {tok.i + 1 for tok in span if tok.i < span.end - 1 and initial_length(
+        span.doc, tok.i) == 2}  # the full stop of "Дж."
     for tok in span:
-        if is_initial(tok):
-            out.append(tok.text)
+        if tok.i in skip:
+            continue
+        if is_initial(tok) or tok.i + 1 in skip:
+            out.append(tok.text + ("." if tok.i + 1 in skip else ""))
             continue
         text = tok.text
         name_parses = [str(p.tag) for p in _parses(text)

@@ -238,6 +238,17 @@ def is_initial(tok: Token) -> bool:
     return bool(INITIAL_RE.match(tok.text))
 
 
+def initial_length(doc: Doc, i: int) -> int:
+    """How many tokens the initial at ``i`` takes: 1 for "М.", 2 for a two-letter
+    initial the tokenizer splits from its full stop ("Дж" "."), 0 for no initial."""
+    if is_initial(doc[i]):
+        return 1
+    if doc[i].text in rules()["digraph_initials"] and i + 2 < len(doc) and \
+            doc[i + 1].text == "." and (is_cap(doc[i + 2]) or is_initial(doc[i + 2])):
+        return 2
+    return 0
+
+
 def name_like(tok: Token) -> bool:
     """Could this capitalised token be part of a personal name?"""
     if not is_cap(tok):
@@ -654,10 +665,12 @@ class EntityRecognizer:
                 i += 1
                 continue
             tok = doc[i]
-            if is_initial(tok):
+            if initial_length(doc, i):
                 j = i
-                while j < n and is_initial(doc[j]) and j - i < 3:
-                    j += 1
+                count = 0
+                while j < n and initial_length(doc, j) and count < 3 and not taken[j]:
+                    j += initial_length(doc, j)
+                    count += 1
                 if j < n and is_cap(doc[j]) and not taken[j]:
                     end = j + 1
                     if end < n and is_cap(doc[end]) and not taken[end] and name_like(doc[end]):
@@ -728,7 +741,8 @@ class EntityRecognizer:
                     if claim(Span(doc, start, end, label="PERSON")):
                         seen.add(tuple(t.lower_ for t in run))
             elif self._single_name(run[0], False):
-                claim(Span(doc, start, end, label="PERSON"))
+                if claim(Span(doc, start, end, label="PERSON")):
+                    seen.add((run[0].lower_,))
         for start, end in initial_runs:
             words = [t.lower_ for t in doc[start:end]]
             tail = next((k for k in range(start, end) if tuple(words[k - start:]) in seen), None)
@@ -767,6 +781,12 @@ class EntityRecognizer:
         if any("ADJF" in t for t in tags) and tok.i + 1 < len(doc) and \
                 doc[tok.i + 1].pos_ in ("NOUN", "ADJ") and doc[tok.i + 1].text.islower():
             return False  # "Української армії": an adjective before its noun
+        if initial and any("inan" in tag and ("masc" in tag or "femn" in tag)
+                           and "voct" not in tag and not any(t in tag for t in NAME_TAGS)
+                           for tag in tags):
+            # "Кордон пройшов ...": a thing's noun too, opening a sentence (not the
+            # vocative or neuter guesses pymorphy3 adds to surnames: "Руденко")
+            return False
         if any(t in first for t in NAME_TAGS):
             return "Surn" in first or "Name" in first
         if initial:

@@ -83,3 +83,30 @@ def test_entities_abbreviation_stands_for_the_adjective_of_each_language() -> No
     short = abbreviated_adjectives()
     assert len(short["рос"]) == 2  # "російський" and "российский"
     assert "польський" in short["польс"]
+
+
+def test_entities_conference_and_organisation_are_two_bodies() -> None:
+    ch = litopys.extract("У 1975 році НБСЄ ухвалила акт, а 1995 року постала ОБСЄ.")
+    assert _by_mention(ch, "НБСЄ").id == "csce"
+    assert _by_mention(ch, "ОБСЄ").id == "osce"
+
+
+def test_entities_body_of_a_party_in_russian() -> None:
+    entity = _by_mention(litopys.extract("В 1975 году ЦК КПСС одобрил решение."), "ЦК КПСС")
+    assert entity is not None and entity.type == "ORG"
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("Того ж року Дж. Кеннеді звернувся до Хрущова.", "Дж. Кеннеді"),
+    ("В 1945 году генерал Дж. Дин прибыл в Москву.", "Дж. Дин"),
+])
+def test_entities_two_letter_initial_opens_a_name(text: str, mention: str) -> None:
+    entity = _by_mention(litopys.extract(text), mention)
+    assert entity is not None and entity.type == "PERSON"
+    assert " . " not in entity.name
+
+
+def test_entities_common_noun_opening_a_sentence_is_no_person() -> None:
+    ch = litopys.extract("Кордон пройшов по річці. Петлюра підписав угоду.")
+    assert _by_mention(ch, "Кордон") is None
+    assert _by_mention(ch, "Петлюра").type == "PERSON"
