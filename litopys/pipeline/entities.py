@@ -314,14 +314,15 @@ def category_nouns() -> frozenset[str]:
     return rules()["doc_heads"] | rules()["org_heads"] | rules()["actor_heads"]
 
 
-def place_name_at(words: list[str], j: int, most: int | None = None) -> tuple[int, Any]:
-    """The longest dictionary name (not an adjective) of a state or a land that starts at
-    word ``j``. RETURNS (tuple[int, GazetteerHit | None]): its length in words and the hit,
-    or (0, None)."""
+def place_name_at(words: list[str], j: int, most: int | None = None,
+                  types: tuple[str, ...] = ("GPE", "LOC")) -> tuple[int, Any]:
+    """The longest dictionary name (not an adjective) of a state or a land (or of an entry
+    of one of ``types``) that starts at word ``j``. RETURNS (tuple[int, GazetteerHit |
+    None]): its length in words and the hit, or (0, None)."""
     longest = first_word_lengths().get(words[j], 0)
     for size in range(min(longest, len(words) - j, most or longest), 0, -1):
         for hit in gazetteer().lookup(" ".join(words[j : j + size])):
-            if hit.type in ("GPE", "LOC") and hit.kind != "adjective":
+            if hit.type in types and hit.kind != "adjective":
                 return size, hit
     return 0, None
 
@@ -628,6 +629,13 @@ class EntityRecognizer:
                         and k + 1 < n and doc[k + 1].pos_ in ("ADJ", "NOUN"))
                 ) and not doc[k].is_punct:  # (nested: "Декларація про наміри підписання
                     k += 1                  # Угоди про асоціацію")
+                if k > end + 1 and k < n and taken[k]:
+                    # "Декларація про державний суверенітет України": the state's name
+                    # in the genitive closes the subject
+                    size, hit = place_name_at([t.lower_ for t in doc], k)
+                    if size and hit.type == "GPE" and "gent" in _reading_cases(doc[k]):
+                        release(k, k + size)
+                        k += size
                 if k > end + 1:
                     end = k
             if end == i + 1 and not named:

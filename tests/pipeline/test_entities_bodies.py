@@ -110,3 +110,10 @@ def test_entities_common_noun_opening_a_sentence_is_no_person() -> None:
     ch = litopys.extract("Кордон пройшов по річці. Петлюра підписав угоду.")
     assert _by_mention(ch, "Кордон") is None
     assert _by_mention(ch, "Петлюра").type == "PERSON"
+
+
+def test_entities_state_closes_the_subject_of_a_document() -> None:
+    ch = litopys.extract("У 1990 році була ухвалена Декларація про державний суверенітет "
+                         "України.")
+    entity = _by_mention(ch, "Декларація про державний суверенітет України")
+    assert entity is not None and entity.type == "DOC"
