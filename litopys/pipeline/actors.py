@@ -431,6 +431,7 @@ class ActorResolver:
                     entities[eid].affiliation = pol.id
 
         self._merge_short_bodies(doc, entities)
+        self._merge_generic_documents(doc, entities)
         self._drop_people_alone(doc, entities)
         for city, pol_id in capitals.items():
             # only a polity the text itself names: a capital alone adds no state ...
@@ -519,6 +520,46 @@ class ActorResolver:
             old.mentions = [m for m in old.mentions if m not in moved]
             target.mentions = sorted(target.mentions + moved, key=lambda m: m.start)
             span._.entity_id = target.id
+            if not old.mentions:
+                del entities[eid]
+
+    @staticmethod
+    def _merge_generic_documents(doc: Doc, entities: dict[str, Entity]) -> None:
+        """"союзний договір", "політичну конвенцію": a document named by lower-case
+        adjectives and its head noun is a short mention of the one other document of the
+        text with that head ("Варшавський договір"), and no entity where several have it;
+        only where none has it is it a document of its own."""
+        from litopys.pipeline.morph import parses
+
+        generic = doc.user_data.get("litopys_generic_doc", {})
+        if not generic:
+            return
+
+        def heads(tok: Token) -> set[str]:
+            return {tok.lemma_} | {p.normal_form for p in parses(tok.text)}
+
+        spans = [s for s in doc.spans.get("mentions", []) if s.label_ == "DOC"]
+        named: dict[str, set[str]] = {}  # entity id -> the head lemmas of its mentions
+        for span in spans:
+            if span.start not in generic and span._.entity_id in entities:
+                named.setdefault(span._.entity_id, set()).update(
+                    *(heads(t) for t in span if t.pos_ in ("NOUN", "PROPN")))
+        for span in spans:
+            eid = span._.entity_id
+            if span.start not in generic or eid not in entities:
+                continue
+            head = heads(doc[generic[span.start]])
+            targets = [tid for tid, lemmas in named.items() if tid != eid and head & lemmas]
+            if not targets:
+                continue
+            old = entities[eid]
+            moved = [m for m in old.mentions if (m.start, m.end) == (span.start_char,
+                                                                      span.end_char)]
+            old.mentions = [m for m in old.mentions if m not in moved]
+            if len(targets) == 1:
+                target = entities[targets[0]]
+                target.mentions = sorted(target.mentions + moved, key=lambda m: m.start)
+                span._.entity_id = target.id
             if not old.mentions:
                 del entities[eid]
 

@@ -638,11 +638,16 @@ class EntityRecognizer:
                         k += size
                 if k > end + 1:
                     end = k
-            if end == i + 1 and not named:
+            generic = end == i + 1 and not named
+            if generic and (start == i or "Number=Plur" in str(tok.morph)
+                            or tok.lemma_ not in rules()["treaty_heads"]):
                 continue
             if end == i + 1 and start == i:
                 continue
-            claim(Span(doc, start, end, label="DOC"))
+            if claim(Span(doc, start, end, label="DOC")) and generic:
+                # "союзний договір": a name only if no other document of the text has
+                # this head (the actor stage joins it to the one that has)
+                doc.user_data.setdefault("litopys_generic_doc", {})[start] = i
 
     def _orgs(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
         heads = rules()["org_heads"]

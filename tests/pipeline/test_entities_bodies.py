@@ -117,3 +117,22 @@ def test_entities_state_closes_the_subject_of_a_document() -> None:
                          "України.")
     entity = _by_mention(ch, "Декларація про державний суверенітет України")
     assert entity is not None and entity.type == "DOC"
+
+
+def test_entities_lower_case_treaty_is_a_document_where_no_other_has_its_head() -> None:
+    ch = litopys.extract("Тоді ж сторони підписали політичну конвенцію.")
+    entity = _by_mention(ch, "політичну конвенцію")
+    assert entity is not None and entity.type == "DOC"
+
+
+def test_entities_lower_case_treaty_joins_the_named_one() -> None:
+    ch = litopys.extract("У 1920 році Польща і УНР уклали Варшавський договір. Тоді "
+                         "союзний договір передбачав спільний похід.")
+    docs = [e for e in ch.entities if e.type == "DOC"]
+    assert len(docs) == 1
+    assert {"Варшавський договір", "союзний договір"} <= {m.text for m in docs[0].mentions}
+
+
+def test_entities_lower_case_word_for_peace_or_a_plan_is_no_document() -> None:
+    ch = litopys.extract("Усі прагнули зберегти світовий мир і виконати економічний план.")
+    assert not [e for e in ch.entities if e.type == "DOC"]
