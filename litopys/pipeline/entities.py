@@ -983,6 +983,10 @@ class EntityRecognizer:
                                            and not known)
             # every word capitalised, two adjectives or more: a name without complement
             titled = i - start >= 2 and is_cap(tok) and not sentence_initial(doc[start])
+            # "Учредительное собрание", "Центральна рада" inside a sentence: one
+            # capitalised adjective before a lower-case head names the body too
+            titled = titled or (i - start == 1 and not sentence_initial(doc[start])
+                                and _agree(doc[start], tok))
             if titled and j - i < 2:
                 j, named = i + 1, True
             elif j - i < 2 or not named or (lower and polity is None):
