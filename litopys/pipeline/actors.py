@@ -63,6 +63,7 @@ class _Person:
     name: str                             # display name
     size: int
     spans: list[Span] = field(default_factory=list)
+    initial: str = ""                     # the first letter of the given name, if known
 
 
 def person_name(span: Span) -> tuple[str, list[str]]:
@@ -334,14 +335,23 @@ class ActorResolver:
             if not words:
                 continue
             found = None
+            letters = [t.text[0].lower() for t in span if is_initial(t)
+                       or initial_length(doc, t.i) == 2]
+            initial = letters[0] if letters else (words[0][:1] if len(words) > 1 else "")
             for p in people:
+                if letters and len(words) == 1 and not _word_match(words[0], p.words[-1]):
+                    continue  # "Г. К. Богдановым" is no "Богдан Хмельницький"
+                if initial and p.initial and initial != p.initial:
+                    continue  # "А. Л." and "Б. И. Ордин-Нащокин": two people
                 if all(any(_word_match(w, pw) for pw in p.words) for w in words):
                     found = p
                     break
             size = len(words) * 10 + len(span)  # full given names beat initials
             if found is None:
-                found = _Person(words=words, name=name, size=size)
+                found = _Person(words=words, name=name, size=size, initial=initial)
                 people.append(found)
+            elif not found.initial:
+                found.initial = initial
             elif size > found.size:
                 found.name, found.size = name, size
             found.spans.append(span)
@@ -356,6 +366,9 @@ class ActorResolver:
                 eid, name = rec.id, rec.name
             else:
                 eid, name = "person:" + slug(" ".join(p.words)), p.name
+                if eid in entities and p.initial:
+                    # another person of the same surname ("А. Л." and "Б. И. Ордин-Нащокін")
+                    eid = "person:" + slug(f"{p.initial} {' '.join(p.words)}")
             if rec is not None:
                 linked[eid] = (rec, year)
             for span in spans:

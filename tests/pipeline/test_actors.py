@@ -285,3 +285,15 @@ def test_actors_a_state_adjective_is_not_a_person() -> None:
                          "Українську СРР.")
     assert [e.name for e in ch.entities if e.type == "PERSON"] == ["Руденко"]
     assert "Українську СРР" in [m.text for m in _by_name(ch, "Україна").mentions]
+
+
+def test_actors_different_initials_are_different_people() -> None:
+    ch = litopys.extract("Переговори вели А. Л. Ордин-Нащокін і Б. І. Ордин-Нащокін.")
+    people = [e for e in ch.entities if e.type == "PERSON"]
+    assert len(people) == 2
+
+
+def test_actors_surname_with_initials_does_not_join_a_given_name() -> None:
+    ch = litopys.extract("Повстання Богдана Хмельницького підтримав Г. К. Богданов.")
+    people = {e.id: [m.text for m in e.mentions] for e in ch.entities if e.type == "PERSON"}
+    assert len(people) == 2, people
