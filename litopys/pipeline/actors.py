@@ -445,6 +445,7 @@ class ActorResolver:
 
         self._merge_short_bodies(doc, entities)
         self._merge_generic_documents(doc, entities)
+        self._merge_place_forms(doc, entities)
         self._drop_people_alone(doc, entities)
         for city, pol_id in capitals.items():
             # only a polity the text itself names: a capital alone adds no state ...
@@ -535,6 +536,40 @@ class ActorResolver:
             span._.entity_id = target.id
             if not old.mentions:
                 del entities[eid]
+
+    @staticmethod
+    def _merge_place_forms(doc: Doc, entities: dict[str, Entity]) -> None:
+        """"Андрусово" and "Андрусовом": one-word places no dictionary knows, written in
+        two cases, are one place (the shorter form, most often the nominative, names it)."""
+        places = sorted((e for e in entities.values() if e.type in ("GPE", "LOC")
+                         and e.id.startswith(("gpe:", "loc:")) and " " not in e.name),
+                        key=lambda e: (len(e.name), e.id))
+        for k, short in enumerate(places):
+            if short.id not in entities:
+                continue
+            for other in places[k + 1:]:
+                if other.id in entities and other.type == short.type and \
+                        _word_match(short.name.lower(), other.name.lower()):
+                    short.mentions = sorted(short.mentions + other.mentions,
+                                            key=lambda m: m.start)
+                    del entities[other.id]
+                    for span in doc.spans.get("mentions", []):
+                        if span._.entity_id == other.id:
+                            span._.entity_id = short.id
+        # "Андрусовом" read as a surname where the text names the village "Андрусово"
+        lone = [e for e in entities.values() if e.type == "PERSON" and e.id.startswith(
+            "person:") and " " not in e.name and all(" " not in m.text for m in e.mentions)]
+        for person in lone:
+            place = next((p for p in places if p.id in entities and _word_match(
+                p.name.lower(), person.name.lower())), None)
+            if place is None:
+                continue
+            place.mentions = sorted(place.mentions + person.mentions, key=lambda m: m.start)
+            del entities[person.id]
+            for span in doc.spans.get("mentions", []):
+                if span._.entity_id == person.id:
+                    span._.entity_id = place.id
+                    span.label_ = place.type
 
     @staticmethod
     def _merge_generic_documents(doc: Doc, entities: dict[str, Entity]) -> None:

@@ -571,7 +571,8 @@ class EntityRecognizer:
             if not (town or water) or j >= n or taken[j] or not is_cap(doc[j]) or \
                     doc[j].text.isupper() or sentence_initial(doc[j]):
                 continue
-            if doc[j].pos_ == "ADJ" and j + 1 < n and doc[j + 1].text.islower():
+            if doc[j].pos_ == "ADJ" and j + 1 < n and doc[j + 1].text.islower() and \
+                    doc[j + 1].pos_ == "NOUN":
                 continue  # "села Монастирщинського району": a district, not a name
             end = j + 1
             if end < n and not taken[end] and is_cap(doc[end]) and \

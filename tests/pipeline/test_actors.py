@@ -297,3 +297,12 @@ def test_actors_surname_with_initials_does_not_join_a_given_name() -> None:
     ch = litopys.extract("Повстання Богдана Хмельницького підтримав Г. К. Богданов.")
     people = {e.id: [m.text for m in e.mentions] for e in ch.entities if e.type == "PERSON"}
     assert len(people) == 2, people
+
+
+def test_actors_place_in_two_cases_is_one_place_and_no_person() -> None:
+    ch = litopys.extract("Переговоры проходили в деревне Андрусово под Смоленском. "
+                         "Между Москвой и Андрусовом ездили гонцы.")
+    place = _by_name(ch, "Андрусово")
+    assert place.type == "GPE"
+    assert {"Андрусово", "Андрусовом"} <= {m.text for m in place.mentions}
+    assert not [e for e in ch.entities if e.type == "PERSON"]
