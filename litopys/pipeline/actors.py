@@ -573,10 +573,12 @@ class ActorResolver:
 
     @staticmethod
     def _merge_generic_documents(doc: Doc, entities: dict[str, Entity]) -> None:
-        """"союзний договір", "політичну конвенцію": a document named by lower-case
+        """"мирний договір", "політичну конвенцію": a document named by lower-case
         adjectives and its head noun is a short mention of the one other document of the
-        text with that head ("Варшавський договір"), and no entity where several have it;
-        only where none has it is it a document of its own."""
+        text whose name has that head and those adjectives ("Ризький мирний договір"),
+        and no entity where several have them; where none has the head, or none the
+        adjectives ("політична" beside "Військова конвенція"), it is a document of its
+        own."""
         from litopys.pipeline.morph import parses
 
         generic = doc.user_data.get("litopys_generic_doc", {})
@@ -588,16 +590,22 @@ class ActorResolver:
 
         spans = [s for s in doc.spans.get("mentions", []) if s.label_ == "DOC"]
         named: dict[str, set[str]] = {}  # entity id -> the head lemmas of its mentions
+        named_words: dict[str, set[str]] = {}  # entity id -> the lemmas of all its words
         for span in spans:
             if span.start not in generic and span._.entity_id in entities:
                 named.setdefault(span._.entity_id, set()).update(
                     *(heads(t) for t in span if t.pos_ in ("NOUN", "PROPN")))
+                named_words.setdefault(span._.entity_id, set()).update(
+                    *(heads(t) for t in span))
         for span in spans:
             eid = span._.entity_id
             if span.start not in generic or eid not in entities:
                 continue
             head = heads(doc[generic[span.start]])
             targets = [tid for tid, lemmas in named.items() if tid != eid and head & lemmas]
+            adjectives = [heads(t) for t in doc[span.start : generic[span.start]]]
+            targets = [tid for tid in targets
+                       if all(a & named_words[tid] for a in adjectives)]
             if not targets:
                 continue
             old = entities[eid]

@@ -641,7 +641,9 @@ class EntityRecognizer:
                     end = k
             generic = end == i + 1 and not named
             if generic and (start == i or "Number=Plur" in str(tok.morph)
-                            or tok.lemma_ not in rules()["treaty_heads"]):
+                            or tok.lemma_ not in rules()["treaty_heads"]
+                            or any(reads_as(t.text, rules()["referential_adjectives"])
+                                   for t in doc[start:i])):
                 continue
             if end == i + 1 and start == i:
                 continue

@@ -126,13 +126,25 @@ def test_entities_lower_case_treaty_is_a_document_where_no_other_has_its_head() 
 
 
 def test_entities_lower_case_treaty_joins_the_named_one() -> None:
-    ch = litopys.extract("У 1920 році Польща і УНР уклали Варшавський договір. Тоді "
-                         "союзний договір передбачав спільний похід.")
+    ch = litopys.extract("У 1921 році сторони уклали Ризький мирний договір. Тоді "
+                         "мирний договір поділив Україну.")
     docs = [e for e in ch.entities if e.type == "DOC"]
-    assert len(docs) == 1
-    assert {"Варшавський договір", "союзний договір"} <= {m.text for m in docs[0].mentions}
+    assert len(docs) == 1, [(e.name, [m.text for m in e.mentions]) for e in docs]
+    assert {"Ризький мирний договір", "мирний договір"} <= {m.text for m in docs[0].mentions}
 
 
 def test_entities_lower_case_word_for_peace_or_a_plan_is_no_document() -> None:
     ch = litopys.extract("Усі прагнули зберегти світовий мир і виконати економічний план.")
     assert not [e for e in ch.entities if e.type == "DOC"]
+
+
+def test_entities_lower_case_treaty_with_a_referring_adjective_is_no_document() -> None:
+    ch = litopys.extract("Згодом Туреччина запропонувала аналогічний договір.")
+    assert not [e for e in ch.entities if e.type == "DOC"]
+
+
+def test_entities_lower_case_treaty_with_other_adjectives_stays_its_own_document() -> None:
+    ch = litopys.extract("У 1920 році сторони підписали політичну конвенцію, а згодом і "
+                         "Військову конвенцію.")
+    docs = [e for e in ch.entities if e.type == "DOC"]
+    assert len(docs) == 2, [(e.name, [m.text for m in e.mentions]) for e in docs]
