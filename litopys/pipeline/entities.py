@@ -408,6 +408,7 @@ class EntityRecognizer:
                     taken[k] = False
 
         self._bodies(doc, claim, taken)
+        self._quoted_orgs(doc, claim, taken)
         self._named_places(doc, claim, taken)
         self._abbreviated(doc, claim, taken)
         self._gazetteer(doc, claim)
@@ -999,6 +1000,31 @@ class EntityRecognizer:
             claim(Span(doc, start, j, label="ORG"))
             if polity is not None:
                 doc.user_data.setdefault("litopys_org_polity", {})[start] = polity
+
+    @staticmethod
+    def _quoted_orgs(doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
+        """"партія «Слуга народу»", "газета «Правда»", "партия «Единая Россия»": a name
+        in quotes after a noun for an organisation is the organisation (the words inside,
+        a state's name among them, belong to it; a name the gazetteer knows keeps its
+        id)."""
+        heads = rules()["org_heads"]
+        gaz = gazetteer()
+        n = len(doc)
+        for i, tok in enumerate(doc[:-2]):
+            if tok.lemma_ not in heads and not reads_as(tok.text, heads):
+                continue
+            if doc[i + 1].text not in QUOTES_OPEN or not doc[i + 2].text[:1].isupper():
+                continue
+            close = next((k for k in range(i + 2, min(n, i + 10))
+                          if doc[k].text in QUOTES_CLOSE or doc[k].is_sent_start), None)
+            if close is None or doc[close].text not in QUOTES_CLOSE or close == i + 2 or \
+                    any(taken[i + 2 : close]):
+                continue
+            span = Span(doc, i + 2, close, label="ORG")
+            hit = next((h for h in gaz.lookup(span.text.lower()) if h.type == "ORG"), None)
+            if hit is not None:
+                span._.entity_id = hit.id
+            claim(span)
 
     @staticmethod
     def _meetings(doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]

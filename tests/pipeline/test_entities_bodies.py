@@ -148,3 +148,14 @@ def test_entities_lower_case_treaty_with_other_adjectives_stays_its_own_document
                          "Військову конвенцію.")
     docs = [e for e in ch.entities if e.type == "DOC"]
     assert len(docs) == 2, [(e.name, [m.text for m in e.mentions]) for e in docs]
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("В 2010 году партия «Единая Россия» поддержала решение.", "Единая Россия"),
+    ("Того ж року газета «Правда» надрукувала статтю.", "Правда"),
+])
+def test_entities_quoted_name_after_an_organisation_noun(text: str, mention: str) -> None:
+    ch = litopys.extract(text)
+    entity = _by_mention(ch, mention)
+    assert entity is not None and entity.type == "ORG"
+    assert not [e for e in ch.entities if e.type == "GPE" and e.mentions]
