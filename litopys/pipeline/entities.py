@@ -436,7 +436,9 @@ class EntityRecognizer:
         first_len = first_word_lengths()
         heads = rules()["actor_heads"] | rules()["group_heads"]
         head_forms = rules()["actor_head_forms"]
-        words = [t.lower_ for t in doc]
+        from litopys.data.gazetteer import normalize_form
+
+        words = [normalize_form(t.lower_) for t in doc]  # "чёрному" as the keys: "черному"
         stops = [t.is_punct or t.is_space for t in doc]
         years = narrative_years(doc)
         n = len(doc)

@@ -159,3 +159,15 @@ def test_entities_quoted_name_after_an_organisation_noun(text: str, mention: str
     entity = _by_mention(ch, mention)
     assert entity is not None and entity.type == "ORG"
     assert not [e for e in ch.entities if e.type == "GPE" and e.mentions]
+
+
+@pytest.mark.parametrize("text,mention,entity_id", [
+    ("В 1783 году войска вошли в Крым и вышли к Чёрному морю.", "Чёрному морю", "black_sea"),
+    ("Казаки ушли в Северное Причерноморье и на Северный Кавказ.", "Северный Кавказ",
+     "north_caucasus"),
+    ("В 1667 году Левобережная Украина отошла к России.", "Левобережная Украина", "left_bank"),
+])
+def test_entities_russian_names_of_regions_seas_and_lands(text: str, mention: str,
+                                                          entity_id: str) -> None:
+    entity = _by_mention(litopys.extract(text), mention)
+    assert entity is not None and entity.id == entity_id
