@@ -631,6 +631,7 @@ class ActorResolver:
         locative = words("actors")["locative_preps"]
         office_lex = offices()
         gaz = gazetteer()
+        years = narrative_years(doc)
         sent_first, _ = sentence_index(doc)
         role_tokens: set[int] = set()
         role_start: dict[int, int] = {}
@@ -694,7 +695,8 @@ class ActorResolver:
             if role and role not in ent.roles:
                 ent.roles.append(role)
             if ent.affiliation is None:
-                aff = self._affiliation(phrase, mention_at, entities, gaz, locative)
+                aff = self._affiliation(phrase, mention_at, entities, gaz, locative,
+                                        years[phrase[0].i] if len(phrase) else None)
                 ent.affiliation = self._polity_of(aff, entities, gaz) if aff else None
 
     def _predicative_roles(self, doc: Doc, entities: dict[str, Entity]) -> None:
@@ -704,6 +706,7 @@ class ActorResolver:
         verbs = words("actors")["role_verbs"]
         office_lex = offices()
         gaz = gazetteer()
+        years = narrative_years(doc)
         locative = words("actors")["locative_preps"]
         role_tokens = doc.user_data.setdefault("litopys_role_tokens", set())
         role_start = doc.user_data.setdefault("litopys_role_start", {})
@@ -756,7 +759,8 @@ class ActorResolver:
                     ent.roles.append(role)
                 role_tokens.update(range(start, end))
                 if ent.affiliation is None:
-                    aff = self._affiliation(phrase, mention_at, entities, gaz, locative)
+                    aff = self._affiliation(phrase, mention_at, entities, gaz, locative,
+                                            years[phrase[0].i] if len(phrase) else None)
                     ent.affiliation = self._polity_of(aff, entities, gaz) if aff else None
                 break
 
@@ -821,7 +825,8 @@ class ActorResolver:
         return eid
 
     @staticmethod
-    def _affiliation(phrase, mention_at, entities, gaz, locative):  # type: ignore[no-untyped-def]
+    def _affiliation(phrase, mention_at, entities, gaz, locative,  # type: ignore[no-untyped-def]
+                     year: int | None = None):
         for k, tok in enumerate(phrase):
             prev = phrase[k - 1].lower_ if k > 0 else ""
             if prev in locative:
@@ -832,7 +837,8 @@ class ActorResolver:
                 return m._.entity_id
             hits = [h for h in gaz.lookup(tok.lower_) if h.type in ("GPE", "ORG")]
             if hits:
-                rec = gaz.actor(hits[0].id)
+                # "маршалок литовський" in 1667: of the Grand Duchy, not of Lithuania
+                rec = gaz.actor(in_year(period_ids(), hits[0].id, year))
                 ensure_entity(entities, rec)
                 return rec.id
         return None

@@ -940,12 +940,17 @@ class EntityRecognizer:
         they belong to), "Організація американських держав". A name the gazetteer knows
         ("Рада народних комісарів") is left to it."""
         heads = rules()["body_heads"]
+        forces = rules()["force_heads"]
         gaz = gazetteer()
         n = len(doc)
         words = [t.lower_ for t in doc]
         for i, tok in enumerate(doc):
-            if taken[i] or tok.pos_ != "NOUN" or not reads_as(tok.text, heads):
-                continue  # ("Рада" is first read as "рад")
+            if taken[i] or tok.pos_ != "NOUN":
+                continue
+            if not reads_as(tok.text, heads):  # ("Рада" is first read as "рад")
+                if reads_as(tok.text, forces):
+                    self._named_force(doc, i, claim, taken)
+                continue
             start = i
             lower = False
             if i > 0 and is_cap(doc[i - 1]) and doc[i - 1].pos_ == "ADJ" and not taken[i - 1]:
@@ -1002,6 +1007,24 @@ class EntityRecognizer:
             claim(Span(doc, start, j, label="ORG"))
             if polity is not None:
                 doc.user_data.setdefault("litopys_org_polity", {})[start] = polity
+
+    @staticmethod
+    def _named_force(doc: Doc, i: int, claim, taken) -> None:  # type: ignore[no-untyped-def]
+        """"Українська Галицька армія", "Добровольческая армия": capitalised adjectives
+        before a lower-case noun for armed forces, inside a sentence, name the force (not
+        a state's adjective alone: "Польська армія" is the state's army, read later)."""
+        start = i
+        while start > 0 and i - start < 4 and not taken[start - 1] and \
+                is_cap(doc[start - 1]) and (doc[start - 1].pos_ == "ADJ" or any(
+                    t.startswith("ADJF") for t in tags_of(doc[start - 1].text))) and \
+                _agree(doc[start - 1], doc[i]):
+            start -= 1
+        if start == i or not doc[i].text.islower() or sentence_initial(doc[start]):
+            return
+        if i - start == 1 and any(h.kind == "adjective"
+                                  for h in gazetteer().lookup(doc[start].lower_)):
+            return
+        claim(Span(doc, start, i + 1, label="ORG"))
 
     @staticmethod
     def _quoted_orgs(doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]

@@ -306,3 +306,9 @@ def test_actors_place_in_two_cases_is_one_place_and_no_person() -> None:
     assert place.type == "GPE"
     assert {"Андрусово", "Андрусовом"} <= {m.text for m in place.mentions}
     assert not [e for e in ch.entities if e.type == "PERSON"]
+
+
+def test_actors_office_adjective_reads_the_polity_of_the_narrative_year() -> None:
+    ch = litopys.extract("У 1667 році договір підписав великий маршалок литовський К. Завиша.")
+    person = _by_name(ch, "Завиш")
+    assert person.affiliation == "grand_duchy_lithuania"

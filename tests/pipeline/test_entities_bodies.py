@@ -171,3 +171,16 @@ def test_entities_russian_names_of_regions_seas_and_lands(text: str, mention: st
                                                           entity_id: str) -> None:
     entity = _by_mention(litopys.extract(text), mention)
     assert entity is not None and entity.id == entity_id
+
+
+def test_entities_capitalised_adjectives_before_a_force_noun_name_it() -> None:
+    ch = litopys.extract("У 1919 році Добровольча армія наступала на Київ.")
+    entity = _by_mention(ch, "Добровольча армія")
+    assert entity is not None and entity.type == "ORG"
+
+
+def test_entities_russian_adjective_of_a_state_before_an_actor_noun() -> None:
+    ch = litopys.extract("В 1919 году турецкая сторона молчала, а греческие войска наступали.")
+    assert _by_mention(ch, "турецкая сторона").id == "tur"
+    forces = _by_mention(ch, "греческие войска")
+    assert forces.type == "ORG" and forces.affiliation == "grc"
