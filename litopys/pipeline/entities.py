@@ -414,6 +414,7 @@ class EntityRecognizer:
         self._gazetteer(doc, claim)
         self._meetings(doc, claim, taken)
         self._marked_places(doc, claim, taken)
+        self._named_landmarks(doc, claim, taken)
         self._documents(doc, claim, taken, release)
         self._orgs(doc, claim, taken)
         self._abbreviations(doc, claim, taken)
@@ -582,6 +583,26 @@ class EntityRecognizer:
                     doc[end].pos_ in ("NOUN", "PROPN") and not _maybe_name(doc[end]):
                 end += 1  # "с. Нова Каховка"
             claim(Span(doc, j, end, label="GPE" if town else "LOC"))
+
+    @staticmethod
+    def _named_landmarks(doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
+        """"у палаці Долмабахче", "на острові Зміїний": a lower-case noun for a building or
+        a landform with a capitalised name after it that is no person's is a place (LOC),
+        the noun included."""
+        landmarks = rules()["landmark_nouns"]
+        n = len(doc)
+        for i, tok in enumerate(doc[:-1]):
+            j = i + 1
+            if taken[i] or taken[j] or not tok.text.islower() or tok.pos_ != "NOUN" or \
+                    not reads_as(tok.text, landmarks):
+                continue
+            if not is_cap(doc[j]) or _maybe_name(doc[j]) or sentence_initial(doc[j]) or \
+                    known_surname(doc[j].text):
+                continue
+            end = j + 1
+            if end < n and not taken[end] and is_cap(doc[end]) and not _maybe_name(doc[end]):
+                end += 1
+            claim(Span(doc, i, end, label="LOC"))
 
     def _documents(self, doc: Doc, claim, taken, release) -> None:  # type: ignore[no-untyped-def]
         heads = rules()["doc_heads"]

@@ -184,3 +184,10 @@ def test_entities_russian_adjective_of_a_state_before_an_actor_noun() -> None:
     assert _by_mention(ch, "турецкая сторона").id == "tur"
     forces = _by_mention(ch, "греческие войска")
     assert forces.type == "ORG" and forces.affiliation == "grc"
+
+
+def test_entities_name_after_a_building_noun_is_a_place() -> None:
+    ch = litopys.extract("У 2022 році угоду підписали в палаці Долмабахче у Стамбулі.")
+    entity = _by_mention(ch, "палаці Долмабахче")
+    assert entity is not None and entity.type == "LOC"
+    assert not [e for e in ch.entities if e.type == "PERSON"]
