@@ -1139,8 +1139,9 @@ class EntityRecognizer:
             return  # "Українське питання." opening a sentence: a common noun, no name
         if label != "PERSON" and any(_name_tagged(t) for t in span if t.pos_ == "PROPN"):
             return
-        if label == "PERSON" and not any(is_cap(t) for t in span):
-            return
+        if label == "PERSON" and (not any(is_cap(t) for t in span)
+                                  or any(t.like_num for t in span)):
+            return  # ("June 17": a date, no name)
         if label == "PERSON" and not any(_maybe_name(t) or not is_known(t.text)
                                          or is_initial(t) for t in span):
             return  # "Радянських": ordinary words, however capitalised

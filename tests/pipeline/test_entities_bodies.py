@@ -191,3 +191,9 @@ def test_entities_name_after_a_building_noun_is_a_place() -> None:
     entity = _by_mention(ch, "палаці Долмабахче")
     assert entity is not None and entity.type == "LOC"
     assert not [e for e in ch.entities if e.type == "PERSON"]
+
+
+def test_entities_latin_date_is_no_person() -> None:
+    ch = litopys.extract("Заява з'явилася в мережі (June 17, 2022) і її поширив Кулеба.")
+    assert not any(any(ch_.isdigit() for ch_ in m) for e in ch.entities if e.type == "PERSON"
+                   for m in (x.text for x in e.mentions))
