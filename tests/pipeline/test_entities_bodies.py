@@ -197,3 +197,15 @@ def test_entities_latin_date_is_no_person() -> None:
     ch = litopys.extract("Заява з'явилася в мережі (June 17, 2022) і її поширив Кулеба.")
     assert not any(any(ch_.isdigit() for ch_ in m) for e in ch.entities if e.type == "PERSON"
                    for m in (x.text for x in e.mentions))
+
+
+@pytest.mark.parametrize("text,mention,entity_id", [
+    ("В 1918 году Центральные державы подписали мир.", "Центральные державы",
+     "central_powers"),
+    ("Інспекції 2022 року проводив Спільний координаційний центр у Стамбулі.",
+     "Спільний координаційний центр", "joint_coordination_centre"),
+    ("В 1654 году Войско Запорожское присягнуло царю.", "Войско Запорожское", "hetmanate"),
+])
+def test_entities_coalitions_and_joint_bodies(text: str, mention: str, entity_id: str) -> None:
+    entity = _by_mention(litopys.extract(text), mention)
+    assert entity is not None and entity.id == entity_id
