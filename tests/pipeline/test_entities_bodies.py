@@ -209,3 +209,13 @@ def test_entities_latin_date_is_no_person() -> None:
 def test_entities_coalitions_and_joint_bodies(text: str, mention: str, entity_id: str) -> None:
     entity = _by_mention(litopys.extract(text), mention)
     assert entity is not None and entity.id == entity_id
+
+
+@pytest.mark.parametrize("text,mention,polity", [
+    ("У 1710 році козацька старшина обрала гетьмана.", "козацька старшина", "hetmanate"),
+    ("У 1918 році гетьманські війська відступили.", "гетьманські війська", "ukrainian_state"),
+])
+def test_entities_cossack_and_hetman_groups_act_for_the_hetmanate_of_their_year(
+        text: str, mention: str, polity: str) -> None:
+    entity = _by_mention(litopys.extract(text), mention)
+    assert entity is not None and entity.type == "ORG" and entity.affiliation == polity
