@@ -219,3 +219,14 @@ def test_entities_cossack_and_hetman_groups_act_for_the_hetmanate_of_their_year(
         text: str, mention: str, polity: str) -> None:
     entity = _by_mention(litopys.extract(text), mention)
     assert entity is not None and entity.type == "ORG" and entity.affiliation == polity
+
+
+@pytest.mark.parametrize("text,mention,entity_id", [
+    ("У 2022 році Єврокомісія підтримала заявку.", "Єврокомісія", "european_commission"),
+    ("В 2005 году Совет Европы осудил решение.", "Совет Европы", "council_of_europe"),
+    ("В 1994 году МАГАТЭ проверило объекты.", "МАГАТЭ", "iaea"),
+])
+def test_entities_european_and_international_bodies(text: str, mention: str,
+                                                    entity_id: str) -> None:
+    entity = _by_mention(litopys.extract(text), mention)
+    assert entity is not None and entity.id == entity_id
