@@ -645,6 +645,9 @@ class EntityRecognizer:
                     release(k, k + size)  # the state's name is part of the document's
                     claim(Span(doc, start, k + size, label="DOC"))
                     continue
+            if end < n and doc[end].lower_ in rules()["subject_prepositions"] and \
+                    end + 1 < n and doc[end + 1].pos_ in ("PRON", "DET", "SCONJ"):
+                continue  # "домовленість про те, що ...": a clause, no document's name
             if end < n and doc[end].lower_ in rules()["subject_prepositions"]:
                 k = end + 1
                 while k < n and k - end <= 8 and not taken[k] and (

@@ -230,3 +230,11 @@ def test_entities_european_and_international_bodies(text: str, mention: str,
                                                     entity_id: str) -> None:
     entity = _by_mention(litopys.extract(text), mention)
     assert entity is not None and entity.id == entity_id
+
+
+@pytest.mark.parametrize("text", [
+    "В 1945 году была достигнута договоренность о том, что граница пройдёт по реке.",
+    "У 1945 році досягли домовленості про те, що кордон пройде по річці.",
+])
+def test_entities_agreement_about_a_clause_is_no_document(text: str) -> None:
+    assert not [e for e in litopys.extract(text).entities if e.type == "DOC"]
