@@ -29,6 +29,7 @@ from litopys.pipeline import extensions  # noqa: F401
 from litopys.pipeline.analysis import sentence_index
 from litopys.pipeline.entities import (
     gazetteer,
+    initial_length,
     is_initial,
     narrative_years,
     offices,
@@ -62,6 +63,7 @@ class _Person:
     name: str                             # display name
     size: int
     spans: list[Span] = field(default_factory=list)
+    initial: str = ""                     # the first letter of the given name, if known
 
 
 def person_name(span: Span) -> tuple[str, list[str]]:
@@ -74,9 +76,13 @@ def person_name(span: Span) -> tuple[str, list[str]]:
                         for g in ("masc", "femn") if g in str(p.tag)}
         if name_genders == {"femn"}:
             gender = "femn"
+    skip = {tok.i + 1 for tok in span if tok.i < span.end - 1 and initial_length(
+        span.doc, tok.i) == 2}  # the full stop of "Дж."
     for tok in span:
-        if is_initial(tok):
-            out.append(tok.text)
+        if tok.i in skip:
+            continue
+        if is_initial(tok) or tok.i + 1 in skip:
+            out.append(tok.text + ("." if tok.i + 1 in skip else ""))
             continue
         text = tok.text
         name_parses = [str(p.tag) for p in _parses(text)
@@ -329,14 +335,23 @@ class ActorResolver:
             if not words:
                 continue
             found = None
+            letters = [t.text[0].lower() for t in span if is_initial(t)
+                       or initial_length(doc, t.i) == 2]
+            initial = letters[0] if letters else (words[0][:1] if len(words) > 1 else "")
             for p in people:
+                if letters and len(words) == 1 and not _word_match(words[0], p.words[-1]):
+                    continue  # "Г. К. Богдановым" is no "Богдан Хмельницький"
+                if initial and p.initial and initial != p.initial:
+                    continue  # "А. Л." and "Б. И. Ордин-Нащокин": two people
                 if all(any(_word_match(w, pw) for pw in p.words) for w in words):
                     found = p
                     break
             size = len(words) * 10 + len(span)  # full given names beat initials
             if found is None:
-                found = _Person(words=words, name=name, size=size)
+                found = _Person(words=words, name=name, size=size, initial=initial)
                 people.append(found)
+            elif not found.initial:
+                found.initial = initial
             elif size > found.size:
                 found.name, found.size = name, size
             found.spans.append(span)
@@ -351,6 +366,9 @@ class ActorResolver:
                 eid, name = rec.id, rec.name
             else:
                 eid, name = "person:" + slug(" ".join(p.words)), p.name
+                if eid in entities and p.initial:
+                    # another person of the same surname ("А. Л." and "Б. И. Ордин-Нащокін")
+                    eid = "person:" + slug(f"{p.initial} {' '.join(p.words)}")
             if rec is not None:
                 linked[eid] = (rec, year)
             for span in spans:
@@ -426,6 +444,8 @@ class ActorResolver:
                     entities[eid].affiliation = pol.id
 
         self._merge_short_bodies(doc, entities)
+        self._merge_generic_documents(doc, entities)
+        self._merge_place_forms(doc, entities)
         self._drop_people_alone(doc, entities)
         for city, pol_id in capitals.items():
             # only a polity the text itself names: a capital alone adds no state ...
@@ -518,6 +538,88 @@ class ActorResolver:
                 del entities[eid]
 
     @staticmethod
+    def _merge_place_forms(doc: Doc, entities: dict[str, Entity]) -> None:
+        """"Андрусово" and "Андрусовом": one-word places no dictionary knows, written in
+        two cases, are one place (the shorter form, most often the nominative, names it)."""
+        places = sorted((e for e in entities.values() if e.type in ("GPE", "LOC")
+                         and e.id.startswith(("gpe:", "loc:")) and " " not in e.name),
+                        key=lambda e: (len(e.name), e.id))
+        for k, short in enumerate(places):
+            if short.id not in entities:
+                continue
+            for other in places[k + 1:]:
+                if other.id in entities and other.type == short.type and \
+                        _word_match(short.name.lower(), other.name.lower()):
+                    short.mentions = sorted(short.mentions + other.mentions,
+                                            key=lambda m: m.start)
+                    del entities[other.id]
+                    for span in doc.spans.get("mentions", []):
+                        if span._.entity_id == other.id:
+                            span._.entity_id = short.id
+        # "Андрусовом" read as a surname where the text names the village "Андрусово"
+        lone = [e for e in entities.values() if e.type == "PERSON" and e.id.startswith(
+            "person:") and " " not in e.name and all(" " not in m.text for m in e.mentions)]
+        for person in lone:
+            place = next((p for p in places if p.id in entities and _word_match(
+                p.name.lower(), person.name.lower())), None)
+            if place is None:
+                continue
+            place.mentions = sorted(place.mentions + person.mentions, key=lambda m: m.start)
+            del entities[person.id]
+            for span in doc.spans.get("mentions", []):
+                if span._.entity_id == person.id:
+                    span._.entity_id = place.id
+                    span.label_ = place.type
+
+    @staticmethod
+    def _merge_generic_documents(doc: Doc, entities: dict[str, Entity]) -> None:
+        """"мирний договір", "політичну конвенцію": a document named by lower-case
+        adjectives and its head noun is a short mention of the one other document of the
+        text whose name has that head and those adjectives ("Ризький мирний договір"),
+        and no entity where several have them; where none has the head, or none the
+        adjectives ("політична" beside "Військова конвенція"), it is a document of its
+        own."""
+        from litopys.pipeline.morph import parses
+
+        generic = doc.user_data.get("litopys_generic_doc", {})
+        if not generic:
+            return
+
+        def heads(tok: Token) -> set[str]:
+            return {tok.lemma_} | {p.normal_form for p in parses(tok.text)}
+
+        spans = [s for s in doc.spans.get("mentions", []) if s.label_ == "DOC"]
+        named: dict[str, set[str]] = {}  # entity id -> the head lemmas of its mentions
+        named_words: dict[str, set[str]] = {}  # entity id -> the lemmas of all its words
+        for span in spans:
+            if span.start not in generic and span._.entity_id in entities:
+                named.setdefault(span._.entity_id, set()).update(
+                    *(heads(t) for t in span if t.pos_ in ("NOUN", "PROPN")))
+                named_words.setdefault(span._.entity_id, set()).update(
+                    *(heads(t) for t in span))
+        for span in spans:
+            eid = span._.entity_id
+            if span.start not in generic or eid not in entities:
+                continue
+            head = heads(doc[generic[span.start]])
+            targets = [tid for tid, lemmas in named.items() if tid != eid and head & lemmas]
+            adjectives = [heads(t) for t in doc[span.start : generic[span.start]]]
+            targets = [tid for tid in targets
+                       if all(a & named_words[tid] for a in adjectives)]
+            if not targets:
+                continue
+            old = entities[eid]
+            moved = [m for m in old.mentions if (m.start, m.end) == (span.start_char,
+                                                                      span.end_char)]
+            old.mentions = [m for m in old.mentions if m not in moved]
+            if len(targets) == 1:
+                target = entities[targets[0]]
+                target.mentions = sorted(target.mentions + moved, key=lambda m: m.start)
+                span._.entity_id = target.id
+            if not old.mentions:
+                del entities[eid]
+
+    @staticmethod
     def _lookup_name(name: str):  # type: ignore[no-untyped-def]
         hits = gazetteer().lookup(name.lower())
         hits = [h for h in hits if h.kind != "adjective"]
@@ -529,6 +631,7 @@ class ActorResolver:
         locative = words("actors")["locative_preps"]
         office_lex = offices()
         gaz = gazetteer()
+        years = narrative_years(doc)
         sent_first, _ = sentence_index(doc)
         role_tokens: set[int] = set()
         role_start: dict[int, int] = {}
@@ -592,7 +695,8 @@ class ActorResolver:
             if role and role not in ent.roles:
                 ent.roles.append(role)
             if ent.affiliation is None:
-                aff = self._affiliation(phrase, mention_at, entities, gaz, locative)
+                aff = self._affiliation(phrase, mention_at, entities, gaz, locative,
+                                        years[phrase[0].i] if len(phrase) else None)
                 ent.affiliation = self._polity_of(aff, entities, gaz) if aff else None
 
     def _predicative_roles(self, doc: Doc, entities: dict[str, Entity]) -> None:
@@ -602,6 +706,7 @@ class ActorResolver:
         verbs = words("actors")["role_verbs"]
         office_lex = offices()
         gaz = gazetteer()
+        years = narrative_years(doc)
         locative = words("actors")["locative_preps"]
         role_tokens = doc.user_data.setdefault("litopys_role_tokens", set())
         role_start = doc.user_data.setdefault("litopys_role_start", {})
@@ -654,7 +759,8 @@ class ActorResolver:
                     ent.roles.append(role)
                 role_tokens.update(range(start, end))
                 if ent.affiliation is None:
-                    aff = self._affiliation(phrase, mention_at, entities, gaz, locative)
+                    aff = self._affiliation(phrase, mention_at, entities, gaz, locative,
+                                            years[phrase[0].i] if len(phrase) else None)
                     ent.affiliation = self._polity_of(aff, entities, gaz) if aff else None
                 break
 
@@ -719,7 +825,8 @@ class ActorResolver:
         return eid
 
     @staticmethod
-    def _affiliation(phrase, mention_at, entities, gaz, locative):  # type: ignore[no-untyped-def]
+    def _affiliation(phrase, mention_at, entities, gaz, locative,  # type: ignore[no-untyped-def]
+                     year: int | None = None):
         for k, tok in enumerate(phrase):
             prev = phrase[k - 1].lower_ if k > 0 else ""
             if prev in locative:
@@ -730,7 +837,8 @@ class ActorResolver:
                 return m._.entity_id
             hits = [h for h in gaz.lookup(tok.lower_) if h.type in ("GPE", "ORG")]
             if hits:
-                rec = gaz.actor(hits[0].id)
+                # "маршалок литовський" in 1667: of the Grand Duchy, not of Lithuania
+                rec = gaz.actor(in_year(period_ids(), hits[0].id, year))
                 ensure_entity(entities, rec)
                 return rec.id
         return None

@@ -34,6 +34,7 @@ MODEL_NOT_PERSON = ("LOC", "ORG", "DOC", "MISC")
 NAME_TAGS = ("Name", "Surn", "Patr")
 MODEL_LABELS = {"PERS": "PERSON", "ORG": "ORG", "LOC": "LOC", "DOC": "DOC"}
 CLOSED_POS = {"PRON", "ADP", "CCONJ", "SCONJ", "PART", "ADV", "VERB", "NUM", "INTJ", "DET"}
+PAST_ENDED = ("femn", "neut", "plur")  # past forms no noun's genitive looks like
 KIND_RANK = {"name": 0, "alias": 1, "abbr": 2, "adjective": 3}
 
 
@@ -68,6 +69,13 @@ def period_ids(key: str = "period_ids") -> dict[str, list[tuple[int, int, str]]]
     ``period_affiliations``)."""
     data = load_yaml("entity_rules").get(key, {})
     return {k: [(int(a), int(b), str(c)) for a, b, c in v] for k, v in data.items()}
+
+
+@lru_cache(maxsize=1)
+def capitalised_only() -> frozenset[str]:
+    """Ids of entries whose name is also a common word, matched only where written
+    capitalised (``capitalised_only`` in ``entity_rules.yaml``)."""
+    return frozenset(load_yaml("entity_rules").get("capitalised_only", []))
 
 
 @lru_cache(maxsize=1)
@@ -130,12 +138,16 @@ def state_org_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def abbreviated_adjectives() -> dict[str, str]:
+def abbreviated_adjectives() -> dict[str, tuple[str, ...]]:
     """Encyclopedic abbreviations of adjectives, without the full stop ("рос" ->
-    "російський"), of every language's ``entities`` file."""
-    out: dict[str, str] = {}
+    ("російський", "российский")): the adjectives of every language's ``entities`` file
+    (an abbreviation may stand for a word of each language; the morphology of the
+    document's language agrees only its own)."""
+    out: dict[str, tuple[str, ...]] = {}
     for table in each_language("entities", "abbreviated_adjectives"):
-        out.update(table)
+        for short, full in table.items():
+            if full not in out.get(short, ()):
+                out[short] = (*out.get(short, ()), full)
     return out
 
 
@@ -205,6 +217,14 @@ def verbal(tok: Token) -> bool:
         for t in tags_of(tok.text))
 
 
+def finite_verb(tok: Token) -> bool:
+    """A word with a past verb reading other than the masculine ("надала", a surname too by
+    pymorphy3): it ends a name ("Європейська рада надала"); participles ("Об'єднаних")
+    may stay inside."""
+    return any(t.startswith("VERB") and "past" in t and any(g in t for g in PAST_ENDED)
+               for t in tags_of(tok.text))  # (not "держав", "оборони": a noun's forms)
+
+
 def two_names(tok: Token) -> bool:
     """Two surnames joined by a hyphen or dash ("Пілсудський-Петлюра", a treaty named
     after its signatories): two people, never one name."""
@@ -216,6 +236,17 @@ def two_names(tok: Token) -> bool:
 
 def is_initial(tok: Token) -> bool:
     return bool(INITIAL_RE.match(tok.text))
+
+
+def initial_length(doc: Doc, i: int) -> int:
+    """How many tokens the initial at ``i`` takes: 1 for "М.", 2 for a two-letter
+    initial the tokenizer splits from its full stop ("Дж" "."), 0 for no initial."""
+    if is_initial(doc[i]):
+        return 1
+    if doc[i].text in rules()["digraph_initials"] and i + 2 < len(doc) and \
+            doc[i + 1].text == "." and (is_cap(doc[i + 2]) or is_initial(doc[i + 2])):
+        return 2
+    return 0
 
 
 def name_like(tok: Token) -> bool:
@@ -283,14 +314,15 @@ def category_nouns() -> frozenset[str]:
     return rules()["doc_heads"] | rules()["org_heads"] | rules()["actor_heads"]
 
 
-def place_name_at(words: list[str], j: int, most: int | None = None) -> tuple[int, Any]:
-    """The longest dictionary name (not an adjective) of a state or a land that starts at
-    word ``j``. RETURNS (tuple[int, GazetteerHit | None]): its length in words and the hit,
-    or (0, None)."""
+def place_name_at(words: list[str], j: int, most: int | None = None,
+                  types: tuple[str, ...] = ("GPE", "LOC")) -> tuple[int, Any]:
+    """The longest dictionary name (not an adjective) of a state or a land (or of an entry
+    of one of ``types``) that starts at word ``j``. RETURNS (tuple[int, GazetteerHit |
+    None]): its length in words and the hit, or (0, None)."""
     longest = first_word_lengths().get(words[j], 0)
     for size in range(min(longest, len(words) - j, most or longest), 0, -1):
         for hit in gazetteer().lookup(" ".join(words[j : j + size])):
-            if hit.type in ("GPE", "LOC") and hit.kind != "adjective":
+            if hit.type in types and hit.kind != "adjective":
                 return size, hit
     return 0, None
 
@@ -376,10 +408,13 @@ class EntityRecognizer:
                     taken[k] = False
 
         self._bodies(doc, claim, taken)
+        self._quoted_orgs(doc, claim, taken)
         self._named_places(doc, claim, taken)
         self._abbreviated(doc, claim, taken)
         self._gazetteer(doc, claim)
+        self._meetings(doc, claim, taken)
         self._marked_places(doc, claim, taken)
+        self._named_landmarks(doc, claim, taken)
         self._documents(doc, claim, taken, release)
         self._orgs(doc, claim, taken)
         self._abbreviations(doc, claim, taken)
@@ -402,7 +437,9 @@ class EntityRecognizer:
         first_len = first_word_lengths()
         heads = rules()["actor_heads"] | rules()["group_heads"]
         head_forms = rules()["actor_head_forms"]
-        words = [t.lower_ for t in doc]
+        from litopys.data.gazetteer import normalize_form
+
+        words = [normalize_form(t.lower_) for t in doc]  # "чёрному" as the keys: "черному"
         stops = [t.is_punct or t.is_space for t in doc]
         years = narrative_years(doc)
         n = len(doc)
@@ -421,6 +458,10 @@ class EntityRecognizer:
                     hits = [h for h in hits if gaz.actor(h.id).read_in(years[i])]
                     if not hits:
                         continue
+                if not doc[i].text[:1].isupper():
+                    hits = [h for h in hits if h.id not in capitalised_only()]
+                    if not hits:
+                        continue  # "захід" is a measure, "Захід" the West
                 hit = min(hits, key=lambda h: KIND_RANK.get(h.kind, 9))
                 if hit.kind == "adjective":
                     # "радянський уряд": the adjective names the state only
@@ -465,7 +506,7 @@ class EntityRecognizer:
         n = len(doc)
         i = 0
         while i < n:
-            adjectives: list[str] = []
+            adjectives: list[tuple[str, ...]] = []
             j = i
             while j < n and doc[j].lower_.rstrip(".") in short and len(adjectives) < 3:
                 dotted = doc[j].lower_.endswith(".")
@@ -484,12 +525,14 @@ class EntityRecognizer:
                 i += 1
 
     @staticmethod
-    def _abbreviated_name(doc: Doc, i: int, j: int, adjectives: list[str]) -> Span | None:
+    def _abbreviated_name(doc: Doc, i: int, j: int,
+                          adjectives: list[tuple[str, ...]]) -> Span | None:
         """The name that tokens ``i`` .. (the word at ``j`` and up to three more) spell
         with the abbreviated ``adjectives`` written out, or None."""
         gaz = gazetteer()
         rest = [t.lower_ for t in doc[j : j + 4]]
-        choices = [agreeing_forms(a, doc[j].lower_) for a in adjectives]
+        choices = [tuple(dict.fromkeys(f for a in alternatives for f in agreeing_forms(
+            a, doc[j].lower_))) for alternatives in adjectives]
         for forms in itertools.islice(itertools.product(*choices), 64):
             for size in range(len(rest), -1, -1):
                 if size == 0 and len(forms) > 1:
@@ -504,7 +547,7 @@ class EntityRecognizer:
                         rules()["group_heads"]:
                     # "рос. військ", "франц. уряд"
                     return state_actor_span(doc, i, j, gaz.actor(hits[0].id))
-        if len(adjectives) == 1 and adjectives[0] in rules()["compass_adjectives"]:
+        if len(adjectives) == 1 and set(adjectives[0]) & rules()["compass_adjectives"]:
             size, _ = place_name_at([t.lower_ for t in doc], j, most=3)
             if size:
                 return Span(doc, i, j + size, label="LOC")  # "Зах. Україна"
@@ -532,13 +575,34 @@ class EntityRecognizer:
             if not (town or water) or j >= n or taken[j] or not is_cap(doc[j]) or \
                     doc[j].text.isupper() or sentence_initial(doc[j]):
                 continue
-            if doc[j].pos_ == "ADJ" and j + 1 < n and doc[j + 1].text.islower():
+            if doc[j].pos_ == "ADJ" and j + 1 < n and doc[j + 1].text.islower() and \
+                    doc[j + 1].pos_ == "NOUN":
                 continue  # "села Монастирщинського району": a district, not a name
             end = j + 1
             if end < n and not taken[end] and is_cap(doc[end]) and \
                     doc[end].pos_ in ("NOUN", "PROPN") and not _maybe_name(doc[end]):
                 end += 1  # "с. Нова Каховка"
             claim(Span(doc, j, end, label="GPE" if town else "LOC"))
+
+    @staticmethod
+    def _named_landmarks(doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
+        """"у палаці Долмабахче", "на острові Зміїний": a lower-case noun for a building or
+        a landform with a capitalised name after it that is no person's is a place (LOC),
+        the noun included."""
+        landmarks = rules()["landmark_nouns"]
+        n = len(doc)
+        for i, tok in enumerate(doc[:-1]):
+            j = i + 1
+            if taken[i] or taken[j] or not tok.text.islower() or tok.pos_ != "NOUN" or \
+                    not reads_as(tok.text, landmarks):
+                continue
+            if not is_cap(doc[j]) or _maybe_name(doc[j]) or sentence_initial(doc[j]) or \
+                    known_surname(doc[j].text):
+                continue
+            end = j + 1
+            if end < n and not taken[end] and is_cap(doc[end]) and not _maybe_name(doc[end]):
+                end += 1
+            claim(Span(doc, i, end, label="LOC"))
 
     def _documents(self, doc: Doc, claim, taken, release) -> None:  # type: ignore[no-untyped-def]
         heads = rules()["doc_heads"]
@@ -581,6 +645,9 @@ class EntityRecognizer:
                     release(k, k + size)  # the state's name is part of the document's
                     claim(Span(doc, start, k + size, label="DOC"))
                     continue
+            if end < n and doc[end].lower_ in rules()["subject_prepositions"] and \
+                    end + 1 < n and doc[end + 1].pos_ in ("PRON", "DET", "SCONJ"):
+                continue  # "домовленість про те, що ...": a clause, no document's name
             if end < n and doc[end].lower_ in rules()["subject_prepositions"]:
                 k = end + 1
                 while k < n and k - end <= 8 and not taken[k] and (
@@ -590,13 +657,27 @@ class EntityRecognizer:
                         and k + 1 < n and doc[k + 1].pos_ in ("ADJ", "NOUN"))
                 ) and not doc[k].is_punct:  # (nested: "Декларація про наміри підписання
                     k += 1                  # Угоди про асоціацію")
+                if k > end + 1 and k < n and taken[k]:
+                    # "Декларація про державний суверенітет України": the state's name
+                    # in the genitive closes the subject
+                    size, hit = place_name_at([t.lower_ for t in doc], k)
+                    if size and hit.type == "GPE" and "gent" in _reading_cases(doc[k]):
+                        release(k, k + size)
+                        k += size
                 if k > end + 1:
                     end = k
-            if end == i + 1 and not named:
+            generic = end == i + 1 and not named
+            if generic and (start == i or "Number=Plur" in str(tok.morph)
+                            or tok.lemma_ not in rules()["treaty_heads"]
+                            or any(reads_as(t.text, rules()["referential_adjectives"])
+                                   for t in doc[start:i])):
                 continue
             if end == i + 1 and start == i:
                 continue
-            claim(Span(doc, start, end, label="DOC"))
+            if claim(Span(doc, start, end, label="DOC")) and generic:
+                # "союзний договір": a name only if no other document of the text has
+                # this head (the actor stage joins it to the one that has)
+                doc.user_data.setdefault("litopys_generic_doc", {})[start] = i
 
     def _orgs(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
         heads = rules()["org_heads"]
@@ -627,10 +708,12 @@ class EntityRecognizer:
                 i += 1
                 continue
             tok = doc[i]
-            if is_initial(tok):
+            if initial_length(doc, i):
                 j = i
-                while j < n and is_initial(doc[j]) and j - i < 3:
-                    j += 1
+                count = 0
+                while j < n and initial_length(doc, j) and count < 3 and not taken[j]:
+                    j += initial_length(doc, j)
+                    count += 1
                 if j < n and is_cap(doc[j]) and not taken[j]:
                     end = j + 1
                     if end < n and is_cap(doc[end]) and not taken[end] and name_like(doc[end]):
@@ -701,7 +784,8 @@ class EntityRecognizer:
                     if claim(Span(doc, start, end, label="PERSON")):
                         seen.add(tuple(t.lower_ for t in run))
             elif self._single_name(run[0], False):
-                claim(Span(doc, start, end, label="PERSON"))
+                if claim(Span(doc, start, end, label="PERSON")):
+                    seen.add((run[0].lower_,))
         for start, end in initial_runs:
             words = [t.lower_ for t in doc[start:end]]
             tail = next((k for k in range(start, end) if tuple(words[k - start:]) in seen), None)
@@ -740,6 +824,12 @@ class EntityRecognizer:
         if any("ADJF" in t for t in tags) and tok.i + 1 < len(doc) and \
                 doc[tok.i + 1].pos_ in ("NOUN", "ADJ") and doc[tok.i + 1].text.islower():
             return False  # "Української армії": an adjective before its noun
+        if initial and any("inan" in tag and ("masc" in tag or "femn" in tag)
+                           and "voct" not in tag and not any(t in tag for t in NAME_TAGS)
+                           for tag in tags):
+            # "Кордон пройшов ...": a thing's noun too, opening a sentence (not the
+            # vocative or neuter guesses pymorphy3 adds to surnames: "Руденко")
+            return False
         if any(t in first for t in NAME_TAGS):
             return "Surn" in first or "Name" in first
         if initial:
@@ -863,7 +953,8 @@ class EntityRecognizer:
                 end = i + 1 + size
                 if size and not any(taken[i:end]) and not gaz.lookup(" ".join(words[i:end])):
                     claim(Span(doc, i, end, label="LOC"))  # not "Велика Британія"
-            elif nxt.text.islower() and nxt.lemma_ in landmarks and not taken[i + 1] and \
+            elif nxt.text.islower() and (nxt.lemma_ in landmarks or reads_as(nxt.text, landmarks)) \
+                    and not taken[i + 1] and \
                     not gaz.lookup(" ".join(words[i : i + 2])):
                 claim(Span(doc, i, i + 2, label="LOC"))
 
@@ -873,12 +964,17 @@ class EntityRecognizer:
         they belong to), "Організація американських держав". A name the gazetteer knows
         ("Рада народних комісарів") is left to it."""
         heads = rules()["body_heads"]
+        forces = rules()["force_heads"]
         gaz = gazetteer()
         n = len(doc)
         words = [t.lower_ for t in doc]
         for i, tok in enumerate(doc):
-            if taken[i] or tok.pos_ != "NOUN" or not reads_as(tok.text, heads):
-                continue  # ("Рада" is first read as "рад")
+            if taken[i] or tok.pos_ != "NOUN":
+                continue
+            if not reads_as(tok.text, heads):  # ("Рада" is first read as "рад")
+                if reads_as(tok.text, forces):
+                    self._named_force(doc, i, claim, taken)
+                continue
             start = i
             lower = False
             if i > 0 and is_cap(doc[i - 1]) and doc[i - 1].pos_ == "ADJ" and not taken[i - 1]:
@@ -912,7 +1008,8 @@ class EntityRecognizer:
                     polity = hit.id if hit.type == "GPE" else None
                     j += size
                     break
-                if t.pos_ in ("NOUN", "ADJ", "PROPN") and genitive:
+                if t.pos_ in ("NOUN", "ADJ", "PROPN") and genitive and not (
+                        t.text.islower() and finite_verb(t)):  # "Європейська рада надала"
                     j += 1
                     continue
                 break
@@ -921,6 +1018,10 @@ class EntityRecognizer:
                                            and not known)
             # every word capitalised, two adjectives or more: a name without complement
             titled = i - start >= 2 and is_cap(tok) and not sentence_initial(doc[start])
+            # "Учредительное собрание", "Центральна рада" inside a sentence: one
+            # capitalised adjective before a lower-case head names the body too
+            titled = titled or (i - start == 1 and not sentence_initial(doc[start])
+                                and _agree(doc[start], tok))
             if titled and j - i < 2:
                 j, named = i + 1, True
             elif j - i < 2 or not named or (lower and polity is None):
@@ -931,6 +1032,77 @@ class EntityRecognizer:
             if polity is not None:
                 doc.user_data.setdefault("litopys_org_polity", {})[start] = polity
 
+    @staticmethod
+    def _named_force(doc: Doc, i: int, claim, taken) -> None:  # type: ignore[no-untyped-def]
+        """"Українська Галицька армія", "Добровольческая армия": capitalised adjectives
+        before a lower-case noun for armed forces, inside a sentence, name the force (not
+        a state's adjective alone: "Польська армія" is the state's army, read later)."""
+        start = i
+        while start > 0 and i - start < 4 and not taken[start - 1] and \
+                is_cap(doc[start - 1]) and (doc[start - 1].pos_ == "ADJ" or any(
+                    t.startswith("ADJF") for t in tags_of(doc[start - 1].text))) and \
+                _agree(doc[start - 1], doc[i]):
+            start -= 1
+        if start == i or not doc[i].text.islower() or sentence_initial(doc[start]):
+            return
+        if i - start == 1 and any(h.kind == "adjective"
+                                  for h in gazetteer().lookup(doc[start].lower_)):
+            return
+        claim(Span(doc, start, i + 1, label="ORG"))
+
+    @staticmethod
+    def _quoted_orgs(doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
+        """"партія «Слуга народу»", "газета «Правда»", "партия «Единая Россия»": a name
+        in quotes after a noun for an organisation is the organisation (the words inside,
+        a state's name among them, belong to it; a name the gazetteer knows keeps its
+        id)."""
+        heads = rules()["org_heads"]
+        gaz = gazetteer()
+        n = len(doc)
+        for i, tok in enumerate(doc[:-2]):
+            if tok.lemma_ not in heads and not reads_as(tok.text, heads):
+                continue
+            if doc[i + 1].text not in QUOTES_OPEN or not doc[i + 2].text[:1].isupper():
+                continue
+            close = next((k for k in range(i + 2, min(n, i + 10))
+                          if doc[k].text in QUOTES_CLOSE or doc[k].is_sent_start), None)
+            if close is None or doc[close].text not in QUOTES_CLOSE or close == i + 2 or \
+                    any(taken[i + 2 : close]):
+                continue
+            span = Span(doc, i + 2, close, label="ORG")
+            hit = next((h for h in gaz.lookup(span.text.lower()) if h.type == "ORG"), None)
+            if hit is not None:
+                span._.entity_id = hit.id
+            claim(span)
+
+    @staticmethod
+    def _meetings(doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
+        """"Ялтинська конференція", "Віденського конгресу", "Паризька мирна конференція":
+        a capitalised adjective (up to two lower-case adjectives may follow) before a noun
+        for a meeting of states names the meeting, a body (ORG). Opening a sentence, the
+        adjective must be a place's or unknown ("Міжнародна конференція" is no name)."""
+        heads = rules()["meeting_heads"]
+        gaz = gazetteer()
+        for i, tok in enumerate(doc):
+            if taken[i] or not tok.text.islower() or tok.lemma_ not in heads:
+                continue
+            start = i
+            while start > 0 and i - start < 2 and not taken[start - 1] and \
+                    doc[start - 1].text.islower() and doc[start - 1].pos_ == "ADJ" and \
+                    _agree(doc[start - 1], tok):
+                start -= 1
+            k = start - 1
+            if k < 0 or taken[k] or not is_cap(doc[k]) or verbal(doc[k]) or not (
+                    doc[k].pos_ == "ADJ" or any(t.startswith("ADJF")
+                                                for t in tags_of(doc[k].text))):
+                continue
+            if not _agree(doc[k], tok):
+                continue
+            if sentence_initial(doc[k]) and is_known(doc[k].text) and \
+                    not gaz.lookup(doc[k].lower_):
+                continue
+            claim(Span(doc, k, i + 1, label="ORG"))
+
     def _claim_model(self, doc: Doc, span: Span, claim) -> None:  # type: ignore[no-untyped-def]
         label = MODEL_LABELS.get(span.label_)
         if label is None:
@@ -939,10 +1111,18 @@ class EntityRecognizer:
         end = span.end
         while end > span.start and (doc[end - 1].pos_ in ("CCONJ", "ADP", "PUNCT", "PART")
                                     or (doc[end - 1].text.islower() and end - 1 > span.start
-                                        and doc[end - 1].pos_ == "ADJ")):
-            end -= 1
+                                        and (doc[end - 1].pos_ == "ADJ"
+                                             or finite_verb(doc[end - 1])))):
+            end -= 1  # (and "Європейська рада надала": a verb the tagger missed)
         if end == span.start:
             return
+        k = end
+        while k < len(doc) and k - end < 3 and doc[k].text.islower() and doc[k].pos_ == "ADJ":
+            k += 1
+        if k < len(doc) and doc[k].lemma_ in rules()["event_nouns"] and (
+                doc[end - 1].pos_ == "ADJ" or any(t.startswith("ADJF")
+                                                  for t in tags_of(doc[end - 1].text))):
+            return  # "Другої світової війни": the model's name is an event's adjective
         span = Span(doc, span.start, end, label=span.label_)
         if any(t.pos_ in ("VERB", "AUX") for t in span):
             return  # "Петлюра прийняв рішення", "рішенням Сойму стало" are not names
@@ -962,8 +1142,9 @@ class EntityRecognizer:
             return  # "Українське питання." opening a sentence: a common noun, no name
         if label != "PERSON" and any(_name_tagged(t) for t in span if t.pos_ == "PROPN"):
             return
-        if label == "PERSON" and not any(is_cap(t) for t in span):
-            return
+        if label == "PERSON" and (not any(is_cap(t) for t in span)
+                                  or any(t.like_num for t in span)):
+            return  # ("June 17": a date, no name)
         if label == "PERSON" and not any(_maybe_name(t) or not is_known(t.text)
                                          or is_initial(t) for t in span):
             return  # "Радянських": ordinary words, however capitalised

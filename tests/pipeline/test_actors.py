@@ -285,3 +285,30 @@ def test_actors_a_state_adjective_is_not_a_person() -> None:
                          "Українську СРР.")
     assert [e.name for e in ch.entities if e.type == "PERSON"] == ["Руденко"]
     assert "Українську СРР" in [m.text for m in _by_name(ch, "Україна").mentions]
+
+
+def test_actors_different_initials_are_different_people() -> None:
+    ch = litopys.extract("Переговори вели А. Л. Ордин-Нащокін і Б. І. Ордин-Нащокін.")
+    people = [e for e in ch.entities if e.type == "PERSON"]
+    assert len(people) == 2
+
+
+def test_actors_surname_with_initials_does_not_join_a_given_name() -> None:
+    ch = litopys.extract("Повстання Богдана Хмельницького підтримав Г. К. Богданов.")
+    people = {e.id: [m.text for m in e.mentions] for e in ch.entities if e.type == "PERSON"}
+    assert len(people) == 2, people
+
+
+def test_actors_place_in_two_cases_is_one_place_and_no_person() -> None:
+    ch = litopys.extract("Переговоры проходили в деревне Андрусово под Смоленском. "
+                         "Между Москвой и Андрусовом ездили гонцы.")
+    place = _by_name(ch, "Андрусово")
+    assert place.type == "GPE"
+    assert {"Андрусово", "Андрусовом"} <= {m.text for m in place.mentions}
+    assert not [e for e in ch.entities if e.type == "PERSON"]
+
+
+def test_actors_office_adjective_reads_the_polity_of_the_narrative_year() -> None:
+    ch = litopys.extract("У 1667 році договір підписав великий маршалок литовський К. Завиша.")
+    person = _by_name(ch, "Завиш")
+    assert person.affiliation == "grand_duchy_lithuania"
