@@ -498,7 +498,9 @@ def score(chronicle: Chronicle, gold: dict[str, Any], name: str = "") -> DocScor
     for t in ENTITY_TYPES:
         out.entities[t] = PRF()
     for e in chronicle.entities:
-        if e.type not in ENTITY_TYPES:
+        if e.type not in ENTITY_TYPES or not e.mentions:
+            # no mention: a dictionary entry added only as a link target (a person's
+            # polity); the text does not name it, so it is no claim about the text
             continue
         prf = out.entities[e.type]
         prf.n_sys += 1

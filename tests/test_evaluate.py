@@ -284,6 +284,23 @@ def test_evaluate_rule_aliases_case_folded_same_type() -> None:
     assert s.entities["ORG"].tp_sys == 0
 
 
+def test_evaluate_entity_without_mention_is_not_scored() -> None:
+    """An entity the text never names (a dictionary entry added as a person's polity,
+    provenance "dictionary") is no claim about the text: neither right nor wrong."""
+    gold = _gold(entities=[{"id": "lit", "type": "PERSON", "name": "Максим Литвинов"}])
+    implied = Entity(id="h", type="GPE", name="Гетьманщина", mentions=[])
+    s = score(_chronicle("x", entities=[_typed_entity("p", "Максим Литвинов", "PERSON"),
+                                        implied]), gold)
+    overall = s.overall_entities()
+    assert (overall.tp_sys, overall.n_sys) == (1, 1)
+    assert s.entities["GPE"].n_sys == 0
+    # named in the text, the same entry counts (here: a false positive)
+    named = _typed_entity("h", "Гетьманщина", "GPE")
+    s = score(_chronicle("x", entities=[_typed_entity("p", "Максим Литвинов", "PERSON"),
+                                        named]), gold)
+    assert s.entities["GPE"].n_sys == 1
+
+
 def test_evaluate_rule_two_calendar_dates_score_the_new_style_day() -> None:
     text = "Договір підписано 5(16) квітня 1710 р. у Москві."
     gold = _gold([("5(16) квітня 1710 р.", "1710-04-16")])
