@@ -104,6 +104,11 @@ def _bare_year(m: re.Match[str], text: str, orig: str) -> Hit | None:
     return None
 
 
+_PLURAL_END_RE = re.compile(rf"^{YS_PLURAL}$", FLAGS)
+# The years listed before the last pair: "1932, " of "1932, 1933 і 1934 роках".
+_LIST_HEAD_RE = re.compile(r"(?<![\w.,:/№–-])(?P<y>[12]\d{3})(?:,\s*[12]\d{3})*,\s*$")
+
+
 @pattern(
     "year_range",
     rf"(?P<y1>[0-9](?<![\w.,:/№].)[0-9]{{2,3}})"
@@ -117,8 +122,14 @@ def _year_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
     conn = m.group("conn").strip()
     if not y1 < y2 <= y1 + 300 or y2 > 2100 or page_before(text, m.start()):
         return None
+    listed = None
     if conn in AND_WORDS and pre not in RANGE_BETWEEN:
-        return None
+        # "у 1920 та 1921 роках", "в 1932, 1933 и 1934 годах": a list of years under one
+        # plural year word is one expression from the first listed year to the last
+        # (as the gold's day lists "3 й 4 січня"); a singular word lists separate years.
+        if not (m.group("ys") and _PLURAL_END_RE.match(m.group("ys")) and len(s2) == 4):
+            return None
+        listed = _LIST_HEAD_RE.search(text, max(0, m.start() - 40), m.start())
     if conn in RANGE_TO and pre not in RANGE_FROM:
         return None
     if conn == "/" and not (len(s2) in (2, 4) and y2 == y1 + 1):
@@ -129,6 +140,10 @@ def _year_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
         return None
     if pre not in RANGE_FROM and pre not in RANGE_BETWEEN:
         start = m.start()
+    if listed is not None:
+        first = int(listed.group("y"))
+        if first < y1 and not page_before(text, listed.start()):
+            start, y1 = listed.start(), first
     a, b = Point(y1), Point(y2)
     return Hit(start, m.end(), lambda ctx: res_range(a, b), y2, "range")
 
