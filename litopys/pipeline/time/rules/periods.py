@@ -14,6 +14,7 @@ from litopys.pipeline.time.grammar import (
     DAY_WORDS,
     DECADE_UNITS,
     DECADE_WORDS,
+    PART_WORDS,
     ROMAN_NUM,
     ROMAN_SPACE,
     TO,
@@ -161,6 +162,10 @@ def _century_decade(m: re.Match[str], text: str, orig: str) -> Hit | None:
     rf"(?P<c>{CENTURY0})(?P<bce>{BCE})?",
     rf"(?P<c1>{CENTURY_NUM0}){CENTURY_SFX}?\s*"
     rf"(?:[-–—]|\s(?:{AND}|{TO})\s)\s*(?P<c>{CENTURY})(?P<bce>{BCE})?",
+    # "кінець XIX — початок XX ст.": the part word of the first is outside (the tagger
+    # extends the span to it), the second's part word stands between
+    rf"(?P<c1>{CENTURY_NUM0}){CENTURY_SFX}?\s*(?:[-–—]|\s{AND})\s*(?:{PART_WORDS})\s+"
+    rf"(?P<c>{CENTURY})(?P<bce>{BCE})?",
 )
 def _century(m: re.Match[str], text: str, orig: str) -> Hit | None:
     c1s = m.group("c1") if "c1" in m.re.groupindex else None

@@ -21,8 +21,10 @@ from litopys.pipeline.time.grammar import (
     YS,
     YS_ANY,
     YS_PLURAL,
+    Ctx,
     Hit,
     L,
+    Res,
     alt,
     left_pre,
     left_prep,
@@ -30,6 +32,7 @@ from litopys.pipeline.time.grammar import (
     page_before,
     parse_year,
     pattern,
+    res_point,
     res_range,
     word_set,
     year_hit,
@@ -147,3 +150,35 @@ def _year_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
     a, b = Point(y1), Point(y2)
     return Hit(start, m.end(), lambda ctx: res_range(a, b), y2, "range")
 
+
+
+# Words after "у 33-му" that cannot be the noun an ordinal modifies ("у 33-му він ...").
+_SHORT_FOLLOWER_RE = re.compile(rf"\s+{alt(WORDS['short_year_followers'])}(?![\w'’ʼ-])", FLAGS)
+_SHORT_LEFT_RE = re.compile(rf"{L}{alt(WORDS['year_in_prepositions'])}\s+$", FLAGS)
+
+
+@pattern(
+    "short_year",
+    rf"(?P<y>[0-9](?<![\w.,:/№–-].)[0-9])-(?P<sfx>{alt(WORDS['short_year_suffixes'], bound=False)})"
+    rf"(?![\w'’ʼ-])(?P<ys>{YS})?",
+)
+def _short_year(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"у 33-му", "в 33-м году": a year by its last two digits, in the century of the
+    narrative time (the nearest such year); only after "у"/"в" and before a stop, a comma,
+    a conjunction or a year word (not "у 33-му полку")."""
+    if not _SHORT_LEFT_RE.search(text, max(0, m.start() - 12), m.start()):
+        return None
+    if not m.group("ys") and not _BARE_YEAR_RIGHT_RE.match(text, m.end()) \
+            and not _SHORT_FOLLOWER_RE.match(text, m.end()):
+        return None
+    two = int(m.group("y"))
+
+    def resolve(ctx: Ctx) -> Res:
+        if ctx.ref is None:
+            return Res(None, source="narrative")
+        c = ctx.ref.year // 100
+        y = min((k * 100 + two for k in (c - 1, c, c + 1)), key=lambda v: abs(v - ctx.ref.year))
+        res = res_point(Point(y), "narrative", ctx.ref.value)
+        return res
+
+    return Hit(m.start(), m.end(), resolve, None, "year")
