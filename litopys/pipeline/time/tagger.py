@@ -32,11 +32,13 @@ from litopys.pipeline.time.grammar import (
     APOS,
     HALVES,
     LEFT_PART_RE,
+    MON,
     NUMBERS,
     PATTERNS,
     RELATIVE,
     UNITS,
     WORD_START,
+    YS_ANY,
     Ctx,
     Hit,
     L,
@@ -73,7 +75,30 @@ def _working_copy(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):  # a few characters ("İ") lower-case to two
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    return low.replace("’", "'").replace("ʼ", "'")
+    low = low.replace("’", "'").replace("ʼ", "'")
+    return _OCR_YEAR_RE.sub(_ocr_digits, _OCR_DAY_RE.sub(_ocr_digits, low))
+
+
+# OCR slips that read digits as letters ("ЗО квітня", "l932 р."): lower-case look-alikes.
+_OCR_DIGITS: dict[str, str] = {str(k): str(v) for k, v in WORDS["ocr_digit_lookalikes"].items()}
+_OCR_CHARS = "".join(_OCR_DIGITS)
+_OCR_DAY_RE = re.compile(rf"(?<![\w'])(?P<t>[0-9{_OCR_CHARS}]{{2}})(?=\s+{MON}(?![\w']))")
+_OCR_YEAR_RE = re.compile(rf"(?<![\w'])(?P<t>[0-9{_OCR_CHARS}]{{4}})(?={YS_ANY}(?![\w']))")
+
+
+def _ocr_digits(m: re.Match[str]) -> str:
+    """The digits a token of digits and look-alike letters stands for, when it has at
+    least one letter and makes a day (1-31) or a year (1000-2100) with at least two
+    real digits; otherwise the token as it is."""
+    t = m.group("t")
+    if t.isdigit():
+        return t
+    digits = "".join(_OCR_DIGITS.get(c, c) for c in t)
+    if len(t) == 2 and 1 <= int(digits) <= 31:
+        return digits
+    if len(t) == 4 and sum(c.isdigit() for c in t) >= 2 and 1000 <= int(digits) <= 2100:
+        return digits
+    return t
 
 
 def _candidates(text: str, orig: str) -> list[Hit]:

@@ -135,3 +135,17 @@ def test_point_later_keeps_precision() -> None:
 ])
 def test_short_years(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # OCR slips: letters read for digits, digits pulled apart
+    ("Бій почався ЗО квітня 1920 р.", [("ЗО квітня 1920 р.", "1920-04-30")]),
+    ("Це сталося у l932 році.", [("l932 році", "1932")]),
+    ("Это случилось в 19З2 году.", [("19З2 году", "1932")]),
+    ("Це сталося 1 9 3 2 року.", [("1 9 3 2 року", "1932")]),
+    # the same letters as words are left alone
+    ("Він зо мною говорив про колo друзів.", []),
+    ("Село Зозулі 1 квітня 1920 р.", [("1 квітня 1920 р.", "1920-04-01")]),
+])
+def test_ocr_slips(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected

@@ -182,3 +182,13 @@ def _short_year(m: re.Match[str], text: str, orig: str) -> Hit | None:
         return res
 
     return Hit(m.start(), m.end(), resolve, None, "year")
+
+
+@pattern("spaced_year", rf"(?P<y>[12](?<![\w.,:/№–-].) [0-9] [0-9] [0-9])(?P<ys>{YS})")
+def _spaced_year(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"1 9 3 2 року": a year whose digits OCR or letter-spacing pulled apart (before a
+    year word only)."""
+    if text[max(0, m.start() - 2):m.start()].strip()[-1:].isdigit():
+        return None
+    y = int(m.group("y").replace(" ", ""))
+    return year_hit(m, y) if y <= 2100 else None
