@@ -115,7 +115,8 @@ _LIST_HEAD_RE = re.compile(r"(?<![\w.,:/№–-])(?P<y>[12]\d{3})(?:,\s*[12]\d{3
 @pattern(
     "year_range",
     rf"(?P<y1>[0-9](?<![\w.,:/№].)[0-9]{{2,3}})"
-    rf"(?:\s?{alt(WORDS['range_year_words'], bound=False)})?\s*(?P<conn>[-–—/]|\s(?:{TO}|{AND})\s)\s*"
+    rf"(?:\s?{alt(WORDS['range_year_words'], bound=False)}|(?P<sfx1>[-–]{alt(WORDS['year_suffixes'], bound=False)}(?![\w'’ʼ-])))?"
+    rf"\s*(?P<conn>[-–—/]|\s(?:{TO}|{AND})\s)\s*"
     rf"(?P<y2>\d{{2,4}})(?![\d]|[.,]\d)(?P<ys>{YS_ANY})?",
 )
 def _year_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
@@ -123,6 +124,8 @@ def _year_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
     y2 = int(s2) if len(s2) > 2 else (y1 // 100) * 100 + int(s2)
     start, pre, _night = left_pre(text, m.start())
     conn = m.group("conn").strip()
+    if m.group("sfx1") and (conn not in RANGE_TO or pre not in RANGE_FROM):
+        return None  # "з 2014-го по 2022-й" only: "1932-го–..." is not a range form
     if not y1 < y2 <= y1 + 300 or y2 > 2100 or page_before(text, m.start()):
         return None
     listed = None
