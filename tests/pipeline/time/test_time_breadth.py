@@ -152,3 +152,18 @@ def test_short_years(text: str, expected: list[tuple[str, str | None]]) -> None:
 ])
 def test_ocr_slips(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # from a part of one decade to a part of the next: years, as "1920—30-х" in the gold
+    ("Наприкінці 1980-х – на початку 1990-х років місто зросло.",
+     [("Наприкінці 1980-х – на початку 1990-х років", "1980/1999")]),
+    ("В конце 1980-х – начале 1990-х годов город вырос.",
+     [("В конце 1980-х – начале 1990-х годов", "1980/1999")]),
+    # the 2000s by name
+    ("У двотисячних місто зросло.", [("У двотисячних", "200X")]),
+    ("В нулевые годы город вырос.", [("В нулевые годы", "200X")]),
+    ("Нульових результатів не було.", []),
+])
+def test_decade_forms(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected
