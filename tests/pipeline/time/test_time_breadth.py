@@ -167,3 +167,18 @@ def test_ocr_slips(text: str, expected: list[tuple[str, str | None]]) -> None:
 ])
 def test_decade_forms(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a weekday alone after a dated day: the next such day (5 March 1920 was a Friday)
+    ("Договір підписали у п'ятницю, 5 березня 1920 р. У понеділок почалися переговори.",
+     [("у п'ятницю, 5 березня 1920 р.", "1920-03-05"), ("У понеділок", "1920-03-08")]),
+    ("Договор подписали 8 марта 1920 г. В понедельник начались переговоры.",
+     [("8 марта 1920 г.", "1920-03-08"), ("В понедельник", "1920-03-15")]),
+    # a date in apposition keeps its own value; without a narrative day, nothing
+    ("Договір підписали 5 березня 1920 р. У неділю, 7 березня, почалися переговори.",
+     [("5 березня 1920 р.", "1920-03-05"), ("У неділю, 7 березня", "1920-03-07")]),
+    ("У понеділок почалися переговори.", []),
+])
+def test_weekday_alone(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected
