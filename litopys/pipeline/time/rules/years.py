@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from litopys.pipeline.time.grammar import (
     AND,
@@ -130,11 +131,12 @@ def _year_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
         return None
     listed = None
     if conn in AND_WORDS and pre not in RANGE_BETWEEN:
-        # "у 1920 та 1921 роках", "в 1932, 1933 и 1934 годах": a list of years under one
-        # plural year word is one expression from the first listed year to the last
-        # (as the gold's day lists "3 й 4 січня"); a singular word lists separate years.
-        if not (m.group("ys") and _PLURAL_END_RE.match(m.group("ys")) and len(s2) == 4):
-            return None
+        # "у 1920 та 1921 роках", "в 1932, 1933 и 1934 годах": consecutive years under one
+        # plural year word are one expression from the first to the last (as the gold's
+        # "3 й 4 січня"); a singular word or a gap lists separate years.
+        if not (m.group("ys") and _PLURAL_END_RE.match(m.group("ys")) and len(s2) == 4
+                and y2 == y1 + 1):
+            return None  # "у 1994, 1997 і 2005 роках": separate years, not a span
         listed = _LIST_HEAD_RE.search(text, max(0, m.start() - 40), m.start())
     if conn in RANGE_TO and pre not in RANGE_FROM:
         return None
@@ -146,10 +148,11 @@ def _year_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
         return None
     if pre not in RANGE_FROM and pre not in RANGE_BETWEEN:
         start = m.start()
-    if listed is not None:
-        first = int(listed.group("y"))
-        if first < y1 and not page_before(text, listed.start()):
-            start, y1 = listed.start(), first
+    if listed is not None and not page_before(text, listed.start()):
+        head = [int(y) for y in re.findall(r"\d{4}", listed.group())]
+        if not all(b == a + 1 for a, b in pairwise([*head, y1])):
+            return None  # "у 1931, 1933 і 1934 роках": separate years
+        start, y1 = listed.start(), head[0]
     a, b = Point(y1), Point(y2)
     return Hit(start, m.end(), lambda ctx: res_range(a, b), y2, "range")
 
