@@ -32,11 +32,13 @@ from litopys.pipeline.time.grammar import (
     APOS,
     HALVES,
     LEFT_PART_RE,
+    MON,
     NUMBERS,
     PATTERNS,
     RELATIVE,
     UNITS,
     WORD_START,
+    YS_ANY,
     Ctx,
     Hit,
     L,
@@ -73,7 +75,30 @@ def _working_copy(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):  # a few characters ("İ") lower-case to two
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    return low.replace("’", "'").replace("ʼ", "'")
+    low = low.replace("’", "'").replace("ʼ", "'")
+    return _OCR_YEAR_RE.sub(_ocr_digits, _OCR_DAY_RE.sub(_ocr_digits, low))
+
+
+# OCR slips that read digits as letters ("ЗО квітня", "l932 р."): lower-case look-alikes.
+_OCR_DIGITS: dict[str, str] = {str(k): str(v) for k, v in WORDS["ocr_digit_lookalikes"].items()}
+_OCR_CHARS = "".join(_OCR_DIGITS)
+_OCR_DAY_RE = re.compile(rf"(?<![\w'])(?P<t>[0-9{_OCR_CHARS}]{{2}})(?=\s+{MON}(?![\w']))")
+_OCR_YEAR_RE = re.compile(rf"(?<![\w'])(?P<t>[0-9{_OCR_CHARS}]{{4}})(?={YS_ANY}(?![\w']))")
+
+
+def _ocr_digits(m: re.Match[str]) -> str:
+    """The digits a token of digits and look-alike letters stands for, when it has at
+    least one letter and makes a day (1-31) or a year (1000-2100) with at least two
+    real digits; otherwise the token as it is."""
+    t = m.group("t")
+    if t.isdigit():
+        return t
+    digits = "".join(_OCR_DIGITS.get(c, c) for c in t)
+    if len(t) == 2 and 1 <= int(digits) <= 31:
+        return digits
+    if len(t) == 4 and sum(c.isdigit() for c in t) >= 2 and 1000 <= int(digits) <= 2100:
+        return digits
+    return t
 
 
 def _candidates(text: str, orig: str) -> list[Hit]:
@@ -304,6 +329,7 @@ class TimeTagger:
         found = day_parts(text, found)
         found = hours(text, found)
         found = counts_of_something(doc, found)
+        found = that_time(text, found)
         taken: set[tuple[int, int]] = set()
         for t in found:
             span = doc.char_span(t.start, t.end, label="TIMEX", alignment_mode="expand")
@@ -494,3 +520,39 @@ def counts_of_something(doc: Doc, timexes: list[Timex]) -> list[Timex]:
                           value=f"P{int(num) * mult}{letter}", precision="duration")
         out.append(t)
     return out
+
+
+_THAT_TIME = re.compile(rf"{L}{alt(WORDS['that_time_phrases'])}(?![\w{APOS}])", re.I)
+_DURATION_VALUE = re.compile(r"^P(?P<n>\d+)(?P<u>[DWMY])$")
+# How far back (characters, no blank line) the duration or range may stand.
+_THAT_TIME_REACH = 200
+
+
+def that_time(text: str, timexes: list[Timex]) -> list[Timex]:
+    """"тримали її в облозі два місяці. За цей час ...": the span the text has just
+    measured. After a duration it runs from the narrative time before the duration for
+    that long (1709-04-30 + P2M -> 1709-04-30/1709-06-30); after a range it is that range.
+    Anything else (no duration or range just before) is left untagged."""
+    extra = []
+    for m in _THAT_TIME.finditer(text):
+        before = [t for t in timexes if t.end <= m.start()]
+        if not before or m.start() - before[-1].end > _THAT_TIME_REACH \
+                or "\n\n" in text[before[-1].end:m.start()] or before[-1].value is None:
+            continue
+        last, value = before[-1], None
+        dur = _DURATION_VALUE.match(last.value or "")
+        if dur is not None:
+            ref = next((t for t in reversed(before[:-1])
+                        if t.value and t.precision in ("day", "month", "year")), None)
+            p = Point.from_value(ref.value) if ref is not None and ref.value else None
+            q = p.later(dur.group("u"), int(dur.group("n"))) if p is not None else None
+            if p is not None and q is not None:
+                value = f"{p.value}/{q.value}"
+        elif last.precision == "range" and VALUE_RE.match(last.value or ""):
+            value = last.value
+        if value is not None:
+            extra.append(Timex(start=m.start(), end=m.end(), text=m.group(0), value=value,
+                               begin=last.begin if dur is None else None,
+                               end_date=last.end_date if dur is None else None,
+                               precision="range", source="narrative", anchor=last.value))
+    return sorted(timexes + extra, key=lambda t: t.start) if extra else timexes

@@ -31,11 +31,14 @@ __all__ = ["Day", "Point", "TimexValue", "VALUE_RE", "days_in", "valid_day", "is
 
 SEASONS = ("SP", "SU", "FA", "WI")
 #: First and last month of each season (winter ends in the next year).
-SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2),
+                 # quarters and halves of a year share the season slot of a Point
+                 "Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12), "H1": (1, 6),
+                 "H2": (7, 12)}
 DAY_PARTS = ("MO", "AF", "EV", "NI")
 
 #: A value the tagger may emit: a point, a decade or century, a duration, or a range of points.
-_POINT = (r"-?\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}|T(?:MO|AF|EV|NI))?)?|-(?:SP|SU|FA|WI))?"
+_POINT = (r"-?\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}|T(?:MO|AF|EV|NI))?)?|-(?:SP|SU|FA|WI|Q[1-4]|H[12]))?"
           r"|-?\d{3}X|-?\d{2}XX")
 VALUE_RE = re.compile(
     rf"^(?:(?:{_POINT})(?:/(?:{_POINT}))?|P(?:\d+(?:\.\d+)?|X)[DWMY]|PT\d+(?:\.\d+)?[HM]"
@@ -151,7 +154,8 @@ class Point:
 
     year (int): the year.
     month / day (int | None): set for month and day precision.
-    season (str | None): "SP", "SU", "FA" or "WI" for a season.
+    season (str | None): "SP", "SU", "FA" or "WI" for a season, "Q1".."Q4" for a quarter,
+        "H1"/"H2" for a half of the year.
     time (str | None): "HH:MM" or a part of the day ("MO", "AF", "EV", "NI").
     """
 
@@ -228,12 +232,37 @@ class Point:
         scale = {"Y": 1, "10Y": 10, "100Y": 100}.get(unit)
         return None if scale is None else Point(self.year + n * scale)
 
+    def later(self, unit: str, n: int) -> Point | None:
+        """The point n units later at the point's own precision ("1709-04-30" + 2 "M" ->
+        "1709-06-30"; the day is clipped to the month's length); None for seasons and
+        times, or a unit finer than the point.
+
+        unit (str): "D", "W", "M" or "Y".
+        n (int): how many units.
+        """
+        if self.season or self.time or (unit in ("D", "W") and not self.day) \
+                or (unit == "M" and not self.month):
+            return None
+        if unit in ("D", "W"):
+            return self.shift(unit, n)
+        months = n * (12 if unit == "Y" else 1) if unit in ("M", "Y") else None
+        if months is None:
+            return None
+        k = self.year * 12 + (self.month or 1) - 1 + months
+        y, mo = k // 12, k % 12 + 1
+        if not self.month:
+            return Point(y)
+        return Point(y, mo, min(self.day, days_in(y, mo)) if self.day else None)
+
     @classmethod
     def from_value(cls, value: str) -> Point | None:
         """The point a value names ("1934-WI", "1939-08-21T23:15"); None for others."""
         m = _POINT_PARSE.match(value)
-        if not m or m.group("q") or m.group("h") or m.group("w"):
+        if not m or m.group("w"):
             return None
+        if m.group("q") or m.group("h"):
+            part = f"Q{m.group('q')}" if m.group("q") else f"H{m.group('h')}"
+            return cls(int(m.group("y")), season=part)
         mo = int(m.group("mo")) if m.group("mo") else None
         return cls(int(m.group("y")), mo, int(m.group("d")) if m.group("d") else None,
                    m.group("s"), m.group("t"))

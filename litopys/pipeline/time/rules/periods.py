@@ -14,6 +14,7 @@ from litopys.pipeline.time.grammar import (
     DAY_WORDS,
     DECADE_UNITS,
     DECADE_WORDS,
+    PART_WORDS,
     ROMAN_NUM,
     ROMAN_SPACE,
     TO,
@@ -55,6 +56,8 @@ def _decade(m: re.Match[str], text: str, orig: str) -> Hit | None:
         return None
     if "w" in m.re.groupindex:
         dec, cent_s, full = DECADE_WORDS[norm(m.group("w"))], m.group("wc"), None
+        if dec >= 1000:  # "у двотисячних": a word for one decade with its century
+            dec, cent_s, full = dec % 100, None, dec
         if not (m.group("ws") or cent_s or left_prep(text, m.start())):
             return None
     else:
@@ -107,6 +110,9 @@ _DECADE_SFX = rf"[-–]?{alt(WORDS['decade_suffixes'], bound=False)}{R}"
 @pattern(
     "decade_range",
     rf"(?P<a>[0-9](?<![\w.,:].)[0-9](?:[0-9]{{2}})?)(?:{_DECADE_SFX})?\s*[-–—]\s*"
+    rf"(?P<b>[0-9]{{2}}(?:[0-9]{{2}})?){_DECADE_SFX}(?:\s*(?P<ys>{_DECADE_YEAR}))?(?:\s+(?P<c>{CENTURY}))?",
+    # "наприкінці 1980-х – на початку 1990-х років": a part word before the second decade
+    rf"(?P<a>[0-9](?<![\w.,:].)[0-9](?:[0-9]{{2}})?){_DECADE_SFX}\s*[-–—]\s*(?:{PART_WORDS})\s+"
     rf"(?P<b>[0-9]{{2}}(?:[0-9]{{2}})?){_DECADE_SFX}(?:\s*(?P<ys>{_DECADE_YEAR}))?(?:\s+(?P<c>{CENTURY}))?",
 )
 def _decade_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
@@ -161,6 +167,10 @@ def _century_decade(m: re.Match[str], text: str, orig: str) -> Hit | None:
     rf"(?P<c>{CENTURY0})(?P<bce>{BCE})?",
     rf"(?P<c1>{CENTURY_NUM0}){CENTURY_SFX}?\s*"
     rf"(?:[-–—]|\s(?:{AND}|{TO})\s)\s*(?P<c>{CENTURY})(?P<bce>{BCE})?",
+    # "кінець XIX — початок XX ст.": the part word of the first is outside (the tagger
+    # extends the span to it), the second's part word stands between
+    rf"(?P<c1>{CENTURY_NUM0}){CENTURY_SFX}?\s*(?:[-–—]|\s{AND})\s*(?:{PART_WORDS})\s+"
+    rf"(?P<c>{CENTURY})(?P<bce>{BCE})?",
 )
 def _century(m: re.Match[str], text: str, orig: str) -> Hit | None:
     c1s = m.group("c1") if "c1" in m.re.groupindex else None

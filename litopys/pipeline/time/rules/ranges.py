@@ -101,7 +101,12 @@ def _point_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
         return None
 
     def resolve(ctx: Ctx) -> Res:
-        y2, source, anchor = year_or_ref(yb, ctx)
+        if yb is None and ya is not None:
+            # "з 30 квітня 1709 р. до 27 червня": the end is in the start's year (or the
+            # next, when its month comes earlier: "з 20 грудня 1920 р. по 5 січня")
+            y2, source, anchor = (ya if mb >= ma else ya + 1), "text", None
+        else:
+            y2, source, anchor = year_or_ref(yb, ctx)
         if y2 is None:
             return Res(None, source=source)
         y1 = ya if ya is not None else (y2 - 1 if ma > mb else y2)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from litopys.pipeline.time.grammar import (
     RELATIVE,
@@ -86,3 +87,36 @@ def _relative_day_part(m: re.Match[str], text: str, orig: str) -> Hit | None:
         return res_point(p, "narrative", ref.value)
 
     return Hit(m.start(), m.end(), resolve, None, "relative")
+
+
+_WEEKDAY_NUMBER: dict[str, int] = {
+    norm(str(w)): int(k) for k, ws in WORDS["weekday_numbers"].items() for w in ws
+}
+# A date right after the weekday: an apposition the tagger joins ("у п'ятницю, 5 березня").
+_DATE_AFTER_RE = re.compile(r"\s*,?\s*\d")
+
+
+@pattern(
+    "weekday_alone",
+    rf"(?P<p>{alt(WORDS['weekday_alone_prepositions'])})\s+(?P<w>{alt(list(_WEEKDAY_NUMBER))})(?![\w'])",
+    word_start=True,
+)
+def _weekday_alone(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"5 березня 1920 р. (a Friday) ... У понеділок ...": the next Monday after the
+    narrative day (1-7 days on); untagged without a narrative day."""
+    if _DATE_AFTER_RE.match(text, m.end()):
+        return None
+    wd = _WEEKDAY_NUMBER[norm(m.group("w"))]
+
+    def resolve(ctx: Ctx) -> Res:
+        ref = ctx.ref
+        if ref is None or not ref.day or ref.year < 1 or ref.time:
+            return Res(None, source="narrative")
+        now = date(ref.year, ref.month or 1, ref.day).isoweekday()
+        p = Point(ref.year, ref.month, ref.day).shift("D", (wd - now - 1) % 7 + 1)
+        if p is None:
+            return Res(None, source="narrative")
+        return res_point(p, "narrative", ref.value)
+
+    # dropped without a narrative day: in news "у понеділок" counts from the publication
+    return Hit(m.start(), m.end(), resolve, None, "relative", optional=True)

@@ -21,8 +21,10 @@ from litopys.pipeline.time.grammar import (
     pattern,
     res_point,
     res_range,
+    table,
 )
 from litopys.pipeline.time.values import Point
+from litopys.pipeline.time.words import WORDS
 
 _SEASON_TAIL = rf"(?:\s*,?\s*(?P<y>{YEARX})|\s+(?P<rel>{REL_YEAR}))"
 # "взимку 2014–2015 років", "зимой 1941/42 г.": a season over two years
@@ -108,3 +110,36 @@ def _season_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
     a = Point(y - 1 if sb == "SP" else y, season=sa)  # "взимку–навесні 1920": the winter before
     b = Point(y, season=sb)
     return Hit(m.start(), m.end(), lambda ctx: res_range(a, b), y, "season")
+
+
+_PART_NOUNS: dict[str, str] = table(WORDS["year_part_nouns"])
+_PART_ORDINALS: dict[str, int] = {w: int(k) for w, k in table(WORDS["year_part_ordinals"]).items()}
+
+
+@pattern(
+    "year_part",
+    rf"(?P<o>{alt(list(_PART_ORDINALS))})\s+(?P<n>{alt(list(_PART_NOUNS))})"
+    rf"(?:\s*,?\s*(?P<y>{YEARX})|\s+(?P<rel>{REL_YEAR}))",
+    word_start=True,
+)
+def _year_part(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"у першому кварталі 1933 року" -> 1933-Q1, "во втором полугодии того же года" ->
+    the narrative year's H2. A year (or a relative year) must follow: without one the
+    noun is as often a city block ("у першому кварталі міста")."""
+    kind, n = _PART_NOUNS[norm(m.group("n"))], _PART_ORDINALS[norm(m.group("o"))]
+    if kind == "H" and n > 2:
+        return None
+    code = f"{kind}{n}"
+    year = parse_year(m.group("y")) if m.group("y") else None
+    offset = RELATIVE[norm(m.group("rel"))][1] if m.group("rel") else 0
+
+    def resolve(ctx: Ctx) -> Res:
+        if year is not None:
+            return res_point(Point(year, season=code))
+        if ctx.ref is None:
+            return Res(None, source="narrative")
+        res = res_point(Point(ctx.ref.year + offset, season=code), "narrative", ctx.ref.value)
+        res.ref = Point(ctx.ref.year + offset)
+        return res
+
+    return Hit(m.start(), m.end(), resolve, year, "season")

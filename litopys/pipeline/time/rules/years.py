@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from litopys.pipeline.time.grammar import (
     AND,
@@ -21,8 +22,10 @@ from litopys.pipeline.time.grammar import (
     YS,
     YS_ANY,
     YS_PLURAL,
+    Ctx,
     Hit,
     L,
+    Res,
     alt,
     left_pre,
     left_prep,
@@ -30,6 +33,7 @@ from litopys.pipeline.time.grammar import (
     page_before,
     parse_year,
     pattern,
+    res_point,
     res_range,
     word_set,
     year_hit,
@@ -104,10 +108,16 @@ def _bare_year(m: re.Match[str], text: str, orig: str) -> Hit | None:
     return None
 
 
+_PLURAL_END_RE = re.compile(rf"^{YS_PLURAL}$", FLAGS)
+# The years listed before the last pair: "1932, " of "1932, 1933 і 1934 роках".
+_LIST_HEAD_RE = re.compile(r"(?<![\w.,:/№–-])(?P<y>[12]\d{3})(?:,\s*[12]\d{3})*,\s*$")
+
+
 @pattern(
     "year_range",
     rf"(?P<y1>[0-9](?<![\w.,:/№].)[0-9]{{2,3}})"
-    rf"(?:\s?{alt(WORDS['range_year_words'], bound=False)})?\s*(?P<conn>[-–—/]|\s(?:{TO}|{AND})\s)\s*"
+    rf"(?:\s?{alt(WORDS['range_year_words'], bound=False)}|(?P<sfx1>[-–]{alt(WORDS['year_suffixes'], bound=False)}(?![\w'’ʼ-])))?"
+    rf"\s*(?P<conn>[-–—/]|\s(?:{TO}|{AND})\s)\s*"
     rf"(?P<y2>\d{{2,4}})(?![\d]|[.,]\d)(?P<ys>{YS_ANY})?",
 )
 def _year_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
@@ -115,10 +125,19 @@ def _year_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
     y2 = int(s2) if len(s2) > 2 else (y1 // 100) * 100 + int(s2)
     start, pre, _night = left_pre(text, m.start())
     conn = m.group("conn").strip()
+    if m.group("sfx1") and (conn not in RANGE_TO or pre not in RANGE_FROM):
+        return None  # "з 2014-го по 2022-й" only: "1932-го–..." is not a range form
     if not y1 < y2 <= y1 + 300 or y2 > 2100 or page_before(text, m.start()):
         return None
+    listed = None
     if conn in AND_WORDS and pre not in RANGE_BETWEEN:
-        return None
+        # "у 1920 та 1921 роках", "в 1932, 1933 и 1934 годах": consecutive years under one
+        # plural year word are one expression from the first to the last (as the gold's
+        # "3 й 4 січня"); a singular word or a gap lists separate years.
+        if not (m.group("ys") and _PLURAL_END_RE.match(m.group("ys")) and len(s2) == 4
+                and y2 == y1 + 1):
+            return None  # "у 1994, 1997 і 2005 роках": separate years, not a span
+        listed = _LIST_HEAD_RE.search(text, max(0, m.start() - 40), m.start())
     if conn in RANGE_TO and pre not in RANGE_FROM:
         return None
     if conn == "/" and not (len(s2) in (2, 4) and y2 == y1 + 1):
@@ -129,6 +148,53 @@ def _year_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
         return None
     if pre not in RANGE_FROM and pre not in RANGE_BETWEEN:
         start = m.start()
+    if listed is not None and not page_before(text, listed.start()):
+        head = [int(y) for y in re.findall(r"\d{4}", listed.group())]
+        if not all(b == a + 1 for a, b in pairwise([*head, y1])):
+            return None  # "у 1931, 1933 і 1934 роках": separate years
+        start, y1 = listed.start(), head[0]
     a, b = Point(y1), Point(y2)
     return Hit(start, m.end(), lambda ctx: res_range(a, b), y2, "range")
 
+
+
+# Words after "у 33-му" that cannot be the noun an ordinal modifies ("у 33-му він ...").
+_SHORT_FOLLOWER_RE = re.compile(rf"\s+{alt(WORDS['short_year_followers'])}(?![\w'’ʼ-])", FLAGS)
+_SHORT_LEFT_RE = re.compile(rf"{L}{alt(WORDS['year_in_prepositions'])}\s+$", FLAGS)
+
+
+@pattern(
+    "short_year",
+    rf"(?P<y>[0-9](?<![\w.,:/№–-].)[0-9])-(?P<sfx>{alt(WORDS['short_year_suffixes'], bound=False)})"
+    rf"(?![\w'’ʼ-])(?P<ys>{YS})?",
+)
+def _short_year(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"у 33-му", "в 33-м году": a year by its last two digits, in the century of the
+    narrative time (the nearest such year); only after "у"/"в" and before a stop, a comma,
+    a conjunction or a year word (not "у 33-му полку")."""
+    if not _SHORT_LEFT_RE.search(text, max(0, m.start() - 12), m.start()):
+        return None
+    if not m.group("ys") and not _BARE_YEAR_RIGHT_RE.match(text, m.end()) \
+            and not _SHORT_FOLLOWER_RE.match(text, m.end()):
+        return None
+    two = int(m.group("y"))
+
+    def resolve(ctx: Ctx) -> Res:
+        if ctx.ref is None:
+            return Res(None, source="narrative")
+        c = ctx.ref.year // 100
+        y = min((k * 100 + two for k in (c - 1, c, c + 1)), key=lambda v: abs(v - ctx.ref.year))
+        res = res_point(Point(y), "narrative", ctx.ref.value)
+        return res
+
+    return Hit(m.start(), m.end(), resolve, None, "year")
+
+
+@pattern("spaced_year", rf"(?P<y>[12](?<![\w.,:/№–-].) [0-9] [0-9] [0-9])(?P<ys>{YS})")
+def _spaced_year(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"1 9 3 2 року": a year whose digits OCR or letter-spacing pulled apart (before a
+    year word only)."""
+    if text[max(0, m.start() - 2):m.start()].strip()[-1:].isdigit():
+        return None
+    y = int(m.group("y").replace(" ", ""))
+    return year_hit(m, y) if y <= 2100 else None
