@@ -72,7 +72,9 @@ def person_name(span: Span) -> tuple[str, list[str]]:
     words: list[str] = []
     gender = "masc"
     for tok in span:
-        name_genders = {g for p in _parses(tok.text) if "Name" in str(p.tag)
+        # known readings only: a guessed parse of an unknown word ("Даладье") has
+        # no say in the gender
+        name_genders = {g for p in _parses(tok.text) if p.is_known and "Name" in str(p.tag)
                         for g in ("masc", "femn") if g in str(p.tag)}
         if name_genders == {"femn"}:
             gender = "femn"
@@ -260,6 +262,9 @@ def link_person(p: _Person, spans: list[Span], year: int | None):  # type: ignor
         cands = book.lookup_full(span.text)
         if cands:
             break
+    # a full-name form already holds the given name or initials, in whichever language
+    # it is written ("Иоахим" for "Йоахім"): no letters left to check
+    by_full = bool(cands)
     if not cands:
         cands = book.lookup_surname(" ".join(p.words)) or book.lookup_surname(p.words[-1])
     if not cands:
@@ -272,7 +277,7 @@ def link_person(p: _Person, spans: list[Span], year: int | None):  # type: ignor
         if year is not None and rec.born and rec.died and not (
                 rec.born + 15 <= year <= rec.died + 1):
             return False
-        if letters and rec.given:
+        if letters and rec.given and not by_full:
             firsts = {w[0].lower() for w in rec.given.split() if w}
             if not letters & firsts:
                 return False
@@ -664,7 +669,7 @@ class ActorResolver:
                 # (a ranked dictionary: only the likeliest reading, "дел" is not "деть")
                 if not office_lex.lookup(tok.lemma_) and any(
                         t.startswith("VERB") and ("past" in t or "pres" in t or "futr" in t)
-                        for t in (tok._.tags[:1] if parses_ranked() else tok._.tags)):
+                        for t in (tok._.tags[:1] if parses_ranked(tok.text) else tok._.tags)):
                     break  # "гетьманом став": a verb reading ends the office phrase
                 if office_lex.lookup(tok.lemma_) or office_lex.lookup(tok.lower_):
                     start = k

@@ -137,7 +137,7 @@ def test_data_integrity_actor_references_resolve(gazetteer, actors_yaml):
         ("Судетською областю", "sudetenland", "name"),
         ("Москві", "moscow", "name"),
         ("Будапешті", "budapest", "name"),
-        ("НБСЄ", "osce", "abbr"),
+        ("НБСЄ", "csce", "abbr"),
         ("Статуту ООН", "un_charter", "name"),
         ("Договору про нерозповсюдження ядерної зброї", "npt", "name"),
         ("Заключного акта НБСЄ", "helsinki_final_act", "alias"),
