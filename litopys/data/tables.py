@@ -121,6 +121,8 @@ def gazetteer_rows(entries: list[dict]) -> list[dict]:
             add([normalize_form(literal)], entry, _phrase_kind(literal, "alias"), "uk", literal)
         for demonym in entry.get("demonyms", []):
             add(inflect_plural_noun(demonym), entry, "demonym", "uk", demonym)
+        for lang, demonym in _by_lang(entry, "demonyms"):
+            add(inflect_plural_noun(demonym, lang), entry, "demonym", lang, demonym)
     return [best[key] for key in sorted(best)]
 
 

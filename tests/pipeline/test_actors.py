@@ -349,3 +349,19 @@ def test_actors_office_phrase_in_a_russian_paragraph_keeps_its_last_word() -> No
                          "СССР М. М. Литвинов встретился с послом Китая.")
     litvinov = _by_name(ch, "Литвинов")
     assert any("дел" in role for role in litvinov.roles), litvinov.roles
+
+
+@pytest.mark.parametrize(
+    "text,eid",
+    [
+        ("Навесні татари рушили на Поділля.", "tatars"),
+        ("Гетьман послав гінця, і запорожців покликали на раду.", "zaporozhians"),
+        ("Уночі бойовики обстріляли околиці міста.", "militants"),
+        ("Весной татары и ногайцы напали на Подолье.", "nogais"),
+    ],
+)
+def test_actors_a_group_named_by_a_plural_noun_is_an_organisation(text, eid) -> None:
+    ch = litopys.extract(text)
+    group = next((e for e in ch.entities if e.id == eid), None)
+    assert group is not None and group.type == "ORG", [(e.id, e.type) for e in ch.entities]
+    assert group.mentions
