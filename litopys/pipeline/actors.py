@@ -155,6 +155,14 @@ def phrase_nominative(tokens: list[Token]) -> str:
             elif any(p.normal_form == tok.lower_ and "nomn" in str(p.tag)
                      for p in _parses(tok.text)):
                 out.append(tok.lower_ if not tok.text.isupper() else tok.text)
+            elif not tok.text.isupper() and (single := next(
+                    (p.normal_form for p in _parses(tok.text) if p.is_known
+                     and p.tag.POS == "NOUN" and "plur" not in p.tag
+                     and ((case and case in p.tag)
+                          or (case is None and p.normal_form == tok.lower_))), None)):
+                # a singular noun's nominative is its dictionary form (some entries carry
+                # no number: "Конституцію" would inflect to the plural)
+                out.append(single)
             else:
                 out.append(nominative(tok.text, case, prefer="NOUN").lower()
                            if not tok.text.isupper() else tok.text)

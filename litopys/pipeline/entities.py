@@ -640,9 +640,13 @@ class EntityRecognizer:
                 while k < n and k - end < 5 and not taken[k] and \
                         doc[k].pos_ in ("NOUN", "ADJ") and "gent" in _reading_cases(doc[k]):
                     k += 1
+                inside = not sentence_initial(tok)
                 size, hit = place_name_at([t.lower_ for t in doc], k) if k < n else (0, None)
-                if k > end and size and "gent" in _reading_cases(doc[k]):
-                    release(k, k + size)  # the state's name is part of the document's
+                if size and "gent" in _reading_cases(doc[k]) and (
+                        k > end or (hit.type == "GPE" and (
+                            inside or tok.lemma_ in rules()["polity_doc_heads"]))):
+                    # the state's name is part of the document's ("Конституція України")
+                    release(k, k + size)
                     claim(Span(doc, start, k + size, label="DOC"))
                     continue
             if end < n and doc[end].lower_ in rules()["subject_prepositions"] and \

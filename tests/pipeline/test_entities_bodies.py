@@ -238,3 +238,26 @@ def test_entities_european_and_international_bodies(text: str, mention: str,
 ])
 def test_entities_agreement_about_a_clause_is_no_document(text: str) -> None:
     assert not [e for e in litopys.extract(text).entities if e.type == "DOC"]
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Конституція Литви набула чинності того ж року.", "Конституція Литви"),
+        ("Сейм змінив Конституцію Польщі.", "Конституція Польщі"),
+        ("Конституция СССР 1936 года провозгласила равенство. Позже приняли Конституцию СССР.",
+         "Конституция СССР"),
+    ],
+)
+def test_entities_a_constitution_named_by_its_state(text: str, name: str) -> None:
+    # the state in the genitive is part of the document's name, also at a sentence
+    # start; the name is in the nominative singular
+    ch = litopys.extract(text)
+    docs = [e for e in ch.entities if e.type == "DOC"]
+    assert [d.name for d in docs] == [name], [(e.type, e.name) for e in ch.entities]
+
+
+def test_entities_a_state_after_another_document_head_at_a_sentence_start_is_the_state() -> None:
+    ch = litopys.extract("Угода Литви з Польщею не діяла.")
+    assert not [e for e in ch.entities if e.type == "DOC"]
+    assert {"ltu", "pol"} <= {e.id for e in ch.entities}
