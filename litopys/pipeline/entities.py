@@ -670,6 +670,8 @@ class EntityRecognizer:
                         k += size
                 if k > end + 1:
                     end = k
+            if not named and "Number=Plur" in str(tok.morph):
+                continue  # "договори про ненапад": a kind of document, not one document
             generic = end == i + 1 and not named
             if generic and (start == i or "Number=Plur" in str(tok.morph)
                             or tok.lemma_ not in rules()["treaty_heads"]

@@ -261,3 +261,15 @@ def test_entities_a_state_after_another_document_head_at_a_sentence_start_is_the
     ch = litopys.extract("Угода Литви з Польщею не діяла.")
     assert not [e for e in ch.entities if e.type == "DOC"]
     assert {"ltu", "pol"} <= {e.id for e in ch.entities}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Обидві країни раніше уклали з сусідами договори про ненапад.",
+        "Москва предлагала соседям договоры о ненападении и торговые соглашения.",
+    ],
+)
+def test_entities_a_lower_case_plural_document_noun_is_a_kind_not_a_document(text: str) -> None:
+    ch = litopys.extract(text)
+    assert not [e for e in ch.entities if e.type == "DOC"], [(e.type, e.name) for e in ch.entities]
