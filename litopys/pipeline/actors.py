@@ -597,6 +597,8 @@ class ActorResolver:
         generic = doc.user_data.get("litopys_generic_doc", {})
         if not generic:
             return
+        bare = doc.user_data.get("litopys_bare_doc", set())
+        drop: set[int] = set()
 
         def heads(tok: Token) -> set[str]:
             return {tok.lemma_} | {p.normal_form for p in parses(tok.text)}
@@ -619,18 +621,24 @@ class ActorResolver:
             adjectives = [heads(t) for t in doc[span.start : generic[span.start]]]
             targets = [tid for tid in targets
                        if all(a & named_words[tid] for a in adjectives)]
+            if span.start in bare and len(targets) != 1:
+                drop.add(span.start)  # a head alone names no document of its own
+                targets = targets or [eid]
             if not targets:
                 continue
             old = entities[eid]
             moved = [m for m in old.mentions if (m.start, m.end) == (span.start_char,
                                                                       span.end_char)]
             old.mentions = [m for m in old.mentions if m not in moved]
-            if len(targets) == 1:
+            if len(targets) == 1 and span.start not in drop:
                 target = entities[targets[0]]
                 target.mentions = sorted(target.mentions + moved, key=lambda m: m.start)
                 span._.entity_id = target.id
             if not old.mentions:
                 del entities[eid]
+        if drop:
+            doc.spans["mentions"] = [s for s in doc.spans.get("mentions", [])
+                                     if s.start not in drop or s.label_ != "DOC"]
 
     @staticmethod
     def _lookup_name(name: str):  # type: ignore[no-untyped-def]

@@ -428,6 +428,7 @@ class EntityRecognizer:
             self._claim_model(doc, span, claim)
         self._places(doc, claim, taken)
         self._listed_places(doc, spans, claim, taken)
+        self._short_documents(doc, spans, claim, taken)
         spans.sort(key=lambda s: s.start)
         doc.spans["mentions"] = spans
         return doc
@@ -684,6 +685,32 @@ class EntityRecognizer:
                 # "союзний договір": a name only if no other document of the text has
                 # this head (the actor stage joins it to the one that has)
                 doc.user_data.setdefault("litopys_generic_doc", {})[start] = i
+
+    @staticmethod
+    def _short_documents(doc: Doc, spans: list[Span], claim, taken) -> None:  # type: ignore[no-untyped-def]
+        """A document head alone ("Декларація", "договором") where exactly one named
+        document of the text has that head: a short mention of it (the actor stage joins
+        it, or drops it where no one document takes it)."""
+        short = rules()["short_doc_heads"]
+        named: dict[str, int] = {}
+        for span in spans:
+            if span.label_ == "DOC":
+                for lemma in {t.lemma_ for t in span if t.pos_ in ("NOUN", "PROPN")} & short:
+                    named[lemma] = named.get(lemma, 0) + 1
+        if not named:
+            return
+        generic = doc.user_data.setdefault("litopys_generic_doc", {})
+        bare = doc.user_data.setdefault("litopys_bare_doc", set())
+        for i, tok in enumerate(doc):
+            if taken[i] or tok.pos_ not in ("NOUN", "PROPN") or named.get(tok.lemma_) != 1 \
+                    or "Number=Plur" in str(tok.morph) or tok.text.isupper():
+                continue
+            if i > 0 and (doc[i - 1].pos_ in ("ADJ", "DET", "PRON") or taken[i - 1]
+                          or reads_as(doc[i - 1].text, rules()["referential_adjectives"])):
+                continue  # "аналогічний договір", "ця угода": not the one with the head
+            if claim(Span(doc, i, i + 1, label="DOC")):
+                generic[i] = i
+                bare.add(i)
 
     def _orgs(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
         heads = rules()["org_heads"]

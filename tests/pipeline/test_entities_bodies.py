@@ -273,3 +273,27 @@ def test_entities_a_state_after_another_document_head_at_a_sentence_start_is_the
 def test_entities_a_lower_case_plural_document_noun_is_a_kind_not_a_document(text: str) -> None:
     ch = litopys.extract(text)
     assert not [e for e in ch.entities if e.type == "DOC"], [(e.type, e.name) for e in ch.entities]
+
+
+def test_entities_a_document_head_alone_is_a_mention_of_the_one_named_document() -> None:
+    ch = litopys.extract("Рада ухвалила Декларацію про незалежність Литви. Декларація "
+                         "проголосила верховенство законів республіки.")
+    docs = [e for e in ch.entities if e.type == "DOC"]
+    assert len(docs) == 1, [(e.type, e.name) for e in ch.entities]
+    assert "Декларація" in [m.text for m in docs[0].mentions]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no named document with the head: the head alone names nothing
+        "Сторони довго сперечалися. Угода так і не з'явилася.",
+        # a demonstrative points back to another document, not to the one with the head
+        "Після Мюнхенської угоди сторони уклали пакт. Однак ця угода нікого не захистила.",
+    ],
+)
+def test_entities_a_document_head_alone_without_its_one_document(text: str) -> None:
+    ch = litopys.extract(text)
+    assert not [m.text for e in ch.entities if e.type == "DOC" for m in e.mentions
+                if m.text.lower() == "угода"], [(e.name, [m.text for m in e.mentions])
+                                                for e in ch.entities]
