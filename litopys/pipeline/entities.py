@@ -1157,6 +1157,8 @@ class EntityRecognizer:
                                                   for t in tags_of(doc[end - 1].text))):
             return  # "Другої світової війни": the model's name is an event's adjective
         span = Span(doc, span.start, end, label=span.label_)
+        if label != "PERSON" and all(is_initial(t) or t.is_punct for t in span):
+            return  # "Е. (Ю.) К. Глебович": initials name no state or body
         if any(t.pos_ in ("VERB", "AUX") for t in span):
             return  # "Петлюра прийняв рішення", "рішенням Сойму стало" are not names
         if any(t.lemma_ in rules()["event_nouns"] or t.text in (":", ";", "(", ")")

@@ -297,3 +297,11 @@ def test_entities_a_document_head_alone_without_its_one_document(text: str) -> N
     assert not [m.text for e in ch.entities if e.type == "DOC" for m in e.mentions
                 if m.text.lower() == "угода"], [(e.name, [m.text for m in e.mentions])
                                                 for e in ch.entities]
+
+
+def test_entities_initials_alone_name_no_state_or_body() -> None:
+    ch = litopys.extract("Со стороны Речи Посполитой договор подписали Е. (Ю.) К. Глебовичем "
+                         "и С. Ледоховским, а со стороны России — другие послы.")
+    assert not [e for e in ch.entities if e.type in ("ORG", "GPE") and all(
+        len(m.text) <= 2 for m in e.mentions) and e.mentions], \
+        [(e.type, e.name, [m.text for m in e.mentions]) for e in ch.entities]
