@@ -445,15 +445,15 @@ def _hand_name_word(word: str, gender: str, lang: str = "uk") -> Paradigm:
     return _fixed(word)
 
 
-def _dictionary_name_word(word: str, gender: str, kinds: tuple[str, ...]):
+def _dictionary_name_word(word: str, gender: str, kinds: tuple[str, ...], lang: str = "uk"):
     """Case forms from a pymorphy3 parse tagged with one of ``kinds`` ("Surn",
     "Name", "Patr") in the right gender; the fixed paradigm for an
     indeclinable (Fixd) parse; None if the dictionaries have no such parse."""
-    if not _known(word, "uk"):
+    if not _known(word, lang):
         return None
     want = "femn" if gender == "f" else "masc"
     for kind in kinds:
-        for parse in analyzer("uk").parse(word):
+        for parse in analyzer(lang).parse(word):
             tag = parse.tag
             if kind not in tag.grammemes or tag.POS != "NOUN" or want not in tag.grammemes:
                 continue
@@ -476,21 +476,22 @@ def _dictionary_name_word(word: str, gender: str, kinds: tuple[str, ...]):
 
 
 @lru_cache(maxsize=8192)
-def _name_word_cases(word: str, gender: str, kinds: tuple[str, ...]) -> tuple:
-    """Case forms of one lowercased name word, as a hashable (case, forms) tuple."""
+def _name_word_cases(word: str, gender: str, kinds: tuple[str, ...], lang: str = "uk") -> tuple:
+    """Case forms of one lowercased name word (read with the morphology of ``lang``), as a
+    hashable (case, forms) tuple."""
     if _is_frozen(word):
         forms = _fixed(word)
     else:
-        forms = _dictionary_name_word(word, gender, kinds) or None
+        forms = _dictionary_name_word(word, gender, kinds, lang) or None
         if forms is None and "-" in word:
             # The last part always declines ("абдул-гаміда", "кай-шека"); the
             # earlier ones too when the dictionaries know them as names
             # ("ульянова-леніна", "буша-молодшого").
             parts = word.split("-")
-            tables = [dict(_name_word_cases(part, gender, kinds)) for part in parts]
+            tables = [dict(_name_word_cases(part, gender, kinds, lang)) for part in parts]
             forms = {case: set() for case in CASES}
             prefix = "-".join(parts[:-1])
-            both = all(_dictionary_name_word(part, gender, kinds) for part in parts[:-1])
+            both = all(_dictionary_name_word(part, gender, kinds, lang) for part in parts[:-1])
             for case in CASES:
                 forms[case].update(f"{prefix}-{form}" for form in tables[-1][case])
                 if both:
@@ -498,7 +499,7 @@ def _name_word_cases(word: str, gender: str, kinds: tuple[str, ...]) -> tuple:
                         forms[case].add("-".join(combo))
         if forms is None:
             # Epithets and ordinals: "Петро Великий", "Катерина Друга".
-            parse = _pick(word, "uk", "ADJF")
+            parse = _pick(word, lang, "ADJF")
             if parse is not None:
                 forms = _lexeme_by_case(parse, "sing", "femn" if gender == "f" else "masc")
                 forms["nomn"].add(word)
@@ -508,12 +509,13 @@ def _name_word_cases(word: str, gender: str, kinds: tuple[str, ...]) -> tuple:
                 if not all(forms.values()):
                     forms = None
         if forms is None:
-            forms = _hand_name_word(word, gender)
+            forms = _hand_name_word(word, gender, lang)
     return tuple((case, tuple(sorted(forms[case]))) for case in CASES)
 
 
 def inflect_name(
-    phrase: str, gender: str = "m", mode: str = "last", kinds: tuple[str, ...] = ("Surn",)
+    phrase: str, gender: str = "m", mode: str = "last", kinds: tuple[str, ...] = ("Surn",),
+    lang: str = "uk",
 ) -> dict[str, set[str]]:
     """Return the singular case forms of a personal name or name phrase.
 
@@ -522,6 +524,7 @@ def inflect_name(
     mode (str): "last" inflects only the last word that can inflect, "all"
         every word (regnal names), "fixed" none.
     kinds (tuple[str, ...]): pymorphy3 name grammemes to try, in order.
+    lang (str): the language the name is written in ("ru": a Russian display name).
     RETURNS (dict[str, set[str]]): Normalised forms by case.
     """
     tokens = normalize_form(phrase).split()
@@ -530,7 +533,7 @@ def inflect_name(
     if mode == "all":
         # Regnal names are first names: "Петра I", "Катерини II".
         kinds = ("Name", "Patr", *kinds)
-    tables = [dict(_name_word_cases(token, gender, kinds)) for token in tokens]
+    tables = [dict(_name_word_cases(token, gender, kinds, lang)) for token in tokens]
     inflecting = [
         i
         for i, token in enumerate(tokens)
@@ -548,13 +551,13 @@ def inflect_name(
     return result
 
 
-def given_cases(given: str, gender: str) -> list[dict[str, set[str]]]:
+def given_cases(given: str, gender: str, lang: str = "uk") -> list[dict[str, set[str]]]:
     """Case forms of the first name alone and of the whole given part."""
     words = given.split()
     kinds = ("Name", "Patr", "Surn")
-    variants = [inflect_name(words[0], gender, "all", kinds)]
+    variants = [inflect_name(words[0], gender, "all", kinds, lang)]
     if len(words) > 1:
-        variants.append(inflect_name(given, gender, "all", kinds))
+        variants.append(inflect_name(given, gender, "all", kinds, lang))
     return variants
 
 

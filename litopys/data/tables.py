@@ -121,6 +121,8 @@ def gazetteer_rows(entries: list[dict]) -> list[dict]:
             add([normalize_form(literal)], entry, _phrase_kind(literal, "alias"), "uk", literal)
         for demonym in entry.get("demonyms", []):
             add(inflect_plural_noun(demonym), entry, "demonym", "uk", demonym)
+        for lang, demonym in _by_lang(entry, "demonyms"):
+            add(inflect_plural_noun(demonym, lang), entry, "demonym", lang, demonym)
     return [best[key] for key in sorted(best)]
 
 
@@ -219,6 +221,36 @@ def build(out_dir: Path = BUILD_DIR, curated_dir: Path = CURATED_DIR) -> dict[st
     return {name: out_dir / name for name in written}
 
 
+def _other_language_forms(entry: dict, lang: str, name: str, gender: str,
+                          mode: str) -> tuple[set[str], set[str]]:
+    """The surname forms and full-name forms of a person's display name in another
+    language (``name_by_lang``: "Максим Литвинов"), inflected with that language's
+    morphology. The surname is as many last words as the canonical surname has; the
+    words before it are the first name."""
+    words = name.split()
+    size = len(entry["surname"].split())
+    if len(words) < size:
+        raise BuildError(
+            f"person {entry['id']!r}: name_by_lang {lang}: {name!r} has fewer words than the "
+            f"surname {entry['surname']!r}; write the whole name, first name then surname"
+        )
+    surname = inflect_name(" ".join(words[len(words) - size:]), gender, mode, lang=lang)
+    surname_forms = with_cyrillic_numerals(
+        {form for forms in surname.values() for form in forms})
+    full_forms: set[str] = {normalize_form(name)}
+    first = " ".join(words[: len(words) - size])
+    if first:
+        for cases in given_cases(first, gender, lang):
+            for case in CASES:
+                full_forms.update(f"{g} {s}" for g, s in itertools.product(
+                    sorted(cases[case]), sorted(surname[case])))
+        for letters in initials(first):
+            full_forms.update(f"{letters} {form}" for form in surname_forms)
+    else:
+        full_forms.update(surname_forms)
+    return surname_forms, full_forms
+
+
 def person_rows(entries: list[dict]) -> list[dict]:
     """The person records, sorted by id, each with its surname and full-name forms."""
     rows = []
@@ -259,6 +291,10 @@ def person_rows(entries: list[dict]) -> list[dict]:
                 "nor the surname; add the missing part as an alias"
             )
         full_forms.add(name)
+        for lang, other in sorted((entry.get("name_by_lang") or {}).items()):
+            other_surname, other_full = _other_language_forms(entry, lang, other, gender, mode)
+            surname_forms.update(other_surname)
+            full_forms.update(other_full)
         rows.append(
             {
                 "id": entry["id"],

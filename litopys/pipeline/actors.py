@@ -72,7 +72,9 @@ def person_name(span: Span) -> tuple[str, list[str]]:
     words: list[str] = []
     gender = "masc"
     for tok in span:
-        name_genders = {g for p in _parses(tok.text) if "Name" in str(p.tag)
+        # known readings only: a guessed parse of an unknown word ("Даладье") has
+        # no say in the gender
+        name_genders = {g for p in _parses(tok.text) if p.is_known and "Name" in str(p.tag)
                         for g in ("masc", "femn") if g in str(p.tag)}
         if name_genders == {"femn"}:
             gender = "femn"
@@ -153,6 +155,14 @@ def phrase_nominative(tokens: list[Token]) -> str:
             elif any(p.normal_form == tok.lower_ and "nomn" in str(p.tag)
                      for p in _parses(tok.text)):
                 out.append(tok.lower_ if not tok.text.isupper() else tok.text)
+            elif not tok.text.isupper() and (single := next(
+                    (p.normal_form for p in _parses(tok.text) if p.is_known
+                     and p.tag.POS == "NOUN" and "plur" not in p.tag
+                     and ((case and case in p.tag)
+                          or (case is None and p.normal_form == tok.lower_))), None)):
+                # a singular noun's nominative is its dictionary form (some entries carry
+                # no number: "Конституцію" would inflect to the plural)
+                out.append(single)
             else:
                 out.append(nominative(tok.text, case, prefer="NOUN").lower()
                            if not tok.text.isupper() else tok.text)
@@ -260,6 +270,9 @@ def link_person(p: _Person, spans: list[Span], year: int | None):  # type: ignor
         cands = book.lookup_full(span.text)
         if cands:
             break
+    # a full-name form already holds the given name or initials, in whichever language
+    # it is written ("Иоахим" for "Йоахім"): no letters left to check
+    by_full = bool(cands)
     if not cands:
         cands = book.lookup_surname(" ".join(p.words)) or book.lookup_surname(p.words[-1])
     if not cands:
@@ -272,7 +285,7 @@ def link_person(p: _Person, spans: list[Span], year: int | None):  # type: ignor
         if year is not None and rec.born and rec.died and not (
                 rec.born + 15 <= year <= rec.died + 1):
             return False
-        if letters and rec.given:
+        if letters and rec.given and not by_full:
             firsts = {w[0].lower() for w in rec.given.split() if w}
             if not letters & firsts:
                 return False
@@ -584,6 +597,8 @@ class ActorResolver:
         generic = doc.user_data.get("litopys_generic_doc", {})
         if not generic:
             return
+        bare = doc.user_data.get("litopys_bare_doc", set())
+        drop: set[int] = set()
 
         def heads(tok: Token) -> set[str]:
             return {tok.lemma_} | {p.normal_form for p in parses(tok.text)}
@@ -606,18 +621,24 @@ class ActorResolver:
             adjectives = [heads(t) for t in doc[span.start : generic[span.start]]]
             targets = [tid for tid in targets
                        if all(a & named_words[tid] for a in adjectives)]
+            if span.start in bare and len(targets) != 1:
+                drop.add(span.start)  # a head alone names no document of its own
+                targets = targets or [eid]
             if not targets:
                 continue
             old = entities[eid]
             moved = [m for m in old.mentions if (m.start, m.end) == (span.start_char,
                                                                       span.end_char)]
             old.mentions = [m for m in old.mentions if m not in moved]
-            if len(targets) == 1:
+            if len(targets) == 1 and span.start not in drop:
                 target = entities[targets[0]]
                 target.mentions = sorted(target.mentions + moved, key=lambda m: m.start)
                 span._.entity_id = target.id
             if not old.mentions:
                 del entities[eid]
+        if drop:
+            doc.spans["mentions"] = [s for s in doc.spans.get("mentions", [])
+                                     if s.start not in drop or s.label_ != "DOC"]
 
     @staticmethod
     def _lookup_name(name: str):  # type: ignore[no-untyped-def]
@@ -664,7 +685,7 @@ class ActorResolver:
                 # (a ranked dictionary: only the likeliest reading, "дел" is not "деть")
                 if not office_lex.lookup(tok.lemma_) and any(
                         t.startswith("VERB") and ("past" in t or "pres" in t or "futr" in t)
-                        for t in (tok._.tags[:1] if parses_ranked() else tok._.tags)):
+                        for t in (tok._.tags[:1] if parses_ranked(tok.text) else tok._.tags)):
                     break  # "гетьманом став": a verb reading ends the office phrase
                 if office_lex.lookup(tok.lemma_) or office_lex.lookup(tok.lower_):
                     start = k

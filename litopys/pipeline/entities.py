@@ -428,6 +428,7 @@ class EntityRecognizer:
             self._claim_model(doc, span, claim)
         self._places(doc, claim, taken)
         self._listed_places(doc, spans, claim, taken)
+        self._short_documents(doc, spans, claim, taken)
         spans.sort(key=lambda s: s.start)
         doc.spans["mentions"] = spans
         return doc
@@ -640,9 +641,13 @@ class EntityRecognizer:
                 while k < n and k - end < 5 and not taken[k] and \
                         doc[k].pos_ in ("NOUN", "ADJ") and "gent" in _reading_cases(doc[k]):
                     k += 1
+                inside = not sentence_initial(tok)
                 size, hit = place_name_at([t.lower_ for t in doc], k) if k < n else (0, None)
-                if k > end and size and "gent" in _reading_cases(doc[k]):
-                    release(k, k + size)  # the state's name is part of the document's
+                if size and "gent" in _reading_cases(doc[k]) and (
+                        k > end or (hit.type == "GPE" and (
+                            inside or tok.lemma_ in rules()["polity_doc_heads"]))):
+                    # the state's name is part of the document's ("Конституція України")
+                    release(k, k + size)
                     claim(Span(doc, start, k + size, label="DOC"))
                     continue
             if end < n and doc[end].lower_ in rules()["subject_prepositions"] and \
@@ -666,6 +671,8 @@ class EntityRecognizer:
                         k += size
                 if k > end + 1:
                     end = k
+            if not named and "Number=Plur" in str(tok.morph):
+                continue  # "договори про ненапад": a kind of document, not one document
             generic = end == i + 1 and not named
             if generic and (start == i or "Number=Plur" in str(tok.morph)
                             or tok.lemma_ not in rules()["treaty_heads"]
@@ -678,6 +685,32 @@ class EntityRecognizer:
                 # "союзний договір": a name only if no other document of the text has
                 # this head (the actor stage joins it to the one that has)
                 doc.user_data.setdefault("litopys_generic_doc", {})[start] = i
+
+    @staticmethod
+    def _short_documents(doc: Doc, spans: list[Span], claim, taken) -> None:  # type: ignore[no-untyped-def]
+        """A document head alone ("Декларація", "договором") where exactly one named
+        document of the text has that head: a short mention of it (the actor stage joins
+        it, or drops it where no one document takes it)."""
+        short = rules()["short_doc_heads"]
+        named: dict[str, int] = {}
+        for span in spans:
+            if span.label_ == "DOC":
+                for lemma in {t.lemma_ for t in span if t.pos_ in ("NOUN", "PROPN")} & short:
+                    named[lemma] = named.get(lemma, 0) + 1
+        if not named:
+            return
+        generic = doc.user_data.setdefault("litopys_generic_doc", {})
+        bare = doc.user_data.setdefault("litopys_bare_doc", set())
+        for i, tok in enumerate(doc):
+            if taken[i] or tok.pos_ not in ("NOUN", "PROPN") or named.get(tok.lemma_) != 1 \
+                    or "Number=Plur" in str(tok.morph) or tok.text.isupper():
+                continue
+            if i > 0 and (doc[i - 1].pos_ in ("ADJ", "DET", "PRON") or taken[i - 1]
+                          or reads_as(doc[i - 1].text, rules()["referential_adjectives"])):
+                continue  # "аналогічний договір", "ця угода": not the one with the head
+            if claim(Span(doc, i, i + 1, label="DOC")):
+                generic[i] = i
+                bare.add(i)
 
     def _orgs(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
         heads = rules()["org_heads"]
@@ -1124,6 +1157,8 @@ class EntityRecognizer:
                                                   for t in tags_of(doc[end - 1].text))):
             return  # "Другої світової війни": the model's name is an event's adjective
         span = Span(doc, span.start, end, label=span.label_)
+        if label != "PERSON" and all(is_initial(t) or t.is_punct for t in span):
+            return  # "Е. (Ю.) К. Глебович": initials name no state or body
         if any(t.pos_ in ("VERB", "AUX") for t in span):
             return  # "Петлюра прийняв рішення", "рішенням Сойму стало" are not names
         if any(t.lemma_ in rules()["event_nouns"] or t.text in (":", ";", "(", ")")

@@ -137,7 +137,7 @@ def test_data_integrity_actor_references_resolve(gazetteer, actors_yaml):
         ("Судетською областю", "sudetenland", "name"),
         ("Москві", "moscow", "name"),
         ("Будапешті", "budapest", "name"),
-        ("НБСЄ", "osce", "abbr"),
+        ("НБСЄ", "csce", "abbr"),
         ("Статуту ООН", "un_charter", "name"),
         ("Договору про нерозповсюдження ядерної зброї", "npt", "name"),
         ("Заключного акта НБСЄ", "helsinki_final_act", "alias"),
@@ -264,3 +264,30 @@ def test_data_integrity_build_script_reports_bad_entry(build_data, tmp_path, cap
     with pytest.raises(BuildError, match=r"^actors\.yaml: entry 1 \(id 'x'\): type: "):
         build(tmp_path / "out", curated)
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    "form,person_id",
+    [
+        ("Максимом Литвиновым", "litvinov"),
+        ("Дмитрия Богомолова", "bogomolov"),
+        ("Иоахима фон Риббентропа", "ribbentrop"),
+        ("И. Риббентропом", "ribbentrop"),
+        ("Шарлем де Голлем", "de_gaulle"),
+    ],
+)
+def test_persons_russian_display_name_is_inflected_and_indexed(form, person_id):
+    # persons.yaml name_by_lang {ru: ...}: the Russian name in every case (Russian
+    # morphology), with initials, finds the person
+    from litopys.data.gazetteer import load_persons
+
+    assert [r.id for r in load_persons().lookup_full(form)] == [person_id]
+
+
+def test_persons_russian_display_name_shorter_than_the_surname_is_an_error():
+    from litopys.data.tables import person_rows
+
+    entry = {"id": "x", "name": "Шарль де Голль", "surname": "де Голль", "given": "Шарль",
+             "polity": "fra", "name_by_lang": {"ru": "Голль"}}
+    with pytest.raises(BuildError, match="name_by_lang"):
+        person_rows([entry])

@@ -312,3 +312,56 @@ def test_actors_office_adjective_reads_the_polity_of_the_narrative_year() -> Non
     ch = litopys.extract("У 1667 році договір підписав великий маршалок литовський К. Завиша.")
     person = _by_name(ch, "Завиш")
     assert person.affiliation == "grand_duchy_lithuania"
+
+
+@pytest.mark.parametrize(
+    "text,pid,name",
+    [
+        ("Договор подписали Иоахим фон Риббентроп и Вячеслав Молотов.", "ribbentrop",
+         "Иоахим фон Риббентроп"),
+        ("С Дмитрием Богомоловым встретился министр иностранных дел Китая.", "bogomolov",
+         "Дмитрий Богомолов"),
+        ("В Женеве выступил Максим Литвинов.", "litvinov", "Максим Литвинов"),
+    ],
+)
+def test_actors_person_known_by_a_russian_display_name(text, pid, name) -> None:
+    # persons.yaml name_by_lang: the Russian name and its Russian case forms find the
+    # person, and a Russian document shows it
+    ch = litopys.extract(text)
+    person = next((e for e in ch.entities if e.id == pid), None)
+    assert person is not None, [(e.id, e.name) for e in ch.entities]
+    assert person.name == name
+
+
+def test_actors_unknown_foreign_name_gives_no_gender() -> None:
+    # "Мартье" is unknown to the dictionary: its guessed feminine reading must not make
+    # the man's given name feminine
+    from litopys.pipeline.morph import morph_language
+
+    with morph_language("ru"):
+        ch = litopys.extract("Переговоры вел Эдуард Мартье из Парижа.")
+    person = _by_name(ch, "Мартье")
+    assert person.name.startswith("Эдуард")
+
+
+def test_actors_office_phrase_in_a_russian_paragraph_keeps_its_last_word() -> None:
+    ch = litopys.extract("Угоду підписали в Москві. Народный комиссар иностранных дел "
+                         "СССР М. М. Литвинов встретился с послом Китая.")
+    litvinov = _by_name(ch, "Литвинов")
+    assert any("дел" in role for role in litvinov.roles), litvinov.roles
+
+
+@pytest.mark.parametrize(
+    "text,eid",
+    [
+        ("Навесні татари рушили на Поділля.", "tatars"),
+        ("Гетьман послав гінця, і запорожців покликали на раду.", "zaporozhians"),
+        ("Уночі бойовики обстріляли околиці міста.", "militants"),
+        ("Весной татары и ногайцы напали на Подолье.", "nogais"),
+    ],
+)
+def test_actors_a_group_named_by_a_plural_noun_is_an_organisation(text, eid) -> None:
+    ch = litopys.extract(text)
+    group = next((e for e in ch.entities if e.id == eid), None)
+    assert group is not None and group.type == "ORG", [(e.id, e.type) for e in ch.entities]
+    assert group.mentions

@@ -238,3 +238,70 @@ def test_entities_european_and_international_bodies(text: str, mention: str,
 ])
 def test_entities_agreement_about_a_clause_is_no_document(text: str) -> None:
     assert not [e for e in litopys.extract(text).entities if e.type == "DOC"]
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Конституція Литви набула чинності того ж року.", "Конституція Литви"),
+        ("Сейм змінив Конституцію Польщі.", "Конституція Польщі"),
+        ("Конституция СССР 1936 года провозгласила равенство. Позже приняли Конституцию СССР.",
+         "Конституция СССР"),
+    ],
+)
+def test_entities_a_constitution_named_by_its_state(text: str, name: str) -> None:
+    # the state in the genitive is part of the document's name, also at a sentence
+    # start; the name is in the nominative singular
+    ch = litopys.extract(text)
+    docs = [e for e in ch.entities if e.type == "DOC"]
+    assert [d.name for d in docs] == [name], [(e.type, e.name) for e in ch.entities]
+
+
+def test_entities_a_state_after_another_document_head_at_a_sentence_start_is_the_state() -> None:
+    ch = litopys.extract("Угода Литви з Польщею не діяла.")
+    assert not [e for e in ch.entities if e.type == "DOC"]
+    assert {"ltu", "pol"} <= {e.id for e in ch.entities}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Обидві країни раніше уклали з сусідами договори про ненапад.",
+        "Москва предлагала соседям договоры о ненападении и торговые соглашения.",
+    ],
+)
+def test_entities_a_lower_case_plural_document_noun_is_a_kind_not_a_document(text: str) -> None:
+    ch = litopys.extract(text)
+    assert not [e for e in ch.entities if e.type == "DOC"], [(e.type, e.name) for e in ch.entities]
+
+
+def test_entities_a_document_head_alone_is_a_mention_of_the_one_named_document() -> None:
+    ch = litopys.extract("Рада ухвалила Декларацію про незалежність Литви. Декларація "
+                         "проголосила верховенство законів республіки.")
+    docs = [e for e in ch.entities if e.type == "DOC"]
+    assert len(docs) == 1, [(e.type, e.name) for e in ch.entities]
+    assert "Декларація" in [m.text for m in docs[0].mentions]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no named document with the head: the head alone names nothing
+        "Сторони довго сперечалися. Угода так і не з'явилася.",
+        # a demonstrative points back to another document, not to the one with the head
+        "Після Мюнхенської угоди сторони уклали пакт. Однак ця угода нікого не захистила.",
+    ],
+)
+def test_entities_a_document_head_alone_without_its_one_document(text: str) -> None:
+    ch = litopys.extract(text)
+    assert not [m.text for e in ch.entities if e.type == "DOC" for m in e.mentions
+                if m.text.lower() == "угода"], [(e.name, [m.text for m in e.mentions])
+                                                for e in ch.entities]
+
+
+def test_entities_initials_alone_name_no_state_or_body() -> None:
+    ch = litopys.extract("Со стороны Речи Посполитой договор подписали Е. (Ю.) К. Глебовичем "
+                         "и С. Ледоховским, а со стороны России — другие послы.")
+    assert not [e for e in ch.entities if e.type in ("ORG", "GPE") and all(
+        len(m.text) <= 2 for m in e.mentions) and e.mentions], \
+        [(e.type, e.name, [m.text for m in e.mentions]) for e in ch.entities]
