@@ -17,10 +17,10 @@ from typing import Any
 from litopys.chronicle import Chronicle
 from litopys.evaluate import (
     HALVES,
-    _entity_links,
     _participants_match,
     event_report,
     find_pairs,
+    link_entities,
     load_gold,
     select_half,
 )
@@ -92,7 +92,7 @@ def print_why(r: dict[str, Any]) -> None:
 def type_errors(chronicle: Chronicle, gold: dict[str, Any]) -> list[str]:
     """Gold events with a system event of the same parties in the same sentence whose CAMEO
     root or mode differs: one line each (gold root/mode/trigger, system root/mode/trigger)."""
-    links = _entity_links(chronicle, gold)
+    links, _ = link_entities(chronicle, gold)
     text = chronicle.document.text
     out = []
     for g in gold["events"]:

@@ -53,6 +53,8 @@ CHARACTERISE_UNDIRECTED = "010"
 # frames whose parties come together: a capital after "в/у" is where, once both sides are named
 MEETING_FRAMES = frozenset({"sign", "meet_with", "negotiate_with", "talk_with", "discuss_with",
                             "agree_with", "consult_with", "treaty"})
+# a word with an apostrophe ("зобов'язалася", "об’єднатися") is still a word
+APOSTROPHES = str.maketrans("", "", "'’ʼ")
 BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 MOVE_FRAMES = {"visit", "enter", "invade", "attack", "offensive", "occupy", "seize", "bomb",
                "shell", "blockade"}
@@ -471,8 +473,7 @@ class EventExtractor:
         words = self.W.phrase_words
         vocab = self._phrase_vocab
         # the reading that can be a phrase word ("вести": pymorphy3 offers "веста" first)
-        lemmas = [next((lm for lm in (words.get(x, x) for x in F.lemmas[k] or (F.lemma[k],))
-                        if lm in vocab), words.get(F.lemma[k], F.lemma[k])) for k in idx]
+        lemmas = [self._phrase_lemma(k, words, vocab) for k in idx]
         for i in range(len(idx)):
             if idx[i] in used:
                 continue
@@ -481,14 +482,17 @@ class EventExtractor:
                 if any(k in used for k in range(a, b)):
                     continue
                 used.update(range(a, b))
-                head = next((k for k in range(a, b) if F.pos[k] == "VERB"), a)
+                # a participle read as its verb ("прийняті умови") is the verb of the phrase
+                verbal = [k for k, lm in zip(idx[i:stop], lemmas[i:stop], strict=True)
+                          if F.pos[k] == "VERB" or F.lemma[k] != lm and F.pos[k] == "ADJ"]
+                head = verbal[0] if verbal else a
                 out.append(_Trigger(a, b, head, phrase.cameo, phrase.frame,
-                                    "VERB" if F.pos[a] == "VERB" else "NOUN"))
+                                    "VERB" if head == a and verbal else "NOUN"))
                 break
         verbs: list[_Trigger] = []
         nouns: list[_Trigger] = []
         for k in range(lo, hi):
-            if k in used or not F.text[k].isalpha():
+            if k in used or not F.text[k].translate(APOSTROPHES).isalpha():
                 continue
             if k > 0 and any(c.isdigit() for c in F.text[k - 1]) and len(F.text[k]) <= 4:
                 continue  # "$296 тис": a unit after a number, not a word of action
@@ -530,13 +534,33 @@ class EventExtractor:
         # a noun trigger stands for its own event only when no verb trigger
         # in the sentence governs it ("в бесіді з ... передав прохання")
         for n in nouns:
-            if n.start > lo and F.lower[n.start - 1] in self.W.content_preps and any(
-                    t.start < n.start for t in out + nouns):
+            if self._content_of(n, out + nouns, lo):
                 continue  # "договір ... про припинення війни": what was agreed
             if not any(abs(v.head - n.head) <= 4 for v in out):
                 out.append(n)
         out.sort(key=lambda t: t.start)
         return out
+
+    def _content_of(self, n: _Trigger, others: list[_Trigger], lo: int) -> bool:
+        """Whether a noun trigger right after a content preposition ("про") follows another
+        trigger of the sentence: it names what that event was about."""
+        return n.start > lo and self.F.lower[n.start - 1] in self.W.content_preps \
+            and any(t.start < n.start for t in others)
+
+    def _phrase_lemma(self, k: int, words: dict[str, str], vocab: frozenset[str]) -> str:
+        """The reading of token ``k`` that can be a phrase word ("вести": pymorphy3 offers
+        "веста" first); a participle listed in a trigger's forms ("прийняті" -> "прийнятий")
+        stands for the trigger's lemma ("прийняти умови"); else the first reading."""
+        F = self.F
+        readings = [words.get(x, x) for x in F.lemmas[k] or (F.lemma[k],)]
+        for lm in readings:
+            if lm in vocab:
+                return lm
+        for lm in readings:
+            for hit in self.triggers.lookup_form(lm):
+                if hit.pos == "VERB" and hit.lemma in vocab:
+                    return str(hit.lemma)
+        return words.get(F.lemma[k], F.lemma[k])
 
     def _proposals(self, out: list[_Trigger], verbs: list[_Trigger]) -> list[_Trigger]:
         """"запропонував західним державам укласти пакт", "прийняв рішення підписати",
@@ -738,8 +762,9 @@ class EventExtractor:
                     tgt.append(eid)  # the patient of a passive
                 else:
                     subjects.append((0 if before else 1, abs(m.start - trig.start), eid))
-            elif prep is None and case in ("Ins", None) and passive and not before:
-                src.append(eid)  # the agent: "обговорювалося ... Литвиновим"
+            elif prep is None and passive and (case == "Ins" or case is None and not before):
+                # the agent: "обговорювалося ... Литвиновим", "Туреччиною були прийняті"
+                src.append(eid)
             elif prep in self.W.with_preps and case == "Gen":
                 # "відкликала посла з Москви", "вивів війська з Афганістану": where from,
                 # the other party ("з боку X" has the noun between: X is a genitive)

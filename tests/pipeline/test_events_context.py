@@ -72,8 +72,8 @@ def test_no_gapped_event(text: str) -> None:
 # -- mode from the governing verb -----------------------------------------------------------
 
 @pytest.mark.parametrize("text,trigger,mode", [
-    ("У 1920 р. Польща зобов'язалася не підтримувати повстання проти УНР.", "підтримувати",
-     "hypothetical"),  # a promise, not a refusal
+    ("У 1920 р. Польща зобов'язалася не підтримувати повстання проти УНР.", "зобов'язалася",
+     "asserted"),  # the pledge happened (03), not a refusal; the promised act is its content
     ("Влітку 1709 р. Карл XII збирався почати наступ на Полтаву.", "наступ", "hypothetical"),
     ("У 1920 р. Польща планувала наступ на Київ.", "наступ", "hypothetical"),
     ("У 1920 р. Польща почала наступ на Київ.", "наступ", "asserted"),
@@ -292,3 +292,34 @@ def test_subject_of_the_aspectual_verb_acts_on_the_genitive(text: str, source: s
                                                            target: str) -> None:
     ev = next(e for e in _events(text) if e.cameo[:2] == "19")
     assert source in ev.source and target in ev.target and target not in ev.source
+
+
+# -- CAMEO root in context (round 2) -------------------------------------------------------
+
+@pytest.mark.parametrize("text,language", [
+    ("У 1920 р. Польща зобов'язалася не підтримувати ворожі Литві організації.", None),
+    ("У 1920 р. Польща зобов’язувалася не починати переговорів з Росією.", None),
+    ("В 1939 году Германия обязалась не поддерживать Польшу.", "ru"),
+])
+def test_an_undertaking_is_an_expressed_intent_that_happened(text: str,
+                                                             language: str | None) -> None:
+    """"зобов'язалася не підтримувати": the pledge itself is the event (CAMEO 03), asserted;
+    the promised act in the infinitive is its content."""
+    evs = _events(text, language)
+    pledge = next(e for e in evs if e.cameo[:2] == "03")
+    assert pledge.mode == "asserted"
+    assert not any(e.cameo[:2] == "05" and e.trigger.startswith("підтрим") for e in evs)
+
+
+def test_a_truce_concluded_between_two_sides_is_an_agreement() -> None:
+    """"уклали перемир'я" is a signed agreement (057); the noun alone stays a truce (0871)."""
+    ev = _one(_events("У травні 1772 р. Росія і Туреччина уклали перемир'я."), "уклали")
+    assert ev.cameo == "057"
+    ev = _one(_events("Перемир'я між Росією і Туреччиною тривало до 1774 р."), "Перемир")
+    assert ev.cameo == "0871"
+
+
+def test_a_participle_reads_as_its_verb_in_phrases() -> None:
+    """"були прийняті основні умови": the participle stands for "прийняти" (accept terms, 08)."""
+    ev = _one(_events("У 1774 р. Туреччиною були прийняті основні умови Росії."), "прийняті")
+    assert ev.cameo[:2] == "08"
