@@ -1152,12 +1152,21 @@ class EventExtractor:
                 return "hypothetical"
         morph = str(doc[head].morph)
         if "VerbForm=Inf" in morph and any(
-                low[k] in self.W.factive or lem[k] in self.W.factive
+                low[k] in self.W.factive or lem[k] in self.W.factive or self._aspect_fact(doc, k)
                 for k in range(max(lo, head - 3), head)):
-            return "asserted"  # "змушена була віддати", "вдалося укласти": it happened
+            # "змушена була віддати", "вдалося укласти", "почали пустошити": it happened
+            return "asserted"
         if "VerbForm=Inf" in morph or "Tense=Fut" in morph:
             return "hypothetical"
         return "asserted"
+
+    def _aspect_fact(self, doc: Doc, k: int) -> bool:
+        """An aspectual verb in a finite past or present form ("почали", "продовжували")
+        over an infinitive: the act began or went on."""
+        if self.F.lemma[k] not in self.W.aspect_verbs or self.F.pos[k] != "VERB":
+            return False
+        morph = str(doc[k].morph)
+        return "VerbForm=Inf" not in morph and "Tense=Fut" not in morph
 
     def _can_be(self, m: Span, cases: set[str]) -> bool:
         """Can the mention's head be read in one of the UD cases (any pymorphy3 reading)?"""

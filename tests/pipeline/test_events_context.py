@@ -323,3 +323,25 @@ def test_a_participle_reads_as_its_verb_in_phrases() -> None:
     """"були прийняті основні умови": the participle stands for "прийняти" (accept terms, 08)."""
     ev = _one(_events("У 1774 р. Туреччиною були прийняті основні умови Росії."), "прийняті")
     assert ev.cameo[:2] == "08"
+
+
+@pytest.mark.parametrize("text,root,mode", [
+    ("Гетьман Мазепа вислав був проти Польщі військо під проводом полковника.", "19", "asserted"),
+    ("У 1711 р. Швеція взяла добре укріплену Полтаву штурмом.", "19", "asserted"),
+    ("У 1711 р. Туреччина сплюндрувала Молдавію.", "18", "asserted"),
+    ("У 1711 р. Кримське ханство почало пустошити Поділля.", "18", "asserted"),
+    ("У 1711 р. Кримське ханство не почало пустошити Поділля.", "18", "negated"),
+    ("У 1711 р. Кримське ханство збиралося почати пустошити Поділля.", "18", "hypothetical"),
+])
+def test_force_with_words_between_and_raids(text: str, root: str, mode: str) -> None:
+    """Troops dispatched against someone (19, not the expulsion 17), a town taken by storm
+    with words inside the phrase, a land laid waste (18); an aspectual verb in the past
+    asserts its infinitive."""
+    evs = _events(text)
+    assert [(e.cameo[:2], e.mode) for e in evs] == [(root, mode)], [
+        (e.trigger, e.cameo, e.mode) for e in evs]
+
+
+def test_expelling_persons_stays_root_17() -> None:
+    ev = _one(_events("У 1938 р. Німеччина вислала польських дипломатів з Берліна."), "вислала")
+    assert ev.cameo[:2] == "17"
