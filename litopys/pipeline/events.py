@@ -93,6 +93,7 @@ class EventWords:
     # the language's lemmas as the (Ukrainian) words of event_phrases.tsv; empty for uk
     phrase_words: dict[str, str]
     proposal_governors: frozenset[str]
+    commitment: frozenset[str]
     factive: frozenset[str]
     embedders: frozenset[str]
     gapping: frozenset[str]
@@ -134,6 +135,7 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         phrase_words=dict(data.get("phrase_words") or {}),
         gapping=frozenset(data.get("gapping_conjunctions") or ()),
         proposal_governors=frozenset(data.get("proposal_governors") or ()),
+        commitment=frozenset(data.get("commitment_verbs") or ()),
         factive=frozenset(data.get("factive_governors") or ()),
         embedders=frozenset(data.get("embedding_words") or ()),
         attribution=tuple(tuple(w.split()) for w in data.get("attribution") or ()),
@@ -520,10 +522,12 @@ class EventExtractor:
         # another trigger is its complement; the governing verb codes the event
         kept: list[_Trigger] = []
         for v in verbs:
-            if kept and 0 <= v.start - kept[-1].end <= 2 and any(
-                    "infn" in t for t in F.tags[v.head][:1]) and not any(
+            if kept and 0 <= v.start - kept[-1].end <= 2 and self._infinitive(v.head, first=True) and not any(
                     F.text[j] in (",", ";") for j in range(kept[-1].end, v.start)):
                 gov = kept[-1]
+                if self._pledged_act(gov, v):
+                    kept[-1] = v  # "зобов'язалася постачати зерно": the promised act
+                    continue
                 if F.lemma[gov.head] in self.W.intent_governors and v.cameo[:2] in INTENT_CODES:
                     # "погодилися вести переговори": an expressed intent (CAMEO 036)
                     gov.cameo = INTENT_CODES[v.cameo[:2]]
@@ -540,6 +544,20 @@ class EventExtractor:
                 out.append(n)
         out.sort(key=lambda t: t.start)
         return out
+
+    def _infinitive(self, k: int, first: bool = False) -> bool:
+        """Whether a reading of token ``k`` (only the first with ``first``) is an infinitive:
+        pymorphy3 writes "infn" in Ukrainian tags, "INFN" in Russian ones."""
+        tags = self.F.tags[k][:1] if first else self.F.tags[k]
+        return any("infn" in t.lower() for t in tags)
+
+    def _pledged_act(self, gov: _Trigger, act: _Trigger) -> bool:
+        """Under a verb of undertaking (``commitment_verbs``) an infinitive act that is not
+        negated is the event, promised (hypothetical: "зобов'язалася постачати зерно"); a
+        negated one ("зобов'язалася не нападати") leaves the pledge itself (CAMEO 03)."""
+        F = self.F
+        return F.lemma[gov.head] in self.W.commitment and not any(
+            F.lower[j] in self.W.negation for j in range(gov.end, act.start))
 
     def _content_of(self, n: _Trigger, others: list[_Trigger], lo: int) -> bool:
         """Whether a noun trigger right after a content preposition ("про") follows another
@@ -577,8 +595,10 @@ class EventExtractor:
             for t in every:
                 if t is gov or not 0 <= t.start - gov.end <= 5:
                     continue
+                if self._pledged_act(gov, t):
+                    break
                 between = range(gov.end, t.start)
-                if not any("infn" in tag for tag in F.tags[t.head]) or any(
+                if not self._infinitive(t.head) or any(
                         F.text[j] in (",", ";") or F.pos[j] in ("VERB", "AUX") for j in between):
                     break
                 if t.cameo[:2] in COOPERATIVE_ROOTS:
@@ -596,7 +616,7 @@ class EventExtractor:
             # the first complement decides: "відмовився від намірів розширити" renounces
             if F.lower[j] in self.W.renounce_preps:
                 return next((h for h in hits if h.frame == "renounce"), None)
-            if F.tags[j] and "infn" in F.tags[j][0]:
+            if self._infinitive(j, first=True):
                 return next((h for h in hits if h.frame in ("refuse", "intend")), None)
         return None
 

@@ -306,9 +306,29 @@ def test_an_undertaking_is_an_expressed_intent_that_happened(text: str,
     """"зобов'язалася не підтримувати": the pledge itself is the event (CAMEO 03), asserted;
     the promised act in the infinitive is its content."""
     evs = _events(text, language)
-    pledge = next(e for e in evs if e.cameo[:2] == "03")
-    assert pledge.mode == "asserted"
-    assert not any(e.cameo[:2] == "05" and e.trigger.startswith("підтрим") for e in evs)
+    assert [(e.cameo[:2], e.mode) for e in evs][:1] == [("03", "asserted")], [
+        (e.trigger, e.cameo, e.mode) for e in evs]
+    assert not any(e.cameo[:2] == "05" for e in evs)  # the promised act is no event
+
+
+@pytest.mark.parametrize("text,language,root", [
+    ("У 1918 р. Україна зобов'язалася постачати Німеччині зерно.", None, "07"),
+    ("У 1667 р. Московія зобов’язувалася виплатити Польщі компенсацію.", None, "07"),
+    ("В 1918 году Украина обязалась поставлять Германии зерно.", "ru", "07"),
+])
+def test_an_undertaken_act_is_the_event_promised(text: str, language: str | None,
+                                                 root: str) -> None:
+    """"зобов'язалася постачати зерно": the act not negated is the event, hypothetical."""
+    evs = _events(text, language)
+    assert [(e.cameo[:2], e.mode) for e in evs] == [(root, "hypothetical")], [
+        (e.trigger, e.cameo, e.mode) for e in evs]
+
+
+def test_russian_infinitives_are_complements() -> None:
+    """pymorphy3 tags Russian infinitives "INFN": "отказалась подписать" is one refusal
+    frame like the Ukrainian one, "обязалась не поддерживать" one pledge."""
+    evs = _events("В 1939 году Германия обязалась не поддерживать Польшу.", "ru")
+    assert [e.cameo for e in evs] == ["030"], [(e.trigger, e.cameo) for e in evs]
 
 
 def test_a_truce_concluded_between_two_sides_is_an_agreement() -> None:
