@@ -647,7 +647,9 @@ class EventExtractor:
     def _prep_before(self, doc: Doc, k: int) -> str | None:
         """The preposition governing the noun phrase that starts at token k."""
         k -= 1
-        while k >= 0 and self.F.pos[k] == "ADJ":
+        # adjectives of the phrase; a name before it is another phrase ("В Мінську Україна":
+        # pymorphy3 reads "Мінську" as the adjective "мінський" first)
+        while k >= 0 and self.F.pos[k] == "ADJ" and k not in self.mention_tokens:
             k -= 1
         if k >= 0 and self.F.pos[k] == "ADP":
             return self.F.lower[k]

@@ -365,3 +365,10 @@ def test_force_with_words_between_and_raids(text: str, root: str, mode: str) -> 
 def test_expelling_persons_stays_root_17() -> None:
     ev = _one(_events("У 1938 р. Німеччина вислала польських дипломатів з Берліна."), "вислала")
     assert ev.cameo[:2] == "17"
+
+
+def test_a_name_before_the_subject_is_not_its_adjective() -> None:
+    """"В Мінську Україна підписала": pymorphy3 reads "Мінську" as the adjective "мінський"
+    first; the preposition before it does not govern the next name."""
+    ev = _one(_events("В Мінську Україна підписала угоду з Росією."), "підписала")
+    assert ev.source == ["ukr"] and ev.target == ["rus"]
