@@ -53,6 +53,8 @@ CHARACTERISE_UNDIRECTED = "010"
 # frames whose parties come together: a capital after "в/у" is where, once both sides are named
 MEETING_FRAMES = frozenset({"sign", "meet_with", "negotiate_with", "talk_with", "discuss_with",
                             "agree_with", "consult_with", "treaty"})
+# a word with an apostrophe ("зобов'язалася", "об’єднатися") is still a word
+APOSTROPHES = str.maketrans("", "", "'’ʼ")
 BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 MOVE_FRAMES = {"visit", "enter", "invade", "attack", "offensive", "occupy", "seize", "bomb",
                "shell", "blockade"}
@@ -91,6 +93,7 @@ class EventWords:
     # the language's lemmas as the (Ukrainian) words of event_phrases.tsv; empty for uk
     phrase_words: dict[str, str]
     proposal_governors: frozenset[str]
+    commitment: frozenset[str]
     factive: frozenset[str]
     embedders: frozenset[str]
     gapping: frozenset[str]
@@ -132,6 +135,7 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         phrase_words=dict(data.get("phrase_words") or {}),
         gapping=frozenset(data.get("gapping_conjunctions") or ()),
         proposal_governors=frozenset(data.get("proposal_governors") or ()),
+        commitment=frozenset(data.get("commitment_verbs") or ()),
         factive=frozenset(data.get("factive_governors") or ()),
         embedders=frozenset(data.get("embedding_words") or ()),
         attribution=tuple(tuple(w.split()) for w in data.get("attribution") or ()),
@@ -471,8 +475,7 @@ class EventExtractor:
         words = self.W.phrase_words
         vocab = self._phrase_vocab
         # the reading that can be a phrase word ("вести": pymorphy3 offers "веста" first)
-        lemmas = [next((lm for lm in (words.get(x, x) for x in F.lemmas[k] or (F.lemma[k],))
-                        if lm in vocab), words.get(F.lemma[k], F.lemma[k])) for k in idx]
+        lemmas = [self._phrase_lemma(k, words, vocab) for k in idx]
         for i in range(len(idx)):
             if idx[i] in used:
                 continue
@@ -481,14 +484,17 @@ class EventExtractor:
                 if any(k in used for k in range(a, b)):
                     continue
                 used.update(range(a, b))
-                head = next((k for k in range(a, b) if F.pos[k] == "VERB"), a)
+                # a participle read as its verb ("прийняті умови") is the verb of the phrase
+                verbal = [k for k, lm in zip(idx[i:stop], lemmas[i:stop], strict=True)
+                          if F.pos[k] == "VERB" or F.lemma[k] != lm and F.pos[k] == "ADJ"]
+                head = verbal[0] if verbal else a
                 out.append(_Trigger(a, b, head, phrase.cameo, phrase.frame,
-                                    "VERB" if F.pos[a] == "VERB" else "NOUN"))
+                                    "VERB" if head == a and verbal else "NOUN"))
                 break
         verbs: list[_Trigger] = []
         nouns: list[_Trigger] = []
         for k in range(lo, hi):
-            if k in used or not F.text[k].isalpha():
+            if k in used or not F.text[k].translate(APOSTROPHES).isalpha():
                 continue
             if k > 0 and any(c.isdigit() for c in F.text[k - 1]) and len(F.text[k]) <= 4:
                 continue  # "$296 тис": a unit after a number, not a word of action
@@ -516,10 +522,12 @@ class EventExtractor:
         # another trigger is its complement; the governing verb codes the event
         kept: list[_Trigger] = []
         for v in verbs:
-            if kept and 0 <= v.start - kept[-1].end <= 2 and any(
-                    "infn" in t for t in F.tags[v.head][:1]) and not any(
+            if kept and 0 <= v.start - kept[-1].end <= 2 and self._infinitive(v.head, first=True) and not any(
                     F.text[j] in (",", ";") for j in range(kept[-1].end, v.start)):
                 gov = kept[-1]
+                if self._pledged_act(gov, v):
+                    kept[-1] = v  # "зобов'язалася постачати зерно": the promised act
+                    continue
                 if F.lemma[gov.head] in self.W.intent_governors and v.cameo[:2] in INTENT_CODES:
                     # "погодилися вести переговори": an expressed intent (CAMEO 036)
                     gov.cameo = INTENT_CODES[v.cameo[:2]]
@@ -530,13 +538,47 @@ class EventExtractor:
         # a noun trigger stands for its own event only when no verb trigger
         # in the sentence governs it ("в бесіді з ... передав прохання")
         for n in nouns:
-            if n.start > lo and F.lower[n.start - 1] in self.W.content_preps and any(
-                    t.start < n.start for t in out + nouns):
+            if self._content_of(n, out + nouns, lo):
                 continue  # "договір ... про припинення війни": what was agreed
             if not any(abs(v.head - n.head) <= 4 for v in out):
                 out.append(n)
         out.sort(key=lambda t: t.start)
         return out
+
+    def _infinitive(self, k: int, first: bool = False) -> bool:
+        """Whether a reading of token ``k`` (only the first with ``first``) is an infinitive:
+        pymorphy3 writes "infn" in Ukrainian tags, "INFN" in Russian ones."""
+        tags = self.F.tags[k][:1] if first else self.F.tags[k]
+        return any("infn" in t.lower() for t in tags)
+
+    def _pledged_act(self, gov: _Trigger, act: _Trigger) -> bool:
+        """Under a verb of undertaking (``commitment_verbs``) an infinitive act that is not
+        negated is the event, promised (hypothetical: "зобов'язалася постачати зерно"); a
+        negated one ("зобов'язалася не нападати") leaves the pledge itself (CAMEO 03)."""
+        F = self.F
+        return F.lemma[gov.head] in self.W.commitment and not any(
+            F.lower[j] in self.W.negation for j in range(gov.end, act.start))
+
+    def _content_of(self, n: _Trigger, others: list[_Trigger], lo: int) -> bool:
+        """Whether a noun trigger right after a content preposition ("про") follows another
+        trigger of the sentence: it names what that event was about."""
+        return n.start > lo and self.F.lower[n.start - 1] in self.W.content_preps \
+            and any(t.start < n.start for t in others)
+
+    def _phrase_lemma(self, k: int, words: dict[str, str], vocab: frozenset[str]) -> str:
+        """The reading of token ``k`` that can be a phrase word ("вести": pymorphy3 offers
+        "веста" first); a participle listed in a trigger's forms ("прийняті" -> "прийнятий")
+        stands for the trigger's lemma ("прийняти умови"); else the first reading."""
+        F = self.F
+        readings = [words.get(x, x) for x in F.lemmas[k] or (F.lemma[k],)]
+        for lm in readings:
+            if lm in vocab:
+                return lm
+        for lm in readings:
+            for hit in self.triggers.lookup_form(lm):
+                if hit.pos == "VERB" and hit.lemma in vocab:
+                    return str(hit.lemma)
+        return words.get(F.lemma[k], F.lemma[k])
 
     def _proposals(self, out: list[_Trigger], verbs: list[_Trigger]) -> list[_Trigger]:
         """"запропонував західним державам укласти пакт", "прийняв рішення підписати",
@@ -553,8 +595,10 @@ class EventExtractor:
             for t in every:
                 if t is gov or not 0 <= t.start - gov.end <= 5:
                     continue
+                if self._pledged_act(gov, t):
+                    break
                 between = range(gov.end, t.start)
-                if not any("infn" in tag for tag in F.tags[t.head]) or any(
+                if not self._infinitive(t.head) or any(
                         F.text[j] in (",", ";") or F.pos[j] in ("VERB", "AUX") for j in between):
                     break
                 if t.cameo[:2] in COOPERATIVE_ROOTS:
@@ -572,7 +616,7 @@ class EventExtractor:
             # the first complement decides: "відмовився від намірів розширити" renounces
             if F.lower[j] in self.W.renounce_preps:
                 return next((h for h in hits if h.frame == "renounce"), None)
-            if F.tags[j] and "infn" in F.tags[j][0]:
+            if self._infinitive(j, first=True):
                 return next((h for h in hits if h.frame in ("refuse", "intend")), None)
         return None
 
@@ -603,7 +647,9 @@ class EventExtractor:
     def _prep_before(self, doc: Doc, k: int) -> str | None:
         """The preposition governing the noun phrase that starts at token k."""
         k -= 1
-        while k >= 0 and self.F.pos[k] == "ADJ":
+        # adjectives of the phrase; a name before it is another phrase ("В Мінську Україна":
+        # pymorphy3 reads "Мінську" as the adjective "мінський" first)
+        while k >= 0 and self.F.pos[k] == "ADJ" and k not in self.mention_tokens:
             k -= 1
         if k >= 0 and self.F.pos[k] == "ADP":
             return self.F.lower[k]
@@ -738,8 +784,9 @@ class EventExtractor:
                     tgt.append(eid)  # the patient of a passive
                 else:
                     subjects.append((0 if before else 1, abs(m.start - trig.start), eid))
-            elif prep is None and case in ("Ins", None) and passive and not before:
-                src.append(eid)  # the agent: "обговорювалося ... Литвиновим"
+            elif prep is None and passive and (case == "Ins" or case is None and not before):
+                # the agent: "обговорювалося ... Литвиновим", "Туреччиною були прийняті"
+                src.append(eid)
             elif prep in self.W.with_preps and case == "Gen":
                 # "відкликала посла з Москви", "вивів війська з Афганістану": where from,
                 # the other party ("з боку X" has the noun between: X is a genitive)
@@ -1127,12 +1174,21 @@ class EventExtractor:
                 return "hypothetical"
         morph = str(doc[head].morph)
         if "VerbForm=Inf" in morph and any(
-                low[k] in self.W.factive or lem[k] in self.W.factive
+                low[k] in self.W.factive or lem[k] in self.W.factive or self._aspect_fact(doc, k)
                 for k in range(max(lo, head - 3), head)):
-            return "asserted"  # "змушена була віддати", "вдалося укласти": it happened
+            # "змушена була віддати", "вдалося укласти", "почали пустошити": it happened
+            return "asserted"
         if "VerbForm=Inf" in morph or "Tense=Fut" in morph:
             return "hypothetical"
         return "asserted"
+
+    def _aspect_fact(self, doc: Doc, k: int) -> bool:
+        """An aspectual verb in a finite past or present form ("почали", "продовжували")
+        over an infinitive: the act began or went on."""
+        if self.F.lemma[k] not in self.W.aspect_verbs or self.F.pos[k] != "VERB":
+            return False
+        morph = str(doc[k].morph)
+        return "VerbForm=Inf" not in morph and "Tense=Fut" not in morph
 
     def _can_be(self, m: Span, cases: set[str]) -> bool:
         """Can the mention's head be read in one of the UD cases (any pymorphy3 reading)?"""

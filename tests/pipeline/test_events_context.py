@@ -72,8 +72,8 @@ def test_no_gapped_event(text: str) -> None:
 # -- mode from the governing verb -----------------------------------------------------------
 
 @pytest.mark.parametrize("text,trigger,mode", [
-    ("У 1920 р. Польща зобов'язалася не підтримувати повстання проти УНР.", "підтримувати",
-     "hypothetical"),  # a promise, not a refusal
+    ("У 1920 р. Польща зобов'язалася не підтримувати повстання проти УНР.", "зобов'язалася",
+     "asserted"),  # the pledge happened (03), not a refusal; the promised act is its content
     ("Влітку 1709 р. Карл XII збирався почати наступ на Полтаву.", "наступ", "hypothetical"),
     ("У 1920 р. Польща планувала наступ на Київ.", "наступ", "hypothetical"),
     ("У 1920 р. Польща почала наступ на Київ.", "наступ", "asserted"),
@@ -292,3 +292,83 @@ def test_subject_of_the_aspectual_verb_acts_on_the_genitive(text: str, source: s
                                                            target: str) -> None:
     ev = next(e for e in _events(text) if e.cameo[:2] == "19")
     assert source in ev.source and target in ev.target and target not in ev.source
+
+
+# -- CAMEO root in context (round 2) -------------------------------------------------------
+
+@pytest.mark.parametrize("text,language", [
+    ("У 1920 р. Польща зобов'язалася не підтримувати ворожі Литві організації.", None),
+    ("У 1920 р. Польща зобов’язувалася не починати переговорів з Росією.", None),
+    ("В 1939 году Германия обязалась не поддерживать Польшу.", "ru"),
+])
+def test_an_undertaking_is_an_expressed_intent_that_happened(text: str,
+                                                             language: str | None) -> None:
+    """"зобов'язалася не підтримувати": the pledge itself is the event (CAMEO 03), asserted;
+    the promised act in the infinitive is its content."""
+    evs = _events(text, language)
+    assert [(e.cameo[:2], e.mode) for e in evs][:1] == [("03", "asserted")], [
+        (e.trigger, e.cameo, e.mode) for e in evs]
+    assert not any(e.cameo[:2] == "05" for e in evs)  # the promised act is no event
+
+
+@pytest.mark.parametrize("text,language,root", [
+    ("У 1918 р. Україна зобов'язалася постачати Німеччині зерно.", None, "07"),
+    ("У 1667 р. Московія зобов’язувалася виплатити Польщі компенсацію.", None, "07"),
+    ("В 1918 году Украина обязалась поставлять Германии зерно.", "ru", "07"),
+])
+def test_an_undertaken_act_is_the_event_promised(text: str, language: str | None,
+                                                 root: str) -> None:
+    """"зобов'язалася постачати зерно": the act not negated is the event, hypothetical."""
+    evs = _events(text, language)
+    assert [(e.cameo[:2], e.mode) for e in evs] == [(root, "hypothetical")], [
+        (e.trigger, e.cameo, e.mode) for e in evs]
+
+
+def test_russian_infinitives_are_complements() -> None:
+    """pymorphy3 tags Russian infinitives "INFN": "отказалась подписать" is one refusal
+    frame like the Ukrainian one, "обязалась не поддерживать" one pledge."""
+    evs = _events("В 1939 году Германия обязалась не поддерживать Польшу.", "ru")
+    assert [e.cameo for e in evs] == ["030"], [(e.trigger, e.cameo) for e in evs]
+
+
+def test_a_truce_concluded_between_two_sides_is_an_agreement() -> None:
+    """"уклали перемир'я" is a signed agreement (057); the noun alone stays a truce (0871)."""
+    ev = _one(_events("У травні 1772 р. Росія і Туреччина уклали перемир'я."), "уклали")
+    assert ev.cameo == "057"
+    ev = _one(_events("Перемир'я між Росією і Туреччиною тривало до 1774 р."), "Перемир")
+    assert ev.cameo == "0871"
+
+
+def test_a_participle_reads_as_its_verb_in_phrases() -> None:
+    """"були прийняті основні умови": the participle stands for "прийняти" (accept terms, 08)."""
+    ev = _one(_events("У 1774 р. Туреччиною були прийняті основні умови Росії."), "прийняті")
+    assert ev.cameo[:2] == "08"
+
+
+@pytest.mark.parametrize("text,root,mode", [
+    ("Гетьман Мазепа вислав був проти Польщі військо під проводом полковника.", "19", "asserted"),
+    ("У 1711 р. Швеція взяла добре укріплену Полтаву штурмом.", "19", "asserted"),
+    ("У 1711 р. Туреччина сплюндрувала Молдавію.", "18", "asserted"),
+    ("У 1711 р. Кримське ханство почало пустошити Поділля.", "18", "asserted"),
+    ("У 1711 р. Кримське ханство не почало пустошити Поділля.", "18", "negated"),
+    ("У 1711 р. Кримське ханство збиралося почати пустошити Поділля.", "18", "hypothetical"),
+])
+def test_force_with_words_between_and_raids(text: str, root: str, mode: str) -> None:
+    """Troops dispatched against someone (19, not the expulsion 17), a town taken by storm
+    with words inside the phrase, a land laid waste (18); an aspectual verb in the past
+    asserts its infinitive."""
+    evs = _events(text)
+    assert [(e.cameo[:2], e.mode) for e in evs] == [(root, mode)], [
+        (e.trigger, e.cameo, e.mode) for e in evs]
+
+
+def test_expelling_persons_stays_root_17() -> None:
+    ev = _one(_events("У 1938 р. Німеччина вислала польських дипломатів з Берліна."), "вислала")
+    assert ev.cameo[:2] == "17"
+
+
+def test_a_name_before_the_subject_is_not_its_adjective() -> None:
+    """"В Мінську Україна підписала": pymorphy3 reads "Мінську" as the adjective "мінський"
+    first; the preposition before it does not govern the next name."""
+    ev = _one(_events("В Мінську Україна підписала угоду з Росією."), "підписала")
+    assert ev.source == ["ukr"] and ev.target == ["rus"]
