@@ -11,6 +11,7 @@ import contextlib
 import json
 import shutil
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -85,6 +86,33 @@ def _uri(path: str | Path, **params: str) -> str:
     return f"file:{quote(str(Path(path).resolve()))}?{query}"
 
 
+def enable_wal(conn: sqlite3.Connection, timeout: float = BUSY_TIMEOUT) -> None:
+    """Put the database in WAL mode, waiting for other processes that open it.
+
+    Switching a new file to WAL needs an exclusive lock, and SQLite answers
+    ``SQLITE_BUSY`` at once (without its busy handler) while another process
+    opens the same new file; so two ``extract`` runs started together into one
+    fresh store would fail. The switch is retried with backoff for up to
+    ``timeout`` seconds; a file already in WAL mode returns at once.
+
+    conn (sqlite3.Connection): a writable connection in autocommit mode.
+    timeout (float): seconds to keep trying before SQLite's error is raised.
+    """
+    deadline = time.monotonic() + timeout
+    pause = 0.01
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL").fetchone()
+            return
+        except sqlite3.OperationalError as err:
+            busy = (getattr(err, "sqlite_errorname", "") or "").startswith("SQLITE_BUSY") \
+                or "is locked" in str(err)
+            if not busy or time.monotonic() >= deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.5)
+
+
 def connect_read_only(path: str | Path) -> sqlite3.Connection:
     """Open a database for reading, also in a read-only directory or mount.
 
@@ -134,7 +162,7 @@ class Store:
             else:
                 self.conn = sqlite3.connect(self.path, isolation_level=None,
                                             check_same_thread=False, timeout=BUSY_TIMEOUT)
-                self.conn.execute("PRAGMA journal_mode=WAL")
+                enable_wal(self.conn)
                 self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
             # SQLite's lower() folds ASCII only; Cyrillic names need Python's casefold

@@ -235,3 +235,25 @@ def test_store_write_limit_at_start_is_coded(tmp_path: Path) -> None:
     assert "E024" in run.stderr or "E029" in run.stderr, run.stderr
     assert "disk" in run.stderr and "E021" not in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_store_waits_while_another_process_opens_a_new_file(tmp_path: Path) -> None:
+    """Switching a new file to WAL meets another opener's lock: the store waits, not fails.
+
+    SQLite answers this ``SQLITE_BUSY`` at once, without its busy handler;
+    two ``extract`` runs started together into one new store met it in CI.
+    """
+    db = tmp_path / "new.db"
+    holder = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")  # the write lock on the new, empty file
+    release = threading.Timer(1.0, lambda: holder.execute("COMMIT"))
+    release.start()
+    t0 = time.perf_counter()
+    try:
+        with Store(db) as store:
+            assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+            assert store.write_one(_chronicle("first"))
+    finally:
+        release.join()
+        holder.close()
+    assert time.perf_counter() - t0 >= 0.9
