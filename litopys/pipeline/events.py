@@ -93,6 +93,7 @@ class EventWords:
     # the language's lemmas as the (Ukrainian) words of event_phrases.tsv; empty for uk
     phrase_words: dict[str, str]
     proposal_governors: frozenset[str]
+    absorbing_governors: frozenset[str]
     commitment: frozenset[str]
     factive: frozenset[str]
     embedders: frozenset[str]
@@ -135,6 +136,7 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         phrase_words=dict(data.get("phrase_words") or {}),
         gapping=frozenset(data.get("gapping_conjunctions") or ()),
         proposal_governors=frozenset(data.get("proposal_governors") or ()),
+        absorbing_governors=frozenset(data.get("absorbing_governors") or ()),
         commitment=frozenset(data.get("commitment_verbs") or ()),
         factive=frozenset(data.get("factive_governors") or ()),
         embedders=frozenset(data.get("embedding_words") or ()),
@@ -589,8 +591,11 @@ class EventExtractor:
         every = sorted(out + verbs, key=lambda t: t.start)
         dropped: set[int] = set()
         for gov in every:
-            if id(gov) in dropped or F.lemma[gov.head] not in self.W.proposal_governors \
-                    and gov.cameo[:2] != "03":
+            # "відмовилася підписати", "вимагала вивести": the refusal or demand is the
+            # event; the refused or demanded act is its content, whatever its root
+            absorbs = F.lemma[gov.head] in self.W.absorbing_governors
+            if id(gov) in dropped or not absorbs and F.lemma[gov.head] not in \
+                    self.W.proposal_governors and gov.cameo[:2] != "03":
                 continue
             for t in every:
                 if t is gov or not 0 <= t.start - gov.end <= 5:
@@ -601,7 +606,9 @@ class EventExtractor:
                 if not self._infinitive(t.head) or any(
                         F.text[j] in (",", ";") or F.pos[j] in ("VERB", "AUX") for j in between):
                     break
-                if t.cameo[:2] in COOPERATIVE_ROOTS:
+                if absorbs:
+                    dropped.add(id(t))
+                elif t.cameo[:2] in COOPERATIVE_ROOTS:
                     gov.cameo = PROPOSAL_CODES.get(t.cameo[:2], "030")
                     dropped.add(id(t))
                 break

@@ -203,8 +203,9 @@ def test_proposal_with_an_infinitive_is_one_intent(text: str, code: str) -> None
 
 
 def test_refusal_and_hostile_proposals_stay_apart() -> None:
+    # the refused act is the refusal's content: one event (round 3)
     assert {e.cameo[:2] for e in _events("У 1936 р. СРСР відмовився підписати пакт з Китаєм.")} \
-        == {"12", "05"}
+        == {"12"}
     assert "19" in {e.cameo[:2] for e in _events("У 1936 р. СРСР запропонував Китаю напасти "
                                                  "на Японію.")}
 
@@ -372,3 +373,26 @@ def test_a_name_before_the_subject_is_not_its_adjective() -> None:
     first; the preposition before it does not govern the next name."""
     ev = _one(_events("В Мінську Україна підписала угоду з Росією."), "підписала")
     assert ev.source == ["ukr"] and ev.target == ["rus"]
+
+
+# -- a refusal or demand with an infinitive is one event ------------------------------------
+
+@pytest.mark.parametrize("text,language,root", [
+    ("У 1921 р. Литва відмовилася підписати договір з Польщею.", "uk", "12"),
+    ("У 1853 р. Росія вимагала вивести турецькі війська з Дунаю.", "uk", "10"),
+    ("Польша отказалась подписать договор с Германией.", "ru", "12"),
+    ("В 1853 г. Россия потребовала вывести турецкие войска с Дуная.", "ru", "10"),
+])
+def test_refusal_or_demand_absorbs_its_infinitive(text: str, language: str, root: str) -> None:
+    """The refused or demanded act is the governor's content: one event, the refusal (12) or
+    the demand (10), asserted; no negated or hypothetical act beside it."""
+    evs = _events(text, language)
+    assert [(e.cameo[:2], e.mode) for e in evs] == [(root, "asserted")], [
+        (e.trigger, e.cameo, e.mode) for e in evs]
+
+
+def test_refusal_without_infinitive_leaves_the_next_clause_alone() -> None:
+    """A comma ends the governor's reach: the act of the next clause stays an event."""
+    evs = _events("У 1921 р. Литва відмовилася, а Латвія підписала договір з Польщею.")
+    assert any(e.cameo[:2] == "05" or e.cameo[:3] == "057" for e in evs), [
+        (e.trigger, e.cameo) for e in evs]
