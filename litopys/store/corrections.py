@@ -181,6 +181,7 @@ _SNAPSHOT_SQL = {
     "mentions": "SELECT * FROM mentions WHERE document_id=?",
     "entity_roles": "SELECT * FROM entity_roles WHERE document_id=?",
     "affiliations": "SELECT * FROM affiliations WHERE document_id=?",
+    "entity_names": "SELECT * FROM entity_names WHERE document_id=?",
 }
 
 
@@ -200,9 +201,12 @@ def _insert(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) ->
 
 def _restore(conn: sqlite3.Connection, doc_id: str, snap: dict[str, list[dict[str, Any]]]) -> None:
     conn.execute("DELETE FROM events WHERE document_id=?", (doc_id,))  # participants cascade
-    for table in ("mentions", "entity_roles", "affiliations"):
+    # a baseline saved before a table existed leaves that table as it is
+    tables = [t for t in ("mentions", "entity_roles", "affiliations", "entity_names")
+              if t in snap]
+    for table in tables:
         conn.execute(f"DELETE FROM {table} WHERE document_id=?", (doc_id,))
-    for table in ("events", "event_participants", "mentions", "entity_roles", "affiliations"):
+    for table in ("events", "event_participants", *tables):
         _insert(conn, table, snap.get(table, []))
 
 
@@ -348,6 +352,7 @@ def _delete_entity(conn: sqlite3.Connection, doc_id: str, eid: str) -> dict[str,
     conn.execute("DELETE FROM entity_roles WHERE document_id=? AND entity_id=?", (doc_id, eid))
     conn.execute("DELETE FROM affiliations WHERE document_id=? AND (entity_id=? OR "
                  "affiliation_id=?)", (doc_id, eid, eid))
+    conn.execute("DELETE FROM entity_names WHERE document_id=? AND entity_id=?", (doc_id, eid))
     return {"entity": eid, "name": name[0] if name else eid, "mentions": n}
 
 
@@ -375,6 +380,8 @@ def _merge_entity(conn: sqlite3.Connection, doc_id: str, eid: str, into: str) ->
                  "affiliation_id=?", (into, doc_id, eid))
     conn.execute("DELETE FROM affiliations WHERE document_id=? AND (affiliation_id=? OR "
                  "entity_id=affiliation_id)", (doc_id, eid))
+    # the name this document gave the merged entity is not a name of the one it joined
+    conn.execute("DELETE FROM entity_names WHERE document_id=? AND entity_id=?", (doc_id, eid))
     return {"entity": eid, "mentions": n}
 
 

@@ -246,6 +246,13 @@ class Store:
                     "wikidata=coalesce(entities.wikidata, excluded.wikidata)",
                     (e.id, e.type, e.name, e.cameo, e.wikidata),
                 )
+            c.executemany(
+                "INSERT OR IGNORE INTO entity_names(entity_id, document_id, language, name) "
+                "VALUES (?, ?, ?, ?)",
+                [(e.id, doc.id, lang, name) for e in ch.entities
+                 for name, lang in ((e.name, doc.language),
+                                    *((a, None) for a in e.aliases if a != e.name))],
+            )
             for e in ch.entities:
                 c.executemany(
                     "INSERT OR IGNORE INTO entity_roles(entity_id, document_id, role) "
@@ -445,6 +452,20 @@ class Store:
         out["mentions"] = [
             x[0] for x in self.conn.execute(
                 "SELECT DISTINCT text FROM mentions WHERE entity_id=? ORDER BY text", (entity_id,)
+            )
+        ]
+        # every name it is shown under: the documents' display names (with their languages)
+        # first, most documents first; the dictionary's other-language names after (no
+        # language; ``documents`` then counts the documents that listed them)
+        out["names"] = [
+            {"name": x[0], "languages": sorted(x[1].split(",")) if x[1] else [],
+             "documents": x[2] or x[3]}
+            for x in self.conn.execute(
+                "SELECT name, group_concat(DISTINCT language), count(DISTINCT CASE WHEN "
+                "language IS NOT NULL THEN document_id END) AS shown, count(DISTINCT "
+                "document_id) FROM entity_names WHERE entity_id=? GROUP BY name "
+                "ORDER BY shown = 0, shown DESC, name",
+                (entity_id,),
             )
         ]
         out["roles"] = [

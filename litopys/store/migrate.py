@@ -18,6 +18,7 @@ SCHEMA_V2_FILE = Path(__file__).with_name("schema_v2.sql")
 CORRECTIONS_FILE = Path(__file__).with_name("schema_v3_corrections.sql")
 SCHEMA_V3_FILE = Path(__file__).with_name("schema_v3.sql")
 LANGUAGE_FILE = Path(__file__).with_name("schema_v4_language.sql")
+NAMES_FILE = Path(__file__).with_name("schema_v5_names.sql")
 
 
 def _statements(sql: str) -> list[str]:
@@ -45,7 +46,8 @@ def _v3(conn: sqlite3.Connection) -> None:
 
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3: _v3}
 
-FEATURES: dict[str, Path] = {"corrections": CORRECTIONS_FILE, "language": LANGUAGE_FILE}
+FEATURES: dict[str, Path] = {"corrections": CORRECTIONS_FILE, "language": LANGUAGE_FILE,
+                             "names": NAMES_FILE}
 """Named additions applied once per file (``meta`` key ``feature:NAME``) after the
 numbered migrations, whatever the version: they commute with them."""
 

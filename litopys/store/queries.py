@@ -129,9 +129,10 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
         clauses.append(
             "ev.id IN (SELECT p.event_id FROM event_participants p JOIN entities e "
             "ON e.id = p.entity_id WHERE e.id = ? OR py_lower(e.name) LIKE ? OR e.id IN "
-            "(SELECT entity_id FROM mentions WHERE py_lower(text) LIKE ?))"
+            "(SELECT entity_id FROM mentions WHERE py_lower(text) LIKE ?) OR e.id IN "
+            "(SELECT entity_id FROM entity_names WHERE py_lower(name) LIKE ?))"
         )
-        params += [f.actor, like, like]
+        params += [f.actor, like, like, like]
     if f.actor_id:
         clauses.append("ev.id IN (SELECT event_id FROM event_participants WHERE entity_id = ?)")
         params.append(f.actor_id)

@@ -103,3 +103,41 @@ def test_db_migrate_twice_at_once_is_harmless(tmp_path, monkeypatch) -> None:
     assert m.migrate(second, str(path)) == m.SCHEMA_VERSION
     cols = [r[1] for r in second.execute("PRAGMA table_info(events)")]
     assert cols.count("location") == 1
+
+
+def _named(doc_id: str, text: str, lang: str, name: str, aliases: list[str]) -> Chronicle:
+    doc = Document(id=doc_id, path=f"{doc_id}.txt", text=text, language=lang)
+    ent = Entity(id="ussr", type="GPE", name=name, aliases=aliases,
+                 mentions=[Mention(0, len(name), name)])
+    return Chronicle(document=doc, entities=[ent])
+
+
+def test_db_keeps_every_display_name_with_its_language(db_path) -> None:
+    """Issue 16: one id across languages; the store keeps the name each document showed
+    (with the document's language) and the dictionary's other names, not only the first."""
+    with Store(db_path) as store:
+        store.write_one(_named("uk1", "СРСР підписав.", "uk", "СРСР", ["СССР"]))
+        store.write_one(_named("uk2", "СРСР заявив.", "uk", "СРСР", ["СССР"]))
+        store.write_one(_named("ru1", "СССР подписал.", "ru", "СССР", ["СРСР"]))
+        ent = store.entity("ussr")
+        assert ent["name"] == "СРСР"  # the first document's
+        assert ent["names"] == [{"name": "СРСР", "languages": ["uk"], "documents": 2},
+                                {"name": "СССР", "languages": ["ru"], "documents": 1}]
+        store.delete_document("ru1")  # its names go with it; the dictionary alias stays
+        assert store.entity("ussr")["names"] == [
+            {"name": "СРСР", "languages": ["uk"], "documents": 2},
+            {"name": "СССР", "languages": [], "documents": 2}]
+
+
+def test_db_actor_search_finds_a_name_no_text_used(db_path) -> None:
+    """Searching events by an actor's name in another language finds them (the alias)."""
+    from litopys.store.queries import EventFilter, search_events
+
+    with Store(db_path) as store:
+        store.write_one(_chronicle())
+        with store.conn:
+            store.conn.execute("INSERT INTO entity_names(entity_id, document_id, language, "
+                               "name) VALUES ('ussr', 'd1', NULL, 'Советский Союз')")
+        found = search_events(store, EventFilter(actor="советский"))
+        assert len(found) == 1 and found[0]["trigger"] == "відновили"
+        assert search_events(store, EventFilter(actor="зовсім інший")) == []

@@ -79,7 +79,9 @@ def diplomacy_chronicle() -> Chronicle:
     """Soviet–Chinese diplomacy, 1932–1937: points, ranges, negated, hypothetical, undated."""
     bld = Builder(DIPLOMACY, "diplomacy.txt")
     t = bld.text
-    bld.entity("Q15180", "GPE", "СРСР", "СРСР", cameo="SUN", wikidata="Q15180")
+    bld.ch.document.language = "uk"
+    bld.entity("Q15180", "GPE", "СРСР", "СРСР", cameo="SUN", wikidata="Q15180",
+               aliases=["СССР"])
     bld.entity("Q15180", "GPE", "СРСР", "Радянський Союз")
     bld.entity("Q15180", "GPE", "СРСР", "СРСР", after=t.index("1937"))
     bld.entity("Q13426199", "GPE", "Китай", "Китай", "Китаєм", cameo="CHN")

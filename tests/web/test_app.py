@@ -323,3 +323,14 @@ def test_app_short_document_is_one_page(client, doc_ids) -> None:
     data = client.get(f"/documents/{doc_ids['diplomacy']}.json").json()
     assert data["page"]["pages"] == 1 and data["page"]["start"] == 0
     assert "page 1 of" not in client.get(f"/documents/{doc_ids['diplomacy']}").text
+
+
+def test_app_actor_page_lists_names_by_language(client) -> None:
+    """The actor page lists the name each document showed, with its language, and the
+    dictionary's names in other languages (issue 16: one entity across languages)."""
+    data = client.get("/actors/Q15180.json").json()
+    names = data["entity"]["names"]
+    assert names[0] == {"name": "СРСР", "languages": ["uk"], "documents": names[0]["documents"]}
+    assert {"name": "СССР", "languages": [], "documents": names[0]["documents"]} in names
+    html = client.get("/actors/Q15180").text
+    assert "Назви" in html and "СССР" in html and "словник" in html
