@@ -1,8 +1,8 @@
-"""The fresh Ukrainian check set (tests/eval/fresh): gold files follow FORMAT.md, SOURCES.md lists every excerpt.
+"""The fresh Ukrainian check sets (tests/eval/fresh, tests/eval/fresh2): gold files follow FORMAT.md,
+SOURCES.md lists every excerpt.
 
-Fast: reads the files only; the pipeline is not run. The set is a held-out estimate of accuracy on real
-texts nobody tuned for (figures and failure categories in tests/eval/fresh/README.md): do not write rules
-against it.
+Fast: reads the files only; the pipeline is not run. Each set is a held-out estimate of accuracy on real
+texts nobody tuned for (figures and failure categories in its README.md): do not write rules against them.
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ import pytest
 
 from litopys.evaluate import ENTITY_TYPES, MODES, find_pairs, load_gold
 
-FRESH = Path(__file__).resolve().parent / "fresh"
-SOURCES = FRESH / "SOURCES.md"
+EVAL_DIR = Path(__file__).resolve().parent
+FRESH_SETS = [EVAL_DIR / "fresh", EVAL_DIR / "fresh2"]
+FRESH = FRESH_SETS[0]
 
 # TIMEX3-style values used by FORMAT.md: dates (down to minutes), seasons, decades,
 # centuries, durations, and START/END ranges of these.
@@ -27,8 +28,16 @@ VALUE_RE = re.compile(rf"^(?:{_POINT})(?:/(?:{_POINT}))?$|^{_DURATION}$")
 CAMEO_ROOTS = {f"{n:02d}" for n in range(1, 21)}
 
 
-def _gold_files() -> list[Path]:
-    return sorted(FRESH.glob("*.gold.json"))
+def _gold_files(directory: Path = FRESH) -> list[Path]:
+    return sorted(directory.glob("*.gold.json"))
+
+
+def _all_gold_files() -> list[Path]:
+    return [g for d in FRESH_SETS for g in _gold_files(d)]
+
+
+def _gold_id(gold_path: Path) -> str:
+    return f"{gold_path.parent.name}/{gold_path.name}"
 
 
 def _load(gold_path: Path) -> tuple[dict[str, Any], str]:
@@ -46,11 +55,11 @@ def _excerpt_ranges(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
-def _sources_ranges() -> dict[str, list[tuple[int, int]]]:
-    """Per text file, the character ranges listed in SOURCES.md under its heading."""
+def _sources_ranges(directory: Path) -> dict[str, list[tuple[int, int]]]:
+    """Per text file, the character ranges listed in the set's SOURCES.md under its heading."""
     listed: dict[str, list[tuple[int, int]]] = {}
     current = None
-    for line in SOURCES.read_text(encoding="utf-8").splitlines():
+    for line in (directory / "SOURCES.md").read_text(encoding="utf-8").splitlines():
         head = re.match(r"^## (\S+\.txt)\b", line)
         if head:
             current = listed.setdefault(head.group(1), [])
@@ -61,36 +70,40 @@ def _sources_ranges() -> dict[str, list[tuple[int, int]]]:
     return listed
 
 
-def test_fresh_set_has_five_texts_of_two_or_three_excerpts() -> None:
-    pairs = find_pairs(FRESH)
+@pytest.mark.parametrize("directory", FRESH_SETS, ids=lambda d: d.name)
+def test_fresh_set_has_five_texts_of_two_or_three_excerpts(directory: Path) -> None:
+    pairs = find_pairs(directory)
     assert len(pairs) == 5
-    assert len(pairs) == len(_gold_files())
+    assert len(pairs) == len(_gold_files(directory))
     for text_path, _ in pairs:
         text = text_path.read_text(encoding="utf-8")
         assert 1500 <= len(text.rstrip("\n")) <= 2500, text_path.name
         assert 2 <= len(_excerpt_ranges(text)) <= 3, text_path.name
 
 
-def test_fresh_set_sources_list_every_excerpt() -> None:
-    listed = _sources_ranges()
-    for text_path, _ in find_pairs(FRESH):
+@pytest.mark.parametrize("directory", FRESH_SETS, ids=lambda d: d.name)
+def test_fresh_set_sources_list_every_excerpt(directory: Path) -> None:
+    listed = _sources_ranges(directory)
+    for text_path, _ in find_pairs(directory):
         assert text_path.name in listed, f"{text_path.name} missing from SOURCES.md"
         text = text_path.read_text(encoding="utf-8")
         assert listed[text_path.name] == _excerpt_ranges(text), text_path.name
-    assert set(listed) == {t.name for t, _ in find_pairs(FRESH)}
+    assert set(listed) == {t.name for t, _ in find_pairs(directory)}
 
 
-def test_fresh_topics_are_not_in_the_dev_sets() -> None:
-    # The set is only fresh if its topics were not studied: no file stem shared with a dev set.
-    eval_dir = FRESH.parent
-    shared = eval_dir.parents[1].parent / "shared" / "eval" / "dev"
-    dev_dirs = [eval_dir / "dev", eval_dir / "dev-ru", shared]
+@pytest.mark.parametrize("directory", FRESH_SETS, ids=lambda d: d.name)
+def test_fresh_topics_are_not_in_the_dev_sets(directory: Path) -> None:
+    # A set is only fresh if its topics were not studied: no file stem shared with a dev set
+    # or with the other fresh sets.
+    shared = EVAL_DIR.parents[1].parent / "shared" / "eval" / "dev"
+    other = [d for d in FRESH_SETS if d != directory]
+    dev_dirs = [EVAL_DIR / "dev", EVAL_DIR / "dev-ru", shared, *other]
     dev_topics = {p.name.split("_")[0] for d in dev_dirs if d.is_dir() for p in d.glob("*.txt")}
-    for text_path, _ in find_pairs(FRESH):
+    for text_path, _ in find_pairs(directory):
         assert text_path.name.split("_")[0] not in dev_topics, text_path.name
 
 
-@pytest.mark.parametrize("gold_path", _gold_files(), ids=lambda p: p.name)
+@pytest.mark.parametrize("gold_path", _all_gold_files(), ids=_gold_id)
 def test_fresh_gold_entities(gold_path: Path) -> None:
     gold, text = _load(gold_path)
     assert gold["language"] == "uk"
@@ -117,7 +130,7 @@ def _free_starts(text: str, texts: set[str], s: str) -> list[int]:
             if not any(a <= m.start() and m.end() <= b for a, b in spans)]
 
 
-@pytest.mark.parametrize("gold_path", _gold_files(), ids=lambda p: p.name)
+@pytest.mark.parametrize("gold_path", _all_gold_files(), ids=_gold_id)
 def test_fresh_gold_timexes(gold_path: Path) -> None:
     gold, text = _load(gold_path)
     texts = {t["text"] for t in gold["timexes"]}
@@ -134,7 +147,7 @@ def test_fresh_gold_timexes(gold_path: Path) -> None:
     assert starts == sorted(starts), "timexes are listed in text order"
 
 
-@pytest.mark.parametrize("gold_path", _gold_files(), ids=lambda p: p.name)
+@pytest.mark.parametrize("gold_path", _all_gold_files(), ids=_gold_id)
 def test_fresh_gold_events(gold_path: Path) -> None:
     gold, text = _load(gold_path)
     ids = {e["id"] for e in gold["entities"]}
@@ -152,7 +165,7 @@ def test_fresh_gold_events(gold_path: Path) -> None:
 
 def test_fresh_gold_is_plain_json() -> None:
     # Written by hand, so keep them readable and stable: UTF-8, no escapes for Cyrillic.
-    for gold_path in _gold_files():
+    for gold_path in _all_gold_files():
         raw = gold_path.read_text(encoding="utf-8")
         assert "\\u04" not in raw, gold_path.name
         json.loads(raw)
