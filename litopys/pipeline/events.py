@@ -56,6 +56,9 @@ MEETING_FRAMES = frozenset({"sign", "meet_with", "negotiate_with", "talk_with", 
 # a word with an apostrophe ("зобов'язалася", "об’єднатися") is still a word
 APOSTROPHES = str.maketrans("", "", "'’ʼ")
 BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+# frames of signing: with no subject, the sides named by "між" after a treaty noun of the
+# sentence ("підписаний", "було укладено «Договір між X і Y»") are the parties
+SIGN_FRAMES = frozenset({"sign", "ratify"})
 MOVE_FRAMES = {"visit", "enter", "invade", "attack", "offensive", "occupy", "seize", "bomb",
                "shell", "blockade"}
 
@@ -94,6 +97,7 @@ class EventWords:
     phrase_words: dict[str, str]
     proposal_governors: frozenset[str]
     absorbing_governors: frozenset[str]
+    request_nouns: frozenset[str]
     commitment: frozenset[str]
     factive: frozenset[str]
     embedders: frozenset[str]
@@ -137,6 +141,7 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         gapping=frozenset(data.get("gapping_conjunctions") or ()),
         proposal_governors=frozenset(data.get("proposal_governors") or ()),
         absorbing_governors=frozenset(data.get("absorbing_governors") or ()),
+        request_nouns=frozenset(data.get("request_nouns") or ()),
         commitment=frozenset(data.get("commitment_verbs") or ()),
         factive=frozenset(data.get("factive_governors") or ()),
         embedders=frozenset(data.get("embedding_words") or ()),
@@ -268,6 +273,15 @@ class EventExtractor:
                         m._.entity_id in src and clause[0] <= m.start < clause[1]
                         for m in sent_mentions):
                     continue  # "Першими підтримку висловили сусідні країни": not the last actor
+                if trig.frame in SIGN_FRAMES and not (src and tgt):
+                    # "у Ризі було укладено «Мирний договір між X і Y»", "договір між X та Y,
+                    # ..., підписаний 18.03.1921": the sides of the document signed; "X
+                    # уклала «Договір між X і Y»": the other side
+                    named = self._document_parties(trig, sent, sent_mentions)
+                    if len(named) >= 2 and not src:
+                        src, tgt = named[:1], [t for t in named[1:] + tgt if t not in named[:1]]
+                    elif len(named) >= 2 and src[0] in named:
+                        tgt = [t for t in named if t not in src]
                 if not src and trig.pos == "VERB":
                     pronoun = self._pronoun_subject(doc, clause, trig) or \
                         self._impersonal_plural(trig, passive)
@@ -545,7 +559,7 @@ class EventExtractor:
             if not any(abs(v.head - n.head) <= 4 for v in out):
                 out.append(n)
         out.sort(key=lambda t: t.start)
-        return out
+        return self._requests(out, hi)
 
     def _infinitive(self, k: int, first: bool = False) -> bool:
         """Whether a reading of token ``k`` (only the first with ``first``) is an infinitive:
@@ -613,6 +627,32 @@ class EventExtractor:
                     dropped.add(id(t))
                 break
         return [t for t in every if id(t) not in dropped]
+
+    def _requests(self, out: list[_Trigger], hi: int) -> list[_Trigger]:
+        """"звернулися з проханням прийняти", "надіслав ноти із запитом", "облягали Москву з
+        проханням про допомогу": an act followed in its clause by "з" + a request noun
+        (``request_nouns``) is the request (CAMEO 02); the requested act (an infinitive after
+        the noun, up to a comma) is its content, not an event of its own."""
+        F = self.F
+        dropped: set[int] = set()
+        for gov in out:
+            if id(gov) in dropped:
+                continue
+            for j in range(gov.end, min(hi - 1, gov.end + 6)):
+                if F.text[j] in HARD_BOUNDARIES or F.text[j] in (",", ";") or (
+                        F.pos[j] in ("VERB", "AUX") and not self._infinitive(j)):
+                    break
+                if F.lower[j] not in self.W.with_preps or not any(
+                        lm in self.W.request_nouns for lm in F.lemmas[j + 1] or (F.lemma[j + 1],)):
+                    continue
+                if gov.cameo[:2] != "02":
+                    gov.cameo = "020"
+                stop = next((k for k in range(j + 2, hi) if F.text[k] in (",", ";")
+                             or F.text[k] in HARD_BOUNDARIES), hi)
+                dropped.update(id(t) for t in out if t is not gov and j < t.start < stop
+                               and (t.start == j + 1 or self._infinitive(t.head)))
+                break
+        return [t for t in out if id(t) not in dropped]
 
     def _frame_by_complement(self, hits: list, k: int, hi: int):  # type: ignore[no-untyped-def]
         """Pick the lexicon row whose frame fits what follows the verb: an infinitive
@@ -897,8 +937,10 @@ class EventExtractor:
         or "в/у" with the locative (read as such when pymorphy3 offers the dative) of
         a town that is not a capital?"""
         k = m.start - 1
-        if k >= 0 and (self.F.lower[k] in self.W.settlement_words
-                       or self.F.lemma[k] in self.W.settlement_words):
+        if k >= 0 and k not in self.timex_tokens and (
+                self.F.lower[k] in self.W.settlement_words
+                or self.F.lemma[k] in self.W.settlement_words):
+            # (ru "в 1919 г. Польша": the "г." of a date is the year, not "город")
             return True
         if prep in self.W.near_preps:
             return True
@@ -1029,6 +1071,30 @@ class EventExtractor:
         from litopys.pipeline.entities import offices
 
         return offices().lookup(self.F.lemma[k]) is not None
+
+    def _document_parties(self, trig: _Trigger, sent: Span,
+                          sent_mentions: list[Span]) -> list[str]:
+        """The sides of a document the sentence names with "між" after a treaty noun
+        (frame ``treaty``: "договір між Польщею та РСФРР", "«Угода між X і Y про ...»"), the
+        one nearest the trigger, across commas and quotes; the names run from "між" to the
+        next comma, quote or semicolon."""
+        F = self.F
+        best: tuple[int, list[str]] | None = None
+        for k in range(sent.start + 1, sent.end):
+            if F.lower[k] not in self.W.between_preps or not any(
+                    self._treaty_noun(j) for j in range(max(sent.start, k - 3), k)):
+                continue
+            stop = next((j for j in range(k + 1, sent.end) if F.text[j] in (",", ";")
+                         or F.text[j] in HARD_BOUNDARIES), sent.end)
+            named = list(dict.fromkeys(m._.entity_id for m in sent_mentions if k < m.start < stop))
+            if len(named) >= 2 and (best is None or abs(k - trig.head) < best[0]):
+                best = (abs(k - trig.head), named)
+        return best[1] if best else []
+
+    def _treaty_noun(self, k: int) -> bool:
+        """Is token ``k`` a document noun ("договір", "угода": frame ``treaty``)?"""
+        return any(h.frame == "treaty" for lm in self.F.lemmas[k] or (self.F.lemma[k],)
+                   for h in self.triggers.lookup(lm))
 
     def _treaty_parties(self, trig: _Trigger, src: list[str], tgt: list[str]) -> bool:
         """Does a treaty noun name its two sides right after it: "договір (про ненапад)

@@ -396,3 +396,52 @@ def test_refusal_without_infinitive_leaves_the_next_clause_alone() -> None:
     evs = _events("У 1921 р. Литва відмовилася, а Латвія підписала договір з Польщею.")
     assert any(e.cameo[:2] == "05" or e.cameo[:3] == "057" for e in evs), [
         (e.trigger, e.cameo) for e in evs]
+
+
+# -- a request: "з проханням", "із запитом" after an act --------------------------------------
+
+@pytest.mark.parametrize("text,language,trigger", [
+    ("У 1654 р. Україна звернулася до Росії з проханням надіслати військо.", "uk", "звернулася"),
+    ("У 1649 р. Ян Казимир переслав хану листа з проханням припинити наступ і розпочати "
+     "переговори.", "uk", "переслав"),
+    ("У 1919 р. Директорія надіслала Франції ноту із запитом про визнання.", "uk", "надіслала"),
+    ("В 1654 г. Украина обратилась к России с просьбой прислать войско.", "ru", "обратилась"),
+])
+def test_request_noun_makes_the_act_a_request(text: str, language: str, trigger: str) -> None:
+    """An act followed by "з" + a request noun (``request_nouns``) is the request (CAMEO 02),
+    asserted; the infinitive after the noun is what was asked for, no event of its own."""
+    evs = _events(text, language)
+    assert [(e.cameo[:2], e.mode) for e in evs] == [("02", "asserted")], [
+        (e.trigger, e.cameo, e.mode) for e in evs]
+    assert evs[0].trigger.startswith(trigger)
+
+
+def test_sent_letter_is_a_message() -> None:
+    ev = _one(_events("26 жовтня 1962 р. Хрущов надіслав Кеннеді довгого листа."), "надіслав")
+    assert ev.cameo[:2] == "01" and "ussr" in ev.source and "usa" in ev.target
+
+
+# -- the sides of a document named with "між" ------------------------------------------------
+
+@pytest.mark.parametrize("text,trigger,parties", [
+    ("12 липня 1920 року у Москві було укладено «Мирний договір між Литвою і Польщею».",
+     "укладено", {"ltu", "pol"}),
+    ("12 липня 1920 року у Москві підписана «Угода між Литвою і Польщею з питань кордону».",
+     "підписана", {"ltu", "pol"}),
+    ("Московський договір — договір між Литвою та Польщею, що закінчив війну; підписаний "
+     "12.07.1920 в м. Москві.", "підписаний", {"ltu", "pol"}),
+    ("У 1920 р. Литва уклала «Договір між Литвою і Польщею».", "уклала", {"ltu", "pol"}),
+])
+def test_signing_takes_the_sides_of_the_document(text: str, trigger: str,
+                                                 parties: set[str]) -> None:
+    """A signing with no subject (or only one side) takes the sides "між" names after a treaty
+    noun of the sentence, inside quotes or across a comma."""
+    ev = _one(_events(text), trigger)
+    assert set(ev.source + ev.target) == parties, (ev.source, ev.target)
+    assert ev.source and ev.target
+
+
+def test_year_abbreviation_is_no_settlement_word() -> None:
+    """ru "в 1919 г. Польша": the "г." of a date is the year, not "город" before a town."""
+    ev = _one(_events("В 1919 г. Польша подписала договор с Францией.", "ru"), "подписала")
+    assert ev.source == ["pol"] and ev.target == ["fra"] and ev.date == "1919"
