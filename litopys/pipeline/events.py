@@ -32,9 +32,9 @@ from spacy.tokens import Doc, Span, Token
 from litopys.chronicle import Event, Timex
 from litopys.lang import DEFAULT_LANGUAGE, load
 from litopys.pipeline import extensions  # noqa: F401
-from litopys.pipeline.actors import ensure_entity
+from litopys.pipeline.actors import ensure_entity, in_year
 from litopys.pipeline.analysis import features, sentence_index
-from litopys.pipeline.entities import gazetteer
+from litopys.pipeline.entities import gazetteer, narrative_years, period_ids
 from litopys.pipeline.morph import current_language, is_known
 
 ACTOR_TYPES = ("PERSON", "GPE", "ORG")
@@ -211,6 +211,7 @@ class EventExtractor:
         self.mention_tokens = {k for m in mentions for k in range(m.start, m.end)}
         timexes = list(doc.spans.get("timex", []))
         self.timex_tokens = {k for t in timexes for k in range(t.start, t.end)}
+        self._years: list[int | None] | None = None  # narrative years, read when needed
         events: list[Event] = []
         trigger_spans: list[Span] = []
         last_subject: list[str] = []
@@ -282,6 +283,12 @@ class EventExtractor:
                         src, tgt = named[:1], [t for t in named[1:] + tgt if t not in named[:1]]
                     elif len(named) >= 2 and src[0] in named:
                         tgt = [t for t in named if t not in src]
+                if trig.pos == "NOUN" and trig.frame != "treaty" and not (src and tgt):
+                    # "російсько-турецька війна", "польсько-радянських переговорах": the
+                    # compound adjective before the noun names both sides
+                    pair = self._compound_parties(doc, trig, entities)
+                    if len(pair) >= 2 and (not src or src[0] in pair):
+                        src, tgt = pair[:1], pair[1:] + [t for t in tgt if t not in pair]
                 if not src and trig.pos == "VERB":
                     pronoun = self._pronoun_subject(doc, clause, trig) or \
                         self._impersonal_plural(trig, passive)
@@ -556,7 +563,8 @@ class EventExtractor:
         for n in nouns:
             if self._content_of(n, out + nouns, lo):
                 continue  # "договір ... про припинення війни": what was agreed
-            if not any(abs(v.head - n.head) <= 4 for v in out):
+            # (a document noun does not govern: "Договір завершив російсько-турецьку війну")
+            if not any(abs(v.head - n.head) <= 4 and v.frame != "treaty" for v in out):
                 out.append(n)
         out.sort(key=lambda t: t.start)
         return self._requests(out, hi)
@@ -1090,6 +1098,38 @@ class EventExtractor:
             if len(named) >= 2 and (best is None or abs(k - trig.head) < best[0]):
                 best = (abs(k - trig.head), named)
         return best[1] if best else []
+
+    def _compound_parties(self, doc: Doc, trig: _Trigger,
+                          entities: dict) -> list[str]:  # type: ignore[type-arg]
+        """The states a compound adjective right before a noun trigger names ("російсько-
+        турецька війна", "довготривалі радянсько-польські переговори"): every part but the
+        last a combining form (the gazetteer's ``prefix`` forms: "російсько"), the last an
+        adjective ("турецька"); each read as the polity of the narrative year, and added to
+        the document's entities when the text names it nowhere else."""
+        F = self.F
+        k = trig.start - 1
+        if k > 0 and F.pos[k] == "ADJ" and "-" not in F.text[k]:
+            k -= 1  # one adjective between: "російсько-турецька затяжна війна"
+        if k < 0 or F.text[k].count("-") < 1 or k in self.mention_tokens:
+            return []
+        *firsts, last = F.lower[k].split("-")
+        gaz = gazetteer()
+        kinds = [("prefix",)] * len(firsts) + [("adjective",)]
+        ids: list[str] = []
+        for part, kind in zip(firsts + [last], kinds, strict=True):
+            hit = next((h for h in gaz.lookup(part) if h.kind in kind and h.type == "GPE"), None)
+            if hit is None:
+                return []
+            ids.append(hit.id)
+        if self._years is None:
+            self._years = narrative_years(doc)
+        year = self._years[k]
+        out: list[str] = []
+        for eid in ids:
+            rec = gaz.actor(in_year(period_ids(), eid, year))
+            ensure_entity(entities, rec)
+            out.append(rec.id)
+        return list(dict.fromkeys(out))
 
     def _treaty_noun(self, k: int) -> bool:
         """Is token ``k`` a document noun ("договір", "угода": frame ``treaty``)?"""
