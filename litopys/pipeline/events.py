@@ -724,7 +724,24 @@ class EventExtractor:
             case = None  # a guessed case on a transliterated name is noise
         if case and any("Fixd" in t for t in self.F.tags[head.i][:1]):
             case = None  # an indeclinable name ("Кеннеді") has every case
-        return self._prep_before(doc, m.start), case
+        prep = self._prep_before(doc, m.start)
+        if case not in (None, "Nom") and prep is None and self._plural_subject(head.i, m.end):
+            case = "Nom"
+        return prep, case
+
+    def _plural_subject(self, k: int, end: int) -> bool:
+        """"Турки почали війну", "Німці вторглися": a plural nominative reading of token
+        ``k`` (pymorphy3 offers the genitive or the locative first) right before a plural
+        finite verb (a date or an adverb between) is the subject."""
+        F = self.F
+        if not any("plur" in t and "nomn" in t for t in F.tags[k]):
+            return False
+        j = end
+        while j < len(F.text) and j - end < 4 and (
+                j in self.timex_tokens or F.pos[j] == "ADV" or F.text[j].isspace()):
+            j += 1
+        return j < len(F.text) and F.pos[j] == "VERB" and any(
+            "plur" in t and ("past" in t or "pres" in t or "futr" in t) for t in F.tags[j][:1])
 
     def _slot_coord(self, doc: Doc, m: Span, previous: list[tuple[Span, str | None,
                     str | None]]) -> tuple[str | None, str | None]:

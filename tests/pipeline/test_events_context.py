@@ -470,3 +470,18 @@ def test_compound_adjective_of_a_treaty_needs_its_sides() -> None:
     """A document noun keeps its own rule ("між X і Y", "X з Y"): "українсько-російських
     угод" is talk about documents, no event."""
     assert not _events("У 2010 р. почався перегляд українсько-російських угод.")
+
+
+# -- a plural subject pymorphy3 reads in another case first ----------------------------------
+
+@pytest.mark.parametrize("text,trigger,source", [
+    ("У 1787 р. Туреччина воювала з Росією. Турки того року почали нову війну.", "війну", "tur"),
+    ("У 1939 р. Німеччина готувалася до війни з Польщею. Німці вторглися в Польщу.",
+     "вторглися", "deu"),
+])
+def test_plural_nominative_before_a_plural_verb_is_the_subject(text: str, trigger: str,
+                                                               source: str) -> None:
+    """"Турки" (genitive of "турка" first) and "Німці" (locative first) before a plural
+    finite verb are its subject."""
+    ev = _one(_events(text), trigger)
+    assert ev.source == [source] and ev.target
