@@ -56,6 +56,10 @@ MEETING_FRAMES = frozenset({"sign", "meet_with", "negotiate_with", "talk_with", 
 # a word with an apostrophe ("зобов'язалася", "об’єднатися") is still a word
 APOSTROPHES = str.maketrans("", "", "'’ʼ")
 BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+# noun frames whose genitive is what the act was done to ("радянська окупація Литви",
+# "облога Полтави"): with a state's adjective before the noun, the adjective acts
+PATIENT_FRAMES = frozenset({"occupy", "seize", "blockade", "bomb", "shell", "recognize",
+                            "release", "repress"})
 # frames of signing: with no subject, the sides named by "між" after a treaty noun of the
 # sentence ("підписаний", "було укладено «Договір між X і Y»") are the parties
 SIGN_FRAMES = frozenset({"sign", "ratify"})
@@ -285,10 +289,16 @@ class EventExtractor:
                         tgt = [t for t in named if t not in src]
                 if trig.pos == "NOUN" and trig.frame != "treaty" and not (src and tgt):
                     # "російсько-турецька війна", "польсько-радянських переговорах": the
-                    # compound adjective before the noun names both sides
-                    pair = self._compound_parties(doc, trig, entities)
+                    # compound adjective before the noun names both sides; "російської
+                    # агресії", "радянської окупації Литви": a state's adjective the one who acts
+                    pair = self._adjective_parties(doc, trig, entities, sent_mentions)
                     if len(pair) >= 2 and (not src or src[0] in pair):
                         src, tgt = pair[:1], pair[1:] + [t for t in tgt if t not in pair]
+                    elif len(pair) == 1 and pair[0] not in tgt and not src:
+                        src = pair
+                    elif len(pair) == 1 and pair[0] not in tgt + src and \
+                            trig.frame in PATIENT_FRAMES:
+                        src, tgt = pair, src + tgt
                 if not src and trig.pos == "VERB":
                     pronoun = self._pronoun_subject(doc, clause, trig) or \
                         self._impersonal_plural(trig, passive)
@@ -1116,21 +1126,36 @@ class EventExtractor:
                 best = (abs(k - trig.head), named)
         return best[1] if best else []
 
-    def _compound_parties(self, doc: Doc, trig: _Trigger,
-                          entities: dict) -> list[str]:  # type: ignore[type-arg]
-        """The states a compound adjective right before a noun trigger names ("російсько-
-        турецька війна", "довготривалі радянсько-польські переговори"): every part but the
-        last a combining form (the gazetteer's ``prefix`` forms: "російсько"), the last an
-        adjective ("турецька"); each read as the polity of the narrative year, and added to
-        the document's entities when the text names it nowhere else."""
+    def _adjective_parties(self, doc: Doc, trig: _Trigger, entities: dict,  # type: ignore[type-arg]
+                           sent_mentions: list[Span]) -> list[str]:
+        """The states an adjective right before a noun trigger names: a mention that ends
+        in the trigger ("російської агресії": the entity stage reads "агресія" as an actor
+        head), a compound ("російсько-турецька війна", "довготривалі радянсько-польські
+        переговори": every part but the last a combining form, the gazetteer's ``prefix``
+        forms such as "російсько", the last an adjective), or a state's adjective
+        ("радянської окупації"). Each is read as the polity of the narrative year, and added
+        to the document's entities when the text names it nowhere else."""
         F = self.F
+        gaz = gazetteer()
+
+        def state(eid: str) -> bool:  # a state, not a town ("Мінські домовленості") or a body
+            try:
+                actor = gaz.actor(eid)
+            except KeyError:
+                return False
+            return actor.type == "GPE" and actor.polity is None
+
+        owner = next((m for m in sent_mentions if m.start < trig.head < m.end), None)
+        if owner is not None:
+            return [owner._.entity_id] if state(owner._.entity_id) and \
+                F.pos[owner.start] == "ADJ" else []
         k = trig.start - 1
-        if k > 0 and F.pos[k] == "ADJ" and "-" not in F.text[k]:
+        if k > 0 and F.pos[k] == "ADJ" and "-" not in F.text[k] and \
+                "-" in F.text[k - 1]:
             k -= 1  # one adjective between: "російсько-турецька затяжна війна"
-        if k < 0 or F.text[k].count("-") < 1 or k in self.mention_tokens:
+        if k < 0 or F.pos[k] != "ADJ" and "-" not in F.text[k] or k in self.mention_tokens:
             return []
         *firsts, last = F.lower[k].split("-")
-        gaz = gazetteer()
         kinds = [("prefix",)] * len(firsts) + [("adjective",)]
         ids: list[str] = []
         for part, kind in zip(firsts + [last], kinds, strict=True):
@@ -1143,7 +1168,12 @@ class EventExtractor:
         year = self._years[k]
         out: list[str] = []
         for eid in ids:
+            capital = gaz.actor(eid)
+            if capital.polity and gaz.actor(capital.polity).capital == eid:
+                eid = capital.polity  # "московсько-польська війна": the capital's state
             rec = gaz.actor(in_year(period_ids(), eid, year))
+            if not state(rec.id):
+                return []
             ensure_entity(entities, rec)
             out.append(rec.id)
         return list(dict.fromkeys(out))

@@ -485,3 +485,21 @@ def test_plural_nominative_before_a_plural_verb_is_the_subject(text: str, trigge
     finite verb are its subject."""
     ev = _one(_events(text), trigger)
     assert ev.source == [source] and ev.target
+
+
+@pytest.mark.parametrize("text,trigger,source,target", [
+    ("У 1940 р. після радянської окупації Литви почалися репресії.", "окупації", "ussr", "ltu"),
+    ("Після німецького вторгнення в Польщу почалася війна.", "вторгнення", "deu", "pol"),
+])
+def test_state_adjective_acts_in_a_noun_event(text: str, trigger: str, source: str,
+                                              target: str) -> None:
+    """A state's adjective before a noun trigger is the one who acts; for a noun whose
+    genitive is what was done to ("окупації Литви") the genitive is the target."""
+    ev = _one(_events(text), trigger)
+    assert ev.source == [source] and ev.target == [target]
+
+
+def test_town_adjective_is_no_party() -> None:
+    """"Мінські домовленості" name an agreement after a town, not an act of Belarus."""
+    evs = _events("У 2015 р. Мінські домовленості не виконувалися.")
+    assert not any("blr" in e.source for e in evs), [(e.trigger, e.source) for e in evs]
