@@ -56,6 +56,8 @@ MEETING_FRAMES = frozenset({"sign", "meet_with", "negotiate_with", "talk_with", 
 # a word with an apostrophe ("зобов'язалася", "об’єднатися") is still a word
 APOSTROPHES = str.maketrans("", "", "'’ʼ")
 BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+# the CAMEO root of meetings: a meeting noun with a verb of taking place is an event
+MEETING_ROOT = "04"
 # noun frames whose genitive is what the act was done to ("радянська окупація Литви",
 # "облога Полтави"): with a state's adjective before the noun, the adjective acts
 PATIENT_FRAMES = frozenset({"occupy", "seize", "blockade", "bomb", "shell", "recognize",
@@ -102,6 +104,8 @@ class EventWords:
     proposal_governors: frozenset[str]
     absorbing_governors: frozenset[str]
     request_nouns: frozenset[str]
+    meeting_verbs: frozenset[str]
+    meeting_work: frozenset[str]
     commitment: frozenset[str]
     factive: frozenset[str]
     embedders: frozenset[str]
@@ -146,6 +150,8 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         proposal_governors=frozenset(data.get("proposal_governors") or ()),
         absorbing_governors=frozenset(data.get("absorbing_governors") or ()),
         request_nouns=frozenset(data.get("request_nouns") or ()),
+        meeting_verbs=frozenset(data.get("meeting_verbs") or ()),
+        meeting_work=frozenset(data.get("meeting_work_nouns") or ()),
         commitment=frozenset(data.get("commitment_verbs") or ()),
         factive=frozenset(data.get("factive_governors") or ()),
         embedders=frozenset(data.get("embedding_words") or ()),
@@ -278,6 +284,17 @@ class EventExtractor:
                         m._.entity_id in src and clause[0] <= m.start < clause[1]
                         for m in sent_mentions):
                     continue  # "Першими підтримку висловили сусідні країни": not the last actor
+                # "в Гельсінкі відкрилася Нарада з безпеки …", "в Ялті почала роботу Кримська
+                # конференція": the meeting named is an event of its own, where it met
+                owner = next((m for m in sent_mentions if m.label_ == "ORG"
+                              and m.start <= trig.head < m.end), None) \
+                    if trig.pos == "NOUN" and trig.cameo[:2] == MEETING_ROOT else None
+                took_place = owner is not None and not src and self._took_place(trig, clause)
+                venue: list[str] = []
+                if took_place:
+                    src = [owner._.entity_id]  # type: ignore[union-attr]
+                    if not tgt and self._location is not None:
+                        tgt = venue = [self._location]
                 if trig.frame in SIGN_FRAMES and not (src and tgt):
                     # "у Ризі було укладено «Мирний договір між X і Y»", "договір між X та Y,
                     # ..., підписаний 18.03.1921": the sides of the document signed; "X
@@ -328,7 +345,7 @@ class EventExtractor:
                     src = [a for a in story[-1].source + story[-1].target if a not in tgt]
                 self._acting_capitals(doc, src + tgt, entities)
                 src = self._with_affiliations(src, entities)
-                tgt = [t for t in self._with_affiliations(tgt, entities) if t not in src]
+                tgt = venue or [t for t in self._with_affiliations(tgt, entities) if t not in src]
                 if not src:
                     continue  # nobody to say who did it
                 # "тривали переговори військових місій Британії, Франції та СРСР":
@@ -338,12 +355,14 @@ class EventExtractor:
                     # "назвав X громом серед ясного неба": a remark; "назвав угоду Y
                     # незаконною" (a target): disapproval
                     trig.cameo = CHARACTERISE_UNDIRECTED
-                if not tgt and trig.cameo[:2] not in UNDIRECTED_ROOTS and not multilateral:
+                if not tgt and trig.cameo[:2] not in UNDIRECTED_ROOTS and not multilateral \
+                        and not took_place:
                     # "шведи почали наступ", "Росія підписала аналогічний договір": the
                     # other side is the story's: the parties of its last event
                     tgt = [a for a in (story[-1].source + story[-1].target if story else [])
                            if a not in src]
-                if trig.pos == "NOUN" and not (src and tgt) and not multilateral and not (
+                if trig.pos == "NOUN" and not (src and tgt) and not multilateral and not \
+                        took_place and not (
                         src and trig.frame in ("say", "say_about", "characterise")) and not (
                         src and self._aspect_object(trig)):
                     # a bare noun ("агресії", "війни") is talk about an event, not a report;
@@ -1177,6 +1196,26 @@ class EventExtractor:
             ensure_entity(entities, rec)
             out.append(rec.id)
         return list(dict.fromkeys(out))
+
+    def _took_place(self, trig: _Trigger, clause: tuple[int, int]) -> bool:
+        """Does a verb of taking place (``meeting_verbs``: "відкрилася", "відбулася",
+        "тривав") or an aspectual verb with a noun of work ("почала роботу") govern the
+        meeting noun in its clause?"""
+        F = self.F
+        lo, hi = clause
+        for j in range(lo, hi):
+            # (any reading: ru "начала" is the noun "начало" first)
+            if j == trig.head or not any(t.startswith("VERB") for t in F.tags[j]):
+                continue
+            lemmas = F.lemmas[j] or (F.lemma[j],)
+            if any(lm in self.W.meeting_verbs for lm in lemmas):
+                return True
+            # ("почала свою діяльність": a pronoun or adjective between)
+            work = j + 2 if j + 2 < hi and F.pos[j + 1] in ("ADJ", "DET", "PRON") else j + 1
+            if any(lm in self.W.aspect_verbs for lm in lemmas) and work < hi and any(
+                    lm in self.W.meeting_work for lm in F.lemmas[work] or (F.lemma[work],)):
+                return True
+        return False
 
     def _treaty_noun(self, k: int) -> bool:
         """Is token ``k`` a document noun ("договір", "угода": frame ``treaty``)?"""

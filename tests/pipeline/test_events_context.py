@@ -503,3 +503,27 @@ def test_town_adjective_is_no_party() -> None:
     """"Мінські домовленості" name an agreement after a town, not an act of Belarus."""
     evs = _events("У 2015 р. Мінські домовленості не виконувалися.")
     assert not any("blr" in e.source for e in evs), [(e.trigger, e.source) for e in evs]
+
+
+# -- a named meeting that took place ----------------------------------------------------------
+
+@pytest.mark.parametrize("text,language,source,venue", [
+    ("Влітку 1973 року в Гельсінкі відкрилася Нарада з безпеки та співробітництва в Європі.",
+     "uk", "csce", "helsinki"),
+    ("4 лютого 1945 року в Ялті почала роботу Кримська конференція.", "uk",
+     "yalta_conference", "yalta"),
+    ("4 февраля 1945 года в Ялте начала работу Крымская конференция.", "ru",
+     "yalta_conference", "yalta"),
+])
+def test_named_meeting_that_took_place(text: str, language: str, source: str,
+                                       venue: str) -> None:
+    """A meeting noun inside the meeting's name, under a verb of taking place
+    (``meeting_verbs``) or "почала роботу", is a meeting (04) of the body, where it met."""
+    evs = _events(text, language)
+    assert [(e.cameo[:2], e.source, e.target) for e in evs] == [("04", [source], [venue])]
+
+
+def test_talks_that_began_keep_their_parties() -> None:
+    """Unnamed talks ("Переговори Росії та Туреччини розпочалися") keep the genitive sides."""
+    ev = _one(_events("Переговори Росії та Туреччини розпочалися у квітні 1772 р."), "Переговори")
+    assert set(ev.source + ev.target) == {"russian_empire", "tur"}
