@@ -246,6 +246,7 @@ class EventExtractor:
             if main_line and not self._future_only(sent):
                 main_by_sent[sent_no[sent.start]] = main_line
         story: list[Event] = []  # the events of the current excerpt
+        last_meeting: str | None = None  # the last named meeting that took place
         # blank lines are whitespace tokens; reading doc.text would join every token
         blanks = [k for k, w in enumerate(self.F.text) if w.isspace() and BLANK_LINE.search(w)]
         prev_end = 0
@@ -289,10 +290,15 @@ class EventExtractor:
                 owner = next((m for m in sent_mentions if m.label_ == "ORG"
                               and m.start <= trig.head < m.end), None) \
                     if trig.pos == "NOUN" and trig.cameo[:2] == MEETING_ROOT else None
-                took_place = owner is not None and not src and self._took_place(trig, clause)
+                # ("Другий етап переговорів тривав у Женеві": the meeting the story named)
+                took_place = not src and trig.pos == "NOUN" and trig.cameo[:2] == MEETING_ROOT \
+                    and (owner is not None or last_meeting is not None and not tgt
+                         and self._location is not None) and self._took_place(trig, clause)
                 venue: list[str] = []
                 if took_place:
-                    src = [owner._.entity_id]  # type: ignore[union-attr]
+                    src = [owner._.entity_id if owner is not None else last_meeting]  # type: ignore[list-item]
+                    if owner is not None:
+                        last_meeting = owner._.entity_id
                     if not tgt and self._location is not None:
                         tgt = venue = [self._location]
                 if trig.frame in SIGN_FRAMES and not (src and tgt):

@@ -527,3 +527,12 @@ def test_talks_that_began_keep_their_parties() -> None:
     """Unnamed talks ("Переговори Росії та Туреччини розпочалися") keep the genitive sides."""
     ev = _one(_events("Переговори Росії та Туреччини розпочалися у квітні 1772 р."), "Переговори")
     assert set(ev.source + ev.target) == {"russian_empire", "tur"}
+
+
+def test_unnamed_stage_of_the_meeting_the_story_named() -> None:
+    """"Другий етап переговорів тривав у Женеві" after the named meeting opened: the same
+    meeting, where it met."""
+    evs = _events("Влітку 1973 року в Гельсінкі відкрилася Нарада з безпеки та співробітництва "
+                  "в Європі. Другий етап переговорів тривав у Женеві.")
+    ev = _one(evs, "переговорів")
+    assert ev.source == ["csce"] and ev.target == ["geneva"]
