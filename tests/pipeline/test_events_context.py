@@ -466,6 +466,14 @@ def test_compound_adjective_gives_both_sides(text: str, parties: set[str]) -> No
     assert set(evs[0].source + evs[0].target) == parties and evs[0].target
 
 
+def test_russian_compound_adjective_gives_both_sides() -> None:
+    """ru "русско-турецкая война": the Russian combining forms are ``prefixes`` in
+    ``actors.yaml``."""
+    evs = _events("В 1768 г. началась русско-турецкая война.", "ru")
+    assert len(evs) == 1, [(e.trigger, e.cameo) for e in evs]
+    assert set(evs[0].source + evs[0].target) == {"russian_empire", "tur"}
+
+
 def test_compound_adjective_of_a_treaty_needs_its_sides() -> None:
     """A document noun keeps its own rule ("між X і Y", "X з Y"): "українсько-російських
     угод" is talk about documents, no event."""
