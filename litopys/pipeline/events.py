@@ -105,6 +105,7 @@ class EventWords:
     absorbing_governors: frozenset[str]
     request_nouns: frozenset[str]
     meeting_verbs: frozenset[str]
+    decision: frozenset[str]
     meeting_work: frozenset[str]
     commitment: frozenset[str]
     factive: frozenset[str]
@@ -151,6 +152,7 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         absorbing_governors=frozenset(data.get("absorbing_governors") or ()),
         request_nouns=frozenset(data.get("request_nouns") or ()),
         meeting_verbs=frozenset(data.get("meeting_verbs") or ()),
+        decision=frozenset(data.get("decision_governors") or ()),
         meeting_work=frozenset(data.get("meeting_work_nouns") or ()),
         commitment=frozenset(data.get("commitment_verbs") or ()),
         factive=frozenset(data.get("factive_governors") or ()),
@@ -1348,6 +1350,11 @@ class EventExtractor:
                     # about the future, not a refusal
                     return "hypothetical"
                 return "negated"
+        if self._infinitive(head) and any(low[k] in self.W.decision or lem[k] in self.W.decision
+                            for k in range(max(lo, head - 3), head)):
+            # "Європейська рада вирішила надати статус": a decided cooperative act is
+            # reported as done; "вирішила напасти" is an intent
+            return "asserted" if trig.cameo[:2] in COOPERATIVE_ROOTS else "hypothetical"
         sent_start = sentence_index(doc)[0][trig.start]
         for k in range(lo, trig.start):
             # "відмовилася підписати": the refused act did not happen

@@ -544,3 +544,17 @@ def test_unnamed_stage_of_the_meeting_the_story_named() -> None:
                   "в Європі. Другий етап переговорів тривав у Женеві.")
     ev = _one(evs, "переговорів")
     assert ev.source == ["csce"] and ev.target == ["geneva"]
+
+
+@pytest.mark.parametrize("text,language,mode", [
+    ("У 2022 р. Європейська рада вирішила надати Україні статус кандидата.", "uk", "asserted"),
+    ("У 2022 р. Європейська комісія рекомендувала надати Україні статус кандидата.", "uk",
+     "asserted"),
+    ("У 1920 р. Польща вирішила напасти на Україну.", "uk", "hypothetical"),
+    ("В 1920 году Польша решила напасть на Украину.", "ru", "hypothetical"),
+])
+def test_decided_act_mode(text: str, language: str, mode: str) -> None:
+    """A decided or recommended cooperative act is reported as done; a decided attack is an
+    intent (``decision_governors``)."""
+    evs = _events(text, language)
+    assert [e.mode for e in evs] == [mode], [(e.trigger, e.cameo, e.mode) for e in evs]
