@@ -32,9 +32,9 @@ from spacy.tokens import Doc, Span, Token
 from litopys.chronicle import Event, Timex
 from litopys.lang import DEFAULT_LANGUAGE, load
 from litopys.pipeline import extensions  # noqa: F401
-from litopys.pipeline.actors import ensure_entity
+from litopys.pipeline.actors import ensure_entity, in_year
 from litopys.pipeline.analysis import features, sentence_index
-from litopys.pipeline.entities import gazetteer
+from litopys.pipeline.entities import gazetteer, narrative_years, period_ids
 from litopys.pipeline.morph import current_language, is_known
 
 ACTOR_TYPES = ("PERSON", "GPE", "ORG")
@@ -56,6 +56,15 @@ MEETING_FRAMES = frozenset({"sign", "meet_with", "negotiate_with", "talk_with", 
 # a word with an apostrophe ("зобов'язалася", "об’єднатися") is still a word
 APOSTROPHES = str.maketrans("", "", "'’ʼ")
 BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+# the CAMEO root of meetings: a meeting noun with a verb of taking place is an event
+MEETING_ROOT = "04"
+# noun frames whose genitive is what the act was done to ("радянська окупація Литви",
+# "облога Полтави"): with a state's adjective before the noun, the adjective acts
+PATIENT_FRAMES = frozenset({"occupy", "seize", "blockade", "bomb", "shell", "recognize",
+                            "release", "repress"})
+# frames of signing: with no subject, the sides named by "між" after a treaty noun of the
+# sentence ("підписаний", "було укладено «Договір між X і Y»") are the parties
+SIGN_FRAMES = frozenset({"sign", "ratify"})
 MOVE_FRAMES = {"visit", "enter", "invade", "attack", "offensive", "occupy", "seize", "bomb",
                "shell", "blockade"}
 
@@ -94,6 +103,10 @@ class EventWords:
     phrase_words: dict[str, str]
     proposal_governors: frozenset[str]
     absorbing_governors: frozenset[str]
+    request_nouns: frozenset[str]
+    meeting_verbs: frozenset[str]
+    decision: frozenset[str]
+    meeting_work: frozenset[str]
     commitment: frozenset[str]
     factive: frozenset[str]
     embedders: frozenset[str]
@@ -137,6 +150,10 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         gapping=frozenset(data.get("gapping_conjunctions") or ()),
         proposal_governors=frozenset(data.get("proposal_governors") or ()),
         absorbing_governors=frozenset(data.get("absorbing_governors") or ()),
+        request_nouns=frozenset(data.get("request_nouns") or ()),
+        meeting_verbs=frozenset(data.get("meeting_verbs") or ()),
+        decision=frozenset(data.get("decision_governors") or ()),
+        meeting_work=frozenset(data.get("meeting_work_nouns") or ()),
         commitment=frozenset(data.get("commitment_verbs") or ()),
         factive=frozenset(data.get("factive_governors") or ()),
         embedders=frozenset(data.get("embedding_words") or ()),
@@ -206,6 +223,7 @@ class EventExtractor:
         self.mention_tokens = {k for m in mentions for k in range(m.start, m.end)}
         timexes = list(doc.spans.get("timex", []))
         self.timex_tokens = {k for t in timexes for k in range(t.start, t.end)}
+        self._years: list[int | None] | None = None  # narrative years, read when needed
         events: list[Event] = []
         trigger_spans: list[Span] = []
         last_subject: list[str] = []
@@ -230,6 +248,7 @@ class EventExtractor:
             if main_line and not self._future_only(sent):
                 main_by_sent[sent_no[sent.start]] = main_line
         story: list[Event] = []  # the events of the current excerpt
+        last_meeting: str | None = None  # the last named meeting that took place
         # blank lines are whitespace tokens; reading doc.text would join every token
         blanks = [k for k, w in enumerate(self.F.text) if w.isspace() and BLANK_LINE.search(w)]
         prev_end = 0
@@ -268,6 +287,43 @@ class EventExtractor:
                         m._.entity_id in src and clause[0] <= m.start < clause[1]
                         for m in sent_mentions):
                     continue  # "Першими підтримку висловили сусідні країни": not the last actor
+                # "в Гельсінкі відкрилася Нарада з безпеки …", "в Ялті почала роботу Кримська
+                # конференція": the meeting named is an event of its own, where it met
+                owner = next((m for m in sent_mentions if m.label_ == "ORG"
+                              and m.start <= trig.head < m.end), None) \
+                    if trig.pos == "NOUN" and trig.cameo[:2] == MEETING_ROOT else None
+                # ("Другий етап переговорів тривав у Женеві": the meeting the story named)
+                took_place = not src and trig.pos == "NOUN" and trig.cameo[:2] == MEETING_ROOT \
+                    and (owner is not None or last_meeting is not None and not tgt
+                         and self._location is not None) and self._took_place(trig, clause)
+                venue: list[str] = []
+                if took_place:
+                    src = [owner._.entity_id if owner is not None else last_meeting]  # type: ignore[list-item]
+                    if owner is not None:
+                        last_meeting = owner._.entity_id
+                    if not tgt and self._location is not None:
+                        tgt = venue = [self._location]
+                if trig.frame in SIGN_FRAMES and not (src and tgt):
+                    # "у Ризі було укладено «Мирний договір між X і Y»", "договір між X та Y,
+                    # ..., підписаний 18.03.1921": the sides of the document signed; "X
+                    # уклала «Договір між X і Y»": the other side
+                    named = self._document_parties(trig, sent, sent_mentions)
+                    if len(named) >= 2 and not src:
+                        src, tgt = named[:1], [t for t in named[1:] + tgt if t not in named[:1]]
+                    elif len(named) >= 2 and src[0] in named:
+                        tgt = [t for t in named if t not in src]
+                if trig.pos == "NOUN" and trig.frame != "treaty" and not (src and tgt):
+                    # "російсько-турецька війна", "польсько-радянських переговорах": the
+                    # compound adjective before the noun names both sides; "російської
+                    # агресії", "радянської окупації Литви": a state's adjective the one who acts
+                    pair = self._adjective_parties(doc, trig, entities, sent_mentions)
+                    if len(pair) >= 2 and (not src or src[0] in pair):
+                        src, tgt = pair[:1], pair[1:] + [t for t in tgt if t not in pair]
+                    elif len(pair) == 1 and pair[0] not in tgt and not src:
+                        src = pair
+                    elif len(pair) == 1 and pair[0] not in tgt + src and \
+                            trig.frame in PATIENT_FRAMES:
+                        src, tgt = pair, src + tgt
                 if not src and trig.pos == "VERB":
                     pronoun = self._pronoun_subject(doc, clause, trig) or \
                         self._impersonal_plural(trig, passive)
@@ -297,7 +353,7 @@ class EventExtractor:
                     src = [a for a in story[-1].source + story[-1].target if a not in tgt]
                 self._acting_capitals(doc, src + tgt, entities)
                 src = self._with_affiliations(src, entities)
-                tgt = [t for t in self._with_affiliations(tgt, entities) if t not in src]
+                tgt = venue or [t for t in self._with_affiliations(tgt, entities) if t not in src]
                 if not src:
                     continue  # nobody to say who did it
                 # "тривали переговори військових місій Британії, Франції та СРСР":
@@ -307,12 +363,14 @@ class EventExtractor:
                     # "назвав X громом серед ясного неба": a remark; "назвав угоду Y
                     # незаконною" (a target): disapproval
                     trig.cameo = CHARACTERISE_UNDIRECTED
-                if not tgt and trig.cameo[:2] not in UNDIRECTED_ROOTS and not multilateral:
+                if not tgt and trig.cameo[:2] not in UNDIRECTED_ROOTS and not multilateral \
+                        and not took_place:
                     # "шведи почали наступ", "Росія підписала аналогічний договір": the
                     # other side is the story's: the parties of its last event
                     tgt = [a for a in (story[-1].source + story[-1].target if story else [])
                            if a not in src]
-                if trig.pos == "NOUN" and not (src and tgt) and not multilateral and not (
+                if trig.pos == "NOUN" and not (src and tgt) and not multilateral and not \
+                        took_place and not (
                         src and trig.frame in ("say", "say_about", "characterise")) and not (
                         src and self._aspect_object(trig)):
                     # a bare noun ("агресії", "війни") is talk about an event, not a report;
@@ -542,10 +600,11 @@ class EventExtractor:
         for n in nouns:
             if self._content_of(n, out + nouns, lo):
                 continue  # "договір ... про припинення війни": what was agreed
-            if not any(abs(v.head - n.head) <= 4 for v in out):
+            # (a document noun does not govern: "Договір завершив російсько-турецьку війну")
+            if not any(abs(v.head - n.head) <= 4 and v.frame != "treaty" for v in out):
                 out.append(n)
         out.sort(key=lambda t: t.start)
-        return out
+        return self._requests(out, hi)
 
     def _infinitive(self, k: int, first: bool = False) -> bool:
         """Whether a reading of token ``k`` (only the first with ``first``) is an infinitive:
@@ -614,6 +673,32 @@ class EventExtractor:
                 break
         return [t for t in every if id(t) not in dropped]
 
+    def _requests(self, out: list[_Trigger], hi: int) -> list[_Trigger]:
+        """"звернулися з проханням прийняти", "надіслав ноти із запитом", "облягали Москву з
+        проханням про допомогу": an act followed in its clause by "з" + a request noun
+        (``request_nouns``) is the request (CAMEO 02); the requested act (an infinitive after
+        the noun, up to a comma) is its content, not an event of its own."""
+        F = self.F
+        dropped: set[int] = set()
+        for gov in out:
+            if id(gov) in dropped:
+                continue
+            for j in range(gov.end, min(hi - 1, gov.end + 6)):
+                if F.text[j] in HARD_BOUNDARIES or F.text[j] in (",", ";") or (
+                        F.pos[j] in ("VERB", "AUX") and not self._infinitive(j)):
+                    break
+                if F.lower[j] not in self.W.with_preps or not any(
+                        lm in self.W.request_nouns for lm in F.lemmas[j + 1] or (F.lemma[j + 1],)):
+                    continue
+                if gov.cameo[:2] != "02":
+                    gov.cameo = "020"
+                stop = next((k for k in range(j + 2, hi) if F.text[k] in (",", ";")
+                             or F.text[k] in HARD_BOUNDARIES), hi)
+                dropped.update(id(t) for t in out if t is not gov and j < t.start < stop
+                               and (t.start == j + 1 or self._infinitive(t.head)))
+                break
+        return [t for t in out if id(t) not in dropped]
+
     def _frame_by_complement(self, hits: list, k: int, hi: int):  # type: ignore[no-untyped-def]
         """Pick the lexicon row whose frame fits what follows the verb: an infinitive
         ("відмовився підписати": refuse) or "від" + noun ("відмовився від": renounce)."""
@@ -676,7 +761,24 @@ class EventExtractor:
             case = None  # a guessed case on a transliterated name is noise
         if case and any("Fixd" in t for t in self.F.tags[head.i][:1]):
             case = None  # an indeclinable name ("Кеннеді") has every case
-        return self._prep_before(doc, m.start), case
+        prep = self._prep_before(doc, m.start)
+        if case not in (None, "Nom") and prep is None and self._plural_subject(head.i, m.end):
+            case = "Nom"
+        return prep, case
+
+    def _plural_subject(self, k: int, end: int) -> bool:
+        """"Турки почали війну", "Німці вторглися": a plural nominative reading of token
+        ``k`` (pymorphy3 offers the genitive or the locative first) right before a plural
+        finite verb (a date or an adverb between) is the subject."""
+        F = self.F
+        if not any("plur" in t and "nomn" in t for t in F.tags[k]):
+            return False
+        j = end
+        while j < len(F.text) and j - end < 4 and (
+                j in self.timex_tokens or F.pos[j] == "ADV" or F.text[j].isspace()):
+            j += 1
+        return j < len(F.text) and F.pos[j] == "VERB" and any(
+            "plur" in t and ("past" in t or "pres" in t or "futr" in t) for t in F.tags[j][:1])
 
     def _slot_coord(self, doc: Doc, m: Span, previous: list[tuple[Span, str | None,
                     str | None]]) -> tuple[str | None, str | None]:
@@ -897,8 +999,10 @@ class EventExtractor:
         or "в/у" with the locative (read as such when pymorphy3 offers the dative) of
         a town that is not a capital?"""
         k = m.start - 1
-        if k >= 0 and (self.F.lower[k] in self.W.settlement_words
-                       or self.F.lemma[k] in self.W.settlement_words):
+        if k >= 0 and k not in self.timex_tokens and (
+                self.F.lower[k] in self.W.settlement_words
+                or self.F.lemma[k] in self.W.settlement_words):
+            # (ru "в 1919 г. Польша": the "г." of a date is the year, not "город")
             return True
         if prep in self.W.near_preps:
             return True
@@ -1030,6 +1134,102 @@ class EventExtractor:
 
         return offices().lookup(self.F.lemma[k]) is not None
 
+    def _document_parties(self, trig: _Trigger, sent: Span,
+                          sent_mentions: list[Span]) -> list[str]:
+        """The sides of a document the sentence names with "між" after a treaty noun
+        (frame ``treaty``: "договір між Польщею та РСФРР", "«Угода між X і Y про ...»"), the
+        one nearest the trigger, across commas and quotes; the names run from "між" to the
+        next comma, quote or semicolon."""
+        F = self.F
+        best: tuple[int, list[str]] | None = None
+        for k in range(sent.start + 1, sent.end):
+            if F.lower[k] not in self.W.between_preps or not any(
+                    self._treaty_noun(j) for j in range(max(sent.start, k - 3), k)):
+                continue
+            stop = next((j for j in range(k + 1, sent.end) if F.text[j] in (",", ";")
+                         or F.text[j] in HARD_BOUNDARIES), sent.end)
+            named = list(dict.fromkeys(m._.entity_id for m in sent_mentions if k < m.start < stop))
+            if len(named) >= 2 and (best is None or abs(k - trig.head) < best[0]):
+                best = (abs(k - trig.head), named)
+        return best[1] if best else []
+
+    def _adjective_parties(self, doc: Doc, trig: _Trigger, entities: dict,  # type: ignore[type-arg]
+                           sent_mentions: list[Span]) -> list[str]:
+        """The states an adjective right before a noun trigger names: a mention that ends
+        in the trigger ("російської агресії": the entity stage reads "агресія" as an actor
+        head), a compound ("російсько-турецька війна", "довготривалі радянсько-польські
+        переговори": every part but the last a combining form, the gazetteer's ``prefix``
+        forms such as "російсько", the last an adjective), or a state's adjective
+        ("радянської окупації"). Each is read as the polity of the narrative year, and added
+        to the document's entities when the text names it nowhere else."""
+        F = self.F
+        gaz = gazetteer()
+
+        def state(eid: str) -> bool:  # a state, not a town ("Мінські домовленості") or a body
+            try:
+                actor = gaz.actor(eid)
+            except KeyError:
+                return False
+            return actor.type == "GPE" and actor.polity is None
+
+        owner = next((m for m in sent_mentions if m.start < trig.head < m.end), None)
+        if owner is not None:
+            return [owner._.entity_id] if state(owner._.entity_id) and \
+                F.pos[owner.start] == "ADJ" else []
+        k = trig.start - 1
+        if k > 0 and F.pos[k] == "ADJ" and "-" not in F.text[k] and \
+                "-" in F.text[k - 1]:
+            k -= 1  # one adjective between: "російсько-турецька затяжна війна"
+        if k < 0 or F.pos[k] != "ADJ" and "-" not in F.text[k] or k in self.mention_tokens:
+            return []
+        *firsts, last = F.lower[k].split("-")
+        kinds = [("prefix",)] * len(firsts) + [("adjective",)]
+        ids: list[str] = []
+        for part, kind in zip(firsts + [last], kinds, strict=True):
+            hit = next((h for h in gaz.lookup(part) if h.kind in kind and h.type == "GPE"), None)
+            if hit is None:
+                return []
+            ids.append(hit.id)
+        if self._years is None:
+            self._years = narrative_years(doc)
+        year = self._years[k]
+        out: list[str] = []
+        for eid in ids:
+            capital = gaz.actor(eid)
+            if capital.polity and gaz.actor(capital.polity).capital == eid:
+                eid = capital.polity  # "московсько-польська війна": the capital's state
+            rec = gaz.actor(in_year(period_ids(), eid, year))
+            if not state(rec.id):
+                return []
+            ensure_entity(entities, rec)
+            out.append(rec.id)
+        return list(dict.fromkeys(out))
+
+    def _took_place(self, trig: _Trigger, clause: tuple[int, int]) -> bool:
+        """Does a verb of taking place (``meeting_verbs``: "відкрилася", "відбулася",
+        "тривав") or an aspectual verb with a noun of work ("почала роботу") govern the
+        meeting noun in its clause?"""
+        F = self.F
+        lo, hi = clause
+        for j in range(lo, hi):
+            # (any reading: ru "начала" is the noun "начало" first)
+            if j == trig.head or not any(t.startswith("VERB") for t in F.tags[j]):
+                continue
+            lemmas = F.lemmas[j] or (F.lemma[j],)
+            if any(lm in self.W.meeting_verbs for lm in lemmas):
+                return True
+            # ("почала свою діяльність": a pronoun or adjective between)
+            work = j + 2 if j + 2 < hi and F.pos[j + 1] in ("ADJ", "DET", "PRON") else j + 1
+            if any(lm in self.W.aspect_verbs for lm in lemmas) and work < hi and any(
+                    lm in self.W.meeting_work for lm in F.lemmas[work] or (F.lemma[work],)):
+                return True
+        return False
+
+    def _treaty_noun(self, k: int) -> bool:
+        """Is token ``k`` a document noun ("договір", "угода": frame ``treaty``)?"""
+        return any(h.frame == "treaty" for lm in self.F.lemmas[k] or (self.F.lemma[k],)
+                   for h in self.triggers.lookup(lm))
+
     def _treaty_parties(self, trig: _Trigger, src: list[str], tgt: list[str]) -> bool:
         """Does a treaty noun name its two sides right after it: "договір (про ненапад)
         між X і Y", or "договір X з Y"?"""
@@ -1150,6 +1350,11 @@ class EventExtractor:
                     # about the future, not a refusal
                     return "hypothetical"
                 return "negated"
+        if self._infinitive(head) and any(low[k] in self.W.decision or lem[k] in self.W.decision
+                            for k in range(max(lo, head - 3), head)):
+            # "Європейська рада вирішила надати статус": a decided cooperative act is
+            # reported as done; "вирішила напасти" is an intent
+            return "asserted" if trig.cameo[:2] in COOPERATIVE_ROOTS else "hypothetical"
         sent_start = sentence_index(doc)[0][trig.start]
         for k in range(lo, trig.start):
             # "відмовилася підписати": the refused act did not happen

@@ -396,3 +396,165 @@ def test_refusal_without_infinitive_leaves_the_next_clause_alone() -> None:
     evs = _events("У 1921 р. Литва відмовилася, а Латвія підписала договір з Польщею.")
     assert any(e.cameo[:2] == "05" or e.cameo[:3] == "057" for e in evs), [
         (e.trigger, e.cameo) for e in evs]
+
+
+# -- a request: "з проханням", "із запитом" after an act --------------------------------------
+
+@pytest.mark.parametrize("text,language,trigger", [
+    ("У 1654 р. Україна звернулася до Росії з проханням надіслати військо.", "uk", "звернулася"),
+    ("У 1649 р. Ян Казимир переслав хану листа з проханням припинити наступ і розпочати "
+     "переговори.", "uk", "переслав"),
+    ("У 1919 р. Директорія надіслала Франції ноту із запитом про визнання.", "uk", "надіслала"),
+    ("В 1654 г. Украина обратилась к России с просьбой прислать войско.", "ru", "обратилась"),
+])
+def test_request_noun_makes_the_act_a_request(text: str, language: str, trigger: str) -> None:
+    """An act followed by "з" + a request noun (``request_nouns``) is the request (CAMEO 02),
+    asserted; the infinitive after the noun is what was asked for, no event of its own."""
+    evs = _events(text, language)
+    assert [(e.cameo[:2], e.mode) for e in evs] == [("02", "asserted")], [
+        (e.trigger, e.cameo, e.mode) for e in evs]
+    assert evs[0].trigger.startswith(trigger)
+
+
+def test_sent_letter_is_a_message() -> None:
+    ev = _one(_events("26 жовтня 1962 р. Хрущов надіслав Кеннеді довгого листа."), "надіслав")
+    assert ev.cameo[:2] == "01" and "ussr" in ev.source and "usa" in ev.target
+
+
+# -- the sides of a document named with "між" ------------------------------------------------
+
+@pytest.mark.parametrize("text,trigger,parties", [
+    ("12 липня 1920 року у Москві було укладено «Мирний договір між Литвою і Польщею».",
+     "укладено", {"ltu", "pol"}),
+    ("12 липня 1920 року у Москві підписана «Угода між Литвою і Польщею з питань кордону».",
+     "підписана", {"ltu", "pol"}),
+    ("Московський договір — договір між Литвою та Польщею, що закінчив війну; підписаний "
+     "12.07.1920 в м. Москві.", "підписаний", {"ltu", "pol"}),
+    ("У 1920 р. Литва уклала «Договір між Литвою і Польщею».", "уклала", {"ltu", "pol"}),
+])
+def test_signing_takes_the_sides_of_the_document(text: str, trigger: str,
+                                                 parties: set[str]) -> None:
+    """A signing with no subject (or only one side) takes the sides "між" names after a treaty
+    noun of the sentence, inside quotes or across a comma."""
+    evs = [e for e in _events(text) if e.cameo[:2] == "05"]
+    assert len(evs) == 1, [(e.trigger, e.cameo) for e in evs]
+    assert evs[0].trigger in (trigger, "договір")  # the apposition: the noun reports it
+    assert set(evs[0].source + evs[0].target) == parties, (evs[0].source, evs[0].target)
+    assert evs[0].source and evs[0].target
+
+
+def test_year_abbreviation_is_no_settlement_word() -> None:
+    """ru "в 1919 г. Польша": the "г." of a date is the year, not "город" before a town."""
+    ev = _one(_events("В 1919 г. Польша подписала договор с Францией.", "ru"), "подписала")
+    assert ev.source == ["pol"] and ev.target == ["fra"] and ev.date == "1919"
+
+
+# -- a compound adjective names both sides of a noun event ------------------------------------
+
+@pytest.mark.parametrize("text,parties", [
+    ("У 1768 р. почалася російсько-турецька війна.", {"russian_empire", "tur"}),
+    ("Договір завершив російсько-турецьку війну 1768—1774 рр.", {"russian_empire", "tur"}),
+    ("У 1667 р. відбулися довготривалі російсько-польські переговори.",
+     {"tsardom_of_muscovy", "pol"}),
+])
+def test_compound_adjective_gives_both_sides(text: str, parties: set[str]) -> None:
+    """"російсько-турецька війна": the combining form and the adjective name the two sides,
+    read as the polities of the narrative year; a document noun before the noun does not
+    govern it."""
+    evs = _events(text)
+    assert len(evs) == 1, [(e.trigger, e.cameo) for e in evs]
+    assert set(evs[0].source + evs[0].target) == parties and evs[0].target
+
+
+def test_russian_compound_adjective_gives_both_sides() -> None:
+    """ru "русско-турецкая война": the Russian combining forms are ``prefixes`` in
+    ``actors.yaml``."""
+    evs = _events("В 1768 г. началась русско-турецкая война.", "ru")
+    assert len(evs) == 1, [(e.trigger, e.cameo) for e in evs]
+    assert set(evs[0].source + evs[0].target) == {"russian_empire", "tur"}
+
+
+def test_compound_adjective_of_a_treaty_needs_its_sides() -> None:
+    """A document noun keeps its own rule ("між X і Y", "X з Y"): "українсько-російських
+    угод" is talk about documents, no event."""
+    assert not _events("У 2010 р. почався перегляд українсько-російських угод.")
+
+
+# -- a plural subject pymorphy3 reads in another case first ----------------------------------
+
+@pytest.mark.parametrize("text,trigger,source", [
+    ("У 1787 р. Туреччина воювала з Росією. Турки того року почали нову війну.", "війну", "tur"),
+    ("У 1939 р. Німеччина готувалася до війни з Польщею. Німці вторглися в Польщу.",
+     "вторглися", "deu"),
+])
+def test_plural_nominative_before_a_plural_verb_is_the_subject(text: str, trigger: str,
+                                                               source: str) -> None:
+    """"Турки" (genitive of "турка" first) and "Німці" (locative first) before a plural
+    finite verb are its subject."""
+    ev = _one(_events(text), trigger)
+    assert ev.source == [source] and ev.target
+
+
+@pytest.mark.parametrize("text,trigger,source,target", [
+    ("У 1940 р. після радянської окупації Литви почалися репресії.", "окупації", "ussr", "ltu"),
+    ("Після німецького вторгнення в Польщу почалася війна.", "вторгнення", "deu", "pol"),
+])
+def test_state_adjective_acts_in_a_noun_event(text: str, trigger: str, source: str,
+                                              target: str) -> None:
+    """A state's adjective before a noun trigger is the one who acts; for a noun whose
+    genitive is what was done to ("окупації Литви") the genitive is the target."""
+    ev = _one(_events(text), trigger)
+    assert ev.source == [source] and ev.target == [target]
+
+
+def test_town_adjective_is_no_party() -> None:
+    """"Мінські домовленості" name an agreement after a town, not an act of Belarus."""
+    evs = _events("У 2015 р. Мінські домовленості не виконувалися.")
+    assert not any("blr" in e.source for e in evs), [(e.trigger, e.source) for e in evs]
+
+
+# -- a named meeting that took place ----------------------------------------------------------
+
+@pytest.mark.parametrize("text,language,source,venue", [
+    ("Влітку 1973 року в Гельсінкі відкрилася Нарада з безпеки та співробітництва в Європі.",
+     "uk", "csce", "helsinki"),
+    ("4 лютого 1945 року в Ялті почала роботу Кримська конференція.", "uk",
+     "yalta_conference", "yalta"),
+    ("4 февраля 1945 года в Ялте начала работу Крымская конференция.", "ru",
+     "yalta_conference", "yalta"),
+])
+def test_named_meeting_that_took_place(text: str, language: str, source: str,
+                                       venue: str) -> None:
+    """A meeting noun inside the meeting's name, under a verb of taking place
+    (``meeting_verbs``) or "почала роботу", is a meeting (04) of the body, where it met."""
+    evs = _events(text, language)
+    assert [(e.cameo[:2], e.source, e.target) for e in evs] == [("04", [source], [venue])]
+
+
+def test_talks_that_began_keep_their_parties() -> None:
+    """Unnamed talks ("Переговори Росії та Туреччини розпочалися") keep the genitive sides."""
+    ev = _one(_events("Переговори Росії та Туреччини розпочалися у квітні 1772 р."), "Переговори")
+    assert set(ev.source + ev.target) == {"russian_empire", "tur"}
+
+
+def test_unnamed_stage_of_the_meeting_the_story_named() -> None:
+    """"Другий етап переговорів тривав у Женеві" after the named meeting opened: the same
+    meeting, where it met."""
+    evs = _events("Влітку 1973 року в Гельсінкі відкрилася Нарада з безпеки та співробітництва "
+                  "в Європі. Другий етап переговорів тривав у Женеві.")
+    ev = _one(evs, "переговорів")
+    assert ev.source == ["csce"] and ev.target == ["geneva"]
+
+
+@pytest.mark.parametrize("text,language,mode", [
+    ("У 2022 р. Європейська рада вирішила надати Україні статус кандидата.", "uk", "asserted"),
+    ("У 2022 р. Європейська комісія рекомендувала надати Україні статус кандидата.", "uk",
+     "asserted"),
+    ("У 1920 р. Польща вирішила напасти на Україну.", "uk", "hypothetical"),
+    ("В 1920 году Польша решила напасть на Украину.", "ru", "hypothetical"),
+])
+def test_decided_act_mode(text: str, language: str, mode: str) -> None:
+    """A decided or recommended cooperative act is reported as done; a decided attack is an
+    intent (``decision_governors``)."""
+    evs = _events(text, language)
+    assert [e.mode for e in evs] == [mode], [(e.trigger, e.cameo, e.mode) for e in evs]
