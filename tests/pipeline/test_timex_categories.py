@@ -335,3 +335,22 @@ def test_season_ranges_and_lists(text: str, expected: list[tuple[str, str | None
 ])
 def test_decade_ranges_with_both_suffixes(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert found(text) == expected
+
+
+# -- round 3 of issue 13 item 6 (real pages) --
+
+@pytest.mark.parametrize("text,expected", [
+    ("Після дводенної битви полк відступив.", [("дводенної", "P2D")]),
+    ("Сейм ухвалив десятирічну програму і п'ятирічний план.",
+     [("десятирічну", "P10Y"), ("п'ятирічний", "P5Y")]),
+    ("Уклали двотижневе перемир'я на 5-річний строк.", [("двотижневе", "P2W"), ("5-річний", "P5Y")]),
+    ("Двогодинна нарада і двадцятип'ятирічне правління.",
+     [("Двогодинна", "PT2H"), ("двадцятип'ятирічне", "P25Y")]),
+    ("После двухдневного сражения принят пятилетний план.",
+     [("двухдневного", "P2D"), ("пятилетний", "P5Y")]),
+    # a capitalised one inside a sentence is a name; nouns are not adjectives
+    ("Мир після Тридцятилітньої війни.", []),
+    ("Почалася п'ятирічка, потім річниця.", []),
+])
+def test_time_duration_adjectives(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected

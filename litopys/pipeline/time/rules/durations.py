@@ -11,11 +11,13 @@ from litopys.pipeline.time.grammar import (
     Ctx,
     Hit,
     L,
+    R,
     Res,
     alt,
     norm,
     pattern,
     res_point,
+    table,
     unresolved,
     word_set,
 )
@@ -218,3 +220,41 @@ def _duration_and_half(m: re.Match[str], text: str, orig: str) -> Hit | None:
     start = left.start() if left else first
     value = f"P{int(n)}{unit}{_HALF_OF[unit]}"
     return Hit(start, m.end(), lambda ctx: Res(value, precision="duration"), None, "duration")
+
+
+# A duration written as one adjective ("дводенної битви", "п'ятирічний план", "5-річний").
+_ADJ_COUNTS: dict[str, int] = {w: int(k) for w, k in table(WORDS["adjective_duration_counts"]).items()}
+_ADJ_TENS = alt([w for w, n in _ADJ_COUNTS.items() if 20 <= n <= 90], bound=False)
+_ADJ_UNITS: dict[str, str] = table(WORDS["adjective_duration_units"])
+_ADJ_UNIT = alt(list(_ADJ_UNITS), bound=False)
+_ADJ_END = rf"{alt(WORDS['adjective_duration_endings'], bound=False)}{R}"
+_SENTENCE_END = ".!?…\n"
+
+
+@pattern(
+    "duration_adjective",
+    rf"(?:(?P<t>{_ADJ_TENS})(?=[^\s]))?(?P<c>{alt(list(_ADJ_COUNTS), bound=False)})"
+    rf"(?P<u>{_ADJ_UNIT}){_ADJ_END}",
+    rf"(?P<d>[0-9](?<![\w.,:].)[0-9]{{0,2}})[-–](?P<u>{_ADJ_UNIT}){_ADJ_END}",
+    word_start=True,
+)
+def _duration_adjective(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"дводенної битви" = P2D: the count and the unit of a compound adjective."""
+    digits = m.groupdict().get("d")
+    if digits:
+        n = int(digits)
+    else:
+        n = _ADJ_COUNTS[norm(m.group("c"))]
+        if m.group("t"):
+            if n > 9:
+                return None
+            n += _ADJ_COUNTS[norm(m.group("t"))]
+    if n == 0:
+        return None
+    if orig[m.start()].isupper():
+        before = orig[: m.start()].rstrip(" \t«\"'(")
+        if before and before[-1] not in _SENTENCE_END:
+            return None  # "Тридцятилітня війна": a name
+    unit = _ADJ_UNITS[norm(m.group("u"))]
+    value = f"PT{n}H" if unit == "TH" else f"P{n}{unit}"
+    return Hit(m.start(), m.end(), lambda ctx: Res(value, precision="duration"), None, "duration")
