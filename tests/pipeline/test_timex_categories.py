@@ -354,3 +354,36 @@ def test_decade_ranges_with_both_suffixes(text: str, expected: list[tuple[str, s
 ])
 def test_time_duration_adjectives(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "год." is hours in Ukrainian; minutes after the hour
+    ("1 травня 1920 р. о 5 год. ранку почався наступ. О 18 год. 30 хв. прибув посол.",
+     [("1 травня 1920 р. о 5 год. ранку", "1920-05-01T05:00"), ("О 18 год. 30 хв.", "1920-05-01T18:30")]),
+    ("Засідання тривало протягом 2 год. і скінчилося.", [("протягом 2 год.", "PT2H")]),
+    ("Война длилась 1 год.", [("1 год", "P1Y")]),
+    # the hour in words, with a preposition, or with a part of the day or a date
+    ("12 травня 1920 р. Об одинадцятій годині вечора рада зібралася.",
+     [("12 травня 1920 р.", "1920-05-12"), ("Об одинадцятій годині вечора", "1920-05-12T23:00")]),
+    ("У 1939 р. пакт підписали близько третьої години ночі 24 серпня.",
+     [("У 1939 р.", "1939"), ("третьої години ночі 24 серпня", "1939-08-24T03:00")]),
+    ("У 1939 р. о 4 годині ранку 1 вересня почався наступ.",
+     [("У 1939 р.", "1939"), ("о 4 годині ранку 1 вересня", "1939-09-01T04:00")]),
+    ("9 декабря 1919 г. в пять часов утра прибыл посол.",
+     [("9 декабря 1919 г. в пять часов утра", "1919-12-09T05:00")]),
+    # an ordinal hour alone is "of the second hour", not a clock time
+    ("Протягом другої години засідання делегати мовчали.", []),
+])
+def test_time_clock_in_hours_and_words(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("3 травня 1921 р. Польща визнала уряд, через кілька годин те саме зробила Литва.",
+     [("3 травня 1921 р.", "1921-05-03"), ("через кілька годин", "1921-05-03")]),
+    ("3 травня 1921 р. Через 4 години прибув посол. Нарада тривала 5 годин.",
+     [("3 травня 1921 р.", "1921-05-03"), ("Через 4 години", "1921-05-03"), ("5 годин", "PT5H")]),
+    ("Через кілька годин прибув посол.", [("Через кілька годин", None)]),
+])
+def test_time_hours_after_the_narrative_day(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert staged(text) == expected

@@ -358,16 +358,40 @@ def day_point(d: int, m: int, year: int | None) -> Callable[[Ctx], Res]:
     return resolve
 
 
+def day_at(base: Resolver, time: str | None) -> Resolver:
+    """Resolver for a day at a clock time ("24 серпня о 2:00"): the day's value with the
+    time, when both are known.
+
+    base (Resolver): resolves the day.
+    time (str | None): "HH:MM", or None for the day alone.
+    RETURNS (Resolver): the day at that time.
+    """
+
+    def resolve(ctx: Ctx) -> Res:
+        res = base(ctx)
+        if time and res.ref is not None:
+            p = Point(res.ref.year, res.ref.month, res.ref.day, time=time)
+            res.value, res.precision, res.ref = p.value, "time", p
+        return res
+
+    return resolve
+
+
 _DAY_PARTS = {str(k): v for k, v in WORDS["clock_day_parts"].items()}
 _PM = word_set_of(_DAY_PARTS.get("evening", []) + _DAY_PARTS.get("afternoon", []))
 _AFTERNOON = word_set_of(_DAY_PARTS.get("afternoon", []))
 _NIGHT = word_set_of(_DAY_PARTS.get("night", []))
 _DAY_PART_WORDS = alt([w for ws in _DAY_PARTS.values() for w in ws], bound=False)
-# A clock time: "23:15", "5.30", "10 годині ранку", "6-й годині вечора", "4-й ранку".
+HOUR_NUMBERS: dict[str, int] = {w: int(k) for w, k in table(WORDS["clock_hour_numbers"]).items()}
+_MINUTE_WORDS = alt(WORDS["clock_minute_words"], bound=False)
+# A clock time: "23:15", "5.30", "10 годині ранку", "6-й годині вечора", "4-й ранку",
+# "5 год. 30 хв. ранку", "п'ятій годині ранку" (the hour in words: group "hg" too).
 CLOCK = (
     r"(?:(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d)(?!\d)"
-    rf"|(?P<hg>[01]?\d|2[0-3])(?:[-–]?{alt(WORDS['clock_hour_suffixes'], bound=False)})?"
+    rf"|(?P<hg>[01]?\d|2[0-3]|{alt(list(HOUR_NUMBERS), bound=False)})"
+    rf"(?:[-–]?{alt(WORDS['clock_hour_suffixes'], bound=False)})?"
     rf"\s+(?:{alt(WORDS['clock_hour_words'], bound=False)}"
+    rf"(?:\s+(?P<mg>[0-5]?\d)\s*{_MINUTE_WORDS})?"
     rf"(?:\s+(?P<dp>{_DAY_PART_WORDS}))?|(?P<dq>{_DAY_PART_WORDS}))"
     r"(?![\w']))"
 )
@@ -377,14 +401,16 @@ def clock(m: re.Match[str]) -> str | None:
     """ "HH:MM" from a match of CLOCK, None if it has no time."""
     if m.group("hh"):
         return f"{int(m.group('hh')):02d}:{m.group('mm')}"
-    if not m.group("hg"):
+    hg = m.group("hg")
+    if not hg:
         return None
-    h, part = int(m.group("hg")), m.group("dp") or m.group("dq") or ""
+    h = int(hg) if hg.isdigit() else HOUR_NUMBERS[norm(hg)]
+    part = m.group("dp") or m.group("dq") or ""
     if part in _PM and h < 12 and not (part in _AFTERNOON and h > 6):
         h += 12  # "6 годині вечора" = 18:00, "2 годині дня" = 14:00
     elif part in _NIGHT and h == 12:
         h = 0
-    return f"{h:02d}:00"
+    return f"{h:02d}:{int(m.group('mg') or 0):02d}"
 
 
 def left_pre(text: str, pos: int) -> tuple[int, str, bool]:

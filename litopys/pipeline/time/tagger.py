@@ -478,14 +478,31 @@ def day_parts(text: str, timexes: list[Timex]) -> list[Timex]:
     return out
 
 
+_AFTER_HOURS = re.compile(rf"{L}{alt(WORDS['after_prepositions'])}\s+$", re.I)
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
 def hours(text: str, timexes: list[Timex]) -> list[Timex]:
-    """"16 годин", "сорок хвилин": durations in hours and minutes (``PT16H``)."""
+    """"16 годин", "сорок хвилин": durations in hours and minutes (``PT16H``); "через
+    кілька годин", "через 3 години": the narrative day (the last day before it), as a
+    count of hours forward seldom leaves it."""
     taken = [(t.start, t.end) for t in timexes]
     extra = []
     for m in _HOURS.finditer(text):
         raw = m.group("n").lower()
-        num = raw if raw.isdigit() else NUMBERS.get(raw, "")
-        if not num.isdigit() or any(a < m.end() and m.start() < b for a, b in taken):
+        num = raw if raw.isdigit() else NUMBERS.get(norm(raw), "")
+        if not num or any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        after = _AFTER_HOURS.search(text, max(0, m.start() - 12), m.start())
+        if after is not None:
+            day = next((d.group() for t in reversed(timexes) if t.end <= after.start()
+                        and (d := _DAY_VALUE.match(t.value or ""))), None)
+            extra.append(Timex(start=after.start(), end=m.end(), text=text[after.start():m.end()],
+                               value=day, begin=day, end_date=day,
+                               precision="day" if day else None, source="narrative",
+                               anchor=day))
+            continue
+        if not num.isdigit():
             continue
         unit = _CLOCK_UNIT[norm(m.group("u"))]
         extra.append(Timex(start=m.start(), end=m.end(), text=m.group(0),

@@ -24,6 +24,7 @@ from litopys.pipeline.time.grammar import (
     Res,
     alt,
     clock,
+    day_at,
     day_point,
     left_prep,
     norm,
@@ -54,16 +55,7 @@ def _date(m: re.Match[str], text: str, orig: str) -> Hit | None:
         time, end = None, m.end("y") if m.group("y") else m.end("m")
     if not 0 < d < 32:
         return None
-    base = day_point(d, mo, year)
-
-    def resolve(ctx: Ctx) -> Res:
-        res = base(ctx)
-        if time and res.ref is not None:
-            p = Point(res.ref.year, res.ref.month, res.ref.day, time=time)
-            res.value, res.precision, res.ref = p.value, "time", p
-        return res
-
-    return Hit(m.start(), end, resolve, year, "date")
+    return Hit(m.start(), end, day_at(day_point(d, mo, year), time), year, "date")
 
 
 
@@ -229,15 +221,7 @@ def _clock_date(m: re.Match[str], text: str, orig: str) -> Hit | None:
     time = f"{h:02d}:{m.group('mm')}"
     year = parse_year(m.group("y")) if m.group("y") else None
     base = day_point(d, MONTHS[norm(m.group("m"))], year)
-
-    def resolve(ctx: Ctx) -> Res:
-        res = base(ctx)
-        if res.ref is not None:
-            p = Point(res.ref.year, res.ref.month, res.ref.day, time=time)
-            res.value, res.precision, res.ref = p.value, "time", p
-        return res
-
-    return Hit(m.start(), m.end(), resolve, year, "date")
+    return Hit(m.start(), m.end(), day_at(base, time), year, "date")
 
 
 @pattern(

@@ -42,6 +42,7 @@ _LEFT_TENS_RE = re.compile(rf"{L}(?P<t>{alt(list(_TENS))})\s+$")
 
 
 _INDEFINITE_ONE = word_set("indefinite_one")
+_HOUR_ABBREVIATIONS = word_set("hour_abbreviations")
 _BEFORE_EVENT_RE = re.compile(rf"\s+{alt(WORDS['before_event'])}\s")
 _LEFT_DUR_RE = re.compile(rf"{L}{_DUR_PRE}\s+$")
 
@@ -68,6 +69,13 @@ def _duration(m: re.Match[str], text: str, orig: str) -> Hit | None:
         return None  # "одного дня": some day, not a duration
     if pre in _WITHIN_PREPS and not m.group("before") and _BEFORE_EVENT_RE.match(text, m.end()):
         return Hit(start, m.end(), unresolved, None, "relative")  # "за два дні до укладання угоди"
+    if (norm(m.group("u")) + text[m.end("u"):m.end("u") + 1] in _HOUR_ABBREVIATIONS
+            and n.isdigit() and (int(n) % 10 != 1 or int(n) % 100 == 11)):
+        # "протягом 2 год.": hours; the Russian year word "год" follows only a count
+        # ending in one ("1 год.", "21 год.")
+        value = f"PT{int(n)}H"
+        return Hit(start, m.end("u") + 1, lambda ctx: Res(value, precision="duration"), None,
+                   "duration")
     if m.group("after"):
         pre = _AFTER_MARK  # "два дні потому" = "через два дні"
     return _duration_hit(
