@@ -387,3 +387,20 @@ def test_time_clock_in_hours_and_words(text: str, expected: list[tuple[str, str 
 ])
 def test_time_hours_after_the_narrative_day(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert staged(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an ordinal stop after the day (older Western Ukrainian print)
+    ("Лист з 3. березня 1919., підписаний урядом.", [("3. березня 1919", "1919-03-03")]),
+    ("Угоди 1920 р. 5. Березень був холодним.", [("1920 р.", "1920")]),
+    # two consecutive months in one case whose dash the page lost
+    ("У березні квітні 1921 р. тривали переговори.", [("У березні квітні 1921 р.", "1921-03/1921-04")]),
+    ("В марте апреле 1921 г. шли переговоры.", [("В марте апреле 1921 г.", "1921-03/1921-04")]),
+    ("У березні травні 1921 р.", [("У березні", "1921-03"), ("травні 1921 р.", "1921-05")]),
+    # a whole unit
+    ("Переговори йшли цілий рік без успіху.", [("цілий рік", "P1Y")]),
+    ("Переговоры шли целый месяц.", [("целый месяц", "P1M")]),
+    ("Цілий народ повстав.", []),
+])
+def test_time_page_layouts_and_whole_units(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected

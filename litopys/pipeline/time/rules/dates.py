@@ -43,12 +43,15 @@ from litopys.pipeline.time.words import WORDS
 
 @pattern(
     "date",
-    rf"(?P<d>{DAY0})\s*(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?"
+    rf"(?P<d>{DAY0})(?P<dot>\.)?\s*(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?"
     rf"(?:,?\s+(?P<at>{alt(WORDS['date_clock_prepositions'])})\s+{CLOCK})?",
 )
 def _date(m: re.Match[str], text: str, orig: str) -> Hit | None:
     d = parse_day_number(m.group("d"))
     mo = MONTHS[norm(m.group("m"))]
+    if m.group("dot") and (not orig[m.start("m")].islower() or m.group("m").endswith(".")
+                           or page_before(text, m.start())):
+        return None  # "10. лютого 1919": an ordinal stop; "... 10. Лютий" is a new sentence
     year = parse_year(m.group("y")) if m.group("y") else None
     time, end = clock(m), m.end()
     if time and orig[m.start("at")].isupper():  # "1938 р. О 12:45": a new sentence
