@@ -404,3 +404,19 @@ def test_time_hours_after_the_narrative_day(text: str, expected: list[tuple[str,
 ])
 def test_time_page_layouts_and_whole_units(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a news dateline: its clock after a comma, its day the document date
+    ("Львів, 12 березня 2021, 09:15. Сто років тому тут підписали мир. Сьогодні згадали.",
+     [("12 березня 2021, 09:15", "2021-03-12T09:15"), ("Сто років тому", "1921"),
+      ("Сьогодні", "2021-03-12")]),
+    ("ЛЬВІВ — 12 березня 2021\n\nСто років тому тут підписали мир.",
+     [("12 березня 2021", "2021-03-12"), ("Сто років тому", "1921")]),
+    # a narrative opening with a date is not a dateline
+    ("12 березня 2021 року делегати зустрілися. Сто років тому тут підписали мир.",
+     [("12 березня 2021 року", "2021-03-12"), ("Сто років тому", None)]),
+    ("Це було 12 березня 2021, 18 депутатів проти.", [("12 березня 2021", "2021-03-12")]),
+])
+def test_time_news_dateline(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert staged(text) == expected

@@ -322,7 +322,7 @@ class TimeTagger:
         text = doc.text
         found = tag(text, anchor=doc._.anchor)
         if doc._.anchor is None:
-            anchor = infer_anchor(doc, found)
+            anchor = dateline_anchor(text, found) or infer_anchor(doc, found)
             if anchor is not None:
                 found = tag(text, anchor=anchor)
         found = join_ranges(text, night_before(text, found))
@@ -390,6 +390,38 @@ def infer_anchor(doc: Doc, timexes: list[Timex]) -> str | None:
                 nearest = (rank, int(year.group(1)))
         if nearest is not None:
             return str(nearest[1] + n)
+    return None
+
+
+# A news dateline: the text's first line is a date (and a clock time), after at most a
+# place name and a comma or dash ("Київ, 9 грудня 2019, 18:30").
+_DATELINE_BEFORE = re.compile(r"^\s*(?:[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+){0,3}\s*[,—–-]\s*)?$")
+_DATELINE_ALONE = re.compile(r"^[ \t]*[.,]?[ \t]*(?:\n|$)")
+_DATELINE_STOP = re.compile(r"^[ \t]*[.,—–-]")
+
+
+def dateline_anchor(text: str, timexes: list[Timex]) -> str | None:
+    """The document date a news dateline gives ("Київ, 9 грудня 2019, 18:30." ->
+    "2019-12-09"), for what counts from the time of writing ("сто років тому",
+    "сьогодні"); None when the first line is not a dateline.
+
+    text (str): the document text.
+    timexes (list[Timex]): its time expressions, resolved without an anchor.
+    RETURNS (str | None): the ISO day, or None.
+    """
+    if not timexes:
+        return None
+    first = timexes[0]
+    line_start = len(text) - len(text.lstrip())
+    day = _DAY_VALUE.match(first.value or "")
+    before = text[line_start:first.start]
+    if day is None or first.source != "text" or "\n" in before or not _DATELINE_BEFORE.match(before):
+        return None
+    after = text[first.end:first.end + 40]
+    # on a line of its own, or after a place or with a clock time, before a stop or a dash
+    if _DATELINE_ALONE.match(after) or (
+            (before.strip() or "T" in (first.value or "")) and _DATELINE_STOP.match(after)):
+        return day.group()
     return None
 
 

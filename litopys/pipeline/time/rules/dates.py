@@ -44,7 +44,9 @@ from litopys.pipeline.time.words import WORDS
 @pattern(
     "date",
     rf"(?P<d>{DAY0})(?P<dot>\.)?\s*(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?"
-    rf"(?:,?\s+(?P<at>{alt(WORDS['date_clock_prepositions'])})\s+{CLOCK})?",
+    rf"(?:,?\s+(?P<at>{alt(WORDS['date_clock_prepositions'])})\s+{CLOCK}"
+    # a news dateline's clock after a comma ("9 грудня 2019, 18:30")
+    r"|,\s*(?P<ch>[01]?\d|2[0-3]):(?P<cm>[0-5]\d)(?![\d:]))?",
 )
 def _date(m: re.Match[str], text: str, orig: str) -> Hit | None:
     d = parse_day_number(m.group("d"))
@@ -54,7 +56,9 @@ def _date(m: re.Match[str], text: str, orig: str) -> Hit | None:
         return None  # "10. лютого 1919": an ordinal stop; "... 10. Лютий" is a new sentence
     year = parse_year(m.group("y")) if m.group("y") else None
     time, end = clock(m), m.end()
-    if time and orig[m.start("at")].isupper():  # "1938 р. О 12:45": a new sentence
+    if m.group("ch"):
+        time = f"{int(m.group('ch')):02d}:{m.group('cm')}"
+    elif time and orig[m.start("at")].isupper():  # "1938 р. О 12:45": a new sentence
         time, end = None, m.end("y") if m.group("y") else m.end("m")
     if not 0 < d < 32:
         return None
