@@ -395,17 +395,26 @@ CLOCK = (
     rf"(?:\s+(?P<dp>{_DAY_PART_WORDS}))?|(?P<dq>{_DAY_PART_WORDS}))"
     r"(?![\w']))"
 )
+# The hour in words with its hour word, for a clock time without a preposition
+# ("другої години ночі"); the same groups as CLOCK.
+CLOCK_IN_WORDS = (
+    rf"(?P<hg>{alt(list(HOUR_NUMBERS), bound=False)})"
+    rf"\s+{alt(WORDS['clock_hour_words'], bound=False)}"
+    rf"(?:\s+(?P<mg>[0-5]?\d)\s*{_MINUTE_WORDS})?"
+    rf"(?:\s+(?P<dp>{_DAY_PART_WORDS}))?(?![\w'])"
+)
 
 
 def clock(m: re.Match[str]) -> str | None:
     """ "HH:MM" from a match of CLOCK, None if it has no time."""
-    if m.group("hh"):
+    groups = m.groupdict()
+    if groups.get("hh"):
         return f"{int(m.group('hh')):02d}:{m.group('mm')}"
-    hg = m.group("hg")
+    hg = groups.get("hg")
     if not hg:
         return None
     h = int(hg) if hg.isdigit() else HOUR_NUMBERS[norm(hg)]
-    part = m.group("dp") or m.group("dq") or ""
+    part = groups.get("dp") or groups.get("dq") or ""
     if part in _PM and h < 12 and not (part in _AFTERNOON and h > 6):
         h += 12  # "6 годині вечора" = 18:00, "2 годині дня" = 14:00
     elif part in _NIGHT and h == 12:

@@ -7,6 +7,7 @@ import re
 
 from litopys.pipeline.time.grammar import (
     CLOCK,
+    CLOCK_IN_WORDS,
     DAY0,
     MON,
     MONTHS,
@@ -35,16 +36,13 @@ _THEN_DATE = rf"(?:\s+(?P<d>{DAY0})\s*(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?)?"
     rf"{alt(WORDS['clock_prepositions'])}\s+{CLOCK}{_THEN_DATE}",
     # the hour in words with a part of the day or a date needs no preposition
     # ("близько другої години ночі 24 серпня")
-    rf"{CLOCK}{_THEN_DATE}",
+    rf"{CLOCK_IN_WORDS}{_THEN_DATE}",
     word_start=True,
 )
 def _time(m: re.Match[str], text: str, orig: str) -> Hit | None:
     time = clock(m)
-    hg = m.group("hg")
-    if m.start() == (m.start("hh") if m.group("hh") else m.start("hg")):
-        # no preposition: only the hour in words with a part of the day or a date
-        if not hg or hg.isdigit() or not (m.group("dp") or m.group("dq") or m.group("m")):
-            return None
+    if "hh" not in m.re.groupindex and not (m.group("dp") or m.group("m")):
+        return None  # no preposition: the hour in words needs a part of the day or a date
     year = parse_year(m.group("y")) if m.group("y") else None
     if m.group("m"):
         d = parse_day_number(m.group("d"))

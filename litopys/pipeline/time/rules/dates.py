@@ -20,6 +20,7 @@ from litopys.pipeline.time.grammar import (
     YS,
     Ctx,
     Hit,
+    L,
     R,
     Res,
     alt,
@@ -148,6 +149,9 @@ def _month(m: re.Match[str], text: str, orig: str) -> Hit | None:
         return Hit(m.start(), m.end(), lambda ctx: res_point(day), y, "date")
     if m.group("y"):
         p = Point(parse_year(m.group("y")), mo)
+        pair = _month_pair(text, m, word, p)
+        if pair is not None:
+            return pair
         return Hit(m.start(), m.end(), lambda ctx: res_point(p), p.year, "date")
     if word in MONTH_ABBREVIATIONS:
         return None  # "лист." alone may be a letter; "квіт. 1772" is a month
@@ -166,6 +170,23 @@ def _month(m: re.Match[str], text: str, orig: str) -> Hit | None:
         return res_point(Point(y, mo), source, anchor)
 
     return Hit(m.start(), m.end(), resolve, None, "date")
+
+
+_LEFT_MONTH_RE = re.compile(rf"{L}(?P<a>{MON})\s+$")
+
+
+def _month_pair(text: str, m: re.Match[str], word: str, p: Point) -> Hit | None:
+    """"у серпні вересні 1944 р.": the month before a month and year, consecutive and in
+    the same case, whose dash the page lost: one range ("1944-08/1944-09")."""
+    left = _LEFT_MONTH_RE.search(text, max(0, m.start() - 16), m.start())
+    if left is None:
+        return None
+    first = norm(left.group("a"))
+    ma = MONTHS[first]
+    if p.month != ma % 12 + 1 or first[-1] != word[-1] or "." in first + word:
+        return None
+    a = Point(p.year - 1 if ma == 12 else p.year, ma)
+    return Hit(left.start(), m.end(), lambda ctx: res_range(a, p), p.year, "range")
 
 
 _BARE_DAY_RIGHT = rf"(?:\s+{alt(WORDS['day_of_month_words'])}|(?=\s*[,.;:)]))"

@@ -231,38 +231,42 @@ def _duration_and_half(m: re.Match[str], text: str, orig: str) -> Hit | None:
 
 
 # A duration written as one adjective ("дводенної битви", "п'ятирічний план", "5-річний").
+# The pattern starts at the unit stem (rarer than the count stems: a cheaper scan); the
+# count is read to its left.
 _ADJ_COUNTS: dict[str, int] = {w: int(k) for w, k in table(WORDS["adjective_duration_counts"]).items()}
 _ADJ_TENS = alt([w for w, n in _ADJ_COUNTS.items() if 20 <= n <= 90], bound=False)
 _ADJ_UNITS: dict[str, str] = table(WORDS["adjective_duration_units"])
-_ADJ_UNIT = alt(list(_ADJ_UNITS), bound=False)
-_ADJ_END = rf"{alt(WORDS['adjective_duration_endings'], bound=False)}{R}"
+_ADJ_COUNT_RE = re.compile(
+    rf"(?:{L}(?P<t>{_ADJ_TENS})?(?P<c>{alt(list(_ADJ_COUNTS), bound=False)})"
+    rf"|(?<![\w.,:])(?P<d>[0-9]{{1,3}})[-–])$"
+)
 _SENTENCE_END = ".!?…\n"
 
 
 @pattern(
     "duration_adjective",
-    rf"(?:(?P<t>{_ADJ_TENS})(?=[^\s]))?(?P<c>{alt(list(_ADJ_COUNTS), bound=False)})"
-    rf"(?P<u>{_ADJ_UNIT}){_ADJ_END}",
-    rf"(?P<d>[0-9](?<![\w.,:].)[0-9]{{0,2}})[-–](?P<u>{_ADJ_UNIT}){_ADJ_END}",
-    word_start=True,
+    rf"(?P<u>{alt(list(_ADJ_UNITS), bound=False)}){alt(WORDS['adjective_duration_endings'], bound=False)}{R}",
 )
 def _duration_adjective(m: re.Match[str], text: str, orig: str) -> Hit | None:
     """"дводенної битви" = P2D: the count and the unit of a compound adjective."""
-    digits = m.groupdict().get("d")
-    if digits:
-        n = int(digits)
+    count = _ADJ_COUNT_RE.search(text, max(0, m.start() - 24), m.start())
+    if count is None:
+        return None
+    if count.group("d"):
+        n = int(count.group("d"))
     else:
-        n = _ADJ_COUNTS[norm(m.group("c"))]
-        if m.group("t"):
+        n = _ADJ_COUNTS[norm(count.group("c"))]
+        if count.group("t"):
             if n > 9:
                 return None
-            n += _ADJ_COUNTS[norm(m.group("t"))]
+            n += _ADJ_COUNTS[norm(count.group("t"))]
+    start = count.start()
     if n == 0:
         return None
-    if orig[m.start()].isupper():
-        before = orig[: m.start()].rstrip(" \t«\"'(")
+    if orig[start].isupper():
+        before = orig[:start].rstrip(" \t«\"'(")
         if before and before[-1] not in _SENTENCE_END:
             return None  # "Тридцятилітня війна": a name
     unit = _ADJ_UNITS[norm(m.group("u"))]
     value = f"PT{n}H" if unit == "TH" else f"P{n}{unit}"
-    return Hit(m.start(), m.end(), lambda ctx: Res(value, precision="duration"), None, "duration")
+    return Hit(start, m.end(), lambda ctx: Res(value, precision="duration"), None, "duration")

@@ -194,19 +194,3 @@ def _month_pair(m: re.Match[str], text: str, orig: str) -> Hit | None:
 
     return Hit(first_month.start(), m.end(), resolve, year, "range")
 
-
-@pattern(
-    "month_pair_space",
-    rf"(?P<a>{MON})\s+(?P<b>{MON})\s*,?\s*(?P<y>{YEARX})",
-    word_start=True,
-)
-def _month_pair_space(m: re.Match[str], text: str, orig: str) -> Hit | None:
-    """"у серпні вересні 1944 р.": two consecutive months in one case whose dash the page
-    lost, one range ("1944-08/1944-09")."""
-    wa, wb = norm(m.group("a")), norm(m.group("b"))
-    ma, mb = MONTHS[wa], MONTHS[wb]
-    if mb != ma % 12 + 1 or wa[-1] != wb[-1] or wa.endswith(".") or wb.endswith("."):
-        return None
-    y = parse_year(m.group("y"))
-    a, b = Point(y - 1 if ma == 12 else y, ma), Point(y, mb)
-    return Hit(m.start(), m.end(), lambda ctx: res_range(a, b), y, "range")
