@@ -420,3 +420,15 @@ def test_time_page_layouts_and_whole_units(text: str, expected: list[tuple[str, 
 ])
 def test_time_news_dateline(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert staged(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # anaphora after a range: the whole range; after a point: the point
+    ("У 1790—1792 рр. армія стояла. В цей час флот рушив. 5 травня 1793 р. мир. На той час все.",
+     [("У 1790—1792 рр.", "1790/1792"), ("В цей час", "1790/1792"), ("5 травня 1793 р.", "1793-05-05"),
+      ("На той час", "1793-05-05")]),
+    ("В 1790—1792 годах армия стояла. В это время флот двинулся.",
+     [("В 1790—1792 годах", "1790/1792"), ("В это время", "1790/1792")]),
+])
+def test_time_anaphora_after_a_range(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected

@@ -248,6 +248,7 @@ class Ctx:
     anchor_text: str | None
     next_year: int | None = None  # year of the next hit when only a list gap separates them
     forward_year: int | None = None  # the year given later in the paragraph, before any other
+    span: Res | None = None  # the range the narrative is at, when the last date was one
 
 
 @dataclass

@@ -40,6 +40,10 @@ def _relative(m: re.Match[str], text: str, orig: str) -> Hit | None:
             return Res(decade.value, decade.first.iso, decade.last.iso, "decade", "narrative",
                        ctx.ref.value)
         if unit == "same":
+            if ctx.span is not None and ctx.span.value:
+                # "У 1770—1771 рр. ... В цей час": the whole range, not its end
+                return Res(ctx.span.value, ctx.span.begin, ctx.span.end, "range", "narrative",
+                           ctx.span.value)
             b, e = ctx.ref.bounds()
             return Res(ctx.ref.value, b, e, ctx.ref.precision, "narrative", ctx.ref.value)
         p = ctx.ref.shift(unit, offset)
