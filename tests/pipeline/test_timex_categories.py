@@ -432,3 +432,18 @@ def test_time_news_dateline(text: str, expected: list[tuple[str, str | None]]) -
 ])
 def test_time_anaphora_after_a_range(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # parts of two years: one range of the years
+    ("Наприкінці 1918 – на початку 1919 року влада змінилася.",
+     [("Наприкінці 1918 – на початку 1919 року", "1918/1919")]),
+    ("В конце 1918 – начале 1919 года власть сменилась.", [("В конце 1918 – начале 1919 года", "1918/1919")]),
+    # a clock after a numeric date; an ambiguous month in a month range after a preposition
+    ("22.06.1941 о 4:00 почався наступ.", [("22.06.1941 о 4:00", "1941-06-22T04:00")]),
+    ("22.06.1941 р. О 4:00 почався наступ.", [("22.06.1941 р.", "1941-06-22"), ("О 4:00", "1941-06-22T04:00")]),
+    ("У лютому—березні 1917 р. почалася революція.", [("У лютому—березні 1917 р.", "1917-02/1917-03")]),
+    ("Лютого–березня не було.", []),
+])
+def test_time_part_ranges_and_clock_after_numeric_dates(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected

@@ -41,13 +41,29 @@ from litopys.pipeline.time.grammar import (
 from litopys.pipeline.time.values import Point, valid_day
 from litopys.pipeline.time.words import WORDS
 
+# A clock time after a date ("о 23:15", "в 5 утра"), or a news dateline's clock after a
+# comma ("9 грудня 2019, 18:30").
+_AT_CLOCK = (
+    rf"(?:,?\s+(?P<at>{alt(WORDS['date_clock_prepositions'])})\s+{CLOCK}"
+    r"|,\s*(?P<ch>[01]?\d|2[0-3]):(?P<cm>[0-5]\d)(?![\d:]))?"
+)
+
+
+def _clock_after(m: re.Match[str], orig: str, day_end: int) -> tuple[str | None, int]:
+    """The clock time after a date matched with _AT_CLOCK and where the expression ends
+    (day_end, the end of the date alone, when the clock opens a new sentence:
+    "1938 р. О 12:45")."""
+    if m.group("ch"):
+        return f"{int(m.group('ch')):02d}:{m.group('cm')}", m.end()
+    time = clock(m)
+    if time and orig[m.start("at")].isupper():
+        return None, day_end
+    return time, m.end()
+
 
 @pattern(
     "date",
-    rf"(?P<d>{DAY0})(?P<dot>\.)?\s*(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?"
-    rf"(?:,?\s+(?P<at>{alt(WORDS['date_clock_prepositions'])})\s+{CLOCK}"
-    # a news dateline's clock after a comma ("9 грудня 2019, 18:30")
-    r"|,\s*(?P<ch>[01]?\d|2[0-3]):(?P<cm>[0-5]\d)(?![\d:]))?",
+    rf"(?P<d>{DAY0})(?P<dot>\.)?\s*(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?{_AT_CLOCK}",
 )
 def _date(m: re.Match[str], text: str, orig: str) -> Hit | None:
     d = parse_day_number(m.group("d"))
@@ -56,11 +72,7 @@ def _date(m: re.Match[str], text: str, orig: str) -> Hit | None:
                            or page_before(text, m.start())):
         return None  # "10. лютого 1919": an ordinal stop; "... 10. Лютий" is a new sentence
     year = parse_year(m.group("y")) if m.group("y") else None
-    time, end = clock(m), m.end()
-    if m.group("ch"):
-        time = f"{int(m.group('ch')):02d}:{m.group('cm')}"
-    elif time and orig[m.start("at")].isupper():  # "1938 р. О 12:45": a new sentence
-        time, end = None, m.end("y") if m.group("y") else m.end("m")
+    time, end = _clock_after(m, orig, m.end("y") if m.group("y") else m.end("m"))
     if not 0 < d < 32:
         return None
     return Hit(m.start(), end, day_at(day_point(d, mo, year), time), year, "date")
@@ -86,7 +98,8 @@ def _day_word_date(m: re.Match[str], text: str, orig: str) -> Hit | None:
 
 @pattern(
     "numeric_date",
-    rf"(?P<d>[0-9](?<![\d.,].)[0-9]?)\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}})(?![\d]|\.\d)(?P<ys>{YS})?",
+    rf"(?P<d>[0-9](?<![\d.,].)[0-9]?)\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}})(?![\d]|\.\d)(?P<ys>{YS})?"
+    rf"{_AT_CLOCK}",
     # "03. 01. 1667": two-digit day and month, a space after each stop
     rf"(?P<d>[0-9](?<![\d.,].)[0-9])\.\s(?P<m>\d{{2}})\.\s(?P<y>\d{{4}})(?![\d]|\.\d)(?P<ys>{YS})?",
 )
@@ -95,6 +108,9 @@ def _numeric_date(m: re.Match[str], text: str, orig: str) -> Hit | None:
     if not valid_day(y, mo, d) or not 1000 <= y <= 2100:
         return None
     p = Point(y, mo, d)
+    if "at" in m.re.groupindex:  # "22.06.1941 о 4:00"
+        time, end = _clock_after(m, orig, m.end("ys") if m.group("ys") else m.end("y"))
+        return Hit(m.start(), end, day_at(lambda ctx: res_point(p), time), y, "date")
     return Hit(m.start(), m.end(), lambda ctx: res_point(p), y, "date")
 
 

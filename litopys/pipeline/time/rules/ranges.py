@@ -24,6 +24,7 @@ from litopys.pipeline.time.grammar import (
     L,
     Res,
     left_pre,
+    left_prep,
     norm,
     parse_day_number,
     parse_year,
@@ -97,8 +98,9 @@ def _point_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
     ma, mb = MONTHS[norm(a.group("m"))], MONTHS[norm(b.group("m"))]
     ya = parse_year(a.group("y")) if a.group("y") else None
     yb = parse_year(b.group("y")) if b.group("y") else None
-    if da is None and not pre and norm(a.group("m")) in AMBIGUOUS_MONTHS and ya is None:
-        return None
+    if (da is None and not pre and norm(a.group("m")) in AMBIGUOUS_MONTHS and ya is None
+            and not left_prep(text, m.start())):
+        return None  # "лютого–березня" alone; "у лютому—березні 1917 р." is a range
 
     def resolve(ctx: Ctx) -> Res:
         if yb is None and ya is not None:

@@ -158,6 +158,21 @@ def _year_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
 
 
 
+@pattern(
+    "year_part_range",
+    rf"(?P<y1>[12](?<![\w.,:/№].)[0-9]{{3}})(?:\s?{alt(WORDS['range_year_words'], bound=False)})?"
+    rf"\s*[-–—]\s*(?:{PART_WORDS})\s+(?P<y2>[12][0-9]{{3}})(?![\d]|[.,]\d)(?P<ys>{YS_ANY})?",
+)
+def _year_part_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"наприкінці 1918 – на початку 1919 року": parts of two years, one range of the
+    years (as "наприкінці 1980-х – на початку 1990-х років")."""
+    y1, y2 = int(m.group("y1")), int(m.group("y2"))
+    if not y1 < y2 <= y1 + 300 or y2 > 2100 or page_before(text, m.start()):
+        return None
+    a, b = Point(y1), Point(y2)
+    return Hit(m.start(), m.end(), lambda ctx: res_range(a, b), y2, "range")
+
+
 # Words after "у 33-му" that cannot be the noun an ordinal modifies ("у 33-му він ...").
 _SHORT_FOLLOWER_RE = re.compile(rf"\s+{alt(WORDS['short_year_followers'])}(?![\w'’ʼ-])", FLAGS)
 _SHORT_LEFT_RE = re.compile(rf"{L}{alt(WORDS['year_in_prepositions'])}\s+$", FLAGS)
