@@ -512,6 +512,9 @@ def day_parts(text: str, timexes: list[Timex]) -> list[Timex]:
 
 
 _AFTER_HOURS = re.compile(rf"{L}{alt(WORDS['after_prepositions'])}\s+$", re.I)
+# "за 6 годин до того", "три години потому": counted from the narrative day, too.
+_HOURS_FROM_THEN = re.compile(rf"\s+(?:{alt(WORDS['before_that'])}|{alt(WORDS['after_that'])})(?![\w{APOS}])", re.I)
+_WITHIN_HOURS = re.compile(rf"{L}{alt(WORDS['within_prepositions'])}\s+$", re.I)
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
@@ -527,10 +530,14 @@ def hours(text: str, timexes: list[Timex]) -> list[Timex]:
         if not num or any(a < m.end() and m.start() < b for a, b in taken):
             continue
         after = _AFTER_HOURS.search(text, max(0, m.start() - 12), m.start())
-        if after is not None:
-            day = next((d.group() for t in reversed(timexes) if t.end <= after.start()
+        then = _HOURS_FROM_THEN.match(text, m.end())
+        if after is not None or then is not None:
+            start, end = m.start(), (then.end() if then is not None else m.end())
+            left = after or _WITHIN_HOURS.search(text, max(0, start - 6), start)
+            start = left.start() if left is not None else start
+            day = next((d.group() for t in reversed(timexes) if t.end <= start
                         and (d := _DAY_VALUE.match(t.value or ""))), None)
-            extra.append(Timex(start=after.start(), end=m.end(), text=text[after.start():m.end()],
+            extra.append(Timex(start=start, end=end, text=text[start:end],
                                value=day, begin=day, end_date=day,
                                precision="day" if day else None, source="narrative",
                                anchor=day))
