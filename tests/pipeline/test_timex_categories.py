@@ -452,3 +452,15 @@ def test_time_anaphora_after_a_range(text: str, expected: list[tuple[str, str | 
 ])
 def test_time_part_ranges_and_clock_after_numeric_dates(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a part of the day joins a date only as a whole word ("опівночі" is not "вночі")
+    ("Опівночі 10 грудня 1919 р. прибули. Уночі 11 грудня 1919 р. виїхали.",
+     [("10 грудня 1919 р.", "1919-12-10"), ("Уночі 11 грудня 1919 р.", "1919-12-11TNI")]),
+    # a month and a half
+    ("5 квітня 1710 р. обрали гетьмана. Через півтора місяця він виїхав.",
+     [("5 квітня 1710 р.", "1710-04-05"), ("Через півтора місяця", "1710-05-17")]),
+])
+def test_time_day_parts_and_half_units(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert staged(text) == expected

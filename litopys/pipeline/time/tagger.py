@@ -488,7 +488,7 @@ def join_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
 
 
 _DAY_PART_CODE = {norm(w): code for code, ws in WORDS["day_parts"].items() for w in ws}
-_DAY_PART = re.compile(rf"(?P<w>{alt(list(_DAY_PART_CODE))})\s+$", re.I)
+_DAY_PART = re.compile(rf"{L}(?P<w>{alt(list(_DAY_PART_CODE))})\s+$", re.I)
 _CLOCK_UNIT = {norm(w): unit for unit, ws in WORDS["clock_units"].items() for w in ws}
 _HOURS = re.compile(
     rf"(?<![\w-])(?P<n>\d{{1,3}}|(?:[^\W\d_]|')+)\s+(?P<u>{alt(list(_CLOCK_UNIT), bound=False)})(?![\w-])",
