@@ -464,3 +464,18 @@ def test_time_part_ranges_and_clock_after_numeric_dates(text: str, expected: lis
 ])
 def test_time_day_parts_and_half_units(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert staged(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # after a night from one day to the next: "that night" is the night, the next day
+    # counts from the night's first day
+    ("У 1920 р. війна. У ніч з 7 на 8 травня полк рушив. Тієї ж ночі штаб виїхав. Наступного дня бій.",
+     [("У 1920 р.", "1920"), ("ніч з 7 на 8 травня", "1920-05-07/1920-05-08"),
+      ("Тієї ж ночі", "1920-05-07/1920-05-08"), ("Наступного дня", "1920-05-08")]),
+    ("Ніч з 30 квітня на 1 травня 1920 р. минула тихо. Наступного дня бій.",
+     [("Ніч з 30 квітня на 1 травня 1920 р.", "1920-04-30/1920-05-01"), ("Наступного дня", "1920-05-01")]),
+    # after a day it stays the night of that day
+    ("7 травня 1920 р. бій. Тієї ж ночі штаб виїхав.", [("7 травня 1920 р.", "1920-05-07"), ("Тієї ж ночі", "1920-05-07TNI")]),
+])
+def test_time_the_night_of_the_narrative(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected

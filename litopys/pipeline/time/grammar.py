@@ -263,6 +263,16 @@ class Res:
     anchor: str | None = None
     old_style: str | None = None
     ref: Point | None = None  # the new narrative reference, if this sets one
+    night: bool = False  # a night from one day to the next ("у ніч з 5 на 6 серпня")
+
+
+def res_night(a: Point, b: Point, source: str = "text", anchor: str | None = None) -> Res:
+    """A resolved night from day a to day b: a range whose first day stays the narrative
+    day ("Наступного дня" after "у ніч з 15 на 16 серпня" is the 16th, "тієї ж ночі" the
+    same night)."""
+    res = res_range(a, b, source, anchor)
+    res.ref, res.night = a, True
+    return res
 
 
 Resolver = Callable[[Ctx], Res]

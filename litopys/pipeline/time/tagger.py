@@ -242,7 +242,8 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
             continue
         if res.ref is not None:
             ctx.ref = res.ref
-            ctx.span = res if res.precision == "range" and res.source == "text" else None
+            if not (ctx.span is not None and res.ref is ctx.span.ref):  # "тієї ж ночі" keeps it
+                ctx.span = res if res.precision == "range" else None
         start, half = _extend_left(work, text, hit, prev_end)
         if hit.kind == "date":
             weekday = _LEFT_WEEKDAY_RE.search(work, max(prev_end, start - 24), start)

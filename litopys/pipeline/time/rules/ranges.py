@@ -29,6 +29,7 @@ from litopys.pipeline.time.grammar import (
     parse_day_number,
     parse_year,
     pattern,
+    res_night,
     res_point,
     res_range,
     year_or_ref,
@@ -58,6 +59,8 @@ def _day_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
         y, source, anchor = year_or_ref(year, ctx)
         if y is None or not valid_day(y, mo, d2):
             return Res(None, source=source)
+        if conn in NIGHT_TO_WORDS:
+            return res_night(Point(y, mo, d1), Point(y, mo, d2), source, anchor)
         return res_range(Point(y, mo, d1), Point(y, mo, d2), source, anchor)
 
     return Hit(start, m.end(), resolve, year, "range")
@@ -117,6 +120,8 @@ def _point_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
         p1, p2 = Point(y1, ma, da), Point(y2, mb, db)
         if (p2.year, p2.month, p2.day or 0) <= (p1.year, p1.month, p1.day or 0):
             return Res(None)
+        if conn in NIGHT_TO_WORDS and conn not in RANGE_TO:
+            return res_night(p1, p2, source, anchor)
         return res_range(p1, p2, source, anchor)
 
     return Hit(start, m.end(), resolve, yb, "range")
