@@ -479,3 +479,15 @@ def test_time_day_parts_and_half_units(text: str, expected: list[tuple[str, str 
 ])
 def test_time_the_night_of_the_narrative(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # ordinal years listed under one plural year word: one expression, as "у 1932 і 1933 рр."
+    ("У 1932-му та 1933-му роках тривав голод.", [("У 1932-му та 1933-му роках", "1932/1933")]),
+    ("В 1932-м и 1933-м годах был голод.", [("В 1932-м и 1933-м годах", "1932/1933")]),
+    # a gap or a singular year word: separate years
+    ("У 1932-му і 1935-му роках.", [("У 1932-му", "1932"), ("1935-му", "1935")]),
+    ("У 1932-му та 1933-му році.", [("У 1932-му", "1932"), ("1933-му", "1933")]),
+])
+def test_time_lists_of_ordinal_years(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected
