@@ -491,3 +491,17 @@ def test_time_the_night_of_the_narrative(text: str, expected: list[tuple[str, st
 ])
 def test_time_lists_of_ordinal_years(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # two calendars with a slash: the calendar gap decides, else it is no double date
+    ("Проголошено 5/18 березня 1918 р. у Києві.", [("5/18 березня 1918 р.", "1918-03-18")]),
+    ("Лист від 28/10 лютого 1918 р.", [("28/10 лютого 1918 р.", "1918-02-10")]),
+    ("Бій 5/6 травня 1920 р.", [("6 травня 1920 р.", "1920-05-06")]),
+    # a clock after any day it falls on is one expression with it
+    ("Підписано 1 (14) лютого 1918 р. о 2 годині ночі.",
+     [("1 (14) лютого 1918 р. о 2 годині ночі", "1918-02-14T02:00")]),
+    ("1 травня 1920 р. О 10:00 почалося.", [("1 травня 1920 р.", "1920-05-01"), ("О 10:00", "1920-05-01T10:00")]),
+])
+def test_time_slash_calendars_and_clock_after_a_day(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected

@@ -269,6 +269,28 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
             )
         )
         i += 1
+    return _join_clocks(text, out)
+
+
+_CLOCK_GAP_RE = re.compile(r"\s*,?\s*")
+
+
+def _join_clocks(text: str, timexes: list[Timex]) -> list[Timex]:
+    """A clock time right after the day it falls on is one expression with it ("1 (14)
+    лютого 1918 р. о 2 годині ночі" -> 1918-02-14T02:00), as "12 грудня о 23:15"."""
+    out: list[Timex] = []
+    for t in timexes:
+        last = out[-1] if out else None
+        if (last is not None and t.precision == "time" and t.source == "narrative"
+                and last.value and t.value and last.precision == "day"
+                and t.value.startswith(last.value + "T") and not text[t.start].isupper()
+                and _CLOCK_GAP_RE.fullmatch(text, last.end, t.start)):
+            out[-1] = Timex(start=last.start, end=t.end, text=text[last.start:t.end],
+                            value=t.value, begin=t.begin, end_date=t.end_date,
+                            precision="time", source=last.source, anchor=last.anchor,
+                            old_style=last.old_style)
+            continue
+        out.append(t)
     return out
 
 
