@@ -399,6 +399,7 @@ _MINUTE_WORDS = alt(WORDS["clock_minute_words"], bound=False)
 # "5 год. 30 хв. ранку", "п'ятій годині ранку" (the hour in words: group "hg" too).
 CLOCK = (
     r"(?:(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d)(?!\d)"
+    rf"(?:\s+(?P<dr>{_DAY_PART_WORDS}))?"
     rf"|(?P<hg>[01]?\d|2[0-3]|{alt(list(HOUR_NUMBERS), bound=False)})"
     rf"(?:[-–]?{alt(WORDS['clock_hour_suffixes'], bound=False)})?"
     rf"\s+(?:{alt(WORDS['clock_hour_words'], bound=False)}"
@@ -419,18 +420,16 @@ CLOCK_IN_WORDS = (
 def clock(m: re.Match[str]) -> str | None:
     """ "HH:MM" from a match of CLOCK, None if it has no time."""
     groups = m.groupdict()
-    if groups.get("hh"):
-        return f"{int(m.group('hh')):02d}:{m.group('mm')}"
-    hg = groups.get("hg")
+    hg = groups.get("hh") or groups.get("hg")
     if not hg:
         return None
     h = int(hg) if hg.isdigit() else HOUR_NUMBERS[norm(hg)]
-    part = groups.get("dp") or groups.get("dq") or ""
+    part = groups.get("dp") or groups.get("dq") or groups.get("dr") or ""
     if part in _PM and h < 12 and not (part in _AFTERNOON and h > 6):
         h += 12  # "6 годині вечора" = 18:00, "2 годині дня" = 14:00
     elif part in _NIGHT and h == 12:
         h = 0
-    return f"{h:02d}:{int(m.group('mg') or 0):02d}"
+    return f"{h:02d}:{int(groups.get('mm') or groups.get('mg') or 0):02d}"
 
 
 def left_pre(text: str, pos: int) -> tuple[int, str, bool]:

@@ -541,6 +541,14 @@ _WITHIN_HOURS = re.compile(rf"{L}{alt(WORDS['within_prepositions'])}\s+$", re.I)
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
+_PAUCAL = frozenset(norm(w) for w in WORDS["paucal_unit_forms"])
+
+
+def _paucal(n: int) -> bool:
+    """Whether a count takes the paucal form of a noun (2, 3, 4, 22, ...; not 12-14)."""
+    return n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14)
+
+
 def hours(text: str, timexes: list[Timex]) -> list[Timex]:
     """"16 годин", "сорок хвилин": durations in hours and minutes (``PT16H``); "через
     кілька годин", "через 3 години": the narrative day (the last day before it), as a
@@ -565,8 +573,9 @@ def hours(text: str, timexes: list[Timex]) -> list[Timex]:
                                precision="day" if day else None, source="narrative",
                                anchor=day))
             continue
-        if not num.isdigit():
-            continue
+        if not num.isdigit() or (norm(m.group("u")) in _PAUCAL and raw.isdigit()
+                                 and not _paucal(int(num))):
+            continue  # "близько 10 години": a clock time, not ten hours
         unit = _CLOCK_UNIT[norm(m.group("u"))]
         extra.append(Timex(start=m.start(), end=m.end(), text=m.group(0),
                            value=f"PT{int(num)}{unit}", precision="duration"))
