@@ -411,6 +411,11 @@ def test_time_hours_after_the_narrative_day(text: str, expected: list[tuple[str,
     ("Переговори йшли цілий рік без успіху.", [("цілий рік", "P1Y")]),
     ("Переговоры шли целый месяц.", [("целый месяц", "P1M")]),
     ("Цілий народ повстав.", []),
+    # a count of a thousand years or more is a duration after a duration word or before
+    # "тому", a year otherwise
+    ("Церква стояла протягом 1000 років.", [("протягом 1000 років", "P1000Y")]),
+    ("Понад 1000 років тому тут жили люди.", [("Понад 1000 років тому", None)]),
+    ("Події 1920 років.", [("1920 років", "1920")]),
 ])
 def test_time_page_layouts_and_whole_units(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert found(text) == expected

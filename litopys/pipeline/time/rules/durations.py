@@ -84,6 +84,21 @@ def _duration(m: re.Match[str], text: str, orig: str) -> Hit | None:
 
 
 @pattern(
+    "duration_long",
+    rf"(?P<n>[0-9](?<![\w.,:].)[0-9]{{3}})\s+{alt(WORDS['long_count_year_words'])}"
+    rf"(?:\s+(?P<ago>{_AGO}))?",
+)
+def _duration_long(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"за 1500 років", "понад 1000 років тому": a count of years too long for the
+    duration rule, which leaves four digits to the year rules."""
+    left = _LEFT_DUR_RE.search(text, max(0, m.start() - 16), m.start())
+    if left is None and not m.group("ago"):
+        return None  # "події 1920 років": a year
+    start, pre = (left.start(), norm(left.group())) if left else (m.start(), "")
+    return _duration_hit(start, m.end(), pre, m.group("n"), "Y", m.group("ago"), None)
+
+
+@pattern(
     "duration_unit",
     rf"(?P<pre>{alt(WORDS['unit_prepositions'])})\s+(?P<u>{_UNIT})"
     rf"(?:\s+(?P<before>{_BEFORE})|\s+(?P<ago>{_AGO}))?",
