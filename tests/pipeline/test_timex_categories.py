@@ -515,3 +515,12 @@ def test_time_lists_of_ordinal_years(text: str, expected: list[tuple[str, str | 
 ])
 def test_time_slash_calendars_and_clock_after_a_day(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Roman numerals joined by a hyphen survive the heading normaliser
+    ("Війна скінчилася. У XVII-XVIII ст. козаки воювали.", [("У XVII-XVIII ст.", "16XX/17XX")]),
+    ("Війна скінчилася. У ХІХ-ХХ ст. козаки воювали.", [("У ХІХ-ХХ ст.", "18XX/19XX")]),
+])
+def test_time_roman_ranges_through_the_pipeline(pipeline, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(t.text, t.value) for t in pipeline.text(text).timexes] == expected
