@@ -346,7 +346,8 @@ class TimeTagger:
         text = doc.text
         found = tag(text, anchor=doc._.anchor)
         if doc._.anchor is None:
-            anchor = dateline_anchor(text, found) or infer_anchor(doc, found)
+            anchor = (dateline_anchor(text, found) or publication_anchor(text, found)
+                      or infer_anchor(doc, found))
             if anchor is not None:
                 found = tag(text, anchor=anchor)
         found = join_ranges(text, night_before(text, found))
@@ -446,6 +447,25 @@ def dateline_anchor(text: str, timexes: list[Timex]) -> str | None:
     if _DATELINE_ALONE.match(after) or (
             (before.strip() or "T" in (first.value or "")) and _DATELINE_STOP.match(after)):
         return day.group()
+    return None
+
+
+_PUBLISHED = re.compile(rf"{L}{alt(WORDS['publication_markers'])}\s*[:\-–—]?\s*$", re.I)
+
+
+def publication_anchor(text: str, timexes: list[Timex]) -> str | None:
+    """The document date a page's publication line gives ("Дата публікації: 12.03.2021",
+    "Опубліковано 12 березня 2021 р."), None without one.
+
+    text (str): the document text.
+    timexes (list[Timex]): its time expressions, resolved without an anchor.
+    RETURNS (str | None): the ISO day, or None.
+    """
+    for t in timexes:
+        day = _DAY_VALUE.match(t.value or "")
+        if day is not None and t.source == "text" and _PUBLISHED.search(
+                text, max(0, t.start - 40), t.start):
+            return day.group()
     return None
 
 
