@@ -285,6 +285,7 @@ def test_part_of_the_narrative_year(text: str, expected: list[tuple[str, str | N
     ("Наказ від 5.III.1918 р. і лист від 12.XI.1920.",
      [("5.III.1918 р.", "1918-03-05"), ("12.XI.1920", "1920-11-12")]),
     ("Наказ від 5.iii.1918 р.", []),  # lower-case letters are not a month
+    ("Бої 12–14.V.1920 р. тривали.", [("12–14.V.1920 р.", "1920-05-12/1920-05-14")]),
 ])
 def test_numeric_forms(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert found(text) == expected

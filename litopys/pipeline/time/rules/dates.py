@@ -289,6 +289,9 @@ def _numeric_full_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
     "roman_month_date",
     rf"(?P<d>[0-9](?<![\w.,:].)[0-9]?)\s*[.\s]\s*(?P<m>{ROMAN})\s*[.\s]\s*(?P<y>[12][0-9]{{3}})"
     rf"(?![\d]|[.,]\d)(?P<ys>{YS})?",
+    # "12–14.V.1920": a range of days of one such month
+    rf"(?P<d1>[0-9](?<![\w.,:].)[0-9]?)\s*[-–—]\s*(?P<d>[0-9][0-9]?)\.(?P<m>{ROMAN})\.\s*(?P<y>[12][0-9]{{3}})"
+    rf"(?![\d]|[.,]\d)(?P<ys>{YS})?",
 )
 def _roman_month_date(m: re.Match[str], text: str, orig: str) -> Hit | None:
     """"5.III.1918", "24 II 1918": the month in capital Roman numerals."""
@@ -298,4 +301,10 @@ def _roman_month_date(m: re.Match[str], text: str, orig: str) -> Hit | None:
     if mo is None or not 1 <= mo <= 12 or not valid_day(y, mo, d):
         return None
     p = Point(y, mo, d)
+    if "d1" in m.re.groupindex:
+        d1 = int(m.group("d1"))
+        if not 0 < d1 < d or page_before(text, m.start()):
+            return None
+        a = Point(y, mo, d1)
+        return Hit(m.start(), m.end(), lambda ctx: res_range(a, p), y, "range")
     return Hit(m.start(), m.end(), lambda ctx: res_point(p), y, "date")
