@@ -7,8 +7,9 @@ import re
 
 from litopys.pipeline.time.grammar import (
     CLOCK,
-    CLOCK_IN_WORDS,
+    CLOCK_HOUR_WORD,
     DAY0,
+    LEFT_HOUR_RE,
     MON,
     MONTHS,
     YEARX,
@@ -36,20 +37,26 @@ _THEN_DATE = rf"(?:\s+(?P<d>{DAY0})\s*(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?)?"
     rf"{alt(WORDS['clock_prepositions'])}\s+{CLOCK}{_THEN_DATE}",
     # the hour in words with a part of the day or a date needs no preposition
     # ("близько другої години ночі 24 серпня")
-    rf"{CLOCK_IN_WORDS}{_THEN_DATE}",
+    rf"{CLOCK_HOUR_WORD}{_THEN_DATE}",
     word_start=True,
 )
 def _time(m: re.Match[str], text: str, orig: str) -> Hit | None:
-    time = clock(m)
-    if "hh" not in m.re.groupindex and not (m.group("dp") or m.group("m")):
-        return None  # no preposition: the hour in words needs a part of the day or a date
+    start = m.start()
+    if "hh" in m.re.groupindex:
+        time = clock(m)
+    else:
+        # no preposition: the hour in words, with a part of the day or a date
+        left = LEFT_HOUR_RE.search(text, max(0, start - 16), start)
+        if left is None or not (m.group("dp") or m.group("m")):
+            return None
+        start, time = left.start(), clock(m, left.group("hg"))
     year = parse_year(m.group("y")) if m.group("y") else None
     if m.group("m"):
         d = parse_day_number(m.group("d"))
         if not 0 < d < 32:
             return None
         base = day_point(d, MONTHS[norm(m.group("m"))], year)
-        return Hit(m.start(), m.end(), day_at(base, time), year, "date")
+        return Hit(start, m.end(), day_at(base, time), year, "date")
 
     def resolve(ctx: Ctx) -> Res:
         if ctx.ref is None or not ctx.ref.day:
@@ -58,4 +65,4 @@ def _time(m: re.Match[str], text: str, orig: str) -> Hit | None:
         b, e = p.bounds()
         return Res(p.value, b, e, "time", "narrative", ctx.ref.value, ref=p)
 
-    return Hit(m.start(), m.end(), resolve, None, "time")
+    return Hit(start, m.end(), resolve, None, "time")

@@ -287,22 +287,21 @@ def _numeric_full_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
 
 @pattern(
     "roman_month_date",
-    rf"(?P<d>[0-9](?<![\w.,:].)[0-9]?)\s*[.\s]\s*(?P<m>{ROMAN})\s*[.\s]\s*(?P<y>[12][0-9]{{3}})"
-    rf"(?![\d]|[.,]\d)(?P<ys>{YS})?",
-    # "12–14.V.1920": a range of days of one such month
-    rf"(?P<d1>[0-9](?<![\w.,:].)[0-9]?)\s*[-–—]\s*(?P<d>[0-9][0-9]?)\.(?P<m>{ROMAN})\.\s*(?P<y>[12][0-9]{{3}})"
+    # "5.III.1918", "24 II 1918", and "12–14.V.1920": a range of days of one such month
+    rf"(?P<d1>[0-9](?<![\w.,:].)[0-9]?)(?:\s*[-–—]\s*(?P<d>[0-9][0-9]?)(?=\.))?"
+    rf"\s*[.\s]\s*(?P<m>{ROMAN})\s*[.\s]\s*(?P<y>[12][0-9]{{3}})"
     rf"(?![\d]|[.,]\d)(?P<ys>{YS})?",
 )
 def _roman_month_date(m: re.Match[str], text: str, orig: str) -> Hit | None:
     """"5.III.1918", "24 II 1918": the month in capital Roman numerals."""
     if not orig[m.start("m"):m.end("m")].isupper():
         return None
-    mo, d, y = roman(m.group("m")), int(m.group("d")), int(m.group("y"))
+    d1 = int(m.group("d1"))
+    mo, d, y = roman(m.group("m")), int(m.group("d") or d1), int(m.group("y"))
     if mo is None or not 1 <= mo <= 12 or not valid_day(y, mo, d):
         return None
     p = Point(y, mo, d)
-    if "d1" in m.re.groupindex:
-        d1 = int(m.group("d1"))
+    if m.group("d"):
         if not 0 < d1 < d or page_before(text, m.start()):
             return None
         a = Point(y, mo, d1)

@@ -43,13 +43,14 @@ _LEFT_TENS_RE = re.compile(rf"{L}(?P<t>{alt(list(_TENS))})\s+$")
 
 _INDEFINITE_ONE = word_set("indefinite_one")
 _HOUR_ABBREVIATIONS = word_set("hour_abbreviations")
+_LONG_COUNT_WORDS = word_set("long_count_year_words")
 _BEFORE_EVENT_RE = re.compile(rf"\s+{alt(WORDS['before_event'])}\s")
 _LEFT_DUR_RE = re.compile(rf"{L}{_DUR_PRE}\s+$")
 
 
 @pattern(
     "duration",
-    rf"(?P<n>[0-9](?<![\w.,:].)[0-9]{{0,2}})\s+(?P<u>{_UNIT})"
+    rf"(?P<n>[0-9](?<![\w.,:].)[0-9]{{0,3}})\s+(?P<u>{_UNIT})"
     rf"(?:\s+(?P<ago>{_AGO})|\s+(?P<before>{_BEFORE})|\s+(?P<after>{_AFTER}))?",
     rf"(?P<n>{alt(list(NUMBERS))})\s+(?P<u>{_UNIT})"
     rf"(?:\s+(?P<ago>{_AGO})|\s+(?P<before>{_BEFORE})|\s+(?P<after>{_AFTER}))?",
@@ -65,6 +66,10 @@ def _duration(m: re.Match[str], text: str, orig: str) -> Hit | None:
             n, first = str(_TENS[norm(tens.group("t"))] + int(n)), tens.start()
     left = _LEFT_DUR_RE.search(text, max(0, first - 16), first)
     start, pre = (left.start(), norm(left.group())) if left else (first, "")
+    if len(raw) == 4 and raw.isdigit() and not (norm(m.group("u")) in _LONG_COUNT_WORDS and (pre or m.group("ago"))):
+        # four digits are a year ("1920 років", "1932 року"), except a count of years
+        # after a duration word or before "тому" ("протягом 1000 років")
+        return None
     if raw in _INDEFINITE_ONE and not pre:
         return None  # "одного дня": some day, not a duration
     if pre in _WITHIN_PREPS and not m.group("before") and _BEFORE_EVENT_RE.match(text, m.end()):
@@ -81,21 +86,6 @@ def _duration(m: re.Match[str], text: str, orig: str) -> Hit | None:
     return _duration_hit(
         start, m.end(), pre, n, UNITS[norm(m.group("u"))], m.group("ago"), m.group("before")
     )
-
-
-@pattern(
-    "duration_long",
-    rf"(?P<n>[0-9](?<![\w.,:].)[0-9]{{3}})\s+{alt(WORDS['long_count_year_words'])}"
-    rf"(?:\s+(?P<ago>{_AGO}))?",
-)
-def _duration_long(m: re.Match[str], text: str, orig: str) -> Hit | None:
-    """"за 1500 років", "понад 1000 років тому": a count of years too long for the
-    duration rule, which leaves four digits to the year rules."""
-    left = _LEFT_DUR_RE.search(text, max(0, m.start() - 16), m.start())
-    if left is None and not m.group("ago"):
-        return None  # "події 1920 років": a year
-    start, pre = (left.start(), norm(left.group())) if left else (m.start(), "")
-    return _duration_hit(start, m.end(), pre, m.group("n"), "Y", m.group("ago"), None)
 
 
 @pattern(

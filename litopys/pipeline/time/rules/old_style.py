@@ -126,9 +126,10 @@ def _two_styles(first: tuple[int, int | None], second: tuple[int, int], year: in
 
 @pattern(
     "old_style",
-    rf"(?P<d1>{DAY0})\s*\(\s*(?P<d2>{DAY})\s*\)\s*(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?",
-    # "5/18 березня 1918 р.": the two days with a slash (the calendar gap decides)
-    rf"(?P<d1>{DAY0})/(?P<d2>{DAY})\s*(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?",
+    # "1 (14) лютого", and "5/18 березня 1918 р.": the two days with a slash (the
+    # calendar gap decides)
+    rf"(?P<d1>{DAY0})(?:\s*\(\s*(?P<d2>{DAY})\s*\)|(?P<slash>/)(?P<d2s>{DAY}))\s*(?P<m>{MON})"
+    rf"(?:\s*,?\s*(?P<y>{YEARX}))?",
     rf"(?P<e1>{DAY0})\s+(?P<n1>{MON}){_MARKER.replace('mk', 'mk0')}\s*\(\s*(?P<e2>{DAY})\s+(?P<n2>{MON})"
     rf"{_MARKER}\s*\)"
     rf"(?:\s*,?\s*(?P<z>{YEARX}))?",
@@ -136,10 +137,10 @@ def _two_styles(first: tuple[int, int | None], second: tuple[int, int], year: in
 def _old_style(m: re.Match[str], text: str, orig: str) -> Hit | None:
     if m.re.groupindex.get("d1"):
         first: tuple[int, int | None] = (parse_day_number(m.group("d1")), None)
-        second = (parse_day_number(m.group("d2")), MONTHS[norm(m.group("m"))])
+        second = (parse_day_number(m.group("d2") or m.group("d2s")), MONTHS[norm(m.group("m"))])
         ys = m.group("y")
         ns_second = True
-        if "/" in m.group(0) and not _slash_fits(first[0], second[0], parse_year(ys) if ys else None):
+        if m.group("slash") and not _slash_fits(first[0], second[0], parse_year(ys) if ys else None):
             return None  # "5/6 травня": not two calendars
     else:
         first = (parse_day_number(m.group("e1")), MONTHS[norm(m.group("n1"))])

@@ -121,10 +121,20 @@ _LIST_HEAD_RE = re.compile(r"(?<![\w.,:/№–-])(?P<y>[12]\d{3})(?:,\s*[12]\d{3
     rf"(?P<y1>[0-9](?<![\w.,:/№].)[0-9]{{2,3}})"
     rf"(?:\s?{alt(WORDS['range_year_words'], bound=False)}|(?P<sfx1>[-–]{alt(WORDS['year_suffixes'], bound=False)}(?![\w'’ʼ-])))?"
     rf"\s*(?P<conn>[-–—/]|\s(?:{TO}|{AND})\s)\s*"
+    # "наприкінці 1918 – на початку 1919 року": parts of two years, one range of the
+    # years (as "наприкінці 1980-х – на початку 1990-х років")
+    rf"(?P<part>(?:{PART_WORDS})\s+)?"
     rf"(?P<y2>\d{{2,4}})(?![\d]|[.,]\d)(?P<ys>{_HYPHEN_PLURAL}|{YS_ANY})?",
 )
 def _year_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
     y1, s2 = int(m.group("y1")), m.group("y2")
+    if m.group("part"):
+        y2 = int(s2)
+        if (m.group("conn") not in "-–—" or len(s2) != 4 or not 1000 <= y1 < y2 <= y1 + 300
+                or y2 > 2100 or page_before(text, m.start())):
+            return None
+        p1, p2 = Point(y1), Point(y2)
+        return Hit(m.start(), m.end(), lambda ctx: res_range(p1, p2), y2, "range")
     y2 = int(s2) if len(s2) > 2 else (y1 // 100) * 100 + int(s2)
     start, pre, _night = left_pre(text, m.start())
     conn = m.group("conn").strip()
@@ -162,21 +172,6 @@ def _year_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
     a, b = Point(y1), Point(y2)
     return Hit(start, m.end(), lambda ctx: res_range(a, b), y2, "range")
 
-
-
-@pattern(
-    "year_part_range",
-    rf"(?P<y1>[12](?<![\w.,:/№].)[0-9]{{3}})(?:\s?{alt(WORDS['range_year_words'], bound=False)})?"
-    rf"\s*[-–—]\s*(?:{PART_WORDS})\s+(?P<y2>[12][0-9]{{3}})(?![\d]|[.,]\d)(?P<ys>{YS_ANY})?",
-)
-def _year_part_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
-    """"наприкінці 1918 – на початку 1919 року": parts of two years, one range of the
-    years (as "наприкінці 1980-х – на початку 1990-х років")."""
-    y1, y2 = int(m.group("y1")), int(m.group("y2"))
-    if not y1 < y2 <= y1 + 300 or y2 > 2100 or page_before(text, m.start()):
-        return None
-    a, b = Point(y1), Point(y2)
-    return Hit(m.start(), m.end(), lambda ctx: res_range(a, b), y2, "range")
 
 
 # Words after "у 33-му" that cannot be the noun an ordinal modifies ("у 33-му він ...").
