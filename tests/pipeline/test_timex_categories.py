@@ -534,3 +534,15 @@ def test_time_slash_calendars_and_clock_after_a_day(text: str, expected: list[tu
 ])
 def test_time_roman_ranges_through_the_pipeline(pipeline, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert [(t.text, t.value) for t in pipeline.text(text).timexes] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a bare year after a preposition before a verb, a name or a nominative noun
+    ("У 1999 очолив міністерство, а до 2018 був радником.", [("1999", "1999"), ("2018", "2018")]),
+    ("У 1654 Хмельницький уклав договір.", [("1654", "1654")]),
+    ("У 2013 фірма повідомила про це.", [("2013", "2013")]),
+    # counts govern a genitive
+    ("Витратили у 2000 гривень, а близько 1000 видів зникли.", []),
+])
+def test_time_bare_years_before_a_clause(pipeline, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(t.text, t.value) for t in pipeline.text(text).timexes] == expected

@@ -355,6 +355,7 @@ class TimeTagger:
         found = hours(text, found)
         found = counts_of_something(doc, found)
         found = that_time(text, found)
+        found = years_before_clauses(doc, found)
         taken: set[tuple[int, int]] = set()
         for t in found:
             span = doc.char_span(t.start, t.end, label="TIMEX", alignment_mode="expand")
@@ -664,4 +665,38 @@ def that_time(text: str, timexes: list[Timex]) -> list[Timex]:
                                begin=last.begin if dur is None else None,
                                end_date=last.end_date if dur is None else None,
                                precision="range", source="narrative", anchor=last.value))
+    return sorted(timexes + extra, key=lambda t: t.start) if extra else timexes
+
+
+_PREP_YEAR = re.compile(
+    rf"{L}{alt(WORDS['date_prepositions'])}\s+(?P<y>1[0-9]{{3}}|20[0-9]{{2}})(?![\w{APOS}]|[.,]\d)", re.I)
+
+
+def years_before_clauses(doc: Doc, timexes: list[Timex]) -> list[Timex]:
+    """"у 1999 очолив міністерство", "у 2013 фірма повідомила", "до 2018 був": a bare
+    four-digit number after a preposition is a year when a verb, a capitalised word or a
+    noun in the nominative follows it (a count would govern a genitive: "у 2000 гривень"),
+    which the rules, reading no morphology, leave alone."""
+    taken = [(t.start, t.end) for t in timexes]
+    extra = []
+    text = doc.text
+    for m in _PREP_YEAR.finditer(text):
+        start, end = m.start("y"), m.end("y")
+        if any(a < end and start < b for a, b in taken) or int(m.group("y")) > 2100:
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        after = doc[span.end] if span is not None and span.end < len(doc) else None
+        if after is None:
+            continue
+        tags = after._.tags
+        if any("gent" in t for t in tags):
+            continue  # "близько 1000 видів": a count may govern it
+        nominative = int(m.group("y")) % 10 != 1 and any(
+            t.startswith("NOUN") and "nomn" in t for t in tags)
+        if not (after.text[:1].isupper() or nominative or any(t.startswith("VERB") for t in tags)):
+            continue
+        y = int(m.group("y"))
+        extra.append(Timex(start=start, end=end, text=m.group("y"), value=f"{y:04d}",
+                           begin=f"{y:04d}-01-01", end_date=f"{y:04d}-12-31",
+                           precision="year", source="text"))
     return sorted(timexes + extra, key=lambda t: t.start) if extra else timexes
