@@ -696,7 +696,9 @@ def years_before_clauses(doc: Doc, timexes: list[Timex]) -> list[Timex]:
         if not (after.text[:1].isupper() or nominative or any(t.startswith("VERB") for t in tags)):
             continue
         y = int(m.group("y"))
-        extra.append(Timex(start=start, end=end, text=m.group("y"), value=f"{y:04d}",
+        if text[m.start()] in _SENTENCE_PREPS and m.start("y") - m.start() == 2:
+            start = m.start()  # "У 1654": a capitalised one-letter preposition, as "У 1654 р."
+        extra.append(Timex(start=start, end=end, text=text[start:end], value=f"{y:04d}",
                            begin=f"{y:04d}-01-01", end_date=f"{y:04d}-12-31",
                            precision="year", source="text"))
     return sorted(timexes + extra, key=lambda t: t.start) if extra else timexes
