@@ -156,9 +156,19 @@ def _conjunctions() -> frozenset[str]:
         frozenset(w for ws in _language_data("suspended_hyphen_words") for w in ws)
 
 
+# Roman numerals, with the letters of other scripts written for them ("ХІХ" in Cyrillic):
+# a century or a month in capitals ("XVII-XVIII ст.") is no heading word.
+_ROMAN_LETTERS = "IVXLCDM" + "".join(
+    str(k).upper() for table in each_language("time", "roman_lookalikes") for k in dict(table))
+_ROMAN_WORD = re.compile(rf"[{_ROMAN_LETTERS}]+(?:[-–—][{_ROMAN_LETTERS}]+)*")
+
+
 def _heading_word(word: str) -> bool:
     """An all-capital word that is an ordinary word written in capitals (a heading's
-    "ДОГОВІР"), not an abbreviation ("СРСР", "НБСЄ") or a short unknown word."""
+    "ДОГОВІР"), not an abbreviation ("СРСР", "НБСЄ"), a Roman numeral ("XVII-XVIII") or
+    a short unknown word."""
+    if _ROMAN_WORD.fullmatch(word):
+        return False
     ps = parses(word)
     if any("Abbr" in str(p.tag) for p in ps):
         return False
@@ -174,7 +184,7 @@ def _case_word(word: str, first: bool) -> str:
     out = []
     for k, part in enumerate(parts):
         bare = part.replace("'", "")
-        if not bare.isalpha():
+        if not bare.isalpha() or _ROMAN_WORD.fullmatch(part):
             out.append(part)
             continue
         ps = parses(part)

@@ -29,6 +29,10 @@ from litopys.pipeline.normalise import normalise
         ("ЗАКЛЮЧНИЙ АКТ НАРАДИ З БЕЗПЕКИ В ЄВРОПІ", "Заключний акт наради з безпеки в Європі"),
         ("уряд СРСР і ЗУНР", "уряд СРСР і ЗУНР"),  # abbreviations stay
         ("САН-ФРАНЦИСЬКА КОНФЕРЕНЦІЯ", "Сан-Франциська конференція"),
+        # Roman numerals are no heading words, in Latin or Cyrillic letters
+        ("У XVII-XVIII ст. козаки", "У XVII-XVIII ст. козаки"),
+        ("У ХІХ-ХХ ст. козаки", "У ХІХ-ХХ ст. козаки"),
+        ("ДОГОВІР МИРУ XVII СТОЛІТТЯ", "Договір миру XVII століття"),
     ],
 )
 def test_normalise_rewrites(text: str, expected: str) -> None:

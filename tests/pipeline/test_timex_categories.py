@@ -285,6 +285,7 @@ def test_part_of_the_narrative_year(text: str, expected: list[tuple[str, str | N
     ("Наказ від 5.III.1918 р. і лист від 12.XI.1920.",
      [("5.III.1918 р.", "1918-03-05"), ("12.XI.1920", "1920-11-12")]),
     ("Наказ від 5.iii.1918 р.", []),  # lower-case letters are not a month
+    ("Бої 12–14.V.1920 р. тривали.", [("12–14.V.1920 р.", "1920-05-12/1920-05-14")]),
 ])
 def test_numeric_forms(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert found(text) == expected
@@ -335,3 +336,213 @@ def test_season_ranges_and_lists(text: str, expected: list[tuple[str, str | None
 ])
 def test_decade_ranges_with_both_suffixes(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert found(text) == expected
+
+
+# -- round 3 of issue 13 item 6 (real pages) --
+
+@pytest.mark.parametrize("text,expected", [
+    ("Після дводенної битви полк відступив.", [("дводенної", "P2D")]),
+    ("Сейм ухвалив десятирічну програму і п'ятирічний план.",
+     [("десятирічну", "P10Y"), ("п'ятирічний", "P5Y")]),
+    ("Уклали двотижневе перемир'я на 5-річний строк.", [("двотижневе", "P2W"), ("5-річний", "P5Y")]),
+    ("Двогодинна нарада і двадцятип'ятирічне правління.",
+     [("Двогодинна", "PT2H"), ("двадцятип'ятирічне", "P25Y")]),
+    ("После двухдневного сражения принят пятилетний план.",
+     [("двухдневного", "P2D"), ("пятилетний", "P5Y")]),
+    # a capitalised one inside a sentence is a name; nouns are not adjectives
+    ("Мир після Тридцятилітньої війни.", []),
+    ("Почалася п'ятирічка, потім річниця.", []),
+])
+def test_time_duration_adjectives(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "год." is hours in Ukrainian; minutes after the hour
+    ("1 травня 1920 р. о 5 год. ранку почався наступ. О 18 год. 30 хв. прибув посол.",
+     [("1 травня 1920 р. о 5 год. ранку", "1920-05-01T05:00"), ("О 18 год. 30 хв.", "1920-05-01T18:30")]),
+    ("Засідання тривало протягом 2 год. і скінчилося.", [("протягом 2 год.", "PT2H")]),
+    ("Война длилась 1 год.", [("1 год", "P1Y")]),
+    ("1 травня 1920 р. О 9.30 вечора бій стих.",
+     [("1 травня 1920 р.", "1920-05-01"), ("О 9.30 вечора", "1920-05-01T21:30")]),
+    # the hour in words, with a preposition, or with a part of the day or a date
+    ("12 травня 1920 р. Об одинадцятій годині вечора рада зібралася.",
+     [("12 травня 1920 р.", "1920-05-12"), ("Об одинадцятій годині вечора", "1920-05-12T23:00")]),
+    ("У 1939 р. пакт підписали близько третьої години ночі 24 серпня.",
+     [("У 1939 р.", "1939"), ("третьої години ночі 24 серпня", "1939-08-24T03:00")]),
+    ("У 1939 р. о 4 годині ранку 1 вересня почався наступ.",
+     [("У 1939 р.", "1939"), ("о 4 годині ранку 1 вересня", "1939-09-01T04:00")]),
+    ("9 декабря 1919 г. в пять часов утра прибыл посол.",
+     [("9 декабря 1919 г. в пять часов утра", "1919-12-09T05:00")]),
+    # an ordinal hour alone is "of the second hour", not a clock time
+    ("Протягом другої години засідання делегати мовчали.", []),
+])
+def test_time_clock_in_hours_and_words(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("3 травня 1921 р. Польща визнала уряд, через кілька годин те саме зробила Литва.",
+     [("3 травня 1921 р.", "1921-05-03"), ("через кілька годин", "1921-05-03")]),
+    ("3 травня 1921 р. Через 4 години прибув посол. Нарада тривала 5 годин.",
+     [("3 травня 1921 р.", "1921-05-03"), ("Через 4 години", "1921-05-03"), ("5 годин", "PT5H")]),
+    ("Через кілька годин прибув посол.", [("Через кілька годин", None)]),
+    # "10 години" (not the paucal count) is a clock time, not ten hours
+    ("3 травня 1921 р. Близько 10 години прибув посол. Бій тривав 3 години.",
+     [("3 травня 1921 р.", "1921-05-03"), ("3 години", "PT3H")]),
+    ("3 травня 1921 р. місто впало, а за 6 годин до того комендант утік. Три години потому все.",
+     [("3 травня 1921 р.", "1921-05-03"), ("за 6 годин до того", "1921-05-03"),
+      ("Три години потому", "1921-05-03")]),
+    ("3 мая 1921 г. город пал. Спустя 3 часа прибыл посол.",
+     [("3 мая 1921 г.", "1921-05-03"), ("Спустя 3 часа", "1921-05-03")]),
+])
+def test_time_hours_after_the_narrative_day(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert staged(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an ordinal stop after the day (older Western Ukrainian print)
+    ("Лист з 3. березня 1919., підписаний урядом.", [("3. березня 1919", "1919-03-03")]),
+    ("Угоди 1920 р. 5. Березень був холодним.", [("1920 р.", "1920")]),
+    # two consecutive months in one case whose dash the page lost
+    ("У березні квітні 1921 р. тривали переговори.", [("У березні квітні 1921 р.", "1921-03/1921-04")]),
+    ("В марте апреле 1921 г. шли переговоры.", [("В марте апреле 1921 г.", "1921-03/1921-04")]),
+    ("У березні травні 1921 р.", [("У березні", "1921-03"), ("травні 1921 р.", "1921-05")]),
+    # a whole unit
+    ("Переговори йшли цілий рік без успіху.", [("цілий рік", "P1Y")]),
+    ("Переговоры шли целый месяц.", [("целый месяц", "P1M")]),
+    ("Цілий народ повстав.", []),
+    # a month after "протягом" is a date, as after "у"
+    ("У 1920 р. мир. Протягом грудня того ж року армія відступала.",
+     [("У 1920 р.", "1920"), ("грудня того ж року", "1920-12")]),
+    ("В 1920 г. мир. В течение декабря армия отступала.", [("В 1920 г.", "1920"), ("декабря", "1920-12")]),
+    # a count of a thousand years or more is a duration after a duration word or before
+    # "тому", a year otherwise
+    ("Церква стояла протягом 1000 років.", [("протягом 1000 років", "P1000Y")]),
+    ("Понад 1000 років тому тут жили люди.", [("Понад 1000 років тому", None)]),
+    ("Події 1920 років.", [("1920 років", "1920")]),
+])
+def test_time_page_layouts_and_whole_units(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a news dateline: its clock after a comma, its day the document date
+    ("Львів, 12 березня 2021, 09:15. Сто років тому тут підписали мир. Сьогодні згадали.",
+     [("12 березня 2021, 09:15", "2021-03-12T09:15"), ("Сто років тому", "1921"),
+      ("Сьогодні", "2021-03-12")]),
+    ("ЛЬВІВ — 12 березня 2021\n\nСто років тому тут підписали мир.",
+     [("12 березня 2021", "2021-03-12"), ("Сто років тому", "1921")]),
+    # a narrative opening with a date is not a dateline
+    ("12 березня 2021 року делегати зустрілися. Сто років тому тут підписали мир.",
+     [("12 березня 2021 року", "2021-03-12"), ("Сто років тому", None)]),
+    ("Це було 12 березня 2021, 18 депутатів проти.", [("12 березня 2021", "2021-03-12")]),
+    # a publication line anywhere gives the document date
+    ("Сто років тому підписали мир. Дата публікації: 12.03.2021.",
+     [("Сто років тому", "1921"), ("12.03.2021", "2021-03-12")]),
+    ("Сто лет назад подписали мир.\n\nОпубликовано 5 мая 2020 г.",
+     [("Сто лет назад", "1920"), ("5 мая 2020 г.", "2020-05-05")]),
+])
+def test_time_news_dateline(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert staged(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # anaphora after a range: the whole range; after a point: the point
+    ("У 1790—1792 рр. армія стояла. В цей час флот рушив. 5 травня 1793 р. мир. На той час все.",
+     [("У 1790—1792 рр.", "1790/1792"), ("В цей час", "1790/1792"), ("5 травня 1793 р.", "1793-05-05"),
+      ("На той час", "1793-05-05")]),
+    ("В 1790—1792 годах армия стояла. В это время флот двинулся.",
+     [("В 1790—1792 годах", "1790/1792"), ("В это время", "1790/1792")]),
+])
+def test_time_anaphora_after_a_range(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # parts of two years: one range of the years
+    ("Наприкінці 1918 – на початку 1919 року влада змінилася.",
+     [("Наприкінці 1918 – на початку 1919 року", "1918/1919")]),
+    ("В конце 1918 – начале 1919 года власть сменилась.", [("В конце 1918 – начале 1919 года", "1918/1919")]),
+    # a clock after a numeric date; an ambiguous month in a month range after a preposition
+    ("22.06.1941 о 4:00 почався наступ.", [("22.06.1941 о 4:00", "1941-06-22T04:00")]),
+    ("22.06.1941 р. О 4:00 почався наступ.", [("22.06.1941 р.", "1941-06-22"), ("О 4:00", "1941-06-22T04:00")]),
+    ("У лютому—березні 1917 р. почалася революція.", [("У лютому—березні 1917 р.", "1917-02/1917-03")]),
+    ("Лютого–березня не було.", []),
+])
+def test_time_part_ranges_and_clock_after_numeric_dates(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a part of the day joins a date only as a whole word ("опівночі" is not "вночі")
+    ("Опівночі 10 грудня 1919 р. прибули. Уночі 11 грудня 1919 р. виїхали.",
+     [("10 грудня 1919 р.", "1919-12-10"), ("Уночі 11 грудня 1919 р.", "1919-12-11TNI")]),
+    # a month and a half
+    ("5 квітня 1710 р. обрали гетьмана. Через півтора місяця він виїхав.",
+     [("5 квітня 1710 р.", "1710-04-05"), ("Через півтора місяця", "1710-05-17")]),
+])
+def test_time_day_parts_and_half_units(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert staged(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # after a night from one day to the next: "that night" is the night, the next day
+    # counts from the night's first day
+    ("У 1920 р. війна. У ніч з 7 на 8 травня полк рушив. Тієї ж ночі штаб виїхав. Наступного дня бій.",
+     [("У 1920 р.", "1920"), ("ніч з 7 на 8 травня", "1920-05-07/1920-05-08"),
+      ("Тієї ж ночі", "1920-05-07/1920-05-08"), ("Наступного дня", "1920-05-08")]),
+    ("Ніч з 30 квітня на 1 травня 1920 р. минула тихо. Наступного дня бій.",
+     [("Ніч з 30 квітня на 1 травня 1920 р.", "1920-04-30/1920-05-01"), ("Наступного дня", "1920-05-01")]),
+    # after a day it stays the night of that day
+    ("7 травня 1920 р. бій. Тієї ж ночі штаб виїхав.", [("7 травня 1920 р.", "1920-05-07"), ("Тієї ж ночі", "1920-05-07TNI")]),
+])
+def test_time_the_night_of_the_narrative(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # ordinal years listed under one plural year word: one expression, as "у 1932 і 1933 рр."
+    ("У 1932-му та 1933-му роках тривав голод.", [("У 1932-му та 1933-му роках", "1932/1933")]),
+    ("В 1932-м и 1933-м годах был голод.", [("В 1932-м и 1933-м годах", "1932/1933")]),
+    # a gap or a singular year word: separate years
+    ("У 1932-му і 1935-му роках.", [("У 1932-му", "1932"), ("1935-му", "1935")]),
+    ("У 1932-му та 1933-му році.", [("У 1932-му", "1932"), ("1933-му", "1933")]),
+])
+def test_time_lists_of_ordinal_years(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # two calendars with a slash: the calendar gap decides, else it is no double date
+    ("Проголошено 5/18 березня 1918 р. у Києві.", [("5/18 березня 1918 р.", "1918-03-18")]),
+    ("Лист від 28/10 лютого 1918 р.", [("28/10 лютого 1918 р.", "1918-02-10")]),
+    ("Бій 5/6 травня 1920 р.", [("6 травня 1920 р.", "1920-05-06")]),
+    # a clock after any day it falls on is one expression with it
+    ("Підписано 1 (14) лютого 1918 р. о 2 годині ночі.",
+     [("1 (14) лютого 1918 р. о 2 годині ночі", "1918-02-14T02:00")]),
+    ("1 травня 1920 р. О 10:00 почалося.", [("1 травня 1920 р.", "1920-05-01"), ("О 10:00", "1920-05-01T10:00")]),
+])
+def test_time_slash_calendars_and_clock_after_a_day(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Roman numerals joined by a hyphen survive the heading normaliser
+    ("Війна скінчилася. У XVII-XVIII ст. козаки воювали.", [("У XVII-XVIII ст.", "16XX/17XX")]),
+    ("Війна скінчилася. У ХІХ-ХХ ст. козаки воювали.", [("У ХІХ-ХХ ст.", "18XX/19XX")]),
+])
+def test_time_roman_ranges_through_the_pipeline(pipeline, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(t.text, t.value) for t in pipeline.text(text).timexes] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a bare year after a preposition before a verb, a name or a nominative noun
+    ("У 1999 очолив міністерство, а до 2018 був радником.", [("У 1999", "1999"), ("2018", "2018")]),
+    ("У 1654 Хмельницький уклав договір.", [("У 1654", "1654")]),
+    ("У 2013 фірма повідомила про це.", [("У 2013", "2013")]),
+    # counts govern a genitive
+    ("Витратили у 2000 гривень, а близько 1000 видів зникли.", []),
+])
+def test_time_bare_years_before_a_clause(pipeline, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(t.text, t.value) for t in pipeline.text(text).timexes] == expected

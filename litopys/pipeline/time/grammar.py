@@ -248,6 +248,7 @@ class Ctx:
     anchor_text: str | None
     next_year: int | None = None  # year of the next hit when only a list gap separates them
     forward_year: int | None = None  # the year given later in the paragraph, before any other
+    span: Res | None = None  # the range the narrative is at, when the last date was one
 
 
 @dataclass
@@ -262,6 +263,16 @@ class Res:
     anchor: str | None = None
     old_style: str | None = None
     ref: Point | None = None  # the new narrative reference, if this sets one
+    night: bool = False  # a night from one day to the next ("у ніч з 5 на 6 серпня")
+
+
+def res_night(a: Point, b: Point, source: str = "text", anchor: str | None = None) -> Res:
+    """A resolved night from day a to day b: a range whose first day stays the narrative
+    day ("Наступного дня" after "у ніч з 15 на 16 серпня" is the 16th, "тієї ж ночі" the
+    same night)."""
+    res = res_range(a, b, source, anchor)
+    res.ref, res.night = a, True
+    return res
 
 
 Resolver = Callable[[Ctx], Res]
@@ -358,33 +369,69 @@ def day_point(d: int, m: int, year: int | None) -> Callable[[Ctx], Res]:
     return resolve
 
 
+def day_at(base: Resolver, time: str | None) -> Resolver:
+    """Resolver for a day at a clock time ("24 серпня о 2:00"): the day's value with the
+    time, when both are known.
+
+    base (Resolver): resolves the day.
+    time (str | None): "HH:MM", or None for the day alone.
+    RETURNS (Resolver): the day at that time.
+    """
+
+    def resolve(ctx: Ctx) -> Res:
+        res = base(ctx)
+        if time and res.ref is not None:
+            p = Point(res.ref.year, res.ref.month, res.ref.day, time=time)
+            res.value, res.precision, res.ref = p.value, "time", p
+        return res
+
+    return resolve
+
+
 _DAY_PARTS = {str(k): v for k, v in WORDS["clock_day_parts"].items()}
 _PM = word_set_of(_DAY_PARTS.get("evening", []) + _DAY_PARTS.get("afternoon", []))
 _AFTERNOON = word_set_of(_DAY_PARTS.get("afternoon", []))
 _NIGHT = word_set_of(_DAY_PARTS.get("night", []))
 _DAY_PART_WORDS = alt([w for ws in _DAY_PARTS.values() for w in ws], bound=False)
-# A clock time: "23:15", "5.30", "10 годині ранку", "6-й годині вечора", "4-й ранку".
+HOUR_NUMBERS: dict[str, int] = {w: int(k) for w, k in table(WORDS["clock_hour_numbers"]).items()}
+_MINUTE_WORDS = alt(WORDS["clock_minute_words"], bound=False)
+# A clock time: "23:15", "5.30", "10 годині ранку", "6-й годині вечора", "4-й ранку",
+# "5 год. 30 хв. ранку", "п'ятій годині ранку" (the hour in words: group "hg" too).
 CLOCK = (
     r"(?:(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d)(?!\d)"
-    rf"|(?P<hg>[01]?\d|2[0-3])(?:[-–]?{alt(WORDS['clock_hour_suffixes'], bound=False)})?"
+    rf"(?:\s+(?P<dr>{_DAY_PART_WORDS}))?"
+    rf"|(?P<hg>[01]?\d|2[0-3]|{alt(list(HOUR_NUMBERS), bound=False)})"
+    rf"(?:[-–]?{alt(WORDS['clock_hour_suffixes'], bound=False)})?"
     rf"\s+(?:{alt(WORDS['clock_hour_words'], bound=False)}"
+    rf"(?:\s+(?P<mg>[0-5]?\d)\s*{_MINUTE_WORDS})?"
     rf"(?:\s+(?P<dp>{_DAY_PART_WORDS}))?|(?P<dq>{_DAY_PART_WORDS}))"
     r"(?![\w']))"
 )
+# A clock time without a preposition ("другої години ночі"), matched from its hour word
+# (rarer than the hour words before it: a cheaper scan); the hour in words is read to the
+# left with LEFT_HOUR_RE. The groups are CLOCK's but for the hour.
+CLOCK_HOUR_WORD = (
+    rf"{alt(WORDS['clock_hour_words'], bound=False)}"
+    rf"(?:\s+(?P<mg>[0-5]?\d)\s*{_MINUTE_WORDS})?"
+    rf"(?:\s+(?P<dp>{_DAY_PART_WORDS}))?(?![\w'])"
+)
+LEFT_HOUR_RE = re.compile(rf"(?<![\w'])(?P<hg>{alt(list(HOUR_NUMBERS), bound=False)})\s+$")
 
 
-def clock(m: re.Match[str]) -> str | None:
-    """ "HH:MM" from a match of CLOCK, None if it has no time."""
-    if m.group("hh"):
-        return f"{int(m.group('hh')):02d}:{m.group('mm')}"
-    if not m.group("hg"):
+def clock(m: re.Match[str], hour: str | None = None) -> str | None:
+    """ "HH:MM" from a match of CLOCK (or of CLOCK_HOUR_WORD with the hour read to its
+    left), None if it has no time."""
+    groups = m.groupdict()
+    hg = hour or groups.get("hh") or groups.get("hg")
+    if not hg:
         return None
-    h, part = int(m.group("hg")), m.group("dp") or m.group("dq") or ""
+    h = int(hg) if hg.isdigit() else HOUR_NUMBERS[norm(hg)]
+    part = groups.get("dp") or groups.get("dq") or groups.get("dr") or ""
     if part in _PM and h < 12 and not (part in _AFTERNOON and h > 6):
         h += 12  # "6 годині вечора" = 18:00, "2 годині дня" = 14:00
     elif part in _NIGHT and h == 12:
         h = 0
-    return f"{h:02d}:00"
+    return f"{h:02d}:{int(groups.get('mm') or groups.get('mg') or 0):02d}"
 
 
 def left_pre(text: str, pos: int) -> tuple[int, str, bool]:

@@ -242,6 +242,8 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
             continue
         if res.ref is not None:
             ctx.ref = res.ref
+            if not (ctx.span is not None and res.ref is ctx.span.ref):  # "тієї ж ночі" keeps it
+                ctx.span = res if res.precision == "range" else None
         start, half = _extend_left(work, text, hit, prev_end)
         if hit.kind == "date":
             weekday = _LEFT_WEEKDAY_RE.search(work, max(prev_end, start - 24), start)
@@ -267,6 +269,28 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
             )
         )
         i += 1
+    return _join_clocks(text, out)
+
+
+_CLOCK_GAP_RE = re.compile(r"\s*,?\s*")
+
+
+def _join_clocks(text: str, timexes: list[Timex]) -> list[Timex]:
+    """A clock time right after the day it falls on is one expression with it ("1 (14)
+    лютого 1918 р. о 2 годині ночі" -> 1918-02-14T02:00), as "12 грудня о 23:15"."""
+    out: list[Timex] = []
+    for t in timexes:
+        last = out[-1] if out else None
+        if (last is not None and t.precision == "time" and t.source == "narrative"
+                and last.value and t.value and last.precision == "day"
+                and t.value.startswith(last.value + "T") and not text[t.start].isupper()
+                and _CLOCK_GAP_RE.fullmatch(text, last.end, t.start)):
+            out[-1] = Timex(start=last.start, end=t.end, text=text[last.start:t.end],
+                            value=t.value, begin=t.begin, end_date=t.end_date,
+                            precision="time", source=last.source, anchor=last.anchor,
+                            old_style=last.old_style)
+            continue
+        out.append(t)
     return out
 
 
@@ -322,7 +346,8 @@ class TimeTagger:
         text = doc.text
         found = tag(text, anchor=doc._.anchor)
         if doc._.anchor is None:
-            anchor = infer_anchor(doc, found)
+            anchor = (dateline_anchor(text, found) or publication_anchor(text, found)
+                      or infer_anchor(doc, found))
             if anchor is not None:
                 found = tag(text, anchor=anchor)
         found = join_ranges(text, night_before(text, found))
@@ -330,6 +355,7 @@ class TimeTagger:
         found = hours(text, found)
         found = counts_of_something(doc, found)
         found = that_time(text, found)
+        found = years_before_clauses(doc, found)
         taken: set[tuple[int, int]] = set()
         for t in found:
             span = doc.char_span(t.start, t.end, label="TIMEX", alignment_mode="expand")
@@ -390,6 +416,57 @@ def infer_anchor(doc: Doc, timexes: list[Timex]) -> str | None:
                 nearest = (rank, int(year.group(1)))
         if nearest is not None:
             return str(nearest[1] + n)
+    return None
+
+
+# A news dateline: the text's first line is a date (and a clock time), after at most a
+# place name and a comma or dash ("Київ, 9 грудня 2019, 18:30").
+_DATELINE_BEFORE = re.compile(r"^\s*(?:[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+){0,3}\s*[,—–-]\s*)?$")
+_DATELINE_ALONE = re.compile(r"^[ \t]*[.,]?[ \t]*(?:\n|$)")
+_DATELINE_STOP = re.compile(r"^[ \t]*[.,—–-]")
+
+
+def dateline_anchor(text: str, timexes: list[Timex]) -> str | None:
+    """The document date a news dateline gives ("Київ, 9 грудня 2019, 18:30." ->
+    "2019-12-09"), for what counts from the time of writing ("сто років тому",
+    "сьогодні"); None when the first line is not a dateline.
+
+    text (str): the document text.
+    timexes (list[Timex]): its time expressions, resolved without an anchor.
+    RETURNS (str | None): the ISO day, or None.
+    """
+    if not timexes:
+        return None
+    first = timexes[0]
+    line_start = len(text) - len(text.lstrip())
+    day = _DAY_VALUE.match(first.value or "")
+    before = text[line_start:first.start]
+    if day is None or first.source != "text" or "\n" in before or not _DATELINE_BEFORE.match(before):
+        return None
+    after = text[first.end:first.end + 40]
+    # on a line of its own, or after a place or with a clock time, before a stop or a dash
+    if _DATELINE_ALONE.match(after) or (
+            (before.strip() or "T" in (first.value or "")) and _DATELINE_STOP.match(after)):
+        return day.group()
+    return None
+
+
+_PUBLISHED = re.compile(rf"{L}{alt(WORDS['publication_markers'])}\s*[:\-–—]?\s*$", re.I)
+
+
+def publication_anchor(text: str, timexes: list[Timex]) -> str | None:
+    """The document date a page's publication line gives ("Дата публікації: 12.03.2021",
+    "Опубліковано 12 березня 2021 р."), None without one.
+
+    text (str): the document text.
+    timexes (list[Timex]): its time expressions, resolved without an anchor.
+    RETURNS (str | None): the ISO day, or None.
+    """
+    for t in timexes:
+        day = _DAY_VALUE.match(t.value or "")
+        if day is not None and t.source == "text" and _PUBLISHED.search(
+                text, max(0, t.start - 40), t.start):
+            return day.group()
     return None
 
 
@@ -455,7 +532,7 @@ def join_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
 
 
 _DAY_PART_CODE = {norm(w): code for code, ws in WORDS["day_parts"].items() for w in ws}
-_DAY_PART = re.compile(rf"(?P<w>{alt(list(_DAY_PART_CODE))})\s+$", re.I)
+_DAY_PART = re.compile(rf"{L}(?P<w>{alt(list(_DAY_PART_CODE))})\s+$", re.I)
 _CLOCK_UNIT = {norm(w): unit for unit, ws in WORDS["clock_units"].items() for w in ws}
 _HOURS = re.compile(
     rf"(?<![\w-])(?P<n>\d{{1,3}}|(?:[^\W\d_]|')+)\s+(?P<u>{alt(list(_CLOCK_UNIT), bound=False)})(?![\w-])",
@@ -478,15 +555,48 @@ def day_parts(text: str, timexes: list[Timex]) -> list[Timex]:
     return out
 
 
+_AFTER_HOURS = re.compile(rf"{L}{alt(WORDS['after_prepositions'])}\s+$", re.I)
+# "за 6 годин до того", "три години потому": counted from the narrative day, too.
+_HOURS_FROM_THEN = re.compile(rf"\s+(?:{alt(WORDS['before_that'])}|{alt(WORDS['after_that'])})(?![\w{APOS}])", re.I)
+_WITHIN_HOURS = re.compile(rf"{L}{alt(WORDS['within_prepositions'])}\s+$", re.I)
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+_PAUCAL = frozenset(norm(w) for w in WORDS["paucal_unit_forms"])
+
+
+def _paucal(n: int) -> bool:
+    """Whether a count takes the paucal form of a noun (2, 3, 4, 22, ...; not 12-14)."""
+    return n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14)
+
+
 def hours(text: str, timexes: list[Timex]) -> list[Timex]:
-    """"16 годин", "сорок хвилин": durations in hours and minutes (``PT16H``)."""
+    """"16 годин", "сорок хвилин": durations in hours and minutes (``PT16H``); "через
+    кілька годин", "через 3 години": the narrative day (the last day before it), as a
+    count of hours forward seldom leaves it."""
     taken = [(t.start, t.end) for t in timexes]
     extra = []
     for m in _HOURS.finditer(text):
         raw = m.group("n").lower()
-        num = raw if raw.isdigit() else NUMBERS.get(raw, "")
-        if not num.isdigit() or any(a < m.end() and m.start() < b for a, b in taken):
+        num = raw if raw.isdigit() else NUMBERS.get(norm(raw), "")
+        if not num or any(a < m.end() and m.start() < b for a, b in taken):
             continue
+        after = _AFTER_HOURS.search(text, max(0, m.start() - 12), m.start())
+        then = _HOURS_FROM_THEN.match(text, m.end())
+        if after is not None or then is not None:
+            start, end = m.start(), (then.end() if then is not None else m.end())
+            left = after or _WITHIN_HOURS.search(text, max(0, start - 6), start)
+            start = left.start() if left is not None else start
+            day = next((d.group() for t in reversed(timexes) if t.end <= start
+                        and (d := _DAY_VALUE.match(t.value or ""))), None)
+            extra.append(Timex(start=start, end=end, text=text[start:end],
+                               value=day, begin=day, end_date=day,
+                               precision="day" if day else None, source="narrative",
+                               anchor=day))
+            continue
+        if not num.isdigit() or (norm(m.group("u")) in _PAUCAL and raw.isdigit()
+                                 and not _paucal(int(num))):
+            continue  # "близько 10 години": a clock time, not ten hours
         unit = _CLOCK_UNIT[norm(m.group("u"))]
         extra.append(Timex(start=m.start(), end=m.end(), text=m.group(0),
                            value=f"PT{int(num)}{unit}", precision="duration"))
@@ -555,4 +665,40 @@ def that_time(text: str, timexes: list[Timex]) -> list[Timex]:
                                begin=last.begin if dur is None else None,
                                end_date=last.end_date if dur is None else None,
                                precision="range", source="narrative", anchor=last.value))
+    return sorted(timexes + extra, key=lambda t: t.start) if extra else timexes
+
+
+_PREP_YEAR = re.compile(
+    rf"{L}{alt(WORDS['date_prepositions'])}\s+(?P<y>1[0-9]{{3}}|20[0-9]{{2}})(?![\w{APOS}]|[.,]\d)", re.I)
+
+
+def years_before_clauses(doc: Doc, timexes: list[Timex]) -> list[Timex]:
+    """"у 1999 очолив міністерство", "у 2013 фірма повідомила", "до 2018 був": a bare
+    four-digit number after a preposition is a year when a verb, a capitalised word or a
+    noun in the nominative follows it (a count would govern a genitive: "у 2000 гривень"),
+    which the rules, reading no morphology, leave alone."""
+    taken = [(t.start, t.end) for t in timexes]
+    extra = []
+    text = doc.text
+    for m in _PREP_YEAR.finditer(text):
+        start, end = m.start("y"), m.end("y")
+        if any(a < end and start < b for a, b in taken) or int(m.group("y")) > 2100:
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        after = doc[span.end] if span is not None and span.end < len(doc) else None
+        if after is None:
+            continue
+        tags = after._.tags
+        if any("gent" in t for t in tags):
+            continue  # "близько 1000 видів": a count may govern it
+        nominative = int(m.group("y")) % 10 != 1 and any(
+            t.startswith("NOUN") and "nomn" in t for t in tags)
+        if not (after.text[:1].isupper() or nominative or any(t.startswith("VERB") for t in tags)):
+            continue
+        y = int(m.group("y"))
+        if text[m.start()] in _SENTENCE_PREPS and m.start("y") - m.start() == 2:
+            start = m.start()  # "У 1654": a capitalised one-letter preposition, as "У 1654 р."
+        extra.append(Timex(start=start, end=end, text=text[start:end], value=f"{y:04d}",
+                           begin=f"{y:04d}-01-01", end_date=f"{y:04d}-12-31",
+                           precision="year", source="text"))
     return sorted(timexes + extra, key=lambda t: t.start) if extra else timexes

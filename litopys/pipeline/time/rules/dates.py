@@ -20,10 +20,12 @@ from litopys.pipeline.time.grammar import (
     YS,
     Ctx,
     Hit,
+    L,
     R,
     Res,
     alt,
     clock,
+    day_at,
     day_point,
     left_prep,
     norm,
@@ -39,31 +41,41 @@ from litopys.pipeline.time.grammar import (
 from litopys.pipeline.time.values import Point, valid_day
 from litopys.pipeline.time.words import WORDS
 
+# A clock time after a date ("о 23:15", "в 5 утра"), or a news dateline's clock after a
+# comma ("9 грудня 2019, 18:30").
+_AT_CLOCK = (
+    rf"(?:,?\s+(?P<at>{alt(WORDS['date_clock_prepositions'])})\s+{CLOCK}"
+    r"|,\s*(?P<ch>[01]?\d|2[0-3]):(?P<cm>[0-5]\d)(?![\d:]))?"
+)
+
+
+def _clock_after(m: re.Match[str], orig: str, day_end: int) -> tuple[str | None, int]:
+    """The clock time after a date matched with _AT_CLOCK and where the expression ends
+    (day_end, the end of the date alone, when the clock opens a new sentence:
+    "1938 р. О 12:45")."""
+    if m.group("ch"):
+        return f"{int(m.group('ch')):02d}:{m.group('cm')}", m.end()
+    time = clock(m)
+    if time and orig[m.start("at")].isupper():
+        return None, day_end
+    return time, m.end()
+
 
 @pattern(
     "date",
-    rf"(?P<d>{DAY0})\s*(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?"
-    rf"(?:,?\s+(?P<at>{alt(WORDS['date_clock_prepositions'])})\s+{CLOCK})?",
+    rf"(?P<d>{DAY0})(?P<dot>\.)?\s*(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?{_AT_CLOCK}",
 )
 def _date(m: re.Match[str], text: str, orig: str) -> Hit | None:
     d = parse_day_number(m.group("d"))
     mo = MONTHS[norm(m.group("m"))]
+    if m.group("dot") and (not orig[m.start("m")].islower() or m.group("m").endswith(".")
+                           or page_before(text, m.start())):
+        return None  # "10. лютого 1919": an ordinal stop; "... 10. Лютий" is a new sentence
     year = parse_year(m.group("y")) if m.group("y") else None
-    time, end = clock(m), m.end()
-    if time and orig[m.start("at")].isupper():  # "1938 р. О 12:45": a new sentence
-        time, end = None, m.end("y") if m.group("y") else m.end("m")
+    time, end = _clock_after(m, orig, m.end("y") if m.group("y") else m.end("m"))
     if not 0 < d < 32:
         return None
-    base = day_point(d, mo, year)
-
-    def resolve(ctx: Ctx) -> Res:
-        res = base(ctx)
-        if time and res.ref is not None:
-            p = Point(res.ref.year, res.ref.month, res.ref.day, time=time)
-            res.value, res.precision, res.ref = p.value, "time", p
-        return res
-
-    return Hit(m.start(), end, resolve, year, "date")
+    return Hit(m.start(), end, day_at(day_point(d, mo, year), time), year, "date")
 
 
 
@@ -86,7 +98,8 @@ def _day_word_date(m: re.Match[str], text: str, orig: str) -> Hit | None:
 
 @pattern(
     "numeric_date",
-    rf"(?P<d>[0-9](?<![\d.,].)[0-9]?)\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}})(?![\d]|\.\d)(?P<ys>{YS})?",
+    rf"(?P<d>[0-9](?<![\d.,].)[0-9]?)\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}})(?![\d]|\.\d)(?P<ys>{YS})?"
+    rf"{_AT_CLOCK}",
     # "03. 01. 1667": two-digit day and month, a space after each stop
     rf"(?P<d>[0-9](?<![\d.,].)[0-9])\.\s(?P<m>\d{{2}})\.\s(?P<y>\d{{4}})(?![\d]|\.\d)(?P<ys>{YS})?",
 )
@@ -95,6 +108,9 @@ def _numeric_date(m: re.Match[str], text: str, orig: str) -> Hit | None:
     if not valid_day(y, mo, d) or not 1000 <= y <= 2100:
         return None
     p = Point(y, mo, d)
+    if "at" in m.re.groupindex:  # "22.06.1941 о 4:00"
+        time, end = _clock_after(m, orig, m.end("ys") if m.group("ys") else m.end("y"))
+        return Hit(m.start(), end, day_at(lambda ctx: res_point(p), time), y, "date")
     return Hit(m.start(), m.end(), lambda ctx: res_point(p), y, "date")
 
 
@@ -149,6 +165,9 @@ def _month(m: re.Match[str], text: str, orig: str) -> Hit | None:
         return Hit(m.start(), m.end(), lambda ctx: res_point(day), y, "date")
     if m.group("y"):
         p = Point(parse_year(m.group("y")), mo)
+        pair = _month_pair(text, m, word, p)
+        if pair is not None:
+            return pair
         return Hit(m.start(), m.end(), lambda ctx: res_point(p), p.year, "date")
     if word in MONTH_ABBREVIATIONS:
         return None  # "лист." alone may be a letter; "квіт. 1772" is a month
@@ -167,6 +186,23 @@ def _month(m: re.Match[str], text: str, orig: str) -> Hit | None:
         return res_point(Point(y, mo), source, anchor)
 
     return Hit(m.start(), m.end(), resolve, None, "date")
+
+
+_LEFT_MONTH_RE = re.compile(rf"{L}(?P<a>{MON})\s+$")
+
+
+def _month_pair(text: str, m: re.Match[str], word: str, p: Point) -> Hit | None:
+    """"у серпні вересні 1944 р.": the month before a month and year, consecutive and in
+    the same case, whose dash the page lost: one range ("1944-08/1944-09")."""
+    left = _LEFT_MONTH_RE.search(text, max(0, m.start() - 16), m.start())
+    if left is None:
+        return None
+    first = norm(left.group("a"))
+    ma = MONTHS[first]
+    if p.month != ma % 12 + 1 or first[-1] != word[-1] or "." in first + word:
+        return None
+    a = Point(p.year - 1 if ma == 12 else p.year, ma)
+    return Hit(left.start(), m.end(), lambda ctx: res_range(a, p), p.year, "range")
 
 
 _BARE_DAY_RIGHT = rf"(?:\s+{alt(WORDS['day_of_month_words'])}|(?=\s*[,.;:)]))"
@@ -229,15 +265,7 @@ def _clock_date(m: re.Match[str], text: str, orig: str) -> Hit | None:
     time = f"{h:02d}:{m.group('mm')}"
     year = parse_year(m.group("y")) if m.group("y") else None
     base = day_point(d, MONTHS[norm(m.group("m"))], year)
-
-    def resolve(ctx: Ctx) -> Res:
-        res = base(ctx)
-        if res.ref is not None:
-            p = Point(res.ref.year, res.ref.month, res.ref.day, time=time)
-            res.value, res.precision, res.ref = p.value, "time", p
-        return res
-
-    return Hit(m.start(), m.end(), resolve, year, "date")
+    return Hit(m.start(), m.end(), day_at(base, time), year, "date")
 
 
 @pattern(
@@ -259,15 +287,23 @@ def _numeric_full_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
 
 @pattern(
     "roman_month_date",
-    rf"(?P<d>[0-9](?<![\w.,:].)[0-9]?)\s*[.\s]\s*(?P<m>{ROMAN})\s*[.\s]\s*(?P<y>[12][0-9]{{3}})"
+    # "5.III.1918", "24 II 1918", and "12–14.V.1920": a range of days of one such month
+    rf"(?P<d1>[0-9](?<![\w.,:].)[0-9]?)(?:\s*[-–—]\s*(?P<d>[0-9][0-9]?)(?=\.))?"
+    rf"\s*[.\s]\s*(?P<m>{ROMAN})\s*[.\s]\s*(?P<y>[12][0-9]{{3}})"
     rf"(?![\d]|[.,]\d)(?P<ys>{YS})?",
 )
 def _roman_month_date(m: re.Match[str], text: str, orig: str) -> Hit | None:
     """"5.III.1918", "24 II 1918": the month in capital Roman numerals."""
     if not orig[m.start("m"):m.end("m")].isupper():
         return None
-    mo, d, y = roman(m.group("m")), int(m.group("d")), int(m.group("y"))
+    d1 = int(m.group("d1"))
+    mo, d, y = roman(m.group("m")), int(m.group("d") or d1), int(m.group("y"))
     if mo is None or not 1 <= mo <= 12 or not valid_day(y, mo, d):
         return None
     p = Point(y, mo, d)
+    if m.group("d"):
+        if not 0 < d1 < d or page_before(text, m.start()):
+            return None
+        a = Point(y, mo, d1)
+        return Hit(m.start(), m.end(), lambda ctx: res_range(a, p), y, "range")
     return Hit(m.start(), m.end(), lambda ctx: res_point(p), y, "date")

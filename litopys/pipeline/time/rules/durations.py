@@ -11,11 +11,13 @@ from litopys.pipeline.time.grammar import (
     Ctx,
     Hit,
     L,
+    R,
     Res,
     alt,
     norm,
     pattern,
     res_point,
+    table,
     unresolved,
     word_set,
 )
@@ -40,13 +42,15 @@ _LEFT_TENS_RE = re.compile(rf"{L}(?P<t>{alt(list(_TENS))})\s+$")
 
 
 _INDEFINITE_ONE = word_set("indefinite_one")
+_HOUR_ABBREVIATIONS = word_set("hour_abbreviations")
+_LONG_COUNT_WORDS = word_set("long_count_year_words")
 _BEFORE_EVENT_RE = re.compile(rf"\s+{alt(WORDS['before_event'])}\s")
 _LEFT_DUR_RE = re.compile(rf"{L}{_DUR_PRE}\s+$")
 
 
 @pattern(
     "duration",
-    rf"(?P<n>[0-9](?<![\w.,:].)[0-9]{{0,2}})\s+(?P<u>{_UNIT})"
+    rf"(?P<n>[0-9](?<![\w.,:].)[0-9]{{0,3}})\s+(?P<u>{_UNIT})"
     rf"(?:\s+(?P<ago>{_AGO})|\s+(?P<before>{_BEFORE})|\s+(?P<after>{_AFTER}))?",
     rf"(?P<n>{alt(list(NUMBERS))})\s+(?P<u>{_UNIT})"
     rf"(?:\s+(?P<ago>{_AGO})|\s+(?P<before>{_BEFORE})|\s+(?P<after>{_AFTER}))?",
@@ -62,10 +66,21 @@ def _duration(m: re.Match[str], text: str, orig: str) -> Hit | None:
             n, first = str(_TENS[norm(tens.group("t"))] + int(n)), tens.start()
     left = _LEFT_DUR_RE.search(text, max(0, first - 16), first)
     start, pre = (left.start(), norm(left.group())) if left else (first, "")
+    if len(raw) == 4 and raw.isdigit() and not (norm(m.group("u")) in _LONG_COUNT_WORDS and (pre or m.group("ago"))):
+        # four digits are a year ("1920 років", "1932 року"), except a count of years
+        # after a duration word or before "тому" ("протягом 1000 років")
+        return None
     if raw in _INDEFINITE_ONE and not pre:
         return None  # "одного дня": some day, not a duration
     if pre in _WITHIN_PREPS and not m.group("before") and _BEFORE_EVENT_RE.match(text, m.end()):
         return Hit(start, m.end(), unresolved, None, "relative")  # "за два дні до укладання угоди"
+    if (norm(m.group("u")) + text[m.end("u"):m.end("u") + 1] in _HOUR_ABBREVIATIONS
+            and n.isdigit() and (int(n) % 10 != 1 or int(n) % 100 == 11)):
+        # "протягом 2 год.": hours; the Russian year word "год" follows only a count
+        # ending in one ("1 год.", "21 год.")
+        value = f"PT{int(n)}H"
+        return Hit(start, m.end("u") + 1, lambda ctx: Res(value, precision="duration"), None,
+                   "duration")
     if m.group("after"):
         pre = _AFTER_MARK  # "два дні потому" = "через два дні"
     return _duration_hit(
@@ -217,4 +232,46 @@ def _duration_and_half(m: re.Match[str], text: str, orig: str) -> Hit | None:
         return None  # "через два з половиною роки": a point in time; not read yet
     start = left.start() if left else first
     value = f"P{int(n)}{unit}{_HALF_OF[unit]}"
+    return Hit(start, m.end(), lambda ctx: Res(value, precision="duration"), None, "duration")
+
+
+# A duration written as one adjective ("дводенної битви", "п'ятирічний план", "5-річний").
+# The pattern starts at the unit stem (rarer than the count stems: a cheaper scan); the
+# count is read to its left.
+_ADJ_COUNTS: dict[str, int] = {w: int(k) for w, k in table(WORDS["adjective_duration_counts"]).items()}
+_ADJ_TENS = alt([w for w, n in _ADJ_COUNTS.items() if 20 <= n <= 90], bound=False)
+_ADJ_UNITS: dict[str, str] = table(WORDS["adjective_duration_units"])
+_ADJ_COUNT_RE = re.compile(
+    rf"(?:{L}(?P<t>{_ADJ_TENS})?(?P<c>{alt(list(_ADJ_COUNTS), bound=False)})"
+    rf"|(?<![\w.,:])(?P<d>[0-9]{{1,3}})[-–])$"
+)
+_SENTENCE_END = ".!?…\n"
+
+
+@pattern(
+    "duration_adjective",
+    rf"(?P<u>{alt(list(_ADJ_UNITS), bound=False)}){alt(WORDS['adjective_duration_endings'], bound=False)}{R}",
+)
+def _duration_adjective(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"дводенної битви" = P2D: the count and the unit of a compound adjective."""
+    count = _ADJ_COUNT_RE.search(text, max(0, m.start() - 24), m.start())
+    if count is None:
+        return None
+    if count.group("d"):
+        n = int(count.group("d"))
+    else:
+        n = _ADJ_COUNTS[norm(count.group("c"))]
+        if count.group("t"):
+            if n > 9:
+                return None
+            n += _ADJ_COUNTS[norm(count.group("t"))]
+    start = count.start()
+    if n == 0:
+        return None
+    if orig[start].isupper():
+        before = orig[:start].rstrip(" \t«\"'(")
+        if before and before[-1] not in _SENTENCE_END:
+            return None  # "Тридцятилітня війна": a name
+    unit = _ADJ_UNITS[norm(m.group("u"))]
+    value = f"PT{n}H" if unit == "TH" else f"P{n}{unit}"
     return Hit(start, m.end(), lambda ctx: Res(value, precision="duration"), None, "duration")

@@ -53,6 +53,13 @@ def _fits(os_day: tuple[int, int, int], ns_day: tuple[int, int, int], year: int 
     return abs(diff - _gap(year)) <= 1
 
 
+def _slash_fits(d1: int, d2: int, year: int | None) -> bool:
+    """Whether "d1/d2" of one month can be one day in two calendars: the later number
+    runs ahead by the calendar gap, or the earlier one is in the next month."""
+    low, high = (_gap(year) - 1, _gap(year) + 1) if year is not None else (9, 14)
+    return low <= abs(d2 - d1) <= high or abs(d2 - d1) >= 31 - high
+
+
 def _before(y: int, mo: int) -> tuple[int, int]:
     """The month before (year, month)."""
     return (y - 1, 12) if mo == 1 else (y, mo - 1)
@@ -119,7 +126,10 @@ def _two_styles(first: tuple[int, int | None], second: tuple[int, int], year: in
 
 @pattern(
     "old_style",
-    rf"(?P<d1>{DAY0})\s*\(\s*(?P<d2>{DAY})\s*\)\s*(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?",
+    # "1 (14) лютого", and "5/18 березня 1918 р.": the two days with a slash (the
+    # calendar gap decides)
+    rf"(?P<d1>{DAY0})(?:\s*\(\s*(?P<d2>{DAY})\s*\)|(?P<slash>/)(?P<d2s>{DAY}))\s*(?P<m>{MON})"
+    rf"(?:\s*,?\s*(?P<y>{YEARX}))?",
     rf"(?P<e1>{DAY0})\s+(?P<n1>{MON}){_MARKER.replace('mk', 'mk0')}\s*\(\s*(?P<e2>{DAY})\s+(?P<n2>{MON})"
     rf"{_MARKER}\s*\)"
     rf"(?:\s*,?\s*(?P<z>{YEARX}))?",
@@ -127,9 +137,11 @@ def _two_styles(first: tuple[int, int | None], second: tuple[int, int], year: in
 def _old_style(m: re.Match[str], text: str, orig: str) -> Hit | None:
     if m.re.groupindex.get("d1"):
         first: tuple[int, int | None] = (parse_day_number(m.group("d1")), None)
-        second = (parse_day_number(m.group("d2")), MONTHS[norm(m.group("m"))])
+        second = (parse_day_number(m.group("d2") or m.group("d2s")), MONTHS[norm(m.group("m"))])
         ys = m.group("y")
         ns_second = True
+        if m.group("slash") and not _slash_fits(first[0], second[0], parse_year(ys) if ys else None):
+            return None  # "5/6 травня": not two calendars
     else:
         first = (parse_day_number(m.group("e1")), MONTHS[norm(m.group("n1"))])
         second = (parse_day_number(m.group("e2")), MONTHS[norm(m.group("n2"))])

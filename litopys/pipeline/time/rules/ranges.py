@@ -24,10 +24,12 @@ from litopys.pipeline.time.grammar import (
     L,
     Res,
     left_pre,
+    left_prep,
     norm,
     parse_day_number,
     parse_year,
     pattern,
+    res_night,
     res_point,
     res_range,
     year_or_ref,
@@ -57,6 +59,8 @@ def _day_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
         y, source, anchor = year_or_ref(year, ctx)
         if y is None or not valid_day(y, mo, d2):
             return Res(None, source=source)
+        if conn in NIGHT_TO_WORDS:
+            return res_night(Point(y, mo, d1), Point(y, mo, d2), source, anchor)
         return res_range(Point(y, mo, d1), Point(y, mo, d2), source, anchor)
 
     return Hit(start, m.end(), resolve, year, "range")
@@ -97,8 +101,9 @@ def _point_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
     ma, mb = MONTHS[norm(a.group("m"))], MONTHS[norm(b.group("m"))]
     ya = parse_year(a.group("y")) if a.group("y") else None
     yb = parse_year(b.group("y")) if b.group("y") else None
-    if da is None and not pre and norm(a.group("m")) in AMBIGUOUS_MONTHS and ya is None:
-        return None
+    if (da is None and not pre and norm(a.group("m")) in AMBIGUOUS_MONTHS and ya is None
+            and not left_prep(text, m.start())):
+        return None  # "лютого–березня" alone; "у лютому—березні 1917 р." is a range
 
     def resolve(ctx: Ctx) -> Res:
         if yb is None and ya is not None:
@@ -115,6 +120,8 @@ def _point_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
         p1, p2 = Point(y1, ma, da), Point(y2, mb, db)
         if (p2.year, p2.month, p2.day or 0) <= (p1.year, p1.month, p1.day or 0):
             return Res(None)
+        if conn in NIGHT_TO_WORDS and conn not in RANGE_TO:
+            return res_night(p1, p2, source, anchor)
         return res_range(p1, p2, source, anchor)
 
     return Hit(start, m.end(), resolve, yb, "range")
@@ -193,3 +200,4 @@ def _month_pair(m: re.Match[str], text: str, orig: str) -> Hit | None:
         return res_range(Point(y1, first), Point(y2, last), source, anchor)
 
     return Hit(first_month.start(), m.end(), resolve, year, "range")
+

@@ -40,6 +40,10 @@ def _relative(m: re.Match[str], text: str, orig: str) -> Hit | None:
             return Res(decade.value, decade.first.iso, decade.last.iso, "decade", "narrative",
                        ctx.ref.value)
         if unit == "same":
+            if ctx.span is not None and ctx.span.value:
+                # "У 1770—1771 рр. ... В цей час": the whole range, not its end
+                return Res(ctx.span.value, ctx.span.begin, ctx.span.end, "range", "narrative",
+                           ctx.span.value)
             b, e = ctx.ref.bounds()
             return Res(ctx.ref.value, b, e, ctx.ref.precision, "narrative", ctx.ref.value)
         p = ctx.ref.shift(unit, offset)
@@ -74,6 +78,9 @@ _DAY_PART_OF_REF: dict[str, str] = {
 }
 
 
+_NIGHT_CODE = "NI"
+
+
 @pattern("relative_day_part", rf"(?P<p>{alt(list(_DAY_PART_OF_REF))})", word_start=True)
 def _relative_day_part(m: re.Match[str], text: str, orig: str) -> Hit | None:
     """"того ж вечора", "тієї ж ночі": a part of the narrative day (TIMEX3 ``TEV``)."""
@@ -83,6 +90,11 @@ def _relative_day_part(m: re.Match[str], text: str, orig: str) -> Hit | None:
         ref = ctx.ref
         if ref is None or not ref.day:
             return Res(None, source="narrative")
+        if ctx.span is not None and ctx.span.night and code == _NIGHT_CODE:
+            # "У ніч з 5 на 6 серпня ... Тієї ж ночі": that night
+            night = ctx.span
+            return Res(night.value, night.begin, night.end, "range", "narrative", night.value,
+                       ref=ref)
         p = Point(ref.year, ref.month, ref.day, time=code)
         return res_point(p, "narrative", ref.value)
 

@@ -108,7 +108,10 @@ def _bare_year(m: re.Match[str], text: str, orig: str) -> Hit | None:
     return None
 
 
-_PLURAL_END_RE = re.compile(rf"^{YS_PLURAL}$", FLAGS)
+_HYPHEN_SUFFIX = rf"[-–]{alt(WORDS['year_suffixes'], bound=False)}"
+# "1933-му роках": an ordinal year before a plural year word (the end of a list)
+_HYPHEN_PLURAL = rf"{_HYPHEN_SUFFIX}{YS_PLURAL}"
+_PLURAL_END_RE = re.compile(rf"^(?:{_HYPHEN_SUFFIX})?{YS_PLURAL}$", FLAGS)
 # The years listed before the last pair: "1932, " of "1932, 1933 і 1934 роках".
 _LIST_HEAD_RE = re.compile(r"(?<![\w.,:/№–-])(?P<y>[12]\d{3})(?:,\s*[12]\d{3})*,\s*$")
 
@@ -118,15 +121,28 @@ _LIST_HEAD_RE = re.compile(r"(?<![\w.,:/№–-])(?P<y>[12]\d{3})(?:,\s*[12]\d{3
     rf"(?P<y1>[0-9](?<![\w.,:/№].)[0-9]{{2,3}})"
     rf"(?:\s?{alt(WORDS['range_year_words'], bound=False)}|(?P<sfx1>[-–]{alt(WORDS['year_suffixes'], bound=False)}(?![\w'’ʼ-])))?"
     rf"\s*(?P<conn>[-–—/]|\s(?:{TO}|{AND})\s)\s*"
-    rf"(?P<y2>\d{{2,4}})(?![\d]|[.,]\d)(?P<ys>{YS_ANY})?",
+    # "наприкінці 1918 – на початку 1919 року": parts of two years, one range of the
+    # years (as "наприкінці 1980-х – на початку 1990-х років")
+    rf"(?P<part>(?:{PART_WORDS})\s+)?"
+    rf"(?P<y2>\d{{2,4}})(?![\d]|[.,]\d)(?P<ys>{_HYPHEN_PLURAL}|{YS_ANY})?",
 )
 def _year_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
     y1, s2 = int(m.group("y1")), m.group("y2")
+    if m.group("part"):
+        y2 = int(s2)
+        if (m.group("conn") not in "-–—" or len(s2) != 4 or not 1000 <= y1 < y2 <= y1 + 300
+                or y2 > 2100 or page_before(text, m.start())):
+            return None
+        p1, p2 = Point(y1), Point(y2)
+        return Hit(m.start(), m.end(), lambda ctx: res_range(p1, p2), y2, "range")
     y2 = int(s2) if len(s2) > 2 else (y1 // 100) * 100 + int(s2)
     start, pre, _night = left_pre(text, m.start())
     conn = m.group("conn").strip()
-    if m.group("sfx1") and (conn not in RANGE_TO or pre not in RANGE_FROM):
-        return None  # "з 2014-го по 2022-й" only: "1932-го–..." is not a range form
+    if m.group("sfx1") and (conn not in RANGE_TO or pre not in RANGE_FROM) and not (
+            conn in AND_WORDS and m.group("ys") and _PLURAL_END_RE.match(m.group("ys"))):
+        # "з 2014-го по 2022-й", "у 1932-му та 1933-му роках" only: "1932-го–..." is
+        # not a range form
+        return None
     if not y1 < y2 <= y1 + 300 or y2 > 2100 or page_before(text, m.start()):
         return None
     listed = None
