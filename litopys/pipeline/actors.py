@@ -174,7 +174,10 @@ def phrase_nominative(tokens: list[Token]) -> str:
             nxt = next((t for t, p in zip(tokens[k + 1:], pos[k + 1:], strict=True)
                         if p in ("NOUN", "PROPN")), None)
             g = gender_of(nxt.text, case) if nxt is not None else head_gender
-            out.append(nominative(tok.text, case, prefer="ADJF", gender=g).lower())
+            first, dash, last = tok.text.rpartition("-")
+            # "Донецько-Криворізьку": the last part of a compound agrees, the first stays
+            out.append(first.lower() + dash + nominative(last, case, prefer="ADJF",
+                                                         gender=g).lower())
             continue
         changing = False
         out.append(tok.text)
@@ -420,8 +423,10 @@ class ActorResolver:
                         ensure_entity(entities, pol)
                         entities[rec.id].affiliation = pol.id
                 continue
+            # a many-word place stays as written ("Жовтими Водами"); a state named by its
+            # noun goes into the nominative ("Кубанську Народну Республіку")
             named = ("DOC", "ORG", "LOC", "GPE") if len(span) == 1 or span.label_ != "GPE" \
-                else ("DOC", "ORG", "LOC")
+                or span[-1].lemma_ in rules()["state_heads"] else ("DOC", "ORG", "LOC")
             name = phrase_nominative(list(span)) if span.label_ in named else span.text
             if span.label_ in named and span.text[:1].isupper():
                 name = name[:1].upper() + name[1:]

@@ -26,7 +26,14 @@ from spacy.tokens import Doc, Span, Token
 from litopys.data.loader import load_yaml
 from litopys.lang import each_language, languages, load
 from litopys.pipeline import extensions  # noqa: F401
-from litopys.pipeline.morph import CASES, is_known, language_cache, reads_as, tags_of
+from litopys.pipeline.morph import (
+    CASES,
+    current_language,
+    is_known,
+    language_cache,
+    reads_as,
+    tags_of,
+)
 
 INITIAL_RE = re.compile(r"^[A-ZА-ЯІЇЄҐ]\.$")
 ROMAN_RE = re.compile(r"^[IVXLCІХ]+$")  # Latin, or Cyrillic І and Х typed for I and X
@@ -89,6 +96,19 @@ def first_word_lengths() -> dict[str, int]:
     return out
 
 
+def first_word_length(word: str) -> int:
+    """The most words a gazetteer form starting with ``word`` has (0 for none); a compound
+    adjective written with a hyphen ("західно-українська") counts as the dictionary's one
+    word ("західноукраїнська")."""
+    lengths = first_word_lengths()
+    found = lengths.get(word, 0)
+    if not found and "о-" in word:
+        from litopys.data.gazetteer import compound_key
+
+        found = lengths.get(compound_key(word), 0)
+    return found
+
+
 def narrative_years(doc: Doc) -> list[int | None]:
     """For every token, the year of the last dated time expression before it (the
     narrative year; the time stage runs first)."""
@@ -130,11 +150,29 @@ def state_actor_span(doc: Doc, i: int, j: int, rec) -> Span:  # type: ignore[no-
     return span
 
 
+def actor_noun(tok: Token, heads: frozenset[str], head_forms: frozenset[str] = frozenset()) -> bool:
+    """Is the token an actor noun after a state's adjective ("уряд", "війська")? A group
+    noun for people counts only in the plural ("польські повстанці", not "польський
+    повстанець": one man).
+
+    tok (Token): the word after the adjective.
+    heads (frozenset[str]): the lemmas of the actor nouns.
+    head_forms (frozenset[str]): actor nouns as written (a language pymorphy3 cannot read).
+    RETURNS (bool): whether it is one.
+    """
+    if tok.lower_ in head_forms:
+        return True
+    if tok.lemma_ in rules()["member_heads"]:
+        return any("plur" in t for t in tags_of(tok.text))
+    return tok.lemma_ in heads
+
+
 @lru_cache(maxsize=1)
 def state_org_heads() -> frozenset[str]:
     """Nouns that, after a state's adjective, name an organisation or a group acting for
     the state, not the state itself: forces, envoys, estates ("польська шляхта")."""
-    return rules()["force_heads"] | rules()["envoy_heads"] | rules()["group_heads"]
+    return rules()["force_heads"] | rules()["envoy_heads"] | rules()["group_heads"] | \
+        rules()["member_heads"]
 
 
 @lru_cache(maxsize=1)
@@ -319,7 +357,7 @@ def place_name_at(words: list[str], j: int, most: int | None = None,
     """The longest dictionary name (not an adjective) of a state or a land (or of an entry
     of one of ``types``) that starts at word ``j``. RETURNS (tuple[int, GazetteerHit |
     None]): its length in words and the hit, or (0, None)."""
-    longest = first_word_lengths().get(words[j], 0)
+    longest = first_word_length(words[j])
     for size in range(min(longest, len(words) - j, most or longest), 0, -1):
         for hit in gazetteer().lookup(" ".join(words[j : j + size])):
             if hit.type in types and hit.kind != "adjective":
@@ -412,6 +450,7 @@ class EntityRecognizer:
         self._named_places(doc, claim, taken)
         self._abbreviated(doc, claim, taken)
         self._gazetteer(doc, claim)
+        self._named_states(doc, claim, taken)
         self._meetings(doc, claim, taken)
         self._marked_places(doc, claim, taken)
         self._named_landmarks(doc, claim, taken)
@@ -438,6 +477,7 @@ class EntityRecognizer:
         first_len = first_word_lengths()
         heads = rules()["actor_heads"] | rules()["group_heads"]
         head_forms = rules()["actor_head_forms"]
+        language = current_language()
         from litopys.data.gazetteer import normalize_form
 
         words = [normalize_form(t.lower_) for t in doc]  # "чёрному" as the keys: "черному"
@@ -446,7 +486,7 @@ class EntityRecognizer:
         n = len(doc)
         i = 0
         while i < n:
-            longest = first_len.get(words[i], 0)
+            longest = first_len.get(words[i], 0) or first_word_length(words[i])
             matched = False
             for size in range(min(longest, n - i), 0, -1):
                 if any(stops[i + 1 : i + size]):
@@ -463,12 +503,19 @@ class EntityRecognizer:
                     hits = [h for h in hits if h.id not in capitalised_only()]
                     if not hits:
                         continue  # "захід" is a measure, "Захід" the West
+                # "нацистам" in a Russian text: a name that is a common noun (a group's
+                # name) is a word of one language; proper names and adjectives are read
+                # in any document (a short one's language may be guessed wrong)
+                hits = [h for h in hits if h.lang == language or h.cap
+                        or h.kind not in ("name", "alias", "demonym")]
+                if not hits:
+                    continue
                 hit = min(hits, key=lambda h: KIND_RANK.get(h.kind, 9))
                 if hit.kind == "adjective":
                     # "радянський уряд": the adjective names the state only
                     # with an actor noun after it
                     j = i + size
-                    if j < n and (doc[j].lemma_ in heads or words[j] in head_forms):
+                    if j < n and actor_noun(doc[j], heads, head_forms):
                         # "Нанкінський уряд" is the government of China, not the city
                         polity = gaz.actor(hit.id).polity
                         rec = gaz.actor(polity) if polity else gaz.actor(hit.id)
@@ -544,8 +591,8 @@ class EntityRecognizer:
                     span = Span(doc, i, j + size, label=names[0].type)
                     span._.entity_id = names[0].id
                     return span
-                if hits and size == 0 and doc[j].lemma_ in rules()["actor_heads"] | \
-                        rules()["group_heads"]:
+                if hits and size == 0 and actor_noun(doc[j], rules()["actor_heads"] |
+                                                     rules()["group_heads"]):
                     # "рос. військ", "франц. уряд"
                     return state_actor_span(doc, i, j, gaz.actor(hits[0].id))
         if len(adjectives) == 1 and set(adjectives[0]) & rules()["compass_adjectives"]:
@@ -1107,6 +1154,28 @@ class EntityRecognizer:
             if hit is not None:
                 span._.entity_id = hit.id
             claim(span)
+
+    @staticmethod
+    def _named_states(doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
+        """"Кубанська Народна Республіка", "Донецько-Криворізька Радянська Республіка":
+        capitalised adjectives before a capitalised noun for a state name a state (GPE)
+        the gazetteer does not know, not a body; opening a sentence, two adjectives or
+        more."""
+        heads = rules()["state_heads"]
+        for i, tok in enumerate(doc):
+            if taken[i] or not is_cap(tok) or tok.pos_ not in ("NOUN", "PROPN") or \
+                    not reads_as(tok.text, heads):
+                continue
+            start = i
+            while start > 0 and i - start < 4 and not taken[start - 1] and \
+                    is_cap(doc[start - 1]) and not verbal(doc[start - 1]) and any(
+                        t.startswith("ADJF") for t in tags_of(
+                            doc[start - 1].text.split("-")[-1])) and \
+                    _agree(doc[start - 1], tok):
+                start -= 1
+            if start == i or (i - start < 2 and sentence_initial(doc[start])):
+                continue
+            claim(Span(doc, start, i + 1, label="GPE"))
 
     @staticmethod
     def _meetings(doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]

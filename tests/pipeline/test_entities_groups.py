@@ -1,0 +1,55 @@
+"""The entity stage on groups, bodies, documents and states named by common nouns (issue 13
+§1, §3; made-up sentences, one per category)."""
+
+from __future__ import annotations
+
+import pytest
+from test_entities_bodies import _by_mention, _mentions
+
+import litopys
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("Навесні 1651 року козаки перейшли річку.", "козаки"),
+    ("Восени 1768 року повстанці оточили фортецю.", "повстанці"),
+    ("Влітку 1943 року партизанів переслідували каральні загони.", "партизанів"),
+])
+def test_entities_group_named_by_a_plural_noun_is_an_organisation(text: str,
+                                                                   mention: str) -> None:
+    entity = _by_mention(litopys.extract(text), mention)
+    assert entity is not None and entity.type == "ORG"
+
+
+def test_entities_state_adjective_before_members_in_the_plural_is_a_group_of_the_state() -> None:
+    entity = _by_mention(litopys.extract("У 1863 році польські повстанці атакували гарнізон."),
+                         "польські повстанці")
+    assert entity is not None and entity.type == "ORG" and entity.affiliation == "pol"
+
+
+def test_entities_state_adjective_before_one_member_is_no_group() -> None:
+    ch = litopys.extract("У 1863 році польський повстанець утік за кордон.")
+    assert "польський повстанець" not in _mentions(ch)
+
+
+def test_entities_group_word_of_another_language_is_no_group() -> None:
+    ch = litopys.extract("В 1939 году Сталин не доверял нацистам и готовился к войне.")
+    assert "нацистам" not in _mentions(ch)
+
+
+def test_entities_compound_adjective_with_a_hyphen_finds_the_dictionary_name() -> None:
+    entity = _by_mention(litopys.extract("Восени 1918 року у Львові проголосили "
+                                         "Західно-Українську Народну Республіку."),
+                         "Західно-Українську Народну Республіку")
+    assert entity is not None and entity.id == "zunr"
+
+
+@pytest.mark.parametrize("text,mention,name", [
+    ("Навесні 1918 року в Катеринодарі проголосили Кубанську Народну Республіку.",
+     "Кубанську Народну Республіку", "Кубанська Народна Республіка"),
+    ("Тоді ж було створено Донецько-Криворізьку Радянську Республіку.",
+     "Донецько-Криворізьку Радянську Республіку", "Донецько-Криворізька Радянська Республіка"),
+])
+def test_entities_adjectives_before_a_state_noun_name_a_state(text: str, mention: str,
+                                                             name: str) -> None:
+    entity = _by_mention(litopys.extract(text), mention)
+    assert entity is not None and entity.type == "GPE" and entity.name == name
