@@ -342,8 +342,10 @@ class ActorResolver:
             span._.entity_id = eid
 
         # people first by size, so that "Литвинов" can join "М. М. Литвинов"
+        inner_people = [Span(doc, a, b, label=label) for a, b, label, _ in
+                        doc.user_data.get("litopys_inner_mentions", []) if label == "PERSON"]
         person_spans = sorted(
-            (s for s in mentions if s.label_ == "PERSON"),
+            [*(s for s in mentions if s.label_ == "PERSON"), *inner_people],
             key=lambda s: (-sum(1 for t in s if not is_initial(t)), s.start),
         )
         for span in person_spans:
@@ -461,6 +463,7 @@ class ActorResolver:
                     ensure_entity(entities, pol)
                     entities[eid].affiliation = pol.id
 
+        self._inner_mentions(doc, entities, sentence_of)
         self._merge_short_bodies(doc, entities)
         self._merge_generic_documents(doc, entities)
         self._merge_place_forms(doc, entities)
@@ -492,6 +495,24 @@ class ActorResolver:
     def _narrative_years(doc: Doc) -> list[int | None]:
         """For every token, the year of the last dated time expression before it."""
         return narrative_years(doc)
+
+    @staticmethod
+    def _inner_mentions(doc: Doc, entities: dict[str, Entity], sentence_of) -> None:  # type: ignore[no-untyped-def]
+        """A dictionary name inside a longer name ("України" in "Конституція України",
+        "Речі Посполитої" in "військо Речі Посполитої"; ``litopys_inner_mentions``, set by
+        the entity stage) is a mention of its entry too."""
+        known = gazetteer_ids()
+        for start, end, _label, eid in doc.user_data.get("litopys_inner_mentions", []):
+            if eid not in known:
+                continue
+            ensure_entity(entities, gazetteer().actor(eid))
+            span = doc[start:end]
+            ent = entities[eid]
+            if any(m.start == span.start_char for m in ent.mentions):
+                continue
+            ent.mentions.append(Mention(span.start_char, span.end_char, span.text,
+                                        sentence_of(span)))
+            ent.mentions.sort(key=lambda m: m.start)
 
     @staticmethod
     def _drop_people_alone(doc: Doc, entities: dict[str, Entity]) -> None:

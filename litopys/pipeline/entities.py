@@ -242,6 +242,17 @@ def named_doc_head(tok: Token) -> bool:
     return tok.lemma_ in rules()["doc_heads"] | rules()["quoted_doc_heads"]
 
 
+def quoted_title_end(doc: Doc, k: int) -> int:
+    """The end of a title in quotes that opens at token ``k`` ("«Про ...»": capitalised,
+    closed within the sentence), or ``k`` where none does."""
+    n = len(doc)
+    if k + 1 >= n or doc[k].text not in QUOTES_OPEN or not doc[k + 1].text[:1].isupper():
+        return k
+    close = next((j for j in range(k + 1, min(n, k + 30))
+                  if doc[j].text in QUOTES_CLOSE or doc[j].is_sent_start), None)
+    return close + 1 if close is not None and doc[close].text in QUOTES_CLOSE else k
+
+
 def latin(word: str) -> bool:
     """A word in Latin script ("Twitter", "July")."""
     return bool(LATIN_RE.match(word))
@@ -439,11 +450,17 @@ class EntityRecognizer:
             return True
 
         def release(first: int, last: int) -> None:
-            """Give back the tokens first..last-1 (a longer name takes them)."""
+            """Give back the tokens first..last-1 (a longer name takes them). A dictionary
+            name among them stays a mention of its entry inside the longer name ("України"
+            in "Конституція України"): the actor stage adds it to the entry (it is no
+            span of its own, so events read the longer name)."""
+            inner = doc.user_data.setdefault("litopys_inner_mentions", [])
             for span in [s for s in spans if s.start < last and first < s.end]:
                 spans.remove(span)
                 for k in range(span.start, span.end):
                     taken[k] = False
+                if span._.entity_id or span.label_ == "PERSON":
+                    inner.append((span.start, span.end, span.label_, span._.entity_id))
 
         self._bodies(doc, claim, taken)
         self._quoted_orgs(doc, claim, taken)
@@ -454,7 +471,7 @@ class EntityRecognizer:
         self._meetings(doc, claim, taken)
         self._marked_places(doc, claim, taken)
         self._named_landmarks(doc, claim, taken)
-        self._documents(doc, claim, taken, release)
+        self._documents(doc, spans, claim, taken, release)
         self._orgs(doc, claim, taken)
         self._abbreviations(doc, claim, taken)
         predicted = self._predict(doc, taken) if self.ner is not None else []
@@ -652,8 +669,9 @@ class EntityRecognizer:
                 end += 1
             claim(Span(doc, i, end, label="LOC"))
 
-    def _documents(self, doc: Doc, claim, taken, release) -> None:  # type: ignore[no-untyped-def]
+    def _documents(self, doc: Doc, spans: list[Span], claim, taken, release) -> None:  # type: ignore[no-untyped-def]
         heads = rules()["doc_heads"]
+        bodies = {s.start: s for s in spans if s.label_ == "ORG"}
         n = len(doc)
         quoted = rules()["quoted_doc_heads"]
         for i, tok in enumerate(doc):
@@ -693,9 +711,19 @@ class EntityRecognizer:
                 if size and "gent" in _reading_cases(doc[k]) and (
                         k > end or (hit.type == "GPE" and (
                             inside or tok.lemma_ in rules()["polity_doc_heads"]))):
-                    # the state's name is part of the document's ("Конституція України")
-                    release(k, k + size)
-                    claim(Span(doc, start, k + size, label="DOC"))
+                    # the state's name is part of the document's ("Конституція України"),
+                    # and so is a title in quotes after it ("Закон України «Про ...»")
+                    title_end = quoted_title_end(doc, k + size)
+                    release(k, title_end)
+                    claim(Span(doc, start, title_end, label="DOC"))
+                    continue
+                body = bodies.get(k)
+                if body is not None and "gent" in _reading_cases(doc[k]) and \
+                        (inside or k > end) and not any(taken[end:k]):
+                    # a body or a meeting in the genitive is part of the document's name
+                    # ("Декларація Бухарестського саміту", "Резолюція Ради Безпеки ООН")
+                    release(k, body.end)
+                    claim(Span(doc, start, body.end, label="DOC"))
                     continue
             if end < n and doc[end].lower_ in rules()["subject_prepositions"] and \
                     end + 1 < n and doc[end + 1].pos_ in ("PRON", "DET", "SCONJ"):

@@ -53,3 +53,33 @@ def test_entities_adjectives_before_a_state_noun_name_a_state(text: str, mention
                                                              name: str) -> None:
     entity = _by_mention(litopys.extract(text), mention)
     assert entity is not None and entity.type == "GPE" and entity.name == name
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("У 2008 році лідери ухвалили Декларацію Бухарестського саміту.",
+     "Декларацію Бухарестського саміту"),
+    ("У 1993 році держави схвалили Статут СНД.", "Статут СНД"),
+])
+def test_entities_document_named_by_a_body_in_the_genitive(text: str, mention: str) -> None:
+    entity = _by_mention(litopys.extract(text), mention)
+    assert entity is not None and entity.type == "DOC"
+
+
+def test_entities_quoted_title_after_the_state_belongs_to_the_document() -> None:
+    ch = litopys.extract("У 1991 році парламент ухвалив Закон України «Про правонаступництво "
+                         "України».")
+    entity = _by_mention(ch, "Закон України «Про правонаступництво України»")
+    assert entity is not None and entity.type == "DOC"
+    ukraine = next(e for e in ch.entities if e.id == "ukr")
+    assert len(ukraine.mentions) == 2  # both states' names stay its mentions
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("У 2015 році генсек представив доповідь про виконання угоди.",
+     "доповідь про виконання угоди"),
+    ("У 1918 році сторони підписали попередню угоду.", "попередню угоду"),
+])
+def test_entities_reports_and_preliminary_agreements_are_documents(text: str,
+                                                                   mention: str) -> None:
+    entity = _by_mention(litopys.extract(text), mention)
+    assert entity is not None and entity.type == "DOC"
