@@ -242,6 +242,15 @@ def named_doc_head(tok: Token) -> bool:
     return tok.lemma_ in rules()["doc_heads"] | rules()["quoted_doc_heads"]
 
 
+def surname_genitive(tok: Token) -> bool:
+    """A capitalised surname in the genitive ("Маршалла", "Керзона"), not two surnames
+    joined by a hyphen."""
+    if not is_cap(tok) or two_names(tok):
+        return False
+    return any("Surn" in t and "gent" in t for t in tags_of(tok.text)) or (
+        known_surname(tok.text) and "gent" in _reading_cases(tok))
+
+
 def quoted_title_end(doc: Doc, k: int) -> int:
     """The end of a title in quotes that opens at token ``k`` ("«Про ...»": capitalised,
     closed within the sentence), or ``k`` where none does."""
@@ -693,6 +702,14 @@ class EntityRecognizer:
                     doc[end].text.split("-")[0].isupper():
                 end += 1  # "Договір СНО-1"
                 named = True
+            if end == i + 1 and end < n and not taken[end] and is_cap(tok) and \
+                    not sentence_initial(tok) and surname_genitive(doc[end]):
+                # "План Маршалла": a capitalised head with a person's surname names a
+                # document; the surname stays a mention of the person
+                doc.user_data.setdefault("litopys_inner_mentions", []).append(
+                    (end, end + 1, "PERSON", None))
+                claim(Span(doc, start, end + 1, label="DOC"))
+                continue
             if end < n and doc[end].text in QUOTES_OPEN and named_doc_head(tok):
                 close = next((k for k in range(end + 1, min(n, end + 30))
                               if doc[k].text in QUOTES_CLOSE or doc[k].is_sent_start), None)
@@ -1036,8 +1053,9 @@ class EntityRecognizer:
                 continue
             if _maybe_name(tok) or "Animacy=Anim" in str(tok.morph):
                 continue
-            if tok.lemma_ in rules()["doc_heads"] | rules()["org_heads"]:
-                continue
+            if tok.lemma_ in rules()["doc_heads"] | rules()["org_heads"] or \
+                    reads_as(tok.text, rules()["body_heads"]):
+                continue  # "в Офісі президента": a body's noun, no place
             claim(Span(doc, i, i + 1, label=place_label(tok)))
 
     def _named_places(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
@@ -1108,17 +1126,25 @@ class EntityRecognizer:
                 continue
             j = i + 1
             polity = None
+            polity_at = (j, j)
             while j < n and not taken[j] and j - i <= 6 and not is_initial(doc[j]):
                 t = doc[j]
                 genitive = "gent" in _reading_cases(t)
                 size, hit = place_name_at(words, j)
                 if size and (genitive or t.text.isupper()):
                     polity = hit.id if hit.type == "GPE" else None
+                    polity_at = (j, j + size)
                     j += size
                     break
                 if t.pos_ in ("NOUN", "ADJ", "PROPN") and genitive and not (
                         t.text.islower() and finite_verb(t)):  # "Європейська рада надала"
                     j += 1
+                    continue
+                if t.lower_ in rules()["name_conjunctions"] and j > i + 1 and j + 1 < n and \
+                        not taken[j + 1] and doc[j - 1].pos_ == "NOUN" and \
+                        doc[j + 1].pos_ == "NOUN" and doc[j + 1].text.islower() and \
+                        "gent" in _reading_cases(doc[j + 1]):
+                    j += 1  # "Рада національної безпеки і оборони України"
                     continue
                 break
             known = bool(gaz.lookup(words[i]))  # "Директорії": a name already, alone
@@ -1136,9 +1162,11 @@ class EntityRecognizer:
                 continue
             if doc[j - 1].pos_ == "ADJ":
                 continue  # a phrase must end on its noun
-            claim(Span(doc, start, j, label="ORG"))
-            if polity is not None:
+            if claim(Span(doc, start, j, label="ORG")) and polity is not None:
                 doc.user_data.setdefault("litopys_org_polity", {})[start] = polity
+                # "Сойму Карпатської України": the state's name is a mention of the state
+                doc.user_data.setdefault("litopys_inner_mentions", []).append(
+                    (*polity_at, "GPE", polity))
 
     @staticmethod
     def _named_force(doc: Doc, i: int, claim, taken) -> None:  # type: ignore[no-untyped-def]

@@ -83,3 +83,33 @@ def test_entities_reports_and_preliminary_agreements_are_documents(text: str,
                                                                    mention: str) -> None:
     entity = _by_mention(litopys.extract(text), mention)
     assert entity is not None and entity.type == "DOC"
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("У 2022 році в Офісі президента заявили про переговори.", "Офісі президента"),
+    ("У 2014 році Служба безпеки України затримала диверсантів.", "Служба безпеки України"),
+    ("Тоді ж Генеральний штаб ЗСУ повідомив про обстріли.", "Генеральний штаб ЗСУ"),
+    ("У 2021 році секретар Ради національної безпеки і оборони України виступив.",
+     "Ради національної безпеки і оборони України"),
+])
+def test_entities_offices_services_and_staffs_are_bodies(text: str, mention: str) -> None:
+    entity = _by_mention(litopys.extract(text), mention)
+    assert entity is not None and entity.type == "ORG"
+
+
+def test_entities_state_inside_a_body_name_stays_a_mention_of_the_state() -> None:
+    ch = litopys.extract("У 2014 році Служба безпеки України затримала диверсантів.")
+    assert "України" in {m.text for m in next(e for e in ch.entities if e.id == "ukr").mentions}
+
+
+def test_entities_capitalised_document_head_with_a_surname_names_a_document() -> None:
+    ch = litopys.extract("У 1947 році США запропонували План Маршалла.")
+    entity = _by_mention(ch, "План Маршалла")
+    assert entity is not None and entity.type == "DOC"
+    assert _by_mention(ch, "Маршалла") is not None  # the person stays
+
+
+def test_entities_group_of_seven_is_a_body() -> None:
+    entity = _by_mention(litopys.extract("У 2022 році міністри Групи семи ухвалили заяву."),
+                         "Групи семи")
+    assert entity is not None and entity.id == "g7"
