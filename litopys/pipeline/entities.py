@@ -140,7 +140,11 @@ def state_actor_span(doc: Doc, i: int, j: int, rec) -> Span:  # type: ignore[no-
     organisation acting for the state ("німецькі війська", "польська делегація"; its state
     and noun go to ``doc.user_data`` for the actor stage)."""
     head = doc[j].lemma_
-    if head in state_org_heads() and rec.type == "GPE":
+    assembly = doc[i].text.islower() and next(
+        (h for h in rules()["assembly_heads"] if reads_as(doc[j].text, frozenset([h]))), None)
+    if assembly:
+        head = assembly  # "козацькій раді" ("раді" is first read as "рад")
+    if (head in state_org_heads() or assembly) and rec.type == "GPE":
         span = Span(doc, i, j + 1, label="ORG")
         doc.user_data.setdefault("litopys_org_polity", {})[i] = rec.id
         doc.user_data.setdefault("litopys_org_head", {})[i] = head
@@ -541,7 +545,9 @@ class EntityRecognizer:
                     # "радянський уряд": the adjective names the state only
                     # with an actor noun after it
                     j = i + size
-                    if j < n and actor_noun(doc[j], heads, head_forms):
+                    if j < n and (actor_noun(doc[j], heads, head_forms) or (
+                            doc[i].text.islower() and doc[j].pos_ == "NOUN" and
+                            reads_as(doc[j].text, rules()["assembly_heads"]))):
                         # "Нанкінський уряд" is the government of China, not the city
                         polity = gaz.actor(hit.id).polity
                         rec = gaz.actor(polity) if polity else gaz.actor(hit.id)

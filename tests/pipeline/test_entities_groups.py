@@ -113,3 +113,20 @@ def test_entities_group_of_seven_is_a_body() -> None:
     entity = _by_mention(litopys.extract("У 2022 році міністри Групи семи ухвалили заяву."),
                          "Групи семи")
     assert entity is not None and entity.id == "g7"
+
+
+def test_entities_lower_case_adjective_before_an_assembly_noun_is_the_groups_assembly() -> None:
+    entity = _by_mention(litopys.extract("У 1710 році на козацькій раді обрали гетьмана."),
+                         "козацькій раді")
+    assert entity is not None and entity.type == "ORG"
+
+
+def test_entities_joint_statement_is_a_document() -> None:
+    entity = _by_mention(litopys.extract("У 2022 році лідери ухвалили спільну заяву."),
+                         "спільну заяву")
+    assert entity is not None and entity.type == "DOC"
+
+
+def test_entities_statement_without_an_adjective_is_no_document() -> None:
+    ch = litopys.extract("У 2022 році у заяві йшлося про зерно.")
+    assert not [e for e in ch.entities if e.type == "DOC"]
