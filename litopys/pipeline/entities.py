@@ -79,6 +79,14 @@ def period_ids(key: str = "period_ids") -> dict[str, list[tuple[int, int, str]]]
 
 
 @lru_cache(maxsize=1)
+def site_re() -> re.Pattern[str]:
+    """A web site's name ("Lb.ua", "iPress.ua"): a word, a full stop, a top-level domain of
+    ``site_domains`` (``entity_rules.yaml``)."""
+    domains = "|".join(sorted(load_yaml("entity_rules").get("site_domains", [])))
+    return re.compile(rf"^[^\W_][\w-]*(?:\.[\w-]+)*\.(?:{domains})$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def capitalised_only() -> frozenset[str]:
     """Ids of entries whose name is also a common word, matched only where written
     capitalised (``capitalised_only`` in ``entity_rules.yaml``)."""
@@ -244,6 +252,22 @@ QUOTES_CLOSE = {"»", "\"", "”", "“"}
 def named_doc_head(tok: Token) -> bool:
     """A document noun that takes its name in quotes ("постанова «Про ...»")."""
     return tok.lemma_ in rules()["doc_heads"] | rules()["quoted_doc_heads"]
+
+
+def split_names(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """A run of capitalised words that holds two people's names in different cases
+    ("Володимира Путіна Дмитро Пєсков": the office's genitive complement, then the
+    subject): split where a first name agreeing with the word after it follows a word
+    of another case.
+
+    RETURNS (list[tuple[int, int]]): the runs, (start, end) each.
+    """
+    for k in range(start + 2, end - 1):
+        if _first_name_before(doc[k], doc[k + 1]) and \
+                _reading_cases(doc[k - 1], NAME_TAGS) and \
+                not _reading_cases(doc[k - 1], NAME_TAGS) & _reading_cases(doc[k], ("Name",)):
+            return [(start, k), *split_names(doc, k, end)]
+    return [(start, end)]
 
 
 def surname_genitive(tok: Token) -> bool:
@@ -487,6 +511,7 @@ class EntityRecognizer:
         self._documents(doc, spans, claim, taken, release)
         self._orgs(doc, claim, taken)
         self._abbreviations(doc, claim, taken)
+        self._sites(doc, claim, taken)
         predicted = self._predict(doc, taken) if self.ner is not None else []
         self.model_label = [""] * len(doc)
         for span in predicted:
@@ -900,7 +925,7 @@ class EntityRecognizer:
                 start += 1
             if start < end:
                 trimmed.append((start, end))
-        runs = trimmed
+        runs = [part for start, end in trimmed for part in split_names(doc, start, end)]
         seen: set[tuple[str, ...]] = set()
         initial_runs = []
         for start, end in runs:
@@ -1335,6 +1360,15 @@ class EntityRecognizer:
         if label in ("ORG", "DOC", "GPE") and not any(t.text[:1].isupper() for t in span):
             return
         claim(Span(doc, span.start, span.end, label="LOC" if label == "LOC_REGION" else label))
+
+    @staticmethod
+    def _sites(doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
+        """"інформує Lb.ua", "повідомляє iPress.ua": a web site's name is an organisation
+        (a news site quoted as a source), no person."""
+        pattern = site_re()
+        for i, tok in enumerate(doc):
+            if not taken[i] and "." in tok.text and pattern.match(tok.text):
+                claim(Span(doc, i, i + 1, label="ORG"))
 
     def _abbreviations(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
         """"Української СРР", "ДНР", "ЦК": all-capital abbreviations the gazetteer

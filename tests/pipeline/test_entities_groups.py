@@ -130,3 +130,23 @@ def test_entities_joint_statement_is_a_document() -> None:
 def test_entities_statement_without_an_adjective_is_no_document() -> None:
     ch = litopys.extract("У 2022 році у заяві йшлося про зерно.")
     assert not [e for e in ch.entities if e.type == "DOC"]
+
+
+def test_entities_two_names_in_different_cases_are_two_people() -> None:
+    ch = litopys.extract("У 2023 році прессекретар президента Володимира Путіна Дмитро "
+                         "Пєсков заявив про вихід.")
+    assert {"Володимира Путіна", "Дмитро Пєсков"} <= _mentions(ch)
+
+
+def test_entities_first_name_and_surname_in_one_case_stay_one_person() -> None:
+    ch = litopys.extract("У 2014 році Петро Олексійович Порошенко підписав указ.")
+    assert "Петро Олексійович Порошенко" in _mentions(ch)
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("У 2022 році, як інформує Lb.ua, угоду підписали.", "Lb.ua"),
+    ("У 2013 році, повідомляє iPress.ua, переговори зірвалися.", "iPress.ua"),
+])
+def test_entities_web_site_is_an_organisation(text: str, mention: str) -> None:
+    entity = _by_mention(litopys.extract(text), mention)
+    assert entity is not None and entity.type == "ORG"
