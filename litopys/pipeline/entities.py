@@ -254,6 +254,25 @@ def named_doc_head(tok: Token) -> bool:
     return tok.lemma_ in rules()["doc_heads"] | rules()["quoted_doc_heads"]
 
 
+def listed_names_end(doc: Doc, j: int) -> int:
+    """The end of a list of two capitalised names or more in the genitive that opens at
+    token ``j`` ("Галичини та Володимирії", "Сербів, Хорватів і Словенців"), or ``j``
+    where there is none."""
+    n = len(doc)
+    seps = {",", *rules()["name_conjunctions"]}
+    names = 0
+    k = j
+    while k < n and is_cap(doc[k]) and ("gent" in _reading_cases(doc[k]) or (
+            names and not is_known(doc[k].text))):  # ("Володимирії": guessed otherwise)
+        names += 1
+        k += 1
+        if k + 1 < n and doc[k].lower_ in seps and is_cap(doc[k + 1]):
+            k += 1
+        else:
+            break
+    return k if names >= 2 and doc[k - 1].lower_ not in seps else j
+
+
 def split_names(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """A run of capitalised words that holds two people's names in different cases
     ("Володимира Путіна Дмитро Пєсков": the office's genitive complement, then the
@@ -504,7 +523,7 @@ class EntityRecognizer:
         self._named_places(doc, claim, taken)
         self._abbreviated(doc, claim, taken)
         self._gazetteer(doc, claim)
-        self._named_states(doc, claim, taken)
+        self._named_states(doc, claim, taken, release)
         self._meetings(doc, claim, taken)
         self._marked_places(doc, claim, taken)
         self._named_landmarks(doc, claim, taken)
@@ -1243,15 +1262,32 @@ class EntityRecognizer:
             claim(span)
 
     @staticmethod
-    def _named_states(doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
+    def _named_states(doc: Doc, claim, taken, release) -> None:  # type: ignore[no-untyped-def]
         """"Кубанська Народна Республіка", "Донецько-Криворізька Радянська Республіка":
         capitalised adjectives before a capitalised noun for a state name a state (GPE)
         the gazetteer does not know, not a body; opening a sentence, two adjectives or
-        more."""
+        more. "Королівство Галичини та Володимирії": a capitalised noun for a state with
+        a list of names in the genitive is one state (the names it holds stay mentions
+        of their lands)."""
         heads = rules()["state_heads"]
+        gaz = gazetteer()
         for i, tok in enumerate(doc):
-            if taken[i] or not is_cap(tok) or tok.pos_ not in ("NOUN", "PROPN") or \
+            if not is_cap(tok) or tok.pos_ not in ("NOUN", "PROPN") or \
                     not reads_as(tok.text, heads):
+                continue
+            end = listed_names_end(doc, i + 1)
+            if end > i + 1:
+                release(i, end)
+                span = Span(doc, i, end, label="GPE")
+                hit = next((h for h in gaz.lookup(" ".join(t.lower_ for t in span))
+                            if h.type == "GPE"), None)
+                if hit is not None:
+                    span._.entity_id = hit.id  # "Королівство Сербів, Хорватів і Словенців"
+                    inner = doc.user_data.get("litopys_inner_mentions", [])
+                    inner[:] = [m for m in inner if m[3] != hit.id]  # (its own pieces)
+                claim(span)
+                continue
+            if taken[i]:
                 continue
             start = i
             while start > 0 and i - start < 4 and not taken[start - 1] and \

@@ -150,3 +150,18 @@ def test_entities_first_name_and_surname_in_one_case_stay_one_person() -> None:
 def test_entities_web_site_is_an_organisation(text: str, mention: str) -> None:
     entity = _by_mention(litopys.extract(text), mention)
     assert entity is not None and entity.type == "ORG"
+
+
+def test_entities_state_noun_with_a_list_of_lands_is_one_state() -> None:
+    ch = litopys.extract("Після 1772 року Королівство Галичини та Володимирії увійшло до "
+                         "складу Австрії.")
+    entity = _by_mention(ch, "Королівство Галичини та Володимирії")
+    assert entity is not None and entity.type == "GPE"
+    assert not any(e.type == "PERSON" for e in ch.entities)
+
+
+def test_entities_name_with_a_comma_in_the_dictionary_is_one_name() -> None:
+    entity = _by_mention(litopys.extract("У 1918 році утворилося Королівство Сербів, "
+                                         "Хорватів і Словенців."),
+                         "Королівство Сербів, Хорватів і Словенців")
+    assert entity is not None and entity.id == "yugoslavia"
