@@ -165,3 +165,18 @@ def test_entities_name_with_a_comma_in_the_dictionary_is_one_name() -> None:
                                          "Хорватів і Словенців."),
                          "Королівство Сербів, Хорватів і Словенців")
     assert entity is not None and entity.id == "yugoslavia"
+
+
+@pytest.mark.parametrize("text,mention,entity_id", [
+    ("У 2022 році у Білому домі заявили про підтримку.", "Білому домі", "white_house"),
+    ("У 2014 році Кремль відповів погрозами.", "Кремль", "kremlin"),
+])
+def test_entities_seat_of_a_government_stands_for_it(text: str, mention: str,
+                                                     entity_id: str) -> None:
+    entity = _by_mention(litopys.extract(text), mention)
+    assert entity is not None and entity.id == entity_id
+
+
+def test_entities_white_house_only_when_capitalised() -> None:
+    ch = litopys.extract("У 1900 році у білому домі на околиці жив лікар.")
+    assert not any(e.id == "white_house" for e in ch.entities)
