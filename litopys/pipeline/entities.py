@@ -298,6 +298,24 @@ def surname_genitive(tok: Token) -> bool:
         known_surname(tok.text) and "gent" in _reading_cases(tok))
 
 
+def document_number_end(doc: Doc, k: int) -> int:
+    """The end of a document's number that opens at token ``k`` ("2202", "№ 64/2022",
+    "4. 328") after a head of ``numbered_doc_heads`` ("резолюція 2202"); ``k`` where there
+    is none, or where the number is a date ("закон 1991 року")."""
+    n = len(doc)
+    if k >= n or k == 0 or not reads_as(doc[k - 1].text, rules()["numbered_doc_heads"]):
+        return k
+    j = k + 1 if doc[k].text in rules()["number_signs"] and k + 1 < n else k
+    if not doc[j].text[:1].isdigit() or any(
+            s.start <= j < s.end for s in doc.spans.get("timex", [])):
+        return k
+    end = j + 1
+    if end + 1 < n and doc[end].text == "." and doc[end + 1].like_num and \
+            not any(s.start <= end + 1 < s.end for s in doc.spans.get("timex", [])):
+        end += 2  # "4. 328"
+    return end
+
+
 def quoted_title_end(doc: Doc, k: int) -> int:
     """The end of a title in quotes that opens at token ``k`` ("«Про ...»": capitalised,
     closed within the sentence), or ``k`` where none does."""
@@ -736,7 +754,9 @@ class EntityRecognizer:
         for i, tok in enumerate(doc):
             if taken[i] or tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_ not in heads | quoted:
                 continue
-            if tok.lemma_ not in heads and not (i + 1 < n and doc[i + 1].text in QUOTES_OPEN):
+            number_end = document_number_end(doc, i + 1)
+            if tok.lemma_ not in heads and not (i + 1 < n and doc[i + 1].text in QUOTES_OPEN) \
+                    and number_end == i + 1:
                 continue  # "постанова" names a document only with its title in quotes
             start = i
             while start > 0 and not taken[start - 1] and (
@@ -745,6 +765,12 @@ class EntityRecognizer:
                         doc[start - 1].text.split("-")[-1])))  # "Кючук-Кайнарджійський"
             ) and not doc[start - 1].is_punct and not verbal(doc[start - 1]):
                 start -= 1  # not "підписаний Зборівський мир", "була підписана Декларація"
+            if start > 0 and is_cap(tok) and not taken[start - 1] and \
+                    ROMAN_RE.match(doc[start - 1].text):
+                start -= 1  # "IV Універсал"
+            if number_end > i + 1 and not any(taken[i + 1 : number_end]):
+                claim(Span(doc, start, number_end, label="DOC"))  # "резолюція 2202"
+                continue
             named = any(is_cap(t) for t in doc[start : i + 1])
             end = i + 1
             if end < n and not taken[end] and doc[end].text[:1].isupper() and \

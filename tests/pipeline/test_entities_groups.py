@@ -9,6 +9,12 @@ from test_entities_bodies import _by_mention, _mentions
 import litopys
 
 
+def _typed(text: str, mention: str, etype: str) -> bool:
+    """Does the text have an entity of type ``etype`` with a mention written ``mention``?"""
+    entity = _by_mention(litopys.extract(text), mention)
+    return entity is not None and entity.type == etype
+
+
 @pytest.mark.parametrize("text,mention", [
     ("Навесні 1651 року козаки перейшли річку.", "козаки"),
     ("Восени 1768 року повстанці оточили фортецю.", "повстанці"),
@@ -16,8 +22,7 @@ import litopys
 ])
 def test_entities_group_named_by_a_plural_noun_is_an_organisation(text: str,
                                                                    mention: str) -> None:
-    entity = _by_mention(litopys.extract(text), mention)
-    assert entity is not None and entity.type == "ORG"
+    assert _typed(text, mention, "ORG")
 
 
 def test_entities_state_adjective_before_members_in_the_plural_is_a_group_of_the_state() -> None:
@@ -61,8 +66,7 @@ def test_entities_adjectives_before_a_state_noun_name_a_state(text: str, mention
     ("У 1993 році держави схвалили Статут СНД.", "Статут СНД"),
 ])
 def test_entities_document_named_by_a_body_in_the_genitive(text: str, mention: str) -> None:
-    entity = _by_mention(litopys.extract(text), mention)
-    assert entity is not None and entity.type == "DOC"
+    assert _typed(text, mention, "DOC")
 
 
 def test_entities_quoted_title_after_the_state_belongs_to_the_document() -> None:
@@ -81,8 +85,7 @@ def test_entities_quoted_title_after_the_state_belongs_to_the_document() -> None
 ])
 def test_entities_reports_and_preliminary_agreements_are_documents(text: str,
                                                                    mention: str) -> None:
-    entity = _by_mention(litopys.extract(text), mention)
-    assert entity is not None and entity.type == "DOC"
+    assert _typed(text, mention, "DOC")
 
 
 @pytest.mark.parametrize("text,mention", [
@@ -93,8 +96,7 @@ def test_entities_reports_and_preliminary_agreements_are_documents(text: str,
      "Ради національної безпеки і оборони України"),
 ])
 def test_entities_offices_services_and_staffs_are_bodies(text: str, mention: str) -> None:
-    entity = _by_mention(litopys.extract(text), mention)
-    assert entity is not None and entity.type == "ORG"
+    assert _typed(text, mention, "ORG")
 
 
 def test_entities_state_inside_a_body_name_stays_a_mention_of_the_state() -> None:
@@ -148,8 +150,7 @@ def test_entities_first_name_and_surname_in_one_case_stay_one_person() -> None:
     ("У 2013 році, повідомляє iPress.ua, переговори зірвалися.", "iPress.ua"),
 ])
 def test_entities_web_site_is_an_organisation(text: str, mention: str) -> None:
-    entity = _by_mention(litopys.extract(text), mention)
-    assert entity is not None and entity.type == "ORG"
+    assert _typed(text, mention, "ORG")
 
 
 def test_entities_state_noun_with_a_list_of_lands_is_one_state() -> None:
@@ -180,3 +181,18 @@ def test_entities_seat_of_a_government_stands_for_it(text: str, mention: str,
 def test_entities_white_house_only_when_capitalised() -> None:
     ch = litopys.extract("У 1900 році у білому домі на околиці жив лікар.")
     assert not any(e.id == "white_house" for e in ch.entities)
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("У 2015 році Рада Безпеки ухвалила резолюцію 2202 одноголосно.", "резолюцію 2202"),
+    ("У 1939 році сейм ухвалив конституційний закон 4. 328 про автономію.",
+     "конституційний закон 4. 328"),
+    ("У 1918 році Центральна Рада проголосила IV Універсал.", "IV Універсал"),
+])
+def test_entities_document_named_by_its_number(text: str, mention: str) -> None:
+    assert _typed(text, mention, "DOC")
+
+
+def test_entities_law_of_a_year_is_no_numbered_document() -> None:
+    ch = litopys.extract("Закон 1991 року про громадянство діяв недовго.")
+    assert not any(m.startswith("Закон 1991") for m in _mentions(ch))
