@@ -196,3 +196,11 @@ def test_entities_document_named_by_its_number(text: str, mention: str) -> None:
 def test_entities_law_of_a_year_is_no_numbered_document() -> None:
     ch = litopys.extract("Закон 1991 року про громадянство діяв недовго.")
     assert not any(m.startswith("Закон 1991") for m in _mentions(ch))
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("В 1863 году польские повстанцы атаковали гарнизон.", "польские повстанцы"),
+    ("В 1651 году казаки перешли реку.", "казаки"),
+])
+def test_entities_russian_groups_named_by_a_plural_noun(text: str, mention: str) -> None:
+    assert _typed(text, mention, "ORG")
