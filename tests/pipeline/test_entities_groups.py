@@ -204,3 +204,9 @@ def test_entities_law_of_a_year_is_no_numbered_document() -> None:
 ])
 def test_entities_russian_groups_named_by_a_plural_noun(text: str, mention: str) -> None:
     assert _typed(text, mention, "ORG")
+
+
+def test_entities_contact_group_alone_is_the_trilateral_group_from_2014() -> None:
+    entity = _by_mention(litopys.extract("У вересні 2014 року контактна група зібралася в "
+                                         "Мінську."), "контактна група")
+    assert entity is not None and entity.id == "trilateral_contact_group"
