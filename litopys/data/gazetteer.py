@@ -27,6 +27,20 @@ _DASH = re.compile(r"\s*[–—]\s*")
 _BEFORE_CLOSE = re.compile(r"\s+([,.;:)])")
 _AFTER_OPEN = re.compile(r"\s*\(\s*")
 _TOKEN = re.compile(r"\w+(?:'\w+)*|[^\w\s]")
+# A compound adjective written with a hyphen that the dictionary writes as one word
+# ("західно-українська" for "західноукраїнська").
+_COMPOUND = re.compile(r"(?<=[^\W\d]о)-(?=[^\W\d])")
+
+
+def compound_key(form: str) -> str:
+    """The form with the hyphens of its compound adjectives dropped ("західно-українська
+    народна республіка" -> "західноукраїнська народна республіка"); the form itself when it
+    has none.
+
+    form (str): a normalised form.
+    RETURNS (str): the form as one word per compound.
+    """
+    return _COMPOUND.sub("", form) if "о-" in form else form
 
 
 def normalize_form(text: str) -> str:
@@ -173,7 +187,11 @@ class Gazetteer:
         """
         found = self._index.get(form)
         if found is None:
-            found = self._index.get(normalize_form(form), ())
+            key = normalize_form(form)
+            found = self._index.get(key, ())
+            if not found and "о-" in key:
+                # "Західно-Українська Народна Республіка": the dictionary's compound
+                found = self._index.get(compound_key(key), ())
         return list(found)
 
     def __contains__(self, form: str) -> bool:

@@ -174,7 +174,10 @@ def phrase_nominative(tokens: list[Token]) -> str:
             nxt = next((t for t, p in zip(tokens[k + 1:], pos[k + 1:], strict=True)
                         if p in ("NOUN", "PROPN")), None)
             g = gender_of(nxt.text, case) if nxt is not None else head_gender
-            out.append(nominative(tok.text, case, prefer="ADJF", gender=g).lower())
+            first, dash, last = tok.text.rpartition("-")
+            # "Донецько-Криворізьку": the last part of a compound agrees, the first stays
+            out.append(first.lower() + dash + nominative(last, case, prefer="ADJF",
+                                                         gender=g).lower())
             continue
         changing = False
         out.append(tok.text)
@@ -339,8 +342,10 @@ class ActorResolver:
             span._.entity_id = eid
 
         # people first by size, so that "Литвинов" can join "М. М. Литвинов"
+        inner_people = [Span(doc, a, b, label=label) for a, b, label, _ in
+                        doc.user_data.get("litopys_inner_mentions", []) if label == "PERSON"]
         person_spans = sorted(
-            (s for s in mentions if s.label_ == "PERSON"),
+            [*(s for s in mentions if s.label_ == "PERSON"), *inner_people],
             key=lambda s: (-sum(1 for t in s if not is_initial(t)), s.start),
         )
         for span in person_spans:
@@ -420,8 +425,10 @@ class ActorResolver:
                         ensure_entity(entities, pol)
                         entities[rec.id].affiliation = pol.id
                 continue
+            # a many-word place stays as written ("Жовтими Водами"); a state named by its
+            # noun goes into the nominative ("Кубанську Народну Республіку")
             named = ("DOC", "ORG", "LOC", "GPE") if len(span) == 1 or span.label_ != "GPE" \
-                else ("DOC", "ORG", "LOC")
+                or span[-1].lemma_ in rules()["state_heads"] else ("DOC", "ORG", "LOC")
             name = phrase_nominative(list(span)) if span.label_ in named else span.text
             if span.label_ in named and span.text[:1].isupper():
                 name = name[:1].upper() + name[1:]
@@ -456,6 +463,7 @@ class ActorResolver:
                     ensure_entity(entities, pol)
                     entities[eid].affiliation = pol.id
 
+        self._inner_mentions(doc, entities, sentence_of)
         self._merge_short_bodies(doc, entities)
         self._merge_generic_documents(doc, entities)
         self._merge_place_forms(doc, entities)
@@ -487,6 +495,24 @@ class ActorResolver:
     def _narrative_years(doc: Doc) -> list[int | None]:
         """For every token, the year of the last dated time expression before it."""
         return narrative_years(doc)
+
+    @staticmethod
+    def _inner_mentions(doc: Doc, entities: dict[str, Entity], sentence_of) -> None:  # type: ignore[no-untyped-def]
+        """A dictionary name inside a longer name ("України" in "Конституція України",
+        "Речі Посполитої" in "військо Речі Посполитої"; ``litopys_inner_mentions``, set by
+        the entity stage) is a mention of its entry too."""
+        known = gazetteer_ids()
+        for start, end, _label, eid in doc.user_data.get("litopys_inner_mentions", []):
+            if eid not in known:
+                continue
+            ensure_entity(entities, gazetteer().actor(eid))
+            span = doc[start:end]
+            ent = entities[eid]
+            if any(m.start == span.start_char for m in ent.mentions):
+                continue
+            ent.mentions.append(Mention(span.start_char, span.end_char, span.text,
+                                        sentence_of(span)))
+            ent.mentions.sort(key=lambda m: m.start)
 
     @staticmethod
     def _drop_people_alone(doc: Doc, entities: dict[str, Entity]) -> None:

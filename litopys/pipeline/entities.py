@@ -26,7 +26,14 @@ from spacy.tokens import Doc, Span, Token
 from litopys.data.loader import load_yaml
 from litopys.lang import each_language, languages, load
 from litopys.pipeline import extensions  # noqa: F401
-from litopys.pipeline.morph import CASES, is_known, language_cache, reads_as, tags_of
+from litopys.pipeline.morph import (
+    CASES,
+    current_language,
+    is_known,
+    language_cache,
+    reads_as,
+    tags_of,
+)
 
 INITIAL_RE = re.compile(r"^[A-ZА-ЯІЇЄҐ]\.$")
 ROMAN_RE = re.compile(r"^[IVXLCІХ]+$")  # Latin, or Cyrillic І and Х typed for I and X
@@ -72,6 +79,14 @@ def period_ids(key: str = "period_ids") -> dict[str, list[tuple[int, int, str]]]
 
 
 @lru_cache(maxsize=1)
+def site_re() -> re.Pattern[str]:
+    """A web site's name ("Lb.ua", "iPress.ua"): a word, a full stop, a top-level domain of
+    ``site_domains`` (``entity_rules.yaml``)."""
+    domains = "|".join(sorted(load_yaml("entity_rules").get("site_domains", [])))
+    return re.compile(rf"^[^\W_][\w-]*(?:\.[\w-]+)*\.(?:{domains})$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def capitalised_only() -> frozenset[str]:
     """Ids of entries whose name is also a common word, matched only where written
     capitalised (``capitalised_only`` in ``entity_rules.yaml``)."""
@@ -87,6 +102,19 @@ def first_word_lengths() -> dict[str, int]:
         if out.get(words[0], 0) < len(words):
             out[words[0]] = len(words)
     return out
+
+
+def first_word_length(word: str) -> int:
+    """The most words a gazetteer form starting with ``word`` has (0 for none); a compound
+    adjective written with a hyphen ("західно-українська") counts as the dictionary's one
+    word ("західноукраїнська")."""
+    lengths = first_word_lengths()
+    found = lengths.get(word, 0)
+    if not found and "о-" in word:
+        from litopys.data.gazetteer import compound_key
+
+        found = lengths.get(compound_key(word), 0)
+    return found
 
 
 def narrative_years(doc: Doc) -> list[int | None]:
@@ -120,7 +148,11 @@ def state_actor_span(doc: Doc, i: int, j: int, rec) -> Span:  # type: ignore[no-
     organisation acting for the state ("німецькі війська", "польська делегація"; its state
     and noun go to ``doc.user_data`` for the actor stage)."""
     head = doc[j].lemma_
-    if head in state_org_heads() and rec.type == "GPE":
+    assembly = doc[i].text.islower() and next(
+        (h for h in rules()["assembly_heads"] if reads_as(doc[j].text, frozenset([h]))), None)
+    if assembly:
+        head = assembly  # "козацькій раді" ("раді" is first read as "рад")
+    if (head in state_org_heads() or assembly) and rec.type == "GPE":
         span = Span(doc, i, j + 1, label="ORG")
         doc.user_data.setdefault("litopys_org_polity", {})[i] = rec.id
         doc.user_data.setdefault("litopys_org_head", {})[i] = head
@@ -130,11 +162,29 @@ def state_actor_span(doc: Doc, i: int, j: int, rec) -> Span:  # type: ignore[no-
     return span
 
 
+def actor_noun(tok: Token, heads: frozenset[str], head_forms: frozenset[str] = frozenset()) -> bool:
+    """Is the token an actor noun after a state's adjective ("уряд", "війська")? A group
+    noun for people counts only in the plural ("польські повстанці", not "польський
+    повстанець": one man).
+
+    tok (Token): the word after the adjective.
+    heads (frozenset[str]): the lemmas of the actor nouns.
+    head_forms (frozenset[str]): actor nouns as written (a language pymorphy3 cannot read).
+    RETURNS (bool): whether it is one.
+    """
+    if tok.lower_ in head_forms:
+        return True
+    if tok.lemma_ in rules()["member_heads"]:
+        return any("plur" in t for t in tags_of(tok.text))
+    return tok.lemma_ in heads
+
+
 @lru_cache(maxsize=1)
 def state_org_heads() -> frozenset[str]:
     """Nouns that, after a state's adjective, name an organisation or a group acting for
     the state, not the state itself: forces, envoys, estates ("польська шляхта")."""
-    return rules()["force_heads"] | rules()["envoy_heads"] | rules()["group_heads"]
+    return rules()["force_heads"] | rules()["envoy_heads"] | rules()["group_heads"] | \
+        rules()["member_heads"]
 
 
 @lru_cache(maxsize=1)
@@ -202,6 +252,79 @@ QUOTES_CLOSE = {"»", "\"", "”", "“"}
 def named_doc_head(tok: Token) -> bool:
     """A document noun that takes its name in quotes ("постанова «Про ...»")."""
     return tok.lemma_ in rules()["doc_heads"] | rules()["quoted_doc_heads"]
+
+
+def listed_names_end(doc: Doc, j: int) -> int:
+    """The end of a list of two capitalised names or more in the genitive that opens at
+    token ``j`` ("Галичини та Володимирії", "Сербів, Хорватів і Словенців"), or ``j``
+    where there is none."""
+    n = len(doc)
+    seps = {",", *rules()["name_conjunctions"]}
+    names = 0
+    k = j
+    while k < n and is_cap(doc[k]) and ("gent" in _reading_cases(doc[k]) or (
+            names and not is_known(doc[k].text))):  # ("Володимирії": guessed otherwise)
+        names += 1
+        k += 1
+        if k + 1 < n and doc[k].lower_ in seps and is_cap(doc[k + 1]):
+            k += 1
+        else:
+            break
+    return k if names >= 2 and doc[k - 1].lower_ not in seps else j
+
+
+def split_names(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """A run of capitalised words that holds two people's names in different cases
+    ("Володимира Путіна Дмитро Пєсков": the office's genitive complement, then the
+    subject): split where a first name agreeing with the word after it follows a word
+    of another case.
+
+    RETURNS (list[tuple[int, int]]): the runs, (start, end) each.
+    """
+    for k in range(start + 2, end - 1):
+        if _first_name_before(doc[k], doc[k + 1]) and \
+                _reading_cases(doc[k - 1], NAME_TAGS) and \
+                not _reading_cases(doc[k - 1], NAME_TAGS) & _reading_cases(doc[k], ("Name",)):
+            return [(start, k), *split_names(doc, k, end)]
+    return [(start, end)]
+
+
+def surname_genitive(tok: Token) -> bool:
+    """A capitalised surname in the genitive ("Маршалла", "Керзона"), not two surnames
+    joined by a hyphen."""
+    if not is_cap(tok) or two_names(tok):
+        return False
+    return any("Surn" in t and "gent" in t for t in tags_of(tok.text)) or (
+        known_surname(tok.text) and "gent" in _reading_cases(tok))
+
+
+def document_number_end(doc: Doc, k: int) -> int:
+    """The end of a document's number that opens at token ``k`` ("2202", "№ 64/2022",
+    "4. 328") after a head of ``numbered_doc_heads`` ("резолюція 2202"); ``k`` where there
+    is none, or where the number is a date ("закон 1991 року")."""
+    n = len(doc)
+    if k >= n or k == 0 or not reads_as(doc[k - 1].text, rules()["numbered_doc_heads"]):
+        return k
+    j = k + 1 if doc[k].text in rules()["number_signs"] and k + 1 < n else k
+    if not doc[j].text[:1].isdigit() or any(
+            s.start <= j < s.end for s in doc.spans.get("timex", [])):
+        return k
+    end = j + 1
+    if end + 1 < n and doc[end].text == "." and doc[end + 1].like_num and \
+            not any(s.start <= end + 1 < s.end for s in doc.spans.get("timex", [])):
+        end += 2  # "4. 328"
+    return end
+
+
+def quoted_title_end(doc: Doc, k: int) -> int:
+    """The end of a title in quotes that opens at token ``k`` ("«Про ...»": capitalised,
+    closed within the sentence), or ``k`` where none does."""
+    n = len(doc)
+    if k + 1 >= n or doc[k].text not in QUOTES_OPEN or not doc[k + 1].text[:1].isupper():
+        return k
+    close = next((j for j in range(k + 1, min(n, k + 30))
+                  if doc[j].text in QUOTES_CLOSE or doc[j].is_sent_start), None)
+    return close + 1 if close is not None and doc[close].text in QUOTES_CLOSE else k
 
 
 def latin(word: str) -> bool:
@@ -319,7 +442,7 @@ def place_name_at(words: list[str], j: int, most: int | None = None,
     """The longest dictionary name (not an adjective) of a state or a land (or of an entry
     of one of ``types``) that starts at word ``j``. RETURNS (tuple[int, GazetteerHit |
     None]): its length in words and the hit, or (0, None)."""
-    longest = first_word_lengths().get(words[j], 0)
+    longest = first_word_length(words[j])
     for size in range(min(longest, len(words) - j, most or longest), 0, -1):
         for hit in gazetteer().lookup(" ".join(words[j : j + size])):
             if hit.type in types and hit.kind != "adjective":
@@ -401,23 +524,31 @@ class EntityRecognizer:
             return True
 
         def release(first: int, last: int) -> None:
-            """Give back the tokens first..last-1 (a longer name takes them)."""
+            """Give back the tokens first..last-1 (a longer name takes them). A dictionary
+            name among them stays a mention of its entry inside the longer name ("України"
+            in "Конституція України"): the actor stage adds it to the entry (it is no
+            span of its own, so events read the longer name)."""
+            inner = doc.user_data.setdefault("litopys_inner_mentions", [])
             for span in [s for s in spans if s.start < last and first < s.end]:
                 spans.remove(span)
                 for k in range(span.start, span.end):
                     taken[k] = False
+                if span._.entity_id or span.label_ == "PERSON":
+                    inner.append((span.start, span.end, span.label_, span._.entity_id))
 
         self._bodies(doc, claim, taken)
         self._quoted_orgs(doc, claim, taken)
         self._named_places(doc, claim, taken)
         self._abbreviated(doc, claim, taken)
         self._gazetteer(doc, claim)
+        self._named_states(doc, claim, taken, release)
         self._meetings(doc, claim, taken)
         self._marked_places(doc, claim, taken)
         self._named_landmarks(doc, claim, taken)
-        self._documents(doc, claim, taken, release)
+        self._documents(doc, spans, claim, taken, release)
         self._orgs(doc, claim, taken)
         self._abbreviations(doc, claim, taken)
+        self._sites(doc, claim, taken)
         predicted = self._predict(doc, taken) if self.ner is not None else []
         self.model_label = [""] * len(doc)
         for span in predicted:
@@ -438,6 +569,7 @@ class EntityRecognizer:
         first_len = first_word_lengths()
         heads = rules()["actor_heads"] | rules()["group_heads"]
         head_forms = rules()["actor_head_forms"]
+        language = current_language()
         from litopys.data.gazetteer import normalize_form
 
         words = [normalize_form(t.lower_) for t in doc]  # "чёрному" as the keys: "черному"
@@ -446,7 +578,7 @@ class EntityRecognizer:
         n = len(doc)
         i = 0
         while i < n:
-            longest = first_len.get(words[i], 0)
+            longest = first_len.get(words[i], 0) or first_word_length(words[i])
             matched = False
             for size in range(min(longest, n - i), 0, -1):
                 if any(stops[i + 1 : i + size]):
@@ -463,12 +595,21 @@ class EntityRecognizer:
                     hits = [h for h in hits if h.id not in capitalised_only()]
                     if not hits:
                         continue  # "захід" is a measure, "Захід" the West
+                # "нацистам" in a Russian text: a name that is a common noun (a group's
+                # name) is a word of one language; proper names and adjectives are read
+                # in any document (a short one's language may be guessed wrong)
+                hits = [h for h in hits if h.lang == language or h.cap
+                        or h.kind not in ("name", "alias", "demonym")]
+                if not hits:
+                    continue
                 hit = min(hits, key=lambda h: KIND_RANK.get(h.kind, 9))
                 if hit.kind == "adjective":
                     # "радянський уряд": the adjective names the state only
                     # with an actor noun after it
                     j = i + size
-                    if j < n and (doc[j].lemma_ in heads or words[j] in head_forms):
+                    if j < n and (actor_noun(doc[j], heads, head_forms) or (
+                            doc[i].text.islower() and doc[j].pos_ == "NOUN" and
+                            reads_as(doc[j].text, rules()["assembly_heads"]))):
                         # "Нанкінський уряд" is the government of China, not the city
                         polity = gaz.actor(hit.id).polity
                         rec = gaz.actor(polity) if polity else gaz.actor(hit.id)
@@ -544,8 +685,8 @@ class EntityRecognizer:
                     span = Span(doc, i, j + size, label=names[0].type)
                     span._.entity_id = names[0].id
                     return span
-                if hits and size == 0 and doc[j].lemma_ in rules()["actor_heads"] | \
-                        rules()["group_heads"]:
+                if hits and size == 0 and actor_noun(doc[j], rules()["actor_heads"] |
+                                                     rules()["group_heads"]):
                     # "рос. військ", "франц. уряд"
                     return state_actor_span(doc, i, j, gaz.actor(hits[0].id))
         if len(adjectives) == 1 and set(adjectives[0]) & rules()["compass_adjectives"]:
@@ -605,14 +746,17 @@ class EntityRecognizer:
                 end += 1
             claim(Span(doc, i, end, label="LOC"))
 
-    def _documents(self, doc: Doc, claim, taken, release) -> None:  # type: ignore[no-untyped-def]
+    def _documents(self, doc: Doc, spans: list[Span], claim, taken, release) -> None:  # type: ignore[no-untyped-def]
         heads = rules()["doc_heads"]
+        bodies = {s.start: s for s in spans if s.label_ == "ORG"}
         n = len(doc)
         quoted = rules()["quoted_doc_heads"]
         for i, tok in enumerate(doc):
             if taken[i] or tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_ not in heads | quoted:
                 continue
-            if tok.lemma_ not in heads and not (i + 1 < n and doc[i + 1].text in QUOTES_OPEN):
+            number_end = document_number_end(doc, i + 1)
+            if tok.lemma_ not in heads and not (i + 1 < n and doc[i + 1].text in QUOTES_OPEN) \
+                    and number_end == i + 1:
                 continue  # "постанова" names a document only with its title in quotes
             start = i
             while start > 0 and not taken[start - 1] and (
@@ -621,6 +765,12 @@ class EntityRecognizer:
                         doc[start - 1].text.split("-")[-1])))  # "Кючук-Кайнарджійський"
             ) and not doc[start - 1].is_punct and not verbal(doc[start - 1]):
                 start -= 1  # not "підписаний Зборівський мир", "була підписана Декларація"
+            if start > 0 and is_cap(tok) and not taken[start - 1] and \
+                    ROMAN_RE.match(doc[start - 1].text):
+                start -= 1  # "IV Універсал"
+            if number_end > i + 1 and not any(taken[i + 1 : number_end]):
+                claim(Span(doc, start, number_end, label="DOC"))  # "резолюція 2202"
+                continue
             named = any(is_cap(t) for t in doc[start : i + 1])
             end = i + 1
             if end < n and not taken[end] and doc[end].text[:1].isupper() and \
@@ -628,6 +778,14 @@ class EntityRecognizer:
                     doc[end].text.split("-")[0].isupper():
                 end += 1  # "Договір СНО-1"
                 named = True
+            if end == i + 1 and end < n and not taken[end] and is_cap(tok) and \
+                    not sentence_initial(tok) and surname_genitive(doc[end]):
+                # "План Маршалла": a capitalised head with a person's surname names a
+                # document; the surname stays a mention of the person
+                doc.user_data.setdefault("litopys_inner_mentions", []).append(
+                    (end, end + 1, "PERSON", None))
+                claim(Span(doc, start, end + 1, label="DOC"))
+                continue
             if end < n and doc[end].text in QUOTES_OPEN and named_doc_head(tok):
                 close = next((k for k in range(end + 1, min(n, end + 30))
                               if doc[k].text in QUOTES_CLOSE or doc[k].is_sent_start), None)
@@ -646,9 +804,19 @@ class EntityRecognizer:
                 if size and "gent" in _reading_cases(doc[k]) and (
                         k > end or (hit.type == "GPE" and (
                             inside or tok.lemma_ in rules()["polity_doc_heads"]))):
-                    # the state's name is part of the document's ("Конституція України")
-                    release(k, k + size)
-                    claim(Span(doc, start, k + size, label="DOC"))
+                    # the state's name is part of the document's ("Конституція України"),
+                    # and so is a title in quotes after it ("Закон України «Про ...»")
+                    title_end = quoted_title_end(doc, k + size)
+                    release(k, title_end)
+                    claim(Span(doc, start, title_end, label="DOC"))
+                    continue
+                body = bodies.get(k)
+                if body is not None and "gent" in _reading_cases(doc[k]) and \
+                        (inside or k > end) and not any(taken[end:k]):
+                    # a body or a meeting in the genitive is part of the document's name
+                    # ("Декларація Бухарестського саміту", "Резолюція Ради Безпеки ООН")
+                    release(k, body.end)
+                    claim(Span(doc, start, body.end, label="DOC"))
                     continue
             if end < n and doc[end].lower_ in rules()["subject_prepositions"] and \
                     end + 1 < n and doc[end + 1].pos_ in ("PRON", "DET", "SCONJ"):
@@ -802,7 +970,7 @@ class EntityRecognizer:
                 start += 1
             if start < end:
                 trimmed.append((start, end))
-        runs = trimmed
+        runs = [part for start, end in trimmed for part in split_names(doc, start, end)]
         seen: set[tuple[str, ...]] = set()
         initial_runs = []
         for start, end in runs:
@@ -961,8 +1129,9 @@ class EntityRecognizer:
                 continue
             if _maybe_name(tok) or "Animacy=Anim" in str(tok.morph):
                 continue
-            if tok.lemma_ in rules()["doc_heads"] | rules()["org_heads"]:
-                continue
+            if tok.lemma_ in rules()["doc_heads"] | rules()["org_heads"] or \
+                    reads_as(tok.text, rules()["body_heads"]):
+                continue  # "в Офісі президента": a body's noun, no place
             claim(Span(doc, i, i + 1, label=place_label(tok)))
 
     def _named_places(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
@@ -1033,17 +1202,25 @@ class EntityRecognizer:
                 continue
             j = i + 1
             polity = None
+            polity_at = (j, j)
             while j < n and not taken[j] and j - i <= 6 and not is_initial(doc[j]):
                 t = doc[j]
                 genitive = "gent" in _reading_cases(t)
                 size, hit = place_name_at(words, j)
                 if size and (genitive or t.text.isupper()):
                     polity = hit.id if hit.type == "GPE" else None
+                    polity_at = (j, j + size)
                     j += size
                     break
                 if t.pos_ in ("NOUN", "ADJ", "PROPN") and genitive and not (
                         t.text.islower() and finite_verb(t)):  # "Європейська рада надала"
                     j += 1
+                    continue
+                if t.lower_ in rules()["name_conjunctions"] and j > i + 1 and j + 1 < n and \
+                        not taken[j + 1] and doc[j - 1].pos_ == "NOUN" and \
+                        doc[j + 1].pos_ == "NOUN" and doc[j + 1].text.islower() and \
+                        "gent" in _reading_cases(doc[j + 1]):
+                    j += 1  # "Рада національної безпеки і оборони України"
                     continue
                 break
             known = bool(gaz.lookup(words[i]))  # "Директорії": a name already, alone
@@ -1061,9 +1238,11 @@ class EntityRecognizer:
                 continue
             if doc[j - 1].pos_ == "ADJ":
                 continue  # a phrase must end on its noun
-            claim(Span(doc, start, j, label="ORG"))
-            if polity is not None:
+            if claim(Span(doc, start, j, label="ORG")) and polity is not None:
                 doc.user_data.setdefault("litopys_org_polity", {})[start] = polity
+                # "Сойму Карпатської України": the state's name is a mention of the state
+                doc.user_data.setdefault("litopys_inner_mentions", []).append(
+                    (*polity_at, "GPE", polity))
 
     @staticmethod
     def _named_force(doc: Doc, i: int, claim, taken) -> None:  # type: ignore[no-untyped-def]
@@ -1107,6 +1286,45 @@ class EntityRecognizer:
             if hit is not None:
                 span._.entity_id = hit.id
             claim(span)
+
+    @staticmethod
+    def _named_states(doc: Doc, claim, taken, release) -> None:  # type: ignore[no-untyped-def]
+        """"Кубанська Народна Республіка", "Донецько-Криворізька Радянська Республіка":
+        capitalised adjectives before a capitalised noun for a state name a state (GPE)
+        the gazetteer does not know, not a body; opening a sentence, two adjectives or
+        more. "Королівство Галичини та Володимирії": a capitalised noun for a state with
+        a list of names in the genitive is one state (the names it holds stay mentions
+        of their lands)."""
+        heads = rules()["state_heads"]
+        gaz = gazetteer()
+        for i, tok in enumerate(doc):
+            if not is_cap(tok) or tok.pos_ not in ("NOUN", "PROPN") or \
+                    not reads_as(tok.text, heads):
+                continue
+            end = listed_names_end(doc, i + 1)
+            if end > i + 1:
+                release(i, end)
+                span = Span(doc, i, end, label="GPE")
+                hit = next((h for h in gaz.lookup(" ".join(t.lower_ for t in span))
+                            if h.type == "GPE"), None)
+                if hit is not None:
+                    span._.entity_id = hit.id  # "Королівство Сербів, Хорватів і Словенців"
+                    inner = doc.user_data.get("litopys_inner_mentions", [])
+                    inner[:] = [m for m in inner if m[3] != hit.id]  # (its own pieces)
+                claim(span)
+                continue
+            if taken[i]:
+                continue
+            start = i
+            while start > 0 and i - start < 4 and not taken[start - 1] and \
+                    is_cap(doc[start - 1]) and not verbal(doc[start - 1]) and any(
+                        t.startswith("ADJF") for t in tags_of(
+                            doc[start - 1].text.split("-")[-1])) and \
+                    _agree(doc[start - 1], tok):
+                start -= 1
+            if start == i or (i - start < 2 and sentence_initial(doc[start])):
+                continue
+            claim(Span(doc, start, i + 1, label="GPE"))
 
     @staticmethod
     def _meetings(doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
@@ -1204,6 +1422,15 @@ class EntityRecognizer:
         if label in ("ORG", "DOC", "GPE") and not any(t.text[:1].isupper() for t in span):
             return
         claim(Span(doc, span.start, span.end, label="LOC" if label == "LOC_REGION" else label))
+
+    @staticmethod
+    def _sites(doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
+        """"інформує Lb.ua", "повідомляє iPress.ua": a web site's name is an organisation
+        (a news site quoted as a source), no person."""
+        pattern = site_re()
+        for i, tok in enumerate(doc):
+            if not taken[i] and "." in tok.text and pattern.match(tok.text):
+                claim(Span(doc, i, i + 1, label="ORG"))
 
     def _abbreviations(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
         """"Української СРР", "ДНР", "ЦК": all-capital abbreviations the gazetteer

@@ -1,0 +1,212 @@
+"""The entity stage on groups, bodies, documents and states named by common nouns (issue 13
+§1, §3; made-up sentences, one per category)."""
+
+from __future__ import annotations
+
+import pytest
+from test_entities_bodies import _by_mention, _mentions
+
+import litopys
+
+
+def _typed(text: str, mention: str, etype: str) -> bool:
+    """Does the text have an entity of type ``etype`` with a mention written ``mention``?"""
+    entity = _by_mention(litopys.extract(text), mention)
+    return entity is not None and entity.type == etype
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("Навесні 1651 року козаки перейшли річку.", "козаки"),
+    ("Восени 1768 року повстанці оточили фортецю.", "повстанці"),
+    ("Влітку 1943 року партизанів переслідували каральні загони.", "партизанів"),
+])
+def test_entities_group_named_by_a_plural_noun_is_an_organisation(text: str,
+                                                                   mention: str) -> None:
+    assert _typed(text, mention, "ORG")
+
+
+def test_entities_state_adjective_before_members_in_the_plural_is_a_group_of_the_state() -> None:
+    entity = _by_mention(litopys.extract("У 1863 році польські повстанці атакували гарнізон."),
+                         "польські повстанці")
+    assert entity is not None and entity.type == "ORG" and entity.affiliation == "pol"
+
+
+def test_entities_state_adjective_before_one_member_is_no_group() -> None:
+    ch = litopys.extract("У 1863 році польський повстанець утік за кордон.")
+    assert "польський повстанець" not in _mentions(ch)
+
+
+def test_entities_group_word_of_another_language_is_no_group() -> None:
+    ch = litopys.extract("В 1939 году Сталин не доверял нацистам и готовился к войне.")
+    assert "нацистам" not in _mentions(ch)
+
+
+def test_entities_compound_adjective_with_a_hyphen_finds_the_dictionary_name() -> None:
+    entity = _by_mention(litopys.extract("Восени 1918 року у Львові проголосили "
+                                         "Західно-Українську Народну Республіку."),
+                         "Західно-Українську Народну Республіку")
+    assert entity is not None and entity.id == "zunr"
+
+
+@pytest.mark.parametrize("text,mention,name", [
+    ("Навесні 1918 року в Катеринодарі проголосили Кубанську Народну Республіку.",
+     "Кубанську Народну Республіку", "Кубанська Народна Республіка"),
+    ("Тоді ж було створено Донецько-Криворізьку Радянську Республіку.",
+     "Донецько-Криворізьку Радянську Республіку", "Донецько-Криворізька Радянська Республіка"),
+])
+def test_entities_adjectives_before_a_state_noun_name_a_state(text: str, mention: str,
+                                                             name: str) -> None:
+    entity = _by_mention(litopys.extract(text), mention)
+    assert entity is not None and entity.type == "GPE" and entity.name == name
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("У 2008 році лідери ухвалили Декларацію Бухарестського саміту.",
+     "Декларацію Бухарестського саміту"),
+    ("У 1993 році держави схвалили Статут СНД.", "Статут СНД"),
+])
+def test_entities_document_named_by_a_body_in_the_genitive(text: str, mention: str) -> None:
+    assert _typed(text, mention, "DOC")
+
+
+def test_entities_quoted_title_after_the_state_belongs_to_the_document() -> None:
+    ch = litopys.extract("У 1991 році парламент ухвалив Закон України «Про правонаступництво "
+                         "України».")
+    entity = _by_mention(ch, "Закон України «Про правонаступництво України»")
+    assert entity is not None and entity.type == "DOC"
+    ukraine = next(e for e in ch.entities if e.id == "ukr")
+    assert len(ukraine.mentions) == 2  # both states' names stay its mentions
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("У 2015 році генсек представив доповідь про виконання угоди.",
+     "доповідь про виконання угоди"),
+    ("У 1918 році сторони підписали попередню угоду.", "попередню угоду"),
+])
+def test_entities_reports_and_preliminary_agreements_are_documents(text: str,
+                                                                   mention: str) -> None:
+    assert _typed(text, mention, "DOC")
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("У 2022 році в Офісі президента заявили про переговори.", "Офісі президента"),
+    ("У 2014 році Служба безпеки України затримала диверсантів.", "Служба безпеки України"),
+    ("Тоді ж Генеральний штаб ЗСУ повідомив про обстріли.", "Генеральний штаб ЗСУ"),
+    ("У 2021 році секретар Ради національної безпеки і оборони України виступив.",
+     "Ради національної безпеки і оборони України"),
+])
+def test_entities_offices_services_and_staffs_are_bodies(text: str, mention: str) -> None:
+    assert _typed(text, mention, "ORG")
+
+
+def test_entities_state_inside_a_body_name_stays_a_mention_of_the_state() -> None:
+    ch = litopys.extract("У 2014 році Служба безпеки України затримала диверсантів.")
+    assert "України" in {m.text for m in next(e for e in ch.entities if e.id == "ukr").mentions}
+
+
+def test_entities_capitalised_document_head_with_a_surname_names_a_document() -> None:
+    ch = litopys.extract("У 1947 році США запропонували План Маршалла.")
+    entity = _by_mention(ch, "План Маршалла")
+    assert entity is not None and entity.type == "DOC"
+    assert _by_mention(ch, "Маршалла") is not None  # the person stays
+
+
+def test_entities_group_of_seven_is_a_body() -> None:
+    entity = _by_mention(litopys.extract("У 2022 році міністри Групи семи ухвалили заяву."),
+                         "Групи семи")
+    assert entity is not None and entity.id == "g7"
+
+
+def test_entities_lower_case_adjective_before_an_assembly_noun_is_the_groups_assembly() -> None:
+    entity = _by_mention(litopys.extract("У 1710 році на козацькій раді обрали гетьмана."),
+                         "козацькій раді")
+    assert entity is not None and entity.type == "ORG"
+
+
+def test_entities_joint_statement_is_a_document() -> None:
+    entity = _by_mention(litopys.extract("У 2022 році лідери ухвалили спільну заяву."),
+                         "спільну заяву")
+    assert entity is not None and entity.type == "DOC"
+
+
+def test_entities_statement_without_an_adjective_is_no_document() -> None:
+    ch = litopys.extract("У 2022 році у заяві йшлося про зерно.")
+    assert not [e for e in ch.entities if e.type == "DOC"]
+
+
+def test_entities_two_names_in_different_cases_are_two_people() -> None:
+    ch = litopys.extract("У 2023 році прессекретар президента Володимира Путіна Дмитро "
+                         "Пєсков заявив про вихід.")
+    assert {"Володимира Путіна", "Дмитро Пєсков"} <= _mentions(ch)
+
+
+def test_entities_first_name_and_surname_in_one_case_stay_one_person() -> None:
+    ch = litopys.extract("У 2014 році Петро Олексійович Порошенко підписав указ.")
+    assert "Петро Олексійович Порошенко" in _mentions(ch)
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("У 2022 році, як інформує Lb.ua, угоду підписали.", "Lb.ua"),
+    ("У 2013 році, повідомляє iPress.ua, переговори зірвалися.", "iPress.ua"),
+])
+def test_entities_web_site_is_an_organisation(text: str, mention: str) -> None:
+    assert _typed(text, mention, "ORG")
+
+
+def test_entities_state_noun_with_a_list_of_lands_is_one_state() -> None:
+    ch = litopys.extract("Після 1772 року Королівство Галичини та Володимирії увійшло до "
+                         "складу Австрії.")
+    entity = _by_mention(ch, "Королівство Галичини та Володимирії")
+    assert entity is not None and entity.type == "GPE"
+    assert not any(e.type == "PERSON" for e in ch.entities)
+
+
+def test_entities_name_with_a_comma_in_the_dictionary_is_one_name() -> None:
+    entity = _by_mention(litopys.extract("У 1918 році утворилося Королівство Сербів, "
+                                         "Хорватів і Словенців."),
+                         "Королівство Сербів, Хорватів і Словенців")
+    assert entity is not None and entity.id == "yugoslavia"
+
+
+@pytest.mark.parametrize("text,mention,entity_id", [
+    ("У 2022 році у Білому домі заявили про підтримку.", "Білому домі", "white_house"),
+    ("У 2014 році Кремль відповів погрозами.", "Кремль", "kremlin"),
+])
+def test_entities_seat_of_a_government_stands_for_it(text: str, mention: str,
+                                                     entity_id: str) -> None:
+    entity = _by_mention(litopys.extract(text), mention)
+    assert entity is not None and entity.id == entity_id
+
+
+def test_entities_white_house_only_when_capitalised() -> None:
+    ch = litopys.extract("У 1900 році у білому домі на околиці жив лікар.")
+    assert not any(e.id == "white_house" for e in ch.entities)
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("У 2015 році Рада Безпеки ухвалила резолюцію 2202 одноголосно.", "резолюцію 2202"),
+    ("У 1939 році сейм ухвалив конституційний закон 4. 328 про автономію.",
+     "конституційний закон 4. 328"),
+    ("У 1918 році Центральна Рада проголосила IV Універсал.", "IV Універсал"),
+])
+def test_entities_document_named_by_its_number(text: str, mention: str) -> None:
+    assert _typed(text, mention, "DOC")
+
+
+def test_entities_law_of_a_year_is_no_numbered_document() -> None:
+    ch = litopys.extract("Закон 1991 року про громадянство діяв недовго.")
+    assert not any(m.startswith("Закон 1991") for m in _mentions(ch))
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("В 1863 году польские повстанцы атаковали гарнизон.", "польские повстанцы"),
+    ("В 1651 году казаки перешли реку.", "казаки"),
+])
+def test_entities_russian_groups_named_by_a_plural_noun(text: str, mention: str) -> None:
+    assert _typed(text, mention, "ORG")
+
+
+def test_entities_contact_group_alone_is_the_trilateral_group_from_2014() -> None:
+    entity = _by_mention(litopys.extract("У вересні 2014 року контактна група зібралася в "
+                                         "Мінську."), "контактна група")
+    assert entity is not None and entity.id == "trilateral_contact_group"
