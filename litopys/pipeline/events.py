@@ -112,6 +112,7 @@ class EventWords:
     embedders: frozenset[str]
     gapping: frozenset[str]
     attribution: tuple[tuple[str, ...], ...]
+    exchange: tuple[tuple[str, ...], ...]
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -158,6 +159,7 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         factive=frozenset(data.get("factive_governors") or ()),
         embedders=frozenset(data.get("embedding_words") or ()),
         attribution=tuple(tuple(w.split()) for w in data.get("attribution") or ()),
+        exchange=tuple(tuple(w.split()) for w in data.get("exchange_phrases") or ()),
         **sets,
     )
 
@@ -1350,6 +1352,9 @@ class EventExtractor:
                     # about the future, not a refusal
                     return "hypothetical"
                 return "negated"
+        if self._in_exchange(trig, lo):
+            # "в обмін на визнання і військову допомогу": what is promised in return
+            return "hypothetical"
         if self._infinitive(head) and any(low[k] in self.W.decision or lem[k] in self.W.decision
                             for k in range(max(lo, head - 3), head)):
             # "Європейська рада вирішила надати статус": a decided cooperative act is
@@ -1393,6 +1398,22 @@ class EventExtractor:
         if "VerbForm=Inf" in morph or "Tense=Fut" in morph:
             return "hypothetical"
         return "asserted"
+
+    def _in_exchange(self, trig: _Trigger, lo: int) -> bool:
+        """Is the trigger named after an exchange phrase (``exchange_phrases``: "в обмін на")
+        in its clause, with only its noun phrase (coordinated nouns too) between?"""
+        F = self.F
+        k = trig.start - 1
+        while k >= lo and trig.start - k <= 8:
+            w = F.lower[k]
+            for words in self.W.exchange:
+                n = len(words)
+                if k - n + 1 >= lo and tuple(F.lower[k - n + 1:k + 1]) == words:
+                    return True
+            if w in (",", ";") or w in HARD_BOUNDARIES or F.pos[k] in ("VERB", "AUX"):
+                return False
+            k -= 1
+        return False
 
     def _aspect_fact(self, doc: Doc, k: int) -> bool:
         """An aspectual verb in a finite past or present form ("почали", "продовжували")

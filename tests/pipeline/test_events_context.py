@@ -558,3 +558,20 @@ def test_decided_act_mode(text: str, language: str, mode: str) -> None:
     intent (``decision_governors``)."""
     evs = _events(text, language)
     assert [e.mode for e in evs] == [mode], [(e.trigger, e.cameo, e.mode) for e in evs]
+
+
+# -- round 5 ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,language,trigger", [
+    ("У 1921 р. Литва погодилася визнати кордон з Польщею в обмін на військову допомогу "
+     "Польщі.", "uk", "військову допомогу"),
+    ("В 1921 году Литва согласилась признать границу с Польшей в обмен на военную помощь "
+     "Польши.", "ru", "помощь"),
+])
+def test_act_offered_in_exchange_is_hypothetical(text: str, language: str,
+                                                 trigger: str) -> None:
+    """"в обмін на військову допомогу" (``exchange_phrases``): the help was promised in
+    return, not given; the act it was exchanged for keeps its own mode."""
+    evs = _events(text, language)
+    assert _one(evs, trigger).mode == "hypothetical", [(e.trigger, e.mode) for e in evs]
+    assert all(e.mode == "asserted" for e in evs if not e.trigger.startswith(trigger))
