@@ -113,6 +113,7 @@ class EventWords:
     gapping: frozenset[str]
     attribution: tuple[tuple[str, ...], ...]
     exchange: tuple[tuple[str, ...], ...]
+    representatives: frozenset[str]
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -160,6 +161,7 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         embedders=frozenset(data.get("embedding_words") or ()),
         attribution=tuple(tuple(w.split()) for w in data.get("attribution") or ()),
         exchange=tuple(tuple(w.split()) for w in data.get("exchange_phrases") or ()),
+        representatives=frozenset(data.get("representative_nouns") or ()),
         **sets,
     )
 
@@ -576,7 +578,7 @@ class EventExtractor:
             if len({h.frame for h in hits}) > 1:
                 hit = self._frame_by_complement(hits, k, hi) or hit
             if hit.pos == "VERB" and tpos == "ADJ" and k + 1 < hi and F.pos[k + 1] == "NOUN" \
-                    and k + 1 not in self.mention_tokens:
+                    and k + 1 not in self.mention_tokens and not self._agent_after(k):
                 continue  # "відступлені території", "окупованих землях": a participle as an adjective
             trig = _Trigger(k, k + 1, k, hit.cameo, hit.frame, hit.pos, hit.lemma)
             (verbs if hit.pos == "VERB" else nouns).append(trig)
@@ -759,6 +761,12 @@ class EventExtractor:
             return self._prep_before(doc, role_start), self.F.case[head.i]
         head = self._head(m)
         case = self.F.case[head.i]
+        agent = self._representative(m.start)
+        if agent is not None and self.F.case[agent] != "Nom" and (case in ("Gen", None) or any(
+                "gent" in t for t in self.F.tags[head.i])):
+            # "підписали представники Польщі", "уповноваженими урядів РСФРР": the noun of
+            # those who act for the name stands in the clause for it
+            return self._prep_before(doc, agent), self.F.case[agent]
         if case and not is_known(head.text) and "Sur" not in str(head.morph.get("NameType")):
             case = None  # a guessed case on a transliterated name is noise
         if case and any("Fixd" in t for t in self.F.tags[head.i][:1]):
@@ -767,6 +775,27 @@ class EventExtractor:
         if case not in (None, "Nom") and prep is None and self._plural_subject(head.i, m.end):
             case = "Nom"
         return prep, case
+
+    def _agent_after(self, k: int) -> bool:
+        """Is the noun after the participle at ``k`` its agent, not the noun it qualifies: an
+        instrumental noun of representatives that does not agree with it ("підписаний
+        представниками Польщі")?"""
+        F = self.F
+        return F.case[k + 1] == "Ins" and F.case[k] != "Ins" and any(
+            lm in self.W.representatives for lm in F.lemmas[k + 1] or (F.lemma[k + 1],))
+
+    def _representative(self, start: int) -> int | None:
+        """The first of the nouns of representatives (``representative_nouns``) right before
+        token ``start``, each the genitive of the one before ("уповноваженими урядів"), with
+        adjectives between ("лідерами європейських держав" is not a name after them)."""
+        F = self.F
+        k = start - 1
+        found = None
+        while k >= 0 and k not in self.mention_tokens and F.pos[k] in ("NOUN", "ADJ") and any(
+                lm in self.W.representatives for lm in F.lemmas[k] or (F.lemma[k],)):
+            found = k
+            k -= 1
+        return found
 
     def _plural_subject(self, k: int, end: int) -> bool:
         """"Турки почали війну", "Німці вторглися": a plural nominative reading of token

@@ -575,3 +575,21 @@ def test_act_offered_in_exchange_is_hypothetical(text: str, language: str,
     evs = _events(text, language)
     assert _one(evs, trigger).mode == "hypothetical", [(e.trigger, e.mode) for e in evs]
     assert all(e.mode == "asserted" for e in evs if not e.trigger.startswith(trigger))
+
+
+@pytest.mark.parametrize("text,language,sides", [
+    ("Договір був підписаний представниками Польщі та Литви в 1920 році.", "uk",
+     {"pol", "ltu"}),
+    ("Документ, підписаний лідерами США і Канади, набув чинності 1975 року.", "uk",
+     {"usa", "can"}),
+    ("Договор был подписан представителями Польши и Литвы в 1920 году.", "ru", {"pol", "ltu"}),
+])
+def test_names_after_representatives_act_for_them(text: str, language: str,
+                                                  sides: set[str]) -> None:
+    """"підписаний представниками Польщі та Литви" (``representative_nouns``): the genitive
+    after the instrumental agent is who signed; the participle before the agent is a verb,
+    not an adjective of the noun."""
+    evs = _events(text, language)
+    ev = _one(evs, "подписан" if language == "ru" else "підписаний")
+    assert ev.cameo[:2] == "05" and set(ev.source + ev.target) == sides, \
+        [(e.trigger, e.source, e.target) for e in evs]
