@@ -114,6 +114,7 @@ class EventWords:
     attribution: tuple[tuple[str, ...], ...]
     exchange: tuple[tuple[str, ...], ...]
     representatives: frozenset[str]
+    aspect_nouns: frozenset[str]
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -162,6 +163,7 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         attribution=tuple(tuple(w.split()) for w in data.get("attribution") or ()),
         exchange=tuple(tuple(w.split()) for w in data.get("exchange_phrases") or ()),
         representatives=frozenset(data.get("representative_nouns") or ()),
+        aspect_nouns=frozenset(data.get("aspect_nouns") or ()),
         **sets,
     )
 
@@ -362,7 +364,10 @@ class EventExtractor:
                     continue  # nobody to say who did it
                 # "тривали переговори військових місій Британії, Франції та СРСР":
                 # a multilateral meeting has parties, not a source and a target
-                multilateral = not tgt and len(src) >= 2 and trig.cameo[:2] in ("03", "04", "05")
+                # (a capital or a person with the state they act for is one party)
+                multilateral = not tgt and trig.cameo[:2] in ("03", "04", "05") and len(
+                    [e for e in src if not any(entities.get(o) is not None and
+                                               entities[o].affiliation == e for o in src)]) >= 2
                 if not tgt and trig.frame == "characterise":
                     # "назвав X громом серед ясного неба": a remark; "назвав угоду Y
                     # незаконною" (a target): disapproval
@@ -605,10 +610,17 @@ class EventExtractor:
             if self._content_of(n, out + nouns, lo):
                 continue  # "договір ... про припинення війни": what was agreed
             # (a document noun does not govern: "Договір завершив російсько-турецьку війну")
-            if not any(abs(v.head - n.head) <= 4 and v.frame != "treaty" for v in out):
+            if not any(abs(v.head - n.head) <= 4 and v.frame != "treaty"
+                       for v in out):
                 out.append(n)
         out.sort(key=lambda t: t.start)
         return self._requests(out, hi)
+
+    def _comma_between(self, a: int, b: int) -> bool:
+        """Is there a comma between tokens ``a`` and ``b``: a verb does not govern a noun of
+        another clause ("після початку російської агресії, Україна подала")?"""
+        lo, hi = min(a, b), max(a, b)
+        return any(self.F.text[j] == "," for j in range(lo + 1, hi))
 
     def _infinitive(self, k: int, first: bool = False) -> bool:
         """Whether a reading of token ``k`` (only the first with ``first``) is an infinitive:
@@ -1282,6 +1294,9 @@ class EventExtractor:
         for k in range(trig.start - 1, max(trig.start - 4, -1), -1):
             if F.lemma[k] in self.W.aspect_verbs:
                 return True
+            if F.pos[k] == "NOUN" and F.lemma[k] in self.W.aspect_nouns and \
+                    k not in self.timex_tokens:
+                return True  # "після початку російської агресії"
             if F.pos[k] not in ("ADJ", "DET", "ADV"):
                 return False
         return False

@@ -593,3 +593,12 @@ def test_names_after_representatives_act_for_them(text: str, language: str,
     ev = _one(evs, "подписан" if language == "ru" else "підписаний")
     assert ev.cameo[:2] == "05" and set(ev.source + ev.target) == sides, \
         [(e.trigger, e.source, e.target) for e in evs]
+
+
+def test_capital_and_its_state_are_one_party() -> None:
+    """"Москва затягувала переговори": a capital with the state it acts for is one party, not
+    a multilateral meeting; the other side is the story's."""
+    evs = _events("Навесні 1918 р. Україна почала переговори з Радянською Росією. "
+                  "Влітку Москва затягувала переговори.")
+    ev = [e for e in evs if "moscow" in e.source]
+    assert ev and "ukr" in ev[0].target, [(e.trigger, e.source, e.target) for e in evs]
