@@ -114,7 +114,6 @@ class EventWords:
     attribution: tuple[tuple[str, ...], ...]
     exchange: tuple[tuple[str, ...], ...]
     representatives: frozenset[str]
-    aspect_nouns: frozenset[str]
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -163,7 +162,6 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         attribution=tuple(tuple(w.split()) for w in data.get("attribution") or ()),
         exchange=tuple(tuple(w.split()) for w in data.get("exchange_phrases") or ()),
         representatives=frozenset(data.get("representative_nouns") or ()),
-        aspect_nouns=frozenset(data.get("aspect_nouns") or ()),
         **sets,
     )
 
@@ -611,7 +609,7 @@ class EventExtractor:
                 continue  # "договір ... про припинення війни": what was agreed
             # (a document noun does not govern: "Договір завершив російсько-турецьку війну")
             if not any(abs(v.head - n.head) <= 4 and v.frame != "treaty"
-                       for v in out):
+                       and not self._comma_between(v.head, n.head) for v in out):
                 out.append(n)
         out.sort(key=lambda t: t.start)
         return self._requests(out, hi)
@@ -1294,9 +1292,6 @@ class EventExtractor:
         for k in range(trig.start - 1, max(trig.start - 4, -1), -1):
             if F.lemma[k] in self.W.aspect_verbs:
                 return True
-            if F.pos[k] == "NOUN" and F.lemma[k] in self.W.aspect_nouns and \
-                    k not in self.timex_tokens:
-                return True  # "після початку російської агресії"
             if F.pos[k] not in ("ADJ", "DET", "ADV"):
                 return False
         return False

@@ -602,3 +602,16 @@ def test_capital_and_its_state_are_one_party() -> None:
                   "Влітку Москва затягувала переговори.")
     ev = [e for e in evs if "moscow" in e.source]
     assert ev and "ukr" in ev[0].target, [(e.trigger, e.source, e.target) for e in evs]
+
+
+@pytest.mark.parametrize("text,language", [
+    ("У травні 1920 р. між Польщею і Литвою було укладено перемир'я, почалися переговори.",
+     "uk"),
+    ("В мае 1920 г. между Польшей и Литвой было заключено перемирие, начались переговоры.",
+     "ru"),
+])
+def test_verb_does_not_govern_a_noun_across_a_comma(text: str, language: str) -> None:
+    """"було укладено перемир'я, почалися переговори": the talks after the comma are an event
+    of their own, not the object of the signing verb four words before."""
+    evs = _events(text, language)
+    assert sorted(e.cameo[:2] for e in evs) == ["04", "05"], [(e.trigger, e.cameo) for e in evs]
