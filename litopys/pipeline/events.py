@@ -362,10 +362,14 @@ class EventExtractor:
                     continue  # nobody to say who did it
                 # "тривали переговори військових місій Британії, Франції та СРСР":
                 # a multilateral meeting has parties, not a source and a target
-                # (a capital or a person with the state they act for is one party)
-                multilateral = not tgt and trig.cameo[:2] in ("03", "04", "05") and len(
-                    [e for e in src if not any(entities.get(o) is not None and
-                                               entities[o].affiliation == e for o in src)]) >= 2
+                multilateral = not tgt and len(src) >= 2 and trig.cameo[:2] in ("03", "04", "05")
+                if multilateral and story and len(
+                        [e for e in src if not any(entities.get(o) is not None and
+                                                   entities[o].affiliation == e for o in src)]) < 2:
+                    # (a capital or a person with the state they act for is one party: the
+                    # other side is the story's, when it has one)
+                    multilateral = not [a for a in story[-1].source + story[-1].target
+                                        if a not in src]
                 if not tgt and trig.frame == "characterise":
                     # "назвав X громом серед ясного неба": a remark; "назвав угоду Y
                     # незаконною" (a target): disapproval
