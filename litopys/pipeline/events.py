@@ -114,6 +114,7 @@ class EventWords:
     attribution: tuple[tuple[str, ...], ...]
     exchange: tuple[tuple[str, ...], ...]
     representatives: frozenset[str]
+    relative_subjects: frozenset[str]
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -162,6 +163,7 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         attribution=tuple(tuple(w.split()) for w in data.get("attribution") or ()),
         exchange=tuple(tuple(w.split()) for w in data.get("exchange_phrases") or ()),
         representatives=frozenset(data.get("representative_nouns") or ()),
+        relative_subjects=frozenset(data.get("relative_subjects") or ()),
         **sets,
     )
 
@@ -982,6 +984,15 @@ class EventExtractor:
             agents = [t for t in tgt if self._agentive.get(t)]
             if agents:
                 src = agents[:1]
+                tgt = [t for t in tgt if t not in src]
+        if not src and trig.pos == "VERB" and not passive and lo > sent.start + 1 and \
+                self.F.lower[lo] in self.W.relative_subjects and self.F.text[lo - 1] == ",":
+            # "зустрівся з Пілсудським, який запропонував": the name the relative word
+            # stands for, right before its comma, is the subject of its clause
+            antecedent = next((m for m in sent_mentions if m.end == lo - 1
+                               and m.start not in role_tokens), None)
+            if antecedent is not None:
+                src = [antecedent._.entity_id]
                 tgt = [t for t in tgt if t not in src]
         if not src and trig.pos == "VERB" and not (passive and tgt):
             # the subject of the sentence, outside a gerund or participle clause

@@ -615,3 +615,21 @@ def test_verb_does_not_govern_a_noun_across_a_comma(text: str, language: str) ->
     of their own, not the object of the signing verb four words before."""
     evs = _events(text, language)
     assert sorted(e.cameo[:2] for e in evs) == ["04", "05"], [(e.trigger, e.cameo) for e in evs]
+
+
+@pytest.mark.parametrize("text,language,trigger,source,target", [
+    ("У 1921 р. Литва звернулася до Британії, яка підтримала її вимоги.", "uk", "підтримала",
+     "gbr", "ltu"),
+    ("Петлюра зустрівся з Пілсудським, який запропонував укласти союз.", "uk", "запропонував",
+     "pilsudski", "petliura"),
+    ("В 1921 году Литва обратилась к Польше, которая поддержала её требования.", "ru",
+     "поддержала", "pol", "ltu"),
+])
+def test_relative_word_takes_the_name_before_its_comma(text: str, language: str, trigger: str,
+                                                       source: str, target: str) -> None:
+    """"…, який запропонував" (``relative_subjects``): the subject of the relative clause is
+    the name right before the comma, not the main clause's subject, which is its target."""
+    evs = _events(text, language)
+    ev = _one(evs, trigger)
+    assert ev.source[0] == source and target in ev.target, \
+        [(e.trigger, e.source, e.target) for e in evs]
