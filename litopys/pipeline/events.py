@@ -778,10 +778,12 @@ class EventExtractor:
         head = self._head(m)
         case = self.F.case[head.i]
         agent = self._representative(m.start)
-        if agent is not None and self.F.case[agent] != "Nom" and (case in ("Gen", None) or any(
+        if agent is not None and (self.F.case[agent] != "Nom" or self.F.lemma[agent] in
+                                  self.W.party_nouns) and (case in ("Gen", None) or any(
                 "gent" in t for t in self.F.tags[head.i])):
-            # "підписали представники Польщі", "уповноваженими урядів РСФРР": the noun of
-            # those who act for the name stands in the clause for it
+            # "підписаний представниками Польщі", "уповноваженими урядів РСФРР": the noun
+            # of those who act for the name stands in the clause for it; as a subject, only a
+            # party noun ("підписали уряди Польщі та Литви", not "Делегація УНР … прибула")
             return self._prep_before(doc, agent), self.F.case[agent]
         if case and not is_known(head.text) and "Sur" not in str(head.morph.get("NameType")):
             case = None  # a guessed case on a transliterated name is noise
@@ -801,14 +803,15 @@ class EventExtractor:
             lm in self.W.representatives for lm in F.lemmas[k + 1] or (F.lemma[k + 1],))
 
     def _representative(self, start: int) -> int | None:
-        """The first of the nouns of representatives (``representative_nouns``) right before
-        token ``start``, each the genitive of the one before ("уповноваженими урядів"), with
-        adjectives between ("лідерами європейських держав" is not a name after them)."""
+        """The first of the nouns of representatives (``representative_nouns``) or parties
+        (``party_nouns``: "уряди Польщі та Литви") right before token ``start``, each the
+        genitive of the one before ("уповноваженими урядів")."""
         F = self.F
         k = start - 1
         found = None
         while k >= 0 and k not in self.mention_tokens and F.pos[k] in ("NOUN", "ADJ") and any(
-                lm in self.W.representatives for lm in F.lemmas[k] or (F.lemma[k],)):
+                lm in self.W.representatives or lm in self.W.party_nouns
+                for lm in F.lemmas[k] or (F.lemma[k],)):
             found = k
             k -= 1
         return found

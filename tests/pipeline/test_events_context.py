@@ -633,3 +633,11 @@ def test_relative_word_takes_the_name_before_its_comma(text: str, language: str,
     ev = _one(evs, trigger)
     assert ev.source[0] == source and target in ev.target, \
         [(e.trigger, e.source, e.target) for e in evs]
+
+
+def test_names_after_a_party_noun_subject() -> None:
+    """"підписали уряди Польщі та Литви" (``party_nouns``): the names after the subject noun
+    are the ones who signed."""
+    evs = _events("У 1920 р. мирний договір підписали уряди Польщі та Литви.")
+    ev = _one(evs, "підписали")
+    assert set(ev.source + ev.target) == {"pol", "ltu"}, [(e.source, e.target) for e in evs]
