@@ -617,8 +617,26 @@ class EventExtractor:
             if not any(abs(v.head - n.head) <= 4 and v.frame != "treaty"
                        and not self._comma_between(v.head, n.head) for v in out):
                 out.append(n)
+                continue
+            for v in out:
+                if self._conveyed(v, n):
+                    # "передав цю пропозицію", "висловив протест": what was conveyed codes
+                    # the act
+                    v.cameo = n.cameo
+                    break
         out.sort(key=lambda t: t.start)
         return self._requests(out, hi)
+
+    def _conveyed(self, v: _Trigger, n: _Trigger) -> bool:
+        """Is the noun trigger ``n`` the direct object of a verb of saying or passing on
+        (root 01: "передав цю пропозицію", "передала Литві свою вимогу"), with only modifiers
+        and names between, and of another root?"""
+        F = self.F
+        return v.pos == "VERB" and v.cameo[:2] == "01" and n.cameo[:2] != "01" and \
+            v.end <= n.start <= v.end + 5 and all(
+                F.pos[j] in ("ADJ", "DET", "PRON") or j in self.mention_tokens
+                for j in range(v.end, n.start)) and \
+            F.case[n.head] in ("Acc", "Nom", None)
 
     def _comma_between(self, a: int, b: int) -> bool:
         """Is there a comma between tokens ``a`` and ``b``: a verb does not govern a noun of

@@ -641,3 +641,14 @@ def test_names_after_a_party_noun_subject() -> None:
     evs = _events("У 1920 р. мирний договір підписали уряди Польщі та Литви.")
     ev = _one(evs, "підписали")
     assert set(ev.source + ev.target) == {"pol", "ltu"}, [(e.source, e.target) for e in evs]
+
+
+@pytest.mark.parametrize("text,root", [
+    ("10 вересня 1920 р. Польща передала цю пропозицію до Москви.", "02"),
+    ("У 1938 р. Польща передала Литві свою вимогу.", "10"),
+])
+def test_what_was_passed_on_codes_the_act(text: str, root: str) -> None:
+    """A verb of saying or passing on (root 01) with a noun trigger as its object: the noun
+    ("пропозицію" 02, "вимогу" 10) codes the act."""
+    evs = _events(text)
+    assert [e.cameo[:2] for e in evs] == [root], [(e.trigger, e.cameo) for e in evs]
