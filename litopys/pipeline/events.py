@@ -115,6 +115,7 @@ class EventWords:
     exchange: tuple[tuple[str, ...], ...]
     representatives: frozenset[str]
     relative_subjects: frozenset[str]
+    copulas: frozenset[str]
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -164,6 +165,7 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         exchange=tuple(tuple(w.split()) for w in data.get("exchange_phrases") or ()),
         representatives=frozenset(data.get("representative_nouns") or ()),
         relative_subjects=frozenset(data.get("relative_subjects") or ()),
+        copulas=frozenset(data.get("copulas") or ()),
         **sets,
     )
 
@@ -1427,6 +1429,9 @@ class EventExtractor:
                     # about the future, not a refusal
                     return "hypothetical"
                 return "negated"
+        if self._negated_after(trig, hi):
+            # "участі в нараді не взяла", "угод підписано не було": the negated verb after
+            return "negated"
         if self._in_exchange(trig, lo):
             # "в обмін на визнання і військову допомогу": what is promised in return
             return "hypothetical"
@@ -1473,6 +1478,23 @@ class EventExtractor:
         if "VerbForm=Inf" in morph or "Tense=Fut" in morph:
             return "hypothetical"
         return "asserted"
+
+    def _negated_after(self, trig: _Trigger, hi: int) -> bool:
+        """Is the trigger negated by a verb after it: a noun whose governing verb follows it
+        negated, with only the noun's complements between ("участі в нараді не взяла"), or an
+        impersonal passive with a negated copula (``copulas``: "підписано не було")?"""
+        F = self.F
+        neg = self.W.negation
+        if trig.pos == "VERB":
+            k = trig.end
+            return k + 1 < hi and F.lower[k] in neg and any(
+                lm in self.W.copulas for lm in F.lemmas[k + 1] or (F.lemma[k + 1],))
+        for k in range(trig.end, min(hi - 1, trig.end + 5)):
+            if F.pos[k] in ("VERB", "AUX") or F.text[k] in (",", ";"):
+                return False
+            if F.lower[k] in neg:
+                return F.pos[k + 1] in ("VERB", "AUX")
+        return False
 
     def _in_exchange(self, trig: _Trigger, lo: int) -> bool:
         """Is the trigger named after an exchange phrase (``exchange_phrases``: "в обмін на")

@@ -652,3 +652,20 @@ def test_what_was_passed_on_codes_the_act(text: str, root: str) -> None:
     ("пропозицію" 02, "вимогу" 10) codes the act."""
     evs = _events(text)
     assert [e.cameo[:2] for e in evs] == [root], [(e.trigger, e.cameo) for e in evs]
+
+
+@pytest.mark.parametrize("text,language,trigger", [
+    ("Навесні 1920 р. Польща вела переговори з Литвою. Мирного договору підписано не було.",
+     "uk", "підписано"),
+    ("У 1920 р. Польща вела переговори з Литвою. Угоди з Литвою Польща тоді не підписала.",
+     "uk", "Угоди"),
+    ("Весной 1920 г. Польша вела переговоры с Литвой. Мирный договор подписан не был.", "ru",
+     "подписан"),
+])
+def test_negation_after_the_trigger(text: str, language: str, trigger: str) -> None:
+    """"підписано не було" (``copulas``), "Угоди … не підписала": a negated verb after the
+    trigger negates it; there is one event, negated."""
+    evs = _events(text, language)
+    ev = _one(evs, trigger)
+    assert ev.mode == "negated" and ev.cameo[:2] == "05", [(e.trigger, e.mode) for e in evs]
+    assert [e.mode for e in evs if e.cameo[:2] == "05"] == ["negated"]
