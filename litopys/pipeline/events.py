@@ -758,17 +758,25 @@ class EventExtractor:
         lo = head
         while lo > sent.start:
             prev = text[lo - 1]
-            if prev in HARD_BOUNDARIES or (prev == "," and low[lo] in self.W.subordinators):
+            if prev in HARD_BOUNDARIES or (prev == "," and low[lo] in self.W.subordinators
+                                           and not self._joins_names(lo)):
                 break
             lo -= 1
         hi = head + 1
         while hi < sent.end:
             t = text[hi]
             if t in HARD_BOUNDARIES or (t == "," and hi + 1 < sent.end
-                                        and low[hi + 1] in self.W.subordinators):
+                                        and low[hi + 1] in self.W.subordinators
+                                        and not self._joins_names(hi + 1)):
                 break
             hi += 1
         return lo, hi
+
+    def _joins_names(self, k: int) -> bool:
+        """Does a multi-word coordinator start at token ``k`` (", а також СРСР"): it joins
+        names, it does not open a clause."""
+        low = self.F.lower
+        return k + 1 < len(low) and f"{low[k]} {low[k + 1]}" in self.W.coord
 
     def _head(self, m: Span) -> Token:
         for t in m:

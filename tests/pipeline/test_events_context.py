@@ -669,3 +669,14 @@ def test_negation_after_the_trigger(text: str, language: str, trigger: str) -> N
     ev = _one(evs, trigger)
     assert ev.mode == "negated" and ev.cameo[:2] == "05", [(e.trigger, e.mode) for e in evs]
     assert [e.mode for e in evs if e.cameo[:2] == "05"] == ["negated"]
+
+
+@pytest.mark.parametrize("text,language", [
+    ("У 1939 р. Німеччина, а також СРСР напали на Польщу.", "uk"),
+    ("В 1939 году Германия, а также СССР напали на Польшу.", "ru"),
+])
+def test_comma_before_a_multiword_coordinator_opens_no_clause(text: str, language: str) -> None:
+    """", а також СРСР" (a multi-word ``coordinators`` entry) joins a second subject; it does
+    not open a clause of its own."""
+    ev = _one(_events(text, language), "напал")
+    assert set(ev.source) == {"deu", "ussr"} and ev.target == ["pol"], (ev.source, ev.target)
