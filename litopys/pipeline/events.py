@@ -116,6 +116,7 @@ class EventWords:
     representatives: frozenset[str]
     relative_subjects: frozenset[str]
     copulas: frozenset[str]
+    first_person: frozenset[str]
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -166,6 +167,7 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         representatives=frozenset(data.get("representative_nouns") or ()),
         relative_subjects=frozenset(data.get("relative_subjects") or ()),
         copulas=frozenset(data.get("copulas") or ()),
+        first_person=frozenset(data.get("first_person") or ()),
         **sets,
     )
 
@@ -335,9 +337,14 @@ class EventExtractor:
                 if not src and trig.pos == "VERB":
                     pronoun = self._pronoun_subject(doc, clause, trig) or \
                         self._impersonal_plural(trig, passive)
+                    spoken = [e for e, _, _ in made if e.cameo[:2] in UNDIRECTED_ROOTS] \
+                        if pronoun == "first" else []
                     if pronoun == "plural" and story:
                         # "вони підписали": the parties of the last event
                         src = [a for a in story[-1].source + story[-1].target if a not in tgt]
+                    elif spoken:
+                        # "Кулеба заявив: «Я провів консультації …»": the speaker
+                        src = [a for a in spoken[-1].source if a not in tgt]
                     elif pronoun and last_subject:
                         src = [a for a in self._antecedent(pronoun, recent, last_subject)
                                if a not in tgt]
@@ -1375,12 +1382,15 @@ class EventExtractor:
         return None
 
     def _pronoun_subject(self, doc: Doc, clause: tuple[int, int], trig: _Trigger) -> str | None:
-        """"plural" / "singular" when a personal pronoun is the subject before the trigger."""
+        """"plural" / "singular" (or the gender) when a personal pronoun is the subject before
+        the trigger; "first" for the first person singular ("я")."""
         lo, _ = clause
         for k in range(lo, trig.start):
             w = self.F.lower[k]
             if w in self.W.plural_pronouns:
                 return "plural"
+            if w in self.W.first_person:
+                return "first"
             if w in self.W.singular_pronouns:
                 return self.W.pronoun_gender.get(w, "singular")
         return None

@@ -680,3 +680,15 @@ def test_comma_before_a_multiword_coordinator_opens_no_clause(text: str, languag
     not open a clause of its own."""
     ev = _one(_events(text, language), "напал")
     assert set(ev.source) == {"deu", "ussr"} and ev.target == ["pol"], (ev.source, ev.target)
+
+
+@pytest.mark.parametrize("text", [
+    "17 липня 2023 р. Кулеба заявив журналістам: «Я зустрівся з послом Туреччини».",
+    "17 липня 2023 р. Кулеба прибув до Анкари. «Я зустрівся з послом Туреччини», – написав "
+    "міністр.",
+])
+def test_first_person_in_a_quote_is_the_speaker(text: str) -> None:
+    """"Я" (``first_person``): the speaker the sentence's statement names, else the last
+    subject."""
+    ev = _one(_events(text), "зустрівся")
+    assert ev.source[0] == "kuleba" and "tur" in ev.target, (ev.source, ev.target)
