@@ -813,13 +813,16 @@ class EventExtractor:
         head = self._head(m)
         case = self.F.case[head.i]
         agent = self._representative(m.start)
-        if agent is not None and (self.F.case[agent] != "Nom" or self.F.lemma[agent] in
+        agent_case = None if agent is None else self.F.case[agent]
+        if agent is not None and agent_case != "Nom" and self._plural_subject(agent, m.end):
+            agent_case = "Nom"  # ru "страны Антанты предложили": "страны" read as a genitive
+        if agent is not None and (agent_case != "Nom" or self.F.lemma[agent] in
                                   self.W.party_nouns) and (case in ("Gen", None) or any(
                 "gent" in t for t in self.F.tags[head.i])):
             # "підписаний представниками Польщі", "уповноваженими урядів РСФРР": the noun
             # of those who act for the name stands in the clause for it; as a subject, only a
             # party noun ("підписали уряди Польщі та Литви", not "Делегація УНР … прибула")
-            return self._prep_before(doc, agent), self.F.case[agent]
+            return self._prep_before(doc, agent), agent_case
         if case and not is_known(head.text) and "Sur" not in str(head.morph.get("NameType")):
             case = None  # a guessed case on a transliterated name is noise
         if case and any("Fixd" in t for t in self.F.tags[head.i][:1]):

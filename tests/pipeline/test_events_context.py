@@ -692,3 +692,12 @@ def test_first_person_in_a_quote_is_the_speaker(text: str) -> None:
     subject."""
     ev = _one(_events(text), "зустрівся")
     assert ev.source[0] == "kuleba" and "tur" in ev.target, (ev.source, ev.target)
+
+
+def test_party_noun_read_as_genitive_before_a_plural_verb() -> None:
+    """ru "страны Антанты предложили": pymorphy3 reads "страны" as a genitive first; before a
+    plural verb it is the subject, and the name after it acts."""
+    evs = _events("В 1921 г. страны Антанты предложили Советскому правительству принять "
+                  "участие в международной конференции.", "ru")
+    ev = _one(evs, "предложили")
+    assert ev.source == ["entente"] and "soviet_russia" in ev.target, (ev.source, ev.target)
