@@ -112,6 +112,11 @@ class EventWords:
     embedders: frozenset[str]
     gapping: frozenset[str]
     attribution: tuple[tuple[str, ...], ...]
+    exchange: tuple[tuple[str, ...], ...]
+    representatives: frozenset[str]
+    relative_subjects: frozenset[str]
+    copulas: frozenset[str]
+    first_person: frozenset[str]
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -158,6 +163,11 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         factive=frozenset(data.get("factive_governors") or ()),
         embedders=frozenset(data.get("embedding_words") or ()),
         attribution=tuple(tuple(w.split()) for w in data.get("attribution") or ()),
+        exchange=tuple(tuple(w.split()) for w in data.get("exchange_phrases") or ()),
+        representatives=frozenset(data.get("representative_nouns") or ()),
+        relative_subjects=frozenset(data.get("relative_subjects") or ()),
+        copulas=frozenset(data.get("copulas") or ()),
+        first_person=frozenset(data.get("first_person") or ()),
         **sets,
     )
 
@@ -327,9 +337,14 @@ class EventExtractor:
                 if not src and trig.pos == "VERB":
                     pronoun = self._pronoun_subject(doc, clause, trig) or \
                         self._impersonal_plural(trig, passive)
+                    spoken = [e for e, _, _ in made if e.cameo[:2] in UNDIRECTED_ROOTS] \
+                        if pronoun == "first" else []
                     if pronoun == "plural" and story:
                         # "вони підписали": the parties of the last event
                         src = [a for a in story[-1].source + story[-1].target if a not in tgt]
+                    elif spoken:
+                        # "Кулеба заявив: «Я провів консультації …»": the speaker
+                        src = [a for a in spoken[-1].source if a not in tgt]
                     elif pronoun and last_subject:
                         src = [a for a in self._antecedent(pronoun, recent, last_subject)
                                if a not in tgt]
@@ -359,6 +374,13 @@ class EventExtractor:
                 # "тривали переговори військових місій Британії, Франції та СРСР":
                 # a multilateral meeting has parties, not a source and a target
                 multilateral = not tgt and len(src) >= 2 and trig.cameo[:2] in ("03", "04", "05")
+                if multilateral and story and len(
+                        [e for e in src if not any(entities.get(o) is not None and
+                                                   entities[o].affiliation == e for o in src)]) < 2:
+                    # (a capital or a person with the state they act for is one party: the
+                    # other side is the story's, when it has one)
+                    multilateral = not [a for a in story[-1].source + story[-1].target
+                                        if a not in src]
                 if not tgt and trig.frame == "characterise":
                     # "назвав X громом серед ясного неба": a remark; "назвав угоду Y
                     # незаконною" (a target): disapproval
@@ -574,7 +596,7 @@ class EventExtractor:
             if len({h.frame for h in hits}) > 1:
                 hit = self._frame_by_complement(hits, k, hi) or hit
             if hit.pos == "VERB" and tpos == "ADJ" and k + 1 < hi and F.pos[k + 1] == "NOUN" \
-                    and k + 1 not in self.mention_tokens:
+                    and k + 1 not in self.mention_tokens and not self._agent_after(k):
                 continue  # "відступлені території", "окупованих землях": a participle as an adjective
             trig = _Trigger(k, k + 1, k, hit.cameo, hit.frame, hit.pos, hit.lemma)
             (verbs if hit.pos == "VERB" else nouns).append(trig)
@@ -601,10 +623,35 @@ class EventExtractor:
             if self._content_of(n, out + nouns, lo):
                 continue  # "договір ... про припинення війни": what was agreed
             # (a document noun does not govern: "Договір завершив російсько-турецьку війну")
-            if not any(abs(v.head - n.head) <= 4 and v.frame != "treaty" for v in out):
+            if not any(abs(v.head - n.head) <= 4 and v.frame != "treaty"
+                       and not self._comma_between(v.head, n.head) for v in out):
                 out.append(n)
+                continue
+            for v in out:
+                if self._conveyed(v, n):
+                    # "передав цю пропозицію", "висловив протест": what was conveyed codes
+                    # the act
+                    v.cameo = n.cameo
+                    break
         out.sort(key=lambda t: t.start)
         return self._requests(out, hi)
+
+    def _conveyed(self, v: _Trigger, n: _Trigger) -> bool:
+        """Is the noun trigger ``n`` the direct object of a verb of saying or passing on
+        (root 01: "передав цю пропозицію", "передала Литві свою вимогу"), with only modifiers
+        and names between, and of another root?"""
+        F = self.F
+        return v.pos == "VERB" and v.cameo[:2] == "01" and n.cameo[:2] != "01" and \
+            v.end <= n.start <= v.end + 5 and all(
+                F.pos[j] in ("ADJ", "DET", "PRON") or j in self.mention_tokens
+                for j in range(v.end, n.start)) and \
+            F.case[n.head] in ("Acc", "Nom", None)
+
+    def _comma_between(self, a: int, b: int) -> bool:
+        """Is there a comma between tokens ``a`` and ``b``: a verb does not govern a noun of
+        another clause ("після початку російської агресії, Україна подала")?"""
+        lo, hi = min(a, b), max(a, b)
+        return any(self.F.text[j] == "," for j in range(lo + 1, hi))
 
     def _infinitive(self, k: int, first: bool = False) -> bool:
         """Whether a reading of token ``k`` (only the first with ``first``) is an infinitive:
@@ -718,17 +765,25 @@ class EventExtractor:
         lo = head
         while lo > sent.start:
             prev = text[lo - 1]
-            if prev in HARD_BOUNDARIES or (prev == "," and low[lo] in self.W.subordinators):
+            if prev in HARD_BOUNDARIES or (prev == "," and low[lo] in self.W.subordinators
+                                           and not self._joins_names(lo)):
                 break
             lo -= 1
         hi = head + 1
         while hi < sent.end:
             t = text[hi]
             if t in HARD_BOUNDARIES or (t == "," and hi + 1 < sent.end
-                                        and low[hi + 1] in self.W.subordinators):
+                                        and low[hi + 1] in self.W.subordinators
+                                        and not self._joins_names(hi + 1)):
                 break
             hi += 1
         return lo, hi
+
+    def _joins_names(self, k: int) -> bool:
+        """Does a multi-word coordinator start at token ``k`` (", а також СРСР"): it joins
+        names, it does not open a clause."""
+        low = self.F.lower
+        return k + 1 < len(low) and f"{low[k]} {low[k + 1]}" in self.W.coord
 
     def _head(self, m: Span) -> Token:
         for t in m:
@@ -757,6 +812,17 @@ class EventExtractor:
             return self._prep_before(doc, role_start), self.F.case[head.i]
         head = self._head(m)
         case = self.F.case[head.i]
+        agent = self._representative(m.start)
+        agent_case = None if agent is None else self.F.case[agent]
+        if agent is not None and agent_case != "Nom" and self._plural_subject(agent, m.end):
+            agent_case = "Nom"  # ru "страны Антанты предложили": "страны" read as a genitive
+        if agent is not None and (agent_case != "Nom" or self.F.lemma[agent] in
+                                  self.W.party_nouns) and (case in ("Gen", None) or any(
+                "gent" in t for t in self.F.tags[head.i])):
+            # "підписаний представниками Польщі", "уповноваженими урядів РСФРР": the noun
+            # of those who act for the name stands in the clause for it; as a subject, only a
+            # party noun ("підписали уряди Польщі та Литви", not "Делегація УНР … прибула")
+            return self._prep_before(doc, agent), agent_case
         if case and not is_known(head.text) and "Sur" not in str(head.morph.get("NameType")):
             case = None  # a guessed case on a transliterated name is noise
         if case and any("Fixd" in t for t in self.F.tags[head.i][:1]):
@@ -765,6 +831,28 @@ class EventExtractor:
         if case not in (None, "Nom") and prep is None and self._plural_subject(head.i, m.end):
             case = "Nom"
         return prep, case
+
+    def _agent_after(self, k: int) -> bool:
+        """Is the noun after the participle at ``k`` its agent, not the noun it qualifies: an
+        instrumental noun of representatives that does not agree with it ("підписаний
+        представниками Польщі")?"""
+        F = self.F
+        return F.case[k + 1] == "Ins" and F.case[k] != "Ins" and any(
+            lm in self.W.representatives for lm in F.lemmas[k + 1] or (F.lemma[k + 1],))
+
+    def _representative(self, start: int) -> int | None:
+        """The first of the nouns of representatives (``representative_nouns``) or parties
+        (``party_nouns``: "уряди Польщі та Литви") right before token ``start``, each the
+        genitive of the one before ("уповноваженими урядів")."""
+        F = self.F
+        k = start - 1
+        found = None
+        while k >= 0 and k not in self.mention_tokens and F.pos[k] in ("NOUN", "ADJ") and any(
+                lm in self.W.representatives or lm in self.W.party_nouns
+                for lm in F.lemmas[k] or (F.lemma[k],)):
+            found = k
+            k -= 1
+        return found
 
     def _plural_subject(self, k: int, end: int) -> bool:
         """"Турки почали війну", "Німці вторглися": a plural nominative reading of token
@@ -937,6 +1025,15 @@ class EventExtractor:
             agents = [t for t in tgt if self._agentive.get(t)]
             if agents:
                 src = agents[:1]
+                tgt = [t for t in tgt if t not in src]
+        if not src and trig.pos == "VERB" and not passive and lo > sent.start + 1 and \
+                self.F.lower[lo] in self.W.relative_subjects and self.F.text[lo - 1] == ",":
+            # "зустрівся з Пілсудським, який запропонував": the name the relative word
+            # stands for, right before its comma, is the subject of its clause
+            antecedent = next((m for m in sent_mentions if m.end == lo - 1
+                               and m.start not in role_tokens), None)
+            if antecedent is not None:
+                src = [antecedent._.entity_id]
                 tgt = [t for t in tgt if t not in src]
         if not src and trig.pos == "VERB" and not (passive and tgt):
             # the subject of the sentence, outside a gerund or participle clause
@@ -1288,12 +1385,15 @@ class EventExtractor:
         return None
 
     def _pronoun_subject(self, doc: Doc, clause: tuple[int, int], trig: _Trigger) -> str | None:
-        """"plural" / "singular" when a personal pronoun is the subject before the trigger."""
+        """"plural" / "singular" (or the gender) when a personal pronoun is the subject before
+        the trigger; "first" for the first person singular ("я")."""
         lo, _ = clause
         for k in range(lo, trig.start):
             w = self.F.lower[k]
             if w in self.W.plural_pronouns:
                 return "plural"
+            if w in self.W.first_person:
+                return "first"
             if w in self.W.singular_pronouns:
                 return self.W.pronoun_gender.get(w, "singular")
         return None
@@ -1350,6 +1450,12 @@ class EventExtractor:
                     # about the future, not a refusal
                     return "hypothetical"
                 return "negated"
+        if self._negated_after(trig, hi):
+            # "участі в нараді не взяла", "угод підписано не було": the negated verb after
+            return "negated"
+        if self._in_exchange(trig, lo):
+            # "в обмін на визнання і військову допомогу": what is promised in return
+            return "hypothetical"
         if self._infinitive(head) and any(low[k] in self.W.decision or lem[k] in self.W.decision
                             for k in range(max(lo, head - 3), head)):
             # "Європейська рада вирішила надати статус": a decided cooperative act is
@@ -1393,6 +1499,39 @@ class EventExtractor:
         if "VerbForm=Inf" in morph or "Tense=Fut" in morph:
             return "hypothetical"
         return "asserted"
+
+    def _negated_after(self, trig: _Trigger, hi: int) -> bool:
+        """Is the trigger negated by a verb after it: a noun whose governing verb follows it
+        negated, with only the noun's complements between ("участі в нараді не взяла"), or an
+        impersonal passive with a negated copula (``copulas``: "підписано не було")?"""
+        F = self.F
+        neg = self.W.negation
+        if trig.pos == "VERB":
+            k = trig.end
+            return k + 1 < hi and F.lower[k] in neg and any(
+                lm in self.W.copulas for lm in F.lemmas[k + 1] or (F.lemma[k + 1],))
+        for k in range(trig.end, min(hi - 1, trig.end + 5)):
+            if F.pos[k] in ("VERB", "AUX") or F.text[k] in (",", ";"):
+                return False
+            if F.lower[k] in neg:
+                return F.pos[k + 1] in ("VERB", "AUX")
+        return False
+
+    def _in_exchange(self, trig: _Trigger, lo: int) -> bool:
+        """Is the trigger named after an exchange phrase (``exchange_phrases``: "в обмін на")
+        in its clause, with only its noun phrase (coordinated nouns too) between?"""
+        F = self.F
+        k = trig.start - 1
+        while k >= lo and trig.start - k <= 8:
+            w = F.lower[k]
+            for words in self.W.exchange:
+                n = len(words)
+                if k - n + 1 >= lo and tuple(F.lower[k - n + 1:k + 1]) == words:
+                    return True
+            if w in (",", ";") or w in HARD_BOUNDARIES or F.pos[k] in ("VERB", "AUX"):
+                return False
+            k -= 1
+        return False
 
     def _aspect_fact(self, doc: Doc, k: int) -> bool:
         """An aspectual verb in a finite past or present form ("почали", "продовжували")

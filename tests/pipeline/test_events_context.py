@@ -558,3 +558,146 @@ def test_decided_act_mode(text: str, language: str, mode: str) -> None:
     intent (``decision_governors``)."""
     evs = _events(text, language)
     assert [e.mode for e in evs] == [mode], [(e.trigger, e.cameo, e.mode) for e in evs]
+
+
+# -- round 5 ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,language,trigger", [
+    ("У 1921 р. Литва погодилася визнати кордон з Польщею в обмін на військову допомогу "
+     "Польщі.", "uk", "військову допомогу"),
+    ("В 1921 году Литва согласилась признать границу с Польшей в обмен на военную помощь "
+     "Польши.", "ru", "помощь"),
+])
+def test_act_offered_in_exchange_is_hypothetical(text: str, language: str,
+                                                 trigger: str) -> None:
+    """"в обмін на військову допомогу" (``exchange_phrases``): the help was promised in
+    return, not given; the act it was exchanged for keeps its own mode."""
+    evs = _events(text, language)
+    assert _one(evs, trigger).mode == "hypothetical", [(e.trigger, e.mode) for e in evs]
+    assert all(e.mode == "asserted" for e in evs if not e.trigger.startswith(trigger))
+
+
+@pytest.mark.parametrize("text,language,sides", [
+    ("Договір був підписаний представниками Польщі та Литви в 1920 році.", "uk",
+     {"pol", "ltu"}),
+    ("Документ, підписаний лідерами США і Канади, набув чинності 1975 року.", "uk",
+     {"usa", "can"}),
+    ("Договор был подписан представителями Польши и Литвы в 1920 году.", "ru", {"pol", "ltu"}),
+])
+def test_names_after_representatives_act_for_them(text: str, language: str,
+                                                  sides: set[str]) -> None:
+    """"підписаний представниками Польщі та Литви" (``representative_nouns``): the genitive
+    after the instrumental agent is who signed; the participle before the agent is a verb,
+    not an adjective of the noun."""
+    evs = _events(text, language)
+    ev = _one(evs, "подписан" if language == "ru" else "підписаний")
+    assert ev.cameo[:2] == "05" and set(ev.source + ev.target) == sides, \
+        [(e.trigger, e.source, e.target) for e in evs]
+
+
+def test_capital_and_its_state_are_one_party() -> None:
+    """"Москва затягувала переговори": a capital with the state it acts for is one party, not
+    a multilateral meeting; the other side is the story's."""
+    evs = _events("Навесні 1918 р. Україна почала переговори з Радянською Росією. "
+                  "Влітку Москва затягувала переговори.")
+    ev = [e for e in evs if "moscow" in e.source]
+    assert ev and "ukr" in ev[0].target, [(e.trigger, e.source, e.target) for e in evs]
+
+
+@pytest.mark.parametrize("text,language", [
+    ("У травні 1920 р. між Польщею і Литвою було укладено перемир'я, почалися переговори.",
+     "uk"),
+    ("В мае 1920 г. между Польшей и Литвой было заключено перемирие, начались переговоры.",
+     "ru"),
+])
+def test_verb_does_not_govern_a_noun_across_a_comma(text: str, language: str) -> None:
+    """"було укладено перемир'я, почалися переговори": the talks after the comma are an event
+    of their own, not the object of the signing verb four words before."""
+    evs = _events(text, language)
+    assert sorted(e.cameo[:2] for e in evs) == ["04", "05"], [(e.trigger, e.cameo) for e in evs]
+
+
+@pytest.mark.parametrize("text,language,trigger,source,target", [
+    ("У 1921 р. Литва звернулася до Британії, яка підтримала її вимоги.", "uk", "підтримала",
+     "gbr", "ltu"),
+    ("Петлюра зустрівся з Пілсудським, який запропонував укласти союз.", "uk", "запропонував",
+     "pilsudski", "petliura"),
+    ("В 1921 году Литва обратилась к Польше, которая поддержала её требования.", "ru",
+     "поддержала", "pol", "ltu"),
+])
+def test_relative_word_takes_the_name_before_its_comma(text: str, language: str, trigger: str,
+                                                       source: str, target: str) -> None:
+    """"…, який запропонував" (``relative_subjects``): the subject of the relative clause is
+    the name right before the comma, not the main clause's subject, which is its target."""
+    evs = _events(text, language)
+    ev = _one(evs, trigger)
+    assert ev.source[0] == source and target in ev.target, \
+        [(e.trigger, e.source, e.target) for e in evs]
+
+
+def test_names_after_a_party_noun_subject() -> None:
+    """"підписали уряди Польщі та Литви" (``party_nouns``): the names after the subject noun
+    are the ones who signed."""
+    evs = _events("У 1920 р. мирний договір підписали уряди Польщі та Литви.")
+    ev = _one(evs, "підписали")
+    assert set(ev.source + ev.target) == {"pol", "ltu"}, [(e.source, e.target) for e in evs]
+
+
+@pytest.mark.parametrize("text,root", [
+    ("10 вересня 1920 р. Польща передала цю пропозицію до Москви.", "02"),
+    ("У 1938 р. Польща передала Литві свою вимогу.", "10"),
+])
+def test_what_was_passed_on_codes_the_act(text: str, root: str) -> None:
+    """A verb of saying or passing on (root 01) with a noun trigger as its object: the noun
+    ("пропозицію" 02, "вимогу" 10) codes the act."""
+    evs = _events(text)
+    assert [e.cameo[:2] for e in evs] == [root], [(e.trigger, e.cameo) for e in evs]
+
+
+@pytest.mark.parametrize("text,language,trigger", [
+    ("Навесні 1920 р. Польща вела переговори з Литвою. Мирного договору підписано не було.",
+     "uk", "підписано"),
+    ("У 1920 р. Польща вела переговори з Литвою. Угоди з Литвою Польща тоді не підписала.",
+     "uk", "Угоди"),
+    ("Весной 1920 г. Польша вела переговоры с Литвой. Мирный договор подписан не был.", "ru",
+     "подписан"),
+])
+def test_negation_after_the_trigger(text: str, language: str, trigger: str) -> None:
+    """"підписано не було" (``copulas``), "Угоди … не підписала": a negated verb after the
+    trigger negates it; there is one event, negated."""
+    evs = _events(text, language)
+    ev = _one(evs, trigger)
+    assert ev.mode == "negated" and ev.cameo[:2] == "05", [(e.trigger, e.mode) for e in evs]
+    assert [e.mode for e in evs if e.cameo[:2] == "05"] == ["negated"]
+
+
+@pytest.mark.parametrize("text,language", [
+    ("У 1939 р. Німеччина, а також СРСР напали на Польщу.", "uk"),
+    ("В 1939 году Германия, а также СССР напали на Польшу.", "ru"),
+])
+def test_comma_before_a_multiword_coordinator_opens_no_clause(text: str, language: str) -> None:
+    """", а також СРСР" (a multi-word ``coordinators`` entry) joins a second subject; it does
+    not open a clause of its own."""
+    ev = _one(_events(text, language), "напал")
+    assert set(ev.source) == {"deu", "ussr"} and ev.target == ["pol"], (ev.source, ev.target)
+
+
+@pytest.mark.parametrize("text", [
+    "17 липня 2023 р. Кулеба заявив журналістам: «Я зустрівся з послом Туреччини».",
+    "17 липня 2023 р. Кулеба прибув до Анкари. «Я зустрівся з послом Туреччини», – написав "
+    "міністр.",
+])
+def test_first_person_in_a_quote_is_the_speaker(text: str) -> None:
+    """"Я" (``first_person``): the speaker the sentence's statement names, else the last
+    subject."""
+    ev = _one(_events(text), "зустрівся")
+    assert ev.source[0] == "kuleba" and "tur" in ev.target, (ev.source, ev.target)
+
+
+def test_party_noun_read_as_genitive_before_a_plural_verb() -> None:
+    """ru "страны Антанты предложили": pymorphy3 reads "страны" as a genitive first; before a
+    plural verb it is the subject, and the name after it acts."""
+    evs = _events("В 1921 г. страны Антанты предложили Советскому правительству принять "
+                  "участие в международной конференции.", "ru")
+    ev = _one(evs, "предложили")
+    assert ev.source == ["entente"] and "soviet_russia" in ev.target, (ev.source, ev.target)
