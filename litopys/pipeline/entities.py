@@ -39,6 +39,7 @@ INITIAL_RE = re.compile(r"^[A-ZА-ЯІЇЄҐ]\.$")
 ROMAN_RE = re.compile(r"^[IVXLCІХ]+$")  # Latin, or Cyrillic І and Х typed for I and X
 MODEL_NOT_PERSON = ("LOC", "ORG", "DOC", "MISC")
 NAME_TAGS = ("Name", "Surn", "Patr")
+GENDERS = ("masc", "femn")
 MODEL_LABELS = {"PERS": "PERSON", "ORG": "ORG", "LOC": "LOC", "DOC": "DOC"}
 CLOSED_POS = {"PRON", "ADP", "CCONJ", "SCONJ", "PART", "ADV", "VERB", "NUM", "INTJ", "DET"}
 PAST_ENDED = ("femn", "neut", "plur")  # past forms no noun's genitive looks like
@@ -463,8 +464,19 @@ def _first_name_before(tok: Token, nxt: Token) -> bool:
     """Can ``tok`` be a first name in the case of a name reading of ``nxt`` ("Софія
     Русова"; not "Києві Грушевський", where "Києві" as the name "Кий" is dative)?"""
     no_voct = CASES[:-1]
-    return bool(_reading_cases(tok, ("Name",), no_voct)
-                & _reading_cases(nxt, ("Surn", "Name", "Patr"), no_voct))
+    if _reading_cases(tok, ("Name",), no_voct) & \
+            _reading_cases(nxt, ("Surn", "Name", "Patr"), no_voct):
+        return True
+    # "Станіслав Потоцький": a surname with an adjective's form (pymorphy3 reads
+    # "Потоцький" only as an adjective), agreeing with the first name in case and gender
+    return bool(_case_genders(tok, "Name") & _case_genders(nxt, "ADJF"))
+
+
+def _case_genders(tok: Token, only: str) -> set[tuple[str, str]]:
+    """The (case, gender) pairs of the pymorphy3 readings of a token with the tag
+    ``only`` (no vocative: "Поле" is no first name)."""
+    return {(c, g) for tag in tags_of(tok.text) if only in tag
+            for c in CASES[:-1] if c in tag for g in GENDERS if g in tag}
 
 
 def east_asian_surname(tok: Token) -> bool:
@@ -475,6 +487,61 @@ def east_asian_surname(tok: Token) -> bool:
         return False
     nxt = doc[tok.i + 1]
     return is_cap(nxt) and not is_known(nxt.text)
+
+
+GLOSS_BRACKETS = {"(": ")", "[": "]"}
+GLOSS_MAX = 40  # tokens: a gloss is a name or two, an unclosed bracket no gloss
+
+
+def glosses(doc: Doc) -> list[int]:
+    """The tokens of foreign-language glosses in brackets: "(пол. Rzeczpospolita Obojga
+    Narodów)", "[pl. Jan Wyhowski]", "(рос. Царство Польское)". A bracket opened by a
+    language's abbreviation (``gloss_languages``) and then a capitalised or Latin word
+    repeats a name in another language; it names no entity of its own.
+
+    doc (Doc): the document.
+    RETURNS (list[int]): the indices of the tokens inside such brackets, brackets included.
+    """
+    languages = rules()["gloss_languages"]
+    out: list[int] = []
+    n = len(doc)
+    for i, tok in enumerate(doc):
+        close = GLOSS_BRACKETS.get(tok.text)
+        if close is None or i + 2 >= n or doc[i + 1].lower_.rstrip(".") not in languages:
+            continue
+        k = i + 2 if doc[i + 1].text.endswith(".") or doc[i + 2].text != "." else i + 3
+        if k >= n or not (doc[k].text[:1].isupper() or latin(doc[k].text)):
+            continue  # "(рос. та австрійські війська)": an abbreviated adjective
+        end = next((j for j in range(k, min(n, i + GLOSS_MAX))
+                    if doc[j].text in (close, "\n") or "\n" in doc[j].text), None)
+        if end is not None and doc[end].text == close:
+            out.extend(range(i, end + 1))
+    return out
+
+
+HEADLINE_MARKS = (":", "|")
+
+
+def common_word_alone(tok: Token) -> bool:
+    """Is a capitalised word the model calls a place or a body an ordinary word: a
+    sentence's first word that pymorphy3 reads only as a common animate noun ("Власник",
+    "Суддя": people by their role), or a headline's tag before a colon or a bar ("ВІДЕО |",
+    "ФОТО:", read as "Відео" after the normaliser) that it knows only as a common word?
+
+    tok (Token): the model's one-word name.
+    RETURNS (bool): True where the word names no place, state or body.
+    """
+    from litopys.pipeline.morph import parses
+
+    if not sentence_initial(tok) or not is_known(tok.text):
+        return False
+    ps = [p for p in parses(tok.text) if p.is_known]
+    if any(t in p.tag for p in ps for t in NAME_TAGS + ("Abbr",)):
+        return False
+    if all(p.tag.POS == "NOUN" and "anim" in p.tag and "inan" not in p.tag for p in ps):
+        return True  # "Власник", "Суддя"
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.text in HEADLINE_MARKS
 
 
 def sentence_initial(tok: Token) -> bool:
@@ -536,6 +603,8 @@ class EntityRecognizer:
                 if span._.entity_id or span.label_ == "PERSON":
                     inner.append((span.start, span.end, span.label_, span._.entity_id))
 
+        for k in glosses(doc):
+            taken[k] = True  # "(пол. Jan Wyhowski)": a gloss of a name, no entity
         self._bodies(doc, claim, taken)
         self._quoted_orgs(doc, claim, taken)
         self._named_places(doc, claim, taken)
@@ -626,7 +695,7 @@ class EntityRecognizer:
                             _other_word(words[i], gaz.actor(hit.id).name):
                         continue  # "у гавані" is a harbour ("росії" is still Russia)
                     if size == 1 and i + 1 < n and is_cap(doc[i + 1]) and \
-                            name_like(doc[i + 1]) and not first_len.get(words[i + 1]) and \
+                            not first_len.get(words[i + 1]) and \
                             _first_name_before(doc[i], doc[i + 1]):
                         continue  # "Софія Русова": a first name before a surname
                     span = Span(doc, i, i + size, label=hit.type)
@@ -956,11 +1025,12 @@ class EntityRecognizer:
         trimmed: list[tuple[int, int]] = []
         for start, end in runs:
             # "Договір Пілсудський", "Вона": a category noun or a function word
-            # is not part of a name
+            # is not part of a name, nor a word of address ("Дорогі Друзі", "Пане Петре")
             while start < end and not east_asian_surname(doc[start]) and (
                                    doc[start].lemma_ in category
                                    or doc[start].pos_ in CLOSED_POS
-                                   or offices().lookup(doc[start].lower_) is not None):
+                                   or offices().lookup(doc[start].lower_) is not None
+                                   or reads_as(doc[start].text, rules()["address_words"])):
                 start += 1
             # "У Ялті Сталін", "Цар Олексій Михайлович": an ordinary word before a
             # known name is not part of it
@@ -1408,8 +1478,16 @@ class EntityRecognizer:
             return  # "Гетьман зберігав право ...": an office, not a name
         if len(span) == 1 and span[0].lemma_ in category_nouns():
             return  # "називають Договором": a category noun alone is no name
+        if all(reads_as(t.text, rules()["address_words"]) for t in span if t.is_alpha):
+            return  # "Шановні Колеги", "Друзі": a form of address names nobody
+        if label != "PERSON" and len(span) == 1 and common_word_alone(span[0]):
+            return  # "Власник фірми ...", "ВІДЕО | ...": an ordinary word, no place or body
         if label == "DOC" and not any(t.lemma_ in rules()["doc_heads"] for t in span):
             return  # a document has a head noun ("договір", "пакт"); "Масандрі" has none
+        if label != "PERSON" and len(span) == 2 and span[1].text[:1].isupper() and \
+                not first_word_lengths().get(span[1].lower_) and \
+                _first_name_before(span[0], span[1]):
+            label = "PERSON"  # "Станіслава Потоцького": a first name and its surname
         if label == "LOC" and len(span) == 1 and place_label(span[0]) == "LOC":
             label = "LOC_REGION"  # "Брацлавщину": a historical region
         elif label == "LOC" and len(span) > 1 and span[-1].text.islower() and \

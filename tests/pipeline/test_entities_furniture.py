@@ -1,0 +1,74 @@
+"""The entity stage on words of real pages that name nobody: foreign-language glosses in
+brackets, forms of address, headline tags, sentence-initial common nouns (issue 13 §5;
+made-up sentences, one per category)."""
+
+from __future__ import annotations
+
+import pytest
+from test_entities_bodies import _by_mention, _mentions
+
+import litopys
+
+
+@pytest.mark.parametrize("text,gloss,name", [
+    ("Річ Посполита (пол. Rzeczpospolita Obojga Narodów) уклала мир у 1667 році.",
+     "Rzeczpospolita Obojga Narodów", "Річ Посполита"),
+    ("Гетьман Іван Виговський [pl. Jan Wyhowski] прибув до Варшави у 1658 році.",
+     "Jan Wyhowski", "Іван Виговський"),
+    ("Царство Польське (рос. Царство Польское) входило до складу Російської імперії.",
+     "рос. Царство", "Російської імперії"),
+    ("Королівство Угорщина (угор. Magyar Királyság) уклало союз у 1526 році.",
+     "Magyar Királyság", "Угорщина"),
+])
+def test_entities_foreign_gloss_in_brackets_names_no_entity(text: str, gloss: str,
+                                                            name: str) -> None:
+    mentions = _mentions(litopys.extract(text))
+    assert not any(gloss in m or m in gloss for m in mentions if m != name)
+    assert any(name in m for m in mentions)
+
+
+def test_entities_abbreviated_adjective_in_brackets_is_no_gloss() -> None:
+    ch = litopys.extract("Війська (рос. та австр.) перейшли кордон. Петро Дорошенко втік.")
+    assert "Петро Дорошенко" in _mentions(ch)
+
+
+@pytest.mark.parametrize("text,address", [
+    ("Шановні Колеги, дякую за запрошення до Києва.", "Шановні Колеги"),
+    ("Дорогі Друзі! Пане Голово, дозвольте почати.", "Друзі"),
+])
+def test_entities_form_of_address_names_nobody(text: str, address: str) -> None:
+    mentions = _mentions(litopys.extract(text))
+    assert not any(address in m for m in mentions)
+
+
+def test_entities_word_of_address_before_a_name_stays_out_of_it() -> None:
+    ch = litopys.extract("Пане Петре Дорошенко, вітаю вас у Чигирині.")
+    assert not any(m.startswith("Пане") for m in _mentions(ch))
+
+
+@pytest.mark.parametrize("text,word", [
+    ("ВІДЕО | Володимир Зеленський прибув до Вашингтона.", "ВІДЕО"),
+    ("ФОТО: Президент Петро Порошенко у Брюсселі.", "ФОТО"),
+    ("Власник фірми прибув до Одеси. Суддя Микола Петренко відмовив у позові.", "Суддя"),
+])
+def test_entities_headline_tag_or_role_noun_opening_a_sentence_is_no_place(text: str,
+                                                                           word: str) -> None:
+    assert word not in _mentions(litopys.extract(text))
+
+
+@pytest.mark.parametrize("text,person", [
+    ("Коронний гетьман Станіслав Потоцький керував військом у 1667 році.",
+     "Станіслав Потоцький"),
+    ("Карл XII підтримав кандидатуру Станіслава Потоцького у 1704 році.",
+     "Станіслава Потоцького"),
+])
+def test_entities_first_name_that_is_a_town_before_an_adjective_surname_is_a_person(
+        text: str, person: str) -> None:
+    entity = _by_mention(litopys.extract(text), person)
+    assert entity is not None and entity.type == "PERSON"
+
+
+def test_entities_town_named_like_a_first_name_stays_a_town() -> None:
+    entity = _by_mention(litopys.extract("У 1919 році Станіслав став столицею ЗУНР."),
+                         "Станіслав")
+    assert entity is not None and entity.type == "GPE"
