@@ -522,6 +522,25 @@ def glosses(doc: Doc) -> list[int]:
 HEADLINE_MARKS = (":", "|")
 
 
+def adjective_alone(tok: Token) -> bool:
+    """Is the token an adjective by every pymorphy3 reading it has in the dictionary
+    ("Всеросійською", "Північний", "Дашавське"), and no gazetteer name? A place or a
+    body the model finds in one adjective is the adjective of a name whose noun is left
+    out ("Львівська, Хмельницька області"); a surname of that form is read by the person
+    rules, not here.
+
+    tok (Token): the model's one-word name.
+    RETURNS (bool): True for an adjective alone.
+    """
+    from litopys.pipeline.morph import parses
+
+    if gazetteer().lookup(tok.lower_):
+        return False
+    ps = [p for p in parses(tok.text) if p.is_known]  # a guess is no evidence ("Асканія-Нова")
+    return bool(ps) and all(p.tag.POS in ("ADJF", "ADJS") and "Surn" not in p.tag
+                            for p in ps)
+
+
 def common_word_alone(tok: Token) -> bool:
     """Is a capitalised word the model calls a place or a body an ordinary word: a
     sentence's first word that pymorphy3 reads only as a common animate noun ("Власник",
@@ -1478,8 +1497,11 @@ class EntityRecognizer:
             return  # "Гетьман зберігав право ...": an office, not a name
         if len(span) == 1 and span[0].lemma_ in category_nouns():
             return  # "називають Договором": a category noun alone is no name
-        if all(reads_as(t.text, rules()["address_words"]) for t in span if t.is_alpha):
+        if all(reads_as(t.text, rules()["address_words"]) or not any(c.isalpha() for c in t.text)
+               for t in span) and any(t.is_alpha for t in span):
             return  # "Шановні Колеги", "Друзі": a form of address names nobody
+        if label != "PERSON" and len(span) == 1 and adjective_alone(span[0]):
+            return  # "Всеросійською", "Дашавське": an adjective without its noun names nothing
         if label != "PERSON" and len(span) == 1 and common_word_alone(span[0]):
             return  # "Власник фірми ...", "ВІДЕО | ...": an ordinary word, no place or body
         if label == "DOC" and not any(t.lemma_ in rules()["doc_heads"] for t in span):
@@ -1488,6 +1510,10 @@ class EntityRecognizer:
                 not first_word_lengths().get(span[1].lower_) and \
                 _first_name_before(span[0], span[1]):
             label = "PERSON"  # "Станіслава Потоцького": a first name and its surname
+        elif label != "PERSON" and len(span) == 1 and \
+                any("Name" in tag for tag in tags_of(span[0].text)[:1]) and \
+                not gazetteer().lookup(span[0].lower_):
+            label = "PERSON"  # "Ігор виїхав": a first name the model calls a place
         if label == "LOC" and len(span) == 1 and place_label(span[0]) == "LOC":
             label = "LOC_REGION"  # "Брацлавщину": a historical region
         elif label == "LOC" and len(span) > 1 and span[-1].text.islower() and \

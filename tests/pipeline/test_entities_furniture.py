@@ -72,3 +72,18 @@ def test_entities_town_named_like_a_first_name_stays_a_town() -> None:
     entity = _by_mention(litopys.extract("У 1919 році Станіслав став столицею ЗУНР."),
                          "Станіслав")
     assert entity is not None and entity.type == "GPE"
+
+
+def test_entities_hyphenated_name_is_no_form_of_address() -> None:
+    ch = litopys.extract("Директор заповідника «Асканія-Нова» Петро Дорошенко виступив у Києві.")
+    assert "Асканія-Нова" in _mentions(ch)
+
+
+@pytest.mark.parametrize("text,adjective", [
+    ("Указ підписала Всеросійською імператрицею проголошена Катерина II у 1762 році.",
+     "Всеросійською"),
+    ("У 1930 році Північний та Південний райони об'єднали.", "Північний"),
+])
+def test_entities_adjective_alone_names_no_place_or_body(text: str, adjective: str) -> None:
+    entity = _by_mention(litopys.extract(text), adjective)
+    assert entity is None or entity.type == "PERSON"
