@@ -522,6 +522,34 @@ def glosses(doc: Doc) -> list[int]:
 HEADLINE_MARKS = (":", "|")
 
 
+@lru_cache(maxsize=1)
+def latin_name_letters() -> tuple[tuple[str, str], ...]:
+    """The Latin letter groups of transliterated names and their Cyrillic letters, longest
+    first (``latin_name_letters`` of every language's entity words)."""
+    table: dict[str, str] = {}
+    for part in each_language("entities", "latin_name_letters"):
+        table.update(part or {})
+    return tuple(sorted(table.items(), key=lambda kv: -len(kv[0])))
+
+
+def latin_first_name(word: str) -> bool:
+    """Is a capitalised Latin word a transliterated first name ("Dmytro", "Volodymyr"):
+    read back into Cyrillic, does pymorphy3 know it as a first name?"""
+    if not latin(word) or not word[:1].isupper():
+        return False
+    out, k, lower = [], 0, word.lower()
+    while k < len(lower):
+        for latin_part, cyr in latin_name_letters():
+            if lower.startswith(latin_part, k):
+                out.append(cyr)
+                k += len(latin_part)
+                break
+        else:
+            return False
+    cyrillic = "".join(out)
+    return any("Name" in tag for tag in tags_of(cyrillic.capitalize())[:2])
+
+
 def adjective_alone(tok: Token) -> bool:
     """Is the token an adjective by every pymorphy3 reading it has in the dictionary
     ("Всеросійською", "Північний", "Дашавське"), and no gazetteer name? A place or a
@@ -1510,6 +1538,9 @@ class EntityRecognizer:
                 not first_word_lengths().get(span[1].lower_) and \
                 _first_name_before(span[0], span[1]):
             label = "PERSON"  # "Станіслава Потоцького": a first name and its surname
+        elif label != "PERSON" and 2 <= len(span) <= 3 and latin_first_name(span[0].text) and \
+                all(latin(t.text) and t.text[:1].isupper() for t in span):
+            label = "PERSON"  # "Dmytro Kuleba" in an English quotation
         elif label != "PERSON" and len(span) == 1 and \
                 any("Name" in tag for tag in tags_of(span[0].text)[:1]) and \
                 not gazetteer().lookup(span[0].lower_):

@@ -87,3 +87,19 @@ def test_entities_hyphenated_name_is_no_form_of_address() -> None:
 def test_entities_adjective_alone_names_no_place_or_body(text: str, adjective: str) -> None:
     entity = _by_mention(litopys.extract(text), adjective)
     assert entity is None or entity.type == "PERSON"
+
+
+def test_entities_gloss_glued_to_a_name_is_cut_off() -> None:
+    ch = litopys.extract("Ян III Собеський[pl. Jan III Sobieski] розбив турків під Віднем у 1683 році.")
+    assert "Ян III Собеський" in _mentions(ch)
+    assert not any("Sobieski" in m or "[pl" in m for m in _mentions(ch))
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Міністр закордонних справ Dmytro Kuleba написав у Twitter 12 травня 2022 року.",
+     "Dmytro Kuleba"),
+    ("Про це 3 березня 2022 року заявив Oleksandr Kubrakov у Facebook.", "Oleksandr Kubrakov"),
+])
+def test_entities_transliterated_ukrainian_name_is_a_person(text: str, name: str) -> None:
+    entity = _by_mention(litopys.extract(text), name)
+    assert entity is None or entity.type == "PERSON"
