@@ -39,6 +39,7 @@ INITIAL_RE = re.compile(r"^[A-ZА-ЯІЇЄҐ]\.$")
 ROMAN_RE = re.compile(r"^[IVXLCІХ]+$")  # Latin, or Cyrillic І and Х typed for I and X
 MODEL_NOT_PERSON = ("LOC", "ORG", "DOC", "MISC")
 NAME_TAGS = ("Name", "Surn", "Patr")
+ORDINAL_RE = re.compile(r"^\d{1,2}-(?:й|а|е|ий|ша|ге|тя)$")  # "1-й полк"
 GENDERS = ("masc", "femn")
 MODEL_LABELS = {"PERS": "PERSON", "ORG": "ORG", "LOC": "LOC", "DOC": "DOC"}
 CLOSED_POS = {"PRON", "ADP", "CCONJ", "SCONJ", "PART", "ADV", "VERB", "NUM", "INTJ", "DET"}
@@ -652,6 +653,7 @@ class EntityRecognizer:
 
         for k in glosses(doc):
             taken[k] = True  # "(пол. Jan Wyhowski)": a gloss of a name, no entity
+        self._eponymous_bodies(doc, claim, taken)
         self._bodies(doc, claim, taken)
         self._quoted_orgs(doc, claim, taken)
         self._named_places(doc, claim, taken)
@@ -1276,6 +1278,36 @@ class EntityRecognizer:
                     and not taken[i + 1] and \
                     not gaz.lookup(" ".join(words[i : i + 2])):
                 claim(Span(doc, i, i + 2, label="LOC"))
+
+    @staticmethod
+    def _eponymous_bodies(doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
+        """A body named after a person is one organisation: "Наукове товариство імені
+        Т. Шевченка", "1-й український полк імені Богдана Хмельницького". Before "імені"
+        (``eponym_words``) a head noun of a body, an organisation or a force, with its
+        adjectives; after it the person's initials and capitalised names."""
+        heads = rules()["eponym_heads"] | rules()["body_heads"] | rules()["org_heads"] | \
+            rules()["force_heads"]
+        n = len(doc)
+        for e, tok in enumerate(doc):
+            if tok.lower_ not in rules()["eponym_words"] or e == 0 or taken[e]:
+                continue
+            head = e - 1
+            if taken[head] or doc[head].pos_ != "NOUN" or not reads_as(doc[head].text, heads):
+                continue
+            start = head
+            while start > 0 and head - start < 4 and not taken[start - 1] and (
+                    doc[start - 1].pos_ == "ADJ" or ORDINAL_RE.match(doc[start - 1].text)):
+                start -= 1  # "Наукове товариство", "1-й український полк"
+            end = e + 1
+            names = 0
+            while end < n and end - e <= 4 and not taken[end] and (
+                    is_initial(doc[end]) or is_cap(doc[end])
+                    or (doc[end].text == "." and end > e + 1 and is_initial(doc[end - 1]))):
+                names += not is_initial(doc[end]) and doc[end].text != "."
+                end += 1
+            if names == 0:
+                continue  # "імені" without a name after it
+            claim(Span(doc, start, end, label="ORG"))
 
     def _bodies(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
         """Bodies named by a capitalised head and the words in the genitive after it:

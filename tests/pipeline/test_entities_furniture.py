@@ -103,3 +103,19 @@ def test_entities_gloss_glued_to_a_name_is_cut_off() -> None:
 def test_entities_transliterated_ukrainian_name_is_a_person(text: str, name: str) -> None:
     entity = _by_mention(litopys.extract(text), name)
     assert entity is None or entity.type == "PERSON"
+
+
+@pytest.mark.parametrize("text,body", [
+    ("У 1873 році у Львові засновано Наукове товариство імені Т. Шевченка.",
+     "Наукове товариство імені Т. Шевченка"),
+    ("У 1917 році 1-й український полк імені Богдана Хмельницького вирушив на фронт.",
+     "1-й український полк імені Богдана Хмельницького"),
+])
+def test_entities_body_named_after_a_person_is_one_organisation(text: str, body: str) -> None:
+    entity = _by_mention(litopys.extract(text), body)
+    assert entity is not None and entity.type == "ORG"
+
+
+def test_entities_street_named_after_a_person_is_no_organisation() -> None:
+    ch = litopys.extract("Вулиця імені Шевченка у 1925 році вела до Києва.")
+    assert not any("імені" in m for m in _mentions(ch))
