@@ -461,6 +461,21 @@ def _other_word(word: str, name: str) -> bool:
                and not any(t in p.tag for t in NAME_TAGS) for p in parses(word))
 
 
+def located(tok: Token) -> bool:
+    """Is a capitalised word after a preposition that takes no person ("біля Гродна",
+    "около Шумлы"; ``locative_prepositions``), and no name the dictionaries know (a
+    dictionary first name or surname, or one of the persons dictionary)? Then it is a
+    place, whatever surname its ending lets the guesser read."""
+    from litopys.pipeline.morph import parses
+
+    doc = tok.doc
+    if tok.i == 0 or doc[tok.i - 1].lower_ not in rules()["locative_prepositions"]:
+        return False
+    if known_surname(tok.text):
+        return False
+    return not any(p.is_known and any(t in p.tag for t in NAME_TAGS) for p in parses(tok.text))
+
+
 def _first_name_before(tok: Token, nxt: Token) -> bool:
     """Can ``tok`` be a first name in the case of a name reading of ``nxt`` ("Софія
     Русова"; not "Києві Грушевський", where "Києві" as the name "Кий" is dative)?"""
@@ -1131,6 +1146,8 @@ class EntityRecognizer:
             return False  # "Українську" (громадську групу): a state's adjective
         if latin(tok.text):
             return False  # "Twitter", "July": a foreign word alone is no name here
+        if located(tok):
+            return False  # "около Шумлы": a place (read by ``_places``)
         tags = tags_of(tok.text)
         first = tags[0] if tags else ""
         if known_surname(tok.text) and len(tok.text) > 3 and tok.pos_ not in CLOSED_POS:
@@ -1246,7 +1263,7 @@ class EntityRecognizer:
                 continue
             if doc[i - 1].lower_ not in rules()["place_prepositions"] or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
-            if _maybe_name(tok) or "Animacy=Anim" in str(tok.morph):
+            if (_maybe_name(tok) or "Animacy=Anim" in str(tok.morph)) and not located(tok):
                 continue
             if tok.lemma_ in rules()["doc_heads"] | rules()["org_heads"] or \
                     reads_as(tok.text, rules()["body_heads"]):
@@ -1570,6 +1587,8 @@ class EntityRecognizer:
                 not first_word_lengths().get(span[1].lower_) and \
                 _first_name_before(span[0], span[1]):
             label = "PERSON"  # "Станіслава Потоцького": a first name and its surname
+        elif label == "PERSON" and len(span) == 1 and located(span[0]):
+            label = "LOC" if place_label(span[0]) == "LOC" else "GPE"  # "около Шумлы"
         elif label != "PERSON" and 2 <= len(span) <= 3 and latin_first_name(span[0].text) and \
                 all(latin(t.text) and t.text[:1].isupper() for t in span):
             label = "PERSON"  # "Dmytro Kuleba" in an English quotation

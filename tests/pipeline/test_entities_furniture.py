@@ -119,3 +119,19 @@ def test_entities_body_named_after_a_person_is_one_organisation(text: str, body:
 def test_entities_street_named_after_a_person_is_no_organisation() -> None:
     ch = litopys.extract("Вулиця імені Шевченка у 1925 році вела до Києва.")
     assert not any("імені" in m for m in _mentions(ch))
+
+
+@pytest.mark.parametrize("text,place", [
+    ("В 1774 году русские войска стояли около Шумлы и ждали приказа.", "Шумлы"),
+    ("Летом 1773 года армия перешла Дунай под Гирсовым и двинулась дальше.", "Гирсовым"),
+])
+def test_entities_word_after_a_preposition_that_takes_no_person_is_a_place(text: str,
+                                                                           place: str) -> None:
+    entity = _by_mention(litopys.extract(text), place)
+    assert entity is not None and entity.type in ("GPE", "LOC")
+
+
+def test_entities_person_after_a_preposition_that_takes_people_stays_a_person() -> None:
+    entity = _by_mention(litopys.extract("В 1775 году письмо отправили к Румянцеву в Москву."),
+                         "Румянцеву")
+    assert entity is not None and entity.type == "PERSON"
