@@ -39,7 +39,7 @@ INITIAL_RE = re.compile(r"^[A-ZА-ЯІЇЄҐ]\.$")
 ROMAN_RE = re.compile(r"^[IVXLCІХ]+$")  # Latin, or Cyrillic І and Х typed for I and X
 MODEL_NOT_PERSON = ("LOC", "ORG", "DOC", "MISC")
 NAME_TAGS = ("Name", "Surn", "Patr")
-ORDINAL_RE = re.compile(r"^\d{1,2}-(?:й|а|е|ий|ша|ге|тя)$")  # "1-й полк"
+ORDINAL_RE = re.compile(r"^\d{1,2}-[^\W\d_]{1,3}$")  # an ordinal number ("1-й полк")
 GENDERS = ("masc", "femn")
 MODEL_LABELS = {"PERS": "PERSON", "ORG": "ORG", "LOC": "LOC", "DOC": "DOC"}
 CLOSED_POS = {"PRON", "ADP", "CCONJ", "SCONJ", "PART", "ADV", "VERB", "NUM", "INTJ", "DET"}
@@ -461,19 +461,24 @@ def _other_word(word: str, name: str) -> bool:
                and not any(t in p.tag for t in NAME_TAGS) for p in parses(word))
 
 
+def located_word(tok: Token) -> bool:
+    """Is the word no name the dictionaries know (see ``located``)?"""
+    from litopys.pipeline.morph import parses
+
+    if known_surname(tok.text):
+        return False
+    return not any(p.is_known and any(t in p.tag for t in NAME_TAGS) for p in parses(tok.text))
+
+
 def located(tok: Token) -> bool:
     """Is a capitalised word after a preposition that takes no person ("біля Гродна",
     "около Шумлы"; ``locative_prepositions``), and no name the dictionaries know (a
     dictionary first name or surname, or one of the persons dictionary)? Then it is a
     place, whatever surname its ending lets the guesser read."""
-    from litopys.pipeline.morph import parses
-
     doc = tok.doc
     if tok.i == 0 or doc[tok.i - 1].lower_ not in rules()["locative_prepositions"]:
         return False
-    if known_surname(tok.text):
-        return False
-    return not any(p.is_known and any(t in p.tag for t in NAME_TAGS) for p in parses(tok.text))
+    return located_word(tok)
 
 
 def _first_name_before(tok: Token, nxt: Token) -> bool:
@@ -1248,8 +1253,14 @@ class EntityRecognizer:
             tok, old = doc[i], at.get(i)
             if not is_cap(tok) or (old is not None and (old.label_ != "PERSON" or len(old) > 1)):
                 continue
-            if doc[i - 1].lower_ in seps and doc[i + 1].lower_ in seps and \
-                    place_at(i - 2) and place_at(i + 2) and not known_surname(tok.text):
+            between = doc[i - 1].lower_ in seps and doc[i + 1].lower_ in seps and \
+                place_at(i - 2) and place_at(i + 2) and not known_surname(tok.text)
+            # "в Молдавии и Валахии": the second of two words after a preposition that
+            # takes no person, in the first one's case, is a place too
+            second = doc[i - 1].lower_ in rules()["name_conjunctions"] and place_at(i - 2) \
+                and len(at[i - 2]) == 1 and located(doc[i - 2]) and \
+                bool(_reading_cases(tok) & _reading_cases(doc[i - 2])) and located_word(tok)
+            if between or second:
                 if old is not None:
                     spans.remove(old)
                     taken[i] = False

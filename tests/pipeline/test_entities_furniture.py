@@ -135,3 +135,9 @@ def test_entities_person_after_a_preposition_that_takes_people_stays_a_person() 
     entity = _by_mention(litopys.extract("В 1775 году письмо отправили к Румянцеву в Москву."),
                          "Румянцеву")
     assert entity is not None and entity.type == "PERSON"
+
+
+def test_entities_second_place_after_a_preposition_that_takes_no_person() -> None:
+    ch = litopys.extract("В 1770 году в Бендерах и Шумле стояли турецкие гарнизоны.")
+    entity = _by_mention(ch, "Шумле")
+    assert entity is not None and entity.type in ("GPE", "LOC")
