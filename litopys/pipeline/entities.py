@@ -1277,8 +1277,8 @@ class EntityRecognizer:
             if (_maybe_name(tok) or "Animacy=Anim" in str(tok.morph)) and not located(tok):
                 continue
             if tok.lemma_ in rules()["doc_heads"] | rules()["org_heads"] or \
-                    reads_as(tok.text, rules()["body_heads"]):
-                continue  # "в Офісі президента": a body's noun, no place
+                    reads_as(tok.text, rules()["body_heads"] | rules()["platform_words"]):
+                continue  # "в Офісі президента": a body's noun, no place ("у Фейсбуці")
             claim(Span(doc, i, i + 1, label=place_label(tok)))
 
     def _named_places(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
@@ -1588,6 +1588,8 @@ class EntityRecognizer:
         if all(reads_as(t.text, rules()["address_words"]) or not any(c.isalpha() for c in t.text)
                for t in span) and any(t.is_alpha for t in span):
             return  # "Шановні Колеги", "Друзі": a form of address names nobody
+        if len(span) == 1 and reads_as(span[0].text, rules()["platform_words"]):
+            return  # "у Фейсбуці", "в Інтернеті": where it was said, no place
         if label != "PERSON" and len(span) == 1 and adjective_alone(span[0]):
             return  # "Всеросійською", "Дашавське": an adjective without its noun names nothing
         if label != "PERSON" and len(span) == 1 and common_word_alone(span[0]):

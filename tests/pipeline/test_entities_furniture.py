@@ -141,3 +141,11 @@ def test_entities_second_place_after_a_preposition_that_takes_no_person() -> Non
     ch = litopys.extract("В 1770 году в Бендерах и Шумле стояли турецкие гарнизоны.")
     entity = _by_mention(ch, "Шумле")
     assert entity is not None and entity.type in ("GPE", "LOC")
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Про це 3 березня 2022 року прем'єр написав у Фейсбуці.", "Фейсбуці"),
+    ("Текст заяви 5 травня 2021 року з'явився в Інтернеті.", "Інтернеті"),
+])
+def test_entities_internet_platform_is_no_place(text: str, word: str) -> None:
+    assert word not in _mentions(litopys.extract(text))
