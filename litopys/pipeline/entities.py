@@ -39,6 +39,8 @@ INITIAL_RE = re.compile(r"^[A-ZА-ЯІЇЄҐ]\.$")
 ROMAN_RE = re.compile(r"^[IVXLCІХ]+$")  # Latin, or Cyrillic І and Х typed for I and X
 MODEL_NOT_PERSON = ("LOC", "ORG", "DOC", "MISC")
 NAME_TAGS = ("Name", "Surn", "Patr")
+ORDINAL_RE = re.compile(r"^\d{1,2}-[^\W\d_]{1,3}$")  # an ordinal number ("1-й полк")
+GENDERS = ("masc", "femn")
 MODEL_LABELS = {"PERS": "PERSON", "ORG": "ORG", "LOC": "LOC", "DOC": "DOC"}
 CLOSED_POS = {"PRON", "ADP", "CCONJ", "SCONJ", "PART", "ADV", "VERB", "NUM", "INTJ", "DET"}
 PAST_ENDED = ("femn", "neut", "plur")  # past forms no noun's genitive looks like
@@ -459,12 +461,43 @@ def _other_word(word: str, name: str) -> bool:
                and not any(t in p.tag for t in NAME_TAGS) for p in parses(word))
 
 
+def located_word(tok: Token) -> bool:
+    """Is the word no name the dictionaries know (see ``located``)?"""
+    from litopys.pipeline.morph import parses
+
+    if known_surname(tok.text):
+        return False
+    return not any(p.is_known and any(t in p.tag for t in NAME_TAGS) for p in parses(tok.text))
+
+
+def located(tok: Token) -> bool:
+    """Is a capitalised word after a preposition that takes no person ("біля Гродна",
+    "около Шумлы"; ``locative_prepositions``), and no name the dictionaries know (a
+    dictionary first name or surname, or one of the persons dictionary)? Then it is a
+    place, whatever surname its ending lets the guesser read."""
+    doc = tok.doc
+    if tok.i == 0 or doc[tok.i - 1].lower_ not in rules()["locative_prepositions"]:
+        return False
+    return located_word(tok)
+
+
 def _first_name_before(tok: Token, nxt: Token) -> bool:
     """Can ``tok`` be a first name in the case of a name reading of ``nxt`` ("Софія
     Русова"; not "Києві Грушевський", where "Києві" as the name "Кий" is dative)?"""
     no_voct = CASES[:-1]
-    return bool(_reading_cases(tok, ("Name",), no_voct)
-                & _reading_cases(nxt, ("Surn", "Name", "Patr"), no_voct))
+    if _reading_cases(tok, ("Name",), no_voct) & \
+            _reading_cases(nxt, ("Surn", "Name", "Patr"), no_voct):
+        return True
+    # "Станіслав Потоцький": a surname with an adjective's form (pymorphy3 reads
+    # "Потоцький" only as an adjective), agreeing with the first name in case and gender
+    return bool(_case_genders(tok, "Name") & _case_genders(nxt, "ADJF"))
+
+
+def _case_genders(tok: Token, only: str) -> set[tuple[str, str]]:
+    """The (case, gender) pairs of the pymorphy3 readings of a token with the tag
+    ``only`` (no vocative: "Поле" is no first name)."""
+    return {(c, g) for tag in tags_of(tok.text) if only in tag
+            for c in CASES[:-1] if c in tag for g in GENDERS if g in tag}
 
 
 def east_asian_surname(tok: Token) -> bool:
@@ -475,6 +508,108 @@ def east_asian_surname(tok: Token) -> bool:
         return False
     nxt = doc[tok.i + 1]
     return is_cap(nxt) and not is_known(nxt.text)
+
+
+GLOSS_BRACKETS = {"(": ")", "[": "]"}
+GLOSS_MAX = 40  # tokens: a gloss is a name or two, an unclosed bracket no gloss
+
+
+def glosses(doc: Doc) -> list[int]:
+    """The tokens of foreign-language glosses in brackets: "(пол. Rzeczpospolita Obojga
+    Narodów)", "[pl. Jan Wyhowski]", "(рос. Царство Польское)". A bracket opened by a
+    language's abbreviation (``gloss_languages``) and then a capitalised or Latin word
+    repeats a name in another language; it names no entity of its own.
+
+    doc (Doc): the document.
+    RETURNS (list[int]): the indices of the tokens inside such brackets, brackets included.
+    """
+    languages = rules()["gloss_languages"]
+    out: list[int] = []
+    n = len(doc)
+    for i, tok in enumerate(doc):
+        close = GLOSS_BRACKETS.get(tok.text)
+        if close is None or i + 2 >= n or doc[i + 1].lower_.rstrip(".") not in languages:
+            continue
+        k = i + 2 if doc[i + 1].text.endswith(".") or doc[i + 2].text != "." else i + 3
+        if k >= n or not (doc[k].text[:1].isupper() or latin(doc[k].text)):
+            continue  # "(рос. та австрійські війська)": an abbreviated adjective
+        end = next((j for j in range(k, min(n, i + GLOSS_MAX))
+                    if doc[j].text in (close, "\n") or "\n" in doc[j].text), None)
+        if end is not None and doc[end].text == close:
+            out.extend(range(i, end + 1))
+    return out
+
+
+HEADLINE_MARKS = (":", "|")
+
+
+@lru_cache(maxsize=1)
+def latin_name_letters() -> tuple[tuple[str, str], ...]:
+    """The Latin letter groups of transliterated names and their Cyrillic letters, longest
+    first (``latin_name_letters`` of every language's entity words)."""
+    table: dict[str, str] = {}
+    for part in each_language("entities", "latin_name_letters"):
+        table.update(part or {})
+    return tuple(sorted(table.items(), key=lambda kv: -len(kv[0])))
+
+
+def latin_first_name(word: str) -> bool:
+    """Is a capitalised Latin word a transliterated first name ("Dmytro", "Volodymyr"):
+    read back into Cyrillic, does pymorphy3 know it as a first name?"""
+    if not latin(word) or not word[:1].isupper():
+        return False
+    out, k, lower = [], 0, word.lower()
+    while k < len(lower):
+        for latin_part, cyr in latin_name_letters():
+            if lower.startswith(latin_part, k):
+                out.append(cyr)
+                k += len(latin_part)
+                break
+        else:
+            return False
+    cyrillic = "".join(out)
+    return any("Name" in tag for tag in tags_of(cyrillic.capitalize())[:2])
+
+
+def adjective_alone(tok: Token) -> bool:
+    """Is the token an adjective by every pymorphy3 reading it has in the dictionary
+    ("Всеросійською", "Північний", "Дашавське"), and no gazetteer name? A place or a
+    body the model finds in one adjective is the adjective of a name whose noun is left
+    out ("Львівська, Хмельницька області"); a surname of that form is read by the person
+    rules, not here.
+
+    tok (Token): the model's one-word name.
+    RETURNS (bool): True for an adjective alone.
+    """
+    from litopys.pipeline.morph import parses
+
+    if gazetteer().lookup(tok.lower_):
+        return False
+    ps = [p for p in parses(tok.text) if p.is_known]  # a guess is no evidence ("Асканія-Нова")
+    return bool(ps) and all(p.tag.POS in ("ADJF", "ADJS") and "Surn" not in p.tag
+                            for p in ps)
+
+
+def common_word_alone(tok: Token) -> bool:
+    """Is a capitalised word the model calls a place or a body an ordinary word: a
+    sentence's first word that pymorphy3 reads only as a common animate noun ("Власник",
+    "Суддя": people by their role), or a headline's tag before a colon or a bar ("ВІДЕО |",
+    "ФОТО:", read as "Відео" after the normaliser) that it knows only as a common word?
+
+    tok (Token): the model's one-word name.
+    RETURNS (bool): True where the word names no place, state or body.
+    """
+    from litopys.pipeline.morph import parses
+
+    if not sentence_initial(tok) or not is_known(tok.text):
+        return False
+    ps = [p for p in parses(tok.text) if p.is_known]
+    if any(t in p.tag for p in ps for t in NAME_TAGS + ("Abbr",)):
+        return False
+    if all(p.tag.POS == "NOUN" and "anim" in p.tag and "inan" not in p.tag for p in ps):
+        return True  # "Власник", "Суддя"
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.text in HEADLINE_MARKS
 
 
 def sentence_initial(tok: Token) -> bool:
@@ -536,6 +671,9 @@ class EntityRecognizer:
                 if span._.entity_id or span.label_ == "PERSON":
                     inner.append((span.start, span.end, span.label_, span._.entity_id))
 
+        for k in glosses(doc):
+            taken[k] = True  # "(пол. Jan Wyhowski)": a gloss of a name, no entity
+        self._eponymous_bodies(doc, claim, taken)
         self._bodies(doc, claim, taken)
         self._quoted_orgs(doc, claim, taken)
         self._named_places(doc, claim, taken)
@@ -626,7 +764,7 @@ class EntityRecognizer:
                             _other_word(words[i], gaz.actor(hit.id).name):
                         continue  # "у гавані" is a harbour ("росії" is still Russia)
                     if size == 1 and i + 1 < n and is_cap(doc[i + 1]) and \
-                            name_like(doc[i + 1]) and not first_len.get(words[i + 1]) and \
+                            not first_len.get(words[i + 1]) and \
                             _first_name_before(doc[i], doc[i + 1]):
                         continue  # "Софія Русова": a first name before a surname
                     span = Span(doc, i, i + size, label=hit.type)
@@ -956,11 +1094,12 @@ class EntityRecognizer:
         trimmed: list[tuple[int, int]] = []
         for start, end in runs:
             # "Договір Пілсудський", "Вона": a category noun or a function word
-            # is not part of a name
+            # is not part of a name, nor a word of address ("Дорогі Друзі", "Пане Петре")
             while start < end and not east_asian_surname(doc[start]) and (
                                    doc[start].lemma_ in category
                                    or doc[start].pos_ in CLOSED_POS
-                                   or offices().lookup(doc[start].lower_) is not None):
+                                   or offices().lookup(doc[start].lower_) is not None
+                                   or reads_as(doc[start].text, rules()["address_words"])):
                 start += 1
             # "У Ялті Сталін", "Цар Олексій Михайлович": an ordinary word before a
             # known name is not part of it
@@ -1012,6 +1151,8 @@ class EntityRecognizer:
             return False  # "Українську" (громадську групу): a state's adjective
         if latin(tok.text):
             return False  # "Twitter", "July": a foreign word alone is no name here
+        if located(tok):
+            return False  # "около Шумлы": a place (read by ``_places``)
         tags = tags_of(tok.text)
         first = tags[0] if tags else ""
         if known_surname(tok.text) and len(tok.text) > 3 and tok.pos_ not in CLOSED_POS:
@@ -1112,8 +1253,14 @@ class EntityRecognizer:
             tok, old = doc[i], at.get(i)
             if not is_cap(tok) or (old is not None and (old.label_ != "PERSON" or len(old) > 1)):
                 continue
-            if doc[i - 1].lower_ in seps and doc[i + 1].lower_ in seps and \
-                    place_at(i - 2) and place_at(i + 2) and not known_surname(tok.text):
+            between = doc[i - 1].lower_ in seps and doc[i + 1].lower_ in seps and \
+                place_at(i - 2) and place_at(i + 2) and not known_surname(tok.text)
+            # "в Молдавии и Валахии": the second of two words after a preposition that
+            # takes no person, in the first one's case, is a place too
+            second = doc[i - 1].lower_ in rules()["name_conjunctions"] and place_at(i - 2) \
+                and len(at[i - 2]) == 1 and located(doc[i - 2]) and \
+                bool(_reading_cases(tok) & _reading_cases(doc[i - 2])) and located_word(tok)
+            if between or second:
                 if old is not None:
                     spans.remove(old)
                     taken[i] = False
@@ -1127,11 +1274,11 @@ class EntityRecognizer:
                 continue
             if doc[i - 1].lower_ not in rules()["place_prepositions"] or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
-            if _maybe_name(tok) or "Animacy=Anim" in str(tok.morph):
+            if (_maybe_name(tok) or "Animacy=Anim" in str(tok.morph)) and not located(tok):
                 continue
             if tok.lemma_ in rules()["doc_heads"] | rules()["org_heads"] or \
-                    reads_as(tok.text, rules()["body_heads"]):
-                continue  # "в Офісі президента": a body's noun, no place
+                    reads_as(tok.text, rules()["body_heads"] | rules()["platform_words"]):
+                continue  # "в Офісі президента": a body's noun, no place ("у Фейсбуці")
             claim(Span(doc, i, i + 1, label=place_label(tok)))
 
     def _named_places(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
@@ -1159,6 +1306,36 @@ class EntityRecognizer:
                     and not taken[i + 1] and \
                     not gaz.lookup(" ".join(words[i : i + 2])):
                 claim(Span(doc, i, i + 2, label="LOC"))
+
+    @staticmethod
+    def _eponymous_bodies(doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
+        """A body named after a person is one organisation: "Наукове товариство імені
+        Т. Шевченка", "1-й український полк імені Богдана Хмельницького". Before "імені"
+        (``eponym_words``) a head noun of a body, an organisation or a force, with its
+        adjectives; after it the person's initials and capitalised names."""
+        heads = rules()["eponym_heads"] | rules()["body_heads"] | rules()["org_heads"] | \
+            rules()["force_heads"]
+        n = len(doc)
+        for e, tok in enumerate(doc):
+            if tok.lower_ not in rules()["eponym_words"] or e == 0 or taken[e]:
+                continue
+            head = e - 1
+            if taken[head] or doc[head].pos_ != "NOUN" or not reads_as(doc[head].text, heads):
+                continue
+            start = head
+            while start > 0 and head - start < 4 and not taken[start - 1] and (
+                    doc[start - 1].pos_ == "ADJ" or ORDINAL_RE.match(doc[start - 1].text)):
+                start -= 1  # "Наукове товариство", "1-й український полк"
+            end = e + 1
+            names = 0
+            while end < n and end - e <= 4 and not taken[end] and (
+                    is_initial(doc[end]) or is_cap(doc[end])
+                    or (doc[end].text == "." and end > e + 1 and is_initial(doc[end - 1]))):
+                names += not is_initial(doc[end]) and doc[end].text != "."
+                end += 1
+            if names == 0:
+                continue  # "імені" without a name after it
+            claim(Span(doc, start, end, label="ORG"))
 
     def _bodies(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
         """Bodies named by a capitalised head and the words in the genitive after it:
@@ -1408,8 +1585,30 @@ class EntityRecognizer:
             return  # "Гетьман зберігав право ...": an office, not a name
         if len(span) == 1 and span[0].lemma_ in category_nouns():
             return  # "називають Договором": a category noun alone is no name
+        if all(reads_as(t.text, rules()["address_words"]) or not any(c.isalpha() for c in t.text)
+               for t in span) and any(t.is_alpha for t in span):
+            return  # "Шановні Колеги", "Друзі": a form of address names nobody
+        if len(span) == 1 and reads_as(span[0].text, rules()["platform_words"]):
+            return  # "у Фейсбуці", "в Інтернеті": where it was said, no place
+        if label != "PERSON" and len(span) == 1 and adjective_alone(span[0]):
+            return  # "Всеросійською", "Дашавське": an adjective without its noun names nothing
+        if label != "PERSON" and len(span) == 1 and common_word_alone(span[0]):
+            return  # "Власник фірми ...", "ВІДЕО | ...": an ordinary word, no place or body
         if label == "DOC" and not any(t.lemma_ in rules()["doc_heads"] for t in span):
             return  # a document has a head noun ("договір", "пакт"); "Масандрі" has none
+        if label != "PERSON" and len(span) == 2 and span[1].text[:1].isupper() and \
+                not first_word_lengths().get(span[1].lower_) and \
+                _first_name_before(span[0], span[1]):
+            label = "PERSON"  # "Станіслава Потоцького": a first name and its surname
+        elif label == "PERSON" and len(span) == 1 and located(span[0]):
+            label = "LOC" if place_label(span[0]) == "LOC" else "GPE"  # "около Шумлы"
+        elif label != "PERSON" and 2 <= len(span) <= 3 and latin_first_name(span[0].text) and \
+                all(latin(t.text) and t.text[:1].isupper() for t in span):
+            label = "PERSON"  # "Dmytro Kuleba" in an English quotation
+        elif label != "PERSON" and len(span) == 1 and \
+                any("Name" in tag for tag in tags_of(span[0].text)[:1]) and \
+                not gazetteer().lookup(span[0].lower_):
+            label = "PERSON"  # "Ігор виїхав": a first name the model calls a place
         if label == "LOC" and len(span) == 1 and place_label(span[0]) == "LOC":
             label = "LOC_REGION"  # "Брацлавщину": a historical region
         elif label == "LOC" and len(span) > 1 and span[-1].text.islower() and \

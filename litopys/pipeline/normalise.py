@@ -12,6 +12,8 @@ What it does (each rule is a *why*):
 - a word broken at a line end ("Пет- люра", "Падерев-\nський") is joined again,
   unless the next word is a conjunction ("північно- та південно-західний");
 - footnote marks glued to a word ("Республики[1]") are dropped;
+- a bracket glued to a word and opening another ("Собеський[pl. Jan Sobieski]") gets a
+  space before it;
 - an ALL-CAPS heading ("КЮЧУК-КАЙНАРДЖІЙСЬКИЙ МИРНИЙ ДОГОВІР") is written in
   sentence case ("Кючук-Кайнарджійський мирний договір"), keeping abbreviations
   ("СРСР") and proper names, so its words are not read as abbreviations;
@@ -73,6 +75,9 @@ _GLUED_YEAR = re.compile(r"(?<=\d)(?=(?:" + "|".join(map(re.escape, _YEAR_ABBREV
 # lower-case word continuation
 _BROKEN_WORD = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n?[ \t]*(?=([^\W\d_A-ZА-ЯІЇЄҐ]+))")
 _FOOTNOTE = re.compile(r"(?<=[^\W\d_]|[.,;:»\"')])\[\d{1,3}\]")
+# a bracket glued to the word before it and opening a word ("Собеський[pl. Jan Sobieski]",
+# "Варшава(пол. Warszawa)"): the tokenizer keeps "Собеський[pl" one token
+_GLUED_BRACKET = re.compile(r"(?<=[^\W\d_])[\[(](?=[^\W\d_])")
 # a run of two or more all-capital words (hyphens, digits and apostrophes inside)
 _CAPS_WORD = r"[^\W\d_a-zа-яіїєґ]+(?:['-][^\W\d_a-zа-яіїєґ]+)*"
 _CAPS_RUN = re.compile(rf"\b{_CAPS_WORD}(?:[ \t]+(?:{_CAPS_WORD}|\d+))*\b")
@@ -129,6 +134,7 @@ def normalise(text: str, language: str | None = None) -> tuple[str, OffsetMap]:
 
     # 2. insertions and deletions, recorded in the offset map
     inserts = {m.start() for m in _GLUED_YEAR.finditer(rewritten)}
+    inserts |= {m.start() for m in _GLUED_BRACKET.finditer(rewritten)}
     dropped: set[int] = set()
     for m in _BROKEN_WORD.finditer(rewritten):
         if m.end() > m.start() + 1 and \
