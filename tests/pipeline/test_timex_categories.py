@@ -546,3 +546,37 @@ def test_time_roman_ranges_through_the_pipeline(pipeline, text: str, expected: l
 ])
 def test_time_bare_years_before_a_clause(pipeline, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert [(t.text, t.value) for t in pipeline.text(text).timexes] == expected
+
+
+# -- round 4 of issue 13 item 6 --
+
+@pytest.mark.parametrize("text,expected", [
+    # a duration adjective before "війна" is a name at a sentence start too
+    ("Семирічна війна тривала довго.", []),
+    ("Шестиденна війна 1967 року.", [("1967 року", "1967")]),
+    ("Тридцатилетняя война закончилась.", []),
+    # other nouns keep the duration, at a sentence start as inside one
+    ("Дводенна битва скінчилася.", [("Дводенна", "P2D")]),
+    ("Семирічний план виконали.", [("Семирічний", "P7Y")]),
+])
+def test_time_duration_adjective_names(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the ISO week of the narrative day moved by weeks; the narrative day stays
+    ("12 березня 1931 р. відкрили з'їзд. Наступного тижня він закрився. Наступного дня виїхали.",
+     [("12 березня 1931 р.", "1931-03-12"), ("Наступного тижня", "1931-W12"),
+      ("Наступного дня", "1931-03-13")]),
+    ("2 січня 1911 р. почалися збори. Того ж тижня приїхав гетьман.",
+     [("2 січня 1911 р.", "1911-01-02"), ("Того ж тижня", "1911-W01")]),
+    ("1 січня 1911 р. була неділя; попереднього тижня йшов сніг.",
+     [("1 січня 1911 р.", "1911-01-01"), ("попереднього тижня", "1910-W51")]),
+    ("7 октября 1926 г. открылся съезд. На следующей неделе он закрылся.",
+     [("7 октября 1926 г.", "1926-10-07"), ("На следующей неделе", "1926-W41")]),
+    # without a narrative day: no value
+    ("У квітні 1931 р. почалися збори. Наступного тижня приїхав гетьман.",
+     [("У квітні 1931 р.", "1931-04"), ("Наступного тижня", None)]),
+])
+def test_time_relative_weeks(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected

@@ -49,6 +49,12 @@ def _relative(m: re.Match[str], text: str, orig: str) -> Hit | None:
         p = ctx.ref.shift(unit, offset)
         if p is None:
             return Res(None, source="narrative", anchor=ctx.ref.value)
+        if unit == "W":  # the ISO week of the shifted day; the narrative day stays
+            year, week, _ = date(p.year, p.month or 1, p.day or 1).isocalendar()
+            w = TimexValue.parse(f"{year:04d}-W{week:02d}")
+            if w is None or w.first is None or w.last is None:
+                return Res(None, source="narrative", anchor=ctx.ref.value)
+            return Res(w.value, w.first.iso, w.last.iso, "week", "narrative", ctx.ref.value)
         return res_point(p, "narrative", ctx.ref.value)
 
     return Hit(m.start(), m.end(), resolve, None, "relative")
