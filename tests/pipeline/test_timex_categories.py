@@ -580,3 +580,15 @@ def test_time_duration_adjective_names(text: str, expected: list[tuple[str, str 
 ])
 def test_time_relative_weeks(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Latin look-alikes inside a Cyrillic word and as the year abbreviation
+    ("Наступ почався 5 вepecня 1939 року.", [("5 вepecня 1939 року", "1939-09-05")]),
+    ("У 1918 p. почалась війна, у 1918—1920 pp. тривала.",
+     [("У 1918 p.", "1918"), ("1918—1920 pp.", "1918/1920")]),
+    # Latin words and pages stay as they are
+    ("Див. Linux p. 5 і 1918 pages.", []),
+])
+def test_time_latin_lookalikes(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected
