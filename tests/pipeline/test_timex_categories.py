@@ -592,3 +592,18 @@ def test_time_relative_weeks(text: str, expected: list[tuple[str, str | None]]) 
 ])
 def test_time_latin_lookalikes(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the genitive of a two-digit year after its prepositions and after a season adverb
+    ("У 1932 р. почався голод. Влітку 33-го вимирали села.",
+     [("У 1932 р.", "1932"), ("Влітку 33-го", "1933-SU")]),
+    ("У 1938 р. його заарештували. Після 39-го, як і до 37-го, він мовчав.",
+     [("У 1938 р.", "1938"), ("39-го", "1939"), ("37-го", "1937")]),
+    ("В 1932 г. началось. С 33-го года все изменилось.", [("В 1932 г.", "1932"), ("33-го года", "1933")]),
+    # an ordinal before a noun is not a year; without a narrative year no value
+    ("У 1941 р. з 33-го полку прибули бійці.", [("У 1941 р.", "1941")]),
+    ("Восени 41-го місто впало.", [("Восени 41-го", None)]),
+])
+def test_time_genitive_short_years(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected

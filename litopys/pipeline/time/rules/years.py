@@ -29,6 +29,7 @@ from litopys.pipeline.time.grammar import (
     alt,
     left_pre,
     left_prep,
+    near_year,
     norm,
     page_before,
     parse_year,
@@ -177,18 +178,23 @@ def _year_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
 # Words after "у 33-му" that cannot be the noun an ordinal modifies ("у 33-му він ...").
 _SHORT_FOLLOWER_RE = re.compile(rf"\s+{alt(WORDS['short_year_followers'])}(?![\w'’ʼ-])", FLAGS)
 _SHORT_LEFT_RE = re.compile(rf"{L}{alt(WORDS['year_in_prepositions'])}\s+$", FLAGS)
+# the genitive ("з 33-го", "до 41-го") after its own prepositions
+_SHORT_GENITIVE = {norm(w) for w in WORDS["short_year_genitive_suffixes"]}
+_SHORT_GENITIVE_LEFT_RE = re.compile(
+    rf"{L}{alt(WORDS['short_year_genitive_prepositions'])}\s+$", FLAGS)
 
 
 @pattern(
     "short_year",
-    rf"(?P<y>[0-9](?<![\w.,:/№–-].)[0-9])-(?P<sfx>{alt(WORDS['short_year_suffixes'], bound=False)})"
+    rf"(?P<y>[0-9](?<![\w.,:/№–-].)[0-9])-(?P<sfx>{alt(WORDS['short_year_suffixes'] + WORDS['short_year_genitive_suffixes'], bound=False)})"
     rf"(?![\w'’ʼ-])(?P<ys>{YS})?",
 )
 def _short_year(m: re.Match[str], text: str, orig: str) -> Hit | None:
     """"у 33-му", "в 33-м году": a year by its last two digits, in the century of the
     narrative time (the nearest such year); only after "у"/"в" and before a stop, a comma,
     a conjunction or a year word (not "у 33-му полку")."""
-    if not _SHORT_LEFT_RE.search(text, max(0, m.start() - 12), m.start()):
+    left = _SHORT_GENITIVE_LEFT_RE if norm(m.group("sfx")) in _SHORT_GENITIVE else _SHORT_LEFT_RE
+    if not left.search(text, max(0, m.start() - 12), m.start()):
         return None
     if not m.group("ys") and not _BARE_YEAR_RIGHT_RE.match(text, m.end()) \
             and not _SHORT_FOLLOWER_RE.match(text, m.end()):
@@ -198,10 +204,7 @@ def _short_year(m: re.Match[str], text: str, orig: str) -> Hit | None:
     def resolve(ctx: Ctx) -> Res:
         if ctx.ref is None:
             return Res(None, source="narrative")
-        c = ctx.ref.year // 100
-        y = min((k * 100 + two for k in (c - 1, c, c + 1)), key=lambda v: abs(v - ctx.ref.year))
-        res = res_point(Point(y), "narrative", ctx.ref.value)
-        return res
+        return res_point(Point(near_year(two, ctx.ref.year)), "narrative", ctx.ref.value)
 
     return Hit(m.start(), m.end(), resolve, None, "year")
 
