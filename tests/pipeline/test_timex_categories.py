@@ -607,3 +607,31 @@ def test_time_latin_lookalikes(text: str, expected: list[tuple[str, str | None]]
 ])
 def test_time_genitive_short_years(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # day, month and year in two digits each: the year in the narrative's century
+    ("У 1915 р. полк стояв під Ригою. 18.12.15 прибув новий командир.",
+     [("У 1915 р.", "1915"), ("18.12.15", "1915-12-18")]),
+    ("Рішення 2011 року. Наказ від 07.07.11 № 110 скасовано.",
+     [("2011 року", "2011"), ("07.07.11", "2011-07-07")]),
+    ("Наказ від 07.07.11 скасовано.", [("07.07.11", None)]),
+    # not a version, a code or an impossible day
+    ("У 1915 р. версія 1.12.15 і шифр 03.02.00-UA, а також 31.02.15.", [("У 1915 р.", "1915")]),
+])
+def test_time_numeric_dates_with_two_digit_years(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a year alone on its line is a heading
+    ("Хроніка\n1918\nУ січні почалося повстання.\n1919:\nУ березні все скінчилося.",
+     [("1918", "1918"), ("У січні", "1918-01"), ("1919", "1919"), ("У березні", "1919-03")]),
+    # a life-date abbreviation before a bare year
+    ("Гетьман Мазепа (р.н. 1639, пом. 1709) і полковник (бл. 1640).",
+     [("1639", "1639"), ("1709", "1709"), ("1640", "1640")]),
+    # a number with a unit stays a number
+    ("Тираж бл. 1500 прим., ціна\n1918 грн", []),
+])
+def test_time_year_headings_and_life_dates(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected

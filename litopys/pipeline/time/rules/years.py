@@ -87,6 +87,19 @@ def _year(m: re.Match[str], text: str, orig: str) -> Hit | None:
     return year_hit(m, y)
 
 
+# "(пом. 1709)": a life-date abbreviation before the year
+_LEFT_LIFE_RE = re.compile(rf"{L}{alt(WORDS['year_life_markers'], bound=False)}\s*$", FLAGS)
+
+
+def _alone_on_its_line(text: str, start: int, end: int) -> bool:
+    """Whether a number is all its line holds, but for a stop or a colon after it: a
+    heading ("1918" over the year's paragraphs)."""
+    left = text.rfind("\n", 0, start)
+    right = text.find("\n", end)
+    right = len(text) if right < 0 else right
+    return not text[left + 1:start].strip() and text[end:right].strip() in ("", ".", ":")
+
+
 @pattern("bare_year", r"(?P<y>[12](?<![\w.,:/№–-].)[0-9]{3})(?![\w']|[.,]\d)")
 def _bare_year(m: re.Match[str], text: str, orig: str) -> Hit | None:
     y = int(m.group("y"))
@@ -96,9 +109,11 @@ def _bare_year(m: re.Match[str], text: str, orig: str) -> Hit | None:
         text[m.start() - 1 : m.start()] == "(" and text[m.end() : m.end() + 1] == ")"
     ):
         return year_hit(m, y)  # "(1923)": a year, the convention for works and events
+    if y >= 1000 and _alone_on_its_line(text, m.start(), m.end()):
+        return year_hit(m, y)
     left = left_prep(text, m.start()) or _LEFT_LIST_YEAR_RE.search(
         text, max(0, m.start() - 16), m.start()
-    )
+    ) or _LEFT_LIFE_RE.search(text, max(0, m.start() - 8), m.start())
     if left and _BARE_YEAR_RIGHT_RE.match(text, m.end()):
         return year_hit(m, y)
     word = _LEFT_WORD_RE.search(text, max(0, m.start() - 40), m.start())
