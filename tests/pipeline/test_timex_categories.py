@@ -635,3 +635,15 @@ def test_time_numeric_dates_with_two_digit_years(text: str, expected: list[tuple
 ])
 def test_time_year_headings_and_life_dates(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # life dates with one end uncertain or marked, in brackets or before a year word
+    ("Гетьман Мазепа (1639 – бл. 1709) і Сірко (1610? – 1680).",
+     [("1639 – бл. 1709", "1639/1709"), ("1610? – 1680", "1610/1680")]),
+    ("Полковник (1640 — пом. 1700).", [("1640 — пом. 1700", "1640/1700")]),
+    # a quantity after the marker is no year
+    ("У 1918 – бл. 2000 прим. видано.", [("У 1918", "1918")]),
+])
+def test_time_life_date_ranges(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected

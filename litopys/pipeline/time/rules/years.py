@@ -135,8 +135,10 @@ _LIST_HEAD_RE = re.compile(r"(?<![\w.,:/№–-])(?P<y>[12]\d{3})(?:,\s*[12]\d{3
 @pattern(
     "year_range",
     rf"(?P<y1>[0-9](?<![\w.,:/№].)[0-9]{{2,3}})"
-    rf"(?:\s?{alt(WORDS['range_year_words'], bound=False)}|(?P<sfx1>[-–]{alt(WORDS['year_suffixes'], bound=False)}(?![\w'’ʼ-])))?"
+    rf"(?:\s?{alt(WORDS['range_year_words'], bound=False)}|(?P<sfx1>[-–]{alt(WORDS['year_suffixes'], bound=False)}(?![\w'’ʼ-]))|(?P<q1>\?))?"
     rf"\s*(?P<conn>[-–—/]|\s(?:{TO}|{AND})\s)\s*"
+    # "(1639 – бл. 1709)", "(1639? – 1709)": life dates, one end uncertain
+    rf"(?P<life>{alt(WORDS['year_life_markers'], bound=False)}\s*)?"
     # "наприкінці 1918 – на початку 1919 року": parts of two years, one range of the
     # years (as "наприкінці 1980-х – на початку 1990-х років")
     rf"(?P<part>(?:{PART_WORDS})\s+)?"
@@ -151,6 +153,11 @@ def _year_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
             return None
         p1, p2 = Point(y1), Point(y2)
         return Hit(m.start(), m.end(), lambda ctx: res_range(p1, p2), y2, "range")
+    if (m.group("q1") or m.group("life")) and not (
+            m.group("conn") in "-–—" and len(s2) == 4 and 1000 <= y1 < int(s2) <= y1 + 120
+            and not page_before(text, m.start())
+            and (m.group("ys") or text[m.end():m.end() + 3].lstrip()[:1] in (")", "]", ",", ";"))):
+        return None  # life dates: in brackets or before a year word
     y2 = int(s2) if len(s2) > 2 else (y1 // 100) * 100 + int(s2)
     start, pre, _night = left_pre(text, m.start())
     conn = m.group("conn").strip()
