@@ -647,3 +647,22 @@ def test_time_year_headings_and_life_dates(text: str, expected: list[tuple[str, 
 ])
 def test_time_life_date_ranges(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a season of the narrative year; "next" is the season's next beginning
+    ("У 1648 р. почалося повстання. Того ж літа козаки взяли Київ. У серпні вони пішли далі.",
+     [("У 1648 р.", "1648"), ("Того ж літа", "1648-SU"), ("У серпні", "1648-08")]),
+    ("У 1648 р. почалося повстання. Наступної весни козаки рушили.",
+     [("У 1648 р.", "1648"), ("Наступної весни", "1649-SP")]),
+    ("10 жовтня 1648 р. почалася облога. Наступної зими місто здалося.",
+     [("10 жовтня 1648 р.", "1648-10-10"), ("Наступної зими", "1648-WI")]),
+    ("В 1648 г. началось восстание. Тем же летом казаки взяли Киев.",
+     [("В 1648 г.", "1648"), ("Тем же летом", "1648-SU")]),
+    ("Тієї осені козаки повернулися.", [("Тієї осені", None)]),
+    # a year after the season: the season rule reads it
+    ("У 1928 р. заготівлі зросли. Але наступної зими 1928-1929 рр. криза повторилася.",
+     [("У 1928 р.", "1928"), ("зими 1928-1929 рр.", "1928-WI")]),
+])
+def test_time_seasons_of_the_narrative_year(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected
