@@ -546,3 +546,123 @@ def test_time_roman_ranges_through_the_pipeline(pipeline, text: str, expected: l
 ])
 def test_time_bare_years_before_a_clause(pipeline, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert [(t.text, t.value) for t in pipeline.text(text).timexes] == expected
+
+
+# -- round 4 of issue 13 item 6 --
+
+@pytest.mark.parametrize("text,expected", [
+    # a duration adjective before "війна" is a name at a sentence start too
+    ("Семирічна війна тривала довго.", []),
+    ("Шестиденна війна 1967 року.", [("1967 року", "1967")]),
+    ("Тридцатилетняя война закончилась.", []),
+    # other nouns keep the duration, at a sentence start as inside one
+    ("Дводенна битва скінчилася.", [("Дводенна", "P2D")]),
+    ("Семирічний план виконали.", [("Семирічний", "P7Y")]),
+])
+def test_time_duration_adjective_names(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the ISO week of the narrative day moved by weeks; the narrative day stays
+    ("12 березня 1931 р. відкрили з'їзд. Наступного тижня він закрився. Наступного дня виїхали.",
+     [("12 березня 1931 р.", "1931-03-12"), ("Наступного тижня", "1931-W12"),
+      ("Наступного дня", "1931-03-13")]),
+    ("2 січня 1911 р. почалися збори. Того ж тижня приїхав гетьман.",
+     [("2 січня 1911 р.", "1911-01-02"), ("Того ж тижня", "1911-W01")]),
+    ("1 січня 1911 р. була неділя; попереднього тижня йшов сніг.",
+     [("1 січня 1911 р.", "1911-01-01"), ("попереднього тижня", "1910-W51")]),
+    ("7 октября 1926 г. открылся съезд. На следующей неделе он закрылся.",
+     [("7 октября 1926 г.", "1926-10-07"), ("На следующей неделе", "1926-W41")]),
+    # without a narrative day: no value
+    ("У квітні 1931 р. почалися збори. Наступного тижня приїхав гетьман.",
+     [("У квітні 1931 р.", "1931-04"), ("Наступного тижня", None)]),
+])
+def test_time_relative_weeks(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Latin look-alikes inside a Cyrillic word and as the year abbreviation
+    ("Наступ почався 5 вepecня 1939 року.", [("5 вepecня 1939 року", "1939-09-05")]),
+    ("У 1918 p. почалась війна, у 1918—1920 pp. тривала.",
+     [("У 1918 p.", "1918"), ("1918—1920 pp.", "1918/1920")]),
+    # Latin words and pages stay as they are
+    ("Див. Linux p. 5 і 1918 pages.", []),
+])
+def test_time_latin_lookalikes(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the genitive of a two-digit year after its prepositions and after a season adverb
+    ("У 1932 р. почався голод. Влітку 33-го вимирали села.",
+     [("У 1932 р.", "1932"), ("Влітку 33-го", "1933-SU")]),
+    ("У 1938 р. його заарештували. Після 39-го, як і до 37-го, він мовчав.",
+     [("У 1938 р.", "1938"), ("39-го", "1939"), ("37-го", "1937")]),
+    ("В 1932 г. началось. С 33-го года все изменилось.", [("В 1932 г.", "1932"), ("33-го года", "1933")]),
+    # an ordinal before a noun is not a year; without a narrative year no value
+    ("У 1941 р. з 33-го полку прибули бійці.", [("У 1941 р.", "1941")]),
+    ("Восени 41-го місто впало.", [("Восени 41-го", None)]),
+])
+def test_time_genitive_short_years(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # day, month and year in two digits each: the year in the narrative's century
+    ("У 1915 р. полк стояв під Ригою. 18.12.15 прибув новий командир.",
+     [("У 1915 р.", "1915"), ("18.12.15", "1915-12-18")]),
+    ("Рішення 2011 року. Наказ від 07.07.11 № 110 скасовано.",
+     [("2011 року", "2011"), ("07.07.11", "2011-07-07")]),
+    ("Наказ від 07.07.11 скасовано.", [("07.07.11", None)]),
+    # not a version, a code or an impossible day
+    ("У 1915 р. версія 1.12.15 і шифр 03.02.00-UA, а також 31.02.15.", [("У 1915 р.", "1915")]),
+])
+def test_time_numeric_dates_with_two_digit_years(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a year alone on its line is a heading
+    ("Хроніка\n1918\nУ січні почалося повстання.\n1919:\nУ березні все скінчилося.",
+     [("1918", "1918"), ("У січні", "1918-01"), ("1919", "1919"), ("У березні", "1919-03")]),
+    # a life-date abbreviation before a bare year
+    ("Гетьман Мазепа (р.н. 1639, пом. 1709) і полковник (бл. 1640).",
+     [("1639", "1639"), ("1709", "1709"), ("1640", "1640")]),
+    # a number with a unit stays a number
+    ("Тираж бл. 1500 прим., ціна\n1918 грн", []),
+])
+def test_time_year_headings_and_life_dates(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # life dates with one end uncertain or marked, in brackets or before a year word
+    ("Гетьман Мазепа (1639 – бл. 1709) і Сірко (1610? – 1680).",
+     [("1639 – бл. 1709", "1639/1709"), ("1610? – 1680", "1610/1680")]),
+    ("Полковник (1640 — пом. 1700).", [("1640 — пом. 1700", "1640/1700")]),
+    # a quantity after the marker is no year
+    ("У 1918 – бл. 2000 прим. видано.", [("У 1918", "1918")]),
+])
+def test_time_life_date_ranges(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a season of the narrative year; "next" is the season's next beginning
+    ("У 1648 р. почалося повстання. Того ж літа козаки взяли Київ. У серпні вони пішли далі.",
+     [("У 1648 р.", "1648"), ("Того ж літа", "1648-SU"), ("У серпні", "1648-08")]),
+    ("У 1648 р. почалося повстання. Наступної весни козаки рушили.",
+     [("У 1648 р.", "1648"), ("Наступної весни", "1649-SP")]),
+    ("10 жовтня 1648 р. почалася облога. Наступної зими місто здалося.",
+     [("10 жовтня 1648 р.", "1648-10-10"), ("Наступної зими", "1648-WI")]),
+    ("В 1648 г. началось восстание. Тем же летом казаки взяли Киев.",
+     [("В 1648 г.", "1648"), ("Тем же летом", "1648-SU")]),
+    ("Тієї осені козаки повернулися.", [("Тієї осені", None)]),
+    # a year after the season: the season rule reads it
+    ("У 1928 р. заготівлі зросли. Але наступної зими 1928-1929 рр. криза повторилася.",
+     [("У 1928 р.", "1928"), ("зими 1928-1929 рр.", "1928-WI")]),
+])
+def test_time_seasons_of_the_narrative_year(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected

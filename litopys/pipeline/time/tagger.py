@@ -76,7 +76,60 @@ def _working_copy(text: str) -> str:
     if len(low) != len(text):  # a few characters ("İ") lower-case to two
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     low = low.replace("’", "'").replace("ʼ", "'")
+    low = _latin_lookalikes(low)
     return _OCR_YEAR_RE.sub(_ocr_digits, _OCR_DAY_RE.sub(_ocr_digits, low))
+
+
+# Latin look-alikes of Cyrillic letters: inside a word of both scripts ("вepecня") and as
+# the year abbreviation after a four-digit year ("1918 p.", "1918—1920 pp."). Latin runs
+# are rare in Cyrillic prose: the scan starts at them.
+_LATIN_TO_CYRILLIC = str.maketrans(
+    {str(k): str(v) for k, v in WORDS["latin_lookalikes"].items()})
+_LATIN_RUN_RE = re.compile(r"[a-z]+")
+_LATIN_YEAR_ABBR_RE = re.compile(
+    rf"[0-9]{{4}}\s?(?P<t>{alt(WORDS['latin_year_abbreviations'], bound=False)})\."
+)
+
+
+def _foreign_letter(c: str) -> bool:
+    """Whether c is a letter outside the Latin alphabet (a Cyrillic one in our texts)."""
+    return c.isalpha() and not ("a" <= c <= "z")
+
+
+def _latin_lookalikes(low: str) -> str:
+    """The working copy with Latin look-alikes read as Cyrillic where they stand inside
+    a Cyrillic word or for the year abbreviation after a year (same length).
+
+    low (str): the lower-cased text.
+    RETURNS (str): the text with those letters replaced.
+    """
+    spans: list[tuple[int, int]] = []
+    n = len(low)
+    for m in _LATIN_RUN_RE.finditer(low):
+        s, e = m.span()
+        if (s and _foreign_letter(low[s - 1])) or (e < n and _foreign_letter(low[e])):
+            while s and low[s - 1].isalpha():
+                s -= 1
+            while e < n and low[e].isalpha():
+                e += 1
+            spans.append((s, e))
+        elif e - s <= 2 and s >= 4:
+            y = _LATIN_YEAR_ABBR_RE.match(low, max(0, s - 5))
+            if y is None or y.start("t") != s:
+                y = _LATIN_YEAR_ABBR_RE.match(low, s - 4)
+            if y is not None and y.start("t") == s:
+                spans.append((s, y.end("t")))
+    if not spans:
+        return low
+    parts: list[str] = []
+    last = 0
+    for s, e in spans:
+        if s < last:
+            continue
+        parts += [low[last:s], low[s:e].translate(_LATIN_TO_CYRILLIC)]
+        last = e
+    parts.append(low[last:])
+    return "".join(parts)
 
 
 # OCR slips that read digits as letters ("ЗО квітня", "l932 р."): lower-case look-alikes.

@@ -38,7 +38,7 @@ SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2),
 DAY_PARTS = ("MO", "AF", "EV", "NI")
 
 #: A value the tagger may emit: a point, a decade or century, a duration, or a range of points.
-_POINT = (r"-?\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}|T(?:MO|AF|EV|NI))?)?|-(?:SP|SU|FA|WI|Q[1-4]|H[12]))?"
+_POINT = (r"-?\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}|T(?:MO|AF|EV|NI))?)?|-(?:SP|SU|FA|WI|Q[1-4]|H[12]|W\d{2}))?"
           r"|-?\d{3}X|-?\d{2}XX")
 VALUE_RE = re.compile(
     rf"^(?:(?:{_POINT})(?:/(?:{_POINT}))?|P(?:\d+(?:\.\d+)?|X)[DWMY]|PT\d+(?:\.\d+)?[HM]"

@@ -28,6 +28,7 @@ from litopys.pipeline.time.grammar import (
     day_at,
     day_point,
     left_prep,
+    near_year,
     norm,
     page_before,
     parse_day_number,
@@ -98,13 +99,15 @@ def _day_word_date(m: re.Match[str], text: str, orig: str) -> Hit | None:
 
 @pattern(
     "numeric_date",
-    rf"(?P<d>[0-9](?<![\d.,].)[0-9]?)\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}})(?![\d]|\.\d)(?P<ys>{YS})?"
+    rf"(?P<d>[0-9](?<![\d.,].)[0-9]?)\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}|\d{{2}})(?![\d]|[.,]\d)(?P<ys>{YS})?"
     rf"{_AT_CLOCK}",
     # "03. 01. 1667": two-digit day and month, a space after each stop
     rf"(?P<d>[0-9](?<![\d.,].)[0-9])\.\s(?P<m>\d{{2}})\.\s(?P<y>\d{{4}})(?![\d]|\.\d)(?P<ys>{YS})?",
 )
 def _numeric_date(m: re.Match[str], text: str, orig: str) -> Hit | None:
     d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+    if len(m.group("y")) == 2:
+        return _numeric_short_year_date(m, text, d, mo, y)
     if not valid_day(y, mo, d) or not 1000 <= y <= 2100:
         return None
     p = Point(y, mo, d)
@@ -112,6 +115,25 @@ def _numeric_date(m: re.Match[str], text: str, orig: str) -> Hit | None:
         time, end = _clock_after(m, orig, m.end("ys") if m.group("ys") else m.end("y"))
         return Hit(m.start(), end, day_at(lambda ctx: res_point(p), time), y, "date")
     return Hit(m.start(), m.end(), lambda ctx: res_point(p), y, "date")
+
+
+def _numeric_short_year_date(m: re.Match[str], text: str, d: int, mo: int, two: int) -> Hit | None:
+    """"18.12.15": two digits each for the day, the month and the year, which is read in
+    the narrative's century (the nearest year ending so); no value without one."""
+    if len(m.group("d")) != 2 or len(m.group("m")) != 2 or not valid_day(2000, mo, d) \
+            or page_before(text, m.start()) or text[m.end("y"):m.end("y") + 1] in ("-", "–", "/"):
+        return None  # not a code ("03.02.00-UA")
+    end = m.end("ys") if m.group("ys") else m.end("y")
+
+    def resolve(ctx: Ctx) -> Res:
+        if ctx.ref is None:
+            return Res(None, source="narrative")
+        y = near_year(two, ctx.ref.year)
+        if not valid_day(y, mo, d):
+            return Res(None, source="narrative")
+        return res_point(Point(y, mo, d), "narrative", ctx.ref.value)
+
+    return Hit(m.start(), end, resolve, None, "date")
 
 
 @pattern(

@@ -246,6 +246,8 @@ _ADJ_COUNT_RE = re.compile(
     rf"|(?<![\w.,:])(?P<d>[0-9]{{1,3}})[-–])$"
 )
 _SENTENCE_END = ".!?…\n"
+# "Семирічна війна" is a name wherever it stands, a sentence start included
+_ADJ_NAME_NOUN_RE = re.compile(rf"\s+{alt(WORDS['adjective_duration_name_nouns'], bound=False)}")
 
 
 @pattern(
@@ -272,6 +274,8 @@ def _duration_adjective(m: re.Match[str], text: str, orig: str) -> Hit | None:
         before = orig[:start].rstrip(" \t«\"'(")
         if before and before[-1] not in _SENTENCE_END:
             return None  # "Тридцятилітня війна": a name
+        if _ADJ_NAME_NOUN_RE.match(text, m.end()):
+            return None  # "Семирічна війна тривала": a name at a sentence start
     unit = _ADJ_UNITS[norm(m.group("u"))]
     value = f"PT{n}H" if unit == "TH" else f"P{n}{unit}"
     return Hit(start, m.end(), lambda ctx: Res(value, precision="duration"), None, "duration")

@@ -15,7 +15,7 @@ from litopys.pipeline.time.grammar import (
     pattern,
     res_point,
 )
-from litopys.pipeline.time.values import Point, TimexValue
+from litopys.pipeline.time.values import SEASON_MONTHS, Point, TimexValue
 from litopys.pipeline.time.words import WORDS
 
 _DEICTIC: dict[str, tuple[str, int]] = {
@@ -23,9 +23,14 @@ _DEICTIC: dict[str, tuple[str, int]] = {
 }
 
 
+_YEAR_AFTER_RE = re.compile(r"\s*,?\s*[0-9]")
+
+
 @pattern("relative", rf"(?P<p>{alt(list(RELATIVE))})", word_start=True)
 def _relative(m: re.Match[str], text: str, orig: str) -> Hit | None:
     unit, offset = RELATIVE[norm(m.group("p"))]
+    if unit in SEASON_MONTHS and _YEAR_AFTER_RE.match(text, m.end()):
+        return None  # "наступної зими 1928-1929 рр.": the season rule reads "зими 1928-1929"
 
     def resolve(ctx: Ctx) -> Res:
         if ctx.ref is None:
@@ -46,9 +51,20 @@ def _relative(m: re.Match[str], text: str, orig: str) -> Hit | None:
                            ctx.span.value)
             b, e = ctx.ref.bounds()
             return Res(ctx.ref.value, b, e, ctx.ref.precision, "narrative", ctx.ref.value)
+        if unit in SEASON_MONTHS:  # "того ж літа", "наступної зими"
+            y = ctx.ref.year
+            if offset > 0 and not (ctx.ref.month and ctx.ref.month < SEASON_MONTHS[unit][0]):
+                y += offset
+            return res_point(Point(y, season=unit), "narrative", ctx.ref.value)
         p = ctx.ref.shift(unit, offset)
         if p is None:
             return Res(None, source="narrative", anchor=ctx.ref.value)
+        if unit == "W":  # the ISO week of the shifted day; the narrative day stays
+            year, week, _ = date(p.year, p.month or 1, p.day or 1).isocalendar()
+            w = TimexValue.parse(f"{year:04d}-W{week:02d}")
+            if w is None or w.first is None or w.last is None:
+                return Res(None, source="narrative", anchor=ctx.ref.value)
+            return Res(w.value, w.first.iso, w.last.iso, "week", "narrative", ctx.ref.value)
         return res_point(p, "narrative", ctx.ref.value)
 
     return Hit(m.start(), m.end(), resolve, None, "relative")

@@ -16,6 +16,7 @@ from litopys.pipeline.time.grammar import (
     Hit,
     Res,
     alt,
+    near_year,
     norm,
     parse_year,
     pattern,
@@ -26,7 +27,9 @@ from litopys.pipeline.time.grammar import (
 from litopys.pipeline.time.values import Point
 from litopys.pipeline.time.words import WORDS
 
-_SEASON_TAIL = rf"(?:\s*,?\s*(?P<y>{YEARX})|\s+(?P<rel>{REL_YEAR}))"
+# "влітку 33-го": a year by its last two digits, in the narrative's century
+_SHORT_YEAR = rf"(?P<sy>[0-9]{{2}})-{alt(WORDS['short_year_genitive_suffixes'], bound=False)}(?![\w'-])"
+_SEASON_TAIL = rf"(?:\s*,?\s*(?P<y>{YEARX})|\s+(?P<rel>{REL_YEAR})|\s+{_SHORT_YEAR})"
 # "взимку 2014–2015 років", "зимой 1941/42 г.": a season over two years
 _TWO_YEARS = rf"(?P<y1>[12][0-9]{{3}})\s*[/–—-]\s*(?P<y2>[0-9]{{2}}(?:[0-9]{{2}})?)(?![\d])(?:{YS_ANY})?"
 
@@ -53,10 +56,15 @@ def _season(m: re.Match[str], text: str, orig: str) -> Hit | None:
         ys, rel = m.group("ny"), m.group("nrel")
     year = parse_year(ys) if ys else None
     offset = RELATIVE[norm(rel)][1] if rel else None
+    short = int(gd["sy"]) if gd.get("sy") else None
 
     def resolve(ctx: Ctx) -> Res:
         if year is not None:
             y, source, anchor = year, "text", None
+        elif short is not None:
+            if ctx.ref is None:
+                return Res(None, source="narrative")
+            y, source, anchor = near_year(short, ctx.ref.year), "narrative", ctx.ref.value
         elif offset is None and ctx.next_year is not None:  # "навесні та восени 1920 р."
             y, source, anchor = ctx.next_year, "text", None
         elif ctx.ref is not None:
@@ -65,7 +73,7 @@ def _season(m: re.Match[str], text: str, orig: str) -> Hit | None:
             return Res(None, source="narrative")
         p = Point(y, season=season)
         res = res_point(p, source, anchor)
-        res.ref = Point(y) if year is None and offset is None else p
+        res.ref = Point(y) if year is None and offset is None and short is None else p
         return res
 
     return Hit(m.start(), m.end(), resolve, year, "season")

@@ -29,6 +29,7 @@ from litopys.pipeline.time.grammar import (
     alt,
     left_pre,
     left_prep,
+    near_year,
     norm,
     page_before,
     parse_year,
@@ -86,6 +87,19 @@ def _year(m: re.Match[str], text: str, orig: str) -> Hit | None:
     return year_hit(m, y)
 
 
+# "(пом. 1709)": a life-date abbreviation before the year
+_LEFT_LIFE_RE = re.compile(rf"{L}{alt(WORDS['year_life_markers'], bound=False)}\s*$", FLAGS)
+
+
+def _alone_on_its_line(text: str, start: int, end: int) -> bool:
+    """Whether a number is all its line holds, but for a stop or a colon after it: a
+    heading ("1918" over the year's paragraphs)."""
+    left = text.rfind("\n", 0, start)
+    right = text.find("\n", end)
+    right = len(text) if right < 0 else right
+    return not text[left + 1:start].strip() and text[end:right].strip() in ("", ".", ":")
+
+
 @pattern("bare_year", r"(?P<y>[12](?<![\w.,:/№–-].)[0-9]{3})(?![\w']|[.,]\d)")
 def _bare_year(m: re.Match[str], text: str, orig: str) -> Hit | None:
     y = int(m.group("y"))
@@ -95,9 +109,11 @@ def _bare_year(m: re.Match[str], text: str, orig: str) -> Hit | None:
         text[m.start() - 1 : m.start()] == "(" and text[m.end() : m.end() + 1] == ")"
     ):
         return year_hit(m, y)  # "(1923)": a year, the convention for works and events
+    if y >= 1000 and _alone_on_its_line(text, m.start(), m.end()):
+        return year_hit(m, y)
     left = left_prep(text, m.start()) or _LEFT_LIST_YEAR_RE.search(
         text, max(0, m.start() - 16), m.start()
-    )
+    ) or _LEFT_LIFE_RE.search(text, max(0, m.start() - 8), m.start())
     if left and _BARE_YEAR_RIGHT_RE.match(text, m.end()):
         return year_hit(m, y)
     word = _LEFT_WORD_RE.search(text, max(0, m.start() - 40), m.start())
@@ -119,8 +135,10 @@ _LIST_HEAD_RE = re.compile(r"(?<![\w.,:/№–-])(?P<y>[12]\d{3})(?:,\s*[12]\d{3
 @pattern(
     "year_range",
     rf"(?P<y1>[0-9](?<![\w.,:/№].)[0-9]{{2,3}})"
-    rf"(?:\s?{alt(WORDS['range_year_words'], bound=False)}|(?P<sfx1>[-–]{alt(WORDS['year_suffixes'], bound=False)}(?![\w'’ʼ-])))?"
+    rf"(?:\s?{alt(WORDS['range_year_words'], bound=False)}|(?P<sfx1>[-–]{alt(WORDS['year_suffixes'], bound=False)}(?![\w'’ʼ-]))|(?P<q1>\?))?"
     rf"\s*(?P<conn>[-–—/]|\s(?:{TO}|{AND})\s)\s*"
+    # "(1639 – бл. 1709)", "(1639? – 1709)": life dates, one end uncertain
+    rf"(?P<life>{alt(WORDS['year_life_markers'], bound=False)}\s*)?"
     # "наприкінці 1918 – на початку 1919 року": parts of two years, one range of the
     # years (as "наприкінці 1980-х – на початку 1990-х років")
     rf"(?P<part>(?:{PART_WORDS})\s+)?"
@@ -135,6 +153,11 @@ def _year_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
             return None
         p1, p2 = Point(y1), Point(y2)
         return Hit(m.start(), m.end(), lambda ctx: res_range(p1, p2), y2, "range")
+    if (m.group("q1") or m.group("life")) and not (
+            m.group("conn") in "-–—" and len(s2) == 4 and 1000 <= y1 < int(s2) <= y1 + 120
+            and not page_before(text, m.start())
+            and (m.group("ys") or text[m.end():m.end() + 3].lstrip()[:1] in (")", "]", ",", ";"))):
+        return None  # life dates: in brackets or before a year word
     y2 = int(s2) if len(s2) > 2 else (y1 // 100) * 100 + int(s2)
     start, pre, _night = left_pre(text, m.start())
     conn = m.group("conn").strip()
@@ -177,18 +200,23 @@ def _year_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
 # Words after "у 33-му" that cannot be the noun an ordinal modifies ("у 33-му він ...").
 _SHORT_FOLLOWER_RE = re.compile(rf"\s+{alt(WORDS['short_year_followers'])}(?![\w'’ʼ-])", FLAGS)
 _SHORT_LEFT_RE = re.compile(rf"{L}{alt(WORDS['year_in_prepositions'])}\s+$", FLAGS)
+# the genitive ("з 33-го", "до 41-го") after its own prepositions
+_SHORT_GENITIVE = {norm(w) for w in WORDS["short_year_genitive_suffixes"]}
+_SHORT_GENITIVE_LEFT_RE = re.compile(
+    rf"{L}{alt(WORDS['short_year_genitive_prepositions'])}\s+$", FLAGS)
 
 
 @pattern(
     "short_year",
-    rf"(?P<y>[0-9](?<![\w.,:/№–-].)[0-9])-(?P<sfx>{alt(WORDS['short_year_suffixes'], bound=False)})"
+    rf"(?P<y>[0-9](?<![\w.,:/№–-].)[0-9])-(?P<sfx>{alt(WORDS['short_year_suffixes'] + WORDS['short_year_genitive_suffixes'], bound=False)})"
     rf"(?![\w'’ʼ-])(?P<ys>{YS})?",
 )
 def _short_year(m: re.Match[str], text: str, orig: str) -> Hit | None:
     """"у 33-му", "в 33-м году": a year by its last two digits, in the century of the
     narrative time (the nearest such year); only after "у"/"в" and before a stop, a comma,
     a conjunction or a year word (not "у 33-му полку")."""
-    if not _SHORT_LEFT_RE.search(text, max(0, m.start() - 12), m.start()):
+    left = _SHORT_GENITIVE_LEFT_RE if norm(m.group("sfx")) in _SHORT_GENITIVE else _SHORT_LEFT_RE
+    if not left.search(text, max(0, m.start() - 12), m.start()):
         return None
     if not m.group("ys") and not _BARE_YEAR_RIGHT_RE.match(text, m.end()) \
             and not _SHORT_FOLLOWER_RE.match(text, m.end()):
@@ -198,10 +226,7 @@ def _short_year(m: re.Match[str], text: str, orig: str) -> Hit | None:
     def resolve(ctx: Ctx) -> Res:
         if ctx.ref is None:
             return Res(None, source="narrative")
-        c = ctx.ref.year // 100
-        y = min((k * 100 + two for k in (c - 1, c, c + 1)), key=lambda v: abs(v - ctx.ref.year))
-        res = res_point(Point(y), "narrative", ctx.ref.value)
-        return res
+        return res_point(Point(near_year(two, ctx.ref.year)), "narrative", ctx.ref.value)
 
     return Hit(m.start(), m.end(), resolve, None, "year")
 
