@@ -17,7 +17,7 @@ import pytest
 from litopys.evaluate import ENTITY_TYPES, MODES, find_pairs, load_gold
 
 EVAL_DIR = Path(__file__).resolve().parent
-FRESH_SETS = [EVAL_DIR / "fresh", EVAL_DIR / "fresh2"]
+FRESH_SETS = [EVAL_DIR / "fresh", EVAL_DIR / "fresh2", EVAL_DIR / "fresh3"]
 FRESH = FRESH_SETS[0]
 
 # TIMEX3-style values used by FORMAT.md: dates (down to minutes), seasons, decades,
