@@ -1,4 +1,4 @@
-"""The fresh Ukrainian check sets (tests/eval/fresh, tests/eval/fresh2): gold files follow FORMAT.md,
+"""The fresh Ukrainian check sets (tests/eval/fresh, tests/eval/fresh2, tests/eval/fresh3): gold files follow FORMAT.md,
 SOURCES.md lists every excerpt.
 
 Fast: reads the files only; the pipeline is not run. Each set is a held-out estimate of accuracy on real
