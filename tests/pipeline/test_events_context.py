@@ -701,3 +701,19 @@ def test_party_noun_read_as_genitive_before_a_plural_verb() -> None:
                   "участие в международной конференции.", "ru")
     ev = _one(evs, "предложили")
     assert ev.source == ["entente"] and "soviet_russia" in ev.target, (ev.source, ev.target)
+
+
+# -- round 6: the object decides the code of "встановити" ----------------------------------
+
+def test_establishing_contact_is_consultation() -> None:
+    evs = _events("Навесні 1921 року Польща встановила з литовським урядом зв'язок.")
+    assert _one(evs, "встановила").cameo == "040"
+    evs = _events("Навесні 1921 року Польща встановила контакти з Литвою.")
+    ev = _one(evs, "встановила")
+    assert ev.cameo == "040" and "pol" in ev.source and "ltu" in ev.target
+
+
+def test_establishing_something_else_is_no_event() -> None:
+    assert not _events("Дату виборів до сейму встановив уряд Польщі.")
+    evs = _events("У 1992 році Україна встановила дипломатичні відносини з Канадою.")
+    assert _one(evs, "встановила").cameo == "050"
