@@ -717,3 +717,13 @@ def test_establishing_something_else_is_no_event() -> None:
     assert not _events("Дату виборів до сейму встановив уряд Польщі.")
     evs = _events("У 1992 році Україна встановила дипломатичні відносини з Канадою.")
     assert _one(evs, "встановила").cameo == "050"
+
+
+# -- round 6: protecting is military protection (CAMEO 074), not a verbal defence ----------
+
+def test_protecting_a_state_is_military_protection() -> None:
+    evs = _events("У 1920 році уряд УНР сподівався, що Польща захистить українську державу.")
+    ev = _one(evs, "захистить")
+    assert ev.cameo == "074" and ev.mode == "hypothetical" and "pol" in ev.source
+    evs = _events("У 1709 році Польща захищала Литву від шведів.")
+    assert _one(evs, "захищала").cameo == "074"
