@@ -727,3 +727,13 @@ def test_protecting_a_state_is_military_protection() -> None:
     assert ev.cameo == "074" and ev.mode == "hypothetical" and "pol" in ev.source
     evs = _events("У 1709 році Польща захищала Литву від шведів.")
     assert _one(evs, "захищала").cameo == "074"
+
+
+# -- round 6: putting forward terms is a demand (CAMEO 100) -------------------------------
+
+def test_putting_forward_terms_is_a_demand() -> None:
+    evs = _events("У 1920 році польська делегація виставила Литві такі умови.")
+    ev = _one(evs, "виставила")
+    assert ev.cameo == "100" and "pol" in ev.source and "ltu" in ev.target
+    evs = _events("В 1920 году Польша выставила Литве свои условия.", "ru")
+    assert _one(evs, "выставила").cameo == "100"
