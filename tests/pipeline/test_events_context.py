@@ -701,3 +701,60 @@ def test_party_noun_read_as_genitive_before_a_plural_verb() -> None:
                   "участие в международной конференции.", "ru")
     ev = _one(evs, "предложили")
     assert ev.source == ["entente"] and "soviet_russia" in ev.target, (ev.source, ev.target)
+
+
+# -- round 6: the object decides the code of "встановити" ----------------------------------
+
+def test_establishing_contact_is_consultation() -> None:
+    evs = _events("Навесні 1921 року Польща встановила з литовським урядом зв'язок.")
+    assert _one(evs, "встановила").cameo == "040"
+    evs = _events("Навесні 1921 року Польща встановила контакти з Литвою.")
+    ev = _one(evs, "встановила")
+    assert ev.cameo == "040" and "pol" in ev.source and "ltu" in ev.target
+
+
+def test_establishing_something_else_is_no_event() -> None:
+    assert not _events("Дату виборів до сейму встановив уряд Польщі.")
+    evs = _events("У 1992 році Україна встановила дипломатичні відносини з Канадою.")
+    assert _one(evs, "встановила").cameo == "050"
+
+
+# -- round 6: protecting is military protection (CAMEO 074), not a verbal defence ----------
+
+def test_protecting_a_state_is_military_protection() -> None:
+    evs = _events("У 1920 році уряд УНР сподівався, що Польща захистить українську державу.")
+    ev = _one(evs, "захистить")
+    assert ev.cameo == "074" and ev.mode == "hypothetical" and "pol" in ev.source
+    evs = _events("У 1709 році Польща захищала Литву від шведів.")
+    assert _one(evs, "захищала").cameo == "074"
+
+
+# -- round 6: terms put forward are a demand (100); what a statement declares codes it ------
+
+@pytest.mark.parametrize(("text", "language", "trigger", "code"), [
+    ("У 1920 році польська делегація виставила Литві такі умови.", None, "виставила", "100"),
+    ("В 1920 году Польша выставила Литве свои условия.", "ru", "выставила", "100"),
+    # "заявила про згоду": the statement is the consent (080)
+    ("У 1920 році Литва заявила про згоду з пропозицією Польщі.", None, "заявила", "080"),
+    ("В 1920 году Литва заявила о согласии с предложением Польши.", "ru", "заявила", "080"),
+])
+def test_the_object_codes_the_verb(text: str, language: str | None, trigger: str,
+                                   code: str) -> None:
+    ev = _one(_events(text, language), trigger)
+    assert ev.cameo == code
+    if language is None:
+        assert {"pol", "ltu"} <= set(ev.source + ev.target)
+
+
+def test_a_declared_noun_of_the_same_root_leaves_the_statement() -> None:
+    evs = _events("У 1920 році Литва заявила про свої заяви Польщі.")
+    assert all(e.cameo[:2] == "01" for e in evs)
+
+
+# -- round 6: uniting with a state is diplomatic cooperation (CAMEO 050) --------------------
+
+def test_uniting_with_a_state_is_cooperation() -> None:
+    evs = _events("У 1992 році за договором Литва мала об'єднатися з Польщею.")
+    ev = _one(evs, "об'єднатися")
+    assert ev.cameo == "050" and ev.mode == "hypothetical"
+    assert "ltu" in ev.source and "pol" in ev.target
