@@ -621,12 +621,7 @@ class EventExtractor:
         # in the sentence governs it ("в бесіді з ... передав прохання")
         for n in nouns:
             if self._content_of(n, out + nouns, lo):
-                # "договір ... про припинення війни": what was agreed; "було заявлено про
-                # згоду": what was declared codes the statement
-                said = next((v for v in out if self._declared(v, n)), None)
-                if said is not None:
-                    said.cameo = n.cameo
-                continue
+                continue  # "договір ... про припинення війни": what was agreed
             # (a document noun does not govern: "Договір завершив російсько-турецьку війну")
             if not any(abs(v.head - n.head) <= 4 and v.frame != "treaty"
                        and not self._comma_between(v.head, n.head) for v in out):
@@ -651,15 +646,6 @@ class EventExtractor:
                 F.pos[j] in ("ADJ", "DET", "PRON") or j in self.mention_tokens
                 for j in range(v.end, n.start)) and \
             F.case[n.head] in ("Acc", "Nom", None)
-
-    def _declared(self, v: _Trigger, n: _Trigger) -> bool:
-        """Is the noun trigger ``n`` what a verb of saying (root 01) declared, after a content
-        preposition right behind it ("було заявлено про згоду", "заявила про свою згоду"),
-        with only modifiers between, and of another root?"""
-        F = self.F
-        return v.pos == "VERB" and v.cameo[:2] == "01" and n.cameo[:2] != "01" and \
-            v.end < n.start <= v.end + 3 and F.lower[v.end] in self.W.content_preps and all(
-                F.pos[j] in ("ADJ", "DET", "PRON") for j in range(v.end + 1, n.start))
 
     def _comma_between(self, a: int, b: int) -> bool:
         """Is there a comma between tokens ``a`` and ``b``: a verb does not govern a noun of
