@@ -737,12 +737,3 @@ def test_putting_forward_terms_is_a_demand() -> None:
     assert ev.cameo == "100" and "pol" in ev.source and "ltu" in ev.target
     evs = _events("В 1920 году Польша выставила Литве свои условия.", "ru")
     assert _one(evs, "выставила").cameo == "100"
-
-
-# -- round 6: uniting with a state is diplomatic cooperation (CAMEO 050) --------------------
-
-def test_uniting_with_a_state_is_cooperation() -> None:
-    evs = _events("У 1992 році за договором Литва мала об'єднатися з Польщею.")
-    ev = _one(evs, "об'єднатися")
-    assert ev.cameo == "050" and ev.mode == "hypothetical"
-    assert "ltu" in ev.source and "pol" in ev.target
