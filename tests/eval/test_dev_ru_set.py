@@ -5,58 +5,27 @@ Fast: reads the files only; the pipeline is not run (the baseline is in docs/RUS
 
 from __future__ import annotations
 
-import json
-import re
 from pathlib import Path
-from typing import Any
 
 import pytest
+from goldfiles import (
+    check_entities,
+    check_events,
+    check_plain_json,
+    check_timexes,
+    excerpt_ranges,
+    load_pair,
+    sources_ranges,
+)
 
-from litopys.evaluate import ENTITY_TYPES, MODES, find_pairs, load_gold
+from litopys.evaluate import find_pairs
 
 DEV_RU = Path(__file__).resolve().parent / "dev-ru"
 SOURCES = DEV_RU / "SOURCES.md"
 
-# TIMEX3-style values used by FORMAT.md: dates (down to minutes), seasons, decades,
-# centuries, durations, and START/END ranges of these.
-_POINT = r"-?\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2})?)?|-(?:SP|SU|FA|WI))?|\d{3}X|\d{2}XX"
-_DURATION = r"P(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?)?"
-VALUE_RE = re.compile(rf"^(?:{_POINT})(?:/(?:{_POINT}))?$|^{_DURATION}$")
-CAMEO_ROOTS = {f"{n:02d}" for n in range(1, 21)}
-
 
 def _gold_files() -> list[Path]:
     return sorted(DEV_RU.glob("*.gold.json"))
-
-
-def _load(gold_path: Path) -> tuple[dict[str, Any], str]:
-    gold = load_gold(gold_path)
-    text = gold_path.with_name(gold["text_file"]).read_text(encoding="utf-8")
-    return gold, text
-
-
-def _excerpt_ranges(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each blank-line-separated excerpt, end exclusive."""
-    ranges, pos = [], 0
-    for seg in text.split("\n\n"):
-        ranges.append((pos, pos + len(seg.rstrip("\n"))))
-        pos += len(seg) + 2
-    return ranges
-
-
-def _sources_ranges() -> dict[str, list[tuple[int, int]]]:
-    """Per text file, the character ranges listed in SOURCES.md under its heading."""
-    listed: dict[str, list[tuple[int, int]]] = {}
-    current = None
-    for line in SOURCES.read_text(encoding="utf-8").splitlines():
-        head = re.match(r"^## (\S+\.txt)\b", line)
-        if head:
-            current = listed.setdefault(head.group(1), [])
-            continue
-        row = re.match(r"^\| (\d+)-(\d+) \| (https?://\S+) \|", line)
-        if row and current is not None:
-            current.append((int(row.group(1)), int(row.group(2))))
-    return listed
 
 
 def test_dev_ru_set_has_eight_texts() -> None:
@@ -66,77 +35,31 @@ def test_dev_ru_set_has_eight_texts() -> None:
 
 
 def test_dev_ru_set_sources_list_every_excerpt() -> None:
-    listed = _sources_ranges()
+    listed = sources_ranges(SOURCES)
     for text_path, _ in find_pairs(DEV_RU):
         assert text_path.name in listed, f"{text_path.name} missing from SOURCES.md"
         text = text_path.read_text(encoding="utf-8")
-        assert listed[text_path.name] == _excerpt_ranges(text), text_path.name
+        assert listed[text_path.name] == excerpt_ranges(text), text_path.name
     assert set(listed) == {t.name for t, _ in find_pairs(DEV_RU)}
 
 
 @pytest.mark.parametrize("gold_path", _gold_files(), ids=lambda p: p.name)
 def test_dev_ru_gold_entities(gold_path: Path) -> None:
-    gold, text = _load(gold_path)
-    assert gold["language"] == "ru"
-    assert gold["text_file"] == gold_path.name[: -len(".gold.json")] + ".txt"
+    gold, text = load_pair(gold_path)
     assert 1500 <= len(text) <= 3200
-    ids = [e["id"] for e in gold["entities"]]
-    assert len(ids) == len(set(ids))
-    for e in gold["entities"]:
-        assert e["type"] in ENTITY_TYPES
-        assert isinstance(e["name"], str) and e["name"]
-        assert e["aliases"] and all(isinstance(a, str) for a in e["aliases"])
-        for alias in e["aliases"]:
-            assert alias in text, f"{e['id']}: alias {alias!r} not in text"
-        if "roles" in e:
-            assert e["type"] == "PERSON"
-            assert all(isinstance(r, str) and r for r in e["roles"])
-        assert e.get("affiliation") in (None, *ids), e["id"]
-
-
-def _free_starts(text: str, texts: set[str], s: str) -> list[int]:
-    """Starts of the occurrences of s that do not lie inside a longer gold expression."""
-    spans = [(m.start(), m.end()) for t in texts if len(t) > len(s)
-             for m in re.finditer(re.escape(t), text)]
-    return [m.start() for m in re.finditer(re.escape(s), text)
-            if not any(a <= m.start() and m.end() <= b for a, b in spans)]
+    check_entities(gold, text, gold_path, "ru")
 
 
 @pytest.mark.parametrize("gold_path", _gold_files(), ids=lambda p: p.name)
 def test_dev_ru_gold_timexes(gold_path: Path) -> None:
-    gold, text = _load(gold_path)
-    texts = {t["text"] for t in gold["timexes"]}
-    seen: dict[str, int] = {}
-    starts = []
-    for t in gold["timexes"]:
-        assert t["value"] is None or VALUE_RE.match(t["value"]), t
-        # The k-th entry with a text stands for its k-th free occurrence (FORMAT.md).
-        k = seen.get(t["text"], 0)
-        seen[t["text"]] = k + 1
-        free = _free_starts(text, texts, t["text"])
-        assert k < len(free), f"{t['text']!r}: {k + 1} gold entries, {len(free)} occurrences"
-        starts.append(free[k])
-    assert starts == sorted(starts), "timexes are listed in text order"
+    check_timexes(*load_pair(gold_path))
 
 
 @pytest.mark.parametrize("gold_path", _gold_files(), ids=lambda p: p.name)
 def test_dev_ru_gold_events(gold_path: Path) -> None:
-    gold, text = _load(gold_path)
-    ids = {e["id"] for e in gold["entities"]}
-    event_ids = [ev["id"] for ev in gold["events"]]
-    assert gold["events"] and len(event_ids) == len(set(event_ids))
-    for ev in gold["events"]:
-        assert ev["cameo"] in CAMEO_ROOTS, ev["id"]
-        assert ev["mode"] in MODES, ev["id"]
-        assert isinstance(ev["trigger"], str) and ev["trigger"]
-        assert ev["source"] and set(ev["source"] + ev["target"]) <= ids, ev["id"]
-        assert ev["date"] is None or VALUE_RE.match(ev["date"]), ev["id"]
-        assert ev["evidence"] in text, f"{ev['id']}: evidence not in text"
+    check_events(*load_pair(gold_path))
 
 
 def test_dev_ru_gold_is_plain_json() -> None:
-    # Written by hand, so keep them readable and stable: UTF-8, no escapes for Cyrillic.
     for gold_path in _gold_files():
-        raw = gold_path.read_text(encoding="utf-8")
-        assert "\\u04" not in raw, gold_path.name
-        json.loads(raw)
+        check_plain_json(gold_path)
