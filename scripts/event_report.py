@@ -17,11 +17,12 @@ from typing import Any
 from litopys.chronicle import Chronicle
 from litopys.evaluate import (
     HALVES,
-    _participants_match,
     event_report,
     find_pairs,
-    link_entities,
     load_gold,
+    locate_evidence,
+    same_report,
+    score,
     select_half,
 )
 from litopys.pipeline.ingest import read_path
@@ -90,23 +91,19 @@ def print_why(r: dict[str, Any]) -> None:
 
 
 def type_errors(chronicle: Chronicle, gold: dict[str, Any]) -> list[str]:
-    """Gold events with a system event of the same parties in the same sentence whose CAMEO
-    root or mode differs: one line each (gold root/mode/trigger, system root/mode/trigger)."""
-    links, _ = link_entities(chronicle, gold)
-    text = chronicle.document.text
+    """The scorer's relaxed pairs in the same sentence whose CAMEO root or mode differs
+    (the off-diagonal cells of the confusion tables), in gold order: one line each (gold
+    root/mode/trigger, system root/mode/trigger)."""
+    gold_events = list(gold["events"])
+    at = locate_evidence(chronicle.document.text, gold_events)
     out = []
-    for g in gold["events"]:
-        at = text.find(g.get("evidence", "")[:60]) if g.get("evidence") else -1
-        if at < 0:
+    for i, k in sorted(score(chronicle, gold).pairs.items(), key=lambda p: p[1]):
+        g, ev = gold_events[k], chronicle.events[i]
+        if at[k] < 0 or not same_report(ev, at[k]):
             continue
-        for ev in chronicle.events:
-            parts = {links.get(a) for a in ev.source + ev.target} - {None}
-            if not (ev.evidence_start <= at < ev.evidence_end and _participants_match(parts, g)):
-                continue
-            if ev.cameo[:2] != g["cameo"][:2] or ev.mode != g["mode"]:
-                out.append(f"  ~ gold {g['cameo']:<4} {g['mode'][:4]} {g.get('trigger')!r:<40.40} "
-                           f"sys {ev.cameo:<4} {ev.mode[:4]} {ev.trigger!r}")
-            break
+        if ev.cameo[:2] != str(g["cameo"])[:2] or ev.mode != g["mode"]:
+            out.append(f"  ~ gold {g['cameo']:<4} {g['mode'][:4]} {g.get('trigger')!r:<40.40} "
+                       f"sys {ev.cameo:<4} {ev.mode[:4]} {ev.trigger!r}")
     return out
 
 
