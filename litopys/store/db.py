@@ -63,7 +63,7 @@ def store_error(err: sqlite3.Error, path: str | Path, opening: bool = False) -> 
     if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM")) \
             or "readonly database" in reason or "unable to open" in reason:
         return StoreError(Errors.E023, path=path, reason=reason)
-    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "is locked" in reason:
+    if _is_busy(err):
         return StoreError(Errors.E026, path=path, seconds=f"{BUSY_TIMEOUT:g}")
     if opening and (name.startswith("SQLITE_NOTADB") or "not a database" in reason):
         return StoreError(Errors.E021, path=path, reason=reason)
@@ -86,6 +86,12 @@ def _uri(path: str | Path, **params: str) -> str:
     return f"file:{quote(str(Path(path).resolve()))}?{query}"
 
 
+def _is_busy(err: sqlite3.Error) -> bool:
+    """Whether SQLite failed because another connection holds a lock."""
+    name = getattr(err, "sqlite_errorname", "") or ""
+    return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "is locked" in str(err)
+
+
 def enable_wal(conn: sqlite3.Connection, timeout: float = BUSY_TIMEOUT) -> None:
     """Put the database in WAL mode, waiting for other processes that open it.
 
@@ -105,9 +111,7 @@ def enable_wal(conn: sqlite3.Connection, timeout: float = BUSY_TIMEOUT) -> None:
             conn.execute("PRAGMA journal_mode=WAL").fetchone()
             return
         except sqlite3.OperationalError as err:
-            busy = (getattr(err, "sqlite_errorname", "") or "").startswith("SQLITE_BUSY") \
-                or "is locked" in str(err)
-            if not busy or time.monotonic() >= deadline:
+            if not _is_busy(err) or time.monotonic() >= deadline:
                 raise
         time.sleep(pause)
         pause = min(pause * 2, 0.5)
