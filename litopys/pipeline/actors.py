@@ -126,6 +126,39 @@ def _word_match(a: str, b: str) -> bool:
     return len(short) >= 3 and long_.startswith(short) and len(long_) - len(short) <= 2
 
 
+def _lemmas(tok: Token) -> set[str]:
+    """The token's lemma and the normal forms of all its pymorphy3 readings."""
+    return {tok.lemma_} | {p.normal_form for p in _parses(tok.text)}
+
+
+def _move_mention(entities: dict[str, Entity], span: Span, target_id: str | None) -> None:
+    """Take the span's mention from the entity it names: to ``target_id`` (the span then
+    names that entity), or nowhere (None). An entity left without mentions goes."""
+    eid = span._.entity_id
+    old = entities[eid]
+    moved = [m for m in old.mentions if (m.start, m.end) == (span.start_char, span.end_char)]
+    old.mentions = [m for m in old.mentions if m not in moved]
+    if target_id is not None:
+        target = entities[target_id]
+        target.mentions = sorted(target.mentions + moved, key=lambda m: m.start)
+        span._.entity_id = target_id
+    if not old.mentions:
+        del entities[eid]
+
+
+def _merge_entity(doc: Doc, entities: dict[str, Entity], source: Entity, target: Entity,
+                  relabel: bool = False) -> None:
+    """Join all of ``source``'s mentions to ``target`` and drop ``source``; its spans name
+    ``target`` (and take its type as their label with ``relabel``)."""
+    target.mentions = sorted(target.mentions + source.mentions, key=lambda m: m.start)
+    del entities[source.id]
+    for span in doc.spans.get("mentions", []):
+        if span._.entity_id == source.id:
+            span._.entity_id = target.id
+            if relabel:
+                span.label_ = target.type
+
+
 def phrase_nominative(tokens: list[Token]) -> str:
     """Put an office phrase into the nominative: the words agreeing with its head
     change, its complements ("закордонних справ СРСР") stay as written."""
@@ -537,11 +570,6 @@ class ActorResolver:
         "Рада народних комісарів Української СРР": a shorter capitalised mention whose
         words are all words of exactly one longer body of the text, head noun first, is a
         short mention of that body, not an entity of its own."""
-        from litopys.pipeline.morph import parses
-
-        def lemmas(tok: Token) -> set[str]:
-            return {tok.lemma_} | {p.normal_form for p in parses(tok.text)}
-
         known = gazetteer_ids()
         mentions = list(doc.spans.get("mentions", []))
         bodies: list[tuple[str, int, set[str], set[str]]] = []  # id, size, head, words
@@ -551,8 +579,8 @@ class ActorResolver:
                 continue
             head = next((t for t in span if t.pos_ in ("NOUN", "PROPN")), None)
             if head is not None:
-                bodies.append((eid, len(span), lemmas(head),
-                               set().union(*(lemmas(t) for t in span))))
+                bodies.append((eid, len(span), _lemmas(head),
+                               set().union(*(_lemmas(t) for t in span))))
         if not bodies:
             return
         for span in mentions:
@@ -560,21 +588,13 @@ class ActorResolver:
             if span.label_ not in ("ORG", "GPE") or eid in known or eid not in entities or \
                     not span.text[:1].isupper():
                 continue
-            head = lemmas(span[0])
+            head = _lemmas(span[0])
             targets = {bid for bid, size, bhead, words in bodies
                        if bid != eid and size > len(span) and head & bhead
-                       and all(lemmas(t) & words for t in span)}
+                       and all(_lemmas(t) & words for t in span)}
             if len(targets) != 1:
                 continue
-            target = entities[targets.pop()]
-            old = entities[eid]
-            moved = [m for m in old.mentions if (m.start, m.end) == (span.start_char,
-                                                                      span.end_char)]
-            old.mentions = [m for m in old.mentions if m not in moved]
-            target.mentions = sorted(target.mentions + moved, key=lambda m: m.start)
-            span._.entity_id = target.id
-            if not old.mentions:
-                del entities[eid]
+            _move_mention(entities, span, targets.pop())
 
     @staticmethod
     def _merge_place_forms(doc: Doc, entities: dict[str, Entity]) -> None:
@@ -589,12 +609,7 @@ class ActorResolver:
             for other in places[k + 1:]:
                 if other.id in entities and other.type == short.type and \
                         _word_match(short.name.lower(), other.name.lower()):
-                    short.mentions = sorted(short.mentions + other.mentions,
-                                            key=lambda m: m.start)
-                    del entities[other.id]
-                    for span in doc.spans.get("mentions", []):
-                        if span._.entity_id == other.id:
-                            span._.entity_id = short.id
+                    _merge_entity(doc, entities, other, short)
         # "Андрусовом" read as a surname where the text names the village "Андрусово"
         lone = [e for e in entities.values() if e.type == "PERSON" and e.id.startswith(
             "person:") and " " not in e.name and all(" " not in m.text for m in e.mentions)]
@@ -603,12 +618,7 @@ class ActorResolver:
                 p.name.lower(), person.name.lower())), None)
             if place is None:
                 continue
-            place.mentions = sorted(place.mentions + person.mentions, key=lambda m: m.start)
-            del entities[person.id]
-            for span in doc.spans.get("mentions", []):
-                if span._.entity_id == person.id:
-                    span._.entity_id = place.id
-                    span.label_ = place.type
+            _merge_entity(doc, entities, person, place, relabel=True)
 
     @staticmethod
     def _merge_generic_documents(doc: Doc, entities: dict[str, Entity]) -> None:
@@ -618,33 +628,27 @@ class ActorResolver:
         and no entity where several have them; where none has the head, or none the
         adjectives ("політична" beside "Військова конвенція"), it is a document of its
         own."""
-        from litopys.pipeline.morph import parses
-
         generic = doc.user_data.get("litopys_generic_doc", {})
         if not generic:
             return
         bare = doc.user_data.get("litopys_bare_doc", set())
         drop: set[int] = set()
-
-        def heads(tok: Token) -> set[str]:
-            return {tok.lemma_} | {p.normal_form for p in parses(tok.text)}
-
         spans = [s for s in doc.spans.get("mentions", []) if s.label_ == "DOC"]
         named: dict[str, set[str]] = {}  # entity id -> the head lemmas of its mentions
         named_words: dict[str, set[str]] = {}  # entity id -> the lemmas of all its words
         for span in spans:
             if span.start not in generic and span._.entity_id in entities:
                 named.setdefault(span._.entity_id, set()).update(
-                    *(heads(t) for t in span if t.pos_ in ("NOUN", "PROPN")))
+                    *(_lemmas(t) for t in span if t.pos_ in ("NOUN", "PROPN")))
                 named_words.setdefault(span._.entity_id, set()).update(
-                    *(heads(t) for t in span))
+                    *(_lemmas(t) for t in span))
         for span in spans:
             eid = span._.entity_id
             if span.start not in generic or eid not in entities:
                 continue
-            head = heads(doc[generic[span.start]])
+            head = _lemmas(doc[generic[span.start]])
             targets = [tid for tid, lemmas in named.items() if tid != eid and head & lemmas]
-            adjectives = [heads(t) for t in doc[span.start : generic[span.start]]]
+            adjectives = [_lemmas(t) for t in doc[span.start : generic[span.start]]]
             targets = [tid for tid in targets
                        if all(a & named_words[tid] for a in adjectives)]
             if span.start in bare and len(targets) != 1:
@@ -652,16 +656,8 @@ class ActorResolver:
                 targets = targets or [eid]
             if not targets:
                 continue
-            old = entities[eid]
-            moved = [m for m in old.mentions if (m.start, m.end) == (span.start_char,
-                                                                      span.end_char)]
-            old.mentions = [m for m in old.mentions if m not in moved]
-            if len(targets) == 1 and span.start not in drop:
-                target = entities[targets[0]]
-                target.mentions = sorted(target.mentions + moved, key=lambda m: m.start)
-                span._.entity_id = target.id
-            if not old.mentions:
-                del entities[eid]
+            _move_mention(entities, span,
+                          targets[0] if len(targets) == 1 and span.start not in drop else None)
         if drop:
             doc.spans["mentions"] = [s for s in doc.spans.get("mentions", [])
                                      if s.start not in drop or s.label_ != "DOC"]

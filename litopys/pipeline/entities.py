@@ -716,7 +716,7 @@ class EntityRecognizer:
         n = len(doc)
         i = 0
         while i < n:
-            longest = first_len.get(words[i], 0) or first_word_length(words[i])
+            longest = first_word_length(words[i])
             matched = False
             for size in range(min(longest, n - i), 0, -1):
                 if any(stops[i + 1 : i + size]):
@@ -887,6 +887,7 @@ class EntityRecognizer:
     def _documents(self, doc: Doc, spans: list[Span], claim, taken, release) -> None:  # type: ignore[no-untyped-def]
         heads = rules()["doc_heads"]
         bodies = {s.start: s for s in spans if s.label_ == "ORG"}
+        words = [t.lower_ for t in doc]
         n = len(doc)
         quoted = rules()["quoted_doc_heads"]
         for i, tok in enumerate(doc):
@@ -938,7 +939,7 @@ class EntityRecognizer:
                         doc[k].pos_ in ("NOUN", "ADJ") and "gent" in _reading_cases(doc[k]):
                     k += 1
                 inside = not sentence_initial(tok)
-                size, hit = place_name_at([t.lower_ for t in doc], k) if k < n else (0, None)
+                size, hit = place_name_at(words, k) if k < n else (0, None)
                 if size and "gent" in _reading_cases(doc[k]) and (
                         k > end or (hit.type == "GPE" and (
                             inside or tok.lemma_ in rules()["polity_doc_heads"]))):
@@ -971,7 +972,7 @@ class EntityRecognizer:
                 if k > end + 1 and k < n and taken[k]:
                     # "Декларація про державний суверенітет України": the state's name
                     # in the genitive closes the subject
-                    size, hit = place_name_at([t.lower_ for t in doc], k)
+                    size, hit = place_name_at(words, k)
                     if size and hit.type == "GPE" and "gent" in _reading_cases(doc[k]):
                         release(k, k + size)
                         k += size
