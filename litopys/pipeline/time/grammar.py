@@ -184,7 +184,6 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000
 
 
 
-@functools.lru_cache(maxsize=4096)
 def near_year(two: int, ref_year: int) -> int:
     """The year ending in the two digits nearest the narrative year ("33-го" after 1932
     = 1933, after 1899 = 1933 too: the nearest of the three centuries around it)."""
@@ -192,6 +191,7 @@ def near_year(two: int, ref_year: int) -> int:
     return min((k * 100 + two for k in (c - 1, c, c + 1)), key=lambda v: abs(v - ref_year))
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_year(s: str) -> int:
     """Astronomical year from a year phrase ("1932р.", "480 р. до н. е.")."""
     y = int(_YEAR_IN_RE.search(s).group())

@@ -240,19 +240,14 @@ class Point:
         unit (str): "D", "W", "M" or "Y".
         n (int): how many units.
         """
-        if self.season or self.time or (unit in ("D", "W") and not self.day) \
-                or (unit == "M" and not self.month):
+        if self.season or self.time or unit not in ("D", "W", "M", "Y"):
             return None
-        if unit in ("D", "W"):
-            return self.shift(unit, n)
-        months = n * (12 if unit == "Y" else 1) if unit in ("M", "Y") else None
-        if months is None:
-            return None
-        k = self.year * 12 + (self.month or 1) - 1 + months
-        y, mo = k // 12, k % 12 + 1
-        if not self.month:
-            return Point(y)
-        return Point(y, mo, min(self.day, days_in(y, mo)) if self.day else None)
+        if unit == "Y" and self.month:
+            unit, n = "M", 12 * n  # keep the month: a year is twelve of them
+        p = self.shift(unit, n)
+        if p is None or unit != "M" or not self.day:
+            return p
+        return Point(p.year, p.month, min(self.day, days_in(p.year, p.month)))
 
     @classmethod
     def from_value(cls, value: str) -> Point | None:

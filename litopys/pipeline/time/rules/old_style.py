@@ -146,10 +146,23 @@ def _old_style(m: re.Match[str], text: str, orig: str) -> Hit | None:
         first = (parse_day_number(m.group("e1")), MONTHS[norm(m.group("n1"))])
         second = (parse_day_number(m.group("e2")), MONTHS[norm(m.group("n2"))])
         ys = m.group("z")
-        ns_second = (_STYLE_MARKERS.get(norm(m.group("mk") or "")) != "old"
-                     and _STYLE_MARKERS.get(norm(m.group("mk0") or "")) != "new")
+        ns_second = _ns_second(m) and _STYLE_MARKERS.get(norm(m.group("mk0") or "")) != "new"
     year = parse_year(ys) if ys else None
     return _two_styles(first, second, year, m.start(), m.end(), ns_second)
+
+
+def _ns_second(m: re.Match[str]) -> bool:
+    """Whether the second day is the New Style one: unless its marker (group mk) says Old
+    Style."""
+    return _STYLE_MARKERS.get(norm(m.group("mk") or "")) != "old"
+
+
+def _two_days_months(m: re.Match[str], ns_second: bool, year_of_first: bool = False) -> Hit | None:
+    """_two_styles for a match with groups d1 m1 (first), d2 m2 (second) and y (year)."""
+    first = (parse_day_number(m.group("d1")), MONTHS[norm(m.group("m1"))])
+    second = (parse_day_number(m.group("d2")), MONTHS[norm(m.group("m2"))])
+    year = parse_year(m.group("y")) if m.group("y") else None
+    return _two_styles(first, second, year, m.start(), m.end(), ns_second, year_of_first)
 
 
 @pattern(
@@ -159,10 +172,7 @@ def _old_style(m: re.Match[str], text: str, orig: str) -> Hit | None:
 )
 def _old_style_first(m: re.Match[str], text: str, orig: str) -> Hit | None:
     """"(30 січня) 9 лютого 1667 року": the bracketed day first, then the other."""
-    first = (parse_day_number(m.group("d1")), MONTHS[norm(m.group("m1"))])
-    second = (parse_day_number(m.group("d2")), MONTHS[norm(m.group("m2"))])
-    year = parse_year(m.group("y")) if m.group("y") else None
-    return _two_styles(first, second, year, m.start(), m.end(), ns_second=True)
+    return _two_days_months(m, ns_second=True)
 
 
 @pattern(
@@ -186,11 +196,7 @@ def _old_style_numeric(m: re.Match[str], text: str, orig: str) -> Hit | None:
 )
 def _old_style_inner(m: re.Match[str], text: str, orig: str) -> Hit | None:
     """"30(9 лютого) січня 1667": the bracketed day with its own month inside the date."""
-    first = (parse_day_number(m.group("d1")), MONTHS[norm(m.group("m1"))])
-    second = (parse_day_number(m.group("d2")), MONTHS[norm(m.group("m2"))])
-    year = parse_year(m.group("y")) if m.group("y") else None
-    ns_second = _STYLE_MARKERS.get(norm(m.group("mk") or "")) != "old"
-    return _two_styles(first, second, year, m.start(), m.end(), ns_second, year_of_first=True)
+    return _two_days_months(m, _ns_second(m), year_of_first=True)
 
 
 @pattern(
@@ -211,7 +217,7 @@ def _old_style_two_years(m: re.Match[str], text: str, orig: str) -> Hit | None:
     b = (y2, m2, parse_day_number(m.group("d2")))
     if not (valid_day(*a) and valid_day(*b)) or abs(a[0] - b[0]) > 1:
         return None
-    ns_second = _STYLE_MARKERS.get(norm(m.group("mk") or "")) != "old"
+    ns_second = _ns_second(m)
     pairs = [(a, b), (b, a)] if ns_second else [(b, a), (a, b)]
     fitting = next((p for p in pairs if _fits(*p, p[1][0])), None)
     if fitting is None and not m.group("y2"):
@@ -237,7 +243,7 @@ def _old_style_day_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
     days, each end read as a double date."""
     mo = MONTHS[norm(m.group("m"))]
     year = parse_year(m.group("y")) if m.group("y") else None
-    ns_second = _STYLE_MARKERS.get(norm(m.group("mk") or "")) != "old"
+    ns_second = _ns_second(m)
     ends = [_two_styles((parse_day_number(m.group(a)), None), (parse_day_number(m.group(b)), mo),
                         year, m.start(), m.end(), ns_second) for a, b in (("a1", "b1"), ("a2", "b2"))]
     if ends[0] is None or ends[1] is None:
