@@ -35,7 +35,7 @@ from litopys.pipeline import extensions  # noqa: F401
 from litopys.pipeline.actors import ensure_entity, in_year
 from litopys.pipeline.analysis import features, sentence_index
 from litopys.pipeline.entities import gazetteer, narrative_years, period_ids
-from litopys.pipeline.morph import current_language, is_known
+from litopys.pipeline.morph import UD_TO_PYMORPHY, current_language, is_known
 
 ACTOR_TYPES = ("PERSON", "GPE", "ORG")
 HARD_BOUNDARIES = {";", ":", "(", ")", "«", "»", "\"", "“", "”", "—", "–", "-"}
@@ -582,7 +582,7 @@ class EventExtractor:
                 continue  # "$296 тис": a unit after a number, not a word of action
             hits = lex.lookup_form(F.lower[k]) or []
             if not hits:
-                for lemma in F.lemmas[k] or (F.lemma[k],):
+                for lemma in self._readings(k):
                     hits = lex.lookup(lemma)
                     if hits:
                         break
@@ -636,6 +636,14 @@ class EventExtractor:
         out.sort(key=lambda t: t.start)
         return self._requests(out, hi)
 
+    def _readings(self, k: int) -> tuple[str, ...]:
+        """Every pymorphy3 lemma of token ``k`` (its chosen lemma if it has none)."""
+        return self.F.lemmas[k] or (self.F.lemma[k],)
+
+    def _reads_as(self, k: int, words: frozenset[str]) -> bool:
+        """Can token ``k`` be read (any of its lemmas) as one of ``words``?"""
+        return any(lm in words for lm in self._readings(k))
+
     def _conveyed(self, v: _Trigger, n: _Trigger) -> bool:
         """Is the noun trigger ``n`` the direct object of a verb of saying or passing on
         (root 01: "передав цю пропозицію", "передала Литві свою вимогу"), with only modifiers
@@ -678,7 +686,7 @@ class EventExtractor:
         "веста" first); a participle listed in a trigger's forms ("прийняті" -> "прийнятий")
         stands for the trigger's lemma ("прийняти умови"); else the first reading."""
         F = self.F
-        readings = [words.get(x, x) for x in F.lemmas[k] or (F.lemma[k],)]
+        readings = [words.get(x, x) for x in self._readings(k)]
         for lm in readings:
             if lm in vocab:
                 return lm
@@ -734,8 +742,8 @@ class EventExtractor:
                 if F.text[j] in HARD_BOUNDARIES or F.text[j] in (",", ";") or (
                         F.pos[j] in ("VERB", "AUX") and not self._infinitive(j)):
                     break
-                if F.lower[j] not in self.W.with_preps or not any(
-                        lm in self.W.request_nouns for lm in F.lemmas[j + 1] or (F.lemma[j + 1],)):
+                if F.lower[j] not in self.W.with_preps or \
+                        not self._reads_as(j + 1, self.W.request_nouns):
                     continue
                 if gov.cameo[:2] != "02":
                     gov.cameo = "020"
@@ -837,8 +845,8 @@ class EventExtractor:
         instrumental noun of representatives that does not agree with it ("підписаний
         представниками Польщі")?"""
         F = self.F
-        return F.case[k + 1] == "Ins" and F.case[k] != "Ins" and any(
-            lm in self.W.representatives for lm in F.lemmas[k + 1] or (F.lemma[k + 1],))
+        return F.case[k + 1] == "Ins" and F.case[k] != "Ins" and \
+            self._reads_as(k + 1, self.W.representatives)
 
     def _representative(self, start: int) -> int | None:
         """The first of the nouns of representatives (``representative_nouns``) or parties
@@ -847,9 +855,9 @@ class EventExtractor:
         F = self.F
         k = start - 1
         found = None
-        while k >= 0 and k not in self.mention_tokens and F.pos[k] in ("NOUN", "ADJ") and any(
-                lm in self.W.representatives or lm in self.W.party_nouns
-                for lm in F.lemmas[k] or (F.lemma[k],)):
+        while k >= 0 and k not in self.mention_tokens and F.pos[k] in ("NOUN", "ADJ") and (
+                self._reads_as(k, self.W.representatives)
+                or self._reads_as(k, self.W.party_nouns)):
             found = k
             k -= 1
         return found
@@ -1312,19 +1320,18 @@ class EventExtractor:
             # (any reading: ru "начала" is the noun "начало" first)
             if j == trig.head or not any(t.startswith("VERB") for t in F.tags[j]):
                 continue
-            lemmas = F.lemmas[j] or (F.lemma[j],)
-            if any(lm in self.W.meeting_verbs for lm in lemmas):
+            if self._reads_as(j, self.W.meeting_verbs):
                 return True
             # ("почала свою діяльність": a pronoun or adjective between)
             work = j + 2 if j + 2 < hi and F.pos[j + 1] in ("ADJ", "DET", "PRON") else j + 1
-            if any(lm in self.W.aspect_verbs for lm in lemmas) and work < hi and any(
-                    lm in self.W.meeting_work for lm in F.lemmas[work] or (F.lemma[work],)):
+            if self._reads_as(j, self.W.aspect_verbs) and work < hi and \
+                    self._reads_as(work, self.W.meeting_work):
                 return True
         return False
 
     def _treaty_noun(self, k: int) -> bool:
         """Is token ``k`` a document noun ("договір", "угода": frame ``treaty``)?"""
-        return any(h.frame == "treaty" for lm in self.F.lemmas[k] or (self.F.lemma[k],)
+        return any(h.frame == "treaty" for lm in self._readings(k)
                    for h in self.triggers.lookup(lm))
 
     def _treaty_parties(self, trig: _Trigger, src: list[str], tgt: list[str]) -> bool:
@@ -1441,7 +1448,8 @@ class EventExtractor:
         # form (an infinitive under an intent is not a fact)
         head = self._aspect_verb(trig)
         head = trig.head if head is None else head
-        head_inf = "VerbForm=Inf" in str(doc[head].morph)
+        morph = str(doc[head].morph)
+        head_inf = "VerbForm=Inf" in morph
         for k in range(max(lo, trig.start - 4), trig.end):
             w = low[k]
             if w in self.W.negation or (mod.is_negation(w) and mod.negation[w].scope == "next"):
@@ -1490,8 +1498,7 @@ class EventExtractor:
                     and self.F.pos[k] == "VERB" and low[lo] in self.W.complementizers \
                     and k < lo:
                 return "hypothetical"
-        morph = str(doc[head].morph)
-        if "VerbForm=Inf" in morph and any(
+        if head_inf and any(
                 low[k] in self.W.factive or lem[k] in self.W.factive or self._aspect_fact(doc, k)
                 for k in range(max(lo, head - 3), head)):
             # "змушена була віддати", "вдалося укласти", "почали пустошити": it happened
@@ -1508,8 +1515,7 @@ class EventExtractor:
         neg = self.W.negation
         if trig.pos == "VERB":
             k = trig.end
-            return k + 1 < hi and F.lower[k] in neg and any(
-                lm in self.W.copulas for lm in F.lemmas[k + 1] or (F.lemma[k + 1],))
+            return k + 1 < hi and F.lower[k] in neg and self._reads_as(k + 1, self.W.copulas)
         for k in range(trig.end, min(hi - 1, trig.end + 5)):
             if F.pos[k] in ("VERB", "AUX") or F.text[k] in (",", ";"):
                 return False
@@ -1543,9 +1549,7 @@ class EventExtractor:
 
     def _can_be(self, m: Span, cases: set[str]) -> bool:
         """Can the mention's head be read in one of the UD cases (any pymorphy3 reading)?"""
-        tags = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt",
-                "Loc": "loct"}
-        want = {tags[c] for c in cases if c in tags}
+        want = {UD_TO_PYMORPHY[c] for c in cases if c in UD_TO_PYMORPHY}
         head = self._head(m).i
         return not self.F.tags[head] or any(w in t for t in self.F.tags[head] for w in want)
 
