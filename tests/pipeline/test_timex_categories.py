@@ -666,3 +666,40 @@ def test_time_life_date_ranges(text: str, expected: list[tuple[str, str | None]]
 ])
 def test_time_seasons_of_the_narrative_year(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a clock time with no date of its own falls on the narrative day, even after a season
+    # between them; a bare "HH:MM" is a clock time only where the narrative has a day
+    ("Нарада почнеться 3 березня 2011 р. Це перша нарада з весни 2008 року. "
+     "Після приїзду о 10:15 за місцевим часом (11:15 за Києвом) буде обід, а на 16:30 – брифінг.",
+     [("3 березня 2011 р.", "2011-03-03"), ("весни 2008 року", "2008-SP"),
+      ("о 10:15", "2011-03-03T10:15"), ("11:15", "2011-03-03T11:15"), ("16:30", "2011-03-03T16:30")]),
+    ("Рахунок матчу 1990 року був 3:10.", [("1990 року", "1990")]),
+    ("Засідання у 1920 році тривало до 12:40.", [("1920 році", "1920")]),
+    # a new excerpt forgets the day
+    ("Збори відбулися 2 квітня 1921 р.\n\nУ 1930 р. о 10:30 почалося засідання.",
+     [("2 квітня 1921 р.", "1921-04-02"), ("У 1930 р.", "1930"), ("о 10:30", None)]),
+])
+def test_time_clock_on_the_narrative_day(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # day first, as Ukrainian writes it; month first where the second number is a day, and
+    # in a content system's byline with a dash before the clock
+    ("Опубліковано 14/03/2015.", [("14/03/2015", "2015-03-14")]),
+    ("Опубліковано 03/14/2015.", [("03/14/2015", "2015-03-14")]),
+    ("Автор: редактор, дата: пт, 03/06/2015 - 10:12\n7 березня буде свято.",
+     [("03/06/2015 - 10:12", "2015-03-06T10:12"), ("7 березня", "2015-03-07")]),
+    ("Номер 31/31/2015 не дата.", []),
+    # a clock time at the end of a line is not the time of the next line's date
+    ("Оновлено о 09:41\n12 травня 1945 р. уряд заявив",
+     [("о 09:41", None), ("12 травня 1945 р.", "1945-05-12")]),
+    # "літ" counts years; an abbreviated "Наступ. дня" is the next day
+    ("Договору у 2011 р. виповнилося 350 літ.", [("2011 р.", "2011"), ("350 літ", "P350Y")]),
+    ("Рада постала 5 листопада 1920. Наступ. дня вона звернулася до послів.",
+     [("5 листопада 1920", "1920-11-05"), ("Наступ. дня", "1920-11-06")]),
+])
+def test_time_bylines_and_abbreviations(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected

@@ -256,6 +256,7 @@ class Ctx:
     next_year: int | None = None  # year of the next hit when only a list gap separates them
     forward_year: int | None = None  # the year given later in the paragraph, before any other
     span: Res | None = None  # the range the narrative is at, when the last date was one
+    day: Point | None = None  # the last day the narrative was at, in this excerpt (for clock times)
 
 
 @dataclass

@@ -255,6 +255,7 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
         ctx.forward_year = None
         if i and blocks[i] != blocks[i - 1]:
             fresh_block = True  # a new excerpt (after a blank line) has not given its year yet
+            ctx.day = None
         if hit.year is not None:
             fresh_block = False
         if ctx.ref is None:
@@ -295,6 +296,8 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
             continue
         if res.ref is not None:
             ctx.ref = res.ref
+            if res.ref.day:
+                ctx.day = res.ref
             if not (ctx.span is not None and res.ref is ctx.span.ref):  # "тієї ж ночі" keeps it
                 ctx.span = res if res.precision == "range" else None
         start, half = _extend_left(work, text, hit, prev_end)

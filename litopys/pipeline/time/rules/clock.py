@@ -4,6 +4,7 @@ date right after them ("о 2 годині ночі 24 серпня", "друго
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from litopys.pipeline.time.grammar import (
     CLOCK,
@@ -29,7 +30,7 @@ from litopys.pipeline.time.values import Point
 from litopys.pipeline.time.words import WORDS
 
 # The date a clock time may be followed by ("о 2 годині ночі 24 серпня 1939 р.").
-_THEN_DATE = rf"(?:\s+(?P<d>{DAY0})\s*(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?)?"
+_THEN_DATE = rf"(?:[ \t]+(?P<d>{DAY0})\s*(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?)?"
 
 
 @pattern(
@@ -58,11 +59,30 @@ def _time(m: re.Match[str], text: str, orig: str) -> Hit | None:
         base = day_point(d, MONTHS[norm(m.group("m"))], year)
         return Hit(start, m.end(), day_at(base, time), year, "date")
 
-    def resolve(ctx: Ctx) -> Res:
-        if ctx.ref is None or not ctx.ref.day:
-            return Res(None, source="narrative")
-        p = Point(ctx.ref.year, ctx.ref.month, ctx.ref.day, time=time)
-        b, e = p.bounds()
-        return Res(p.value, b, e, "time", "narrative", ctx.ref.value, ref=p)
+    return Hit(start, m.end(), _on_narrative_day(time), None, "time")
 
-    return Hit(start, m.end(), resolve, None, "time")
+
+def _on_narrative_day(time: str | None) -> Callable[[Ctx], Res]:
+    """A resolver for a clock time with no date of its own: the day the narrative is at,
+    else the last day it was at in this excerpt ("9 грудня ... з осені 2016 року ... о
+    14:55": a season between them does not move the day a clock time falls on)."""
+
+    def resolve(ctx: Ctx) -> Res:
+        ref = ctx.ref if ctx.ref is not None and ctx.ref.day else ctx.day
+        if ref is None or time is None:
+            return Res(None, source="narrative")
+        p = Point(ref.year, ref.month, ref.day, time=time)
+        b, e = p.bounds()
+        return Res(p.value, b, e, "time", "narrative", ref.value, ref=p)
+
+    return resolve
+
+
+@pattern("bare_clock", r"(?P<hh>[0-9](?<![\w.,:/].)[0-9]?):(?P<mm>[0-5][0-9])(?![\w:])")
+def _bare_clock(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"(15:55 за Києвом)", "а на 18:45 – пресконференція": hours and minutes with a colon
+    and no preposition, on the narrative day; dropped where the narrative has no day."""
+    if int(m.group("hh")) > 23:
+        return None
+    time = f"{int(m.group('hh')):02d}:{m.group('mm')}"
+    return Hit(m.start(), m.end(), _on_narrative_day(time), None, "time", optional=True)

@@ -276,7 +276,7 @@ def _bare_day_dash(m: re.Match[str], text: str, orig: str) -> Hit | None:
 
 @pattern(
     "clock_date",
-    rf"(?P<hh>[0-2](?<![\w.,:].)[0-9]?):(?P<mm>[0-5][0-9])\s+(?P<d>{DAY0})\s*(?P<m>{MON})"
+    rf"(?P<hh>[0-2](?<![\w.,:].)[0-9]?):(?P<mm>[0-5][0-9])[ \t]+(?P<d>{DAY0})\s*(?P<m>{MON})"
     rf"(?:\s*,?\s*(?P<y>{YEARX}))?",
 )
 def _clock_date(m: re.Match[str], text: str, orig: str) -> Hit | None:
@@ -329,3 +329,23 @@ def _roman_month_date(m: re.Match[str], text: str, orig: str) -> Hit | None:
         a = Point(y, mo, d1)
         return Hit(m.start(), m.end(), lambda ctx: res_range(a, p), y, "range")
     return Hit(m.start(), m.end(), lambda ctx: res_point(p), y, "date")
+
+
+@pattern(
+    "slash_date",
+    r"(?P<a>[0-9](?<![\w.,:/].)[0-9]?)/(?P<b>[0-9]{1,2})/(?P<y>[12][0-9]{3})(?![\w/])"
+    r"(?:(?P<dash>[ \t]*[-–—][ \t]*)(?P<ch>[01]?[0-9]|2[0-3]):(?P<cm>[0-5][0-9])(?![\w:]))?",
+)
+def _slash_date(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"25/12/1991", and a web page's byline "08/20/2023 - 08:33": day first, as Ukrainian
+    writes dates, unless the first number cannot be a day's month pair -- a second number
+    above 12 is a day (month first, as content systems print it), and so is the month-first
+    layout of a byline with a dash before its clock time when both numbers could be months."""
+    a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+    if b > 12 or (a <= 12 and m.group("dash")):
+        a, b = b, a
+    if not valid_day(y, b, a):
+        return None
+    p = Point(y, b, a)
+    time = f"{int(m.group('ch')):02d}:{m.group('cm')}" if m.group("ch") else None
+    return Hit(m.start(), m.end(), day_at(lambda ctx: res_point(p), time), y, "date")
