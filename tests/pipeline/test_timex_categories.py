@@ -703,3 +703,18 @@ def test_time_clock_on_the_narrative_day(text: str, expected: list[tuple[str, st
 ])
 def test_time_bylines_and_abbreviations(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "Тоді" opening the sentence after a dated one is that date; after an undated sentence
+    # or inside a sentence it stays untagged
+    ("Перший етап. 3 квітня 1961 — 9 травня 1962 — другий етап нарад. Тоді ухвалили текст.",
+     [("3 квітня 1961 — 9 травня 1962", "1961-04-03/1962-05-09"), ("Тоді", "1961-04-03/1962-05-09")]),
+    ("Декрет видали 5 травня 1876 р. Тоді ж цар поїхав на води.",
+     [("5 травня 1876 р.", "1876-05-05"), ("Тоді", "1876-05-05")]),
+    ("Це станеться згодом. Тоді ніхто не вірив.", []),
+    ("Уранці 27 червня 1709 р. військо рушило; тоді шведи відступили.",
+     [("27 червня 1709 р.", "1709-06-27")]),
+])
+def test_time_then_after_a_dated_sentence(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert staged(text) == expected

@@ -411,6 +411,7 @@ class TimeTagger:
         found = hours(text, found)
         found = counts_of_something(doc, found)
         found = that_time(text, found)
+        found = then_after_date(text, found)
         found = years_before_clauses(doc, found)
         taken: set[tuple[int, int]] = set()
         for t in found:
@@ -721,6 +722,33 @@ def that_time(text: str, timexes: list[Timex]) -> list[Timex]:
                                begin=last.begin if dur is None else None,
                                end_date=last.end_date if dur is None else None,
                                precision="range", source="narrative", anchor=last.value))
+    return sorted(timexes + extra, key=lambda t: t.start) if extra else timexes
+
+
+_THEN = re.compile(rf"(?:^|(?<=[.!?…]\s)|(?<=[.!?…]\s\s))(?P<w>{alt(WORDS['then_words'])})(?![\w{APOS}])",
+                   re.I | re.M)
+_SENTENCE_END = re.compile(r"[.!?…](?=\s)|\n\s*\n")
+
+
+def then_after_date(text: str, timexes: list[Timex]) -> list[Timex]:
+    """"18 вересня 1973 — 21 липня 1975 — друга фаза. Тоді було узгоджено ...": a
+    capitalised "Тоді" opening the sentence right after one that gave a date (written out,
+    not inherited) is that date. Elsewhere "тоді" is left untagged: after an undated
+    sentence or inside a sentence it is as often a conjunction ("тоді вони спробували")."""
+    extra = []
+    for m in _THEN.finditer(text):
+        if not text[m.start()].isupper():
+            continue
+        ends = [e.end() for e in _SENTENCE_END.finditer(text, 0, max(0, m.start() - 1))]
+        prev_start = ends[-1] if ends else 0
+        dated = [t for t in timexes if prev_start <= t.start and t.end <= m.start()
+                 and t.value and t.source == "text" and VALUE_RE.match(t.value)]
+        if not dated:
+            continue
+        last = dated[-1]
+        extra.append(Timex(start=m.start(), end=m.end(), text=m.group(0), value=last.value,
+                           begin=last.begin, end_date=last.end_date, precision=last.precision,
+                           source="narrative", anchor=last.value))
     return sorted(timexes + extra, key=lambda t: t.start) if extra else timexes
 
 
