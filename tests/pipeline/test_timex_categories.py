@@ -718,3 +718,16 @@ def test_time_bylines_and_abbreviations(text: str, expected: list[tuple[str, str
 ])
 def test_time_then_after_a_dated_sentence(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert staged(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # last / this week, month and year of the narrative
+    ("5 травня 1920 р. посол приїхав. Минулого тижня уряд заявив протест, а цього місяця "
+     "підписав угоду поточного року.",
+     [("5 травня 1920 р.", "1920-05-05"), ("Минулого тижня", "1920-W18"), ("цього місяця", "1920-05"),
+      ("поточного року", "1920")]),
+    ("Нарада була 10 березня 1933 р., а у минулому місяці посол виїхав.",
+     [("10 березня 1933 р.", "1933-03-10"), ("у минулому місяці", "1933-02")]),
+])
+def test_time_last_and_this_units(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected
