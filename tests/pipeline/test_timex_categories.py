@@ -475,9 +475,13 @@ def test_time_part_ranges_and_clock_after_numeric_dates(text: str, expected: lis
 
 
 @pytest.mark.parametrize("text,expected", [
-    # a part of the day joins a date only as a whole word ("опівночі" is not "вночі")
+    # a part of the day joins a date only as a whole word ("опівночі" is not "вночі"); before
+    # a written-out date the value stays the date (FORMAT.md has no part-of-day codes)
     ("Опівночі 10 грудня 1919 р. прибули. Уночі 11 грудня 1919 р. виїхали.",
-     [("10 грудня 1919 р.", "1919-12-10"), ("Уночі 11 грудня 1919 р.", "1919-12-11TNI")]),
+     [("10 грудня 1919 р.", "1919-12-10"), ("Уночі 11 грудня 1919 р.", "1919-12-11")]),
+    # after a day of the narrative it narrows that day
+    ("11 грудня 1919 р. посли прибули. Увечері того ж дня виїхали.",
+     [("11 грудня 1919 р.", "1919-12-11"), ("Увечері того ж дня", "1919-12-11TEV")]),
     # a month and a half
     ("5 квітня 1710 р. обрали гетьмана. Через півтора місяця він виїхав.",
      [("5 квітня 1710 р.", "1710-04-05"), ("Через півтора місяця", "1710-05-17")]),
@@ -731,3 +735,38 @@ def test_time_then_after_a_dated_sentence(text: str, expected: list[tuple[str, s
 ])
 def test_time_last_and_this_units(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a count with an adjective before its unit, or between the duration word and the count
+    ("Збори мали початися протягом трьох наступних днів.", [("протягом трьох наступних днів", "P3D")]),
+    ("Протягом наступних двох тижнів полк стояв.", [("Протягом наступних двох тижнів", "P2W")]),
+    # a duration adjective before "сейм" names the diet
+    ("Чотирирічний сейм ухвалив закон.", []),
+    # New Year's Day, and the day before it; a December day told in January is the one gone by
+    ("У лютому 1920 року уряд упав. Напередодні Нового 1920 року посли виїхали. 19 грудня "
+     "рада ухвалила закон.",
+     [("У лютому 1920 року", "1920-02"), ("Напередодні", "1919-12-31"),
+      ("Нового 1920 року", "1920-01-01"), ("19 грудня", "1919-12-19")]),
+    ("У березні 1921 р. посли прибули. 5 травня уряд заявив.",
+     [("У березні 1921 р.", "1921-03"), ("5 травня", "1921-05-05")]),
+    # a year in a bracketed aside does not move the narrative year
+    ("Договір 1919 р. з Королівством (від 1929 — Югославія) підписали 28 черв. у Версалі.",
+     [("1919 р.", "1919"), ("1929", "1929"), ("28 черв.", "1919-06-28")]),
+])
+def test_time_counts_holidays_and_asides(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # encyclopedic bare years between a verb and a capitalised word; not a count before
+    # a genitive
+    ("Шляхта утворила 1792 Торговицьку конфедерацію.", [("1792", "1792")]),
+    ("Поділ затвердив сейм 1793 в Гродно.", [("1793", "1793")]),
+    ("Купили 1500 Козацьких шабель.", []),
+    # "в той же час" is the narrative's time
+    ("Влітку 1711 р. військо рушило на Прут. В той же час посли вели переговори.",
+     [("Влітку 1711 р.", "1711-SU"), ("В той же час", "1711-SU")]),
+])
+def test_time_bare_years_after_verbs(pipeline, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(t.text, t.value) for t in pipeline.text(text).timexes] == expected

@@ -370,11 +370,21 @@ def day_point(d: int, m: int, year: int | None) -> Callable[[Ctx], Res]:
 
     def resolve(ctx: Ctx) -> Res:
         y, source, anchor = year_or_ref(year, ctx)
+        if (y is not None and year is None and ctx.next_year is None and ctx.forward_year is None
+                and ctx.ref is not None and ctx.ref.month and m - ctx.ref.month >= BACK_MONTHS):
+            # "Напередодні Нового 2014 року ... 19 грудня": a day late in the year, told in the
+            # first months of the next, is the December just gone, not the one eleven months on
+            y -= 1
         if y is None or not valid_day(y, m, d):
             return Res(None, source=source)
         return res_point(Point(y, m, d), source, anchor)
 
     return resolve
+
+
+# How many months after the narrative's month a year-less day must be to be read in the
+# year before (see day_point).
+BACK_MONTHS = 9
 
 
 def day_at(base: Resolver, time: str | None) -> Resolver:

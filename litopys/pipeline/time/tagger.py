@@ -294,7 +294,10 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
         if hit.optional and res.value is None:
             i += 1
             continue
-        if res.ref is not None:
+        if res.ref is not None and not (ctx.ref is not None and not res.ref.month
+                                        and _in_brackets(work, hit.start, end)):
+            # a bare year in a bracketed aside ("(від 1929 — Югославія)") does not move the
+            # narrative: the next year-less date stays in the year the text is at
             ctx.ref = res.ref
             if res.ref.day:
                 ctx.day = res.ref
@@ -329,6 +332,18 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
 
 
 _CLOCK_GAP_RE = re.compile(r"\s*,?\s*")
+
+
+def _in_brackets(text: str, start: int, end: int, reach: int = 60) -> bool:
+    """Whether text[start:end] stands inside round brackets opened and closed within reach
+    characters of it."""
+    before = text[max(0, start - reach):start]
+    opened = before.rfind("(")
+    if opened < 0 or ")" in before[opened:]:
+        return False
+    after = text[end:end + reach]
+    closed = after.find(")")
+    return closed >= 0 and "(" not in after[:closed]
 
 
 def _join_clocks(text: str, timexes: list[Timex]) -> list[Timex]:
@@ -598,14 +613,17 @@ _HOURS = re.compile(
 
 
 def day_parts(text: str, timexes: list[Timex]) -> list[Timex]:
-    """"Увечері того ж дня": the part of the day narrows a day to TIMEX3 ``TEV``."""
+    """"Увечері того ж дня": the part of the day narrows a day of the narrative to TIMEX3
+    ``TEV``. Before a date the text writes out ("Вранці 7 серпня 2008 року") it joins the
+    expression and the value stays the date, as FORMAT.md gives dates no part-of-day codes
+    and the golds give such dates plain."""
     out = []
     for t in timexes:
         m = _DAY_PART.search(text, max(0, t.start - 12), t.start)
         if m and t.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value):
             code = _DAY_PART_CODE[norm(m.group("w"))]
             t = Timex(start=m.start(), end=t.end, text=text[m.start():t.end],
-                      value=f"{t.value}T{code}", begin=t.begin, end_date=t.end_date,
+                      value=t.value if t.source == "text" else f"{t.value}T{code}", begin=t.begin, end_date=t.end_date,
                       precision="part of day", source=t.source, anchor=t.anchor,
                       old_style=t.old_style)
         out.append(t)
@@ -785,4 +803,26 @@ def years_before_clauses(doc: Doc, timexes: list[Timex]) -> list[Timex]:
         extra.append(Timex(start=start, end=end, text=text[start:end], value=f"{y:04d}",
                            begin=f"{y:04d}-01-01", end_date=f"{y:04d}-12-31",
                            precision="year", source="text"))
+    taken += [(t.start, t.end) for t in extra]
+    for m in _BARE_YEAR.finditer(text):
+        # "утворили 1792 Торговицьку конфедерацію": encyclopedic style, a bare year between
+        # a verb and a capitalised word (a count would be followed by its noun)
+        start, end = m.span("y")
+        if any(a < end and start < b for a, b in taken):
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or span.start == 0 or span.end >= len(doc):
+            continue
+        before, after = doc[span.start - 1], doc[span.end]
+        if not (after.text[:1].isupper() and not after.is_sent_start
+                and not any("gent" in t for t in after._.tags)
+                and any(t.startswith("VERB") for t in before._.tags)):
+            continue
+        y = int(m.group("y"))
+        extra.append(Timex(start=start, end=end, text=text[start:end], value=f"{y:04d}",
+                           begin=f"{y:04d}-01-01", end_date=f"{y:04d}-12-31",
+                           precision="year", source="text"))
     return sorted(timexes + extra, key=lambda t: t.start) if extra else timexes
+
+
+_BARE_YEAR = re.compile(r"(?<![\w.,:/-])(?P<y>1[0-9]{3}|20[0-9]{2})(?![\w'’ʼ]|[.,]\d)")

@@ -349,3 +349,17 @@ def _slash_date(m: re.Match[str], text: str, orig: str) -> Hit | None:
     p = Point(y, b, a)
     time = f"{int(m.group('ch')):02d}:{m.group('cm')}" if m.group("ch") else None
     return Hit(m.start(), m.end(), day_at(lambda ctx: res_point(p), time), y, "date")
+
+
+@pattern(
+    "new_year",
+    rf"(?P<w>{alt(WORDS['new_year_words'])})\s+(?P<y>[12][0-9]{{3}})\s+{alt(WORDS['new_year_year_words'])}",
+    word_start=True,
+)
+def _new_year(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"Напередодні Нового 2014 року": New Year's Day of that year (only with a capital "Н",
+    as the holiday is written; "новий 1920 рік" in lower case is a plain year)."""
+    if not orig[m.start()].isupper():
+        return None
+    p = Point(int(m.group("y")), 1, 1)
+    return Hit(m.start(), m.end(), lambda ctx: res_point(p), p.year, "date")

@@ -45,14 +45,15 @@ _INDEFINITE_ONE = word_set("indefinite_one")
 _HOUR_ABBREVIATIONS = word_set("hour_abbreviations")
 _LONG_COUNT_WORDS = word_set("long_count_year_words")
 _BEFORE_EVENT_RE = re.compile(rf"\s+{alt(WORDS['before_event'])}\s")
-_LEFT_DUR_RE = re.compile(rf"{L}{_DUR_PRE}\s+$")
+_COUNT_ADJ = alt(WORDS["count_unit_adjectives"])
+_LEFT_DUR_RE = re.compile(rf"{L}{_DUR_PRE}\s+(?:{_COUNT_ADJ}\s+)?$")
 
 
 @pattern(
     "duration",
-    rf"(?P<n>[0-9](?<![\w.,:].)[0-9]{{0,3}})\s+(?P<u>{_UNIT})"
+    rf"(?P<n>[0-9](?<![\w.,:].)[0-9]{{0,3}})\s+(?:{_COUNT_ADJ}\s+)?(?P<u>{_UNIT})"
     rf"(?:\s+(?P<ago>{_AGO})|\s+(?P<before>{_BEFORE})|\s+(?P<after>{_AFTER}))?",
-    rf"(?P<n>{alt(list(NUMBERS))})\s+(?P<u>{_UNIT})"
+    rf"(?P<n>{alt(list(NUMBERS))})\s+(?:{_COUNT_ADJ}\s+)?(?P<u>{_UNIT})"
     rf"(?:\s+(?P<ago>{_AGO})|\s+(?P<before>{_BEFORE})|\s+(?P<after>{_AFTER}))?",
     word_start=True,
 )
@@ -64,7 +65,7 @@ def _duration(m: re.Match[str], text: str, orig: str) -> Hit | None:
         tens = _LEFT_TENS_RE.search(text, max(0, first - 16), first)
         if tens:  # "шістдесят дев'ять років"
             n, first = str(_TENS[norm(tens.group("t"))] + int(n)), tens.start()
-    left = _LEFT_DUR_RE.search(text, max(0, first - 16), first)
+    left = _LEFT_DUR_RE.search(text, max(0, first - 32), first)
     start, pre = (left.start(), norm(left.group())) if left else (first, "")
     if len(raw) == 4 and raw.isdigit() and not (norm(m.group("u")) in _LONG_COUNT_WORDS and (pre or m.group("ago"))):
         # four digits are a year ("1920 років", "1932 року"), except a count of years
@@ -227,7 +228,7 @@ def _duration_and_half(m: re.Match[str], text: str, orig: str) -> Hit | None:
     if not n.isdigit() or int(n) == 0 or unit not in _HALF_OF:
         return None
     first = count.start()
-    left = _LEFT_DUR_RE.search(text, max(0, first - 16), first)
+    left = _LEFT_DUR_RE.search(text, max(0, first - 32), first)
     if left and norm(left.group()) in _COUNTED:
         return None  # "через два з половиною роки": a point in time; not read yet
     start = left.start() if left else first
