@@ -114,6 +114,7 @@ class EventWords:
     attribution: tuple[tuple[str, ...], ...]
     exchange: tuple[tuple[str, ...], ...]
     representatives: frozenset[str]
+    stand_ins: frozenset[str]
     relative_subjects: frozenset[str]
     copulas: frozenset[str]
     first_person: frozenset[str]
@@ -165,6 +166,8 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         attribution=tuple(tuple(w.split()) for w in data.get("attribution") or ()),
         exchange=tuple(tuple(w.split()) for w in data.get("exchange_phrases") or ()),
         representatives=frozenset(data.get("representative_nouns") or ()),
+        stand_ins=frozenset(data.get("force_nouns") or ()) | frozenset(
+            data.get("territory_nouns") or ()),
         relative_subjects=frozenset(data.get("relative_subjects") or ()),
         copulas=frozenset(data.get("copulas") or ()),
         first_person=frozenset(data.get("first_person") or ()),
@@ -362,7 +365,7 @@ class EventExtractor:
                 if trig.pos == "NOUN" and src and not tgt:
                     tgt = self._sentence_targets(doc, sent, sent_mentions, src)
                 if trig.pos == "NOUN" and tgt and not src and story and \
-                        self.F.case[trig.head] == "Nom":
+                        (self.F.case[trig.head] == "Nom" or trig.frame == "invade"):
                     # "Наступного дня розпочався спільний наступ проти Червоної Армії":
                     # the parties the narrative is about
                     src = [a for a in story[-1].source + story[-1].target if a not in tgt]
@@ -857,7 +860,8 @@ class EventExtractor:
         found = None
         while k >= 0 and k not in self.mention_tokens and F.pos[k] in ("NOUN", "ADJ") and (
                 self._reads_as(k, self.W.representatives)
-                or self._reads_as(k, self.W.party_nouns)):
+                or self._reads_as(k, self.W.party_nouns)
+                or self._reads_as(k, self.W.stand_ins)):
             found = k
             k -= 1
         return found
@@ -882,9 +886,14 @@ class EventExtractor:
         shares that one's preposition."""
         prep, case = self._slot(doc, m)
         start = doc.user_data.get("litopys_role_start", {}).get(m.start, m.start)
+        agent = self._representative(start)
+        if agent is not None and prep is None:
+            start = agent  # "між загоном X та військами Y": the coordinator is before the noun
         if prep is None and start > 0 and self.F.lower[start - 1] in self.W.coord and previous:
             pm, pprep, pcase = previous[-1]
-            if 0 <= start - pm.end <= 1 and (case is None or pcase is None or case == pcase):
+            if 0 <= start - pm.end <= 1 and (case is None or pcase is None or case == pcase
+                                              or pprep in self.W.between_preps):
+                # ("між військами X та Y": Y is the other side of "між" in any case)
                 return pprep, case or pcase
         return prep, case
 

@@ -737,3 +737,33 @@ def test_putting_forward_terms_is_a_demand() -> None:
     assert ev.cameo == "100" and "pol" in ev.source and "ltu" in ev.target
     evs = _events("В 1920 году Польша выставила Литве свои условия.", "ru")
     assert _one(evs, "выставила").cameo == "100"
+
+
+# -- round 7: conflict nouns and light-verb phrases; forces and land stand in for a state --
+
+def test_invasion_of_an_army_onto_a_territory() -> None:
+    ev = _one(_events("Того року почалося вторгнення армії Швеції на територію Данії."),
+              "вторгнення")
+    assert ev.cameo[:2] == "19"
+    assert "swe" in ev.source and "dnk" in ev.target
+
+
+def test_occupation_by_the_troops_of_a_state() -> None:
+    ev = _one(_events("Йдеться про окупацію Латвії військами Німеччини влітку 1941 року."),
+              "окупацію")
+    assert ev.cameo[:2] == "19"
+    assert "deu" in ev.source and "lva" in ev.target
+
+
+def test_battle_between_the_forces_of_two_states() -> None:
+    ev = _one(_events("Бій тривав кілька годин між загоном Угорщини та військами Австрії."),
+              "Бій")
+    assert ev.cameo[:2] == "19"
+    assert ev.source == ["hun"] and "aut" in ev.target
+
+
+def test_inflicting_a_defeat_and_winning_over() -> None:
+    ev = _one(_events("Угорщина завдала тяжкої поразки Австрії."), "завдала")
+    assert ev.cameo[:2] == "19" and "hun" in ev.source and "aut" in ev.target
+    ev = _one(_events("Швеція здобула перемогу над Данією."), "здобула")
+    assert ev.cameo[:2] == "19" and "swe" in ev.source and "dnk" in ev.target
