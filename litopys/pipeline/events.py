@@ -115,6 +115,8 @@ class EventWords:
     exchange: tuple[tuple[str, ...], ...]
     representatives: frozenset[str]
     stand_ins: frozenset[str]
+    forces: frozenset[str]
+    anniversary: frozenset[str]
     relative_subjects: frozenset[str]
     copulas: frozenset[str]
     first_person: frozenset[str]
@@ -169,6 +171,8 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         stand_ins=frozenset(data.get("force_nouns") or ()) | frozenset(
             data.get("territory_nouns") or ()),
         relative_subjects=frozenset(data.get("relative_subjects") or ()),
+        forces=frozenset(data.get("force_nouns") or ()),
+        anniversary=frozenset(data.get("anniversary_words") or ()),
         copulas=frozenset(data.get("copulas") or ()),
         first_person=frozenset(data.get("first_person") or ()),
         **sets,
@@ -258,7 +262,7 @@ class EventExtractor:
             # "заплатить вже за рік" is a look ahead, not the story's time
             main_line = [t for t in times_by_sent.get(sent_no[sent.start], [])
                          if not self._in_parentheses(doc, sent, t.start)]
-            if main_line and not self._future_only(sent):
+            if main_line and not self._future_only(sent) and not self._commemorates(sent):
                 main_by_sent[sent_no[sent.start]] = main_line
         story: list[Event] = []  # the events of the current excerpt
         last_meeting: str | None = None  # the last named meeting that took place
@@ -828,7 +832,7 @@ class EventExtractor:
         if agent is not None and agent_case != "Nom" and self._plural_subject(agent, m.end):
             agent_case = "Nom"  # ru "страны Антанты предложили": "страны" read as a genitive
         if agent is not None and (agent_case != "Nom" or self.F.lemma[agent] in
-                                  self.W.party_nouns) and (case in ("Gen", None) or any(
+                                  self.W.party_nouns or self._reads_as(agent, self.W.forces)) and (case in ("Gen", None) or any(
                 "gent" in t for t in self.F.tags[head.i])):
             # "підписаний представниками Польщі", "уповноваженими урядів РСФРР": the noun
             # of those who act for the name stands in the clause for it; as a subject, only a
@@ -899,7 +903,15 @@ class EventExtractor:
 
     def _is_subject(self, doc: Doc, m: Span) -> bool:
         prep, case = self._slot(doc, m)
-        return prep is None and case == "Nom"
+        return prep is None and case == "Nom" and not self._after_settlement(m)
+
+    def _after_settlement(self, m: Span) -> bool:
+        """Does a settlement word stand right before the mention ("станції Крути", "м. Ризі",
+        ru "в 1919 г." excepted: the "г." of a date)?"""
+        k = m.start - 1
+        return k >= 0 and k not in self.timex_tokens and (
+            self.F.lower[k] in self.W.settlement_words
+            or self.F.lemma[k] in self.W.settlement_words)
 
     def _roles(self, doc: Doc, trig: _Trigger, clause: tuple[int, int], sent: Span,
                sent_mentions: list[Span]) -> tuple[list[str], list[str], bool]:
@@ -1112,10 +1124,7 @@ class EventExtractor:
         ("с. Андрусово", "місті Ризі"), a preposition of nearness ("поблизу Смоленська"),
         or "в/у" with the locative (read as such when pymorphy3 offers the dative) of
         a town that is not a capital?"""
-        k = m.start - 1
-        if k >= 0 and k not in self.timex_tokens and (
-                self.F.lower[k] in self.W.settlement_words
-                or self.F.lemma[k] in self.W.settlement_words):
+        if self._after_settlement(m):
             # (ru "в 1919 г. Польша": the "г." of a date is the year, not "город")
             return True
         if prep in self.W.near_preps:
@@ -1189,6 +1198,11 @@ class EventExtractor:
         if first.begin is None or first.end_date is None or narrative.end_date is None:
             return False
         return first.end_date < narrative.begin or first.begin > narrative.end_date
+
+    def _commemorates(self, sent: Span) -> bool:
+        """Does the sentence mark an anniversary ("У 2020 році відзначаємо річницю битви"):
+        its date is the writer's present, not the time of the story told after it?"""
+        return any(self._reads_as(k, self.W.anniversary) for k in range(sent.start, sent.end))
 
     def _future_only(self, sent: Span) -> bool:
         tags = self.F.tags

@@ -767,3 +767,16 @@ def test_inflicting_a_defeat_and_winning_over() -> None:
     assert ev.cameo[:2] == "19" and "hun" in ev.source and "aut" in ev.target
     ev = _one(_events("Швеція здобула перемогу над Данією."), "здобула")
     assert ev.cameo[:2] == "19" and "swe" in ev.source and "dnk" in ev.target
+
+
+def test_anniversary_date_is_not_the_story_time() -> None:
+    evs = _events("У 2021 році ми відзначаємо річницю битви. Тоді угорське військо напало на "
+                  "Австрію.")
+    ev = _one(evs, "напало")
+    assert ev.date is None or not ev.date.startswith("2021")
+
+
+def test_a_station_is_a_place_and_the_troops_act_for_their_state() -> None:
+    ev = _one(_events("Війська Угорщини відступили зі станції Жмеринка до Києва."), "відступили")
+    assert ev.source == ["hun"]
+    assert not any("жмеринка" in a for a in ev.target)
