@@ -780,3 +780,8 @@ def test_a_station_is_a_place_and_the_troops_act_for_their_state() -> None:
     ev = _one(_events("Війська Угорщини відступили зі станції Жмеринка до Києва."), "відступили")
     assert ev.source == ["hun"]
     assert not any("жмеринка" in a for a in ev.target)
+
+
+def test_russian_defeat_phrase_reads_through_phrase_words() -> None:
+    ev = _one(_events("Швеция нанесла тяжёлое поражение Дании.", language="ru"), "нанесла")
+    assert ev.cameo[:2] == "19" and "swe" in ev.source and "dnk" in ev.target
