@@ -117,6 +117,7 @@ class EventWords:
     stand_ins: frozenset[str]
     forces: frozenset[str]
     anniversary: frozenset[str]
+    side_markers: tuple[str, ...]
     relative_subjects: frozenset[str]
     copulas: frozenset[str]
     first_person: frozenset[str]
@@ -173,6 +174,7 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         relative_subjects=frozenset(data.get("relative_subjects") or ()),
         forces=frozenset(data.get("force_nouns") or ()),
         anniversary=frozenset(data.get("anniversary_words") or ()),
+        side_markers=tuple(data.get("side_markers") or ()),
         copulas=frozenset(data.get("copulas") or ()),
         first_person=frozenset(data.get("first_person") or ()),
         **sets,
@@ -933,6 +935,7 @@ class EventExtractor:
         seen: list[tuple[Span, str | None, str | None]] = []
         places: list[str] = []
         between: list[str] = []  # "між X і Y"
+        split: int | None = None  # "між X та Y з одного боку і Z з іншого": Z's place
         self._loc_ids = {m._.entity_id for m in inside if m.label_ == "LOC"}
         self._location: str | None = None  # "в Ризі": where it happened
         self._agentive: dict[str, bool] = {}
@@ -943,6 +946,12 @@ class EventExtractor:
             before = m.start < trig.start
             if prep in self.W.between_preps:
                 between.append(eid)
+            elif between and split is None and self._side_marker(seen[-2][0].end if len(seen) > 1
+                                                                 else trig.end, m.start):
+                # "між X та Y з одного боку і Z з іншого": Z is the other side of "між"
+                split = len(between)
+                between.append(eid)
+                continue
             if trig.frame not in MOVE_FRAMES and self._place_slot(m, prep, case):
                 # "в с. Андрусово", "у Ризі", "під Лисянкою": where, not whom
                 self._note_location(m, trig)
@@ -1041,6 +1050,9 @@ class EventExtractor:
                     # the verb, once the subject is known, is the object
                     tgt += [e for rank, _, e in subjects if rank == 1]
         self._between = between
+        if split is not None:
+            src = between[:split]
+            tgt = between[split:] + [t for t in tgt if t not in between]
         self._partners = [m._.entity_id for m, prep, _ in seen if prep in self.W.with_preps]
         if not src and len(between) >= 2:
             # "Угоду між Росією і Польщею підписали": the two sides of "між"
@@ -1103,6 +1115,12 @@ class EventExtractor:
         src = list(dict.fromkeys(src))
         tgt = [t for t in dict.fromkeys(tgt) if t not in src]
         return src, tgt, passive
+
+    def _side_marker(self, a: int, b: int) -> bool:
+        """Do tokens ``a``..``b`` hold a phrase that closes one side of "між" ("з одного
+        боку", ``side_markers``)?"""
+        words = " ".join(self.F.lower[a:b])
+        return any(marker in words for marker in self.W.side_markers)
 
     def _note_location(self, m: Span, trig: _Trigger) -> None:
         """Keep the first place of the clause as the event's location, unless its phrase

@@ -785,3 +785,9 @@ def test_a_station_is_a_place_and_the_troops_act_for_their_state() -> None:
 def test_russian_defeat_phrase_reads_through_phrase_words() -> None:
     ev = _one(_events("Швеция нанесла тяжёлое поражение Дании.", language="ru"), "нанесла")
     assert ev.cameo[:2] == "19" and "swe" in ev.source and "dnk" in ev.target
+
+
+def test_between_one_side_and_the_other() -> None:
+    ev = _one(_events("Битва між Угорщиною та Польщею з одного боку і Швецією з іншого тривала "
+                      "два дні."), "Битва")
+    assert ev.source == ["hun", "pol"] and ev.target == ["swe"]
