@@ -991,7 +991,8 @@ class EventExtractor:
                     self._note_location(m, trig)
                 continue
             if trig.pos == "NOUN":
-                after = 0 <= m.start - trig.end <= 6
+                # (a name inside a noun phrase, "справа X проти Y", is its genitive too)
+                after = 0 <= m.start - trig.end <= 6 or trig.start < m.start < trig.end
                 coordinated = bool(src) and len(seen) > 1 and seen[-2][0]._.entity_id in src \
                     and self.F.lower[m.start - 1] in self.W.coord
                 if prep is None and case in ("Gen", None) and (after and not src or coordinated):

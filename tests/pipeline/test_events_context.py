@@ -791,3 +791,20 @@ def test_between_one_side_and_the_other() -> None:
     ev = _one(_events("Битва між Угорщиною та Польщею з одного боку і Швецією з іншого тривала "
                       "два дні."), "Битва")
     assert ev.source == ["hun", "pol"] and ev.target == ["swe"]
+
+
+# -- round 7: rulings and lawsuits ---------------------------------------------------------
+
+def test_a_court_annulling_is_disapproval_not_recognition() -> None:
+    ev = _one(_events("Конституційний суд Угорщини визнав результати виборів недійсними."),
+              "визнав")
+    assert ev.cameo[:2] == "11"
+    ev = _one(_events("Польща визнала незалежність Литви."), "визнала")
+    assert ev.cameo[:2] == "05"
+
+
+def test_a_challenge_and_a_case_against_are_lawsuits() -> None:
+    ev = _one(_events("Польща оскаржила рішення Швеції."), "оскаржила")
+    assert ev.cameo == "115" and ev.source == ["pol"] and "swe" in ev.target
+    ev = _one(_events("Справа Польщі проти Швеції тривала два роки."), "Справа")
+    assert ev.cameo == "115" and ev.source == ["pol"] and ev.target == ["swe"]
