@@ -357,6 +357,10 @@ class EventExtractor:
                     elif pronoun and last_subject:
                         src = [a for a in self._antecedent(pronoun, recent, last_subject)
                                if a not in tgt]
+                    elif last_subject and not passive and self._continues(sent, trig):
+                        # "І рішуче поставив підпис …": a sentence that opens with "і" and
+                        # names no subject goes on with the last one
+                        src = [a for a in last_subject if a not in tgt]
                     elif passive and tgt and story:
                         # an agentless passive continues the last event's agents
                         src = [a for a in story[-1].source if a not in tgt]
@@ -1446,6 +1450,18 @@ class EventExtractor:
             if w in self.W.singular_pronouns:
                 return self.W.pronoun_gender.get(w, "singular")
         return None
+
+    def _continues(self, sent: Span, trig: _Trigger) -> bool:
+        """Does the sentence open with a coordinator ("І", "А") and have no nominative name or
+        noun before the finite verb ``trig``: its subject is the last sentence's?"""
+        first = next((k for k in range(sent.start, sent.end) if not self.F.text[k].isspace()),
+                     sent.start)
+        if self.F.lower[first] not in self.W.gapping or trig.pos != "VERB":
+            return False
+        if not any(("past" in t or "pres" in t or "futr" in t) for t in self.F.tags[trig.head][:1]):
+            return False
+        return not any(self.F.pos[k] in ("NOUN", "PROPN", "PRON") and self.F.case[k] == "Nom"
+                       for k in range(first + 1, trig.start))
 
     def _gender(self, m: Span) -> str | None:
         g = self._head(m).morph.get("Gender")

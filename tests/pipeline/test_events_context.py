@@ -808,3 +808,20 @@ def test_a_challenge_and_a_case_against_are_lawsuits() -> None:
     assert ev.cameo == "115" and ev.source == ["pol"] and "swe" in ev.target
     ev = _one(_events("Справа Польщі проти Швеції тривала два роки."), "Справа")
     assert ev.cameo == "115" and ev.source == ["pol"] and ev.target == ["swe"]
+
+
+# -- round 7: decrees and laws; a sentence that goes on with "І" ---------------------------
+
+def test_a_rulers_decree_is_an_administrative_sanction() -> None:
+    ev = _one(_events("Розпорядження короля Угорщини від 5 травня 1850 року заборонило "
+                      "польські школи."), "Розпорядження")
+    assert ev.cameo == "172" and "hun" in ev.source and ev.date == "1850-05-05"
+
+
+def test_signing_a_law_is_no_treaty_and_and_goes_on_with_the_last_subject() -> None:
+    evs = _events("Король Угорщини Лайош обурився. І рішуче поставив свій підпис під "
+                  "таємним розпорядженням.")
+    ev = _one(evs, "поставив")
+    assert ev.cameo == "172" and "hun" in ev.source
+    ev = _one(_events("Король Угорщини підписав закон про цензуру."), "підписав")
+    assert ev.cameo[:2] == "17"
