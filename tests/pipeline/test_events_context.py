@@ -825,3 +825,10 @@ def test_signing_a_law_is_no_treaty_and_and_goes_on_with_the_last_subject() -> N
     assert ev.cameo == "172" and "hun" in ev.source
     ev = _one(_events("Король Угорщини підписав закон про цензуру."), "підписав")
     assert ev.cameo[:2] == "17"
+
+
+def test_raids_and_clashes_are_conflict_nouns() -> None:
+    ev = _one(_events("Набіги Угорщини на Австрію тривали десятиліттями."), "Набіги")
+    assert ev.cameo[:2] == "19" and ev.source == ["hun"] and ev.target == ["aut"]
+    ev = _one(_events("Зіткнення між Угорщиною та Австрією сталося 1848 року."), "Зіткнення")
+    assert ev.cameo[:2] == "19" and ev.source == ["hun"] and ev.target == ["aut"]
