@@ -1451,6 +1451,14 @@ class EventExtractor:
                 return self.W.pronoun_gender.get(w, "singular")
         return None
 
+    def _own_verb(self, sent: Span, k: int, trig: _Trigger) -> bool:
+        """Does the clause of token ``k`` have a finite verb of its own ("…, а 5 червня
+        дійшло до Києва"): a date there dates that clause's happening?"""
+        lo, hi = self._clause(sent, k)
+        return any(j != trig.head and any(("past" in t or "pres" in t or "futr" in t)
+                                          for t in self.F.tags[j][:1] if t.startswith("VERB"))
+                   for j in range(lo, hi))
+
     def _continues(self, sent: Span, trig: _Trigger) -> bool:
         """Does the sentence open with a coordinator ("І", "А") and have no nominative name or
         noun before the finite verb ``trig``: its subject is the last sentence's?"""
@@ -1742,7 +1750,9 @@ class EventExtractor:
         in_clause = [t for t in sent_timexes if lo <= t.start < hi]
         # a date inside another clause that a relative word or a complementizer opens ("…,
         # який був підписаний у 1918 р.") dates that clause's happening, not this one
-        pool = in_clause or [t for t in sent_timexes if not self._embedded(sent, t.start, lo)]
+        pool = in_clause or [t for t in sent_timexes if not self._embedded(sent, t.start, lo)
+                             and not (narrative is not None and t.start >= hi
+                                      and self._own_verb(sent, t.start, trig))]
         if pool:
             # a date in brackets is an aside ("перемир'я (до червня 1680)"): the last choice
             best = min(pool, key=lambda t: (self._in_parentheses(doc, sent, t.start),

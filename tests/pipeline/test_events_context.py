@@ -832,3 +832,10 @@ def test_raids_and_clashes_are_conflict_nouns() -> None:
     assert ev.cameo[:2] == "19" and ev.source == ["hun"] and ev.target == ["aut"]
     ev = _one(_events("Зіткнення між Угорщиною та Австрією сталося 1848 року."), "Зіткнення")
     assert ev.cameo[:2] == "19" and ev.source == ["hun"] and ev.target == ["aut"]
+
+
+def test_a_date_in_a_later_clause_with_its_own_verb_is_not_this_events() -> None:
+    evs = _events("У 1850 році Угорщина воювала з Австрією. Австрія напала на Угорщину, а "
+                  "5 червня 1851 року Польща уклала з нею мир.")
+    assert _one(evs, "напала").date == "1850"
+    assert _one(evs, "уклала").date == "1851-06-05"
