@@ -350,8 +350,7 @@ class EventExtractor:
                         if pronoun == "first" else []
                     if pronoun == "plural" and story:
                         # "вони підписали": the parties of the last event
-                        src = [a for a in story[-1].source + story[-1].target if a not in tgt
-                               and not self._town_entity(a, entities)]
+                        src = [a for a in story[-1].source + story[-1].target if a not in tgt]
                     elif spoken:
                         # "Кулеба заявив: «Я провів консультації …»": the speaker
                         src = [a for a in spoken[-1].source if a not in tgt]
@@ -379,8 +378,7 @@ class EventExtractor:
                         (self.F.case[trig.head] == "Nom" or trig.frame == "invade"):
                     # "Наступного дня розпочався спільний наступ проти Червоної Армії":
                     # the parties the narrative is about
-                    src = [a for a in story[-1].source + story[-1].target if a not in tgt
-                           and not self._town_entity(a, entities)]
+                    src = [a for a in story[-1].source + story[-1].target if a not in tgt]
                 self._acting_capitals(doc, src + tgt, entities)
                 src = self._with_affiliations(src, entities)
                 tgt = venue or [t for t in self._with_affiliations(tgt, entities) if t not in src]
