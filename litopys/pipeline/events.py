@@ -402,9 +402,8 @@ class EventExtractor:
                         and not took_place:
                     # "шведи почали наступ", "Росія підписала аналогічний договір": the
                     # other side is the story's: the parties of its last event
-                    # (a town of the last event is where it happened, not a side)
                     tgt = [a for a in (story[-1].source + story[-1].target if story else [])
-                           if a not in src and not self._town_entity(a, entities)]
+                           if a not in src]
                 if trig.pos == "NOUN" and not (src and tgt) and not multilateral and not \
                         took_place and not (
                         src and trig.frame in ("say", "say_about", "characterise")) and not (
@@ -1155,11 +1154,6 @@ class EventExtractor:
             return True
         return prep in self.W.in_preps and case in ("Loc", "Dat") and m.label_ != "PERSON" \
             and self._is_town(m._.entity_id)
-
-    def _town_entity(self, eid: str, entities: dict) -> bool:  # type: ignore[type-arg]
-        """Is the entity a town that is not a capital (a GPE or LOC of the text)?"""
-        ent = entities.get(eid)
-        return ent is not None and ent.type in ("GPE", "LOC") and self._is_town(eid)
 
     @staticmethod
     def _is_town(eid: str) -> bool:

@@ -839,9 +839,3 @@ def test_a_date_in_a_later_clause_with_its_own_verb_is_not_this_events() -> None
                   "5 червня 1851 року Польща уклала з нею мир.")
     assert _one(evs, "напала").date == "1850"
     assert _one(evs, "уклала").date == "1851-06-05"
-
-
-def test_a_town_of_the_last_event_is_not_the_other_side() -> None:
-    evs = _events("Австрія захопила Жмеринку. Угорщина висловила протест.")
-    assert "gpe:жмеринка" in _one(evs, "захопила").target
-    assert _one(evs, "висловила").target == ["aut"]
