@@ -114,6 +114,10 @@ class EventWords:
     attribution: tuple[tuple[str, ...], ...]
     exchange: tuple[tuple[str, ...], ...]
     representatives: frozenset[str]
+    stand_ins: frozenset[str]
+    forces: frozenset[str]
+    anniversary: frozenset[str]
+    side_markers: tuple[str, ...]
     relative_subjects: frozenset[str]
     copulas: frozenset[str]
     first_person: frozenset[str]
@@ -165,7 +169,12 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         attribution=tuple(tuple(w.split()) for w in data.get("attribution") or ()),
         exchange=tuple(tuple(w.split()) for w in data.get("exchange_phrases") or ()),
         representatives=frozenset(data.get("representative_nouns") or ()),
+        stand_ins=frozenset(data.get("force_nouns") or ()) | frozenset(
+            data.get("territory_nouns") or ()),
         relative_subjects=frozenset(data.get("relative_subjects") or ()),
+        forces=frozenset(data.get("force_nouns") or ()),
+        anniversary=frozenset(data.get("anniversary_words") or ()),
+        side_markers=tuple(data.get("side_markers") or ()),
         copulas=frozenset(data.get("copulas") or ()),
         first_person=frozenset(data.get("first_person") or ()),
         **sets,
@@ -255,7 +264,7 @@ class EventExtractor:
             # "заплатить вже за рік" is a look ahead, not the story's time
             main_line = [t for t in times_by_sent.get(sent_no[sent.start], [])
                          if not self._in_parentheses(doc, sent, t.start)]
-            if main_line and not self._future_only(sent):
+            if main_line and not self._future_only(sent) and not self._commemorates(sent):
                 main_by_sent[sent_no[sent.start]] = main_line
         story: list[Event] = []  # the events of the current excerpt
         last_meeting: str | None = None  # the last named meeting that took place
@@ -348,6 +357,10 @@ class EventExtractor:
                     elif pronoun and last_subject:
                         src = [a for a in self._antecedent(pronoun, recent, last_subject)
                                if a not in tgt]
+                    elif last_subject and not passive and self._continues(sent, trig):
+                        # "І рішуче поставив підпис …": a sentence that opens with "і" and
+                        # names no subject goes on with the last one
+                        src = [a for a in last_subject if a not in tgt]
                     elif passive and tgt and story:
                         # an agentless passive continues the last event's agents
                         src = [a for a in story[-1].source if a not in tgt]
@@ -362,7 +375,7 @@ class EventExtractor:
                 if trig.pos == "NOUN" and src and not tgt:
                     tgt = self._sentence_targets(doc, sent, sent_mentions, src)
                 if trig.pos == "NOUN" and tgt and not src and story and \
-                        self.F.case[trig.head] == "Nom":
+                        (self.F.case[trig.head] == "Nom" or trig.frame == "invade"):
                     # "Наступного дня розпочався спільний наступ проти Червоної Армії":
                     # the parties the narrative is about
                     src = [a for a in story[-1].source + story[-1].target if a not in tgt]
@@ -825,7 +838,7 @@ class EventExtractor:
         if agent is not None and agent_case != "Nom" and self._plural_subject(agent, m.end):
             agent_case = "Nom"  # ru "страны Антанты предложили": "страны" read as a genitive
         if agent is not None and (agent_case != "Nom" or self.F.lemma[agent] in
-                                  self.W.party_nouns) and (case in ("Gen", None) or any(
+                                  self.W.party_nouns or self._reads_as(agent, self.W.forces)) and (case in ("Gen", None) or any(
                 "gent" in t for t in self.F.tags[head.i])):
             # "підписаний представниками Польщі", "уповноваженими урядів РСФРР": the noun
             # of those who act for the name stands in the clause for it; as a subject, only a
@@ -857,7 +870,8 @@ class EventExtractor:
         found = None
         while k >= 0 and k not in self.mention_tokens and F.pos[k] in ("NOUN", "ADJ") and (
                 self._reads_as(k, self.W.representatives)
-                or self._reads_as(k, self.W.party_nouns)):
+                or self._reads_as(k, self.W.party_nouns)
+                or self._reads_as(k, self.W.stand_ins)):
             found = k
             k -= 1
         return found
@@ -882,15 +896,28 @@ class EventExtractor:
         shares that one's preposition."""
         prep, case = self._slot(doc, m)
         start = doc.user_data.get("litopys_role_start", {}).get(m.start, m.start)
+        agent = self._representative(start)
+        if agent is not None and prep is None:
+            start = agent  # "між загоном X та військами Y": the coordinator is before the noun
         if prep is None and start > 0 and self.F.lower[start - 1] in self.W.coord and previous:
             pm, pprep, pcase = previous[-1]
-            if 0 <= start - pm.end <= 1 and (case is None or pcase is None or case == pcase):
+            if 0 <= start - pm.end <= 1 and (case is None or pcase is None or case == pcase
+                                              or pprep in self.W.between_preps):
+                # ("між військами X та Y": Y is the other side of "між" in any case)
                 return pprep, case or pcase
         return prep, case
 
     def _is_subject(self, doc: Doc, m: Span) -> bool:
         prep, case = self._slot(doc, m)
-        return prep is None and case == "Nom"
+        return prep is None and case == "Nom" and not self._after_settlement(m)
+
+    def _after_settlement(self, m: Span) -> bool:
+        """Does a settlement word stand right before the mention ("станції Крути", "м. Ризі",
+        ru "в 1919 г." excepted: the "г." of a date)?"""
+        k = m.start - 1
+        return k >= 0 and k not in self.timex_tokens and (
+            self.F.lower[k] in self.W.settlement_words
+            or self.F.lemma[k] in self.W.settlement_words)
 
     def _roles(self, doc: Doc, trig: _Trigger, clause: tuple[int, int], sent: Span,
                sent_mentions: list[Span]) -> tuple[list[str], list[str], bool]:
@@ -912,6 +939,7 @@ class EventExtractor:
         seen: list[tuple[Span, str | None, str | None]] = []
         places: list[str] = []
         between: list[str] = []  # "між X і Y"
+        split: int | None = None  # "між X та Y з одного боку і Z з іншого": Z's place
         self._loc_ids = {m._.entity_id for m in inside if m.label_ == "LOC"}
         self._location: str | None = None  # "в Ризі": where it happened
         self._agentive: dict[str, bool] = {}
@@ -922,6 +950,12 @@ class EventExtractor:
             before = m.start < trig.start
             if prep in self.W.between_preps:
                 between.append(eid)
+            elif between and split is None and self._side_marker(seen[-2][0].end if len(seen) > 1
+                                                                 else trig.end, m.start):
+                # "між X та Y з одного боку і Z з іншого": Z is the other side of "між"
+                split = len(between)
+                between.append(eid)
+                continue
             if trig.frame not in MOVE_FRAMES and self._place_slot(m, prep, case):
                 # "в с. Андрусово", "у Ризі", "під Лисянкою": where, not whom
                 self._note_location(m, trig)
@@ -961,7 +995,8 @@ class EventExtractor:
                     self._note_location(m, trig)
                 continue
             if trig.pos == "NOUN":
-                after = 0 <= m.start - trig.end <= 6
+                # (a name inside a noun phrase, "справа X проти Y", is its genitive too)
+                after = 0 <= m.start - trig.end <= 6 or trig.start < m.start < trig.end
                 coordinated = bool(src) and len(seen) > 1 and seen[-2][0]._.entity_id in src \
                     and self.F.lower[m.start - 1] in self.W.coord
                 if prep is None and case in ("Gen", None) and (after and not src or coordinated):
@@ -1020,6 +1055,9 @@ class EventExtractor:
                     # the verb, once the subject is known, is the object
                     tgt += [e for rank, _, e in subjects if rank == 1]
         self._between = between
+        if split is not None:
+            src = between[:split]
+            tgt = between[split:] + [t for t in tgt if t not in between]
         self._partners = [m._.entity_id for m, prep, _ in seen if prep in self.W.with_preps]
         if not src and len(between) >= 2:
             # "Угоду між Росією і Польщею підписали": the two sides of "між"
@@ -1083,6 +1121,12 @@ class EventExtractor:
         tgt = [t for t in dict.fromkeys(tgt) if t not in src]
         return src, tgt, passive
 
+    def _side_marker(self, a: int, b: int) -> bool:
+        """Do tokens ``a``..``b`` hold a phrase that closes one side of "між" ("з одного
+        боку", ``side_markers``)?"""
+        words = " ".join(self.F.lower[a:b])
+        return any(marker in words for marker in self.W.side_markers)
+
     def _note_location(self, m: Span, trig: _Trigger) -> None:
         """Keep the first place of the clause as the event's location, unless its phrase
         hangs off another noun ("мир на Далекому Сході і в регіоні": what peace, not where)."""
@@ -1103,10 +1147,7 @@ class EventExtractor:
         ("с. Андрусово", "місті Ризі"), a preposition of nearness ("поблизу Смоленська"),
         or "в/у" with the locative (read as such when pymorphy3 offers the dative) of
         a town that is not a capital?"""
-        k = m.start - 1
-        if k >= 0 and k not in self.timex_tokens and (
-                self.F.lower[k] in self.W.settlement_words
-                or self.F.lemma[k] in self.W.settlement_words):
+        if self._after_settlement(m):
             # (ru "в 1919 г. Польша": the "г." of a date is the year, not "город")
             return True
         if prep in self.W.near_preps:
@@ -1180,6 +1221,11 @@ class EventExtractor:
         if first.begin is None or first.end_date is None or narrative.end_date is None:
             return False
         return first.end_date < narrative.begin or first.begin > narrative.end_date
+
+    def _commemorates(self, sent: Span) -> bool:
+        """Does the sentence mark an anniversary ("У 2020 році відзначаємо річницю битви"):
+        its date is the writer's present, not the time of the story told after it?"""
+        return any(self._reads_as(k, self.W.anniversary) for k in range(sent.start, sent.end))
 
     def _future_only(self, sent: Span) -> bool:
         tags = self.F.tags
@@ -1404,6 +1450,26 @@ class EventExtractor:
             if w in self.W.singular_pronouns:
                 return self.W.pronoun_gender.get(w, "singular")
         return None
+
+    def _own_verb(self, sent: Span, k: int, trig: _Trigger) -> bool:
+        """Does the clause of token ``k`` have a finite verb of its own ("…, а 5 червня
+        дійшло до Києва"): a date there dates that clause's happening?"""
+        lo, hi = self._clause(sent, k)
+        return any(j != trig.head and any(("past" in t or "pres" in t or "futr" in t)
+                                          for t in self.F.tags[j][:1] if t.startswith("VERB"))
+                   for j in range(lo, hi))
+
+    def _continues(self, sent: Span, trig: _Trigger) -> bool:
+        """Does the sentence open with a coordinator ("І", "А") and have no nominative name or
+        noun before the finite verb ``trig``: its subject is the last sentence's?"""
+        first = next((k for k in range(sent.start, sent.end) if not self.F.text[k].isspace()),
+                     sent.start)
+        if self.F.lower[first] not in self.W.gapping or trig.pos != "VERB":
+            return False
+        if not any(("past" in t or "pres" in t or "futr" in t) for t in self.F.tags[trig.head][:1]):
+            return False
+        return not any(self.F.pos[k] in ("NOUN", "PROPN", "PRON") and self.F.case[k] == "Nom"
+                       for k in range(first + 1, trig.start))
 
     def _gender(self, m: Span) -> str | None:
         g = self._head(m).morph.get("Gender")
@@ -1684,7 +1750,9 @@ class EventExtractor:
         in_clause = [t for t in sent_timexes if lo <= t.start < hi]
         # a date inside another clause that a relative word or a complementizer opens ("…,
         # який був підписаний у 1918 р.") dates that clause's happening, not this one
-        pool = in_clause or [t for t in sent_timexes if not self._embedded(sent, t.start, lo)]
+        pool = in_clause or [t for t in sent_timexes if not self._embedded(sent, t.start, lo)
+                             and not (narrative is not None and t.start >= hi
+                                      and self._own_verb(sent, t.start, trig))]
         if pool:
             # a date in brackets is an aside ("перемир'я (до червня 1680)"): the last choice
             best = min(pool, key=lambda t: (self._in_parentheses(doc, sent, t.start),

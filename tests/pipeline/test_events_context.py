@@ -737,3 +737,105 @@ def test_putting_forward_terms_is_a_demand() -> None:
     assert ev.cameo == "100" and "pol" in ev.source and "ltu" in ev.target
     evs = _events("В 1920 году Польша выставила Литве свои условия.", "ru")
     assert _one(evs, "выставила").cameo == "100"
+
+
+# -- round 7: conflict nouns and light-verb phrases; forces and land stand in for a state --
+
+def test_invasion_of_an_army_onto_a_territory() -> None:
+    ev = _one(_events("Того року почалося вторгнення армії Швеції на територію Данії."),
+              "вторгнення")
+    assert ev.cameo[:2] == "19"
+    assert "swe" in ev.source and "dnk" in ev.target
+
+
+def test_occupation_by_the_troops_of_a_state() -> None:
+    ev = _one(_events("Йдеться про окупацію Латвії військами Німеччини влітку 1941 року."),
+              "окупацію")
+    assert ev.cameo[:2] == "19"
+    assert "deu" in ev.source and "lva" in ev.target
+
+
+def test_battle_between_the_forces_of_two_states() -> None:
+    ev = _one(_events("Бій тривав кілька годин між загоном Угорщини та військами Австрії."),
+              "Бій")
+    assert ev.cameo[:2] == "19"
+    assert ev.source == ["hun"] and "aut" in ev.target
+
+
+def test_inflicting_a_defeat_and_winning_over() -> None:
+    ev = _one(_events("Угорщина завдала тяжкої поразки Австрії."), "завдала")
+    assert ev.cameo[:2] == "19" and "hun" in ev.source and "aut" in ev.target
+    ev = _one(_events("Швеція здобула перемогу над Данією."), "здобула")
+    assert ev.cameo[:2] == "19" and "swe" in ev.source and "dnk" in ev.target
+
+
+def test_anniversary_date_is_not_the_story_time() -> None:
+    evs = _events("У 2021 році ми відзначаємо річницю битви. Тоді угорське військо напало на "
+                  "Австрію.")
+    ev = _one(evs, "напало")
+    assert ev.date is None or not ev.date.startswith("2021")
+
+
+def test_a_station_is_a_place_and_the_troops_act_for_their_state() -> None:
+    ev = _one(_events("Війська Угорщини відступили зі станції Жмеринка до Києва."), "відступили")
+    assert ev.source == ["hun"]
+    assert not any("жмеринка" in a for a in ev.target)
+
+
+def test_russian_defeat_phrase_reads_through_phrase_words() -> None:
+    ev = _one(_events("Швеция нанесла тяжёлое поражение Дании.", language="ru"), "нанесла")
+    assert ev.cameo[:2] == "19" and "swe" in ev.source and "dnk" in ev.target
+
+
+def test_between_one_side_and_the_other() -> None:
+    ev = _one(_events("Битва між Угорщиною та Польщею з одного боку і Швецією з іншого тривала "
+                      "два дні."), "Битва")
+    assert ev.source == ["hun", "pol"] and ev.target == ["swe"]
+
+
+# -- round 7: rulings and lawsuits ---------------------------------------------------------
+
+def test_a_court_annulling_is_disapproval_not_recognition() -> None:
+    ev = _one(_events("Конституційний суд Угорщини визнав результати виборів недійсними."),
+              "визнав")
+    assert ev.cameo[:2] == "11"
+    ev = _one(_events("Польща визнала незалежність Литви."), "визнала")
+    assert ev.cameo[:2] == "05"
+
+
+def test_a_challenge_and_a_case_against_are_lawsuits() -> None:
+    ev = _one(_events("Польща оскаржила рішення Швеції."), "оскаржила")
+    assert ev.cameo == "115" and ev.source == ["pol"] and "swe" in ev.target
+    ev = _one(_events("Справа Польщі проти Швеції тривала два роки."), "Справа")
+    assert ev.cameo == "115" and ev.source == ["pol"] and ev.target == ["swe"]
+
+
+# -- round 7: decrees and laws; a sentence that goes on with "І" ---------------------------
+
+def test_a_rulers_decree_is_an_administrative_sanction() -> None:
+    ev = _one(_events("Розпорядження короля Угорщини від 5 травня 1850 року заборонило "
+                      "польські школи."), "Розпорядження")
+    assert ev.cameo == "172" and "hun" in ev.source and ev.date == "1850-05-05"
+
+
+def test_signing_a_law_is_no_treaty_and_and_goes_on_with_the_last_subject() -> None:
+    evs = _events("Король Угорщини Лайош обурився. І рішуче поставив свій підпис під "
+                  "таємним розпорядженням.")
+    ev = _one(evs, "поставив")
+    assert ev.cameo == "172" and "hun" in ev.source
+    ev = _one(_events("Король Угорщини підписав закон про цензуру."), "підписав")
+    assert ev.cameo[:2] == "17"
+
+
+def test_raids_and_clashes_are_conflict_nouns() -> None:
+    ev = _one(_events("Набіги Угорщини на Австрію тривали десятиліттями."), "Набіги")
+    assert ev.cameo[:2] == "19" and ev.source == ["hun"] and ev.target == ["aut"]
+    ev = _one(_events("Зіткнення між Угорщиною та Австрією сталося 1848 року."), "Зіткнення")
+    assert ev.cameo[:2] == "19" and ev.source == ["hun"] and ev.target == ["aut"]
+
+
+def test_a_date_in_a_later_clause_with_its_own_verb_is_not_this_events() -> None:
+    evs = _events("У 1850 році Угорщина воювала з Австрією. Австрія напала на Угорщину, а "
+                  "5 червня 1851 року Польща уклала з нею мир.")
+    assert _one(evs, "напала").date == "1850"
+    assert _one(evs, "уклала").date == "1851-06-05"
