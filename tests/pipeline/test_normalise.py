@@ -36,6 +36,8 @@ from litopys.pipeline.normalise import normalise
         ("У XVII-XVIII ст. козаки", "У XVII-XVIII ст. козаки"),
         ("У ХІХ-ХХ ст. козаки", "У ХІХ-ХХ ст. козаки"),
         ("ДОГОВІР МИРУ XVII СТОЛІТТЯ", "Договір миру XVII століття"),
+        ("5723Переговори 1920 року", "5723 Переговори 1920 року"),  # a glued view counter
+        ("Ту-154 і 2-й полк", "Ту-154 і 2-й полк"),
     ],
 )
 def test_normalise_rewrites(text: str, expected: str) -> None:
