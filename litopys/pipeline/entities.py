@@ -544,6 +544,69 @@ HEADLINE_MARKS = (":", "|")
 
 
 @lru_cache(maxsize=1)
+def tagged_not_genitive(tok: Token) -> bool:
+    """Whether the tagger reads the word in a case and not in the genitive ("рішення" in
+    "Національною Радою рішення ухвалено": the object, no part of the body's name)."""
+    cases = tok.morph.get("Case")
+    return bool(cases) and "Gen" not in cases
+
+
+def run_on_end(doc: Doc, start: int, end: int, place: bool) -> int:
+    """Where a name the model reads runs on into the ordinary words after it ("Національною
+    Радою рішення", "Українського Державного Правління жорстокі репресії", "Бад-Емсі
+    наприкінці травня"): after the name's first capitalised noun, a lower-case noun or
+    adjective the tagger reads in a case other than the genitive, or an adverb, verb or
+    pronoun, is no part of it; nor a preposition in a place's name. After a preposition in
+    a body's or a document's name the case is the preposition's, and the rest is kept.
+    RETURNS (int): the name's end."""
+    noun = False
+    for k in range(start, end):
+        tok = doc[k]
+        if tok.text[:1].isupper() or not tok.is_alpha:
+            noun = noun or (tok.text[:1].isupper() and tok.pos_ in ("NOUN", "PROPN"))
+            continue
+        if not noun:
+            continue
+        if tok.pos_ in ("ADP", "CCONJ"):
+            return k if place else end
+        if tok.pos_ in ("ADV", "VERB", "AUX", "PRON", "SCONJ"):
+            return k
+        if tok.pos_ in ("NOUN", "ADJ") and tagged_not_genitive(tok):
+            return k
+    return end
+
+
+@lru_cache(maxsize=4)
+def not_name_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """``not_names`` by first word: lemma phrases that name no actor ("змі", "празький
+    весна"), longest first."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in rules().get("not_names", frozenset()):
+        parts = tuple(phrase.split())
+        by_first.setdefault(parts[0], []).append(parts)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()}
+
+
+def not_names(doc: Doc) -> list[int]:
+    """Tokens of names of periods, movements and policies and of common abbreviations
+    (``not_names``: "ЗМІ", "Празької весни", "Відлига"): no entity starts inside them."""
+    phrases = not_name_phrases()
+    if not phrases:
+        return []
+    out: list[int] = []
+    n = len(doc)
+
+    def word(k: int, part: str) -> bool:
+        return doc[k].lemma_.lower() == part or doc[k].lower_ == part
+
+    for i, tok in enumerate(doc):
+        for parts in phrases.get(tok.lemma_.lower(), ()) + phrases.get(tok.lower_, ()):
+            if i + len(parts) <= n and all(word(i + k, p) for k, p in enumerate(parts)):
+                out.extend(range(i, i + len(parts)))
+                break
+    return out
+
+
 def latin_name_letters() -> tuple[tuple[str, str], ...]:
     """The Latin letter groups of transliterated names and their Cyrillic letters, longest
     first (``latin_name_letters`` of every language's entity words)."""
@@ -673,6 +736,8 @@ class EntityRecognizer:
 
         for k in glosses(doc):
             taken[k] = True  # "(пол. Jan Wyhowski)": a gloss of a name, no entity
+        for k in not_names(doc):
+            taken[k] = True  # "ЗМІ", "після Празької весни": no actor
         self._eponymous_bodies(doc, claim, taken)
         self._bodies(doc, claim, taken)
         self._quoted_orgs(doc, claim, taken)
@@ -1391,7 +1456,8 @@ class EntityRecognizer:
                     j += size
                     break
                 if t.pos_ in ("NOUN", "ADJ", "PROPN") and genitive and not (
-                        t.text.islower() and finite_verb(t)):  # "Європейська рада надала"
+                        t.text.islower() and finite_verb(t)) and not (  # "Європейська рада надала"
+                        t.text.islower() and tagged_not_genitive(t)):  # "Радою рішення"
                     j += 1
                     continue
                 if t.lower_ in rules()["name_conjunctions"] and j > i + 1 and j + 1 < n and \
@@ -1545,6 +1611,8 @@ class EntityRecognizer:
             end -= 1  # (and "Європейська рада надала": a verb the tagger missed)
         if end == span.start:
             return
+        if label != "PERSON":
+            end = run_on_end(doc, span.start, end, label == "LOC")
         k = end
         while k < len(doc) and k - end < 3 and doc[k].text.islower() and doc[k].pos_ == "ADJ":
             k += 1
