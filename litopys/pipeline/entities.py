@@ -544,6 +544,21 @@ HEADLINE_MARKS = (":", "|")
 
 
 @lru_cache(maxsize=1)
+def region_name(adjective: str, head: str) -> str | None:
+    """The nominative singular name of one region of a list that shares a plural head
+    ("Чернігівського", "воєводство" -> "Чернігівське воєводство"), or None."""
+    from litopys.pipeline.morph import parses
+
+    noun = next((p for p in parses(head) if p.tag.POS == "NOUN" and p.tag.gender), None)
+    adj = next((p for p in parses(adjective.lower()) if "ADJF" in str(p.tag)), None)
+    if noun is None or adj is None:
+        return None
+    form = adj.inflect({"nomn", noun.tag.gender})
+    if form is None:
+        return None
+    return form.word[:1].upper() + form.word[1:] + " " + noun.normal_form
+
+
 def tagged_not_genitive(tok: Token) -> bool:
     """Whether the tagger reads the word in a case and not in the genitive ("рішення" in
     "Національною Радою рішення ухвалено": the object, no part of the body's name)."""
@@ -741,6 +756,7 @@ class EntityRecognizer:
         self._eponymous_bodies(doc, claim, taken)
         self._bodies(doc, claim, taken)
         self._quoted_orgs(doc, claim, taken)
+        self._coordinated_regions(doc, claim, taken)
         self._named_places(doc, claim, taken)
         self._abbreviated(doc, claim, taken)
         self._gazetteer(doc, claim)
@@ -1346,6 +1362,50 @@ class EntityRecognizer:
                     reads_as(tok.text, rules()["body_heads"] | rules()["platform_words"]):
                 continue  # "в Офісі президента": a body's noun, no place ("у Фейсбуці")
             claim(Span(doc, i, i + 1, label=place_label(tok)))
+
+    @staticmethod
+    def _coordinated_regions(doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
+        """Capitalised adjectives in a list that share one plural noun for a region
+        ("Київське, Брацлавське та Чернігівське воєводства", "трьох воєводств: Київського,
+        Чернігівського та Брацлавського") name one region each (LOC), called by the
+        adjective with the noun in the singular ("Чернігівське воєводство")."""
+        landmarks = rules()["landmark_nouns"]
+        joins = rules()["list_separators"]
+        names = doc.user_data.setdefault("litopys_span_names", {})
+        n = len(doc)
+
+        def adjective(k: int) -> bool:
+            tok = doc[k]
+            return not taken[k] and is_cap(tok) and not sentence_initial(tok) and (
+                tok.pos_ == "ADJ" or any(t.startswith("ADJF") for t in tags_of(tok.text)[:1]))
+
+        def listed(k: int, step: int) -> list[int]:
+            out: list[int] = []
+            while 0 <= k < n and adjective(k):
+                out.append(k)
+                sep = k + step
+                if not (0 <= sep < n and doc[sep].lower_ in joins):
+                    break
+                k = sep + step
+                if 0 <= k < n and doc[k].lower_ in joins and doc[k].text != doc[sep].text:
+                    k += step  # ", та"
+            return out
+
+        for h, head in enumerate(doc):
+            if not head.text.islower() or head.pos_ != "NOUN" or \
+                    head.lemma_ not in landmarks or \
+                    not any("plur" in t for t in tags_of(head.text)):
+                continue
+            before = listed(h - 1, -1)
+            first = h + 2 if h + 2 < n and doc[h + 1].text in (":", "—", "–") else h + 1
+            after = listed(first, 1)
+            for group in (before, after):
+                if len(group) < 2:
+                    continue
+                for k in group:
+                    name = region_name(doc[k].text, head.lemma_)
+                    if name and claim(Span(doc, k, k + 1, label="LOC")):
+                        names[k] = name
 
     def _named_places(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
         """Places named by an adjective: a compass word before a state or a region

@@ -70,3 +70,14 @@ def test_entities_abbreviated_eponym_makes_one_body() -> None:
     ch = litopys.extract("Курсанти 3-ї Одеської школи ім. Тараса Шевченка прибули до Полтави.")
     assert "3-ї Одеської школи ім. Тараса Шевченка" in _mentions(ch)
     assert not any(e.type == "PERSON" for e in ch.entities)
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Мешканці Полтавської та Сумської областей голосували у 1994 році.",
+     {"Полтавська область", "Сумська область"}),
+    ("Шляхта трьох воєводств: Волинського, Подільського і Руського зібралася у 1650 році.",
+     {"Волинське воєводство", "Подільське воєводство", "Руське воєводство"}),
+])
+def test_entities_regions_that_share_one_plural_noun(text: str, names: set[str]) -> None:
+    ch = litopys.extract(text)
+    assert names <= {e.name for e in ch.entities if e.type == "LOC"}
