@@ -1450,7 +1450,9 @@ class EntityRecognizer:
                 continue
             start = head
             while start > 0 and head - start < 4 and not taken[start - 1] and (
-                    doc[start - 1].pos_ == "ADJ" or ORDINAL_RE.match(doc[start - 1].text)):
+                    doc[start - 1].pos_ == "ADJ" or ORDINAL_RE.match(doc[start - 1].text)
+                    or (is_cap(doc[start - 1]) and any(
+                        t.startswith("ADJF") for t in tags_of(doc[start - 1].text)[:2]))):
                 start -= 1  # "Наукове товариство", "1-й український полк"
             end = e + 1
             names = 0

@@ -81,3 +81,20 @@ def test_entities_abbreviated_eponym_makes_one_body() -> None:
 def test_entities_regions_that_share_one_plural_noun(text: str, names: set[str]) -> None:
     ch = litopys.extract(text)
     assert names <= {e.name for e in ch.entities if e.type == "LOC"}
+
+
+def test_entities_town_after_resort_word() -> None:
+    ch = litopys.extract("Міністр відпочивав на австрійському курорті Бад-Ішль. Там він і помер.")
+    entity = _by_mention(ch, "Бад-Ішль")
+    assert entity is not None and entity.type == "GPE"
+
+
+def test_entities_eponymous_body_keeps_its_capitalised_adjective_and_ordinal() -> None:
+    ch = litopys.extract("Курсанти 2-ї Української артилерійської школи імені Івана Богуна "
+                         "прибули до Полтави.")
+    assert "2-ї Української артилерійської школи імені Івана Богуна" in _mentions(ch)
+
+
+def test_entities_congress_of_soviets_in_the_genitive() -> None:
+    ch = litopys.extract("Делегати II Всеукраїнського з’їзду рад зібралися у 1918 році.")
+    assert any(e.id == "all_ukrainian_congress_of_soviets" for e in ch.entities)
