@@ -352,11 +352,18 @@ def finite_verb(tok: Token) -> bool:
 
 def two_names(tok: Token) -> bool:
     """Two surnames joined by a hyphen or dash ("Пілсудський-Петлюра", a treaty named
-    after its signatories): two people, never one name."""
+    after its signatories): two people, never one name. Both of them people of the persons
+    dictionary, or two surnames after a document's noun ("договір Іваненко-Петренко");
+    otherwise a double surname is one man's ("Антонов-Овсієнко")."""
     parts = tok.text.split("-")
-    return len(parts) == 2 and all(
-        len(p) > 2 and p[0].isupper() and (known_surname(p) or any(
-            "Surn" in t for t in tags_of(p)[:2])) for p in parts)
+    if len(parts) != 2 or not all(len(p) > 2 and p[0].isupper() for p in parts):
+        return False
+    if all(known_surname(p) for p in parts):
+        return True
+    if not all(known_surname(p) or any("Surn" in t for t in tags_of(p)[:2]) for p in parts):
+        return False
+    heads = rules()["doc_heads"]
+    return any(t.lemma_ in heads for t in tok.doc[max(0, tok.i - 3):tok.i])
 
 
 def is_initial(tok: Token) -> bool:

@@ -98,3 +98,9 @@ def test_entities_eponymous_body_keeps_its_capitalised_adjective_and_ordinal() -
 def test_entities_congress_of_soviets_in_the_genitive() -> None:
     ch = litopys.extract("Делегати II Всеукраїнського з’їзду рад зібралися у 1918 році.")
     assert any(e.id == "all_ukrainian_congress_of_soviets" for e in ch.entities)
+
+
+def test_entities_double_surname_is_one_person() -> None:
+    ch = litopys.extract("Як згадував Гнатенко-Ковальчук, загін відступив до Полтави.")
+    entity = _by_mention(ch, "Гнатенко-Ковальчук")
+    assert entity is not None and entity.type == "PERSON"
