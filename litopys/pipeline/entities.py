@@ -35,7 +35,7 @@ from litopys.pipeline.morph import (
     tags_of,
 )
 
-INITIAL_RE = re.compile(r"^[A-ZА-ЯІЇЄҐ]\.$")
+INITIAL_RE = re.compile(r"^[A-ZА-ЯІЇЄҐ]\.(?:[-–—][A-ZА-ЯІЇЄҐ]\.)?$")  # "С.", "С.–К."
 ROMAN_RE = re.compile(r"^[IVXLCІХ]+$")  # Latin, or Cyrillic І and Х typed for I and X
 MODEL_NOT_PERSON = ("LOC", "ORG", "DOC", "MISC")
 NAME_TAGS = ("Name", "Surn", "Patr")

@@ -104,3 +104,8 @@ def test_entities_double_surname_is_one_person() -> None:
     ch = litopys.extract("Як згадував Гнатенко-Ковальчук, загін відступив до Полтави.")
     entity = _by_mention(ch, "Гнатенко-Ковальчук")
     assert entity is not None and entity.type == "PERSON"
+
+
+def test_entities_double_initial_with_a_dash() -> None:
+    ch = litopys.extract("Угоду підписав Я.–Б. Ковальський у Варшаві у 1660 році.")
+    assert "Я.–Б. Ковальський" in _mentions(ch)
