@@ -1700,6 +1700,11 @@ class EntityRecognizer:
         if len(span) == 2 and span[0].pos_ == "ADJ" and span[-1].text.islower() and \
                 offices().lookup(span[-1].lemma_):
             return  # "Київського митрополита": an office, not a place
+        if label in ("ORG", "GPE", "LOC") and any(
+                t.text.islower() and (offices().lookup(t.lemma_) or offices().lookup(t.lower_))
+                for t in span) and not any(
+                reads_as(t.text, rules()["body_heads"] | rules()["org_heads"]) for t in span):
+            return  # "Верховний головнокомандуючий прапорщик": an office and a rank
         if all(latin(t.text) or not t.is_alpha for t in span) and \
                 any(t.text.islower() for t in span):
             return  # "Global food security in jeopardy": a foreign phrase

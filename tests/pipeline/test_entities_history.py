@@ -109,3 +109,9 @@ def test_entities_double_surname_is_one_person() -> None:
 def test_entities_double_initial_with_a_dash() -> None:
     ch = litopys.extract("Угоду підписав Я.–Б. Ковальський у Варшаві у 1660 році.")
     assert "Я.–Б. Ковальський" in _mentions(ch)
+
+
+def test_entities_office_and_rank_are_no_organisation() -> None:
+    ch = litopys.extract("Верховний головнокомандуючий підполковник Сидоренко прибув до Києва.")
+    assert not any(e.type == "ORG" for e in ch.entities)
+    assert _by_mention(ch, "Сидоренко") is not None
