@@ -1378,13 +1378,15 @@ class EntityRecognizer:
         adjective with the noun in the singular ("Чернігівське воєводство")."""
         landmarks = rules()["landmark_nouns"]
         joins = rules()["list_separators"]
+        compass = rules()["compass_adjectives"]
         names = doc.user_data.setdefault("litopys_span_names", {})
         n = len(doc)
 
         def adjective(k: int) -> bool:
-            tok = doc[k]
+            tok = doc[k]  # not "Північний та Південний райони": a compass word alone
             return not taken[k] and is_cap(tok) and not sentence_initial(tok) and (
-                tok.pos_ == "ADJ" or any(t.startswith("ADJF") for t in tags_of(tok.text)[:1]))
+                tok.pos_ == "ADJ" or any(t.startswith("ADJF") for t in tags_of(tok.text)[:1])
+            ) and not reads_as(tok.text, compass)
 
         def listed(k: int, step: int) -> list[int]:
             out: list[int] = []
