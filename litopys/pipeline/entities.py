@@ -619,10 +619,13 @@ def not_names(doc: Doc) -> list[int]:
     n = len(doc)
 
     def word(k: int, part: str) -> bool:
-        return doc[k].lemma_.lower() == part or doc[k].lower_ == part
+        return doc[k].lemma_ == part or doc[k].lower_ == part
 
     for i, tok in enumerate(doc):
-        for parts in phrases.get(tok.lemma_.lower(), ()) + phrases.get(tok.lower_, ()):
+        first = phrases.get(tok.lemma_) or phrases.get(tok.lower_)
+        if not first:
+            continue
+        for parts in first + phrases.get(tok.lower_, ()):
             if i + len(parts) <= n and all(word(i + k, p) for k, p in enumerate(parts)):
                 out.extend(range(i, i + len(parts)))
                 break
