@@ -115,3 +115,11 @@ def test_entities_office_and_rank_are_no_organisation() -> None:
     ch = litopys.extract("Верховний головнокомандуючий підполковник Сидоренко прибув до Києва.")
     assert not any(e.type == "ORG" for e in ch.entities)
     assert _by_mention(ch, "Сидоренко") is not None
+
+
+def test_entities_cathedral_is_a_place_and_church_council_is_no_place() -> None:
+    ch = litopys.extract("Туристи оглянули Софійський собор у Києві.")
+    entity = _by_mention(ch, "Софійський собор")
+    assert entity is not None and entity.type == "LOC"
+    ch = litopys.extract("У 1946 році Ужгородський собор ухвалив постанову.")
+    assert not any(e.type == "LOC" for e in ch.entities)
