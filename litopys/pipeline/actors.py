@@ -471,6 +471,8 @@ class ActorResolver:
                     # part of a hyphenated word) keeps its capital letter
                     name = " ".join(keep_capitals(w, o)
                                     for w, o in zip(name.split(), written, strict=True))
+            # "Київського, Чернігівського та Брацлавського воєводств": one region each
+            name = doc.user_data.get("litopys_span_names", {}).get(span.start, name)
             rec = self._lookup_name(name)
             if rec is not None:
                 add(rec.id, rec.type, rec.name, span, cameo=rec.cameo, wikidata=rec.wikidata)

@@ -35,7 +35,7 @@ from litopys.pipeline.morph import (
     tags_of,
 )
 
-INITIAL_RE = re.compile(r"^[A-ZА-ЯІЇЄҐ]\.$")
+INITIAL_RE = re.compile(r"^[A-ZА-ЯІЇЄҐ]\.(?:[-–—][A-ZА-ЯІЇЄҐ]\.)?$")  # "С.", "С.–К."
 ROMAN_RE = re.compile(r"^[IVXLCІХ]+$")  # Latin, or Cyrillic І and Х typed for I and X
 MODEL_NOT_PERSON = ("LOC", "ORG", "DOC", "MISC")
 NAME_TAGS = ("Name", "Surn", "Patr")
@@ -352,11 +352,18 @@ def finite_verb(tok: Token) -> bool:
 
 def two_names(tok: Token) -> bool:
     """Two surnames joined by a hyphen or dash ("Пілсудський-Петлюра", a treaty named
-    after its signatories): two people, never one name."""
+    after its signatories): two people, never one name. Both of them people of the persons
+    dictionary, or two surnames after a document's noun ("договір Іваненко-Петренко");
+    otherwise a double surname is one man's ("Антонов-Овсієнко")."""
     parts = tok.text.split("-")
-    return len(parts) == 2 and all(
-        len(p) > 2 and p[0].isupper() and (known_surname(p) or any(
-            "Surn" in t for t in tags_of(p)[:2])) for p in parts)
+    if len(parts) != 2 or not all(len(p) > 2 and p[0].isupper() for p in parts):
+        return False
+    if all(known_surname(p) for p in parts):
+        return True
+    if not all(known_surname(p) or any("Surn" in t for t in tags_of(p)[:2]) for p in parts):
+        return False
+    heads = rules()["doc_heads"]
+    return any(t.lemma_ in heads for t in tok.doc[max(0, tok.i - 3):tok.i])
 
 
 def is_initial(tok: Token) -> bool:
@@ -544,6 +551,87 @@ HEADLINE_MARKS = (":", "|")
 
 
 @lru_cache(maxsize=1)
+def region_name(adjective: str, head: str) -> str | None:
+    """The nominative singular name of one region of a list that shares a plural head
+    ("Чернігівського", "воєводство" -> "Чернігівське воєводство"), or None."""
+    from litopys.pipeline.morph import parses
+
+    noun = next((p for p in parses(head) if p.tag.POS == "NOUN" and p.tag.gender), None)
+    adj = next((p for p in parses(adjective.lower()) if "ADJF" in str(p.tag)), None)
+    if noun is None or adj is None:
+        return None
+    form = adj.inflect({"nomn", noun.tag.gender})
+    if form is None:
+        return None
+    return form.word[:1].upper() + form.word[1:] + " " + noun.normal_form
+
+
+def tagged_not_genitive(tok: Token) -> bool:
+    """Whether the tagger reads the word in a case and not in the genitive ("рішення" in
+    "Національною Радою рішення ухвалено": the object, no part of the body's name)."""
+    cases = tok.morph.get("Case")
+    return bool(cases) and "Gen" not in cases
+
+
+def run_on_end(doc: Doc, start: int, end: int, place: bool) -> int:
+    """Where a name the model reads runs on into the ordinary words after it ("Національною
+    Радою рішення", "Українського Державного Правління жорстокі репресії", "Бад-Емсі
+    наприкінці травня"): after the name's first capitalised noun, a lower-case noun or
+    adjective the tagger reads in a case other than the genitive, or an adverb, verb or
+    pronoun, is no part of it; nor a preposition in a place's name. After a preposition in
+    a body's or a document's name the case is the preposition's, and the rest is kept.
+    RETURNS (int): the name's end."""
+    noun = False
+    for k in range(start, end):
+        tok = doc[k]
+        if tok.text[:1].isupper() or not tok.is_alpha:
+            noun = noun or (tok.text[:1].isupper() and tok.pos_ in ("NOUN", "PROPN"))
+            continue
+        if not noun:
+            continue
+        if tok.pos_ in ("ADP", "CCONJ"):
+            return k if place else end
+        if tok.pos_ in ("ADV", "VERB", "AUX", "PRON", "SCONJ"):
+            return k
+        if tok.pos_ in ("NOUN", "ADJ") and tagged_not_genitive(tok):
+            return k
+    return end
+
+
+@lru_cache(maxsize=4)
+def not_name_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """``not_names`` by first word: lemma phrases that name no actor ("змі", "празький
+    весна"), longest first."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in rules().get("not_names", frozenset()):
+        parts = tuple(phrase.split())
+        by_first.setdefault(parts[0], []).append(parts)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()}
+
+
+def not_names(doc: Doc) -> list[int]:
+    """Tokens of names of periods, movements and policies and of common abbreviations
+    (``not_names``: "ЗМІ", "Празької весни", "Відлига"): no entity starts inside them."""
+    phrases = not_name_phrases()
+    if not phrases:
+        return []
+    out: list[int] = []
+    n = len(doc)
+
+    def word(k: int, part: str) -> bool:
+        return doc[k].lemma_ == part or doc[k].lower_ == part
+
+    for i, tok in enumerate(doc):
+        first = phrases.get(tok.lemma_) or phrases.get(tok.lower_)
+        if not first:
+            continue
+        for parts in first + phrases.get(tok.lower_, ()):
+            if i + len(parts) <= n and all(word(i + k, p) for k, p in enumerate(parts)):
+                out.extend(range(i, i + len(parts)))
+                break
+    return out
+
+
 def latin_name_letters() -> tuple[tuple[str, str], ...]:
     """The Latin letter groups of transliterated names and their Cyrillic letters, longest
     first (``latin_name_letters`` of every language's entity words)."""
@@ -673,9 +761,12 @@ class EntityRecognizer:
 
         for k in glosses(doc):
             taken[k] = True  # "(пол. Jan Wyhowski)": a gloss of a name, no entity
+        for k in not_names(doc):
+            taken[k] = True  # "ЗМІ", "після Празької весни": no actor
         self._eponymous_bodies(doc, claim, taken)
         self._bodies(doc, claim, taken)
         self._quoted_orgs(doc, claim, taken)
+        self._coordinated_regions(doc, claim, taken)
         self._named_places(doc, claim, taken)
         self._abbreviated(doc, claim, taken)
         self._gazetteer(doc, claim)
@@ -1282,6 +1373,52 @@ class EntityRecognizer:
                 continue  # "в Офісі президента": a body's noun, no place ("у Фейсбуці")
             claim(Span(doc, i, i + 1, label=place_label(tok)))
 
+    @staticmethod
+    def _coordinated_regions(doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
+        """Capitalised adjectives in a list that share one plural noun for a region
+        ("Київське, Брацлавське та Чернігівське воєводства", "трьох воєводств: Київського,
+        Чернігівського та Брацлавського") name one region each (LOC), called by the
+        adjective with the noun in the singular ("Чернігівське воєводство")."""
+        landmarks = rules()["landmark_nouns"]
+        joins = rules()["list_separators"]
+        compass = rules()["compass_adjectives"]
+        names = doc.user_data.setdefault("litopys_span_names", {})
+        n = len(doc)
+
+        def adjective(k: int) -> bool:
+            tok = doc[k]  # not "Північний та Південний райони": a compass word alone
+            return not taken[k] and is_cap(tok) and not sentence_initial(tok) and (
+                tok.pos_ == "ADJ" or any(t.startswith("ADJF") for t in tags_of(tok.text)[:1])
+            ) and not reads_as(tok.text, compass)
+
+        def listed(k: int, step: int) -> list[int]:
+            out: list[int] = []
+            while 0 <= k < n and adjective(k):
+                out.append(k)
+                sep = k + step
+                if not (0 <= sep < n and doc[sep].lower_ in joins):
+                    break
+                k = sep + step
+                if 0 <= k < n and doc[k].lower_ in joins and doc[k].text != doc[sep].text:
+                    k += step  # ", та"
+            return out
+
+        for h, head in enumerate(doc):
+            if not head.text.islower() or head.pos_ != "NOUN" or \
+                    head.lemma_ not in landmarks or \
+                    not any("plur" in t for t in tags_of(head.text)):
+                continue
+            before = listed(h - 1, -1)
+            first = h + 2 if h + 2 < n and doc[h + 1].text in (":", "—", "–") else h + 1
+            after = listed(first, 1)
+            for group in (before, after):
+                if len(group) < 2:
+                    continue
+                for k in group:
+                    name = region_name(doc[k].text, head.lemma_)
+                    if name and claim(Span(doc, k, k + 1, label="LOC")):
+                        names[k] = name
+
     def _named_places(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
         """Places named by an adjective: a compass word before a state or a region
         ("Західна Україна", "Західної Волині") is a region, not the state; a capitalised
@@ -1325,7 +1462,9 @@ class EntityRecognizer:
                 continue
             start = head
             while start > 0 and head - start < 4 and not taken[start - 1] and (
-                    doc[start - 1].pos_ == "ADJ" or ORDINAL_RE.match(doc[start - 1].text)):
+                    doc[start - 1].pos_ == "ADJ" or ORDINAL_RE.match(doc[start - 1].text)
+                    or (is_cap(doc[start - 1]) and any(
+                        t.startswith("ADJF") for t in tags_of(doc[start - 1].text)[:2]))):
                 start -= 1  # "Наукове товариство", "1-й український полк"
             end = e + 1
             names = 0
@@ -1391,7 +1530,8 @@ class EntityRecognizer:
                     j += size
                     break
                 if t.pos_ in ("NOUN", "ADJ", "PROPN") and genitive and not (
-                        t.text.islower() and finite_verb(t)):  # "Європейська рада надала"
+                        t.text.islower() and finite_verb(t)) and not (  # "Європейська рада надала"
+                        t.text.islower() and tagged_not_genitive(t)):  # "Радою рішення"
                     j += 1
                     continue
                 if t.lower_ in rules()["name_conjunctions"] and j > i + 1 and j + 1 < n and \
@@ -1545,6 +1685,8 @@ class EntityRecognizer:
             end -= 1  # (and "Європейська рада надала": a verb the tagger missed)
         if end == span.start:
             return
+        if label != "PERSON":
+            end = run_on_end(doc, span.start, end, label == "LOC")
         k = end
         while k < len(doc) and k - end < 3 and doc[k].text.islower() and doc[k].pos_ == "ADJ":
             k += 1
@@ -1563,6 +1705,11 @@ class EntityRecognizer:
         if len(span) == 2 and span[0].pos_ == "ADJ" and span[-1].text.islower() and \
                 offices().lookup(span[-1].lemma_):
             return  # "Київського митрополита": an office, not a place
+        if label in ("ORG", "GPE", "LOC") and any(
+                t.text.islower() and (offices().lookup(t.lemma_) or offices().lookup(t.lower_))
+                for t in span) and not any(
+                reads_as(t.text, rules()["body_heads"] | rules()["org_heads"]) for t in span):
+            return  # "Верховний головнокомандуючий прапорщик": an office and a rank
         if all(latin(t.text) or not t.is_alpha for t in span) and \
                 any(t.text.islower() for t in span):
             return  # "Global food security in jeopardy": a foreign phrase

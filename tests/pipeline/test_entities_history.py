@@ -1,0 +1,125 @@
+"""The entity stage on bodies, documents, media and places of Ukrainian history: the
+dictionary of well-known names, places by their head noun, words that name no actor, and
+names that run on into ordinary words (made-up sentences, one per category)."""
+
+from __future__ import annotations
+
+import pytest
+from test_entities_bodies import _by_mention, _mentions
+
+import litopys
+
+
+@pytest.mark.parametrize("text,mention,entity_id,kind", [
+    ("Восени 1937 року співробітники НКВС заарештували поета у Харкові.", "НКВС", "nkvd",
+     "ORG"),
+    ("У 1944 році загін УПА відступив у ліси під Рівним.", "УПА", "upa", "ORG"),
+    ("Навесні 1942 року ґестапо провело арешти у Львові.", "ґестапо", "gestapo", "ORG"),
+    ("Після 1876 року Емський указ заборонив друк українських книжок.", "Емський указ",
+     "ems_ukaz", "DOC"),
+    ("У грудні 1917 року загони Червоної гвардії рушили на Харків.", "Червоної гвардії",
+     "red_guard", "ORG"),
+    ("Про нові призначення у 2015 році повідомляє УНІАН.", "УНІАН", "unian", "ORG"),
+    ("Влітку 1940 року Генеральна губернія отримала нового очільника.", "Генеральна губернія",
+     "general_government", "GPE"),
+])
+def test_entities_dictionary_of_history(text: str, mention: str, entity_id: str,
+                                        kind: str) -> None:
+    entity = _by_mention(litopys.extract(text), mention)
+    assert entity is not None and entity.id == entity_id and entity.type == kind
+
+
+def test_entities_media_name_that_is_a_common_word_only_capitalised() -> None:
+    ch = litopys.extract("Як пише Фокус, уряд змінив фокус своєї політики у 2010 році.")
+    assert _by_mention(ch, "Фокус") is not None
+    assert _by_mention(ch, "фокус") is None
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("Мешканці Вінницької області зібрали врожай у 1975 році.", "Вінницької області"),
+    ("Туристи поклали квіти на Байковому цвинтарі у Києві.", "Байковому цвинтарі"),
+    ("Козаки поховали отамана на Личаківському кладовищі.", "Личаківському кладовищі"),
+])
+def test_entities_place_by_its_head_noun(text: str, mention: str) -> None:
+    entity = _by_mention(litopys.extract(text), mention)
+    assert entity is not None and entity.type == "LOC"
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Про це повідомили ЗМІ у Києві.", "ЗМІ"),
+    ("Після Празької весни цензура у Празі посилилася.", "Празької весни"),
+    ("За Відлиги до Києва повернулися письменники.", "Відлиги"),
+])
+def test_entities_period_or_common_abbreviation_is_no_actor(text: str, word: str) -> None:
+    assert not any(word in m for m in _mentions(litopys.extract(text)))
+
+
+@pytest.mark.parametrize("text,name,tail", [
+    ("Тоді Крайовою Радою рішення про вибори було ухвалено у Києві.", "Крайовою Радою",
+     "рішення"),
+    ("Посли зібралися у Бад-Гомбурзі наприкінці травня.", "Бад-Гомбурзі", "наприкінці"),
+])
+def test_entities_name_does_not_run_on_into_ordinary_words(text: str, name: str,
+                                                           tail: str) -> None:
+    mentions = _mentions(litopys.extract(text))
+    assert any(m.startswith(name) for m in mentions)
+    assert not any(tail in m for m in mentions)
+
+
+def test_entities_abbreviated_eponym_makes_one_body() -> None:
+    ch = litopys.extract("Курсанти 3-ї Одеської школи ім. Тараса Шевченка прибули до Полтави.")
+    assert "3-ї Одеської школи ім. Тараса Шевченка" in _mentions(ch)
+    assert not any(e.type == "PERSON" for e in ch.entities)
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Мешканці Полтавської та Сумської областей голосували у 1994 році.",
+     {"Полтавська область", "Сумська область"}),
+    ("Шляхта трьох воєводств: Волинського, Подільського і Руського зібралася у 1650 році.",
+     {"Волинське воєводство", "Подільське воєводство", "Руське воєводство"}),
+])
+def test_entities_regions_that_share_one_plural_noun(text: str, names: set[str]) -> None:
+    ch = litopys.extract(text)
+    assert names <= {e.name for e in ch.entities if e.type == "LOC"}
+
+
+def test_entities_town_after_resort_word() -> None:
+    ch = litopys.extract("Міністр відпочивав на австрійському курорті Бад-Ішль. Там він і помер.")
+    entity = _by_mention(ch, "Бад-Ішль")
+    assert entity is not None and entity.type == "GPE"
+
+
+def test_entities_eponymous_body_keeps_its_capitalised_adjective_and_ordinal() -> None:
+    ch = litopys.extract("Курсанти 2-ї Української артилерійської школи імені Івана Богуна "
+                         "прибули до Полтави.")
+    assert "2-ї Української артилерійської школи імені Івана Богуна" in _mentions(ch)
+
+
+def test_entities_congress_of_soviets_in_the_genitive() -> None:
+    ch = litopys.extract("Делегати II Всеукраїнського з’їзду рад зібралися у 1918 році.")
+    assert any(e.id == "all_ukrainian_congress_of_soviets" for e in ch.entities)
+
+
+def test_entities_double_surname_is_one_person() -> None:
+    ch = litopys.extract("Як згадував Гнатенко-Ковальчук, загін відступив до Полтави.")
+    entity = _by_mention(ch, "Гнатенко-Ковальчук")
+    assert entity is not None and entity.type == "PERSON"
+
+
+def test_entities_double_initial_with_a_dash() -> None:
+    ch = litopys.extract("Угоду підписав Я.–Б. Ковальський у Варшаві у 1660 році.")
+    assert "Я.–Б. Ковальський" in _mentions(ch)
+
+
+def test_entities_office_and_rank_are_no_organisation() -> None:
+    ch = litopys.extract("Верховний головнокомандуючий підполковник Сидоренко прибув до Києва.")
+    assert not any(e.type == "ORG" for e in ch.entities)
+    assert _by_mention(ch, "Сидоренко") is not None
+
+
+def test_entities_cathedral_is_a_place_and_church_council_is_no_place() -> None:
+    ch = litopys.extract("Туристи оглянули Софійський собор у Києві.")
+    entity = _by_mention(ch, "Софійський собор")
+    assert entity is not None and entity.type == "LOC"
+    ch = litopys.extract("У 1946 році Ужгородський собор ухвалив постанову.")
+    assert not any(e.type == "LOC" for e in ch.entities)
