@@ -746,6 +746,7 @@ def that_time(text: str, timexes: list[Timex]) -> list[Timex]:
 _THEN = re.compile(rf"(?:^|(?<=[.!?…]\s)|(?<=[.!?…]\s\s))(?P<w>{alt(WORDS['then_words'])})(?![\w{APOS}])",
                    re.I | re.M)
 _SENTENCE_END = re.compile(r"[.!?…](?=\s)|\n\s*\n")
+_THEN_NOT_AFTER = re.compile(rf"{L}{alt(WORDS['then_not_after_stems'], bound=False)}", re.I)
 
 
 def then_after_date(text: str, timexes: list[Timex]) -> list[Timex]:
@@ -761,7 +762,7 @@ def then_after_date(text: str, timexes: list[Timex]) -> list[Timex]:
         prev_start = ends[-1] if ends else 0
         dated = [t for t in timexes if prev_start <= t.start and t.end <= m.start()
                  and t.value and t.source == "text" and VALUE_RE.match(t.value)]
-        if not dated:
+        if not dated or _THEN_NOT_AFTER.search(text, prev_start, m.start()):
             continue
         last = dated[-1]
         extra.append(Timex(start=m.start(), end=m.end(), text=m.group(0), value=last.value,
