@@ -629,6 +629,9 @@ class EventExtractor:
                 continue
             kept.append(v)
         verbs = kept
+        # a noun phrase trigger after a content preposition ("угоду про припинення вогню")
+        # names what the trigger before it was about, as a noun does below
+        out = [t for t in out if t.pos != "NOUN" or not self._content_of(t, out + verbs, lo)]
         out = self._proposals(out, verbs)
         # a noun trigger stands for its own event only when no verb trigger
         # in the sentence governs it ("в бесіді з ... передав прохання")
@@ -689,10 +692,10 @@ class EventExtractor:
             F.lower[j] in self.W.negation for j in range(gov.end, act.start))
 
     def _content_of(self, n: _Trigger, others: list[_Trigger], lo: int) -> bool:
-        """Whether a noun trigger right after a content preposition ("про") follows another
-        trigger of the sentence: it names what that event was about."""
+        """Whether a noun trigger (or noun phrase trigger) right after a content preposition
+        ("про") follows another trigger of the sentence: it names what that event was about."""
         return n.start > lo and self.F.lower[n.start - 1] in self.W.content_preps \
-            and any(t.start < n.start for t in others)
+            and any(t.start < n.start and t is not n for t in others)
 
     def _phrase_lemma(self, k: int, words: dict[str, str], vocab: frozenset[str]) -> str:
         """The reading of token ``k`` that can be a phrase word ("вести": pymorphy3 offers

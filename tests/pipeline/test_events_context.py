@@ -839,3 +839,11 @@ def test_a_date_in_a_later_clause_with_its_own_verb_is_not_this_events() -> None
                   "5 червня 1851 року Польща уклала з нею мир.")
     assert _one(evs, "напала").date == "1850"
     assert _one(evs, "уклала").date == "1851-06-05"
+
+
+# -- round 8 --------------------------------------------------------------------------------
+
+def test_a_phrase_trigger_after_about_is_the_content_of_the_agreement() -> None:
+    evs = _events("Уряд Польщі повідомив, що підписав угоду з Литвою про припинення вогню.")
+    assert not [e for e in evs if e.trigger.startswith("припинення")]
+    assert _one(evs, "підписав").cameo[:2] == "05"
