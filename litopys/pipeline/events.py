@@ -1025,6 +1025,8 @@ class EventExtractor:
             if prep is None and case == "Nom":
                 if passive:
                     tgt.append(eid)  # the patient of a passive
+                elif before and self._other_clause_subject(m, trig):
+                    continue  # "X наклав на себе руки, Y засудили заочно": X's own verb
                 else:
                     subjects.append((0 if before else 1, abs(m.start - trig.start), eid))
             elif prep is None and passive and (case == "Ins" or case is None and not before):
@@ -1453,6 +1455,29 @@ class EventExtractor:
             if w in self.W.singular_pronouns:
                 return self.W.pronoun_gender.get(w, "singular")
         return None
+
+    def _verb_number(self, k: int) -> str | None:
+        """"plur" or "sing" for a finite verb at token ``k`` (its first reading), else None."""
+        tag = next(iter(self.F.tags[k][:1]), "")
+        if not tag.startswith("VERB") or not any(t in tag for t in ("past", "pres", "futr")):
+            return None
+        return "plur" if "plur" in tag else "sing"
+
+    def _other_clause_subject(self, m: Span, trig: _Trigger) -> bool:
+        """Is the nominative ``m`` before a finite verb trigger the subject of a clause of its
+        own: a finite verb between them, a comma after that verb, and the two verbs differ in
+        number ("Х напередодні наклав на себе руки, Y засудили заочно": the plural has no
+        subject of its own, not X)?"""
+        F = self.F
+        number = self._verb_number(trig.head)
+        if number is None:
+            return False
+        for j in range(m.end, trig.start):
+            own = self._verb_number(j)
+            if own is not None and own != number and any(
+                    F.text[c] == "," for c in range(j + 1, trig.start)):
+                return True
+        return False
 
     def _own_verb(self, sent: Span, k: int, trig: _Trigger) -> bool:
         """Does the clause of token ``k`` have a finite verb of its own ("…, а 5 червня

@@ -847,3 +847,14 @@ def test_a_phrase_trigger_after_about_is_the_content_of_the_agreement() -> None:
     evs = _events("Уряд Польщі повідомив, що підписав угоду з Литвою про припинення вогню.")
     assert not [e for e in evs if e.trigger.startswith("припинення")]
     assert _one(evs, "підписав").cameo[:2] == "05"
+
+
+def test_a_subject_with_its_own_verb_before_a_comma_is_not_a_plural_triggers() -> None:
+    evs = _events("Уряд Польщі вагався. Литва напередодні вийшла з союзу, Німеччину атакували "
+                  "за тиждень.")
+    assert not [e for e in evs if e.trigger.startswith("атакували") and "ltu" in e.source]
+
+
+def test_a_plural_subject_with_a_plural_verb_between_still_acts() -> None:
+    ev = _one(_events("Польща і Литва зібрали війська, напали на Німеччину."), "напали")
+    assert set(ev.source) == {"pol", "ltu"} and ev.target == ["deu"]
