@@ -626,6 +626,10 @@ class EventExtractor:
                 if F.lemma[gov.head] in self.W.intent_governors and v.cameo[:2] in INTENT_CODES:
                     # "погодилися вести переговори": an expressed intent (CAMEO 036)
                     gov.cameo = INTENT_CODES[v.cameo[:2]]
+                elif F.lemma[gov.head] in self.W.proposal_governors and \
+                        v.cameo[:2] in COOPERATIVE_ROOTS:
+                    # "домовилися ратифікувати", as "домовилися підписати угоду" below
+                    gov.cameo = PROPOSAL_CODES.get(v.cameo[:2], "030")
                 continue
             kept.append(v)
         verbs = kept

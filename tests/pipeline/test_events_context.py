@@ -858,3 +858,10 @@ def test_a_subject_with_its_own_verb_before_a_comma_is_not_a_plural_triggers() -
 def test_a_plural_subject_with_a_plural_verb_between_still_acts() -> None:
     ev = _one(_events("Польща і Литва зібрали війська, напали на Німеччину."), "напали")
     assert set(ev.source) == {"pol", "ltu"} and ev.target == ["deu"]
+
+
+def test_agreeing_to_initial_or_ratify_is_an_expressed_intent() -> None:
+    ev = _one(_events("Уряди Польщі та Литви домовилися парафувати угоду."), "домовилися")
+    assert ev.cameo[:2] == "03"
+    ev = _one(_events("Уряд Польщі погодився ратифікувати угоду з Литвою."), "погодився")
+    assert ev.cameo[:2] == "03"
