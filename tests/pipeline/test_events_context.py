@@ -865,3 +865,10 @@ def test_agreeing_to_initial_or_ratify_is_an_expressed_intent() -> None:
     assert ev.cameo[:2] == "03"
     ev = _one(_events("Уряд Польщі погодився ратифікувати угоду з Литвою."), "погодився")
     assert ev.cameo[:2] == "03"
+
+
+def test_going_into_talks_and_sitting_down_at_the_table_are_negotiations() -> None:
+    ev = _one(_events("Міністри Польщі і Німеччини пішли на переговори з Литвою."), "пішли")
+    assert ev.cameo[:2] == "04" and ev.target == ["ltu"]
+    ev = _one(_events("Польща і Литва погодилися сісти за стіл переговорів."), "погодилися")
+    assert ev.cameo == "036"
