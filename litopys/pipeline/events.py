@@ -626,9 +626,16 @@ class EventExtractor:
                 if F.lemma[gov.head] in self.W.intent_governors and v.cameo[:2] in INTENT_CODES:
                     # "погодилися вести переговори": an expressed intent (CAMEO 036)
                     gov.cameo = INTENT_CODES[v.cameo[:2]]
+                elif F.lemma[gov.head] in self.W.proposal_governors and \
+                        v.cameo[:2] in COOPERATIVE_ROOTS:
+                    # "домовилися ратифікувати", as "домовилися підписати угоду" below
+                    gov.cameo = PROPOSAL_CODES.get(v.cameo[:2], "030")
                 continue
             kept.append(v)
         verbs = kept
+        # a noun phrase trigger after a content preposition ("угоду про припинення вогню")
+        # names what the trigger before it was about, as a noun does below
+        out = [t for t in out if t.pos != "NOUN" or not self._content_of(t, out + verbs, lo)]
         out = self._proposals(out, verbs)
         # a noun trigger stands for its own event only when no verb trigger
         # in the sentence governs it ("в бесіді з ... передав прохання")
@@ -689,10 +696,10 @@ class EventExtractor:
             F.lower[j] in self.W.negation for j in range(gov.end, act.start))
 
     def _content_of(self, n: _Trigger, others: list[_Trigger], lo: int) -> bool:
-        """Whether a noun trigger right after a content preposition ("про") follows another
-        trigger of the sentence: it names what that event was about."""
+        """Whether a noun trigger (or noun phrase trigger) right after a content preposition
+        ("про") follows another trigger of the sentence: it names what that event was about."""
         return n.start > lo and self.F.lower[n.start - 1] in self.W.content_preps \
-            and any(t.start < n.start for t in others)
+            and any(t.start < n.start and t is not n for t in others)
 
     def _phrase_lemma(self, k: int, words: dict[str, str], vocab: frozenset[str]) -> str:
         """The reading of token ``k`` that can be a phrase word ("вести": pymorphy3 offers
@@ -1022,6 +1029,8 @@ class EventExtractor:
             if prep is None and case == "Nom":
                 if passive:
                     tgt.append(eid)  # the patient of a passive
+                elif before and self._other_clause_subject(m, trig):
+                    continue  # "X наклав на себе руки, Y засудили заочно": X's own verb
                 else:
                     subjects.append((0 if before else 1, abs(m.start - trig.start), eid))
             elif prep is None and passive and (case == "Ins" or case is None and not before):
@@ -1450,6 +1459,29 @@ class EventExtractor:
             if w in self.W.singular_pronouns:
                 return self.W.pronoun_gender.get(w, "singular")
         return None
+
+    def _verb_number(self, k: int) -> str | None:
+        """"plur" or "sing" for a finite verb at token ``k`` (its first reading), else None."""
+        tag = next(iter(self.F.tags[k][:1]), "")
+        if not tag.startswith("VERB") or not any(t in tag for t in ("past", "pres", "futr")):
+            return None
+        return "plur" if "plur" in tag else "sing"
+
+    def _other_clause_subject(self, m: Span, trig: _Trigger) -> bool:
+        """Is the nominative ``m`` before a finite verb trigger the subject of a clause of its
+        own: a finite verb between them, a comma after that verb, and the two verbs differ in
+        number ("Х напередодні наклав на себе руки, Y засудили заочно": the plural has no
+        subject of its own, not X)?"""
+        F = self.F
+        number = self._verb_number(trig.head)
+        if number is None:
+            return False
+        for j in range(m.end, trig.start):
+            own = self._verb_number(j)
+            if own is not None and own != number and any(
+                    F.text[c] == "," for c in range(j + 1, trig.start)):
+                return True
+        return False
 
     def _own_verb(self, sent: Span, k: int, trig: _Trigger) -> bool:
         """Does the clause of token ``k`` have a finite verb of its own ("…, а 5 червня

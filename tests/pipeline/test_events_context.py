@@ -839,3 +839,36 @@ def test_a_date_in_a_later_clause_with_its_own_verb_is_not_this_events() -> None
                   "5 червня 1851 року Польща уклала з нею мир.")
     assert _one(evs, "напала").date == "1850"
     assert _one(evs, "уклала").date == "1851-06-05"
+
+
+# -- round 8 --------------------------------------------------------------------------------
+
+def test_a_phrase_trigger_after_about_is_the_content_of_the_agreement() -> None:
+    evs = _events("Уряд Польщі повідомив, що підписав угоду з Литвою про припинення вогню.")
+    assert not [e for e in evs if e.trigger.startswith("припинення")]
+    assert _one(evs, "підписав").cameo[:2] == "05"
+
+
+def test_a_subject_with_its_own_verb_before_a_comma_is_not_a_plural_triggers() -> None:
+    evs = _events("Уряд Польщі вагався. Литва напередодні вийшла з союзу, Німеччину атакували "
+                  "за тиждень.")
+    assert not [e for e in evs if e.trigger.startswith("атакували") and "ltu" in e.source]
+
+
+def test_a_plural_subject_with_a_plural_verb_between_still_acts() -> None:
+    ev = _one(_events("Польща і Литва зібрали війська, напали на Німеччину."), "напали")
+    assert set(ev.source) == {"pol", "ltu"} and ev.target == ["deu"]
+
+
+def test_agreeing_to_initial_or_ratify_is_an_expressed_intent() -> None:
+    ev = _one(_events("Уряди Польщі та Литви домовилися парафувати угоду."), "домовилися")
+    assert ev.cameo[:2] == "03"
+    ev = _one(_events("Уряд Польщі погодився ратифікувати угоду з Литвою."), "погодився")
+    assert ev.cameo[:2] == "03"
+
+
+def test_going_into_talks_and_sitting_down_at_the_table_are_negotiations() -> None:
+    ev = _one(_events("Міністри Польщі і Німеччини пішли на переговори з Литвою."), "пішли")
+    assert ev.cameo[:2] == "04" and ev.target == ["ltu"]
+    ev = _one(_events("Польща і Литва погодилися сісти за стіл переговорів."), "погодилися")
+    assert ev.cameo == "036"
