@@ -746,6 +746,7 @@ def that_time(text: str, timexes: list[Timex]) -> list[Timex]:
 _THEN = re.compile(rf"(?:^|(?<=[.!?…]\s)|(?<=[.!?…]\s\s))(?P<w>{alt(WORDS['then_words'])})(?![\w{APOS}])",
                    re.I | re.M)
 _SENTENCE_END = re.compile(r"[.!?…](?=\s)|\n\s*\n")
+_THEN_REACH = 1500
 _THEN_NOT_AFTER = re.compile(rf"{L}{alt(WORDS['then_not_after_stems'], bound=False)}", re.I)
 
 
@@ -758,8 +759,9 @@ def then_after_date(text: str, timexes: list[Timex]) -> list[Timex]:
     for m in _THEN.finditer(text):
         if not text[m.start()].isupper():
             continue
-        ends = [e.end() for e in _SENTENCE_END.finditer(text, 0, max(0, m.start() - 1))]
-        prev_start = ends[-1] if ends else 0
+        window = max(0, m.start() - _THEN_REACH)  # the sentence before, looked for nearby
+        ends = [e.end() for e in _SENTENCE_END.finditer(text, window, max(0, m.start() - 1))]
+        prev_start = ends[-1] if ends else window
         dated = [t for t in timexes if prev_start <= t.start and t.end <= m.start()
                  and t.value and t.source == "text" and VALUE_RE.match(t.value)]
         if not dated or _THEN_NOT_AFTER.search(text, prev_start, m.start()):
