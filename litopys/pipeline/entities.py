@@ -609,6 +609,17 @@ def not_name_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()}
 
 
+def _state_adjective(tok: Token) -> bool:
+    """Is a lower-case word a relational adjective of a state the dictionary knows
+    ("радянських", "російські")?"""
+    from litopys.data.gazetteer import normalize_form
+
+    if not tok.text.islower():
+        return False
+    hits = gazetteer().lookup(normalize_form(tok.lower_))
+    return any(h.kind == "adjective" and gazetteer().actor(h.id).type == "GPE" for h in hits)
+
+
 def not_names(doc: Doc) -> list[int]:
     """Tokens of names of periods, movements and policies and of common abbreviations
     (``not_names``: "ЗМІ", "Празької весни", "Відлига"): no entity starts inside them."""
@@ -625,6 +636,8 @@ def not_names(doc: Doc) -> list[int]:
         first = phrases.get(tok.lemma_) or phrases.get(tok.lower_)
         if not first:
             continue
+        if i and _state_adjective(doc[i - 1]) and tok.lemma_.lower() in state_org_heads():
+            continue  # "радянські ЗМІ": the media of a state, a group of the state
         for parts in first + phrases.get(tok.lower_, ()):
             if i + len(parts) <= n and all(word(i + k, p) for k, p in enumerate(parts)):
                 out.extend(range(i, i + len(parts)))

@@ -152,3 +152,11 @@ def test_entities_senate_is_a_body_and_sich_only_capitalised() -> None:
     assert entity is not None and entity.type == "ORG"
     ch = litopys.extract("Конвенцію ратифіковано 12 січ. 1921 у Женеві.")
     assert not any(e.type == "ORG" for e in ch.entities)
+
+
+def test_entities_media_of_a_state_are_a_group_and_media_alone_none() -> None:
+    ch = litopys.extract("Восени 1970 року польські ЗМІ мовчали про страйк.")
+    entity = _by_mention(ch, "польські ЗМІ")
+    assert entity is not None and entity.type == "ORG"
+    ch = litopys.extract("Як пишуть ЗМІ, міністр подав у відставку у 2011 році.")
+    assert not ch.entities
