@@ -160,3 +160,9 @@ def test_entities_media_of_a_state_are_a_group_and_media_alone_none() -> None:
     assert entity is not None and entity.type == "ORG"
     ch = litopys.extract("Як пишуть ЗМІ, міністр подав у відставку у 2011 році.")
     assert not ch.entities
+
+
+def test_entities_feast_is_no_place() -> None:
+    ch = litopys.extract("Напередодні Різдва 1700 року посли виїхали з Києва.")
+    assert _by_mention(ch, "Різдва") is None
+    assert _by_mention(ch, "Києва") is not None
