@@ -1014,7 +1014,9 @@ class EntityRecognizer:
             if number_end > i + 1 and not any(taken[i + 1 : number_end]):
                 claim(Span(doc, start, number_end, label="DOC"))  # "резолюція 2202"
                 continue
-            named = any(is_cap(t) for t in doc[start : i + 1])
+            # "Новий договір" at a sentence's start: a referential adjective, no name
+            named = any(is_cap(t) and not (sentence_initial(t) and reads_as(
+                t.text, rules()["referential_adjectives"])) for t in doc[start : i + 1])
             end = i + 1
             if end < n and not taken[end] and doc[end].text[:1].isupper() and \
                     doc[end].text.replace("-", "").isalnum() and \
@@ -1066,7 +1068,8 @@ class EntityRecognizer:
                 continue  # "домовленість про те, що ...": a clause, no document's name
             if end < n and doc[end].lower_ in rules()["subject_prepositions"]:
                 k = end + 1
-                while k < n and k - end <= 8 and not taken[k] and (
+                while k < n and k - end <= 8 and not taken[k] and not (
+                    doc[k].pos_ in ("AUX", "VERB") or finite_verb(doc[k])) and (
                     doc[k].pos_ in ("NOUN", "ADJ", "PROPN")
                     or ((doc[k].lower_ in rules()["name_conjunctions"]
                          or doc[k].lower_ in rules()["subject_prepositions"])

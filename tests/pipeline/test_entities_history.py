@@ -166,3 +166,10 @@ def test_entities_feast_is_no_place() -> None:
     ch = litopys.extract("Напередодні Різдва 1700 року посли виїхали з Києва.")
     assert _by_mention(ch, "Різдва") is None
     assert _by_mention(ch, "Києва") is not None
+
+
+def test_entities_document_not_named_by_a_referential_adjective_nor_run_into_a_verb() -> None:
+    ch = litopys.extract("Новий договір уклали у Варшаві 1700 року.")
+    assert not any(e.type == "DOC" for e in ch.entities)
+    ch = litopys.extract("Угода про обмін була укладена у Відні 1800 року.")
+    assert "Угода про обмін" in _mentions(ch)
