@@ -36,6 +36,9 @@ from litopys.pipeline.morph import (
 )
 
 INITIAL_RE = re.compile(r"^[A-ZА-ЯІЇЄҐ]\.(?:[-–—][A-ZА-ЯІЇЄҐ]\.)?$")  # "С.", "С.–К."
+# "В.м.д.", "К.-к.м.д.": an encyclopedia's initials of its article's document (a capital,
+# then lower-case initials), no person's
+ABBREV_DOC_RE = re.compile(r"^[А-ЯІЇЄҐ]\.(?:[-–]?[А-ЯІЇЄҐа-яіїєґ]\.)*[-–]?[а-яіїєґ]\.?$")
 ROMAN_RE = re.compile(r"^[IVXLCІХ]+$")  # Latin, or Cyrillic І and Х typed for I and X
 MODEL_NOT_PERSON = ("LOC", "ORG", "DOC", "MISC")
 NAME_TAGS = ("Name", "Surn", "Patr")
@@ -788,6 +791,7 @@ class EntityRecognizer:
         self._marked_places(doc, claim, taken)
         self._named_landmarks(doc, claim, taken)
         self._documents(doc, spans, claim, taken, release)
+        self._abbreviated_documents(doc, spans, claim, taken)
         self._orgs(doc, claim, taken)
         self._abbreviations(doc, claim, taken)
         self._sites(doc, claim, taken)
@@ -1099,6 +1103,30 @@ class EntityRecognizer:
                 # "союзний договір": a name only if no other document of the text has
                 # this head (the actor stage joins it to the one that has)
                 doc.user_data.setdefault("litopys_generic_doc", {})[start] = i
+
+    @staticmethod
+    def _abbreviated_documents(doc: Doc, spans: list[Span], claim, taken) -> None:  # type: ignore[no-untyped-def]
+        """"В.м.д." after "Версальський мирний договір": initials whose letters are the
+        first letters of a document's words (each part of a hyphenated word too) are a
+        short mention of that document (the actor stage gives it the document's name)."""
+        documents = [s for s in spans if s.label_ == "DOC"]
+        if not documents:
+            return
+        for i, tok in enumerate(doc):
+            if taken[i] or not ABBREV_DOC_RE.match(tok.text):
+                continue
+            letters = [c.lower() for c in tok.text if c.isalpha()]
+            for target in documents:
+                parts = [p for t in target for p in re.split(r"[-–]", t.text) if p[:1].isalpha()]
+                if [p[0].lower() for p in parts] != letters:
+                    continue
+                span = Span(doc, i, i + 1, label="DOC")
+                if target._.entity_id:
+                    span._.entity_id = target._.entity_id
+                else:
+                    doc.user_data.setdefault("litopys_abbrev_of", {})[i] = target.start
+                claim(span)
+                break
 
     @staticmethod
     def _short_documents(doc: Doc, spans: list[Span], claim, taken) -> None:  # type: ignore[no-untyped-def]

@@ -173,3 +173,12 @@ def test_entities_document_not_named_by_a_referential_adjective_nor_run_into_a_v
     assert not any(e.type == "DOC" for e in ch.entities)
     ch = litopys.extract("Угода про обмін була укладена у Відні 1800 року.")
     assert "Угода про обмін" in _mentions(ch)
+
+
+def test_entities_encyclopedic_initials_of_a_document() -> None:
+    ch = litopys.extract("Лубенський прикордонний трактат уклали у 1701 році. "
+                         "Умови Л.п.т. виконали не всі.")
+    entity = _by_mention(ch, "Л.п.т")
+    assert entity is not None and entity.type == "DOC"
+    assert "Лубенський прикордонний трактат" in [m.text for m in entity.mentions]
+    assert not any(e.type == "PERSON" for e in ch.entities)
