@@ -1018,6 +1018,13 @@ class EntityRecognizer:
             if number_end > i + 1 and not any(taken[i + 1 : number_end]):
                 claim(Span(doc, start, number_end, label="DOC"))  # "резолюція 2202"
                 continue
+            if is_cap(tok) and not sentence_initial(tok) and \
+                    tok.lemma_ in rules()["polity_doc_heads"]:
+                year = next((s for s in doc.spans.get("timex", []) if s.start == i + 1
+                             and len(s) <= 2 and re.fullmatch(r"\d{4}", s[0].text)), None)
+                if year is not None and not any(taken[year.start : year.end]):
+                    claim(Span(doc, start, year.end, label="DOC"))  # "Конституції 1996 року"
+                    continue
             # "Новий договір" at a sentence's start: a referential adjective, no name
             named = any(is_cap(t) and not (sentence_initial(t) and reads_as(
                 t.text, rules()["referential_adjectives"])) for t in doc[start : i + 1])

@@ -182,3 +182,9 @@ def test_entities_encyclopedic_initials_of_a_document() -> None:
     assert entity is not None and entity.type == "DOC"
     assert "Лубенський прикордонний трактат" in [m.text for m in entity.mentions]
     assert not any(e.type == "PERSON" for e in ch.entities)
+
+
+def test_entities_constitution_named_by_its_year() -> None:
+    ch = litopys.extract("Депутати пропонували відновити дію Конституції 1978 року.")
+    entity = _by_mention(ch, "Конституції 1978 року")
+    assert entity is not None and entity.type == "DOC"
