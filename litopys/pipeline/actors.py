@@ -433,6 +433,8 @@ class ActorResolver:
         acting = period_ids("period_affiliations")
         known_ids = gazetteer_ids()
         capitals: dict[str, str] = {}
+        abbreviations: dict[int, int] = doc.user_data.get("litopys_abbrev_of", {})
+        names_at: dict[int, str] = {}
         for span in mentions:
             if span.label_ == "PERSON":
                 continue
@@ -473,6 +475,9 @@ class ActorResolver:
                                     for w, o in zip(name.split(), written, strict=True))
             # "Київського, Чернігівського та Брацлавського воєводств": one region each
             name = doc.user_data.get("litopys_span_names", {}).get(span.start, name)
+            if span.start in abbreviations:  # "В.м.д.": the document it abbreviates
+                name = names_at.get(abbreviations[span.start], name)
+            names_at[span.start] = name
             rec = self._lookup_name(name)
             if rec is not None:
                 add(rec.id, rec.type, rec.name, span, cameo=rec.cameo, wikidata=rec.wikidata)

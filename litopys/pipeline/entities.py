@@ -36,6 +36,9 @@ from litopys.pipeline.morph import (
 )
 
 INITIAL_RE = re.compile(r"^[A-ZА-ЯІЇЄҐ]\.(?:[-–—][A-ZА-ЯІЇЄҐ]\.)?$")  # "С.", "С.–К."
+# "В.м.д.", "К.-к.м.д.": an encyclopedia's initials of its article's document (a capital,
+# then lower-case initials), no person's
+ABBREV_DOC_RE = re.compile(r"^[А-ЯІЇЄҐ]\.(?:[-–]?[А-ЯІЇЄҐа-яіїєґ]\.)*[-–]?[а-яіїєґ]\.?$")
 ROMAN_RE = re.compile(r"^[IVXLCІХ]+$")  # Latin, or Cyrillic І and Х typed for I and X
 MODEL_NOT_PERSON = ("LOC", "ORG", "DOC", "MISC")
 NAME_TAGS = ("Name", "Surn", "Patr")
@@ -609,6 +612,17 @@ def not_name_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()}
 
 
+def _state_adjective(tok: Token) -> bool:
+    """Is a lower-case word a relational adjective of a state the dictionary knows
+    ("радянських", "російські")?"""
+    from litopys.data.gazetteer import normalize_form
+
+    if not tok.text.islower():
+        return False
+    hits = gazetteer().lookup(normalize_form(tok.lower_))
+    return any(h.kind == "adjective" and gazetteer().actor(h.id).type == "GPE" for h in hits)
+
+
 def not_names(doc: Doc) -> list[int]:
     """Tokens of names of periods, movements and policies and of common abbreviations
     (``not_names``: "ЗМІ", "Празької весни", "Відлига"): no entity starts inside them."""
@@ -625,6 +639,8 @@ def not_names(doc: Doc) -> list[int]:
         first = phrases.get(tok.lemma_) or phrases.get(tok.lower_)
         if not first:
             continue
+        if i and _state_adjective(doc[i - 1]) and tok.lemma_.lower() in state_org_heads():
+            continue  # "радянські ЗМІ": the media of a state, a group of the state
         for parts in first + phrases.get(tok.lower_, ()):
             if i + len(parts) <= n and all(word(i + k, p) for k, p in enumerate(parts)):
                 out.extend(range(i, i + len(parts)))
@@ -775,6 +791,7 @@ class EntityRecognizer:
         self._marked_places(doc, claim, taken)
         self._named_landmarks(doc, claim, taken)
         self._documents(doc, spans, claim, taken, release)
+        self._abbreviated_documents(doc, spans, claim, taken)
         self._orgs(doc, claim, taken)
         self._abbreviations(doc, claim, taken)
         self._sites(doc, claim, taken)
@@ -1001,7 +1018,16 @@ class EntityRecognizer:
             if number_end > i + 1 and not any(taken[i + 1 : number_end]):
                 claim(Span(doc, start, number_end, label="DOC"))  # "резолюція 2202"
                 continue
-            named = any(is_cap(t) for t in doc[start : i + 1])
+            if is_cap(tok) and not sentence_initial(tok) and \
+                    tok.lemma_ in rules()["polity_doc_heads"]:
+                year = next((s for s in doc.spans.get("timex", []) if s.start == i + 1
+                             and len(s) <= 2 and re.fullmatch(r"\d{4}", s[0].text)), None)
+                if year is not None and not any(taken[year.start : year.end]):
+                    claim(Span(doc, start, year.end, label="DOC"))  # "Конституції 1996 року"
+                    continue
+            # "Новий договір" at a sentence's start: a referential adjective, no name
+            named = any(is_cap(t) and not (sentence_initial(t) and reads_as(
+                t.text, rules()["referential_adjectives"])) for t in doc[start : i + 1])
             end = i + 1
             if end < n and not taken[end] and doc[end].text[:1].isupper() and \
                     doc[end].text.replace("-", "").isalnum() and \
@@ -1053,7 +1079,8 @@ class EntityRecognizer:
                 continue  # "домовленість про те, що ...": a clause, no document's name
             if end < n and doc[end].lower_ in rules()["subject_prepositions"]:
                 k = end + 1
-                while k < n and k - end <= 8 and not taken[k] and (
+                while k < n and k - end <= 8 and not taken[k] and not (
+                    doc[k].pos_ in ("AUX", "VERB") or finite_verb(doc[k])) and (
                     doc[k].pos_ in ("NOUN", "ADJ", "PROPN")
                     or ((doc[k].lower_ in rules()["name_conjunctions"]
                          or doc[k].lower_ in rules()["subject_prepositions"])
@@ -1083,6 +1110,30 @@ class EntityRecognizer:
                 # "союзний договір": a name only if no other document of the text has
                 # this head (the actor stage joins it to the one that has)
                 doc.user_data.setdefault("litopys_generic_doc", {})[start] = i
+
+    @staticmethod
+    def _abbreviated_documents(doc: Doc, spans: list[Span], claim, taken) -> None:  # type: ignore[no-untyped-def]
+        """"В.м.д." after "Версальський мирний договір": initials whose letters are the
+        first letters of a document's words (each part of a hyphenated word too) are a
+        short mention of that document (the actor stage gives it the document's name)."""
+        documents = [s for s in spans if s.label_ == "DOC"]
+        if not documents:
+            return
+        for i, tok in enumerate(doc):
+            if taken[i] or not ABBREV_DOC_RE.match(tok.text):
+                continue
+            letters = [c.lower() for c in tok.text if c.isalpha()]
+            for target in documents:
+                parts = [p for t in target for p in re.split(r"[-–]", t.text) if p[:1].isalpha()]
+                if [p[0].lower() for p in parts] != letters:
+                    continue
+                span = Span(doc, i, i + 1, label="DOC")
+                if target._.entity_id:
+                    span._.entity_id = target._.entity_id
+                else:
+                    doc.user_data.setdefault("litopys_abbrev_of", {})[i] = target.start
+                claim(span)
+                break
 
     @staticmethod
     def _short_documents(doc: Doc, spans: list[Span], claim, taken) -> None:  # type: ignore[no-untyped-def]

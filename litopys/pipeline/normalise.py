@@ -19,7 +19,8 @@ What it does (each rule is a *why*):
   ("СРСР") and proper names, so its words are not read as abbreviations;
 - a number glued to "р."/"рр."/"г." ("1932р.") gets a space, so the year and the
   abbreviation are separate tokens, and so does a number glued to a capitalised word (a
-  page's view counter: "112413Битва").
+  page's view counter: "112413Битва") and an initial glued to a surname ("М.Саакашвілі":
+  the tokenizer keeps it one token, which a run of names then swallows).
 
 The map ``OffsetMap`` sends every offset of the normalised text to an offset in
 the original, so all spans litopys reports point into the text as written.
@@ -81,6 +82,8 @@ _FOOTNOTE = re.compile(r"(?<=[^\W\d_]|[.,;:»\"')])\[\d{1,3}\]")
 _GLUED_BRACKET = re.compile(r"(?<=[^\W\d_])[\[(](?=[^\W\d_])")
 # "112413Битва": a page's view counter or a list number glued to a capitalised word
 _GLUED_NUMBER = re.compile(r"(?<=\d)(?=[А-ЯІЇЄҐ][а-яіїєґ'])")
+# "М.Саакашвілі": a capital initial glued to a capitalised word of three letters or more
+_GLUED_INITIAL = re.compile(r"(?<![^\W\d_])[А-ЯІЇЄҐ]\.(?=[А-ЯІЇЄҐ][а-яіїєґ'’]{2})")
 # a run of two or more all-capital words (hyphens, digits and apostrophes inside)
 _CAPS_WORD = r"[^\W\d_a-zа-яіїєґ]+(?:['-][^\W\d_a-zа-яіїєґ]+)*"
 _CAPS_RUN = re.compile(rf"\b{_CAPS_WORD}(?:[ \t]+(?:{_CAPS_WORD}|\d+))*\b")
@@ -139,6 +142,7 @@ def normalise(text: str, language: str | None = None) -> tuple[str, OffsetMap]:
     inserts = {m.start() for m in _GLUED_YEAR.finditer(rewritten)}
     inserts |= {m.start() for m in _GLUED_BRACKET.finditer(rewritten)}
     inserts |= {m.start() for m in _GLUED_NUMBER.finditer(rewritten)}
+    inserts |= {m.end() for m in _GLUED_INITIAL.finditer(rewritten)}
     dropped: set[int] = set()
     for m in _BROKEN_WORD.finditer(rewritten):
         if m.end() > m.start() + 1 and \

@@ -123,3 +123,68 @@ def test_entities_cathedral_is_a_place_and_church_council_is_no_place() -> None:
     assert entity is not None and entity.type == "LOC"
     ch = litopys.extract("У 1946 році Ужгородський собор ухвалив постанову.")
     assert not any(e.type == "LOC" for e in ch.entities)
+
+
+@pytest.mark.parametrize("text,mention,entity_id,kind", [
+    ("Навесні 1780 року купці з Великопольщі приїхали до Гданська.", "Великопольщі",
+     "greater_poland", "LOC"),
+    ("Загони шляхти зібралися у Куявії восени 1768 року.", "Куявії", "kuyavia", "LOC"),
+    ("Прочани у 1700 році дійшли до Храму Гробу Господнього.", "Храму Гробу Господнього",
+     "holy_sepulchre", "LOC"),
+    ("У 2009 році посли обговорили кордони Південної Осетії.", "Південної Осетії",
+     "south_ossetia", "GPE"),
+    ("Взимку 2014 року учасники Євромайдану вимагали відставки уряду.", "Євромайдану",
+     "euromaidan", "ORG"),
+    ("Восени 1945 року юристи готували Статут Міжнародного військового трибуналу.",
+     "Статут Міжнародного військового трибуналу", "imt_charter", "DOC"),
+    ("У 2015 році Радбез ООН зібрався на позачергове засідання.", "Радбез ООН",
+     "un_security_council", "ORG"),
+])
+def test_entities_regions_sites_and_bodies_abroad(text: str, mention: str, entity_id: str,
+                                                 kind: str) -> None:
+    entity = _by_mention(litopys.extract(text), mention)
+    assert entity is not None and entity.id == entity_id and entity.type == kind
+
+
+def test_entities_senate_is_a_body_and_sich_only_capitalised() -> None:
+    ch = litopys.extract("У 1920 році Сенат Франції відхилив проєкт закону.")
+    entity = _by_mention(ch, "Сенат Франції")
+    assert entity is not None and entity.type == "ORG"
+    ch = litopys.extract("Конвенцію ратифіковано 12 січ. 1921 у Женеві.")
+    assert not any(e.type == "ORG" for e in ch.entities)
+
+
+def test_entities_media_of_a_state_are_a_group_and_media_alone_none() -> None:
+    ch = litopys.extract("Восени 1970 року польські ЗМІ мовчали про страйк.")
+    entity = _by_mention(ch, "польські ЗМІ")
+    assert entity is not None and entity.type == "ORG"
+    ch = litopys.extract("Як пишуть ЗМІ, міністр подав у відставку у 2011 році.")
+    assert not ch.entities
+
+
+def test_entities_feast_is_no_place() -> None:
+    ch = litopys.extract("Напередодні Різдва 1700 року посли виїхали з Києва.")
+    assert _by_mention(ch, "Різдва") is None
+    assert _by_mention(ch, "Києва") is not None
+
+
+def test_entities_document_not_named_by_a_referential_adjective_nor_run_into_a_verb() -> None:
+    ch = litopys.extract("Новий договір уклали у Варшаві 1700 року.")
+    assert not any(e.type == "DOC" for e in ch.entities)
+    ch = litopys.extract("Угода про обмін була укладена у Відні 1800 року.")
+    assert "Угода про обмін" in _mentions(ch)
+
+
+def test_entities_encyclopedic_initials_of_a_document() -> None:
+    ch = litopys.extract("Лубенський прикордонний трактат уклали у 1701 році. "
+                         "Умови Л.п.т. виконали не всі.")
+    entity = _by_mention(ch, "Л.п.т")
+    assert entity is not None and entity.type == "DOC"
+    assert "Лубенський прикордонний трактат" in [m.text for m in entity.mentions]
+    assert not any(e.type == "PERSON" for e in ch.entities)
+
+
+def test_entities_constitution_named_by_its_year() -> None:
+    ch = litopys.extract("Депутати пропонували відновити дію Конституції 1978 року.")
+    entity = _by_mention(ch, "Конституції 1978 року")
+    assert entity is not None and entity.type == "DOC"

@@ -38,6 +38,8 @@ from litopys.pipeline.normalise import normalise
         ("ДОГОВІР МИРУ XVII СТОЛІТТЯ", "Договір миру XVII століття"),
         ("5723Переговори 1920 року", "5723 Переговори 1920 року"),  # a glued view counter
         ("Ту-154 і 2-й полк", "Ту-154 і 2-й полк"),
+        ("з Іваном Петренком О.Мельник", "з Іваном Петренком О. Мельник"),  # a glued initial
+        ("О.П.Мельник у м.Львові", "О.П. Мельник у м.Львові"),
     ],
 )
 def test_normalise_rewrites(text: str, expected: str) -> None:
