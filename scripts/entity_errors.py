@@ -45,8 +45,11 @@ def errors(chronicle, gold) -> tuple[list[str], list[str]]:  # type: ignore[no-u
     return fps, misses
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def per_document(description: str, lines_of, argv: list[str] | None = None) -> int:  # type: ignore[no-untyped-def]
+    """The command line of the error lists (this script and `time_errors.py`): run the
+    pipeline on each text of a gold directory (or one half, or one document) and print
+    ``lines_of(chronicle, gold)``, a (heading, lines) pair, per document."""
+    ap = argparse.ArgumentParser(description=description)
     ap.add_argument("directory", nargs="?", default=str(DEFAULT_DIR))
     ap.add_argument("--half", choices=("odd", "even"))
     ap.add_argument("--doc", help="only the document with this name (no extension)")
@@ -56,10 +59,20 @@ def main(argv: list[str] | None = None) -> int:
         name = text_path.name.removesuffix(".txt")
         if args.doc and name != args.doc:
             continue
-        fps, misses = errors(pipeline(read_path(text_path)), load_gold(gold_path))
-        print(f"== {name}: {len(fps)} FP, {len(misses)} FN")
-        print("\n".join(fps + misses))
+        heading, lines = lines_of(pipeline(read_path(text_path)), load_gold(gold_path))
+        print(f"== {name}: {heading}")
+        if lines:
+            print("\n".join(lines))
     return 0
+
+
+def _entity_lines(chronicle, gold) -> tuple[str, list[str]]:  # type: ignore[no-untyped-def]
+    fps, misses = errors(chronicle, gold)
+    return f"{len(fps)} FP, {len(misses)} FN", fps + misses
+
+
+def main(argv: list[str] | None = None) -> int:
+    return per_document(__doc__.splitlines()[0], _entity_lines, argv)
 
 
 if __name__ == "__main__":

@@ -12,17 +12,12 @@ evaluator's (`litopys.evaluate`).
 
 from __future__ import annotations
 
-import argparse
-from pathlib import Path
 from typing import Any
 
-from litopys.chronicle import Chronicle
-from litopys.evaluate import find_pairs, load_gold, locate_gold_timexes, select_half
-from litopys.pipeline.ingest import read_path
-from litopys.pipeline.language import Pipeline
+from entity_errors import per_document
 
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DIR = ROOT.parent / "shared" / "eval" / "dev"
+from litopys.chronicle import Chronicle
+from litopys.evaluate import locate_gold_timexes
 
 
 def errors(chronicle: Chronicle, gold: dict[str, Any]) -> list[str]:
@@ -51,22 +46,13 @@ def errors(chronicle: Chronicle, gold: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _time_lines(chronicle: Chronicle, gold: dict[str, Any]) -> tuple[str, list[str]]:
+    lines = errors(chronicle, gold)
+    return f"{len(lines)} errors", lines
+
+
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("directory", nargs="?", default=str(DEFAULT_DIR))
-    ap.add_argument("--half", choices=("odd", "even"))
-    ap.add_argument("--doc", help="only the document with this name (no extension)")
-    args = ap.parse_args(argv)
-    pipeline = Pipeline()
-    for text_path, gold_path in select_half(find_pairs(Path(args.directory)), args.half):
-        name = text_path.name.removesuffix(".txt")
-        if args.doc and name != args.doc:
-            continue
-        lines = errors(pipeline(read_path(text_path)), load_gold(gold_path))
-        print(f"== {name}: {len(lines)} errors")
-        if lines:
-            print("\n".join(lines))
-    return 0
+    return per_document(__doc__.splitlines()[0], _time_lines, argv)
 
 
 if __name__ == "__main__":

@@ -434,6 +434,7 @@ class ActorResolver:
         known_ids = gazetteer_ids()
         capitals: dict[str, str] = {}
         abbreviations: dict[int, int] = doc.user_data.get("litopys_abbrev_of", {})
+        span_names: dict[int, str] = doc.user_data.get("litopys_span_names", {})
         names_at: dict[int, str] = {}
         for span in mentions:
             if span.label_ == "PERSON":
@@ -474,7 +475,7 @@ class ActorResolver:
                     name = " ".join(keep_capitals(w, o)
                                     for w, o in zip(name.split(), written, strict=True))
             # "Київського, Чернігівського та Брацлавського воєводств": one region each
-            name = doc.user_data.get("litopys_span_names", {}).get(span.start, name)
+            name = span_names.get(span.start, name)
             if span.start in abbreviations:  # "В.м.д.": the document it abbreviates
                 name = names_at.get(abbreviations[span.start], name)
             names_at[span.start] = name

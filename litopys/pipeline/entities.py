@@ -31,6 +31,7 @@ from litopys.pipeline.morph import (
     current_language,
     is_known,
     language_cache,
+    parses,
     reads_as,
     tags_of,
 )
@@ -553,12 +554,10 @@ def glosses(doc: Doc) -> list[int]:
 HEADLINE_MARKS = (":", "|")
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=512)
 def region_name(adjective: str, head: str) -> str | None:
     """The nominative singular name of one region of a list that shares a plural head
     ("Чернігівського", "воєводство" -> "Чернігівське воєводство"), or None."""
-    from litopys.pipeline.morph import parses
-
     noun = next((p for p in parses(head) if p.tag.POS == "NOUN" and p.tag.gender), None)
     adj = next((p for p in parses(adjective.lower()) if "ADJF" in str(p.tag)), None)
     if noun is None or adj is None:
@@ -636,18 +635,20 @@ def not_names(doc: Doc) -> list[int]:
         return doc[k].lemma_ == part or doc[k].lower_ == part
 
     for i, tok in enumerate(doc):
-        first = phrases.get(tok.lemma_) or phrases.get(tok.lower_)
-        if not first:
+        candidates = phrases.get(tok.lemma_, ()) + (
+            phrases.get(tok.lower_, ()) if tok.lower_ != tok.lemma_ else ())
+        if not candidates:
             continue
         if i and _state_adjective(doc[i - 1]) and tok.lemma_.lower() in state_org_heads():
             continue  # "радянські ЗМІ": the media of a state, a group of the state
-        for parts in first + phrases.get(tok.lower_, ()):
+        for parts in candidates:
             if i + len(parts) <= n and all(word(i + k, p) for k, p in enumerate(parts)):
                 out.extend(range(i, i + len(parts)))
                 break
     return out
 
 
+@lru_cache(maxsize=1)
 def latin_name_letters() -> tuple[tuple[str, str], ...]:
     """The Latin letter groups of transliterated names and their Cyrillic letters, longest
     first (``latin_name_letters`` of every language's entity words)."""

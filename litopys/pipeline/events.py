@@ -1487,18 +1487,15 @@ class EventExtractor:
         """Does the clause of token ``k`` have a finite verb of its own ("…, а 5 червня
         дійшло до Києва"): a date there dates that clause's happening?"""
         lo, hi = self._clause(sent, k)
-        return any(j != trig.head and any(("past" in t or "pres" in t or "futr" in t)
-                                          for t in self.F.tags[j][:1] if t.startswith("VERB"))
-                   for j in range(lo, hi))
+        return any(j != trig.head and self._verb_number(j) is not None for j in range(lo, hi))
 
     def _continues(self, sent: Span, trig: _Trigger) -> bool:
         """Does the sentence open with a coordinator ("І", "А") and have no nominative name or
         noun before the finite verb ``trig``: its subject is the last sentence's?"""
         first = next((k for k in range(sent.start, sent.end) if not self.F.text[k].isspace()),
                      sent.start)
-        if self.F.lower[first] not in self.W.gapping or trig.pos != "VERB":
-            return False
-        if not any(("past" in t or "pres" in t or "futr" in t) for t in self.F.tags[trig.head][:1]):
+        if self.F.lower[first] not in self.W.gapping or trig.pos != "VERB" or \
+                self._verb_number(trig.head) is None:
             return False
         return not any(self.F.pos[k] in ("NOUN", "PROPN", "PRON") and self.F.case[k] == "Nom"
                        for k in range(first + 1, trig.start))

@@ -623,7 +623,8 @@ def day_parts(text: str, timexes: list[Timex]) -> list[Timex]:
         if m and t.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value):
             code = _DAY_PART_CODE[norm(m.group("w"))]
             t = Timex(start=m.start(), end=t.end, text=text[m.start():t.end],
-                      value=t.value if t.source == "text" else f"{t.value}T{code}", begin=t.begin, end_date=t.end_date,
+                      value=t.value if t.source == "text" else f"{t.value}T{code}",
+                      begin=t.begin, end_date=t.end_date,
                       precision="part of day", source=t.source, anchor=t.anchor,
                       old_style=t.old_style)
         out.append(t)
@@ -777,6 +778,13 @@ _PREP_YEAR = re.compile(
     rf"{L}{alt(WORDS['date_prepositions'])}\s+(?P<y>1[0-9]{{3}}|20[0-9]{{2}})(?![\w{APOS}]|[.,]\d)", re.I)
 
 
+def _year_timex(text: str, start: int, end: int, y: int) -> Timex:
+    """The year ``y`` written at text[start:end], as the text gives it."""
+    return Timex(start=start, end=end, text=text[start:end], value=f"{y:04d}",
+                 begin=f"{y:04d}-01-01", end_date=f"{y:04d}-12-31", precision="year",
+                 source="text")
+
+
 def years_before_clauses(doc: Doc, timexes: list[Timex]) -> list[Timex]:
     """"у 1999 очолив міністерство", "у 2013 фірма повідомила", "до 2018 був": a bare
     four-digit number after a preposition is a year when a verb, a capitalised word or a
@@ -803,9 +811,7 @@ def years_before_clauses(doc: Doc, timexes: list[Timex]) -> list[Timex]:
         y = int(m.group("y"))
         if text[m.start()] in _SENTENCE_PREPS and m.start("y") - m.start() == 2:
             start = m.start()  # "У 1654": a capitalised one-letter preposition, as "У 1654 р."
-        extra.append(Timex(start=start, end=end, text=text[start:end], value=f"{y:04d}",
-                           begin=f"{y:04d}-01-01", end_date=f"{y:04d}-12-31",
-                           precision="year", source="text"))
+        extra.append(_year_timex(text, start, end, y))
     taken += [(t.start, t.end) for t in extra]
     for m in _BARE_YEAR.finditer(text):
         # "утворили 1792 Торговицьку конфедерацію": encyclopedic style, a bare year between
@@ -822,9 +828,7 @@ def years_before_clauses(doc: Doc, timexes: list[Timex]) -> list[Timex]:
                 and any(t.startswith("VERB") for t in before._.tags)):
             continue
         y = int(m.group("y"))
-        extra.append(Timex(start=start, end=end, text=text[start:end], value=f"{y:04d}",
-                           begin=f"{y:04d}-01-01", end_date=f"{y:04d}-12-31",
-                           precision="year", source="text"))
+        extra.append(_year_timex(text, start, end, y))
     return sorted(timexes + extra, key=lambda t: t.start) if extra else timexes
 
 
