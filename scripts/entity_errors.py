@@ -30,6 +30,8 @@ def errors(chronicle, gold) -> tuple[list[str], list[str]]:  # type: ignore[no-u
     matched: set[str] = set()
     fps: list[str] = []
     for e in chronicle.entities:
+        if not e.mentions:
+            continue  # a link target the text does not name: the scorer skips it too
         sys_forms = {_fold(e.name)} | {_fold(m.text) for m in e.mentions}
         hit = next((gid for gid, gf in forms.items() if types[gid] == e.type and sys_forms & gf),
                    None)
