@@ -518,7 +518,8 @@ def east_asian_surname(tok: Token) -> bool:
     if tok.lower_ not in rules()["east_asian_surnames"] or tok.i + 1 >= len(doc):
         return False
     nxt = doc[tok.i + 1]
-    return is_cap(nxt) and not is_known(nxt.text)
+    # a given name pymorphy3 does not know, or a one-syllable one ("Кім Чен Ин", "Нам Іл")
+    return is_cap(nxt) and (not is_known(nxt.text) or len(nxt.text) <= 3)
 
 
 GLOSS_BRACKETS = {"(": ")", "[": "]"}

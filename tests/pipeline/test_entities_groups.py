@@ -210,3 +210,27 @@ def test_entities_contact_group_alone_is_the_trilateral_group_from_2014() -> Non
     entity = _by_mention(litopys.extract("У вересні 2014 року контактна група зібралася в "
                                          "Мінську."), "контактна група")
     assert entity is not None and entity.id == "trilateral_contact_group"
+
+
+@pytest.mark.parametrize("text,mention,state", [
+    ("У 1770 році турецька ескадра увійшла в бухту.", "турецька ескадра", "tur"),
+    ("Восени 1709 року шведський гарнізон капітулював.", "шведський гарнізон", "swe"),
+    ("В 1812 году французская кавалерия перешла реку.", "французская кавалерия", "fra"),
+])
+def test_entities_state_adjective_before_a_kind_of_force_is_that_state_force(
+        text: str, mention: str, state: str) -> None:
+    entity = _by_mention(litopys.extract(text), mention)
+    assert entity is not None and entity.type == "ORG" and entity.affiliation == state
+
+
+@pytest.mark.parametrize("text,name", [
+    ("У 2019 році Кім Чен Ин зустрівся з президентом.", "Кім Чен Ин"),
+    ("Угоду підписав північнокорейський генерал Нам Іл.", "Нам Іл"),
+])
+def test_entities_korean_family_name_before_a_short_given_name_is_one_person(
+        text: str, name: str) -> None:
+    assert _typed(text, name, "PERSON")
+
+
+def test_entities_korean_family_name_that_is_a_pronoun_opens_no_name() -> None:
+    assert "Нам" not in _mentions(litopys.extract("Нам Усім відомо, що мир підписали."))

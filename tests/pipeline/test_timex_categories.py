@@ -773,3 +773,34 @@ def test_time_counts_holidays_and_asides(text: str, expected: list[tuple[str, st
 ])
 def test_time_bare_years_after_verbs(pipeline, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert [(t.text, t.value) for t in pipeline.text(text).timexes] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a dateline under a headline, and one that opens a later excerpt, date their "сьогодні"
+    ("Міністри поїхали на зустріч\n3 квітня 2015, 10:20\nСьогодні вони говорили.",
+     [("3 квітня 2015, 10:20", "2015-04-03T10:20"), ("Сьогодні", "2015-04-03")]),
+    ("Влітку 2001 року почали будову.\n\nВівторок, 8 травня 2012, 11:05\n"
+     "Сьогодні і вчора тривали переговори.",
+     [("Влітку 2001 року", "2001-SU"), ("Вівторок, 8 травня 2012, 11:05", "2012-05-08T11:05"),
+      ("Сьогодні", "2012-05-08"), ("вчора", "2012-05-07")]),
+    # a date line deep inside an excerpt is no dateline
+    ("Влітку 2001 року почали будову.\nЛюди раділи.\n8 травня 2012, 11:05\nСьогодні свято.",
+     [("Влітку 2001 року", "2001-SU"), ("8 травня 2012, 11:05", "2012-05-08T11:05"),
+      ("Сьогодні", None)]),
+])
+def test_excerpt_datelines(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert staged(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a month alone before a later month with its year, in one list
+    ("Зустрічі в Мюнхені у квітні і в Берліні в травні 1988 року.",
+     [("квітні", "1988-04"), ("травні 1988 року", "1988-05")]),
+    # one hour; days and hours as one duration
+    ("Вони розмовляли близько години.", [("близько години", "PT1H")]),
+    ("Облога тривала 12 діб та 6 годин.", [("12 діб та 6 годин", "P12DT6H")]),
+    # the number of a resolution is no year
+    ("Рада ухвалила резолюцію 1514, за якою війська пішли.", []),
+])
+def test_time_round_six(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert staged(text) == expected

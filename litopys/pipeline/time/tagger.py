@@ -46,6 +46,7 @@ from litopys.pipeline.time.grammar import (
     alt,
     norm,
 )
+from litopys.pipeline.time.rules.relative import DEICTIC
 from litopys.pipeline.time.values import VALUE_RE, Point, parse_day
 from litopys.pipeline.time.words import WORDS
 
@@ -421,6 +422,7 @@ class TimeTagger:
                       or infer_anchor(doc, found))
             if anchor is not None:
                 found = tag(text, anchor=anchor)
+        found = excerpt_datelines(text, found)
         found = join_ranges(text, night_before(text, found))
         found = day_parts(text, found)
         found = hours(text, found)
@@ -521,6 +523,54 @@ def dateline_anchor(text: str, timexes: list[Timex]) -> str | None:
             (before.strip() or "T" in (first.value or "")) and _DATELINE_STOP.match(after)):
         return day.group()
     return None
+
+
+def excerpt_datelines(text: str, timexes: list[Timex]) -> list[Timex]:
+    """"сьогодні", "вчора" in an excerpt of a compilation (or under a headline) whose own
+    dateline gives the time of writing ("Глави МЗС ...\n21 Лютого 2014, 14:50\n...
+    сьогодні"): counted from that dateline, as the document's first line is not it."""
+    starts = [0] + [m.end() for m in _BLOCK_RE.finditer(text)]
+    ends = starts[1:] + [len(text)]
+    out = list(timexes)
+    for a, b in zip(starts, ends, strict=True):
+        inside = [k for k, t in enumerate(out) if a <= t.start < b]
+        if not inside:
+            continue
+        block = text[a:b]
+        day = dateline_anchor(block, [_shifted(out[inside[0]], -a)])
+        if day is None:
+            # a headline line first, the dateline on the next line
+            newline = block.find("\n")
+            if newline < 0:
+                continue
+            day = dateline_anchor(block[newline + 1:],
+                                  [_shifted(out[inside[0]], -(a + newline + 1))])
+            if day is None:
+                continue
+        point = Point.from_iso(day)
+        if point is None:
+            continue
+        for k in inside[1:]:
+            t = out[k]
+            deictic = DEICTIC.get(norm(t.text))
+            if deictic is None or t.value == day:
+                continue
+            unit, offset = deictic
+            p = point.shift(unit, offset) if offset else point
+            if p is None:
+                continue
+            begin, end = p.bounds()
+            out[k] = Timex(start=t.start, end=t.end, text=t.text, value=p.value, begin=begin,
+                           end_date=end, precision=p.precision, source="narrative",
+                           anchor=day, old_style=t.old_style)
+    return out
+
+
+def _shifted(t: Timex, by: int) -> Timex:
+    """The expression with its offsets moved by ``by`` characters."""
+    return Timex(start=t.start + by, end=t.end + by, text=t.text, value=t.value,
+                 begin=t.begin, end_date=t.end_date, precision=t.precision, source=t.source,
+                 anchor=t.anchor, old_style=t.old_style)
 
 
 _PUBLISHED = re.compile(rf"{L}{alt(WORDS['publication_markers'])}\s*[:\-–—]?\s*$", re.I)
@@ -631,6 +681,13 @@ def day_parts(text: str, timexes: list[Timex]) -> list[Timex]:
     return out
 
 
+# "близько години", "протягом хвилини": one hour, one minute
+_ONE_CLOCK_UNIT = re.compile(
+    rf"{L}(?:{alt(WORDS['one_clock_unit_words'])})\s+(?P<u>{alt(list(_CLOCK_UNIT), bound=False)})(?![\w-]|\s*\d)",
+    re.I,
+)
+# "104 доби та 4 години": a count of days and one of hours, one duration
+_AND_BETWEEN = re.compile(rf"\s+{alt(WORDS['and_words'])}\s+$", re.I)
 _AFTER_HOURS = re.compile(rf"{L}{alt(WORDS['after_prepositions'])}\s+$", re.I)
 # "за 6 годин до того", "три години потому": counted from the narrative day, too.
 _HOURS_FROM_THEN = re.compile(rf"\s+(?:{alt(WORDS['before_that'])}|{alt(WORDS['after_that'])})(?![\w{APOS}])", re.I)
@@ -674,8 +731,22 @@ def hours(text: str, timexes: list[Timex]) -> list[Timex]:
                                  and not _paucal(int(num))):
             continue  # "близько 10 години": a clock time, not ten hours
         unit = _CLOCK_UNIT[norm(m.group("u"))]
+        days = next((t for t in timexes if t.end <= m.start() and t.value and
+                     re.fullmatch(r"P\d+D", t.value) and
+                     _AND_BETWEEN.fullmatch(text, t.end, m.start())), None)
+        if days is not None:  # "104 доби та 4 години": P104DT4H
+            timexes = [t for t in timexes if t is not days]
+            extra.append(Timex(start=days.start, end=m.end(), text=text[days.start:m.end()],
+                               value=f"{days.value}T{int(num)}{unit}", precision="duration"))
+            continue
         extra.append(Timex(start=m.start(), end=m.end(), text=m.group(0),
                            value=f"PT{int(num)}{unit}", precision="duration"))
+    for m in _ONE_CLOCK_UNIT.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        unit = _CLOCK_UNIT[norm(m.group("u"))]
+        extra.append(Timex(start=m.start(), end=m.end(), text=m.group(0),
+                           value=f"PT1{unit}", precision="duration"))
     return sorted(timexes + extra, key=lambda t: t.start) if extra else timexes
 
 

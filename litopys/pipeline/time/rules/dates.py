@@ -193,6 +193,14 @@ def _month(m: re.Match[str], text: str, orig: str) -> Hit | None:
         return Hit(m.start(), m.end(), lambda ctx: res_point(p), p.year, "date")
     if word in MONTH_ABBREVIATIONS:
         return None  # "лист." alone may be a letter; "квіт. 1772" is a month
+    later = _LATER_MONTH_YEAR_RE.match(text, m.end())
+    if later and left_prep(text, m.start()):
+        # "у лютому і в Парижі в березні 1999 року": the year of the month that follows
+        # in the same list
+        later_year = parse_year(later.group("y"))
+        if later_year is not None and MONTHS[norm(later.group("m"))] > mo:
+            p_later = Point(later_year, mo)
+            return Hit(m.start(), m.end(), lambda ctx: res_point(p_later), later_year, "date")
     # A month alone is a date only after a preposition or a part word; a
     # month that is also an adjective or a name only before a stop or a
     # relative year ("у лютому.", "у лютому цього року").
@@ -211,6 +219,11 @@ def _month(m: re.Match[str], text: str, orig: str) -> Hit | None:
 
 
 _LEFT_MONTH_RE = re.compile(rf"{L}(?P<a>{MON})\s+$")
+# A later month with its year in the same list, a few words on: "(у лютому) і в Парижі в
+# березні 1999 року".
+_LATER_MONTH_YEAR_RE = re.compile(
+    rf"\s*(?:,\s*|\s+{AND}\s+)(?:[^\W\d_][\w'’ʼ-]*\s+){{0,4}}?(?P<m>{MON})\s*,?\s*(?P<y>{YEARX})"
+)
 
 
 def _month_pair(text: str, m: re.Match[str], word: str, p: Point) -> Hit | None:

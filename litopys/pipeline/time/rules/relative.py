@@ -18,7 +18,7 @@ from litopys.pipeline.time.grammar import (
 from litopys.pipeline.time.values import SEASON_MONTHS, Point, TimexValue
 from litopys.pipeline.time.words import WORDS
 
-_DEICTIC: dict[str, tuple[str, int]] = {
+DEICTIC: dict[str, tuple[str, int]] = {
     norm(p): (str(r["unit"]), int(r["offset"])) for r in WORDS["deictic"] for p in r["phrases"]
 }
 
@@ -71,11 +71,11 @@ def _relative(m: re.Match[str], text: str, orig: str) -> Hit | None:
 
 
 
-@pattern("deictic", rf"(?P<p>{alt(list(_DEICTIC))})", word_start=True)
+@pattern("deictic", rf"(?P<p>{alt(list(DEICTIC))})", word_start=True)
 def _deictic(m: re.Match[str], text: str, orig: str) -> Hit | None:
     """"сьогодні", "вчора": counted from the time of writing (the anchor), never from the
     narrative; no value without a document date (FORMAT.md)."""
-    unit, offset = _DEICTIC[norm(m.group("p"))]
+    unit, offset = DEICTIC[norm(m.group("p"))]
 
     def resolve(ctx: Ctx) -> Res:
         if ctx.anchor is None:
