@@ -225,6 +225,11 @@ def _pos(tok: Token, nxt: Token | None) -> str:
     if tok.pos_ == "PROPN" and nxt is not None and nxt.pos_ == "NOUN" and \
             any("ADJF" in str(p.tag) for p in _parses(tok.text)):
         return "ADJ"
+    if tok.pos_ == "NOUN" and nxt is not None and nxt.pos_ == "NOUN" and tok.text.islower():
+        # "мирним договором": an adjective read as a noun ("мирне"), agreeing in case
+        case = token_case(nxt)
+        if case and any("ADJF" in str(p.tag) and case in str(p.tag) for p in _parses(tok.text)):
+            return "ADJ"
     return tok.pos_
 
 

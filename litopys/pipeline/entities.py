@@ -718,6 +718,15 @@ def common_word_alone(tok: Token) -> bool:
     return nxt is not None and nxt.text in HEADLINE_MARKS
 
 
+def _agreeing_adjective(adj: Token, noun: Token) -> bool:
+    """A lower-case word with an adjective reading in the case of the noun after it, though
+    the tagger read it as a noun ("мирним договором": "мирне" is a noun too)."""
+    if not adj.text.islower() or not adj.is_alpha:
+        return False
+    cases = _reading_cases(noun, only=("NOUN",))
+    return any(t.startswith("ADJF") and any(c in t for c in cases) for t in tags_of(adj.text))
+
+
 def sentence_initial(tok: Token) -> bool:
     """Is the token the first word of its sentence (after quotes or brackets)?"""
     from litopys.pipeline.analysis import sentence_index
@@ -817,6 +826,7 @@ class EntityRecognizer:
         first_len = first_word_lengths()
         heads = rules()["actor_heads"] | rules()["group_heads"]
         head_forms = rules()["actor_head_forms"]
+        state_forms = rules()["state_form_heads"]  # "Грецьке королівство": the state
         language = current_language()
         from litopys.data.gazetteer import normalize_form
 
@@ -856,10 +866,12 @@ class EntityRecognizer:
                     # with an actor noun after it
                     j = i + size
                     if j < n and (actor_noun(doc[j], heads, head_forms) or (
+                            doc[j].text.islower() and doc[j].lemma_ in state_forms) or (
                             doc[i].text.islower() and doc[j].pos_ == "NOUN" and
                             reads_as(doc[j].text, rules()["assembly_heads"]))):
                         # "Нанкінський уряд" is the government of China, not the city
-                        polity = gaz.actor(hit.id).polity
+                        # "кримського правителя" in 1651: the Khanate's, not Ukraine's
+                        polity = gaz.actor(hit.id).polity_at(years[i])
                         rec = gaz.actor(polity) if polity else gaz.actor(hit.id)
                         if rec.type == "LOC":
                             continue  # "чорноморського флоту": a sea is no actor
@@ -1008,11 +1020,16 @@ class EntityRecognizer:
                     and number_end == i + 1:
                 continue  # "постанова" names a document only with its title in quotes
             start = i
-            while start > 0 and not taken[start - 1] and (
+            while start > 0 and (not taken[start - 1] or self._place_adjective(
+                    doc, spans, start - 1)) and (
                     doc[start - 1].pos_ == "ADJ"
                     or (is_cap(doc[start - 1]) and any("ADJF" in t for t in tags_of(
                         doc[start - 1].text.split("-")[-1])))  # "Кючук-Кайнарджійський"
+                    or (start == i and _agreeing_adjective(doc[start - 1], tok) and not any(
+                        t.start <= start - 1 < t.end for t in doc.spans.get("timex", [])))
             ) and not doc[start - 1].is_punct and not verbal(doc[start - 1]):
+                if taken[start - 1]:  # "в Лозанському мирному договорі" ("мирним": an
+                    release(start - 1, start)  # adjective read as a noun; not "9 лютого")
                 start -= 1  # not "підписаний Зборівський мир", "була підписана Декларація"
             if start > 0 and is_cap(tok) and not taken[start - 1] and \
                     ROMAN_RE.match(doc[start - 1].text):
@@ -1112,6 +1129,15 @@ class EntityRecognizer:
                 # "союзний договір": a name only if no other document of the text has
                 # this head (the actor stage joins it to the one that has)
                 doc.user_data.setdefault("litopys_generic_doc", {})[start] = i
+
+    @staticmethod
+    def _place_adjective(doc: Doc, spans: list[Span], k: int) -> bool:
+        """Is the token at ``k`` a place the dictionaries do not know read from a capitalised
+        adjective alone ("в Лозанському" before "мирному договорі"): a word of the
+        document's name, to be taken back."""
+        span = next((s for s in spans if s.start <= k < s.end), None)
+        return span is not None and len(span) == 1 and not span._.entity_id and \
+            span.label_ in ("GPE", "LOC") and doc[k].pos_ == "ADJ" and is_cap(doc[k])
 
     @staticmethod
     def _abbreviated_documents(doc: Doc, spans: list[Span], claim, taken) -> None:  # type: ignore[no-untyped-def]

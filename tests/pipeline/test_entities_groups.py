@@ -234,3 +234,37 @@ def test_entities_korean_family_name_before_a_short_given_name_is_one_person(
 
 def test_entities_korean_family_name_that_is_a_pronoun_opens_no_name() -> None:
     assert "Нам" not in _mentions(litopys.extract("Нам Усім відомо, що мир підписали."))
+
+
+@pytest.mark.parametrize("text,mention,state", [
+    ("У 1920 році Грецьке королівство підписало угоду.", "Грецьке королівство", "grc"),
+    ("Делегація Болгарського царства прибула у 1922 році.", "Болгарського царства", "bgr"),
+    ("В 1878 году Румынское королевство не признало договор.", "Румынское королевство", "rou"),
+])
+def test_entities_state_adjective_before_a_word_for_a_monarchy_is_the_state(
+        text: str, mention: str, state: str) -> None:
+    entity = _by_mention(litopys.extract(text), mention)
+    assert entity is not None and entity.id == state
+
+
+@pytest.mark.parametrize("text,mention,name", [
+    ("Кордони закріпили в Стокгольмському мирному договорі 1720 року.",
+     "Стокгольмському мирному договорі", "Стокгольмський мирний договір"),
+    ("Згідно з Тільзитським мирним договором Пруссія втратила землі.",
+     "Тільзитським мирним договором", "Тільзитський мирний договір"),
+])
+def test_entities_adjective_the_tagger_reads_as_a_noun_stays_in_the_document_name(
+        text: str, mention: str, name: str) -> None:
+    entity = _by_mention(litopys.extract(text), mention)
+    assert entity is not None and entity.type == "DOC" and entity.name == name
+
+
+def test_entities_date_before_a_document_noun_is_no_part_of_its_name() -> None:
+    ch = litopys.extract("Після підписання 9 лютого 1918 року договору з УНР війська рушили.")
+    assert not any(e.type == "DOC" and "лют" in e.name for e in ch.entities)
+
+
+def test_entities_land_adjective_stands_for_the_polity_of_the_narrative_year() -> None:
+    ch = litopys.extract("У 1651 році кримського правителя підтримали татари.")
+    entity = _by_mention(ch, "кримського правителя")
+    assert entity is not None and entity.id == "crimean_khanate"
