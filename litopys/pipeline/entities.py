@@ -806,6 +806,7 @@ class EntityRecognizer:
         self._orgs(doc, claim, taken)
         self._abbreviations(doc, claim, taken)
         self._sites(doc, claim, taken)
+        self._bodies_of_states(doc, spans, claim, release)
         predicted = self._predict(doc, taken) if self.ner is not None else []
         self.model_label = [""] * len(doc)
         for span in predicted:
@@ -1858,11 +1859,51 @@ class EntityRecognizer:
             if not taken[i] and "." in tok.text and pattern.match(tok.text):
                 claim(Span(doc, i, i + 1, label="ORG"))
 
+    @staticmethod
+    def _bodies_of_states(doc: Doc, spans: list[Span], claim, release) -> None:  # type: ignore[no-untyped-def]
+        """A body followed by the name of its state in the genitive is named with it
+        ("Верховної Ради України", "МЗС Литви", "Міноборони Росії"): one mention of the
+        body, acting for that state; the state's name stays a mention of the state. A body
+        of another state keeps its own ("Рада Європи" before a state is left as it is)."""
+        gaz = gazetteer()
+        by_start = {s.start: s for s in spans}
+        for body in sorted([s for s in spans if s.label_ == "ORG"], key=lambda s: s.start):
+            state = by_start.get(body.end)
+            if state is None or state.label_ != "GPE" or not state._.entity_id or \
+                    "gent" not in _reading_cases(doc[state.start]):
+                continue
+            eid = body._.entity_id
+            try:
+                if gaz.actor(state._.entity_id).type != "GPE":
+                    continue
+                # a dictionary body of this very state ("Верховної Ради України"), or an
+                # abbreviation the dictionary lacks ("МЗС Литви"); not another state's
+                # body or an international one
+                if eid is not None and gaz.actor(eid).polity != state._.entity_id:
+                    continue
+            except KeyError:
+                continue
+            if eid is None and not (len(body) == 1 and (
+                    doc[body.start].text.isupper()
+                    or doc[body.start].text in rules()["ministry_short_names"])):
+                continue
+            release(body.start, state.end)
+            span = Span(doc, body.start, state.end, label="ORG")
+            span._.entity_id = eid
+            if claim(span) and eid is None:
+                doc.user_data.setdefault("litopys_org_polity", {})[body.start] = \
+                    state._.entity_id
+
     def _abbreviations(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
         """"Української СРР", "ДНР", "ЦК": all-capital abbreviations the gazetteer
-        lacks, with the capitalised adjectives before them."""
+        lacks, with the capitalised adjectives before them; and the short names of
+        ministries ("Міноборони")."""
+        short = rules()["ministry_short_names"]  # "Міноборони", "Мін'юст"
         for i, tok in enumerate(doc):
             t = tok.text
+            if not taken[i] and t in short:
+                claim(Span(doc, i, i + 1, label="ORG"))
+                continue
             if taken[i] or len(t) < 2 or not t.isupper() or not t.isalpha():
                 continue
             if ROMAN_RE.match(t):

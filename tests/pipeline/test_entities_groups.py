@@ -268,3 +268,18 @@ def test_entities_land_adjective_stands_for_the_polity_of_the_narrative_year() -
     ch = litopys.extract("У 1651 році кримського правителя підтримали татари.")
     entity = _by_mention(ch, "кримського правителя")
     assert entity is not None and entity.id == "crimean_khanate"
+
+
+@pytest.mark.parametrize("text,mention,state", [
+    ("У 1992 році договір ратифікували депутати Верховної Ради України.",
+     "Верховної Ради України", "ukr"),
+    ("У 2023 році про це повідомили в МЗС Литви.", "МЗС Литви", "ltu"),
+    ("У 2014 році в Міноборони Росії заперечили участь.", "Міноборони Росії", "rus"),
+])
+def test_entities_body_with_its_state_in_the_genitive_is_one_mention(
+        text: str, mention: str, state: str) -> None:
+    ch = litopys.extract(text)
+    body = _by_mention(ch, mention)
+    assert body is not None and body.type == "ORG"
+    assert body.affiliation == state or body.id == "verkhovna_rada"
+    assert any(e.id == state and e.mentions for e in ch.entities)
