@@ -315,8 +315,22 @@ class EventExtractor:
                 took_place = not src and trig.pos == "NOUN" and trig.cameo[:2] == MEETING_ROOT \
                     and (owner is not None or last_meeting is not None and not tgt
                          and self._location is not None) and self._took_place(trig, clause)
+                # "у Бухаресті закінчився саміт НАТО": a meeting held by the one body its
+                # genitive names is that body's event; the other side is not the story's
+                held = not took_place and not src and not tgt and trig.pos == "NOUN" \
+                    and trig.cameo[:2] == MEETING_ROOT and self._took_place(trig, clause)
+                if held:
+                    # (an abbreviation does not decline: "саміт НАТО", any case the tagger
+                    # gives it)
+                    owner = next((m for m in sent_mentions if m.start == trig.end
+                                  and m.label_ in ACTOR_TYPES
+                                  and (token_case(doc[m.start]) in ("Gen", None)
+                                       or m.text.isupper())), None)
+                    src = [owner._.entity_id] if owner is not None else []
+                held = held and bool(src)
+                took_place = took_place or held
                 venue: list[str] = []
-                if took_place:
+                if took_place and not held:
                     src = [owner._.entity_id if owner is not None else last_meeting]  # type: ignore[list-item]
                     if owner is not None:
                         last_meeting = owner._.entity_id

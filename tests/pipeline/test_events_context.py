@@ -872,3 +872,15 @@ def test_going_into_talks_and_sitting_down_at_the_table_are_negotiations() -> No
     assert ev.cameo[:2] == "04" and ev.target == ["ltu"]
     ev = _one(_events("Польща і Литва погодилися сісти за стіл переговорів."), "погодилися")
     assert ev.cameo == "036"
+
+
+# -- round 9 --------------------------------------------------------------------------------
+
+def test_a_meeting_held_by_the_body_named_after_it() -> None:
+    ev = _one(_events("У 1999 році у Вашингтоні закінчився саміт НАТО."), "саміт")
+    assert ev.source == ["nato"] and ev.target == [] and ev.cameo[:2] == "04"
+
+
+def test_a_meeting_of_a_body_that_did_not_take_place_here_is_no_event() -> None:
+    assert not [e for e in _events("Саміт НАТО у Вашингтоні був важливим.")
+                if e.trigger.startswith("Саміт")]
