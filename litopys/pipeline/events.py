@@ -867,8 +867,11 @@ class EventExtractor:
             return self._prep_before(doc, agent), agent_case
         if case and not is_known(head.text) and "Sur" not in str(head.morph.get("NameType")):
             case = None  # a guessed case on a transliterated name is noise
-        if case and any("Fixd" in t for t in self.F.tags[head.i][:1]):
-            case = None  # an indeclinable name ("Кеннеді") has every case
+        if case and (any("Fixd" in t for t in self.F.tags[head.i][:1]) or head.text.isupper()
+                     and any("Abbr" in t and "Fixd" in t for t in self.F.tags[head.i])):
+            # an indeclinable name ("Кеннеді") has every case; so has an abbreviation whose
+            # first reading is another word's ("НАТО": the vocative of a first name)
+            case = None
         prep = self._prep_before(doc, m.start)
         if case not in (None, "Nom") and prep is None and self._plural_subject(head.i, m.end):
             case = "Nom"

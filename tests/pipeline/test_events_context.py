@@ -884,3 +884,9 @@ def test_a_meeting_held_by_the_body_named_after_it() -> None:
 def test_a_meeting_of_a_body_that_did_not_take_place_here_is_no_event() -> None:
     assert not [e for e in _events("Саміт НАТО у Вашингтоні був важливим.")
                 if e.trigger.startswith("Саміт")]
+
+
+def test_an_abbreviation_read_first_as_another_word_can_be_the_subject() -> None:
+    # pymorphy3's first reading of "НАТО" is the vocative of a first name
+    ev = _one(_events("НАТО визнало незалежність Литви."), "визнало")
+    assert ev.source == ["nato"] and ev.target == ["ltu"]
