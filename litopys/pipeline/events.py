@@ -317,17 +317,17 @@ class EventExtractor:
                          and self._location is not None) and self._took_place(trig, clause)
                 # "у Бухаресті закінчився саміт НАТО": a meeting held by the one body its
                 # genitive names is that body's event; the other side is not the story's
-                held = not took_place and not src and not tgt and trig.pos == "NOUN" \
+                held = not took_place and not tgt and trig.pos == "NOUN" \
                     and trig.cameo[:2] == MEETING_ROOT and self._took_place(trig, clause)
                 if held:
                     # (an abbreviation does not decline: "саміт НАТО", any case the tagger
                     # gives it)
-                    owner = next((m for m in sent_mentions if m.start == trig.end
-                                  and m.label_ in ACTOR_TYPES
-                                  and (token_case(doc[m.start]) in ("Gen", None)
-                                       or m.text.isupper())), None)
-                    src = [owner._.entity_id] if owner is not None else []
-                held = held and bool(src)
+                    body = next((m._.entity_id for m in sent_mentions if m.start == trig.end
+                                 and m.label_ in ACTOR_TYPES
+                                 and (token_case(doc[m.start]) in ("Gen", None)
+                                      or m.text.isupper())), None)
+                    held = body is not None and src in ([], [body])
+                    src = [body] if held else src  # type: ignore[list-item]
                 took_place = took_place or held
                 venue: list[str] = []
                 if took_place and not held:
