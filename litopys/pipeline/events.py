@@ -38,6 +38,9 @@ from litopys.pipeline.entities import gazetteer, narrative_years, period_ids
 from litopys.pipeline.morph import UD_TO_PYMORPHY, current_language, is_known
 
 ACTOR_TYPES = ("PERSON", "GPE", "ORG")
+# the frame of verbs of relations that changed ("відносини погіршилися"): a relations noun
+# must be their subject
+RELATION_FRAME = "relations_change"
 HARD_BOUNDARIES = {";", ":", "(", ")", "«", "»", "\"", "“", "”", "—", "–", "-"}
 # the CAMEO "express intent" code for the root of the intended act
 INTENT_CODES = {"04": "036"}
@@ -121,6 +124,7 @@ class EventWords:
     relative_subjects: frozenset[str]
     copulas: frozenset[str]
     first_person: frozenset[str]
+    relation_nouns: frozenset[str]
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -177,6 +181,7 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         side_markers=tuple(data.get("side_markers") or ()),
         copulas=frozenset(data.get("copulas") or ()),
         first_person=frozenset(data.get("first_person") or ()),
+        relation_nouns=frozenset(data.get("relation_nouns") or ()),
         **sets,
     )
 
@@ -295,6 +300,18 @@ class EventExtractor:
                     # "радянському уряду вдалося укласти": the dative is who did it
                     src = self._dative_experiencer(doc, clause, trig, sent_mentions)
                     tgt = [t for t in tgt if t not in src]
+                if trig.frame == RELATION_FRAME:
+                    # "Стосунки Польщі та Литви загострилися": the relations noun names the
+                    # sides; "відносини між тими країнами погіршилися": the story's two
+                    sides = self._relation_sides(clause, trig, sent_mentions)
+                    if sides is None:
+                        continue  # "ситуація загострилася": no relations, no event
+                    if len(sides) >= 2:
+                        src, tgt = sides[:1], sides[1:]
+                    elif story and not sides:
+                        src, tgt = self._two_parties(story, entities, [])
+                    else:
+                        continue
                 group = self._party_subject(clause, trig, sent_mentions)
                 if group == "parties":
                     # "сторони підписали перемир'я": the parties of the story's last event;
@@ -1516,6 +1533,27 @@ class EventExtractor:
             return False
         return not any(self.F.pos[k] in ("NOUN", "PROPN", "PRON") and self.F.case[k] == "Nom"
                        for k in range(first + 1, trig.start))
+
+    def _relation_sides(self, clause: tuple[int, int], trig: _Trigger,
+                        sent_mentions: list[Span]) -> list[str] | None:
+        """The sides of relations that changed (frame ``relations_change``): the names after a
+        nominative relations noun (``relation_nouns``) of the trigger's clause, up to the
+        trigger or, when the noun follows it, to the clause's end ("загострилися відносини між
+        X і Y"); None when no relations noun is the subject ("ситуація загострилася")."""
+        F = self.F
+        lo, hi = clause
+        noun = next((k for k in range(lo, hi) if k != trig.head and F.pos[k] == "NOUN"
+                     and F.case[k] in ("Nom", None)
+                     and self._reads_as(k, self.W.relation_nouns)), None)
+        if noun is None:
+            return None
+        end = trig.start if noun < trig.start else hi
+        sides: list[str] = []
+        for m in sent_mentions:
+            if noun < m.start < end and m.label_ in ACTOR_TYPES and \
+                    m._.entity_id not in sides:
+                sides.append(m._.entity_id)
+        return sides
 
     def _gender(self, m: Span) -> str | None:
         g = self._head(m).morph.get("Gender")

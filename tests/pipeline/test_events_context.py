@@ -890,3 +890,24 @@ def test_an_abbreviation_read_first_as_another_word_can_be_the_subject() -> None
     # pymorphy3's first reading of "НАТО" is the vocative of a first name
     ev = _one(_events("НАТО визнало незалежність Литви."), "визнало")
     assert ev.source == ["nato"] and ev.target == ["ltu"]
+
+
+def test_relations_that_grew_tense_between_the_names_after_the_noun() -> None:
+    ev = _one(_events("Стосунки Польщі та Литви на початок 1700 року загострилися."),
+              "загострилися")
+    assert ev.cameo[:2] == "16" and ev.source == ["pol"] and len(ev.target) == 1
+
+
+def test_relations_between_those_countries_are_the_storys_parties() -> None:
+    ev = _one(_events("У 1700 році Польща воювала з Литвою. Відносини між тими країнами "
+                      "погіршилися."), "погіршилися")
+    assert ev.source == ["pol"] and len(ev.target) == 1
+
+
+def test_relations_that_improved_after_the_verb() -> None:
+    ev = _one(_events("Після війни покращилися відносини між Польщею і Литвою."), "покращилися")
+    assert ev.cameo[:2] == "05" and ev.source == ["pol"] and ev.target == ["ltu"]
+
+
+def test_a_situation_that_grew_tense_is_no_event() -> None:
+    assert not _events("Ситуація у Польщі загострилася.")
