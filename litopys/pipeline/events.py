@@ -527,10 +527,17 @@ class EventExtractor:
         the clause's own date), ", а Італія Албанію" (a new source and target)."""
         F = self.F
         lo, hi = clause
-        if trig.pos != "VERB" or hi + 2 >= sent.end or F.text[hi] != "," \
-                or F.lower[hi + 1] not in self.W.gapping:
+        if trig.pos != "VERB":
             return None
-        start = hi + 2
+        dated = self._bracketed_date(hi, sent, sent_timexes)
+        if dated is not None and dated[0] + 1 < sent.end and F.lower[dated[0]] in self.W.gapping:
+            # "уклав договір зі Швецією (10.05.1710) і Кримським ханством (23.01.1711)": a
+            # partner coordinated after a bracketed date, with a date of its own
+            start = dated[0] + 1
+        elif hi + 2 < sent.end and F.text[hi] == "," and F.lower[hi + 1] in self.W.gapping:
+            start = hi + 2
+        else:
+            return None
         end = self._clause(sent, start)[1]
         if any(F.pos[k] in ("VERB", "AUX") for k in range(start, end)) or any(
                 start <= t.start < end for t in found):
@@ -542,6 +549,8 @@ class EventExtractor:
         preps = {self._slot(doc, m)[0] for m in sent_mentions
                  if lo <= m.start < hi and m._.entity_id in ev.target}
         own = [t for t in sent_timexes if start <= t.start < end]
+        if not own and dated is not None:
+            own = [t for _, t in filter(None, [self._bracketed_date(end, sent, sent_timexes)])]
         if not ms:
             # "а 24 квітня — військову": the same parties, another date, another object
             rest = next((k for k in range(start, sent.end) if F.text[k] in (",", ";")), sent.end)
@@ -553,7 +562,8 @@ class EventExtractor:
             return None  # "а в Ризі": a place or another phrase, not a new party
         else:
             ms_ids = [m._.entity_id for m in ms]
-            if end < sent.end and F.text[end] in HARD_BOUNDARIES:
+            if end < sent.end and F.text[end] in HARD_BOUNDARIES and \
+                    self._bracketed_date(end, sent, sent_timexes) is None:
                 return None  # "а Росія – постачати паливо", "а X, Y і Z:": a new subject
             listed = all(a.end < b.start and all(F.lower[k] in self.W.coord
                                                  for k in range(a.end, b.start))
@@ -587,6 +597,20 @@ class EventExtractor:
             out = replace(out, date=date_t.value, date_source="text", date_begin=date_t.begin,
                           date_end=date_t.end_date)
         return out, span
+
+    def _bracketed_date(self, k: int, sent: Span,
+                        sent_timexes: list[Span]) -> tuple[int, Span] | None:
+        """A date alone in parentheses opening at token ``k`` ("(10.05.1710 р.)"): the
+        token after the closing parenthesis and the date."""
+        F = self.F
+        if k >= sent.end or F.text[k] != "(":
+            return None
+        close = next((j for j in range(k + 1, min(k + 10, sent.end)) if F.text[j] == ")"), None)
+        if close is None or close == k + 1 or any(
+                j not in self.timex_tokens for j in range(k + 1, close)):
+            return None
+        date = next((t for t in sent_timexes if k < t.start < close), None)
+        return None if date is None else (close + 1, date)
 
     # -- triggers ----------------------------------------------------------
     def _find_triggers(self, sent: Span) -> list[_Trigger]:

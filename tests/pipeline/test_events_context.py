@@ -911,3 +911,10 @@ def test_relations_that_improved_after_the_verb() -> None:
 
 def test_a_situation_that_grew_tense_is_no_event() -> None:
     assert not _events("Ситуація у Польщі загострилася.")
+
+
+def test_a_partner_coordinated_after_a_bracketed_date_has_its_own_event_and_date() -> None:
+    evs = _events("Польща уклала союзний договір зі Швецією (10.05.1710 р.) і Литвою "
+                  "(23.01.1711 р.).")
+    assert {(tuple(e.target), e.date) for e in evs} == {
+        (("swe",), "1710-05-10"), (("grand_duchy_lithuania",), "1711-01-23")}
