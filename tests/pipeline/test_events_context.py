@@ -918,3 +918,10 @@ def test_a_partner_coordinated_after_a_bracketed_date_has_its_own_event_and_date
                   "(23.01.1711 р.).")
     assert {(tuple(e.target), e.date) for e in evs} == {
         (("swe",), "1710-05-10"), (("grand_duchy_lithuania",), "1711-01-23")}
+
+
+def test_voicing_a_demand_is_a_demand_and_voicing_alone_a_statement() -> None:
+    ev = _one(_events("У 1999 році прем'єр Польщі озвучив нову вимогу Литві."), "озвучив")
+    assert ev.cameo[:2] == "10" and ev.target == ["ltu"]
+    ev = _one(_events("У 1999 році уряд Польщі озвучив свою позицію."), "озвучив")
+    assert ev.cameo[:2] == "01"
