@@ -38,6 +38,9 @@ from litopys.pipeline.entities import gazetteer, narrative_years, period_ids
 from litopys.pipeline.morph import UD_TO_PYMORPHY, current_language, is_known
 
 ACTOR_TYPES = ("PERSON", "GPE", "ORG")
+# the frame of verbs of relations that changed ("відносини погіршилися"): a relations noun
+# must be their subject
+RELATION_FRAME = "relations_change"
 HARD_BOUNDARIES = {";", ":", "(", ")", "«", "»", "\"", "“", "”", "—", "–", "-"}
 # the CAMEO "express intent" code for the root of the intended act
 INTENT_CODES = {"04": "036"}
@@ -121,6 +124,7 @@ class EventWords:
     relative_subjects: frozenset[str]
     copulas: frozenset[str]
     first_person: frozenset[str]
+    relation_nouns: frozenset[str]
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -177,6 +181,7 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         side_markers=tuple(data.get("side_markers") or ()),
         copulas=frozenset(data.get("copulas") or ()),
         first_person=frozenset(data.get("first_person") or ()),
+        relation_nouns=frozenset(data.get("relation_nouns") or ()),
         **sets,
     )
 
@@ -295,6 +300,18 @@ class EventExtractor:
                     # "радянському уряду вдалося укласти": the dative is who did it
                     src = self._dative_experiencer(doc, clause, trig, sent_mentions)
                     tgt = [t for t in tgt if t not in src]
+                if trig.frame == RELATION_FRAME:
+                    # "Стосунки Польщі та Литви загострилися": the relations noun names the
+                    # sides; "відносини між тими країнами погіршилися": the story's two
+                    sides = self._relation_sides(clause, trig, sent_mentions)
+                    if sides is None:
+                        continue  # "ситуація загострилася": no relations, no event
+                    if len(sides) >= 2:
+                        src, tgt = sides[:1], sides[1:]
+                    elif story and not sides:
+                        src, tgt = self._two_parties(story, entities, [])
+                    else:
+                        continue
                 group = self._party_subject(clause, trig, sent_mentions)
                 if group == "parties":
                     # "сторони підписали перемир'я": the parties of the story's last event;
@@ -315,8 +332,22 @@ class EventExtractor:
                 took_place = not src and trig.pos == "NOUN" and trig.cameo[:2] == MEETING_ROOT \
                     and (owner is not None or last_meeting is not None and not tgt
                          and self._location is not None) and self._took_place(trig, clause)
+                # "у Бухаресті закінчився саміт НАТО": a meeting held by the one body its
+                # genitive names is that body's event; the other side is not the story's
+                held = not took_place and not tgt and trig.pos == "NOUN" \
+                    and trig.cameo[:2] == MEETING_ROOT and self._took_place(trig, clause)
+                if held:
+                    # (an abbreviation does not decline: "саміт НАТО", any case the tagger
+                    # gives it)
+                    body = next((m._.entity_id for m in sent_mentions if m.start == trig.end
+                                 and m.label_ in ACTOR_TYPES
+                                 and (token_case(doc[m.start]) in ("Gen", None)
+                                      or m.text.isupper())), None)
+                    held = body is not None and src in ([], [body])
+                    src = [body] if held else src  # type: ignore[list-item]
+                took_place = took_place or held
                 venue: list[str] = []
-                if took_place:
+                if took_place and not held:
                     src = [owner._.entity_id if owner is not None else last_meeting]  # type: ignore[list-item]
                     if owner is not None:
                         last_meeting = owner._.entity_id
@@ -496,10 +527,17 @@ class EventExtractor:
         the clause's own date), ", а Італія Албанію" (a new source and target)."""
         F = self.F
         lo, hi = clause
-        if trig.pos != "VERB" or hi + 2 >= sent.end or F.text[hi] != "," \
-                or F.lower[hi + 1] not in self.W.gapping:
+        if trig.pos != "VERB":
             return None
-        start = hi + 2
+        dated = self._bracketed_date(hi, sent, sent_timexes)
+        if dated is not None and dated[0] + 1 < sent.end and F.lower[dated[0]] in self.W.gapping:
+            # "уклав договір зі Швецією (10.05.1710) і Кримським ханством (23.01.1711)": a
+            # partner coordinated after a bracketed date, with a date of its own
+            start = dated[0] + 1
+        elif hi + 2 < sent.end and F.text[hi] == "," and F.lower[hi + 1] in self.W.gapping:
+            start = hi + 2
+        else:
+            return None
         end = self._clause(sent, start)[1]
         if any(F.pos[k] in ("VERB", "AUX") for k in range(start, end)) or any(
                 start <= t.start < end for t in found):
@@ -511,6 +549,8 @@ class EventExtractor:
         preps = {self._slot(doc, m)[0] for m in sent_mentions
                  if lo <= m.start < hi and m._.entity_id in ev.target}
         own = [t for t in sent_timexes if start <= t.start < end]
+        if not own and dated is not None:
+            own = [t for _, t in filter(None, [self._bracketed_date(end, sent, sent_timexes)])]
         if not ms:
             # "а 24 квітня — військову": the same parties, another date, another object
             rest = next((k for k in range(start, sent.end) if F.text[k] in (",", ";")), sent.end)
@@ -522,7 +562,8 @@ class EventExtractor:
             return None  # "а в Ризі": a place or another phrase, not a new party
         else:
             ms_ids = [m._.entity_id for m in ms]
-            if end < sent.end and F.text[end] in HARD_BOUNDARIES:
+            if end < sent.end and F.text[end] in HARD_BOUNDARIES and \
+                    self._bracketed_date(end, sent, sent_timexes) is None:
                 return None  # "а Росія – постачати паливо", "а X, Y і Z:": a new subject
             listed = all(a.end < b.start and all(F.lower[k] in self.W.coord
                                                  for k in range(a.end, b.start))
@@ -556,6 +597,20 @@ class EventExtractor:
             out = replace(out, date=date_t.value, date_source="text", date_begin=date_t.begin,
                           date_end=date_t.end_date)
         return out, span
+
+    def _bracketed_date(self, k: int, sent: Span,
+                        sent_timexes: list[Span]) -> tuple[int, Span] | None:
+        """A date alone in parentheses opening at token ``k`` ("(10.05.1710 р.)"): the
+        token after the closing parenthesis and the date."""
+        F = self.F
+        if k >= sent.end or F.text[k] != "(":
+            return None
+        close = next((j for j in range(k + 1, min(k + 10, sent.end)) if F.text[j] == ")"), None)
+        if close is None or close == k + 1 or any(
+                j not in self.timex_tokens for j in range(k + 1, close)):
+            return None
+        date = next((t for t in sent_timexes if k < t.start < close), None)
+        return None if date is None else (close + 1, date)
 
     # -- triggers ----------------------------------------------------------
     def _find_triggers(self, sent: Span) -> list[_Trigger]:
@@ -853,8 +908,11 @@ class EventExtractor:
             return self._prep_before(doc, agent), agent_case
         if case and not is_known(head.text) and "Sur" not in str(head.morph.get("NameType")):
             case = None  # a guessed case on a transliterated name is noise
-        if case and any("Fixd" in t for t in self.F.tags[head.i][:1]):
-            case = None  # an indeclinable name ("Кеннеді") has every case
+        if case and (any("Fixd" in t for t in self.F.tags[head.i][:1]) or head.text.isupper()
+                     and any("Abbr" in t and "Fixd" in t for t in self.F.tags[head.i])):
+            # an indeclinable name ("Кеннеді") has every case; so has an abbreviation whose
+            # first reading is another word's ("НАТО": the vocative of a first name)
+            case = None
         prep = self._prep_before(doc, m.start)
         if case not in (None, "Nom") and prep is None and self._plural_subject(head.i, m.end):
             case = "Nom"
@@ -1499,6 +1557,27 @@ class EventExtractor:
             return False
         return not any(self.F.pos[k] in ("NOUN", "PROPN", "PRON") and self.F.case[k] == "Nom"
                        for k in range(first + 1, trig.start))
+
+    def _relation_sides(self, clause: tuple[int, int], trig: _Trigger,
+                        sent_mentions: list[Span]) -> list[str] | None:
+        """The sides of relations that changed (frame ``relations_change``): the names after a
+        nominative relations noun (``relation_nouns``) of the trigger's clause, up to the
+        trigger or, when the noun follows it, to the clause's end ("загострилися відносини між
+        X і Y"); None when no relations noun is the subject ("ситуація загострилася")."""
+        F = self.F
+        lo, hi = clause
+        noun = next((k for k in range(lo, hi) if k != trig.head and F.pos[k] == "NOUN"
+                     and F.case[k] in ("Nom", None)
+                     and self._reads_as(k, self.W.relation_nouns)), None)
+        if noun is None:
+            return None
+        end = trig.start if noun < trig.start else hi
+        sides: list[str] = []
+        for m in sent_mentions:
+            if noun < m.start < end and m.label_ in ACTOR_TYPES and \
+                    m._.entity_id not in sides:
+                sides.append(m._.entity_id)
+        return sides
 
     def _gender(self, m: Span) -> str | None:
         g = self._head(m).morph.get("Gender")

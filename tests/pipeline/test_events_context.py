@@ -872,3 +872,56 @@ def test_going_into_talks_and_sitting_down_at_the_table_are_negotiations() -> No
     assert ev.cameo[:2] == "04" and ev.target == ["ltu"]
     ev = _one(_events("Польща і Литва погодилися сісти за стіл переговорів."), "погодилися")
     assert ev.cameo == "036"
+
+
+# -- round 9 --------------------------------------------------------------------------------
+
+def test_a_meeting_held_by_the_body_named_after_it() -> None:
+    ev = _one(_events("У 1999 році у Вашингтоні закінчився саміт НАТО."), "саміт")
+    assert ev.source == ["nato"] and ev.target == [] and ev.cameo[:2] == "04"
+
+
+def test_a_meeting_of_a_body_that_did_not_take_place_here_is_no_event() -> None:
+    assert not [e for e in _events("Саміт НАТО був важливим.")
+                if e.trigger.startswith("Саміт")]
+
+
+def test_an_abbreviation_read_first_as_another_word_can_be_the_subject() -> None:
+    # pymorphy3's first reading of "НАТО" is the vocative of a first name
+    ev = _one(_events("НАТО визнало незалежність Литви."), "визнало")
+    assert ev.source == ["nato"] and ev.target == ["ltu"]
+
+
+def test_relations_that_grew_tense_between_the_names_after_the_noun() -> None:
+    ev = _one(_events("Стосунки Польщі та Литви на початок 1700 року загострилися."),
+              "загострилися")
+    assert ev.cameo[:2] == "16" and ev.source == ["pol"] and len(ev.target) == 1
+
+
+def test_relations_between_those_countries_are_the_storys_parties() -> None:
+    ev = _one(_events("У 1700 році Польща воювала з Литвою. Відносини між тими країнами "
+                      "погіршилися."), "погіршилися")
+    assert ev.source == ["pol"] and len(ev.target) == 1
+
+
+def test_relations_that_improved_after_the_verb() -> None:
+    ev = _one(_events("Після війни покращилися відносини між Польщею і Литвою."), "покращилися")
+    assert ev.cameo[:2] == "05" and ev.source == ["pol"] and ev.target == ["ltu"]
+
+
+def test_a_situation_that_grew_tense_is_no_event() -> None:
+    assert not _events("Ситуація у Польщі загострилася.")
+
+
+def test_a_partner_coordinated_after_a_bracketed_date_has_its_own_event_and_date() -> None:
+    evs = _events("Польща уклала союзний договір зі Швецією (10.05.1710 р.) і Литвою "
+                  "(23.01.1711 р.).")
+    assert {(tuple(e.target), e.date) for e in evs} == {
+        (("swe",), "1710-05-10"), (("grand_duchy_lithuania",), "1711-01-23")}
+
+
+def test_voicing_a_demand_is_a_demand_and_voicing_alone_a_statement() -> None:
+    ev = _one(_events("У 1999 році прем'єр Польщі озвучив нову вимогу Литві."), "озвучив")
+    assert ev.cameo[:2] == "10" and ev.target == ["ltu"]
+    ev = _one(_events("У 1999 році уряд Польщі озвучив свою позицію."), "озвучив")
+    assert ev.cameo[:2] == "01"
