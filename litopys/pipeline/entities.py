@@ -1022,7 +1022,8 @@ class EntityRecognizer:
                 continue  # "постанова" names a document only with its title in quotes
             start = i
             while start > 0 and (not taken[start - 1] or self._place_adjective(
-                    doc, spans, start - 1)) and (
+                    doc, spans, start - 1)) and (is_cap(doc[start - 1]) or _agree(
+                        doc[start - 1], tok)) and (  # ("Севрскому договором": MT agreement)
                     doc[start - 1].pos_ == "ADJ"
                     or (is_cap(doc[start - 1]) and any("ADJF" in t for t in tags_of(
                         doc[start - 1].text.split("-")[-1])))  # "Кючук-Кайнарджійський"
@@ -1114,6 +1115,15 @@ class EntityRecognizer:
                     if size and hit.type == "GPE" and "gent" in _reading_cases(doc[k]):
                         release(k, k + size)
                         k += size
+                    elif "gent" in _reading_cases(doc[k]) and \
+                            reads_as(doc[k - 1].text, rules()["founding_nouns"]):
+                        # "Угода про створення Співдружності Незалежних Держав": the body
+                        # it founds, in the genitive, closes the subject
+                        body = next((s for s in spans if s.start == k and s.label_ == "ORG"
+                                     and s._.entity_id), None)
+                        if body is not None:
+                            release(k, body.end)
+                            k = body.end
                 if k > end + 1:
                     end = k
             if not named and "Number=Plur" in str(tok.morph):

@@ -283,3 +283,15 @@ def test_entities_body_with_its_state_in_the_genitive_is_one_mention(
     assert body is not None and body.type == "ORG"
     assert body.affiliation == state or body.id == "verkhovna_rada"
     assert any(e.id == state and e.mentions for e in ch.entities)
+
+
+def test_entities_document_about_founding_a_body_takes_the_body_into_its_name() -> None:
+    ch = litopys.extract("У 1991 році підписали Угоду про створення Співдружності Незалежних Держав.")
+    doc_entity = _by_mention(ch, "Угоду про створення Співдружності Незалежних Держав")
+    assert doc_entity is not None and doc_entity.type == "DOC"
+    assert _by_mention(ch, "Співдружності Незалежних Держав") is not None
+
+
+def test_entities_lower_case_adjective_of_another_case_is_no_part_of_a_document_name() -> None:
+    ch = litopys.extract("У 1877 році це право дав секретний Будапештському угоді додаток.")
+    assert not any(e.type == "DOC" and e.name.startswith("секретн") for e in ch.entities)
