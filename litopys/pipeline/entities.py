@@ -818,6 +818,7 @@ class EntityRecognizer:
         self._places(doc, claim, taken)
         self._listed_places(doc, spans, claim, taken)
         self._short_documents(doc, spans, claim, taken)
+        spans[:] = [self._without_opener(doc, s) for s in spans]
         spans.sort(key=lambda s: s.start)
         doc.spans["mentions"] = spans
         return doc
@@ -1140,6 +1141,17 @@ class EntityRecognizer:
                 # "союзний договір": a name only if no other document of the text has
                 # this head (the actor stage joins it to the one that has)
                 doc.user_data.setdefault("litopys_generic_doc", {})[start] = i
+
+    @staticmethod
+    def _without_opener(doc: Doc, span: Span) -> Span:
+        """A personal name without the capitalised particle or adverb that opens its
+        sentence ("Ще Іван IV Грозний", "Вже Петро I": ``name_openers``)."""
+        if span.label_ != "PERSON" or len(span) < 2 or \
+                span[0].lower_ not in rules()["name_openers"]:
+            return span
+        out = Span(doc, span.start + 1, span.end, label=span.label_)
+        out._.entity_id = span._.entity_id
+        return out
 
     @staticmethod
     def _place_adjective(doc: Doc, spans: list[Span], k: int) -> bool:

@@ -295,3 +295,13 @@ def test_entities_document_about_founding_a_body_takes_the_body_into_its_name() 
 def test_entities_lower_case_adjective_of_another_case_is_no_part_of_a_document_name() -> None:
     ch = litopys.extract("У 1877 році це право дав секретний Будапештському угоді додаток.")
     assert not any(e.type == "DOC" and e.name.startswith("секретн") for e in ch.entities)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Ще Іван IV Грозний у 1558 році почав війну.", "Іван IV Грозний"),
+    ("Вже Петро I у 1700 році розумів це.", "Петро I"),
+])
+def test_entities_particle_opening_a_sentence_is_no_part_of_a_name(text: str, name: str) -> None:
+    ch = litopys.extract(text)
+    assert _typed(text, name, "PERSON")
+    assert not any(m.text.startswith(("Ще ", "Вже ")) for e in ch.entities for m in e.mentions)
