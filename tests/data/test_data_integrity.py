@@ -44,7 +44,7 @@ def test_data_integrity_build_is_deterministic(fresh_build, tmp_path):
 
 def test_data_integrity_build_is_small():
     total = sum((BUILD_DIR / name).stat().st_size for name in BUILD_FILES)
-    assert total < 3_000_000
+    assert total < 3_300_000  # raised from 3.0 MB for the places gazetteer round (3.11 MB)
 
 
 def test_data_integrity_curated_files_have_source_and_licence():

@@ -188,3 +188,37 @@ def test_entities_constitution_named_by_its_year() -> None:
     ch = litopys.extract("Депутати пропонували відновити дію Конституції 1978 року.")
     entity = _by_mention(ch, "Конституції 1978 року")
     assert entity is not None and entity.type == "DOC"
+
+
+@pytest.mark.parametrize("text,mention,entity_id,kind", [
+    # a historical region is a place, not a state
+    ("У 1915 році російські війська відступили з Добруджі.", "Добруджі", "dobruja", "LOC"),
+    ("Навесні 1922 року грецька армія відступала через Анатолію.", "Анатолію", "anatolia",
+     "LOC"),
+    # a river after "річки"
+    ("Восени 1943 року дивізії вийшли до річки Сули біля Лубен.", "Сули", "sula", "LOC"),
+    # a Russian-script form
+    ("Летом 1920 года финские отряды отступили из Карелии.", "Карелии", "karelia", "LOC"),
+    ("В 1945 году армия вышла к Эльбе.", "Эльбе", "elbe", "LOC"),
+])
+def test_entities_regions_and_waters(text: str, mention: str, entity_id: str,
+                                     kind: str) -> None:
+    entity = _by_mention(litopys.extract(text), mention)
+    assert entity is not None and entity.id == entity_id and entity.type == kind
+
+
+@pytest.mark.parametrize("text,entity_id,kind", [
+    # a state of its period, a region after unification
+    ("У 1850 році Баварія уклала союз з Австрією.", "bavaria_state", "GPE"),
+    ("У 1923 році Баварія стала осередком заколоту.", "bavaria", "LOC"),
+    ("У 1855 році Сардинія вступила у війну проти Росії.", "sardinia_kingdom", "GPE"),
+    ("У 1950 році Сардинія залишалася бідним островом.", "sardinia_island", "LOC"),
+    # an island before independence, a state after
+    ("У 1878 році Кіпр перейшов під управління Британії.", "cyprus_island", "LOC"),
+    ("У 1974 році Кіпр звернувся до ООН.", "cyp", "GPE"),
+])
+def test_entities_state_of_its_period_then_region(text: str, entity_id: str,
+                                                  kind: str) -> None:
+    name = text.split()[3]
+    entity = _by_mention(litopys.extract(text), name)
+    assert entity is not None and entity.id == entity_id and entity.type == kind
