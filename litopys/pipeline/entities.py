@@ -43,6 +43,8 @@ ABBREV_DOC_RE = re.compile(r"^[А-ЯІЇЄҐ]\.(?:[-–]?[А-ЯІЇЄҐа-яії
 ROMAN_RE = re.compile(r"^[IVXLCІХ]+$")  # Latin, or Cyrillic І and Х typed for I and X
 MODEL_NOT_PERSON = ("LOC", "ORG", "DOC", "MISC")
 NAME_TAGS = ("Name", "Surn", "Patr")
+# A relational adjective of a place: its stem, then "-ськ-"/"-цьк-"/"-зьк-" and an ending.
+PLACE_ADJECTIVE_RE = re.compile(r"^(\w{3,}?)(?:ськ|цьк|зьк|ск|цк)(?:ий|а|е|і|ого|ої|ому|ій|им|ою|их|ими|ую|ая|ое|ие)$")
 ORDINAL_RE = re.compile(r"^\d{1,2}-[^\W\d_]{1,3}$")  # an ordinal number ("1-й полк")
 GENDERS = ("masc", "femn")
 MODEL_LABELS = {"PERS": "PERSON", "ORG": "ORG", "LOC": "LOC", "DOC": "DOC"}
@@ -716,6 +718,19 @@ def common_word_alone(tok: Token) -> bool:
         return True  # "Власник", "Суддя"
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     return nxt is not None and nxt.text in HEADLINE_MARKS
+
+
+@language_cache(maxsize=20_000)
+def place_adjective(word: str) -> bool:
+    """Is a lower-cased adjective made from a place the gazetteer knows ("лозаннська" from
+    "Лозанна", "версальська" from "Версаль"): its stem before "-ськ-"/"-цьк-"/"-зьк-",
+    bare or with a vowel, is the place's name?"""
+    m = PLACE_ADJECTIVE_RE.match(word)
+    if m is None:
+        return False
+    stem = m.group(1)
+    return any(h.type in ("GPE", "LOC") for ending in ("", "а", "о", "я", "и", "і", "ь")
+               for h in gazetteer().lookup(stem + ending))
 
 
 def _agreeing_adjective(adj: Token, noun: Token) -> bool:
@@ -1770,7 +1785,7 @@ class EntityRecognizer:
             if not _agree(doc[k], tok):
                 continue
             if sentence_initial(doc[k]) and is_known(doc[k].text) and \
-                    not gaz.lookup(doc[k].lower_):
+                    not gaz.lookup(doc[k].lower_) and not place_adjective(doc[k].lower_):
                 continue
             claim(Span(doc, k, i + 1, label="ORG"))
 

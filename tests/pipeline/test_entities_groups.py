@@ -305,3 +305,23 @@ def test_entities_particle_opening_a_sentence_is_no_part_of_a_name(text: str, na
     ch = litopys.extract(text)
     assert _typed(text, name, "PERSON")
     assert not any(m.text.startswith(("Ще ", "Вже ")) for e in ch.entities for m in e.mentions)
+
+
+def test_entities_conference_named_after_a_place_opens_a_sentence() -> None:
+    ch = litopys.extract("Лозаннська конференція 1922—1923 років відкрилася в Лозанні.")
+    assert _typed("Лозаннська конференція 1922—1923 років відкрилася в Лозанні.",
+                  "Лозаннська конференція", "ORG")
+    assert not _by_mention(litopys.extract("Міжнародна конференція відкрилася в 1922 році."),
+                           "Міжнародна конференція")
+    assert ch is not None
+
+
+@pytest.mark.parametrize("text,mention,eid", [
+    ("У 1955 році західні держави прийняли ФРН до НАТО.", "західні держави", "western_countries"),
+    ("У 1961 році Західний Берлін оточили стіною.", "Західний Берлін", "west_berlin"),
+    ("У 1596 році частина єпископів перейшла під зверхність католицької церкви.",
+     "католицької церкви", "catholic_church"),
+])
+def test_entities_groups_and_places_of_the_dictionary(text: str, mention: str, eid: str) -> None:
+    entity = _by_mention(litopys.extract(text), mention)
+    assert entity is not None and entity.id == eid
