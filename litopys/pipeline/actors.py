@@ -43,6 +43,7 @@ from litopys.pipeline.morph import (
     nominative,
     parses_ranked,
     reads_as,
+    tags_of,
 )
 
 SLUG_RE = re.compile(r"[^\w']+")
@@ -855,10 +856,43 @@ class ActorResolver:
             new._.entity_id = person.id
             mentions[n] = new
             changed = True
+        for n, span in enumerate(mentions):
+            # "Президент України також зазначив": an office before a state's name in the
+            # genitive, with no name after it, is the one person the text gives that office
+            k = span.start - 1
+            if span.label_ not in ("GPE", "ORG") or k < 0 or k in role_tokens or \
+                    doc[k].pos_ != "NOUN" or not office_lex.lookup(doc[k].lemma_) or \
+                    "gent" not in str(span[0].morph) + " ".join(tags_of(span[0].text)):
+                continue
+            nxt = mentions[n + 1] if n + 1 < len(mentions) else None
+            if nxt is not None and nxt.label_ == "PERSON" and nxt.start <= span.end + 1:
+                continue  # "президент України Володимир Зеленський": the office of a name
+            if any(m.start < k + 1 and k < m.end for m in mentions if m is not span):
+                continue
+            office = office_lex.lookup(doc[k].lemma_).office
+            state = span._.entity_id
+            holders = [p for p in people if p.affiliation == state and any(
+                office in r or doc[k].lemma_ in r.lower().split() for r in p.roles)]
+            if len(holders) != 1 or state not in entities:
+                continue
+            start = k - 1 if k > 0 and doc[k - 1].pos_ == "ADJ" and \
+                doc[k - 1].lemma_ != "свій" and not any(
+                    m.start <= k - 1 < m.end for m in mentions) else k
+            title = doc[start:span.end]
+            person = holders[0]
+            ent = entities[state]
+            ent.mentions = [m for m in ent.mentions
+                            if (m.start, m.end) != (span.start_char, span.end_char)]
+            person.mentions.append(Mention(title.start_char, title.end_char, title.text,
+                                           sent_no[span.start] if sent_no else 0))
+            new = Span(doc, start, span.end, label="PERSON")
+            new._.entity_id = person.id
+            mentions[n] = new
+            changed = True
         if changed:
             for ent in entities.values():
                 ent.mentions.sort(key=lambda m: m.start)
-            doc.spans["mentions"] = mentions
+            doc.spans["mentions"] = sorted(mentions, key=lambda m: m.start)
 
     @staticmethod
     def _polity_of(eid: str, entities: dict[str, Entity], gaz) -> str:  # type: ignore[no-untyped-def]

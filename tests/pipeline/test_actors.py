@@ -365,3 +365,23 @@ def test_actors_a_group_named_by_a_plural_noun_is_an_organisation(text, eid) -> 
     group = next((e for e in ch.entities if e.id == eid), None)
     assert group is not None and group.type == "ORG", [(e.id, e.type) for e in ch.entities]
     assert group.mentions
+
+
+@pytest.mark.parametrize("text,surname,title", [
+    ("У 2022 році президент Франції Еммануель Макрон прибув до Києва. Президент Франції "
+     "також зазначив, що підтримка триватиме.", "Макрон", "Президент Франції"),
+    ("У 2023 році генеральний секретар НАТО Єнс Столтенберг відкрив саміт. Генеральний "
+     "секретар НАТО також підтвердив участь.", "Столтенберг", "Генеральний секретар НАТО"),
+])
+def test_actors_office_of_a_state_alone_is_the_person_the_text_gives_it(
+        text: str, surname: str, title: str) -> None:
+    ch = litopys.extract(text)
+    person = _by_name(ch, surname)
+    assert person is not None and title in [m.text for m in person.mentions]
+
+
+def test_actors_office_of_a_state_with_two_holders_stays_the_state() -> None:
+    ch = litopys.extract("У 1994 році президент України Леонід Кравчук програв, і президент "
+                         "України Леонід Кучма вступив на посаду. Президент України заявив це.")
+    assert not any(m.text == "Президент України" for e in ch.entities if e.type == "PERSON"
+                   for m in e.mentions)
