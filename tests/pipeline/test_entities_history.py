@@ -222,3 +222,14 @@ def test_entities_state_of_its_period_then_region(text: str, entity_id: str,
     name = text.split()[3]
     entity = _by_mention(litopys.extract(text), name)
     assert entity is not None and entity.id == entity_id and entity.type == kind
+
+
+@pytest.mark.parametrize("text,mention,eid", [
+    ("У 1595 році у Ватикані проголосили унію.", "Ватикані", "vatican_hill"),
+    ("У 1990 році Ватикан визнав Литву.", "Ватикан", "vat"),
+    ("У 1998 році парламент Автономної Республіки Крим ухвалив конституцію.",
+     "Автономної Республіки Крим", "crimea_arc"),
+])
+def test_entities_vatican_and_crimea_by_period(text: str, mention: str, eid: str) -> None:
+    ch = litopys.extract(text)
+    assert any(e.id == eid and mention in [m.text for m in e.mentions] for e in ch.entities)
