@@ -804,3 +804,17 @@ def test_excerpt_datelines(text: str, expected: list[tuple[str, str | None]]) ->
 ])
 def test_time_round_six(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert staged(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a web page's byline: clock time, short month name, day, year
+    ("Саміт у Вільнюсі\n18:07 Лип 11, 2023\nЗасідання відбудеться у середу, 12 липня.",
+     [("18:07 Лип 11, 2023", "2023-07-11T18:07"), ("у середу, 12 липня", "2023-07-12")]),
+    # a lower-case "лип" is a word, no month
+    ("Серед лип 11, 2023 нових саджанців.", []),
+    # a count in the instrumental before "потому"
+    ("Угоду ратифікували 14 січня 1998 року. П’ятнадцятьма роками потому почалася війна.",
+     [("14 січня 1998 року", "1998-01-14"), ("П’ятнадцятьма роками потому", "2013")]),
+])
+def test_time_bylines_and_instrumental_counts(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert staged(text) == expected

@@ -219,6 +219,30 @@ def _month(m: re.Match[str], text: str, orig: str) -> Hit | None:
 
 
 _LEFT_MONTH_RE = re.compile(rf"{L}(?P<a>{MON})\s+$")
+
+_BYLINE_MONTHS = {norm(str(name)): int(number) for number, name in WORDS["byline_months"].items()}
+
+
+@pattern(
+    "byline_month_first",
+    rf"(?:(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)\s+)?(?P<m>{alt(list(_BYLINE_MONTHS), bound=False)})"
+    r"\s+(?P<d>[0-9]{1,2}),\s+(?P<y>[12][0-9]{3})(?![\w'’ʼ]|[.,]\d)",
+    word_start=True,
+)
+def _byline_month_first(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"18:07 Лип 11, 2023": a web page's byline, a clock time, a short month name, the
+    day and the year."""
+    if not orig[m.start("m")].isupper():
+        return None  # "лип" is also a word; a byline's month is capitalised
+    mo, d, y = _BYLINE_MONTHS[norm(m.group("m"))], int(m.group("d")), int(m.group("y"))
+    if not valid_day(y, mo, d):
+        return None
+    day = Point(y, mo, d)
+    if m.group("hh") is None:
+        return Hit(m.start(), m.end(), lambda ctx: res_point(day), y, "date")
+    value = f"{day.value}T{int(m.group('hh')):02d}:{m.group('mm')}"
+    b, e = day.bounds()
+    return Hit(m.start(), m.end(), lambda ctx: Res(value, b, e, "minute", ref=day), y, "date")
 # A later month with its year in the same list, a few words on: "(у лютому) і в Парижі в
 # березні 1999 року".
 _LATER_MONTH_YEAR_RE = re.compile(
