@@ -1312,12 +1312,23 @@ class EventExtractor:
             return False
         if not re.match(r"^-?\d{4}$", t._.timex.value or ""):
             return False  # a day or a month after a noun still dates the clause
+        if self._in_title(doc, t):
+            return True  # «Договір про утворення СРСР 1922 року»: a year of the title
         prev = doc[t.start - 1]
         first = doc[t.start]
         if first.pos_ == "ADP" or first.lower_ in self.W.time_preps:
             return False
         return prev.pos_ in ("NOUN", "PROPN", "ADJ") and self.F.case[prev.i] in ("Gen", "Acc", "Ins", "Loc") and \
             not t.text[:1].isupper()
+
+    @staticmethod
+    def _in_title(doc: Doc, t: Span) -> bool:
+        """Is the expression inside a title in «» quotes (opened in its sentence and
+        closed after it)?"""
+        sent = doc[t.start].sent
+        before = doc.text[sent.start_char:t.start_char]
+        after = doc.text[t.end_char:sent.end_char]
+        return before.count("«") > before.count("»") and "»" in after
 
     def _in_parentheses(self, doc: Doc, sent: Span, k: int) -> bool:
         """Is token k inside brackets opened in its sentence? The bracket depth

@@ -925,3 +925,10 @@ def test_voicing_a_demand_is_a_demand_and_voicing_alone_a_statement() -> None:
     assert ev.cameo[:2] == "10" and ev.target == ["ltu"]
     ev = _one(_events("У 1999 році уряд Польщі озвучив свою позицію."), "озвучив")
     assert ev.cameo[:2] == "01"
+
+
+def test_events_year_inside_a_quoted_title_does_not_date_the_event() -> None:
+    ch = litopys.extract("12 грудня 1991 року Україна, Росія і Білорусь денонсували "
+                         "«Договір про утворення СРСР 1922 року».")
+    assert ch.events and all(ev.date == "1991-12-12" for ev in ch.events)
+    assert any(e.id == "rus" for e in ch.entities)
