@@ -125,6 +125,7 @@ class EventWords:
     copulas: frozenset[str]
     first_person: frozenset[str]
     relation_nouns: frozenset[str]
+    alternative_words: frozenset[str] = frozenset()
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -182,6 +183,7 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         copulas=frozenset(data.get("copulas") or ()),
         first_person=frozenset(data.get("first_person") or ()),
         relation_nouns=frozenset(data.get("relation_nouns") or ()),
+        alternative_words=frozenset(data.get("alternative_name_words") or ()),
         **sets,
     )
 
@@ -1390,6 +1392,15 @@ class EventExtractor:
                 return False
             return actor.type == "GPE" and actor.polity is None
 
+        k = trig.start - 1
+        c = k - 3 if k > 2 and F.text[k - 2] == "," else k - 2  # "російсько-турецька, тобто"
+        if c >= 0 and F.lower[k - 1] in self.W.alternative_words and "-" in F.text[c] \
+                and "-" not in F.text[k]:
+            # "радянсько-фінська або Зимова війна": the compound before the other name
+            # (read before the named war's own mention, which holds no state)
+            hit = self._compound_parties(doc, c, entities)
+            if hit:
+                return hit
         owner = next((m for m in sent_mentions if m.start < trig.head < m.end), None)
         if owner is not None:
             return [owner._.entity_id] if state(owner._.entity_id) and \
@@ -1398,6 +1409,22 @@ class EventExtractor:
         if k > 0 and F.pos[k] == "ADJ" and "-" not in F.text[k] and \
                 "-" in F.text[k - 1]:
             k -= 1  # one adjective between: "російсько-турецька затяжна війна"
+        return self._compound_parties(doc, k, entities)
+
+    def _compound_parties(self, doc: Doc, k: int, entities: dict) -> list[str]:  # type: ignore[type-arg]
+        """The states a compound adjective at token ``k`` names ("російсько-турецька": every
+        part but the last a combining form, the last an adjective), or a state's adjective,
+        read as the polities of the narrative year; [] when any part is no state."""
+        F = self.F
+        gaz = gazetteer()
+
+        def state(eid: str) -> bool:  # a state, not a town ("Мінські домовленості") or a body
+            try:
+                actor = gaz.actor(eid)
+            except KeyError:
+                return False
+            return actor.type == "GPE" and actor.polity is None
+
         if k < 0 or F.pos[k] != "ADJ" and "-" not in F.text[k] or k in self.mention_tokens:
             return []
         *firsts, last = F.lower[k].split("-")

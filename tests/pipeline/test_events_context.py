@@ -925,3 +925,12 @@ def test_voicing_a_demand_is_a_demand_and_voicing_alone_a_statement() -> None:
     assert ev.cameo[:2] == "10" and ev.target == ["ltu"]
     ev = _one(_events("У 1999 році уряд Польщі озвучив свою позицію."), "озвучив")
     assert ev.cameo[:2] == "01"
+
+
+# -- round 10: recall on texts nobody tuned for ---------------------------------------------
+
+def test_a_war_with_another_name_after_its_compound_takes_the_compounds_states() -> None:
+    ev = _one(_events("Польсько-шведська або Північна війна почалася 1700 року."), "війна")
+    assert ev.cameo[:2] == "19" and ev.source == ["pol"] and ev.target == ["swe"]
+    ev = _one(_events("Російсько-турецька, тобто Кримська війна тривала три роки."), "війна")
+    assert set(ev.source + ev.target) >= {"tur"}
