@@ -934,3 +934,11 @@ def test_a_war_with_another_name_after_its_compound_takes_the_compounds_states()
     assert ev.cameo[:2] == "19" and ev.source == ["pol"] and ev.target == ["swe"]
     ev = _one(_events("Російсько-турецька, тобто Кримська війна тривала три роки."), "війна")
     assert set(ev.source + ev.target) >= {"tur"}
+
+
+def test_a_military_operation_against_a_state_is_an_attack_by_its_owner() -> None:
+    ev = _one(_events("У 2008 році розпочалася військова операція Росії проти Грузії."),
+              "військова операція")
+    assert ev.cameo[:2] == "19" and ev.source == ["rus"] and ev.target == ["geo"]
+    ev = _one(_events("Россия начала военную операцию против Грузии.", "ru"), "военную")
+    assert ev.cameo[:2] == "19" and ev.target == ["geo"]
