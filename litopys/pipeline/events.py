@@ -364,6 +364,13 @@ class EventExtractor:
                         src, tgt = named[:1], [t for t in named[1:] + tgt if t not in named[:1]]
                     elif len(named) >= 2 and src[0] in named:
                         tgt = [t for t in named if t not in src]
+                    elif not src and not tgt and trig.pos == "VERB":
+                        # "українсько-польська мирна угода, підписана 16 вересня 1658 р.":
+                        # the compound on the document noun before names the sides
+                        pair = self._treaty_adjective_parties(doc, trig, sent, entities,
+                                                              sent_mentions)
+                        if len(pair) >= 2:
+                            src, tgt = pair[:1], pair[1:]
                 if trig.pos == "NOUN" and trig.frame != "treaty" and not (src and tgt):
                     # "російсько-турецька війна", "польсько-радянських переговорах": the
                     # compound adjective before the noun names both sides; "російської
@@ -1353,6 +1360,21 @@ class EventExtractor:
         from litopys.pipeline.entities import offices
 
         return offices().lookup(self.F.lemma[k]) is not None
+
+    def _treaty_adjective_parties(self, doc: Doc, trig: _Trigger, sent: Span,
+                                  entities: dict,  # type: ignore[type-arg]
+                                  sent_mentions: list[Span]) -> list[str]:
+        """The states a compound adjective names on the document noun (frame ``treaty``)
+        that a signing verb follows within its few words ("українсько-польська угода була
+        підписана", "російсько-турецький договір, підписаний …"); [] when there is none."""
+        F = self.F
+        for k in range(trig.start - 1, max(sent.start, trig.start - 5) - 1, -1):
+            if F.text[k] in HARD_BOUNDARIES or F.text[k] == ";":
+                break
+            if self._treaty_noun(k):
+                noun = _Trigger(k, k + 1, k, trig.cameo, "treaty", "NOUN")
+                return self._adjective_parties(doc, noun, entities, sent_mentions)
+        return []
 
     def _document_parties(self, trig: _Trigger, sent: Span,
                           sent_mentions: list[Span]) -> list[str]:

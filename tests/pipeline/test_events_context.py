@@ -942,3 +942,10 @@ def test_a_military_operation_against_a_state_is_an_attack_by_its_owner() -> Non
     assert ev.cameo[:2] == "19" and ev.source == ["rus"] and ev.target == ["geo"]
     ev = _one(_events("Россия начала военную операцию против Грузии.", "ru"), "военную")
     assert ev.cameo[:2] == "19" and ev.target == ["geo"]
+
+
+def test_a_signing_participle_after_a_compound_treaty_noun_takes_its_states() -> None:
+    ev = _one(_events("Польсько-шведська мирна угода, підписана 3 травня 1660 р., "
+                      "визначила кордон."), "підписана")
+    assert ev.cameo[:2] == "05" and ev.source == ["pol"] and ev.target == ["swe"]
+    assert ev.date == "1660-05-03"
