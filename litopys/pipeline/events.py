@@ -125,6 +125,7 @@ class EventWords:
     copulas: frozenset[str]
     first_person: frozenset[str]
     relation_nouns: frozenset[str]
+    alternative_words: frozenset[str] = frozenset()
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -182,6 +183,7 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         copulas=frozenset(data.get("copulas") or ()),
         first_person=frozenset(data.get("first_person") or ()),
         relation_nouns=frozenset(data.get("relation_nouns") or ()),
+        alternative_words=frozenset(data.get("alternative_name_words") or ()),
         **sets,
     )
 
@@ -362,6 +364,13 @@ class EventExtractor:
                         src, tgt = named[:1], [t for t in named[1:] + tgt if t not in named[:1]]
                     elif len(named) >= 2 and src[0] in named:
                         tgt = [t for t in named if t not in src]
+                    elif not src and not tgt and trig.pos == "VERB":
+                        # "українсько-польська мирна угода, підписана 16 вересня 1658 р.":
+                        # the compound on the document noun before names the sides
+                        pair = self._treaty_adjective_parties(doc, trig, sent, entities,
+                                                              sent_mentions)
+                        if len(pair) >= 2:
+                            src, tgt = pair[:1], pair[1:]
                 if trig.pos == "NOUN" and trig.frame != "treaty" and not (src and tgt):
                     # "російсько-турецька війна", "польсько-радянських переговорах": the
                     # compound adjective before the noun names both sides; "російської
@@ -1363,6 +1372,21 @@ class EventExtractor:
 
         return offices().lookup(self.F.lemma[k]) is not None
 
+    def _treaty_adjective_parties(self, doc: Doc, trig: _Trigger, sent: Span,
+                                  entities: dict,  # type: ignore[type-arg]
+                                  sent_mentions: list[Span]) -> list[str]:
+        """The states a compound adjective names on the document noun (frame ``treaty``)
+        that a signing verb follows within its few words ("українсько-польська угода була
+        підписана", "російсько-турецький договір, підписаний …"); [] when there is none."""
+        F = self.F
+        for k in range(trig.start - 1, max(sent.start, trig.start - 5) - 1, -1):
+            if F.text[k] in HARD_BOUNDARIES or F.text[k] == ";":
+                break
+            if self._treaty_noun(k):
+                noun = _Trigger(k, k + 1, k, trig.cameo, "treaty", "NOUN")
+                return self._adjective_parties(doc, noun, entities, sent_mentions)
+        return []
+
     def _document_parties(self, trig: _Trigger, sent: Span,
                           sent_mentions: list[Span]) -> list[str]:
         """The sides of a document the sentence names with "між" after a treaty noun
@@ -1401,6 +1425,15 @@ class EventExtractor:
                 return False
             return actor.type == "GPE" and actor.polity is None
 
+        k = trig.start - 1
+        c = k - 3 if k > 2 and F.text[k - 2] == "," else k - 2  # "російсько-турецька, тобто"
+        if c >= 0 and F.lower[k - 1] in self.W.alternative_words and "-" in F.text[c] \
+                and "-" not in F.text[k]:
+            # "радянсько-фінська або Зимова війна": the compound before the other name
+            # (read before the named war's own mention, which holds no state)
+            hit = self._compound_parties(doc, c, entities)
+            if hit:
+                return hit
         owner = next((m for m in sent_mentions if m.start < trig.head < m.end), None)
         if owner is not None:
             return [owner._.entity_id] if state(owner._.entity_id) and \
@@ -1409,6 +1442,22 @@ class EventExtractor:
         if k > 0 and F.pos[k] == "ADJ" and "-" not in F.text[k] and \
                 "-" in F.text[k - 1]:
             k -= 1  # one adjective between: "російсько-турецька затяжна війна"
+        return self._compound_parties(doc, k, entities)
+
+    def _compound_parties(self, doc: Doc, k: int, entities: dict) -> list[str]:  # type: ignore[type-arg]
+        """The states a compound adjective at token ``k`` names ("російсько-турецька": every
+        part but the last a combining form, the last an adjective), or a state's adjective,
+        read as the polities of the narrative year; [] when any part is no state."""
+        F = self.F
+        gaz = gazetteer()
+
+        def state(eid: str) -> bool:  # a state, not a town ("Мінські домовленості") or a body
+            try:
+                actor = gaz.actor(eid)
+            except KeyError:
+                return False
+            return actor.type == "GPE" and actor.polity is None
+
         if k < 0 or F.pos[k] != "ADJ" and "-" not in F.text[k] or k in self.mention_tokens:
             return []
         *firsts, last = F.lower[k].split("-")

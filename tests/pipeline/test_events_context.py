@@ -932,3 +932,27 @@ def test_events_year_inside_a_quoted_title_does_not_date_the_event() -> None:
                          "«Договір про утворення СРСР 1922 року».")
     assert ch.events and all(ev.date == "1991-12-12" for ev in ch.events)
     assert any(e.id == "rus" for e in ch.entities)
+
+
+# -- round 10: recall on texts nobody tuned for ---------------------------------------------
+
+def test_a_war_with_another_name_after_its_compound_takes_the_compounds_states() -> None:
+    ev = _one(_events("Польсько-шведська або Північна війна почалася 1700 року."), "війна")
+    assert ev.cameo[:2] == "19" and ev.source == ["pol"] and ev.target == ["swe"]
+    ev = _one(_events("Російсько-турецька, тобто Кримська війна тривала три роки."), "війна")
+    assert set(ev.source + ev.target) >= {"tur"}
+
+
+def test_a_military_operation_against_a_state_is_an_attack_by_its_owner() -> None:
+    ev = _one(_events("У 2008 році розпочалася військова операція Росії проти Грузії."),
+              "військова операція")
+    assert ev.cameo[:2] == "19" and ev.source == ["rus"] and ev.target == ["geo"]
+    ev = _one(_events("Россия начала военную операцию против Грузии.", "ru"), "военную")
+    assert ev.cameo[:2] == "19" and ev.target == ["geo"]
+
+
+def test_a_signing_participle_after_a_compound_treaty_noun_takes_its_states() -> None:
+    ev = _one(_events("Польсько-шведська мирна угода, підписана 3 травня 1660 р., "
+                      "визначила кордон."), "підписана")
+    assert ev.cameo[:2] == "05" and ev.source == ["pol"] and ev.target == ["swe"]
+    assert ev.date == "1660-05-03"
