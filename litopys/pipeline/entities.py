@@ -833,7 +833,8 @@ class EntityRecognizer:
         self._places(doc, claim, taken)
         self._listed_places(doc, spans, claim, taken)
         self._short_documents(doc, spans, claim, taken)
-        spans[:] = [self._without_opener(doc, s) for s in spans]
+        spans[:] = [self._with_given_name(doc, self._without_opener(doc, s), taken)
+                    for s in spans]
         spans.sort(key=lambda s: s.start)
         doc.spans["mentions"] = spans
         return doc
@@ -1156,6 +1157,23 @@ class EntityRecognizer:
                 # "союзний договір": a name only if no other document of the text has
                 # this head (the actor stage joins it to the one that has)
                 doc.user_data.setdefault("litopys_generic_doc", {})[start] = i
+
+    @staticmethod
+    def _with_given_name(doc: Doc, span: Span, taken: list[bool]) -> Span:
+        """A surname with the first name before it that the persons dictionary gives that
+        person ("Богдан Хмельницький", "Володимиром Зеленським", where pymorphy3 does not
+        read the first name as one) is one mention."""
+        k = span.start - 1
+        if span.label_ != "PERSON" or k < 0 or taken[k] or not is_cap(doc[k]):
+            return span
+        from litopys.data.gazetteer import load_persons
+
+        if not load_persons().lookup_full(f"{doc[k].lower_} {span.text.lower()}"):
+            return span
+        taken[k] = True
+        out = Span(doc, k, span.end, label="PERSON")
+        out._.entity_id = span._.entity_id
+        return out
 
     @staticmethod
     def _without_opener(doc: Doc, span: Span) -> Span:

@@ -325,3 +325,12 @@ def test_entities_conference_named_after_a_place_opens_a_sentence() -> None:
 def test_entities_groups_and_places_of_the_dictionary(text: str, mention: str, eid: str) -> None:
     entity = _by_mention(litopys.extract(text), mention)
     assert entity is not None and entity.id == eid
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("У 1654 році Богдан Хмельницький уклав договір.", "Богдан Хмельницький"),
+    ("У 2022 році з Володимиром Зеленським зустрівся канцлер.", "Володимиром Зеленським"),
+])
+def test_entities_first_name_the_persons_dictionary_gives_joins_the_surname(
+        text: str, mention: str) -> None:
+    assert _typed(text, mention, "PERSON")
