@@ -512,6 +512,7 @@ class ActorResolver:
 
         self._inner_mentions(doc, entities, sentence_of)
         self._merge_short_bodies(doc, entities)
+        self._merge_same_as(doc, entities)
         self._merge_generic_documents(doc, entities)
         self._merge_place_forms(doc, entities)
         self._drop_people_alone(doc, entities)
@@ -609,6 +610,23 @@ class ActorResolver:
             if len(targets) != 1:
                 continue
             _move_mention(entities, span, targets.pop())
+
+    @staticmethod
+    def _merge_same_as(doc: Doc, entities: dict[str, Entity]) -> None:
+        """A mention the entity stage found to refer back to an earlier one ("Конференція"
+        after "Лозаннська конференція"; ``litopys_same_as``) is a mention of that one's
+        entity."""
+        same_as = doc.user_data.get("litopys_same_as")
+        if not same_as:
+            return
+        by_start = {s.start: s for s in doc.spans.get("mentions", [])}
+        for start, antecedent in same_as.items():
+            span, earlier = by_start.get(start), by_start.get(antecedent)
+            if span is None or earlier is None or span._.entity_id not in entities or \
+                    earlier._.entity_id not in entities or \
+                    span._.entity_id == earlier._.entity_id:
+                continue
+            _move_mention(entities, span, earlier._.entity_id)
 
     @staticmethod
     def _merge_place_forms(doc: Doc, entities: dict[str, Entity]) -> None:

@@ -833,6 +833,7 @@ class EntityRecognizer:
         self._places(doc, claim, taken)
         self._listed_places(doc, spans, claim, taken)
         self._short_documents(doc, spans, claim, taken)
+        self._meeting_anaphora(doc, spans, claim, taken)
         spans[:] = [self._with_given_name(doc, self._without_opener(doc, s), taken)
                     for s in spans]
         spans.sort(key=lambda s: s.start)
@@ -1157,6 +1158,28 @@ class EntityRecognizer:
                 # "союзний договір": a name only if no other document of the text has
                 # this head (the actor stage joins it to the one that has)
                 doc.user_data.setdefault("litopys_generic_doc", {})[start] = i
+
+    @staticmethod
+    def _meeting_anaphora(doc: Doc, spans: list[Span], claim, taken) -> None:  # type: ignore[no-untyped-def]
+        """"Конференція прийняла рішення", "Конгрес підтвердив": a word for a meeting
+        alone (no adjective before it, no name after it) after the text has named a meeting
+        with that word is that meeting (the actor stage joins it to the named one)."""
+        heads = rules()["meeting_heads"]
+        n = len(doc)
+        for i, tok in enumerate(doc):
+            if taken[i] or tok.lemma_ not in heads or not (
+                    tok.text.islower() or sentence_initial(tok)):
+                continue
+            if i > 0 and doc[i - 1].pos_ == "ADJ" or i + 1 < n and taken[i + 1]:
+                continue  # "мирна конференція", "конференції ООН": not the one named
+            named = [s for s in spans if s.label_ == "ORG" and s.end <= i and len(s) > 1
+                     and s[-1].lemma_ == tok.lemma_]
+            if not named:
+                continue
+            span = Span(doc, i, i + 1, label="ORG")
+            span._.entity_id = named[-1]._.entity_id
+            if claim(span) and not span._.entity_id:
+                doc.user_data.setdefault("litopys_same_as", {})[i] = named[-1].start
 
     @staticmethod
     def _with_given_name(doc: Doc, span: Span, taken: list[bool]) -> Span:

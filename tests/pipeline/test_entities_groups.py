@@ -334,3 +334,19 @@ def test_entities_groups_and_places_of_the_dictionary(text: str, mention: str, e
 def test_entities_first_name_the_persons_dictionary_gives_joins_the_surname(
         text: str, mention: str) -> None:
     assert _typed(text, mention, "PERSON")
+
+
+@pytest.mark.parametrize("text", [
+    "Лозаннська конференція відкрилася у 1922 році. Конференція ухвалила рішення.",
+    "Берлінський конгрес почався у 1878 році. Конгрес підтвердив право Австро-Угорщини.",
+])
+def test_entities_word_for_a_meeting_alone_is_the_meeting_named_before(text: str) -> None:
+    ch = litopys.extract(text)
+    named = [e for e in ch.entities if e.type == "ORG"]
+    assert len(named) == 1 and len(named[0].mentions) == 2
+
+
+def test_entities_word_for_a_meeting_with_an_adjective_is_another_meeting() -> None:
+    ch = litopys.extract("Берлінський конгрес почався у 1878 році. Мирна конференція відбулася пізніше.")
+    congress = [e for e in ch.entities if e.type == "ORG"]
+    assert all(len(e.mentions) == 1 for e in congress)
