@@ -1163,17 +1163,23 @@ class EntityRecognizer:
     def _meeting_anaphora(doc: Doc, spans: list[Span], claim, taken) -> None:  # type: ignore[no-untyped-def]
         """"Конференція прийняла рішення", "Конгрес підтвердив": a word for a meeting
         alone (no adjective before it, no name after it) after the text has named a meeting
-        with that word is that meeting (the actor stage joins it to the named one)."""
+        with that word is that meeting (the actor stage joins it to the named one); "альянс"
+        alone (``alliance_words``) is the alliance (``alliance_ids``) the text named last."""
         heads = rules()["meeting_heads"]
+        alliance_words = rules()["alliance_words"]
+        alliances = rules()["alliance_ids"]
         n = len(doc)
         for i, tok in enumerate(doc):
-            if taken[i] or tok.lemma_ not in heads or not (
+            alliance = tok.lemma_ in alliance_words
+            if taken[i] or not (tok.lemma_ in heads or alliance) or not (
                     tok.text.islower() or sentence_initial(tok)):
                 continue
             if i > 0 and doc[i - 1].pos_ == "ADJ" or i + 1 < n and taken[i + 1]:
                 continue  # "мирна конференція", "конференції ООН": not the one named
-            named = [s for s in spans if s.label_ == "ORG" and s.end <= i and len(s) > 1
-                     and s[-1].lemma_ == tok.lemma_]
+            # ("альянс утворив": the alliance the text named last, "НАТО")
+            named = [s for s in spans if s.label_ == "ORG" and s.end <= i and (
+                s._.entity_id in alliances if alliance else
+                len(s) > 1 and s[-1].lemma_ == tok.lemma_)]
             if not named:
                 continue
             span = Span(doc, i, i + 1, label="ORG")

@@ -350,3 +350,9 @@ def test_entities_word_for_a_meeting_with_an_adjective_is_another_meeting() -> N
     ch = litopys.extract("Берлінський конгрес почався у 1878 році. Мирна конференція відбулася пізніше.")
     congress = [e for e in ch.entities if e.type == "ORG"]
     assert all(len(e.mentions) == 1 for e in congress)
+
+
+def test_entities_alliance_word_alone_is_the_alliance_named_last() -> None:
+    ch = litopys.extract("Саміт НАТО у Вільнюсі: альянс підтримав Україну у 2023 році.")
+    nato = next(e for e in ch.entities if e.id == "nato")
+    assert "альянс" in [m.text for m in nato.mentions]
