@@ -956,3 +956,12 @@ def test_a_signing_participle_after_a_compound_treaty_noun_takes_its_states() ->
                       "визначила кордон."), "підписана")
     assert ev.cameo[:2] == "05" and ev.source == ["pol"] and ev.target == ["swe"]
     assert ev.date == "1660-05-03"
+
+
+@pytest.mark.parametrize("text,code", [
+    ("У 1721 році Росія сплатила Швеції контрибуцію.", "080"),
+    ("У 1880 році Болгарія платила Туреччині щорічну данину.", "070"),
+])
+def test_events_tribute_and_indemnity(text: str, code: str) -> None:
+    ch = litopys.extract(text)
+    assert any(ev.cameo == code for ev in ch.events)
