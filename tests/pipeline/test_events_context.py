@@ -965,3 +965,9 @@ def test_a_signing_participle_after_a_compound_treaty_noun_takes_its_states() ->
 def test_events_tribute_and_indemnity(text: str, code: str) -> None:
     ch = litopys.extract(text)
     assert any(ev.cameo == code for ev in ch.events)
+
+
+def test_events_starting_a_war_against_a_state() -> None:
+    ch = litopys.extract("У 1939 році Німеччина почала війну проти Польщі.")
+    assert any(ev.cameo == "190" and "deu" in ev.source and "pol" in ev.target
+               for ev in ch.events)
