@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from litopys.chronicle import Entity, Mention
+from litopys.data.loader import load_yaml
 from litopys.pipeline import extensions  # noqa: F401
 from litopys.pipeline.analysis import sentence_index
 from litopys.pipeline.entities import (
@@ -288,6 +289,22 @@ def gazetteer_ids() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def parliament_of(pol_id: str | None, head: str | None, year: int | None):  # type: ignore[no-untyped-def]
+    """The dictionary entry of a state's parliament ("український парламент" -> the
+    Verkhovna Rada; ``parliaments`` in entity_rules.yaml), where the head noun is one for a
+    parliament and the entry can be read in the narrative's year; else None."""
+    if not pol_id or head not in rules()["parliament_heads"]:
+        return None
+    pid = load_yaml("entity_rules").get("parliaments", {}).get(pol_id)
+    if pid is None:
+        return None
+    try:
+        rec = gazetteer().actor(pid)
+    except KeyError:
+        return None
+    return rec if rec.read_in(year) else None
+
+
 def capital_ids() -> frozenset[str]:
     """Ids of the cities the actor dictionary gives as some state's capital."""
     return frozenset(a.capital for a in gazetteer().actors() if a.capital)
@@ -499,6 +516,15 @@ class ActorResolver:
                     pol_id = in_year(periods, pol_id, year)
                     acting_id = in_year(acting, pol_id, year)
                     pol_id = acting_id if acting_id in known_ids else pol_id
+                parliament = parliament_of(pol_id, head, year)
+                if parliament is not None:
+                    # "Український парламент ратифікував": the Verkhovna Rada
+                    add(parliament.id, parliament.type, parliament.name, span,
+                        cameo=parliament.cameo, wikidata=parliament.wikidata)
+                    if entities[parliament.id].affiliation is None:
+                        ensure_entity(entities, gaz.actor(pol_id))
+                        entities[parliament.id].affiliation = pol_id
+                    continue
                 if pol_id and head:
                     # "радянська" and "російська делегація" in 1921: one delegation
                     eid = f"org:{pol_id}:{slug(head)}"

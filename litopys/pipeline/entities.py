@@ -192,7 +192,7 @@ def state_org_heads() -> frozenset[str]:
     """Nouns that, after a state's adjective, name an organisation or a group acting for
     the state, not the state itself: forces, envoys, estates ("польська шляхта")."""
     return rules()["force_heads"] | rules()["envoy_heads"] | rules()["group_heads"] | \
-        rules()["member_heads"]
+        rules()["member_heads"] | rules()["parliament_heads"]
 
 
 @lru_cache(maxsize=1)

@@ -356,3 +356,15 @@ def test_entities_alliance_word_alone_is_the_alliance_named_last() -> None:
     ch = litopys.extract("Саміт НАТО у Вільнюсі: альянс підтримав Україну у 2023 році.")
     nato = next(e for e in ch.entities if e.id == "nato")
     assert "альянс" in [m.text for m in nato.mentions]
+
+
+@pytest.mark.parametrize("text,mention,eid", [
+    ("У 1998 році український парламент ратифікував угоду.", "український парламент",
+     "verkhovna_rada"),
+    ("У 1925 році французький парламент схвалив договір.", "французький парламент",
+     "org:fra:парламент"),
+])
+def test_entities_state_adjective_before_parliament_is_its_parliament(
+        text: str, mention: str, eid: str) -> None:
+    entity = _by_mention(litopys.extract(text), mention)
+    assert entity is not None and entity.type == "ORG" and entity.id == eid
