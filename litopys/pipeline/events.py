@@ -126,6 +126,7 @@ class EventWords:
     first_person: frozenset[str]
     relation_nouns: frozenset[str]
     alternative_words: frozenset[str] = frozenset()
+    concessive: tuple[tuple[str, ...], ...] = ()
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -184,6 +185,7 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         first_person=frozenset(data.get("first_person") or ()),
         relation_nouns=frozenset(data.get("relation_nouns") or ()),
         alternative_words=frozenset(data.get("alternative_name_words") or ()),
+        concessive=tuple(tuple(w.split()) for w in data.get("concessive_markers") or ()),
         **sets,
     )
 
@@ -270,7 +272,8 @@ class EventExtractor:
             # a date in parentheses is an aside ("(... в 1927 р.)"), not the narrative time;
             # "заплатить вже за рік" is a look ahead, not the story's time
             main_line = [t for t in times_by_sent.get(sent_no[sent.start], [])
-                         if not self._in_parentheses(doc, sent, t.start)]
+                         if not self._in_parentheses(doc, sent, t.start)
+                         and not self._conceded(sent, t.start)]
             if main_line and not self._future_only(sent) and not self._commemorates(sent):
                 main_by_sent[sent_no[sent.start]] = main_line
         story: list[Event] = []  # the events of the current excerpt
@@ -1329,6 +1332,19 @@ class EventExtractor:
             return False
         return prev.pos_ in ("NOUN", "PROPN", "ADJ") and self.F.case[prev.i] in ("Gen", "Acc", "Ins", "Loc") and \
             not t.text[:1].isupper()
+
+    def _conceded(self, sent: Span, k: int) -> bool:
+        """Is token k inside a concessive phrase of its sentence ("незважаючи на період
+        визнання у 1924 р., ...": ``concessive_markers`` up to the next comma)? Such a
+        date is background, not the story's time."""
+        doc = sent.doc
+        for j in range(k - 1, sent.start - 1, -1):
+            if doc[j].text in (",", ";", "—", "–", ":"):
+                return False
+            for marker in self.W.concessive:
+                if tuple(t.lower_ for t in doc[j:j + len(marker)]) == marker:
+                    return True
+        return False
 
     @staticmethod
     def _in_title(doc: Doc, t: Span) -> bool:

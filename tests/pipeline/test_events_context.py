@@ -971,3 +971,11 @@ def test_events_starting_a_war_against_a_state() -> None:
     ch = litopys.extract("У 1939 році Німеччина почала війну проти Польщі.")
     assert any(ev.cameo == "190" and "deu" in ev.source and "pol" in ev.target
                for ev in ch.events)
+
+
+def test_events_date_in_a_concessive_phrase_is_not_the_story_time() -> None:
+    ch = litopys.extract("5 жовтня 1925 р. розпочала роботу Локарнська конференція. Радянський "
+                         "Союз, незважаючи на визнання у 1924 р., знову залишився осторонь. На "
+                         "першому засіданні конференції Англія проголосила рівноправність.")
+    later = [ev for ev in ch.events if "gbr" in ev.source]
+    assert later and all(ev.date == "1925-10-05" for ev in later)
