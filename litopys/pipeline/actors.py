@@ -920,7 +920,7 @@ class ActorResolver:
             if len(holders) != 1 or state not in entities:
                 continue
             start = k - 1 if k > 0 and doc[k - 1].pos_ == "ADJ" and \
-                doc[k - 1].lemma_ != "свій" and not any(
+                doc[k - 1].lemma_ not in words("actors")["pronoun_adjectives"] and not any(
                     m.start <= k - 1 < m.end for m in mentions) else k
             title = doc[start:span.end]
             person = holders[0]

@@ -43,8 +43,7 @@ ABBREV_DOC_RE = re.compile(r"^[А-ЯІЇЄҐ]\.(?:[-–]?[А-ЯІЇЄҐа-яії
 ROMAN_RE = re.compile(r"^[IVXLCІХ]+$")  # Latin, or Cyrillic І and Х typed for I and X
 MODEL_NOT_PERSON = ("LOC", "ORG", "DOC", "MISC")
 NAME_TAGS = ("Name", "Surn", "Patr")
-# A relational adjective of a place: its stem, then "-ськ-"/"-цьк-"/"-зьк-" and an ending.
-PLACE_ADJECTIVE_RE = re.compile(r"^(\w{3,}?)(?:ськ|цьк|зьк|ск|цк)(?:ий|а|е|і|ого|ої|ому|ій|им|ою|их|ими|ую|ая|ое|ие)$")
+
 ORDINAL_RE = re.compile(r"^\d{1,2}-[^\W\d_]{1,3}$")  # an ordinal number ("1-й полк")
 GENDERS = ("masc", "femn")
 MODEL_LABELS = {"PERS": "PERSON", "ORG": "ORG", "LOC": "LOC", "DOC": "DOC"}
@@ -720,12 +719,21 @@ def common_word_alone(tok: Token) -> bool:
     return nxt is not None and nxt.text in HEADLINE_MARKS
 
 
+@lru_cache(maxsize=1)
+def place_adjective_re() -> re.Pattern[str]:
+    """A relational adjective of a place: its stem, a suffix ("-ськ-", "-цьк-") and an
+    adjective ending (``place_adjective_suffixes``, ``adjective_endings``)."""
+    suffixes = "|".join(sorted(rules()["place_adjective_suffixes"], key=len, reverse=True))
+    endings = "|".join(sorted(rules()["adjective_endings"], key=len, reverse=True))
+    return re.compile(rf"^(\w{{3,}}?)(?:{suffixes})(?:{endings})$")
+
+
 @language_cache(maxsize=20_000)
 def place_adjective(word: str) -> bool:
     """Is a lower-cased adjective made from a place the gazetteer knows ("лозаннська" from
     "Лозанна", "версальська" from "Версаль"): its stem before "-ськ-"/"-цьк-"/"-зьк-",
     bare or with a vowel, is the place's name?"""
-    m = PLACE_ADJECTIVE_RE.match(word)
+    m = place_adjective_re().match(word)
     if m is None:
         return False
     stem = m.group(1)
