@@ -497,3 +497,31 @@ def load_persons() -> Persons:
     RETURNS (Persons): The dictionary built from litopys/data/build/persons.jsonl.
     """
     return read_persons(BUILD_DIR)
+
+
+@dataclass(frozen=True)
+class RulerRecord:
+    """One reign of ``rulers.yaml``: ``person`` held ``office`` of ``polity`` in
+    ``first``-``last`` (both inclusive); ``also``: other ids that name the polity then."""
+
+    office: str
+    polity: str
+    person: str
+    first: int
+    last: int
+    also: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def load_rulers() -> tuple[RulerRecord, ...]:
+    """Load the curated reigns (``litopys/data/curated/rulers.yaml``), cached.
+
+    RETURNS (tuple[RulerRecord, ...]): one record per reign, in file order.
+    """
+    from litopys.data.loader import load_yaml
+
+    return tuple(
+        RulerRecord(office=str(e["office"]), polity=str(e["polity"]), person=str(e["person"]),
+                    first=int(e["from"]), last=int(e["to"]),
+                    also=tuple(str(a) for a in e.get("also", ())))
+        for e in load_yaml("rulers") or ())

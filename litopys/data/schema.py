@@ -176,6 +176,25 @@ class Person(_Entry):
         return value
 
 
+class Ruler(BaseModel):
+    """One entry of ``rulers.yaml`` (the fields are described in its header)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    office: Trimmed
+    polity: Id
+    person: Id
+    from_: StrictInt = Field(alias="from")
+    to: StrictInt
+    also: list[Id] = []
+
+    @model_validator(mode="after")
+    def _years(self) -> Ruler:
+        if self.to < self.from_:
+            raise ValueError(f"to: {self.to} is before from: {self.from_}")
+        return self
+
+
 class Office(BaseModel):
     """One entry of ``offices.yaml`` (the fields are described in its header)."""
 
@@ -267,6 +286,21 @@ def validate_persons(entries: Any, actor_ids: set[str],
         refs.update({f"polity_history.{i}": h[2] for i, h in enumerate(p.polity_history)})
         _refs(file, n, p.id, refs, actor_ids, "actors.yaml")
     return persons
+
+
+def validate_rulers(entries: Any, actor_ids: set[str], person_ids: set[str],
+                    file: str = "rulers.yaml") -> list[Ruler]:
+    """Check the curated rulers: fields, years, polities and persons that exist.
+
+    RETURNS (list[Ruler]): the entries as models.
+    """
+    rulers = _validate(Ruler, entries, file, "person")
+    for n, r in enumerate(rulers, 1):
+        _refs(file, n, r.person, {"polity": r.polity,
+                                  **{f"also.{i}": a for i, a in enumerate(r.also)}},
+              actor_ids, "actors.yaml")
+        _refs(file, n, r.person, {"person": r.person}, person_ids, "persons.yaml")
+    return rulers
 
 
 def validate_offices(entries: Any, file: str = "offices.yaml") -> list[Office]:

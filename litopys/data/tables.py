@@ -13,7 +13,8 @@
 - names.jsonl: one line per (actor or person id, language) with a display name in
   that language (``name_by_lang``; the canonical ``name`` is Ukrainian)
 
-``scripts/build_data.py`` runs it; ``tests/data/test_data_integrity.py`` fails if
+``rulers.yaml`` is only checked (persons and polities it names must exist); the
+actor stage reads it as it is. ``scripts/build_data.py`` runs it; ``tests/data/test_data_integrity.py`` fails if
 the committed tables drift from a fresh build.
 
 DOCS: docs/ARCHITECTURE.md
@@ -42,7 +43,13 @@ from litopys.data.inflect import (
     with_cyrillic_numerals,
 )
 from litopys.data.loader import SAFE_LOADER
-from litopys.data.schema import BuildError, validate_actors, validate_offices, validate_persons
+from litopys.data.schema import (
+    BuildError,
+    validate_actors,
+    validate_offices,
+    validate_persons,
+    validate_rulers,
+)
 
 DATA_DIR = Path(__file__).resolve().parent
 CURATED_DIR = DATA_DIR / "curated"
@@ -215,6 +222,11 @@ def build(out_dir: Path = BUILD_DIR, curated_dir: Path = CURATED_DIR) -> dict[st
         persons = _load_yaml(persons_path)
         validate_persons(persons, {entry["id"] for entry in actors})
         written["persons.jsonl"] = person_rows(persons)
+        rulers_path = curated_dir / "rulers.yaml"
+        if rulers_path.exists():
+            # read at load time (litopys.data.gazetteer.load_rulers); checked here only
+            validate_rulers(_load_yaml(rulers_path), {entry["id"] for entry in actors},
+                            {entry["id"] for entry in persons})
     written["names.jsonl"] = name_rows(actors, persons)
     for name, rows in written.items():
         _write_jsonl(out_dir / name, rows)

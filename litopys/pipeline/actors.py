@@ -553,6 +553,7 @@ class ActorResolver:
         self._roles(doc, entities)
         self._predicative_roles(doc, entities)
         self._office_alone(doc, entities)
+        self._ruler_titles(doc, entities)
         for ent in list(entities.values()):
             polity = getattr(ent, "_polity", None)
             if ent.type == "PERSON" and ent.affiliation is None and polity:
@@ -937,6 +938,169 @@ class ActorResolver:
             for ent in entities.values():
                 ent.mentions.sort(key=lambda m: m.start)
             doc.spans["mentions"] = sorted(mentions, key=lambda m: m.start)
+
+    @staticmethod
+    def _ruler_titles(doc: Doc, entities: dict[str, Entity]) -> None:
+        """"Короля", "кримського хана", "короля Польщі", "султанові": a ruler's title in the
+        singular with no name after it is the ruler who held that office of that polity in
+        the narrative year (``rulers.yaml``), when the text never names him. The polity is
+        the one an adjective before the title or a state's genitive after it names; for a
+        bare title, the one polity of the document with that office then (or the title's
+        only polity: a khan is the Crimean khan, a sultan the Ottoman one). A ruler the text
+        calls by title only once stays out (the shared dev gold leaves such a background
+        ruler unannotated: "видав план війни султанові"); from two titles on he is an actor."""
+        from litopys.data.gazetteer import RulerRecord, load_rulers
+
+        def pairs(key: str) -> dict[str, list[str]]:
+            out: dict[str, list[str]] = {}
+            for item in words("actors").get(key, ()):
+                word, _, rest = item.partition(":")
+                out[word] = rest.split(",")
+            return out
+
+        titles = pairs("ruler_titles")
+        sole = pairs("ruler_sole_polity")
+        if not titles:
+            return
+        reigns = load_rulers()
+        gaz = gazetteer()
+        book = persons()
+        periods = period_ids()
+        years = narrative_years(doc)
+        role_tokens = doc.user_data.get("litopys_role_tokens", set())
+        mentions = list(doc.spans.get("mentions", []))
+        mention_at: dict[int, Span] = {}
+        for m in mentions:
+            for k in range(m.start, m.end):
+                mention_at[k] = m
+        _, sent_no = sentence_index(doc)
+
+        def polity_ids(eid: str, year: int) -> set[str]:
+            return {eid, in_year(periods, eid, year)}
+
+        def adjective_polity(tok: Token, year: int) -> set[str]:
+            hits = [h for h in gaz.lookup(tok.lower_) if h.kind == "adjective"
+                    and h.type in ("GPE", "LOC")]
+            return polity_ids(hits[0].id, year) if hits else set()
+
+        def singular(tok: Token) -> bool:
+            # the tagger's number is unreliable here ("султанові" as a plural adjective):
+            # a noun reading in the singular, the locative only after a preposition
+            after_prep = tok.i > 0 and doc[tok.i - 1].pos_ == "ADP"
+            for tag in tags_of(tok.text):
+                if not tag.startswith("NOUN") or "plur" in tag:
+                    continue
+                if "loct" not in tag or after_prep:
+                    return True
+            return False
+
+        named = {e.id for e in entities.values() if e.type == "PERSON" and e.mentions}
+
+        doc_polities: set[str] = set()
+        for ent in entities.values():
+            if ent.type == "GPE" and ent.mentions:
+                doc_polities.add(ent.id)
+        pending: dict[str, list[tuple[int, int, Span | None, RulerRecord]]] = {}
+        for tok in doc:
+            if tok.i in role_tokens or not tok.is_alpha:
+                continue
+            title = next((w for w in (tok.lemma_.lower(), tok.lower_) if w in titles), None)
+            if title is None:
+                title = next((w for w in sorted(_lemmas(tok)) if w in titles), None)
+            if title is None:
+                continue
+            if not singular(tok):
+                continue  # "королі Польщі обиралися": kings in general
+            year = years[tok.i] if years else None
+            inside = mention_at.get(tok.i)
+            if year is None or (inside is not None and inside.label_ != "GPE"):
+                continue
+            if inside is not None and inside.label_ == "GPE" and inside.end != tok.i + 1:
+                continue  # "Королівство Польське" and the like: a state's own name
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            after = mention_at.get(tok.i + 1)
+            if nxt is not None and (after is not None and after.label_ == "PERSON" or (
+                    after is None and nxt.is_alpha and nxt.text[:1].isupper()
+                    and not nxt.is_sent_start)):
+                continue  # "король Ян Казимир", "султан Ахмед": the office of a name
+            start, end = tok.i, tok.i + 1
+            wanted: set[str] = set()
+            if inside is not None and inside.start < tok.i:
+                # "польський король": the entity stage made the phrase the state
+                start = inside.start
+                wanted = polity_ids(inside._.entity_id or "", year)
+            elif tok.i > 0 and (doc[tok.i - 1].pos_ == "ADJ" or
+                                adjective_polity(doc[tok.i - 1], year)):
+                prev = doc[tok.i - 1]
+                wanted = adjective_polity(prev, year)
+                if not wanted or prev.i in mention_at:
+                    continue  # "новий король", "коронного гетьмана": not a state's title
+                start = prev.i
+            if not wanted and after is not None and after.label_ == "GPE" and \
+                    "gent" in str(after[0].morph) + " ".join(tags_of(after[0].text)):
+                wanted = polity_ids(after._.entity_id or "", year)  # "король Польщі"
+                end = after.end
+            offices_of = set(titles[title])
+            if not wanted and "*" in offices_of:
+                continue  # "правитель" names no office: only with its state
+            cands = [r for r in reigns if r.first <= year <= r.last
+                     and ("*" in offices_of or r.office in offices_of)]
+            if wanted:
+                cands = [r for r in cands if r.polity in wanted or wanted & set(r.also)]
+            else:
+                local = {r.polity for r in cands if r.polity in doc_polities or any(
+                    in_year(periods, a, year) == r.polity or a in r.also
+                    for a in doc_polities)}
+                if not local:
+                    local = {r.polity for r in cands if r.polity in sole.get(title, ())}
+                if len(local) != 1:
+                    continue
+                cands = [r for r in cands if r.polity in local]
+            if len({r.person for r in cands}) != 1:
+                continue
+            reign = cands[0]
+            if reign.person in named:
+                continue  # the text names him: the title stays as it is
+            try:
+                rec = book.person(reign.person)
+            except KeyError:
+                continue
+            old = inside if inside is not None else (after if end > tok.i + 1 else None)
+            pending.setdefault(rec.id, []).append((start, end, old, reign))
+        replaced: list[tuple[Span, Span | None, str | None]] = []
+        for pid, titles_of in pending.items():
+            if len(titles_of) < 2:
+                continue  # a ruler the text names once by title is background, not an actor
+            rec = book.person(pid)
+            for start, end, old, reign in titles_of:
+                # (read before the new span's id is set: span extensions are keyed by offsets)
+                old_id = old._.entity_id if old is not None else None
+                span = Span(doc, start, end, label="PERSON")
+                span._.entity_id = rec.id
+                replaced.append((span, old, old_id))
+                ent = entities.get(rec.id)
+                if ent is None:
+                    ent = entities[rec.id] = Entity(id=rec.id, type="PERSON", name=rec.name,
+                                                    key=rec.id, wikidata=rec.wikidata)
+                ent.mentions.append(Mention(span.start_char, span.end_char, span.text,
+                                            sent_no[start] if sent_no else 0))
+                if reign.office not in ent.roles:
+                    ent.roles.append(reign.office)
+                if ent.affiliation is None:
+                    pol = gaz.actor(reign.polity)
+                    ensure_entity(entities, pol)
+                    ent.affiliation = pol.id
+        if not replaced:
+            return
+        gone = {(o.start, o.end) for _, o, _ in replaced if o is not None}
+        for _, old, old_id in replaced:
+            if old is not None and old_id in entities:
+                ent = entities[old_id]
+                ent.mentions = [m for m in ent.mentions
+                                if (m.start, m.end) != (old.start_char, old.end_char)]
+        kept = [m for m in mentions if (m.start, m.end) not in gone]
+        doc.spans["mentions"] = sorted([*kept, *(s for s, _, _ in replaced)],
+                                       key=lambda m: m.start)
 
     @staticmethod
     def _polity_of(eid: str, entities: dict[str, Entity], gaz) -> str:  # type: ignore[no-untyped-def]

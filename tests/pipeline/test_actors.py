@@ -385,3 +385,44 @@ def test_actors_office_of_a_state_with_two_holders_stays_the_state() -> None:
                          "України Леонід Кучма вступив на посаду. Президент України заявив це.")
     assert not any(m.text == "Президент України" for e in ch.entities if e.type == "PERSON"
                    for m in e.mentions)
+
+
+def test_actors_ruler_title_alone_is_the_ruler_of_the_narrative_year() -> None:
+    ch = litopys.extract("Улітку 1651 року Річ Посполита зібрала військо. Під Берестечком "
+                         "короля підтримала шляхта, а хана вмовляли не відступати. Хан утік, "
+                         "і королем були невдоволені.")
+    king = next(e for e in ch.entities if e.id == "jan_kazimierz")
+    assert king.type == "PERSON" and king.affiliation == "rzeczpospolita"
+    assert [m.text for m in king.mentions] == ["короля", "королем"]
+    assert "islam_giray_iii" in {e.id for e in ch.entities}
+
+
+def test_actors_ruler_title_with_the_state_adjective() -> None:
+    ch = litopys.extract("У 1711 році до Бендер прибули посли. Кримського хана просили "
+                         "про допомогу, а султанові надіслали листи. Хан відмовився, султан мовчав.")
+    khan = next(e for e in ch.entities if e.id == "devlet_giray_ii")
+    assert [m.text for m in khan.mentions] == ["Кримського хана", "Хан"]
+    assert khan.affiliation == "crimean_khanate"
+    assert "ahmed_iii" in {e.id for e in ch.entities}
+
+
+def test_actors_ruler_titled_once_is_background() -> None:
+    ch = litopys.extract("У 1711 році молдавський господар видав план війни султанові.")
+    assert "ahmed_iii" not in {e.id for e in ch.entities}
+
+
+def test_actors_ruler_title_of_a_named_ruler_stays_as_it_was() -> None:
+    text = "У 1651 році король Ян Казимир зібрав військо. Короля підтримали магнати."
+    ch = litopys.extract(text)
+    king = next(e for e in ch.entities if e.id == "jan_kazimierz")
+    assert [m.text for m in king.mentions] == ["Ян Казимир"]
+
+
+def test_actors_ruler_title_in_the_plural_is_no_one() -> None:
+    ch = litopys.extract("У 1700 році королі Польщі обиралися шляхтою на сеймі.")
+    assert not [e for e in ch.entities if e.type == "PERSON"]
+
+
+def test_actors_ruler_title_of_two_reigns_in_one_year_is_no_one() -> None:
+    ch = litopys.extract("У 1696 році короля просили про допомогу. Король відмовився.")
+    assert not [e for e in ch.entities if e.type == "PERSON"]
