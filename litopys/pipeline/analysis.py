@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from litopys.lang import each_language
 from litopys.pipeline import extensions  # noqa: F401  (registers slots)
-from litopys.pipeline.morph import language_cache, parses
+from litopys.pipeline.morph import adverbs_first, language_cache, parses
 
 ABBREVIATIONS = (
     "р.", "рр.", "ст.", "ст.ст.", "н.", "е.", "г.", "гг.", "т.", "д.", "п.", "див.", "с.",
@@ -76,7 +76,7 @@ def analyse_word(word: str) -> tuple[str, str, str, tuple[str, ...], tuple[str, 
     # "з") the function-word reading is almost always right
     for wanted in ("PREP", "CONJ", "PRCL", "NPRO"):
         hit = next((p for p in ps if p.tag.POS == wanted), None)
-        if hit is not None:
+        if hit is not None and not (wanted == "PREP" and word.lower() in adverbs_first()):
             best = hit
             break
     if best.tag.POS == "VERB" and any(g in str(best.tag) for g in ("impr", "1per", "2per")):

@@ -137,6 +137,13 @@ def slavic_surname_endings() -> tuple[str, ...]:
     return tuple(sorted(load("entities", _LANGUAGE.get()).get("slavic_surname_endings") or ()))
 
 
+@language_cache(maxsize=len(MORPH_LANGUAGES))
+def adverbs_first() -> frozenset[str]:
+    """Words pymorphy3 also reads as prepositions that are adverbs in running prose
+    ("Раніше Столтенберг підтвердив": "раніше" is no preposition), of the current language."""
+    return frozenset(load("entities", _LANGUAGE.get()).get("adverbs_not_prepositions") or ())
+
+
 NAME_TAGS = ("Name", "Surn", "Patr")
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")
 UD_TO_PYMORPHY = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs",
