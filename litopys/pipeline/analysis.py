@@ -74,11 +74,16 @@ def analyse_word(word: str) -> tuple[str, str, str, tuple[str, ...], tuple[str, 
     best = ps[0]
     # pymorphy3 scores every parse alike; for closed-class words ("до", "на",
     # "з") the function-word reading is almost always right
+    adverb = next((p for p in ps if p.tag.POS == "ADVB"), None) \
+        if word.lower() in adverbs_first() else None
     for wanted in ("PREP", "CONJ", "PRCL", "NPRO"):
         hit = next((p for p in ps if p.tag.POS == wanted), None)
-        if hit is not None and not (wanted == "PREP" and word.lower() in adverbs_first()):
+        if hit is not None:
             best = hit
             break
+    if adverb is not None:
+        best = adverb  # "Раніше Столтенберг підтвердив", "Пізніше Рада скасувала"
+
     if best.tag.POS == "VERB" and any(g in str(best.tag) for g in ("impr", "1per", "2per")):
         # imperatives and first/second persons are rare in historical prose:
         # "війну" is the noun, not "(я) війну"
