@@ -68,6 +68,8 @@ PATIENT_FRAMES = frozenset({"occupy", "seize", "blockade", "bomb", "shell", "rec
 # frames of signing: with no subject, the sides named by "між" after a treaty noun of the
 # sentence ("підписаний", "було укладено «Договір між X і Y»") are the parties
 SIGN_FRAMES = frozenset({"sign", "ratify"})
+CONCESSION_REACH = 30  # tokens: how far back a concessive phrase's opener may stand
+TITLE_REACH = 300  # characters: how far a quoted title may reach around a date
 MOVE_FRAMES = {"visit", "enter", "invade", "attack", "offensive", "occupy", "seize", "bomb",
                "shell", "blockade"}
 
@@ -1338,7 +1340,7 @@ class EventExtractor:
         визнання у 1924 р., ...": ``concessive_markers`` up to the next comma)? Such a
         date is background, not the story's time."""
         doc = sent.doc
-        for j in range(k - 1, sent.start - 1, -1):
+        for j in range(k - 1, max(sent.start, k - CONCESSION_REACH) - 1, -1):
             if doc[j].text in (",", ";", "—", "–", ":"):
                 return False
             for marker in self.W.concessive:
@@ -1346,13 +1348,18 @@ class EventExtractor:
                     return True
         return False
 
-    @staticmethod
-    def _in_title(doc: Doc, t: Span) -> bool:
-        """Is the expression inside a title in «» quotes (opened in its sentence and
-        closed after it)?"""
-        sent = doc[t.start].sent
-        before = doc.text[sent.start_char:t.start_char]
-        after = doc.text[t.end_char:sent.end_char]
+    def _in_title(self, doc: Doc, t: Span) -> bool:
+        """Is the expression inside a title in «» quotes (opened before it and closed
+        after it, no full stop between)?"""
+        # (a title is short: only the stretch of text around the date is read, so a
+        # sentence with a thousand dates costs no more per date; a stop ends the title)
+        cache = getattr(self, "_doc_text", None)
+        if cache is None or cache[0] is not doc:
+            cache = (doc, doc.text)  # (Doc.text joins every token: read it once)
+            self._doc_text = cache
+        text = cache[1]
+        before = text[max(0, t.start_char - TITLE_REACH):t.start_char].rsplit(".", 1)[-1]
+        after = text[t.end_char:t.end_char + TITLE_REACH].split(".", 1)[0]
         return before.count("«") > before.count("»") and "»" in after
 
     def _in_parentheses(self, doc: Doc, sent: Span, k: int) -> bool:
