@@ -985,3 +985,17 @@ def test_events_comparative_adverb_opening_a_sentence_is_no_preposition() -> Non
     ch = litopys.extract("Саміт відбувся 11 липня 2023 року. Раніше Столтенберг підтвердив "
                          "участь Зеленського.")
     assert any("stoltenberg" in ev.source for ev in ch.events)
+
+
+# lexicon round (session 10): verbs of the CAMEO roots the read sets never used
+@pytest.mark.parametrize("text,cameo,source,target", [
+    ("У 1921 р. Польща видворила радянських дипломатів.", "174", "pol", "soviet_russia"),
+    ("У 1708 р. Росія репресувала козаків.", "175", "tsardom_of_muscovy", "cossacks"),
+    ("У 1648 р. козаки повстали проти Польщі.", "145", "cossacks", "pol"),
+    ("У 1943 р. СРСР відтіснив Німеччину за Дніпро.", "190", "ussr", "deu"),
+    ("У 1941 р. Німеччина бомбила Київ.", "195", "deu", "kyiv"),
+])
+def test_events_lexicon_round_new_verbs(text: str, cameo: str, source: str, target: str) -> None:
+    ch = litopys.extract(text)
+    assert any(ev.cameo == cameo and source in ev.source and target in ev.target
+               for ev in ch.events), [(ev.cameo, ev.source, ev.target) for ev in ch.events]
