@@ -288,7 +288,34 @@ def gazetteer_ids() -> frozenset[str]:
     return frozenset(a.id for a in gazetteer().actors())
 
 
-@lru_cache(maxsize=1)
+def _sole_holder(people: list[Entity], entities: dict[str, Entity], state: str | None,
+                 lemma: str) -> Entity | None:
+    """The one person of the text with the office ``lemma`` names who acts for ``state``
+    (among ``people``, the persons with roles), or None when there is none or more."""
+    hit = offices().lookup(lemma)
+    if hit is None:
+        return None
+    holders = [p for p in people if p.affiliation == state and any(
+        hit.office in r or lemma in r.lower().split() for r in p.roles)]
+    # (the state is tested last: a span's id is not always a string)
+    return holders[0] if len(holders) == 1 and state in entities else None
+
+
+def _title_of(doc: Doc, entities: dict[str, Entity], span: Span, start: int, person: Entity,
+              sent_no: list[int] | None) -> Span:
+    """Move the state's mention ``span`` to ``person``, as the title from ``start`` to the
+    span's end ("радянський повпред", "Президент України"); RETURNS the new mention."""
+    ent = entities[span._.entity_id]
+    ent.mentions = [m for m in ent.mentions
+                    if (m.start, m.end) != (span.start_char, span.end_char)]
+    title = doc[start:span.end]
+    person.mentions.append(Mention(title.start_char, title.end_char, title.text,
+                                   sent_no[span.start] if sent_no else 0))
+    new = Span(doc, start, span.end, label="PERSON")
+    new._.entity_id = person.id
+    return new
+
+
 def parliament_of(pol_id: str | None, head: str | None, year: int | None):  # type: ignore[no-untyped-def]
     """The dictionary entry of a state's parliament ("український парламент" -> the
     Verkhovna Rada; ``parliaments`` in entity_rules.yaml), where the head noun is one for a
@@ -305,6 +332,7 @@ def parliament_of(pol_id: str | None, head: str | None, year: int | None):  # ty
     return rec if rec.read_in(year) else None
 
 
+@lru_cache(maxsize=1)
 def capital_ids() -> frozenset[str]:
     """Ids of the cities the actor dictionary gives as some state's capital."""
     return frozenset(a.capital for a in gazetteer().actors() if a.capital)
@@ -885,22 +913,12 @@ class ActorResolver:
             nxt = mentions[n + 1] if n + 1 < len(mentions) else None
             if nxt is not None and nxt.label_ == "PERSON" and nxt.start == span.end:
                 continue  # "радянського повпреда Д. В. Богомолова": the office of a name
-            office = office_lex.lookup(head.lemma_).office
-            state = span._.entity_id
-            holders = [p for p in people if p.affiliation == state and any(
-                office in r or head.lemma_ in r.lower().split() for r in p.roles)]
-            if len(holders) != 1 or state not in entities:
+            person = _sole_holder(people, entities, span._.entity_id, head.lemma_)
+            if person is None:
                 continue
-            person = holders[0]
-            ent = entities[state]
-            ent.mentions = [m for m in ent.mentions
-                            if (m.start, m.end) != (span.start_char, span.end_char)]
-            person.mentions.append(Mention(span.start_char, span.end_char, span.text,
-                                           sent_no[span.start] if sent_no else 0))
-            new = Span(doc, span.start, span.end, label="PERSON")
-            new._.entity_id = person.id
-            mentions[n] = new
+            mentions[n] = _title_of(doc, entities, span, span.start, person, sent_no)
             changed = True
+        pronoun_adjectives = words("actors")["pronoun_adjectives"]
         for n, span in enumerate(mentions):
             # "Президент України також зазначив": an office before a state's name in the
             # genitive, with no name after it, is the one person the text gives that office
@@ -914,25 +932,13 @@ class ActorResolver:
                 continue  # "президент України Володимир Зеленський": the office of a name
             if any(m.start < k + 1 and k < m.end for m in mentions if m is not span):
                 continue
-            office = office_lex.lookup(doc[k].lemma_).office
-            state = span._.entity_id
-            holders = [p for p in people if p.affiliation == state and any(
-                office in r or doc[k].lemma_ in r.lower().split() for r in p.roles)]
-            if len(holders) != 1 or state not in entities:
+            person = _sole_holder(people, entities, span._.entity_id, doc[k].lemma_)
+            if person is None:
                 continue
             start = k - 1 if k > 0 and doc[k - 1].pos_ == "ADJ" and \
-                doc[k - 1].lemma_ not in words("actors")["pronoun_adjectives"] and not any(
+                doc[k - 1].lemma_ not in pronoun_adjectives and not any(
                     m.start <= k - 1 < m.end for m in mentions) else k
-            title = doc[start:span.end]
-            person = holders[0]
-            ent = entities[state]
-            ent.mentions = [m for m in ent.mentions
-                            if (m.start, m.end) != (span.start_char, span.end_char)]
-            person.mentions.append(Mention(title.start_char, title.end_char, title.text,
-                                           sent_no[span.start] if sent_no else 0))
-            new = Span(doc, start, span.end, label="PERSON")
-            new._.entity_id = person.id
-            mentions[n] = new
+            mentions[n] = _title_of(doc, entities, span, start, person, sent_no)
             changed = True
         if changed:
             for ent in entities.values():

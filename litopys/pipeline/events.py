@@ -215,6 +215,15 @@ class _Trigger:
     lemma: str = ""
 
 
+def _is_state(eid: str) -> bool:
+    """Is the dictionary entry a state, not a town ("Мінські домовленості") or a body?"""
+    try:
+        actor = gazetteer().actor(eid)
+    except KeyError:
+        return False
+    return actor.type == "GPE" and actor.polity is None
+
+
 def token_case(tok: Token) -> str | None:
     c = tok.morph.get("Case")
     return c[0] if c else None
@@ -1439,14 +1448,6 @@ class EventExtractor:
         ("радянської окупації"). Each is read as the polity of the narrative year, and added
         to the document's entities when the text names it nowhere else."""
         F = self.F
-        gaz = gazetteer()
-
-        def state(eid: str) -> bool:  # a state, not a town ("Мінські домовленості") or a body
-            try:
-                actor = gaz.actor(eid)
-            except KeyError:
-                return False
-            return actor.type == "GPE" and actor.polity is None
 
         k = trig.start - 1
         c = k - 3 if k > 2 and F.text[k - 2] == "," else k - 2  # "російсько-турецька, тобто"
@@ -1459,7 +1460,7 @@ class EventExtractor:
                 return hit
         owner = next((m for m in sent_mentions if m.start < trig.head < m.end), None)
         if owner is not None:
-            return [owner._.entity_id] if state(owner._.entity_id) and \
+            return [owner._.entity_id] if _is_state(owner._.entity_id) and \
                 F.pos[owner.start] == "ADJ" else []
         k = trig.start - 1
         if k > 0 and F.pos[k] == "ADJ" and "-" not in F.text[k] and \
@@ -1473,14 +1474,6 @@ class EventExtractor:
         read as the polities of the narrative year; [] when any part is no state."""
         F = self.F
         gaz = gazetteer()
-
-        def state(eid: str) -> bool:  # a state, not a town ("Мінські домовленості") or a body
-            try:
-                actor = gaz.actor(eid)
-            except KeyError:
-                return False
-            return actor.type == "GPE" and actor.polity is None
-
         if k < 0 or F.pos[k] != "ADJ" and "-" not in F.text[k] or k in self.mention_tokens:
             return []
         *firsts, last = F.lower[k].split("-")
@@ -1500,7 +1493,7 @@ class EventExtractor:
             if capital.polity and gaz.actor(capital.polity).capital == eid:
                 eid = capital.polity  # "московсько-польська війна": the capital's state
             rec = gaz.actor(in_year(period_ids(), eid, year))
-            if not state(rec.id):
+            if not _is_state(rec.id):
                 return []
             ensure_entity(entities, rec)
             out.append(rec.id)
