@@ -91,7 +91,9 @@ def person_name(span: Span) -> tuple[str, list[str]]:
         text = tok.text
         name_parses = [str(p.tag) for p in _parses(text)
                        if any(t in str(p.tag) for t in ("Name", "Surn", "Patr"))]
-        if any(gender in t or "Fixd" in t for t in name_parses):
+        if "-" in text and tok.i < span.end - 1:
+            nom = _hyphenated_first_name(text, gender)  # "Франк-Вальтером" -> "Франк-Вальтер"
+        elif any(gender in t or "Fixd" in t for t in name_parses):
             nom = nominative(text, None, prefer="Surn" if tok.i == span.end - 1
                              else "Name", gender=gender)
         else:
@@ -102,6 +104,21 @@ def person_name(span: Span) -> tuple[str, list[str]]:
     name = " ".join(out)
     name = re.sub(r"(\w\.) (?=\w\.)", r"\1 ", name)
     return name, words
+
+
+def _hyphenated_first_name(text: str, gender: str) -> str:
+    """A double first name in any case ("Франк-Вальтером", "Жан-Марком") in the nominative:
+    each part that the dictionary knows as a name of the person's gender is put in the
+    nominative; the word stays as written unless every part is such a name."""
+    parts = text.split("-")
+    out = []
+    for part in parts:
+        tags = [str(p.tag) for p in _parses(part) if p.is_known
+                and ("Name" in str(p.tag) or "Surn" in str(p.tag))]
+        if not any(gender in t for t in tags):
+            return text
+        out.append(keep_capitals(nominative(part, None, prefer="Name", gender=gender), part))
+    return "-".join(out)
 
 
 def keep_capitals(word: str, written: str) -> str:

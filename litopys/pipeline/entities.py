@@ -490,7 +490,17 @@ def located(tok: Token) -> bool:
     doc = tok.doc
     if tok.i == 0 or doc[tok.i - 1].lower_ not in rules()["locative_prepositions"]:
         return False
-    return located_word(tok)
+    return located_word(tok) or locative_name_only(tok)
+
+
+def locative_name_only(tok: Token) -> bool:
+    """"в Богуславі", "у Ярославі", "у Львові": after a preposition of place, a word the
+    dictionary knows as a first name and also as an inanimate noun in the locative case
+    (the town) is the town, since one is not "in" a person; not "у Ользі" (only a name)
+    nor a surname of the persons dictionary."""
+    if known_surname(tok.text):
+        return False
+    return "loct" in _reading_cases(tok, ("inan",))
 
 
 def _first_name_before(tok: Token, nxt: Token) -> bool:
@@ -717,6 +727,35 @@ def common_word_alone(tok: Token) -> bool:
         return True  # "Власник", "Суддя"
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     return nxt is not None and nxt.text in HEADLINE_MARKS
+
+
+def common_noun_place(tok: Token) -> bool:
+    """Is a capitalised word the model calls a place, inside a sentence, an ordinary noun
+    ("прокласти собі Шлях", "засідання Ставки", "епоха Конфесіоналізації"): one the
+    dictionary knows only as a common noun (no name reading, no plural-only town name such
+    as "Крути"), that no gazetteer lists and that no preposition of place or word for a
+    settlement puts on the map ("під Крутами", "у місті Суми")?
+
+    tok (Token): the model's one-word place.
+    RETURNS (bool): True where the word names no place.
+    """
+    from litopys.pipeline.morph import parses
+
+    if not is_known(tok.text) or tok.text.isupper() or gazetteer().lookup(tok.lower_) or \
+            any(p.normal_form.replace("ґ", "г").replace("є", "е") in rules()["envoy_heads"] |
+                rules()["org_heads"] | rules()["polity_nouns"] for p in parses(tok.text)):
+        return False  # ("Ся Делєґація", old spelling: a body's noun, left to the body rules)
+    ps = parses(tok.text)
+    if not all(p.is_known and p.tag.POS == "NOUN"
+               and not any(t in p.tag for t in NAME_TAGS + ("Abbr",)) for p in ps) or \
+            all("Pltm" in p.tag for p in ps):
+        return False
+    doc, i = tok.doc, tok.i
+    before = {doc[k].lower_ for k in range(max(0, i - 2), i)}
+    marks = rules()["place_prepositions"] | rules()["locative_prepositions"] | \
+        set(rules()["settlement_words"]) | set(rules()["water_words"])
+    return not (before & marks) and not any(
+        reads_as(doc[k].text, rules()["landmark_nouns"]) for k in range(max(0, i - 2), i))
 
 
 @lru_cache(maxsize=1)
@@ -1814,6 +1853,8 @@ class EntityRecognizer:
                 start -= 1
             if start == i or (i - start < 2 and sentence_initial(doc[start])):
                 continue
+            if all(doc[k].lemma_ in rules()["state_form_adjectives"] for k in range(start, i)):
+                continue  # "Федеративної Республіки" (Югославія): a form, no state named
             claim(Span(doc, start, i + 1, label="GPE"))
 
     @staticmethod
@@ -1914,6 +1955,12 @@ class EntityRecognizer:
             return  # "Всеросійською", "Дашавське": an adjective without its noun names nothing
         if label != "PERSON" and len(span) == 1 and common_word_alone(span[0]):
             return  # "Власник фірми ...", "ВІДЕО | ...": an ordinary word, no place or body
+        if label != "PERSON" and all(t.lemma_ in rules()["state_heads"] or
+                                     t.lemma_ in rules()["state_form_adjectives"] for t in span):
+            return  # "Федеративної Республіки" (Югославія), "Королівство": no state named
+        if label == "LOC" and len(span) == 1 and common_noun_place(span[0]) and \
+                not self._listed_with_place(doc, span.start):
+            return  # "прокласти собі Шлях", "засідання Ставки": a common noun, no place
         if label == "DOC" and not any(t.lemma_ in rules()["doc_heads"] for t in span):
             return  # a document has a head noun ("договір", "пакт"); "Масандрі" has none
         if label != "PERSON" and len(span) == 2 and span[1].text[:1].isupper() and \
@@ -1941,6 +1988,13 @@ class EntityRecognizer:
         if label in ("ORG", "DOC", "GPE") and not any(t.text[:1].isupper() for t in span):
             return
         claim(Span(doc, span.start, span.end, label="LOC" if label == "LOC_REGION" else label))
+
+    def _listed_with_place(self, doc: Doc, i: int) -> bool:
+        """Is token ``i`` in a list with another word the model reads as a place
+        ("Трипіллям, Стайками, Васильковом")?"""
+        seps = rules()["list_separators"]
+        return any(0 <= k < len(doc) and 0 <= sep < len(doc) and doc[sep].lower_ in seps
+                   and self.model_label[k] == "LOC" for k, sep in ((i - 2, i - 1), (i + 2, i + 1)))
 
     @staticmethod
     def _sites(doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]

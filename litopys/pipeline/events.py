@@ -96,6 +96,7 @@ class EventWords:
     content_preps: frozenset[str]
     party_nouns: frozenset[str]
     party_determiners: frozenset[str]
+    party_people: frozenset[str]
     pronoun_gender: dict[str, str]
     aspect_verbs: frozenset[str]
     settlement_words: frozenset[str]
@@ -156,6 +157,7 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         content_preps=frozenset(data["content_prepositions"]),
         party_nouns=frozenset(data["party_nouns"]),
         party_determiners=frozenset(data["party_determiners"]),
+        party_people=frozenset(data["party_people"]),
         pronoun_gender=dict(data["pronoun_gender"]),
         aspect_verbs=frozenset(data["aspect_verbs"]),
         settlement_words=frozenset(data["settlement_words"]),
@@ -1556,9 +1558,20 @@ class EventExtractor:
         F = self.F
         named = {k for m in sent_mentions for k in range(m.start - 1, m.end)}
         for k in range(clause[0], clause[1]):
-            if k in range(trig.start, trig.end) or F.lemma[k] not in self.W.party_nouns \
+            people = F.lemma[k] in self.W.party_people
+            if k in range(trig.start, trig.end) or not (people or F.lemma[k] in self.W.party_nouns) \
                     or k in named or k + 1 in named \
                     or not any("plur" in t and "nomn" in t for t in F.tags[k]):
+                continue
+            if people:
+                # "Президенти обговорили", "Співрозмовники скоординували": the noun alone (not
+                # "керівники 35 держав", "європейські лідери", "Вашингтон і його союзники")
+                bare = k < trig.start and (k == clause[0] or F.pos[k - 1] not in (
+                    "ADJ", "DET", "CCONJ", "PRON", "NUM")) and (
+                    k + 1 >= clause[1] or F.pos[k + 1] not in ("NOUN", "PROPN", "NUM", "ADJ",
+                                                               "X", "PUNCT"))
+                if bare:
+                    return "parties"
                 continue
             if F.lower[k] in self.W.party_determiners or (
                     k > 0 and F.lower[k - 1] in self.W.party_determiners) or (

@@ -999,3 +999,24 @@ def test_events_lexicon_round_new_verbs(text: str, cameo: str, source: str, targ
     ch = litopys.extract(text)
     assert any(ev.cameo == cameo and source in ev.source and target in ev.target
                for ev in ch.events), [(ev.cameo, ev.source, ev.target) for ev in ch.events]
+
+
+# -- "Президенти обговорили": people who meet stand for the story's parties ---------------
+
+@pytest.mark.parametrize("second", [
+    "Президенти обговорили безпекову ситуацію на Донбасі.",
+    "Співрозмовники обговорили санкції проти Росії.",
+])
+def test_people_who_met_are_the_parties_of_the_last_event(second: str) -> None:
+    evs = _events("12 липня 2018 року Петро Порошенко провів зустріч з Президентом Франції "
+                  "Еммануелем Макроном. " + second)
+    assert len(evs) >= 2, [(e.trigger, e.source, e.target) for e in evs]
+    last = evs[-1]
+    assert {"poroshenko", "macron"} <= set(last.source + last.target), (last.source, last.target)
+
+
+def test_people_with_their_own_genitive_are_not_the_last_parties() -> None:
+    evs = _events("12 липня 2018 року Петро Порошенко провів зустріч з Еммануелем Макроном. "
+                  "Тоді Вашингтон і його союзники відхилили пропозицію.")
+    last = evs[-1]
+    assert "macron" not in last.source + last.target
