@@ -90,6 +90,13 @@ def analyse_word(word: str) -> tuple[str, str, str, tuple[str, ...], tuple[str, 
         noun = next((p for p in ps if p.tag.POS in ("NOUN", "ADJF")), None)
         if noun is not None:
             best = noun
+    if "voct" in str(best.tag):
+        # the vocative is rare in historical prose: "Петро Порошенко" is the nominative of
+        # "Петро", not the vocative of "Петра"
+        other = next((p for p in ps if p.tag.POS == best.tag.POS and "voct" not in str(p.tag)),
+                     None)
+        if other is not None:
+            best = other
     if best.tag.POS == "INFN" and not word.lower().endswith(("ти", "тися", "тись")):
         # "звільнить" is a 3rd-person future, not a colloquial short infinitive
         finite = next((p for p in ps if p.tag.POS == "VERB"), None)
