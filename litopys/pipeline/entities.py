@@ -729,6 +729,26 @@ def common_word_alone(tok: Token) -> bool:
     return nxt is not None and nxt.text in HEADLINE_MARKS
 
 
+def common_noun_body(tok: Token) -> bool:
+    """Is a capitalised word the model calls a body, inside a sentence, an ordinary noun
+    ("Року французької мови", "конференцію Мира"): one the dictionary knows only as a common
+    noun that is no noun for a body, a group, a meeting or a polity, and that no gazetteer
+    lists ("Рада", "Сейм", "Директорія", "Антанта" stay)?"""
+    from litopys.pipeline.morph import parses
+
+    if not is_known(tok.text) or not tok.text[1:].islower() or sentence_initial(tok) or \
+            gazetteer().lookup(tok.lower_):
+        return False  # ("УНРада": an abbreviation's capitals)
+    heads = rules()["org_heads"] | rules()["body_heads"] | rules()["envoy_heads"] | \
+        rules()["polity_nouns"] | rules()["assembly_heads"] | rules()["group_heads"] | \
+        rules()["member_heads"] | rules()["meeting_heads"] | rules()["actor_heads"] | \
+        rules()["state_heads"]
+    ps = parses(tok.text)
+    return all(p.is_known and p.tag.POS == "NOUN" and "Pltm" not in p.tag
+               and not any(t in p.tag for t in NAME_TAGS + ("Abbr",))
+               and p.normal_form.replace("ґ", "г").replace("є", "е") not in heads for p in ps)
+
+
 def common_noun_place(tok: Token) -> bool:
     """Is a capitalised word the model calls a place, inside a sentence, an ordinary noun
     ("прокласти собі Шлях", "засідання Ставки", "епоха Конфесіоналізації"): one the
@@ -741,7 +761,7 @@ def common_noun_place(tok: Token) -> bool:
     """
     from litopys.pipeline.morph import parses
 
-    if not is_known(tok.text) or tok.text.isupper() or gazetteer().lookup(tok.lower_) or \
+    if not is_known(tok.text) or not tok.text[1:].islower() or gazetteer().lookup(tok.lower_) or \
             any(p.normal_form.replace("ґ", "г").replace("є", "е") in rules()["envoy_heads"] |
                 rules()["org_heads"] | rules()["polity_nouns"] for p in parses(tok.text)):
         return False  # ("Ся Делєґація", old spelling: a body's noun, left to the body rules)
@@ -750,6 +770,9 @@ def common_noun_place(tok: Token) -> bool:
                and not any(t in p.tag for t in NAME_TAGS + ("Abbr",)) for p in ps) or \
             all("Pltm" in p.tag for p in ps):
         return False
+    lands, abstract = tuple(rules()["land_endings"]), tuple(rules()["abstract_endings"])
+    if any(p.normal_form.endswith(lands) and not p.normal_form.endswith(abstract) for p in ps):
+        return False  # "створення Дакії": a land the dictionary keeps as a common noun
     doc, i = tok.doc, tok.i
     before = {doc[k].lower_ for k in range(max(0, i - 2), i)}
     marks = rules()["place_prepositions"] | rules()["locative_prepositions"] | \
@@ -1958,6 +1981,8 @@ class EntityRecognizer:
         if label != "PERSON" and all(t.lemma_ in rules()["state_heads"] or
                                      t.lemma_ in rules()["state_form_adjectives"] for t in span):
             return  # "Федеративної Республіки" (Югославія), "Королівство": no state named
+        if label == "ORG" and len(span) == 1 and common_noun_body(span[0]):
+            return  # "Року французької мови": a common noun, no body
         if label == "LOC" and len(span) == 1 and common_noun_place(span[0]) and \
                 not self._listed_with_place(doc, span.start):
             return  # "прокласти собі Шлях", "засідання Ставки": a common noun, no place

@@ -97,6 +97,7 @@ class EventWords:
     party_nouns: frozenset[str]
     party_determiners: frozenset[str]
     party_people: frozenset[str]
+    deadline_preps: frozenset[str]
     pronoun_gender: dict[str, str]
     aspect_verbs: frozenset[str]
     settlement_words: frozenset[str]
@@ -158,6 +159,7 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         party_nouns=frozenset(data["party_nouns"]),
         party_determiners=frozenset(data["party_determiners"]),
         party_people=frozenset(data["party_people"]),
+        deadline_preps=frozenset(data["deadline_prepositions"]),
         pronoun_gender=dict(data["pronoun_gender"]),
         aspect_verbs=frozenset(data["aspect_verbs"]),
         settlement_words=frozenset(data["settlement_words"]),
@@ -286,7 +288,9 @@ class EventExtractor:
             # "заплатить вже за рік" is a look ahead, not the story's time
             main_line = [t for t in times_by_sent.get(sent_no[sent.start], [])
                          if not self._in_parentheses(doc, sent, t.start)
-                         and not self._conceded(sent, t.start)]
+                         and not self._conceded(sent, t.start)
+                         and not (t.start > sent.start
+                                  and self.F.lower[t.start - 1] in self.W.deadline_preps)]
             if main_line and not self._future_only(sent) and not self._commemorates(sent):
                 main_by_sent[sent_no[sent.start]] = main_line
         story: list[Event] = []  # the events of the current excerpt

@@ -62,3 +62,14 @@ def test_double_first_name_in_the_nominative() -> None:
     ch = litopys.extract("Порошенко зустрівся з міністром закордонних справ Німеччини "
                          "Франк-Вальтером Штайнмайером.")
     assert any(e.type == "PERSON" and e.name.startswith("Франк-Вальтер ") for e in ch.entities)
+
+
+def test_common_noun_the_model_calls_a_body_is_no_body() -> None:
+    ch = litopys.extract("Візит мав особливе значення у світлі відзначення Року французької мови "
+                         "в Україні.")
+    assert "Року" not in _mentions(ch)
+
+
+def test_a_land_the_dictionary_keeps_as_a_common_noun_stays() -> None:
+    ch = litopys.extract("Катерина мріяла про створення Дакії, нової країни на Дунаї.")
+    assert _mentions(ch).get("Дакії") == "GPE"

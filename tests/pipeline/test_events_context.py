@@ -1019,4 +1019,12 @@ def test_people_with_their_own_genitive_are_not_the_last_parties() -> None:
     evs = _events("12 липня 2018 року Петро Порошенко провів зустріч з Еммануелем Макроном. "
                   "Тоді Вашингтон і його союзники відхилили пропозицію.")
     last = evs[-1]
-    assert "macron" not in last.source + last.target
+    assert last.source[:1] == ["washington"] and "macron" not in last.source
+
+
+def test_a_deadline_is_not_the_storys_time() -> None:
+    evs = _events("12 липня 2018 року Порошенко зустрівся з Макроном. Порошенко подякував за "
+                  "рішення ЄС продовжити санкції до 31 січня 2019 року. Порошенко підтвердив "
+                  "Макрону запрошення відвідати Україну.")
+    last = _one(evs, "підтвердив")
+    assert last.date == "2018-07-12", last.date
