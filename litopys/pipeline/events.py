@@ -69,6 +69,7 @@ PATIENT_FRAMES = frozenset({"occupy", "seize", "blockade", "bomb", "shell", "rec
 # sentence ("підписаний", "було укладено «Договір між X і Y»") are the parties
 SIGN_FRAMES = frozenset({"sign", "ratify"})
 CONCESSION_REACH = 30  # tokens: how far back a concessive phrase's opener may stand
+ASIDE_REACH = 12  # tokens: a bracketed aside this short is read across, not a clause boundary
 TITLE_REACH = 300  # characters: how far a quoted title may reach around a date
 MOVE_FRAMES = {"visit", "enter", "invade", "attack", "offensive", "occupy", "seize", "bomb",
                "shell", "blockade"}
@@ -440,7 +441,10 @@ class EventExtractor:
                     # the parties the narrative is about
                     src = [a for a in story[-1].source + story[-1].target if a not in tgt]
                 self._acting_capitals(doc, src + tgt, entities)
-                src = self._with_affiliations(src, entities)
+                # a region, a river or a sea does nothing: not a source ("похід на лівий берег
+                # Дніпра", inherited by the next sentence)
+                src = [a for a in self._with_affiliations(src, entities)
+                       if a not in entities or entities[a].type != "LOC"]
                 tgt = venue or [t for t in self._with_affiliations(tgt, entities) if t not in src]
                 if not src:
                     continue  # nobody to say who did it
@@ -877,6 +881,11 @@ class EventExtractor:
         lo = head
         while lo > sent.start:
             prev = text[lo - 1]
+            if prev == ")":
+                opened = self._aside_start(sent, lo - 1)
+                if opened is not None:
+                    lo = opened  # "(звідки й назва меморандуму)": an aside, read across
+                    continue
             if prev in HARD_BOUNDARIES or (prev == "," and low[lo] in self.W.subordinators
                                            and not self._joins_names(lo)):
                 break
@@ -884,12 +893,67 @@ class EventExtractor:
         hi = head + 1
         while hi < sent.end:
             t = text[hi]
+            if t == "(":
+                closed = self._aside_end(sent, hi)
+                if closed is not None:
+                    hi = closed
+                    continue
             if t in HARD_BOUNDARIES or (t == "," and hi + 1 < sent.end
                                         and low[hi + 1] in self.W.subordinators
                                         and not self._joins_names(hi + 1)):
                 break
             hi += 1
         return lo, hi
+
+    def _in_aside(self, k: int, head: int, clause: tuple[int, int]) -> bool:
+        """Is token ``k`` inside a bracketed aside of the clause that does not hold the
+        trigger ("під Брестом (Білорусь) президенти підписали": not a party)?"""
+        text = self.F.text
+        lo, hi = clause
+        opened = next((j for j in range(k - 1, max(lo - 1, k - ASIDE_REACH), -1)
+                       if text[j] in ("(", ")")), None)
+        if opened is None or text[opened] != "(":
+            return False
+        closed = next((j for j in range(k, min(hi, k + ASIDE_REACH)) if text[j] in ("(", ")")),
+                      None)
+        return closed is not None and text[closed] == ")" and not (opened < head < closed)
+
+    def _aside_end(self, sent: Span, k: int) -> int | None:
+        """The token after the ")" that closes the short aside opened at token ``k``
+        (ASIDE_REACH tokens at most, no other bracket inside, not a partner's date), or
+        None."""
+        text = self.F.text
+        for j in range(k + 1, min(sent.end, k + ASIDE_REACH)):
+            if text[j] == "(":
+                return None
+            if text[j] == ")":
+                return None if self._partner_date(k, j) else j + 1
+        return None
+
+    def _partner_date(self, opened: int, closed: int) -> bool:
+        """Is the aside from ``opened`` to ``closed`` a date alone after a name with a
+        coordinated partner after it ("зі Швецією (10.05.1710 р.) і Литвою (23.01.1711 р.)"):
+        each partner's own date, which keeps the clauses apart (``_gapped``)? Other dates in
+        brackets ("22 (9) січня 1918 р.") are read across."""
+        if not (opened > 0 and opened - 1 in self.mention_tokens and
+                all(j in self.timex_tokens for j in range(opened + 1, closed))):
+            return False
+        start = opened - 1
+        while start > 0 and start - 1 in self.mention_tokens:
+            start -= 1  # the partner's name: "і Литвою (23.01.1711 р.)" closes the list
+        low = self.F.lower
+        return (closed + 1 < len(low) and low[closed + 1] in self.W.gapping) or \
+            (start > 0 and low[start - 1] in self.W.gapping)
+
+    def _aside_start(self, sent: Span, k: int) -> int | None:
+        """The "(" that opens the short aside closed at token ``k``, or None."""
+        text = self.F.text
+        for j in range(k - 1, max(sent.start - 1, k - ASIDE_REACH), -1):
+            if text[j] == ")":
+                return None
+            if text[j] == "(":
+                return None if self._partner_date(j, k) else j
+        return None
 
     def _joins_names(self, k: int) -> bool:
         """Does a multi-word coordinator start at token ``k`` (", а також СРСР"): it joins
@@ -1023,7 +1087,8 @@ class EventExtractor:
         role_tokens = doc.user_data.get("litopys_role_tokens", set())
         # (a name inside a phrase trigger, "оголосила Німеччині війну", takes part)
         inside = [m for m in sent_mentions if lo <= m.start < hi
-                  and not (m.start <= trig.head < m.end) and m.start not in role_tokens]
+                  and not (m.start <= trig.head < m.end) and m.start not in role_tokens
+                  and not self._in_aside(m.start, trig.head, clause)]
         passive = trig.pos == "VERB" and self._passive(doc[trig.head], trig)
         aspect = trig.pos == "NOUN" and (self._aspect_verb(trig) is not None
                                          or self._aspect_after(trig, hi))

@@ -1028,3 +1028,25 @@ def test_a_deadline_is_not_the_storys_time() -> None:
                   "Макрону запрошення відвідати Україну.")
     last = _one(evs, "підтвердив")
     assert last.date == "2018-07-12", last.date
+
+
+# -- a bracketed aside inside a clause -----------------------------------------------------
+
+def test_a_short_aside_does_not_end_the_clause() -> None:
+    evs = _events("Документ підписали в Будапешті (звідки й назва меморандуму) другий президент "
+                  "України Леонід Кучма, президент США Білл Клінтон та прем’єр Великої Британії "
+                  "Джон Мейджор у 1994 році.")
+    ev = _one(evs, "підписали")
+    assert {"kuchma", "clinton_bill", "major"} <= set(ev.source), ev.source
+
+
+def test_a_name_in_an_aside_is_no_party() -> None:
+    evs = _events("8 грудня 1991 року у Віскулях під Брестом (Білорусь) президенти Росії та "
+                  "України підписали угоду.")
+    ev = _one(evs, "підписали")
+    assert "blr" not in ev.source + ev.target, (ev.source, ev.target)
+
+
+def test_a_plural_object_before_the_verb_still_continues_the_story() -> None:
+    evs = _events("У 1668 році Дорошенко уклав угоду з Польщею. Згодом козаки підтримали гетьмана.")
+    assert any(e.trigger.startswith("підтримали") and "cossacks" in e.source for e in evs)
