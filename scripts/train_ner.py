@@ -16,6 +16,12 @@ Alignment is on character offsets: each brat span becomes
 the blank ``uk`` tokenizer. Spans that cannot be aligned, and nested spans that
 overlap a longer one (spaCy ``doc.ents`` cannot overlap), are dropped and counted.
 
+Domain adaptation: ``convert --extra-gold DIR[:odd|:even] --extra-repeat N`` also reads
+litopys gold chronicles (``X.txt`` + ``X.gold.json``, docs/NER.md "Domain adaptation")
+and adds them, N times, to the training part only; their entity aliases are found in
+the text and become entities (``gold_to_doc``). The texts stay where they are: like
+NER-UK, they are read at conversion time and never copied into the repo.
+
 DOCS: docs/NER.md
 """
 
@@ -217,6 +223,162 @@ def split_lines(doc: Doc) -> list[Doc]:
     return out
 
 
+# litopys gold entity types -> model labels. The entity stage reads the model's LOC back
+# as GPE or LOC by the dictionary (litopys/pipeline/entities.py MODEL_LABELS and
+# place_label), so both gold place types train LOC, as NER-UK has no GPE.
+GOLD_LABELS = {"PERSON": "PERS", "ORG": "ORG", "DOC": "DOC", "GPE": "LOC", "LOC": "LOC"}
+
+
+@dataclass
+class GoldStats:
+    """Counts from gold-chronicle-to-Doc conversion (``gold_to_doc``).
+
+    texts (int): gold texts read.
+    segments (int): spaCy docs written (texts split at line breaks).
+    aliases (int): distinct (alias, label) pairs looked for.
+    lowercase (int): aliases skipped because they start with a lower-case letter
+        ("союзники", "японський", "декларації": descriptions and adjectives standing
+        for an actor, which NER-UK does not tag); their occurrences are left unannotated.
+    ambiguous (int): surface forms skipped because two gold entities of different
+        labels list them; their occurrences are left unannotated.
+    found (int): alias occurrences found in the text (word-bounded, case-sensitive).
+    misaligned (int): occurrences whose boundaries fall inside a token (dropped).
+    overlapping (int): occurrences inside or across a longer one (dropped by filter_spans).
+    kept (int): entities set on docs.
+    missing_tokens (int): tokens left unannotated (neither entity nor "O"): see ``gold_to_doc``.
+    labels (Counter): kept entities per label.
+    """
+
+    texts: int = 0
+    segments: int = 0
+    aliases: int = 0
+    lowercase: int = 0
+    ambiguous: int = 0
+    found: int = 0
+    misaligned: int = 0
+    overlapping: int = 0
+    kept: int = 0
+    missing_tokens: int = 0
+    labels: Counter = field(default_factory=Counter)
+
+    def to_dict(self) -> dict:
+        """RETURNS (dict): the counts, JSON-serialisable."""
+        out = {k: v for k, v in self.__dict__.items() if k != "labels"}
+        out["labels"] = dict(sorted(self.labels.items()))
+        return out
+
+
+def _occurrences(text: str, surface: str) -> list[tuple[int, int]]:
+    """Word-bounded, case-sensitive occurrences of ``surface`` in ``text``."""
+    pattern = r"(?<!\w)" + re.escape(surface) + r"(?!\w)"
+    return [(m.start(), m.end()) for m in re.finditer(pattern, text)]
+
+
+def gold_to_doc(nlp: Language, text: str, gold: dict, stats: GoldStats) -> Doc:
+    """Tokenize a gold text and set its entity aliases as ``doc.ents``.
+
+    Every occurrence of every alias (word-bounded, case-sensitive, as written) becomes
+    an entity of the mapped label (``GOLD_LABELS``); the longest wins where occurrences
+    overlap (``filter_spans``). A gold chronicle lists the actors of the text, not every
+    name, date or office in it, so only some tokens are taught as "O": tokens of a
+    capitalised word no alias covers (perhaps a name the gold leaves out), of a gold time
+    expression (NER-UK's DATE/PERIOD), and of a lower-case or ambiguous alias are set
+    *missing* (spaCy ignores them in the loss) rather than "outside".
+
+    nlp (Language): supplies the tokenizer (blank ``uk``).
+    text (str): the gold text.
+    gold (dict): the parsed ``.gold.json`` (``entities`` with ``type`` and ``aliases``;
+        ``timexes`` with ``text``).
+    stats (GoldStats): updated in place.
+    RETURNS (Doc): the doc with entities and missing tokens set.
+    """
+    doc = nlp.make_doc(text)
+    labels_of: dict[str, set[str]] = {}
+    for ent in gold.get("entities", []):
+        label = GOLD_LABELS.get(ent.get("type"))
+        if label is None:
+            continue
+        for alias in ent.get("aliases", []) + [ent.get("name", "")]:
+            alias = alias.strip()
+            if alias:
+                labels_of.setdefault(alias, set()).add(label)
+    cands = []
+    unsure_chars: list[tuple[int, int]] = []
+    # longest alias first, so "Східної Європи" is tried before "Європи"
+    for alias in sorted(labels_of, key=lambda a: (-len(a), a)):
+        labels = labels_of[alias]
+        stats.aliases += len(labels)
+        occ = _occurrences(text, alias)
+        if not alias[0].isupper() and not alias[0].isdigit():
+            stats.lowercase += len(labels)
+            unsure_chars.extend(occ)
+            continue
+        if len(labels) > 1:
+            stats.ambiguous += len(labels)
+            unsure_chars.extend(occ)
+            continue
+        (label,) = labels
+        for start, end in occ:
+            stats.found += 1
+            span = doc.char_span(start, end, label=label, alignment_mode="strict")
+            if span is None:
+                stats.misaligned += 1
+                continue
+            cands.append(span)
+    ents = filter_spans(cands)
+    stats.overlapping += len(cands) - len(ents)
+    stats.kept += len(ents)
+    stats.labels.update(e.label_ for e in ents)
+    for timex in gold.get("timexes", []):
+        if timex.get("text"):
+            unsure_chars.extend(_occurrences(text, timex["text"]))
+    covered = set()
+    for ent in ents:
+        covered.update(range(ent.start, ent.end))
+    unsure = set()
+    for start, end in unsure_chars:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            unsure.update(range(span.start, span.end))
+    unsure.update(t.i for t in doc if t.text[:1].isupper())
+    unsure -= covered
+    stats.missing_tokens += len(unsure)
+    doc.set_ents(ents, missing=[doc[i : i + 1] for i in sorted(unsure)], default="outside")
+    return doc
+
+
+def parse_gold_spec(spec: str) -> tuple[Path, str | None]:
+    """``DIR`` or ``DIR:odd`` / ``DIR:even`` -> (directory, half or None for all)."""
+    head, _, half = spec.rpartition(":")
+    if head and half in ("odd", "even", "all"):
+        return Path(head), None if half == "all" else half
+    return Path(spec), None
+
+
+def convert_gold_dirs(nlp: Language, specs: list[str], stats: GoldStats) -> list[Doc]:
+    """Convert the gold chronicles of each ``DIR[:half]`` (halves: ``litopys.evaluate.select_half``).
+
+    nlp (Language): supplies the tokenizer.
+    specs (list[str]): directories, each optionally with ``:odd`` or ``:even``.
+    stats (GoldStats): updated in place.
+    RETURNS (list[Doc]): line segments of all texts.
+    """
+    from litopys.evaluate import find_pairs, load_gold, select_half
+
+    out = []
+    for spec in specs:
+        directory, half = parse_gold_spec(spec)
+        for txt, gold_path in select_half(find_pairs(directory), half):
+            with open(txt, encoding="utf-8", newline="") as fh:
+                text = fh.read()
+            doc = gold_to_doc(nlp, text, load_gold(gold_path), stats)
+            stats.texts += 1
+            segments = split_lines(doc)
+            stats.segments += len(segments)
+            out.extend(segments)
+    return out
+
+
 def convert_docs(
     nlp: Language, data_dir: Path, ids: list[str], stats: ConversionStats
 ) -> list[Doc]:
@@ -259,7 +421,14 @@ def data_root(data: Path) -> Path:
     )
 
 
-def convert(data: Path, out_dir: Path, dev_fraction: float = 0.1, seed: int = 0) -> dict:
+def convert(
+    data: Path,
+    out_dir: Path,
+    dev_fraction: float = 0.1,
+    seed: int = 0,
+    extra_gold: list[str] | None = None,
+    extra_repeat: int = 1,
+) -> dict:
     """Write train/dev/test DocBins from the standard NER-UK split.
 
     The split file has DEV (391 docs, for training) and TEST (169 docs). A seeded
@@ -270,7 +439,11 @@ def convert(data: Path, out_dir: Path, dev_fraction: float = 0.1, seed: int = 0)
     out_dir (Path): where ``train.spacy``, ``dev.spacy``, ``test.spacy`` and ``stats.json`` go.
     dev_fraction (float): share of DEV documents held out for early stopping.
     seed (int): seed for choosing them.
-    RETURNS (dict): conversion statistics per part.
+    extra_gold (list[str] | None): litopys gold directories (``DIR[:odd|:even]``) whose
+        texts are added to the training part (``convert_gold_dirs``); dev and test stay
+        NER-UK's.
+    extra_repeat (int): how many times the gold texts are added (oversampling).
+    RETURNS (dict): conversion statistics per part (``extra`` for the gold texts).
     """
     root = data_root(data)
     split = read_split(root / "dev-test-split.txt")
@@ -289,6 +462,14 @@ def convert(data: Path, out_dir: Path, dev_fraction: float = 0.1, seed: int = 0)
     for name, ids in parts.items():
         stats = ConversionStats()
         docs = convert_docs(nlp, root, ids, stats)
+        if name == "train" and extra_gold:
+            gold_stats = GoldStats()
+            extra = convert_gold_dirs(nlp, extra_gold, gold_stats)
+            report["extra"] = gold_stats.to_dict()
+            report["extra"]["tokens"] = sum(len(d) for d in extra)
+            report["extra"]["repeat"] = extra_repeat
+            report["extra"]["sources"] = list(extra_gold)
+            docs = docs + extra * extra_repeat
         DocBin(docs=docs, store_user_data=False).to_disk(out_dir / f"{name}.spacy")
         report[name] = stats.to_dict()
         report[name]["tokens"] = sum(len(d) for d in docs)
@@ -396,6 +577,20 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--seed", type=int, default=0, help="seed for the held-out choice")
     parser.add_argument(
+        "--extra-gold",
+        action="append",
+        default=[],
+        metavar="DIR[:odd|:even]",
+        help="convert: also train on the litopys gold chronicles in DIR (one half with "
+        ":odd/:even, see litopys.evaluate.select_half); repeatable",
+    )
+    parser.add_argument(
+        "--extra-repeat",
+        type=int,
+        default=1,
+        help="convert: add the --extra-gold texts this many times (oversampling)",
+    )
+    parser.add_argument(
         "--max-minutes", type=float, default=35.0, help="wall-clock cap on training (default 35)"
     )
     parser.add_argument(
@@ -409,7 +604,9 @@ def main(argv: list[str] | None = None) -> None:
     corpus = args.work / "corpus"
     run_dir = args.work / "runs" / args.run
     if args.step in ("convert", "all"):
-        report = convert(args.data, corpus, args.dev_fraction, args.seed)
+        report = convert(
+            args.data, corpus, args.dev_fraction, args.seed, args.extra_gold, args.extra_repeat
+        )
         print(json.dumps(report, indent=2, ensure_ascii=False))
     if args.step in ("train", "all"):
         seconds = train(args.config, corpus, run_dir, args.max_minutes, overrides)

@@ -1,6 +1,7 @@
 """Tests for the bundled NER model (litopys/models/ner_uk) and its training conversion."""
 
 import importlib.util
+import json
 import sys
 from pathlib import Path
 
@@ -155,3 +156,91 @@ def test_train_ner_brat_to_doc_counts_misaligned(train_ner):
     assert [(e.text, e.label_) for e in doc.ents] == [("Львів", "LOC")]
     assert stats.misaligned == 1
     assert stats.kept == 1
+
+
+# A made-up gold chronicle: a nested alias, a lower-case alias, a date, a name the
+# gold leaves out, an alias cut inside a token.
+GOLD_TEXT = (
+    "У 1654 році гетьман Богдан Хмельницький уклав союз із Московським царством.\n"
+    "Союзники рушили на Річ Посполиту, а Хмельницький писав до Варшави; Іван мовчав.\n"
+)
+GOLD = {
+    "entities": [
+        {"id": "bkh", "type": "PERSON", "name": "Богдан Хмельницький",
+         "aliases": ["Богдан Хмельницький", "Хмельницький"]},
+        {"id": "mos", "type": "GPE", "name": "Московське царство",
+         "aliases": ["Московським царством", "Московським", "союзники"]},
+        {"id": "rp", "type": "GPE", "name": "Річ Посполита", "aliases": ["Річ Посполиту"]},
+        {"id": "war", "type": "GPE", "name": "Варшава", "aliases": ["Варшав"]},
+        {"id": "ukr", "type": "LOC", "name": "Україна", "aliases": ["Україна"]},
+    ],
+    "timexes": [{"text": "1654 році", "value": "1654"}],
+}
+
+
+def test_train_ner_gold_to_doc(train_ner):
+    nlp = spacy.blank("uk")
+    stats = train_ner.GoldStats()
+    doc = train_ner.gold_to_doc(nlp, GOLD_TEXT, GOLD, stats)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Богдан Хмельницький", "PERS"),   # longest alias first; not "Хмельницький" alone
+        ("Московським царством", "LOC"),   # GPE -> LOC, as the entity stage reads it back
+        ("Річ Посполиту", "LOC"),
+        ("Хмельницький", "PERS"),
+    ]
+    iob = {t.text: t.ent_iob_ for t in doc}
+    assert iob["1654"] == "" and iob["році"] == ""  # a gold date: unannotated, not "O"
+    assert iob["Іван"] == ""  # a capitalised word no alias covers: unannotated
+    assert iob["Союзники"] == ""  # capitalised here, and "союзники" is not an alias as written
+    assert iob["Варшави"] == ""  # "Варшав" is not word-bounded here; capitalised, so unannotated
+    assert iob["гетьман"] == "O" and iob["уклав"] == "O"
+    assert stats.lowercase == 1  # "союзники"
+    assert stats.aliases == 11  # aliases and names, each once
+    assert stats.found == 6  # "Хмельницький" and "Московським" also inside the longer ones
+    assert stats.overlapping == 2
+    assert stats.kept == 4
+    assert stats.labels == {"PERS": 2, "LOC": 2}
+    segments = train_ner.split_lines(doc)
+    assert len(segments) == 2
+    assert [e.text for e in segments[1].ents] == ["Річ Посполиту", "Хмельницький"]
+    assert segments[0][0].ent_iob_ == ""  # "У": capitalised at the start, unannotated
+
+
+def test_train_ner_convert_with_extra_gold(tmp_path, train_ner):
+    data = tmp_path / "ner-uk" / "v2.0" / "data"
+    (data / "bruk").mkdir(parents=True)
+    (data / "bruk" / "doc1.txt").write_text("Київ .\n", encoding="utf-8")
+    (data / "bruk" / "doc1.ann").write_text("T1\tLOC 0 4\tКиїв\n", encoding="utf-8")
+    (data / "bruk" / "doc2.txt").write_text("Львів .\n", encoding="utf-8")
+    (data / "bruk" / "doc2.ann").write_text("T1\tLOC 0 5\tЛьвів\n", encoding="utf-8")
+    (data / "bruk" / "doc3.txt").write_text("Луцьк .\n", encoding="utf-8")
+    (data / "bruk" / "doc3.ann").write_text("T1\tLOC 0 5\tЛуцьк\n", encoding="utf-8")
+    (data / "dev-test-split.txt").write_text("DEV\ndoc1\ndoc2\n\nTEST\ndoc3\n", encoding="utf-8")
+    gold_dir = tmp_path / "gold"
+    gold_dir.mkdir()
+    for i, name in enumerate(["a", "b", "c"]):
+        (gold_dir / f"{name}.txt").write_text(f"Гетьман Мазепа{i} прибув.\n", encoding="utf-8")
+        gold = {"text_file": f"{name}.txt", "language": "uk",
+                "entities": [{"id": "m", "type": "PERSON", "name": f"Мазепа{i}",
+                              "aliases": [f"Мазепа{i}"]}],
+                "timexes": [], "events": []}
+        (gold_dir / f"{name}.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    out = tmp_path / "corpus"
+
+    report = train_ner.convert(tmp_path / "ner-uk", out, dev_fraction=0.5, seed=0,
+                               extra_gold=[f"{gold_dir}:odd"], extra_repeat=2)
+
+    assert report["extra"]["texts"] == 2  # a and c: the odd half
+    assert report["extra"]["kept"] == 2
+    nlp = spacy.blank("uk")
+    train = list(DocBin().from_disk(out / "train.spacy").get_docs(nlp.vocab))
+    texts = [d.text for d in train]
+    assert len(texts) == 5  # one NER-UK document, the two gold texts twice
+    assert texts.count("Гетьман Мазепа0 прибув.") == 2 and texts.count("Гетьман Мазепа2 прибув.") == 2
+    assert "Гетьман Мазепа1 прибув." not in texts
+    test = list(DocBin().from_disk(out / "test.spacy").get_docs(nlp.vocab))
+    assert [d.text for d in test] == ["Луцьк ."]  # NER-UK's own split is untouched
+    dev = list(DocBin().from_disk(out / "dev.spacy").get_docs(nlp.vocab))
+    assert len(dev) == 1 and "Мазепа" not in dev[0].text
+    assert train_ner.parse_gold_spec("x/y:even") == (Path("x/y"), "even")
+    assert train_ner.parse_gold_spec("x/y") == (Path("x/y"), None)
