@@ -64,6 +64,42 @@ _LEFT_WEEKDAY_RE = re.compile(
     rf"{L}(?:{alt(WORDS['weekday_prepositions'])}\s+)?{alt(WORDS['weekdays'])}\s*,\s*$"
 )
 _NIGHT_NOUN = norm(WORDS["night_noun"])
+_WEEKDAY_NUMBER = {norm(str(w)): int(k) for k, ws in WORDS["weekday_numbers"].items() for w in ws}
+
+
+def _weekday_year(work: str, hit: Hit, prev_end: int, res: Res, ctx: Ctx,
+                  text_years: set[int]) -> Res:
+    """"в середу, 12 липня": a day and month whose year the narrative gives, with the
+    weekday the text states, takes a year in which that day falls on that weekday: the
+    page's year, else the year after or before the narrative's, else the text's own year
+    nearest to the narrative's (a narrative year picked up from a treaty of 1997 does not
+    date a summit of 2023 that the page names). The value is kept when no candidate fits
+    or the weekday is not stated."""
+    import datetime
+
+    found = _LEFT_WEEKDAY_RE.search(work, max(prev_end, hit.start - 24), hit.start)
+    p = res.ref
+    if not found or p is None or not p.day or not p.month:
+        return res
+    words = re.findall(r"[\w'’]+", found.group(0).lower())
+    number = next((_WEEKDAY_NUMBER[norm(w)] for w in words if norm(w) in _WEEKDAY_NUMBER), None)
+
+    def weekday(year: int) -> int | None:
+        try:
+            return datetime.date(year, p.month, p.day).isoweekday()
+        except ValueError:
+            return None
+
+    if number is None or weekday(p.year) == number:
+        return res
+    years = ([ctx.anchor.year] if ctx.anchor is not None else []) + [p.year + 1, p.year - 1] \
+        + sorted(text_years, key=lambda y: abs(y - p.year))
+    year = next((y for y in years if y > 0 and weekday(y) == number), None)
+    if year is None:
+        return res
+    q = Point(year, p.month, p.day, time=p.time)
+    b, e = q.bounds()
+    return Res(q.value, b, e, q.precision, res.source, res.anchor, ref=q)
 
 
 
@@ -295,6 +331,9 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
         if hit.optional and res.value is None:
             i += 1
             continue
+        if hit.kind == "date" and res.source == "narrative":
+            res = _weekday_year(work, hit, prev_end, res, ctx,
+                                {h.year for h in hits if h.year is not None})
         if res.ref is not None and not (ctx.ref is not None and not res.ref.month
                                         and _in_brackets(work, hit.start, end)):
             # a bare year in a bracketed aside ("(від 1929 — Югославія)") does not move the
