@@ -729,6 +729,22 @@ def common_word_alone(tok: Token) -> bool:
     return nxt is not None and nxt.text in HEADLINE_MARKS
 
 
+def modern_spelling(lemma: str) -> str:
+    """A lemma in the modern spelling for comparison with the word lists: the Galician
+    spelling of the 1920s writes "делєґація" for "делегація"."""
+    return lemma.replace("ґ", "г").replace("є", "е")
+
+
+@lru_cache(maxsize=1)
+def body_nouns() -> frozenset[str]:
+    """Nouns (lemmas) for bodies, groups, meetings, states and polities: capitalised alone,
+    they may name one ("Рада", "Сейм", "Директорія")."""
+    r = rules()
+    return frozenset().union(*(r[k] for k in (
+        "org_heads", "body_heads", "envoy_heads", "polity_nouns", "assembly_heads",
+        "group_heads", "member_heads", "meeting_heads", "actor_heads", "state_heads")))
+
+
 def common_noun_body(tok: Token) -> bool:
     """Is a capitalised word the model calls a body, inside a sentence, an ordinary noun
     ("Року французької мови", "конференцію Мира"): one the dictionary knows only as a common
@@ -739,14 +755,11 @@ def common_noun_body(tok: Token) -> bool:
     if not is_known(tok.text) or not tok.text[1:].islower() or sentence_initial(tok) or \
             gazetteer().lookup(tok.lower_):
         return False  # ("УНРада": an abbreviation's capitals)
-    heads = rules()["org_heads"] | rules()["body_heads"] | rules()["envoy_heads"] | \
-        rules()["polity_nouns"] | rules()["assembly_heads"] | rules()["group_heads"] | \
-        rules()["member_heads"] | rules()["meeting_heads"] | rules()["actor_heads"] | \
-        rules()["state_heads"]
+    heads = body_nouns()
     ps = parses(tok.text)
     return all(p.is_known and p.tag.POS == "NOUN" and "Pltm" not in p.tag
                and not any(t in p.tag for t in NAME_TAGS + ("Abbr",))
-               and p.normal_form.replace("ґ", "г").replace("є", "е") not in heads for p in ps)
+               and modern_spelling(p.normal_form) not in heads for p in ps)
 
 
 def common_noun_place(tok: Token) -> bool:
@@ -762,7 +775,7 @@ def common_noun_place(tok: Token) -> bool:
     from litopys.pipeline.morph import parses
 
     if not is_known(tok.text) or not tok.text[1:].islower() or gazetteer().lookup(tok.lower_) or \
-            any(p.normal_form.replace("ґ", "г").replace("є", "е") in rules()["envoy_heads"] |
+            any(modern_spelling(p.normal_form) in rules()["envoy_heads"] |
                 rules()["org_heads"] | rules()["polity_nouns"] for p in parses(tok.text)):
         return False  # ("Ся Делєґація", old spelling: a body's noun, left to the body rules)
     ps = parses(tok.text)
