@@ -84,8 +84,20 @@ No corpus text is included. Rebuild with scripts/train_ner.py; see docs/NER.md.
 """
 
 
+class _Counts:
+    """Counts of a conversion with a ``labels`` Counter, as one JSON-serialisable dict."""
+
+    labels: Counter
+
+    def to_dict(self) -> dict:
+        """RETURNS (dict): the counts, JSON-serialisable."""
+        out = {k: v for k, v in self.__dict__.items() if k != "labels"}
+        out["labels"] = dict(sorted(self.labels.items()))
+        return out
+
+
 @dataclass
-class ConversionStats:
+class ConversionStats(_Counts):
     """Counts from brat-to-DocBin conversion.
 
     docs (int): brat documents read.
@@ -106,12 +118,6 @@ class ConversionStats:
     misaligned: int = 0
     overlapping: int = 0
     labels: Counter = field(default_factory=Counter)
-
-    def to_dict(self) -> dict:
-        """RETURNS (dict): the counts, JSON-serialisable."""
-        out = {k: v for k, v in self.__dict__.items() if k != "labels"}
-        out["labels"] = dict(sorted(self.labels.items()))
-        return out
 
 
 def read_split(path: Path) -> dict[str, str]:
@@ -230,7 +236,7 @@ GOLD_LABELS = {"PERSON": "PERS", "ORG": "ORG", "DOC": "DOC", "GPE": "LOC", "LOC"
 
 
 @dataclass
-class GoldStats:
+class GoldStats(_Counts):
     """Counts from gold-chronicle-to-Doc conversion (``gold_to_doc``).
 
     texts (int): gold texts read.
@@ -260,12 +266,6 @@ class GoldStats:
     kept: int = 0
     missing_tokens: int = 0
     labels: Counter = field(default_factory=Counter)
-
-    def to_dict(self) -> dict:
-        """RETURNS (dict): the counts, JSON-serialisable."""
-        out = {k: v for k, v in self.__dict__.items() if k != "labels"}
-        out["labels"] = dict(sorted(self.labels.items()))
-        return out
 
 
 def _occurrences(text: str, surface: str) -> list[tuple[int, int]]:

@@ -284,6 +284,15 @@ def _shortest_forms(p: _Person) -> None:
     p.name = " ".join(out)
 
 
+def mention_index(mentions) -> dict[int, Span]:  # type: ignore[no-untyped-def]
+    """Token index -> the mention covering it (the last one listed, where two overlap)."""
+    at: dict[int, Span] = {}
+    for m in mentions:
+        for k in range(m.start, m.end):
+            at[k] = m
+    return at
+
+
 def in_year(rules: dict[str, list[tuple[int, int, str]]], eid: str, year: int | None) -> str:
     """The id a period rule gives ``eid`` in ``year`` ("ussr" in 1918 -> "soviet_russia")."""
     for first, last, other in rules.get(eid, ()):
@@ -785,10 +794,7 @@ class ActorResolver:
         doc.user_data["litopys_role_tokens"] = role_tokens
         doc.user_data["litopys_role_start"] = role_start
         previous: Span | None = None
-        mention_at: dict[int, Span] = {}
-        for s in doc.spans.get("mentions", []):
-            for k in range(s.start, s.end):
-                mention_at[k] = s
+        mention_at = mention_index(doc.spans.get("mentions", []))
         for span in doc.spans.get("mentions", []):
             if span.label_ != "PERSON" or span._.entity_id not in entities:
                 continue
@@ -857,11 +863,8 @@ class ActorResolver:
         locative = words("actors")["locative_preps"]
         role_tokens = doc.user_data.setdefault("litopys_role_tokens", set())
         role_start = doc.user_data.setdefault("litopys_role_start", {})
-        mention_at: dict[int, Span] = {}
         mentions = list(doc.spans.get("mentions", []))
-        for m in mentions:
-            for k in range(m.start, m.end):
-                mention_at[k] = m
+        mention_at = mention_index(mentions)
         _, sent_no = sentence_index(doc)
         by_sentence: dict[int, list[Span]] = {}
         for m in mentions:
@@ -992,10 +995,7 @@ class ActorResolver:
         years = narrative_years(doc)
         role_tokens = doc.user_data.get("litopys_role_tokens", set())
         mentions = list(doc.spans.get("mentions", []))
-        mention_at: dict[int, Span] = {}
-        for m in mentions:
-            for k in range(m.start, m.end):
-                mention_at[k] = m
+        mention_at = mention_index(mentions)
         _, sent_no = sentence_index(doc)
 
         def polity_ids(eid: str, year: int) -> set[str]:

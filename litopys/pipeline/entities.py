@@ -745,21 +745,29 @@ def body_nouns() -> frozenset[str]:
         "group_heads", "member_heads", "meeting_heads", "actor_heads", "state_heads")))
 
 
+def _common_noun_parses(tok: Token) -> list:  # type: ignore[type-arg]
+    """The pymorphy3 readings of the word when every one is a dictionary common noun (no
+    name, no abbreviation), else []."""
+    from litopys.pipeline.morph import parses
+
+    ps = parses(tok.text)
+    if ps and all(p.is_known and p.tag.POS == "NOUN"
+                  and not any(t in p.tag for t in NAME_TAGS + ("Abbr",)) for p in ps):
+        return list(ps)
+    return []
+
+
 def common_noun_body(tok: Token) -> bool:
     """Is a capitalised word the model calls a body, inside a sentence, an ordinary noun
     ("Року французької мови", "конференцію Мира"): one the dictionary knows only as a common
     noun that is no noun for a body, a group, a meeting or a polity, and that no gazetteer
     lists ("Рада", "Сейм", "Директорія", "Антанта" stay)?"""
-    from litopys.pipeline.morph import parses
-
-    if not is_known(tok.text) or not tok.text[1:].islower() or sentence_initial(tok) or \
-            gazetteer().lookup(tok.lower_):
+    if not tok.text[1:].islower() or sentence_initial(tok) or gazetteer().lookup(tok.lower_):
         return False  # ("УНРада": an abbreviation's capitals)
+    ps = _common_noun_parses(tok)
     heads = body_nouns()
-    ps = parses(tok.text)
-    return all(p.is_known and p.tag.POS == "NOUN" and "Pltm" not in p.tag
-               and not any(t in p.tag for t in NAME_TAGS + ("Abbr",))
-               and modern_spelling(p.normal_form) not in heads for p in ps)
+    return bool(ps) and all("Pltm" not in p.tag and modern_spelling(p.normal_form) not in heads
+                            for p in ps)
 
 
 def common_noun_place(tok: Token) -> bool:
@@ -774,14 +782,12 @@ def common_noun_place(tok: Token) -> bool:
     """
     from litopys.pipeline.morph import parses
 
-    if not is_known(tok.text) or not tok.text[1:].islower() or gazetteer().lookup(tok.lower_) or \
+    if not tok.text[1:].islower() or gazetteer().lookup(tok.lower_) or \
             any(modern_spelling(p.normal_form) in rules()["envoy_heads"] |
                 rules()["org_heads"] | rules()["polity_nouns"] for p in parses(tok.text)):
         return False  # ("Ся Делєґація", old spelling: a body's noun, left to the body rules)
-    ps = parses(tok.text)
-    if not all(p.is_known and p.tag.POS == "NOUN"
-               and not any(t in p.tag for t in NAME_TAGS + ("Abbr",)) for p in ps) or \
-            all("Pltm" in p.tag for p in ps):
+    ps = _common_noun_parses(tok)
+    if not ps or all("Pltm" in p.tag for p in ps):
         return False
     lands, abstract = tuple(rules()["land_endings"]), tuple(rules()["abstract_endings"])
     if any(p.normal_form.endswith(lands) and not p.normal_form.endswith(abstract) for p in ps):

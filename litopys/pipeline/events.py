@@ -905,19 +905,6 @@ class EventExtractor:
             hi += 1
         return lo, hi
 
-    def _in_aside(self, k: int, head: int, clause: tuple[int, int]) -> bool:
-        """Is token ``k`` inside a bracketed aside of the clause that does not hold the
-        trigger ("під Брестом (Білорусь) президенти підписали": not a party)?"""
-        text = self.F.text
-        lo, hi = clause
-        opened = next((j for j in range(k - 1, max(lo - 1, k - ASIDE_REACH), -1)
-                       if text[j] in ("(", ")")), None)
-        if opened is None or text[opened] != "(":
-            return False
-        closed = next((j for j in range(k, min(hi, k + ASIDE_REACH)) if text[j] in ("(", ")")),
-                      None)
-        return closed is not None and text[closed] == ")" and not (opened < head < closed)
-
     def _aside_end(self, sent: Span, k: int) -> int | None:
         """The token after the ")" that closes the short aside opened at token ``k``
         (ASIDE_REACH tokens at most, no other bracket inside, not a partner's date), or
@@ -1085,10 +1072,13 @@ class EventExtractor:
         """
         lo, hi = clause
         role_tokens = doc.user_data.get("litopys_role_tokens", set())
-        # (a name inside a phrase trigger, "оголосила Німеччині війну", takes part)
+        # (a name inside a phrase trigger, "оголосила Німеччині війну", takes part; a name
+        # in a bracketed aside the clause reads across, "під Брестом (Білорусь) президенти
+        # підписали", does not)
         inside = [m for m in sent_mentions if lo <= m.start < hi
                   and not (m.start <= trig.head < m.end) and m.start not in role_tokens
-                  and not self._in_aside(m.start, trig.head, clause)]
+                  and not (self._in_parentheses(doc, sent, m.start)
+                           and not self._in_parentheses(doc, sent, trig.head))]
         passive = trig.pos == "VERB" and self._passive(doc[trig.head], trig)
         aspect = trig.pos == "NOUN" and (self._aspect_verb(trig) is not None
                                          or self._aspect_after(trig, hi))

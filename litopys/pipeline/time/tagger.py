@@ -19,7 +19,9 @@ DOCS: docs/TIME.md
 
 from __future__ import annotations
 
+import datetime
 import re
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -46,7 +48,7 @@ from litopys.pipeline.time.grammar import (
     alt,
     norm,
 )
-from litopys.pipeline.time.rules.relative import DEICTIC
+from litopys.pipeline.time.rules.relative import DEICTIC, WEEKDAY_NUMBER
 from litopys.pipeline.time.values import VALUE_RE, Point, parse_day
 from litopys.pipeline.time.words import WORDS
 
@@ -64,7 +66,6 @@ _LEFT_WEEKDAY_RE = re.compile(
     rf"{L}(?:{alt(WORDS['weekday_prepositions'])}\s+)?{alt(WORDS['weekdays'])}\s*,\s*$"
 )
 _NIGHT_NOUN = norm(WORDS["night_noun"])
-_WEEKDAY_NUMBER = {norm(str(w)): int(k) for k, ws in WORDS["weekday_numbers"].items() for w in ws}
 
 
 def _weekday_year(work: str, hit: Hit, prev_end: int, res: Res, ctx: Ctx,
@@ -75,14 +76,12 @@ def _weekday_year(work: str, hit: Hit, prev_end: int, res: Res, ctx: Ctx,
     nearest to the narrative's (a narrative year picked up from a treaty of 1997 does not
     date a summit of 2023 that the page names). The value is kept when no candidate fits
     or the weekday is not stated."""
-    import datetime
-
     found = _LEFT_WEEKDAY_RE.search(work, max(prev_end, hit.start - 24), hit.start)
     p = res.ref
     if not found or p is None or not p.day or not p.month:
         return res
     words = re.findall(r"[\w'’]+", found.group(0).lower())
-    number = next((_WEEKDAY_NUMBER[norm(w)] for w in words if norm(w) in _WEEKDAY_NUMBER), None)
+    number = next((WEEKDAY_NUMBER[norm(w)] for w in words if norm(w) in WEEKDAY_NUMBER), None)
 
     def weekday(year: int) -> int | None:
         try:
@@ -279,6 +278,7 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
     prev_end = 0
     fresh_block = False
     i = 0
+    text_years = {h.year for h in hits if h.year is not None}  # (for stated weekdays)
     while i < len(hits):
         hit = hits[i]
         ctx.next_year = None
@@ -332,8 +332,7 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
             i += 1
             continue
         if hit.kind == "date" and res.source == "narrative":
-            res = _weekday_year(work, hit, prev_end, res, ctx,
-                                {h.year for h in hits if h.year is not None})
+            res = _weekday_year(work, hit, prev_end, res, ctx, text_years)
         if res.ref is not None and not (ctx.ref is not None and not res.ref.month
                                         and _in_brackets(work, hit.start, end)):
             # a bare year in a bracketed aside ("(від 1929 — Югославія)") does not move the
@@ -607,9 +606,7 @@ def excerpt_datelines(text: str, timexes: list[Timex]) -> list[Timex]:
 
 def _shifted(t: Timex, by: int) -> Timex:
     """The expression with its offsets moved by ``by`` characters."""
-    return Timex(start=t.start + by, end=t.end + by, text=t.text, value=t.value,
-                 begin=t.begin, end_date=t.end_date, precision=t.precision, source=t.source,
-                 anchor=t.anchor, old_style=t.old_style)
+    return replace(t, start=t.start + by, end=t.end + by)
 
 
 _PUBLISHED = re.compile(rf"{L}{alt(WORDS['publication_markers'])}\s*[:\-–—]?\s*$", re.I)

@@ -117,7 +117,7 @@ def _relative_day_part(m: re.Match[str], text: str, orig: str) -> Hit | None:
     return Hit(m.start(), m.end(), resolve, None, "relative")
 
 
-_WEEKDAY_NUMBER: dict[str, int] = {
+WEEKDAY_NUMBER: dict[str, int] = {
     norm(str(w)): int(k) for k, ws in WORDS["weekday_numbers"].items() for w in ws
 }
 # A date right after the weekday: an apposition the tagger joins ("у п'ятницю, 5 березня").
@@ -126,7 +126,7 @@ _DATE_AFTER_RE = re.compile(r"\s*,?\s*\d")
 
 @pattern(
     "weekday_alone",
-    rf"(?P<p>{alt(WORDS['weekday_alone_prepositions'])})\s+(?P<w>{alt(list(_WEEKDAY_NUMBER))})(?![\w'])",
+    rf"(?P<p>{alt(WORDS['weekday_alone_prepositions'])})\s+(?P<w>{alt(list(WEEKDAY_NUMBER))})(?![\w'])",
     word_start=True,
 )
 def _weekday_alone(m: re.Match[str], text: str, orig: str) -> Hit | None:
@@ -134,7 +134,7 @@ def _weekday_alone(m: re.Match[str], text: str, orig: str) -> Hit | None:
     narrative day (1-7 days on); untagged without a narrative day."""
     if _DATE_AFTER_RE.match(text, m.end()):
         return None
-    wd = _WEEKDAY_NUMBER[norm(m.group("w"))]
+    wd = WEEKDAY_NUMBER[norm(m.group("w"))]
 
     def resolve(ctx: Ctx) -> Res:
         ref = ctx.ref
