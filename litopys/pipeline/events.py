@@ -75,6 +75,9 @@ MOVE_FRAMES = {"visit", "enter", "invade", "attack", "offensive", "occupy", "sei
                "shell", "blockade"}
 
 
+CLAUSE_MARKS = frozenset({",", "—", "–", ":", ";"})  # punctuation that parts two clauses
+
+
 @dataclass(frozen=True)
 class EventWords:
     """The function words of one language the stage needs (``litopys/lang/<lang>/events.yaml``;
@@ -767,7 +770,7 @@ class EventExtractor:
         """Is there a comma between tokens ``a`` and ``b``: a verb does not govern a noun of
         another clause ("після початку російської агресії, Україна подала")?"""
         lo, hi = min(a, b), max(a, b)
-        return any(self.F.text[j] == "," for j in range(lo + 1, hi))
+        return any(self.F.text[j] in CLAUSE_MARKS for j in range(lo + 1, hi))
 
     def _infinitive(self, k: int, first: bool = False) -> bool:
         """Whether a reading of token ``k`` (only the first with ``first``) is an infinitive:

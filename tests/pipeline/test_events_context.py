@@ -1050,3 +1050,13 @@ def test_a_name_in_an_aside_is_no_party() -> None:
 def test_a_plural_object_before_the_verb_still_continues_the_story() -> None:
     evs = _events("У 1668 році Дорошенко уклав угоду з Польщею. Згодом козаки підтримали гетьмана.")
     assert any(e.trigger.startswith("підтримали") and "cossacks" in e.source for e in evs)
+
+
+def test_a_noun_after_a_dash_is_its_own_event() -> None:
+    # an encyclopedia's definition: the named war, a dash, then the war with its sides; the
+    # first noun does not govern the second across the dash
+    evs = _events("Балтійська війна 1700–1702 — війна Шведського королівства проти "
+                  "Московського царства за вихід до Балтійського моря.")
+    war = [e for e in evs if e.cameo.startswith("19")]
+    assert war, [(e.trigger, e.cameo) for e in evs]
+    assert war[0].source and war[0].target
