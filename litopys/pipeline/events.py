@@ -1063,9 +1063,10 @@ class EventExtractor:
         """Does a settlement word stand right before the mention ("станції Крути", "м. Ризі",
         ru "в 1919 г." excepted: the "г." of a date)?"""
         k = m.start - 1
+        # (any reading: pymorphy3 offers "сель", a mudflow, for "селі" first)
         return k >= 0 and k not in self.timex_tokens and (
             self.F.lower[k] in self.W.settlement_words
-            or self.F.lemma[k] in self.W.settlement_words)
+            or self._reads_as(k, self.W.settlement_words))
 
     def _roles(self, doc: Doc, trig: _Trigger, clause: tuple[int, int], sent: Span,
                sent_mentions: list[Span]) -> tuple[list[str], list[str], bool]:
@@ -1219,9 +1220,11 @@ class EventExtractor:
             tgt = [t for t in between[1:] + tgt if t not in src]
         # a place that is not a polity is never the one who acts
         src = [e for e in src if e not in self._loc_ids]
-        if not src and not subjects and trig.pos == "VERB":
+        if not src and not subjects and trig.pos == "VERB" and (
+                passive or self._passive_form(doc, trig.head)):
             # no subject: an instrumental actor is the agent ("обговорювалося ...
-            # Литвиновим з ...", "підписаний Пілсудським")
+            # Литвиновим з ...", "підписаний Пілсудським"); an active verb's instrumental
+            # is its partner ("повідомив про переговори з главою МЗС Яном Ліпавським")
             agents = [t for t in tgt if self._agentive.get(t)]
             if agents:
                 src = agents[:1]
@@ -1289,7 +1292,8 @@ class EventExtractor:
         F = self.F
         k = m.start - 1
         while k > 0 and (F.pos[k] in ("ADJ", "ADP", "DET") or F.lower[k] in self.W.coord
-                         or F.lower[k] in self.W.settlement_words):
+                         or F.lower[k] in self.W.settlement_words
+                         or self._reads_as(k, self.W.settlement_words)):
             k -= 1
         if k >= 0 and F.pos[k] in ("NOUN", "PROPN") and not trig.start <= k < trig.end \
                 and k not in self.timex_tokens:
@@ -1332,6 +1336,13 @@ class EventExtractor:
             return True
         lemma = trig.lemma or tok.lemma_
         return w.endswith(self.W.reflexive_endings) and not lemma.endswith(self.W.reflexive_endings)
+
+    def _passive_form(self, doc: Doc, k: int) -> bool:
+        """Is token ``k`` a form that can take an instrumental agent: a participle, an
+        impersonal "-но/-то" form or a reflexive verb ("обговорювалося", "підписаний")?"""
+        low = self.F.lower[k]
+        return low.endswith(("ся", "сь", "но", "то")) or "VerbForm=Part" in str(doc[k].morph) \
+            or self.F.pos[k] == "ADJ"
 
     def _gen_of_subject(self, doc: Doc, m: Span, trig: _Trigger) -> bool:
         """Is a genitive mention part of the subject ("керівники України, США ... підписали")?"""

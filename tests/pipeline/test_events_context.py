@@ -1060,3 +1060,36 @@ def test_a_noun_after_a_dash_is_its_own_event() -> None:
     war = [e for e in evs if e.cameo.startswith("19")]
     assert war, [(e.trigger, e.cameo) for e in evs]
     assert war[0].source and war[0].target
+
+
+def test_an_active_verbs_instrumental_is_no_agent() -> None:
+    # the minister who arrived is the antecedent of "який", not the colleague in the
+    # instrumental at the end ("із главою МЗС ... Яном Ліпавським")
+    evs = _events("Міністр закордонних справ України Дмитро Кулеба, який прибув у понеділок до "
+                  "Праги, повідомив про початок переговорів із главою МЗС Чехії Яном Ліпавським.")
+    arrived = _one(evs, "прибув")
+    assert "kuleba" in arrived.source
+    assert not any("ліпавськ" in s for s in arrived.source)
+
+
+def test_a_passive_verbs_instrumental_is_still_the_agent() -> None:
+    evs = _events("Після довгих суперечок договір був підписаний Пілсудським у Варшаві.")
+    assert "pilsudski" in _one(evs, "підписаний").source
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("Наприкінці травня Центральна Рада вислала до Петрограду делегацію на чолі з міністром.",
+     "вислала"),
+    ("Польський король Ян Казимир вислав для цього своїх представників до Зборова.", "вислав"),
+])
+def test_sending_envoys_is_a_mission_not_an_expulsion(text: str, trigger: str) -> None:
+    ev = _one(_events(text), trigger)
+    assert ev.cameo == "042", ev.cameo
+
+
+def test_a_village_after_its_settlement_word_is_where_not_who() -> None:
+    # "селі" is read as "сель" (a mudflow) first; any reading of a settlement word counts
+    evs = _events("Угода між Московським царством і Річчю Посполитою про припинення війни була "
+                  "підписана 9 лютого 1667 року в селі Андрусове під Смоленськом.")
+    assert evs
+    assert not any("андрусов" in a for e in evs for a in e.source + e.target)

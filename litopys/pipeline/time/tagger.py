@@ -68,6 +68,14 @@ _LEFT_WEEKDAY_RE = re.compile(
 _NIGHT_NOUN = norm(WORDS["night_noun"])
 
 
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    """The ISO weekday of a day (None where the day does not exist in that year)."""
+    try:
+        return datetime.date(year, month, day).isoweekday()
+    except ValueError:
+        return None
+
+
 def _weekday_year(work: str, hit: Hit, prev_end: int, res: Res, ctx: Ctx,
                   text_years: set[int]) -> Res:
     """"в середу, 12 липня": a day and month whose year the narrative gives, with the
@@ -77,17 +85,28 @@ def _weekday_year(work: str, hit: Hit, prev_end: int, res: Res, ctx: Ctx,
     date a summit of 2023 that the page names). The value is kept when no candidate fits
     or the weekday is not stated."""
     found = _LEFT_WEEKDAY_RE.search(work, max(prev_end, hit.start - 24), hit.start)
-    p = res.ref
-    if not found or p is None or not p.day or not p.month:
+    if not found:
         return res
     words = re.findall(r"[\w'’]+", found.group(0).lower())
     number = next((WEEKDAY_NUMBER[norm(w)] for w in words if norm(w) in WEEKDAY_NUMBER), None)
+    p = res.ref
+    if p is None and number is not None and text_years:
+        # no year yet ("У четвер, 16 липня, о 16:00" opens a page that names 2019, 2020 and
+        # 1990 later): the one year of the text in which that day is that weekday
+        p = hit.resolve(Ctx(Point(min(text_years)), ctx.anchor, ctx.anchor_text)).ref
+        if p is None or not p.day or not p.month:
+            return res
+        fits = [y for y in sorted(text_years) if _weekday_of(y, p.month, p.day) == number]
+        if len(fits) != 1:
+            return res
+        q = Point(fits[0], p.month, p.day, time=p.time)
+        b, e = q.bounds()
+        return Res(q.value, b, e, q.precision, res.source, res.anchor, ref=q)
+    if p is None or not p.day or not p.month:
+        return res
 
     def weekday(year: int) -> int | None:
-        try:
-            return datetime.date(year, p.month, p.day).isoweekday()
-        except ValueError:
-            return None
+        return _weekday_of(year, p.month, p.day)  # type: ignore[union-attr, arg-type]
 
     if number is None or weekday(p.year) == number:
         return res

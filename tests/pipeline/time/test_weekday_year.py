@@ -25,3 +25,19 @@ def test_a_weekday_that_fits_the_narrative_year_keeps_it() -> None:
 def test_no_weekday_keeps_the_narrative_year() -> None:
     text = "Договір 1997 року досі чинний. Саміт 2023 року. Договір 1997 року. Саміт 12 липня."
     assert _value(text, "12 липня") == "1997-07-12"
+
+
+def test_a_weekday_before_any_year_takes_the_one_year_of_the_text_it_fits() -> None:
+    # the page opens with a year-less day in a paragraph of its own; of the years it names
+    # later (2019, 2020, 1990), 16 July is a Thursday only in 2020
+    text = ("У четвер, 16 липня, розпочнеться урочисте засідання парламенту.\n\n"
+            "Його скликано постановою від 3 грудня 2019 року, а розпорядження підписано "
+            "26 червня 2020 року.\n\nДекларацію ухвалили 16 липня 1990 року.")
+    assert _value(text, "У четвер, 16 липня") == "2020-07-16"
+
+
+def test_a_weekday_before_any_year_that_fits_two_years_gives_none() -> None:
+    # 3 March is a Tuesday in 2015 and in 2020: no choice
+    text = ("У вівторок, 3 березня, відбулася зустріч.\n\nУгоду 2015 року переглянули "
+            "у 2020 році.")
+    assert _value(text, "У вівторок, 3 березня") is None
