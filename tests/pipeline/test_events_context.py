@@ -1093,3 +1093,10 @@ def test_a_village_after_its_settlement_word_is_where_not_who() -> None:
                   "підписана 9 лютого 1667 року в селі Андрусове під Смоленськом.")
     assert evs
     assert not any("андрусов" in a for e in evs for a in e.source + e.target)
+
+
+def test_taking_part_is_a_meeting_of_those_who_take_part() -> None:
+    ev = _one(_events("Президент Володимир Зеленський візьме участь у саміті НАТО у Вільнюсі."),
+              "візьме участь")
+    assert ev.cameo == "040"
+    assert "zelensky" in ev.source and "nato" in ev.target
