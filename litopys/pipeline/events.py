@@ -102,6 +102,7 @@ class EventWords:
     party_determiners: frozenset[str]
     party_people: frozenset[str]
     deadline_preps: frozenset[str]
+    year_nouns: frozenset[str]
     pronoun_gender: dict[str, str]
     aspect_verbs: frozenset[str]
     settlement_words: frozenset[str]
@@ -164,6 +165,7 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         party_determiners=frozenset(data["party_determiners"]),
         party_people=frozenset(data["party_people"]),
         deadline_preps=frozenset(data["deadline_prepositions"]),
+        year_nouns=frozenset(data["year_nouns"]),
         pronoun_gender=dict(data["pronoun_gender"]),
         aspect_verbs=frozenset(data["aspect_verbs"]),
         settlement_words=frozenset(data["settlement_words"]),
@@ -1193,8 +1195,9 @@ class EventExtractor:
                 if prep is None and case == "Ins" and not before:
                     self._agentive[eid] = True
             elif prep is None and case is None:
-                # a name pymorphy3 cannot inflect ("Чан Кайши"): its side by position
-                if before:
+                # a name pymorphy3 cannot inflect ("Чан Кайши"): its side by position; before
+                # a passive it is the patient ("М. Кричевського ... було захоплено в полон")
+                if before and not passive:
                     subjects.append((0, abs(m.start - trig.start), eid))
                 else:
                     tgt.append(eid)
@@ -1339,7 +1342,8 @@ class EventExtractor:
 
     def _passive_form(self, doc: Doc, k: int) -> bool:
         """Is token ``k`` a form that can take an instrumental agent: a participle, an
-        impersonal "-но/-то" form or a reflexive verb ("обговорювалося", "підписаний")?"""
+        impersonal "-но/-то" form or any reflexive verb ("обговорювалося", "підписаний")?
+        (Wider than ``_passive``: a reflexive lemma of the lexicon counts too.)"""
         low = self.F.lower[k]
         return low.endswith(("ся", "сь", "но", "то")) or "VerbForm=Part" in str(doc[k].morph) \
             or self.F.pos[k] == "ADJ"
@@ -1414,8 +1418,9 @@ class EventExtractor:
             return True  # «Договір про утворення СРСР 1922 року»: a year of the title
         prev = doc[t.start - 1]
         first = doc[t.start]
-        if first.pos_ == "ADP" or first.lower_ in self.W.time_preps:
-            return False
+        if first.pos_ == "ADP" or first.lower_ in self.W.time_preps or \
+                prev.lower_ in self.W.year_nouns:
+            return False  # (and "Року 1979-го почалася війна": the year before its number)
         return prev.pos_ in ("NOUN", "PROPN", "ADJ") and self.F.case[prev.i] in ("Gen", "Acc", "Ins", "Loc") and \
             not t.text[:1].isupper()
 

@@ -1100,3 +1100,17 @@ def test_taking_part_is_a_meeting_of_those_who_take_part() -> None:
               "візьме участь")
     assert ev.cameo == "040"
     assert "zelensky" in ev.source and "nato" in ev.target
+
+
+def test_the_year_noun_before_its_number_dates_the_clause() -> None:
+    # "Року 1979-го": the inverted year is the clause's date, not a year hanging off a noun
+    ev = _one(_events("Року 1979-го почалася радянсько-афганська війна."), "війна")
+    assert ev.date == "1979"
+
+
+def test_an_uninflected_name_before_a_passive_is_the_patient() -> None:
+    evs = _events("Польські війська розбили полк під Лоєвим, пораненого М. Кричевського під час "
+                  "бою було захоплено в полон.")
+    seized = _one(evs, "захоплено")
+    assert not any("кричевськ" in a for a in seized.source)
+    assert any("кричевськ" in a for a in seized.target)
