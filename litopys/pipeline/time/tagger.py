@@ -76,6 +76,22 @@ def _weekday_of(year: int, month: int, day: int) -> int | None:
         return None
 
 
+def _repeated_day(res: Res, dated_days: dict[tuple[int, int], int]) -> Res:
+    """"першим Днем Незалежності треба було би вважати 22 січня": a day and month the text
+    gave earlier with its year ("22 ... січня 1918 року") is that day again, whatever year
+    the narrative has moved to since (a paragraph on the Third Universal of 1917); of
+    several such days the latest ("23 серпня 2019 р. ... 80 років ... 23 серпня 1939")."""
+    p = res.ref
+    if p is None or not p.day or not p.month or p.time:
+        return res
+    year = dated_days.get((p.month, p.day))
+    if year is None or year == p.year:
+        return res
+    q = Point(year, p.month, p.day)
+    b, e = q.bounds()
+    return Res(q.value, b, e, q.precision, res.source, res.anchor, ref=q)
+
+
 def _weekday_year(work: str, hit: Hit, prev_end: int, res: Res, ctx: Ctx,
                   text_years: set[int]) -> Res:
     """"в середу, 12 липня": a day and month whose year the narrative gives, with the
@@ -298,6 +314,7 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
     fresh_block = False
     i = 0
     text_years = {h.year for h in hits if h.year is not None}  # (for stated weekdays)
+    dated_days: dict[tuple[int, int], int] = {}  # (month, day) -> the year the text gave it
     while i < len(hits):
         hit = hits[i]
         ctx.next_year = None
@@ -352,6 +369,10 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
             continue
         if hit.kind == "date" and res.source == "narrative":
             res = _weekday_year(work, hit, prev_end, res, ctx, text_years)
+            res = _repeated_day(res, dated_days)
+        elif hit.kind == "date" and res.source == "text" and res.ref is not None \
+                and res.ref.day and res.ref.month and res.precision == "day":
+            dated_days[(res.ref.month, res.ref.day)] = res.ref.year  # the latest one
         if res.ref is not None and not (ctx.ref is not None and not res.ref.month
                                         and _in_brackets(work, hit.start, end)):
             # a bare year in a bracketed aside ("(від 1929 — Югославія)") does not move the

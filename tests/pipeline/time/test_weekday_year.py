@@ -41,3 +41,17 @@ def test_a_weekday_before_any_year_that_fits_two_years_gives_none() -> None:
     text = ("У вівторок, 3 березня, відбулася зустріч.\n\nУгоду 2015 року переглянули "
             "у 2020 році.")
     assert _value(text, "У вівторок, 3 березня") is None
+
+
+def test_a_day_the_text_dated_before_keeps_its_year() -> None:
+    # the narrative has moved to 1917, but "22 січня" is the day the text gave as 1918
+    text = ("Незалежність проголошено 22 січня 1918 року. Третій Універсал видали 20 листопада "
+            "1917 року. Таким чином Днем Незалежності треба вважати 22 січня.")
+    assert _value(text, "22 січня") == "1918-01-22"
+
+
+def test_of_two_dated_mentions_of_a_day_the_latest_counts() -> None:
+    text = ("23 серпня 2019 року минуло 80 років від підписання пакту 23 серпня 1939 року. "
+            "Того ж року, 23 серпня, світ змінився.")
+    assert [t.value for t in litopys.extract(text).timexes if t.text == "23 серпня"] \
+        == ["1939-08-23"]
