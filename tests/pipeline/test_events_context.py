@@ -1095,13 +1095,6 @@ def test_a_village_after_its_settlement_word_is_where_not_who() -> None:
     assert not any("андрусов" in a for e in evs for a in e.source + e.target)
 
 
-def test_taking_part_is_a_meeting_of_those_who_take_part() -> None:
-    ev = _one(_events("Президент Володимир Зеленський візьме участь у саміті НАТО у Вільнюсі."),
-              "візьме участь")
-    assert ev.cameo == "040"
-    assert "zelensky" in ev.source and "nato" in ev.target
-
-
 def test_the_year_noun_before_its_number_dates_the_clause() -> None:
     # "Року 1979-го": the inverted year is the clause's date, not a year hanging off a noun
     ev = _one(_events("Року 1979-го почалася радянсько-афганська війна."), "війна")
