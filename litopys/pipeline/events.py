@@ -1345,8 +1345,8 @@ class EventExtractor:
         impersonal "-но/-то" form or any reflexive verb ("обговорювалося", "підписаний")?
         (Wider than ``_passive``: a reflexive lemma of the lexicon counts too.)"""
         low = self.F.lower[k]
-        return low.endswith(("ся", "сь", "но", "то")) or "VerbForm=Part" in str(doc[k].morph) \
-            or self.F.pos[k] == "ADJ"
+        return low.endswith(self.W.reflexive_endings + self.W.passive_endings) or \
+            "VerbForm=Part" in str(doc[k].morph) or self.F.pos[k] == "ADJ"
 
     def _gen_of_subject(self, doc: Doc, m: Span, trig: _Trigger) -> bool:
         """Is a genitive mention part of the subject ("керівники України, США ... підписали")?"""
