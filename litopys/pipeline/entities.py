@@ -323,6 +323,18 @@ def document_number_end(doc: Doc, k: int) -> int:
     return end
 
 
+def issuer_tokens(doc: Doc, spans: list[Span], i: int) -> set[int]:
+    """The tokens of the body and state mentions right after token ``i`` (a run of them:
+    "Верховної Ради України"), the issuer a document's name may hold."""
+    by_start = {s.start: s for s in spans if s.label_ in ("ORG", "GPE")}
+    out: set[int] = set()
+    k = i + 1
+    while k in by_start:
+        out.update(range(by_start[k].start, by_start[k].end))
+        k = by_start[k].end
+    return out
+
+
 def quoted_title_end(doc: Doc, k: int) -> int:
     """The end of a title in quotes that opens at token ``k`` ("«Про ...»": capitalised,
     closed within the sentence), or ``k`` where none does."""
@@ -1114,6 +1126,26 @@ class EntityRecognizer:
                 end += 1
             claim(Span(doc, i, end, label="LOC"))
 
+    @staticmethod
+    def _issuer_title_end(doc: Doc, spans: list[Span], i: int) -> int:
+        """The end of "<document noun> <issuer in the genitive> «<title>»" or "... № N"
+        ("Постанови Верховної Ради України «Про ...»", "Указ Президента України № 64"): the
+        issuer is capitalised genitive words and mentions of bodies and states (no person);
+        ``i + 1`` where the phrase has no issuer or no title or number after it."""
+        n = len(doc)
+        inner = issuer_tokens(doc, spans, i)
+        k = i + 1
+        while k < n and k - i <= 8 and (k in inner or (
+                is_cap(doc[k]) and "gent" in _reading_cases(doc[k]) and not doc[k].is_punct)):
+            k += 1
+        if k == i + 1 or k >= n:
+            return i + 1
+        title_end = quoted_title_end(doc, k)
+        if title_end > k:
+            return title_end
+        number_end = document_number_end(doc, k)
+        return number_end if number_end > k else i + 1
+
     def _documents(self, doc: Doc, spans: list[Span], claim, taken, release) -> None:  # type: ignore[no-untyped-def]
         heads = rules()["doc_heads"]
         bodies = {s.start: s for s in spans if s.label_ == "ORG"}
@@ -1124,6 +1156,14 @@ class EntityRecognizer:
             if taken[i] or tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_ not in heads | quoted:
                 continue
             number_end = document_number_end(doc, i + 1)
+            issued = self._issuer_title_end(doc, spans, i) if is_cap(tok) else i + 1
+            if issued > i + 1 and not any(taken[k] for k in range(i + 1, issued)
+                                          if k not in issuer_tokens(doc, spans, i)):
+                # "Постанови Верховної Ради України «Про ...»", "Указ Президента України
+                # № 64": the issuer in the genitive, then the title or the number
+                release(i + 1, issued)
+                claim(Span(doc, i, issued, label="DOC"))
+                continue
             if tok.lemma_ not in heads and not (i + 1 < n and doc[i + 1].text in QUOTES_OPEN) \
                     and number_end == i + 1:
                 continue  # "постанова" names a document only with its title in quotes

@@ -305,3 +305,15 @@ def test_entities_initials_alone_name_no_state_or_body() -> None:
     assert not [e for e in ch.entities if e.type in ("ORG", "GPE") and all(
         len(m.text) <= 2 for m in e.mentions) and e.mentions], \
         [(e.type, e.name, [m.text for m in e.mentions]) for e in ch.entities]
+
+
+def test_a_resolution_with_its_issuer_and_title_is_one_document() -> None:
+    # "Постанови Верховної Ради України «Про ...»": the issuer in the genitive between the
+    # document noun and its title; the capitalised noun alone was read as a place
+    ch = litopys.extract('Урочистості відбуваються відповідно до Постанови Верховної Ради '
+                         'України "Про урочисте засідання з нагоди річниці" та плану уряду.')
+    docs = [e for e in ch.entities if e.type == "DOC"]
+    assert len(docs) == 1
+    assert docs[0].mentions[0].text.startswith("Постанови Верховної Ради України")
+    assert docs[0].mentions[0].text.endswith('річниці"')
+    assert not any(e.type == "GPE" and e.name.startswith("Постанов") for e in ch.entities)
