@@ -305,12 +305,15 @@ def surname_genitive(tok: Token) -> bool:
         known_surname(tok.text) and "gent" in _reading_cases(tok))
 
 
-def document_number_end(doc: Doc, k: int) -> int:
+def document_number_end(doc: Doc, k: int, head: int | None = None) -> int:
     """The end of a document's number that opens at token ``k`` ("2202", "№ 64/2022",
-    "4. 328") after a head of ``numbered_doc_heads`` ("резолюція 2202"); ``k`` where there
-    is none, or where the number is a date ("закон 1991 року")."""
+    "4. 328") after a head of ``numbered_doc_heads`` ("резолюція 2202"; the head is token
+    ``head``, by default the one before ``k``: "Указ Президента України № 64" has its
+    issuer between); ``k`` where there is none, or where the number is a date ("закон 1991
+    року")."""
     n = len(doc)
-    if k >= n or k == 0 or not reads_as(doc[k - 1].text, rules()["numbered_doc_heads"]):
+    head = k - 1 if head is None else head
+    if k >= n or k == 0 or not reads_as(doc[head].text, rules()["numbered_doc_heads"]):
         return k
     j = k + 1 if doc[k].text in rules()["number_signs"] and k + 1 < n else k
     if not doc[j].text[:1].isdigit() or any(
@@ -323,16 +326,10 @@ def document_number_end(doc: Doc, k: int) -> int:
     return end
 
 
-def issuer_tokens(doc: Doc, spans: list[Span], i: int) -> set[int]:
-    """The tokens of the body and state mentions right after token ``i`` (a run of them:
-    "Верховної Ради України"), the issuer a document's name may hold."""
-    by_start = {s.start: s for s in spans if s.label_ in ("ORG", "GPE")}
-    out: set[int] = set()
-    k = i + 1
-    while k in by_start:
-        out.update(range(by_start[k].start, by_start[k].end))
-        k = by_start[k].end
-    return out
+def issuer_tokens(spans: list[Span]) -> set[int]:
+    """The tokens of the body and state mentions, the issuer a document's name may hold
+    ("Верховної Ради України", "Президента України")."""
+    return {k for s in spans if s.label_ in ("ORG", "GPE") for k in range(s.start, s.end)}
 
 
 def quoted_title_end(doc: Doc, k: int) -> int:
@@ -1133,7 +1130,7 @@ class EntityRecognizer:
         issuer is capitalised genitive words and mentions of bodies and states (no person);
         ``i + 1`` where the phrase has no issuer or no title or number after it."""
         n = len(doc)
-        inner = issuer_tokens(doc, spans, i)
+        inner = issuer_tokens(spans)
         k = i + 1
         while k < n and k - i <= 8 and (k in inner or (
                 is_cap(doc[k]) and "gent" in _reading_cases(doc[k]) and not doc[k].is_punct)):
@@ -1143,7 +1140,7 @@ class EntityRecognizer:
         title_end = quoted_title_end(doc, k)
         if title_end > k:
             return title_end
-        number_end = document_number_end(doc, k)
+        number_end = document_number_end(doc, k, head=i)
         return number_end if number_end > k else i + 1
 
     def _documents(self, doc: Doc, spans: list[Span], claim, taken, release) -> None:  # type: ignore[no-untyped-def]
@@ -1158,7 +1155,7 @@ class EntityRecognizer:
             number_end = document_number_end(doc, i + 1)
             issued = self._issuer_title_end(doc, spans, i) if is_cap(tok) else i + 1
             if issued > i + 1 and not any(taken[k] for k in range(i + 1, issued)
-                                          if k not in issuer_tokens(doc, spans, i)):
+                                          if k not in issuer_tokens(spans)):
                 # "Постанови Верховної Ради України «Про ...»", "Указ Президента України
                 # № 64": the issuer in the genitive, then the title or the number
                 release(i + 1, issued)

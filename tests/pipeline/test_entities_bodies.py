@@ -317,3 +317,17 @@ def test_a_resolution_with_its_issuer_and_title_is_one_document() -> None:
     assert docs[0].mentions[0].text.startswith("Постанови Верховної Ради України")
     assert docs[0].mentions[0].text.endswith('річниці"')
     assert not any(e.type == "GPE" and e.name.startswith("Постанов") for e in ch.entities)
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("Президент підписав Указ Президента України «Про заходи щодо безпеки» минулого тижня.",
+     "Указ Президента України «Про заходи щодо безпеки»"),
+    ("Президент підписав Указ Президента України № 64 про заходи минулого тижня.",
+     "Указ Президента України № 64"),
+    ("Засідання перенесли відповідно до Розпорядження Голови Верховної Ради № 225.",
+     "Розпорядження Голови Верховної Ради № 225"),
+])
+def test_a_decree_with_its_issuer_and_title_or_number_is_one_document(text: str,
+                                                                      mention: str) -> None:
+    ch = litopys.extract(text)
+    assert [m.text for e in ch.entities if e.type == "DOC" for m in e.mentions] == [mention]
