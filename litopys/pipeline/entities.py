@@ -2048,6 +2048,10 @@ class EntityRecognizer:
                 not first_word_lengths().get(span[1].lower_) and \
                 _first_name_before(span[0], span[1]):
             label = "PERSON"  # "Станіслава Потоцького": a first name and its surname
+        elif label in ("LOC", "ORG") and len(span) >= 2 and span[0].pos_ == "ADJ" and \
+                is_cap(span[0]) and (span[-1].lemma_ in rules()["state_heads"]
+                                     or reads_as(span[-1].text, rules()["state_heads"])):
+            label = "GPE"  # "з Венеціанською республікою": a state, whatever the model says
         elif label == "PERSON" and len(span) == 1 and located(span[0]):
             label = "LOC" if place_label(span[0]) == "LOC" else "GPE"  # "около Шумлы"
         elif label != "PERSON" and 2 <= len(span) <= 3 and latin_first_name(span[0].text) and \

@@ -331,3 +331,9 @@ def test_a_decree_with_its_issuer_and_title_or_number_is_one_document(text: str,
                                                                       mention: str) -> None:
     ch = litopys.extract(text)
     assert [m.text for e in ch.entities if e.type == "DOC" for m in e.mentions] == [mention]
+
+
+def test_a_state_form_with_its_adjective_is_a_state_whatever_the_model_says() -> None:
+    ch = litopys.extract("Султан довго воював з Венеціанською республікою за острови.")
+    states = [e for e in ch.entities if any("Венеціанськ" in m.text for m in e.mentions)]
+    assert [e.type for e in states] == ["GPE"]
