@@ -671,8 +671,8 @@ class ActorResolver:
         bodies: list[tuple[str, int, set[str], set[str]]] = []  # id, size, head, words
         for span in mentions:
             eid = span._.entity_id
-            if span.label_ != "ORG" or len(span) < 2 or eid not in entities or eid in known:
-                continue
+            if span.label_ != "ORG" or len(span) < 2 or eid not in entities:
+                continue  # (a dictionary body too: "Рада" in a text on "Верховна Рада")
             head = next((t for t in span if t.pos_ in ("NOUN", "PROPN")), None)
             if head is not None:
                 bodies.append((eid, len(span), _lemmas(head),

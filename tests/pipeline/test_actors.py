@@ -426,3 +426,21 @@ def test_actors_ruler_title_in_the_plural_is_no_one() -> None:
 def test_actors_ruler_title_of_two_reigns_in_one_year_is_no_one() -> None:
     ch = litopys.extract("У 1696 році короля просили про допомогу. Король відмовився.")
     assert not [e for e in ch.entities if e.type == "PERSON"]
+
+
+@pytest.mark.parametrize("text,eid", [
+    ("Рада звернулася до ООН по допомогу. Верховна Рада прийняла звернення до ООН.",
+     "verkhovna_rada"),
+    ("Центральна Рада видала універсал. Згодом Рада проголосила незалежність.", "central_rada"),
+])
+def test_a_short_body_name_is_a_mention_of_the_one_dictionary_body_it_shortens(
+        text: str, eid: str) -> None:
+    ch = litopys.extract(text)
+    body = next(e for e in ch.entities if e.id == eid)
+    assert "Рада" in [m.text for m in body.mentions]
+    assert not any(e.id == "org:рада" for e in ch.entities)
+
+
+def test_a_short_body_name_with_two_bodies_it_could_shorten_stays_apart() -> None:
+    ch = litopys.extract("Верховна Рада і Рада Європи домовилися. Рада ухвалила рішення.")
+    assert any(e.id == "org:рада" for e in ch.entities)
