@@ -368,3 +368,9 @@ def test_entities_state_adjective_before_parliament_is_its_parliament(
         text: str, mention: str, eid: str) -> None:
     entity = _by_mention(litopys.extract(text), mention)
     assert entity is not None and entity.type == "ORG" and entity.id == eid
+
+
+def test_a_tatar_force_of_the_seventeenth_century_acts_for_the_crimean_khanate() -> None:
+    ch = litopys.extract("У 1651 році татарська кіннота втекла з поля бою під Берестечком.")
+    force = next(e for e in ch.entities if any(m.text == "татарська кіннота" for m in e.mentions))
+    assert force.type == "ORG" and force.affiliation == "crimean_khanate"
