@@ -1107,3 +1107,11 @@ def test_an_uninflected_name_before_a_passive_is_the_patient() -> None:
     seized = _one(evs, "захоплено")
     assert not any("кричевськ" in a for a in seized.source)
     assert any("кричевськ" in a for a in seized.target)
+
+
+@pytest.mark.parametrize("text,trigger,cameo", [
+    ("Тривали довгі перемовини Росії з Україною щодо газу.", "перемовини", "046"),
+    ("Росія поставила свій підпис під угодою з Україною.", "поставила", "057"),
+])
+def test_lexicon_round_12(text: str, trigger: str, cameo: str) -> None:
+    assert _one(_events(text), trigger).cameo == cameo
