@@ -1115,3 +1115,12 @@ def test_an_uninflected_name_before_a_passive_is_the_patient() -> None:
 ])
 def test_lexicon_round_12(text: str, trigger: str, cameo: str) -> None:
     assert _one(_events(text), trigger).cameo == cameo
+
+
+@pytest.mark.parametrize("text,trigger,cameo", [
+    ("У 1772 році відбувся перший поділ Речі Посполитої між Росією, Пруссією та Австрією.",
+     "поділ", "171"),
+    ("Відбувся аншлюс Австрії Німеччиною 13 березня 1938 року.", "аншлюс", "192"),
+])
+def test_partition_and_anschluss(text: str, trigger: str, cameo: str) -> None:
+    assert _one(_events(text), trigger).cameo == cameo
