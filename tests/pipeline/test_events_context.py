@@ -1124,3 +1124,9 @@ def test_lexicon_round_12(text: str, trigger: str, cameo: str) -> None:
 ])
 def test_partition_and_anschluss(text: str, trigger: str, cameo: str) -> None:
     assert _one(_events(text), trigger).cameo == cameo
+
+
+def test_approving_a_treaty_is_ratifying_it() -> None:
+    ev = _one(_events("Сейм Речі Посполитої затвердив договір з Московським царством у 1686 році."),
+              "затвердив")
+    assert ev.cameo == "057"
