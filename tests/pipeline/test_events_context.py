@@ -1130,3 +1130,9 @@ def test_approving_a_treaty_is_ratifying_it() -> None:
     ev = _one(_events("Сейм Речі Посполитої затвердив договір з Московським царством у 1686 році."),
               "затвердив")
     assert ev.cameo == "057"
+
+
+def test_writing_is_a_statement() -> None:
+    ev = _one(_events("Генеральний директор МАГАТЕ Рафаель Гроссі написав у Twitter про візит."),
+              "написав")
+    assert ev.cameo == "010"
