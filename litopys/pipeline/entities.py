@@ -1124,13 +1124,13 @@ class EntityRecognizer:
             claim(Span(doc, i, end, label="LOC"))
 
     @staticmethod
-    def _issuer_title_end(doc: Doc, spans: list[Span], i: int) -> int:
+    def _issuer_title_end(doc: Doc, inner: set[int], i: int) -> int:
         """The end of "<document noun> <issuer in the genitive> «<title>»" or "... № N"
         ("Постанови Верховної Ради України «Про ...»", "Указ Президента України № 64"): the
         issuer is capitalised genitive words and mentions of bodies and states (no person);
-        ``i + 1`` where the phrase has no issuer or no title or number after it."""
+        ``i + 1`` where the phrase has no issuer or no title or number after it (``inner``:
+        the tokens of the body and state mentions, ``issuer_tokens``)."""
         n = len(doc)
-        inner = issuer_tokens(spans)
         k = i + 1
         while k < n and k - i <= 8 and (k in inner or (
                 is_cap(doc[k]) and "gent" in _reading_cases(doc[k]) and not doc[k].is_punct)):
@@ -1149,13 +1149,14 @@ class EntityRecognizer:
         words = [t.lower_ for t in doc]
         n = len(doc)
         quoted = rules()["quoted_doc_heads"]
+        issuers = issuer_tokens(spans)
         for i, tok in enumerate(doc):
             if taken[i] or tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_ not in heads | quoted:
                 continue
             number_end = document_number_end(doc, i + 1)
-            issued = self._issuer_title_end(doc, spans, i) if is_cap(tok) else i + 1
+            issued = self._issuer_title_end(doc, issuers, i) if is_cap(tok) else i + 1
             if issued > i + 1 and not any(taken[k] for k in range(i + 1, issued)
-                                          if k not in issuer_tokens(spans)):
+                                          if k not in issuers):
                 # "Постанови Верховної Ради України «Про ...»", "Указ Президента України
                 # № 64": the issuer in the genitive, then the title or the number
                 release(i + 1, issued)

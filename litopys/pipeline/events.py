@@ -769,8 +769,9 @@ class EventExtractor:
             F.case[n.head] in ("Acc", "Nom", None)
 
     def _comma_between(self, a: int, b: int) -> bool:
-        """Is there a comma between tokens ``a`` and ``b``: a verb does not govern a noun of
-        another clause ("після початку російської агресії, Україна подала")?"""
+        """Is there a comma (or a dash, a colon, a semicolon: ``CLAUSE_MARKS``) between
+        tokens ``a`` and ``b``: a trigger does not govern a noun of another clause ("після
+        початку російської агресії, Україна подала"; "Хотинська війна 1620–1621 — війна ...")?"""
         lo, hi = min(a, b), max(a, b)
         return any(self.F.text[j] in CLAUSE_MARKS for j in range(lo + 1, hi))
 

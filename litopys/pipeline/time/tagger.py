@@ -76,6 +76,12 @@ def _weekday_of(year: int, month: int, day: int) -> int | None:
         return None
 
 
+def _at(res: Res, q: Point) -> Res:
+    """``res`` moved to the point ``q`` (its value, bounds and precision), source kept."""
+    b, e = q.bounds()
+    return Res(q.value, b, e, q.precision, res.source, res.anchor, ref=q)
+
+
 def _repeated_day(res: Res, dated_days: dict[tuple[int, int], int]) -> Res:
     """"першим Днем Незалежності треба було би вважати 22 січня": a day and month the text
     gave earlier with its year ("22 ... січня 1918 року") is that day again, whatever year
@@ -87,9 +93,7 @@ def _repeated_day(res: Res, dated_days: dict[tuple[int, int], int]) -> Res:
     year = dated_days.get((p.month, p.day))
     if year is None or year == p.year:
         return res
-    q = Point(year, p.month, p.day)
-    b, e = q.bounds()
-    return Res(q.value, b, e, q.precision, res.source, res.anchor, ref=q)
+    return _at(res, Point(year, p.month, p.day))
 
 
 def _weekday_year(work: str, hit: Hit, prev_end: int, res: Res, ctx: Ctx,
@@ -115,9 +119,7 @@ def _weekday_year(work: str, hit: Hit, prev_end: int, res: Res, ctx: Ctx,
         fits = [y for y in sorted(text_years) if _weekday_of(y, p.month, p.day) == number]
         if len(fits) != 1:
             return res
-        q = Point(fits[0], p.month, p.day, time=p.time)
-        b, e = q.bounds()
-        return Res(q.value, b, e, q.precision, res.source, res.anchor, ref=q)
+        return _at(res, Point(fits[0], p.month, p.day, time=p.time))
     if p is None or not p.day or not p.month:
         return res
 
@@ -131,9 +133,7 @@ def _weekday_year(work: str, hit: Hit, prev_end: int, res: Res, ctx: Ctx,
     year = next((y for y in years if y > 0 and weekday(y) == number), None)
     if year is None:
         return res
-    q = Point(year, p.month, p.day, time=p.time)
-    b, e = q.bounds()
-    return Res(q.value, b, e, q.precision, res.source, res.anchor, ref=q)
+    return _at(res, Point(year, p.month, p.day, time=p.time))
 
 
 
