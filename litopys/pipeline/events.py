@@ -303,6 +303,7 @@ class EventExtractor:
         last_meeting: str | None = None  # the last named meeting that took place
         # blank lines are whitespace tokens; reading doc.text would join every token
         blanks = [k for k, w in enumerate(self.F.text) if w.isspace() and BLANK_LINE.search(w)]
+        ahead = self._excerpt_dates_ahead(doc, sent_no, main_by_sent, blanks)
         prev_end = 0
         for sent in doc.sents:
             k_sent = sent_no[sent.start]
@@ -484,6 +485,9 @@ class EventExtractor:
                     continue  # "Про це повідомив X": who the text quotes, not an event
                 mode = self._mode(doc, trig, clause)
                 date_t, source = self._date(doc, sent, trig, clause, sent_timexes, narrative)
+                if date_t is None and k_sent in ahead:
+                    # an excerpt that opens undated and gives its date later: its first date
+                    date_t, source = ahead[k_sent], "narrative"
                 # two clauses of one sentence with the same parties and their own dates
                 # ("почали наступ 25 квітня, ... 6 травня вступили у Київ") are two events
                 key = (trig.cameo[:2], tuple(src), tuple(tgt), sent.start, mode,
@@ -1340,6 +1344,28 @@ class EventExtractor:
             return True
         lemma = trig.lemma or tok.lemma_
         return w.endswith(self.W.reflexive_endings) and not lemma.endswith(self.W.reflexive_endings)
+
+    @staticmethod
+    def _excerpt_dates_ahead(doc: Doc, sent_no: dict[int, int],
+                             main_by_sent: dict[int, list[Span]],
+                             blanks: list[int]) -> dict[int, Timex]:
+        """For each sentence, the first date that sets the story's time later in its own
+        excerpt (blank lines part excerpts): the date of an excerpt's undated opening."""
+        out: dict[int, Timex] = {}
+        upcoming: Timex | None = None
+        excerpt: int | None = None
+        for sent in reversed(list(doc.sents)):
+            first = next((k for k in range(sent.start, sent.end) if not doc[k].is_space),
+                         sent.start)
+            here = bisect_left(blanks, first)
+            if here != excerpt:
+                excerpt, upcoming = here, None
+            line = main_by_sent.get(sent_no[sent.start])
+            if line:
+                upcoming = line[0]._.timex
+            if upcoming is not None:
+                out[sent_no[sent.start]] = upcoming
+        return out
 
     def _passive_form(self, doc: Doc, k: int) -> bool:
         """Is token ``k`` a form that can take an instrumental agent: a participle, an

@@ -1136,3 +1136,14 @@ def test_writing_is_a_statement() -> None:
     ev = _one(_events("Генеральний директор МАГАТЕ Рафаель Гроссі написав у Twitter про візит."),
               "написав")
     assert ev.cameo == "010"
+
+
+def test_an_undated_opening_takes_the_first_date_of_its_own_excerpt() -> None:
+    text = ("Польща підписала договір з Литвою у 1920 році.\n\n"
+            "Росія розірвала відносини з Фінляндією. Війська Росії перейшли кордон "
+            "30 листопада 1939 року.")
+    evs = _events(text)
+    broke = _one(evs, "розірвала")
+    assert broke.date == "1939-11-30" and broke.date_source == "narrative"
+    signed = _one(evs, "підписала")
+    assert signed.date == "1920"
