@@ -304,6 +304,7 @@ class EventExtractor:
         # blank lines are whitespace tokens; reading doc.text would join every token
         blanks = [k for k, w in enumerate(self.F.text) if w.isspace() and BLANK_LINE.search(w)]
         ahead = self._excerpt_dates_ahead(doc, sent_no, main_by_sent, blanks)
+        dated_before = False  # has the text set a story date yet?
         prev_end = 0
         for sent in doc.sents:
             k_sent = sent_no[sent.start]
@@ -485,8 +486,10 @@ class EventExtractor:
                     continue  # "Про це повідомив X": who the text quotes, not an event
                 mode = self._mode(doc, trig, clause)
                 date_t, source = self._date(doc, sent, trig, clause, sent_timexes, narrative)
-                if date_t is None and k_sent in ahead:
-                    # an excerpt that opens undated and gives its date later: its first date
+                if date_t is None and k_sent in ahead and not dated_before:
+                    # a text that opens undated and gives its first date later: that date
+                    # (not after another excerpt's date, and never the sentence's own date,
+                    # which may be an embedded clause's: "договір, який був підписаний у 1918")
                     date_t, source = ahead[k_sent], "narrative"
                 # two clauses of one sentence with the same parties and their own dates
                 # ("почали наступ 25 квітня, ... 6 травня вступили у Київ") are two events
@@ -556,6 +559,7 @@ class EventExtractor:
             main_line = main_by_sent.get(k_sent)
             if main_line:
                 narrative = main_line[-1]._.timex
+                dated_before = True
         doc._.events = events
         doc.spans["events"] = trigger_spans
         return doc
@@ -1349,8 +1353,8 @@ class EventExtractor:
     def _excerpt_dates_ahead(doc: Doc, sent_no: dict[int, int],
                              main_by_sent: dict[int, list[Span]],
                              blanks: list[int]) -> dict[int, Timex]:
-        """For each sentence, the first date that sets the story's time later in its own
-        excerpt (blank lines part excerpts): the date of an excerpt's undated opening."""
+        """For each sentence, the first date that sets the story's time in a later sentence
+        of its own excerpt (blank lines part excerpts): the date of an undated opening."""
         out: dict[int, Timex] = {}
         upcoming: Timex | None = None
         excerpt: int | None = None
@@ -1360,11 +1364,11 @@ class EventExtractor:
             here = bisect_left(blanks, first)
             if here != excerpt:
                 excerpt, upcoming = here, None
-            line = main_by_sent.get(sent_no[sent.start])
-            if line:
-                upcoming = line[0]._.timex
             if upcoming is not None:
                 out[sent_no[sent.start]] = upcoming
+            line = main_by_sent.get(sent_no[sent.start])
+            if line:
+                upcoming = line[0]._.timex  # (for the sentences before this one)
         return out
 
     def _passive_form(self, doc: Doc, k: int) -> bool:
