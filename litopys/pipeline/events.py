@@ -303,14 +303,15 @@ class EventExtractor:
         last_meeting: str | None = None  # the last named meeting that took place
         # blank lines are whitespace tokens; reading doc.text would join every token
         blanks = [k for k, w in enumerate(self.F.text) if w.isspace() and BLANK_LINE.search(w)]
-        ahead = self._excerpt_dates_ahead(doc, sent_no, main_by_sent, blanks)
+        # the text's first story date, for an undated opening of the same excerpt
+        opening = self._opening_date(doc, sent_no, main_by_sent, blanks)
         dated_before = False  # has the text set a story date yet?
         prev_end = 0
         for sent in doc.sents:
             k_sent = sent_no[sent.start]
-            first = next((k for k in range(sent.start, sent.end)
-                          if not self.F.text[k].isspace()), sent.start)
-            if bisect_left(blanks, first) > bisect_left(blanks, prev_end):
+            first = self._first_word(sent)
+            excerpt = bisect_left(blanks, first)
+            if excerpt > bisect_left(blanks, prev_end):
                 # a blank line opens a new excerpt: a pronoun does not reach back over it,
                 # and an excerpt that gives its own date opens a new time
                 last_subject, recent = [], []
@@ -486,11 +487,12 @@ class EventExtractor:
                     continue  # "Про це повідомив X": who the text quotes, not an event
                 mode = self._mode(doc, trig, clause)
                 date_t, source = self._date(doc, sent, trig, clause, sent_timexes, narrative)
-                if date_t is None and k_sent in ahead and not dated_before:
-                    # a text that opens undated and gives its first date later: that date
-                    # (not after another excerpt's date, and never the sentence's own date,
-                    # which may be an embedded clause's: "договір, який був підписаний у 1918")
-                    date_t, source = ahead[k_sent], "narrative"
+                if date_t is None and not dated_before and opening is not None and \
+                        opening[0] == excerpt and k_sent < opening[1]:
+                    # a text that opens undated and gives its first date later in the same
+                    # excerpt: that date (never the sentence's own date, which may be an
+                    # embedded clause's: "договір, який був підписаний у 1918")
+                    date_t, source = opening[2], "narrative"
                 # two clauses of one sentence with the same parties and their own dates
                 # ("почали наступ 25 квітня, ... 6 травня вступили у Київ") are two events
                 key = (trig.cameo[:2], tuple(src), tuple(tgt), sent.start, mode,
@@ -1074,10 +1076,13 @@ class EventExtractor:
         """Does a settlement word stand right before the mention ("станції Крути", "м. Ризі",
         ru "в 1919 г." excepted: the "г." of a date)?"""
         k = m.start - 1
-        # (any reading: pymorphy3 offers "сель", a mudflow, for "селі" first)
-        return k >= 0 and k not in self.timex_tokens and (
-            self.F.lower[k] in self.W.settlement_words
-            or self._reads_as(k, self.W.settlement_words))
+        return k >= 0 and k not in self.timex_tokens and self._settlement_word(k)
+
+    def _settlement_word(self, k: int) -> bool:
+        """Is token ``k`` a settlement word, as written or in any reading (pymorphy3 offers
+        "сель", a mudflow, for "селі" first)?"""
+        return self.F.lower[k] in self.W.settlement_words or \
+            self._reads_as(k, self.W.settlement_words)
 
     def _roles(self, doc: Doc, trig: _Trigger, clause: tuple[int, int], sent: Span,
                sent_mentions: list[Span]) -> tuple[list[str], list[str], bool]:
@@ -1304,8 +1309,7 @@ class EventExtractor:
         F = self.F
         k = m.start - 1
         while k > 0 and (F.pos[k] in ("ADJ", "ADP", "DET") or F.lower[k] in self.W.coord
-                         or F.lower[k] in self.W.settlement_words
-                         or self._reads_as(k, self.W.settlement_words)):
+                         or self._settlement_word(k)):
             k -= 1
         if k >= 0 and F.pos[k] in ("NOUN", "PROPN") and not trig.start <= k < trig.end \
                 and k not in self.timex_tokens:
@@ -1349,27 +1353,23 @@ class EventExtractor:
         lemma = trig.lemma or tok.lemma_
         return w.endswith(self.W.reflexive_endings) and not lemma.endswith(self.W.reflexive_endings)
 
-    @staticmethod
-    def _excerpt_dates_ahead(doc: Doc, sent_no: dict[int, int],
-                             main_by_sent: dict[int, list[Span]],
-                             blanks: list[int]) -> dict[int, Timex]:
-        """For each sentence, the first date that sets the story's time in a later sentence
-        of its own excerpt (blank lines part excerpts): the date of an undated opening."""
-        out: dict[int, Timex] = {}
-        upcoming: Timex | None = None
-        excerpt: int | None = None
-        for sent in reversed(list(doc.sents)):
-            first = next((k for k in range(sent.start, sent.end) if not doc[k].is_space),
-                         sent.start)
-            here = bisect_left(blanks, first)
-            if here != excerpt:
-                excerpt, upcoming = here, None
-            if upcoming is not None:
-                out[sent_no[sent.start]] = upcoming
+    def _first_word(self, sent: Span) -> int:
+        """The first token of a sentence that is not whitespace (a blank line before it is
+        a token of its own)."""
+        return next((k for k in range(sent.start, sent.end) if not self.F.text[k].isspace()),
+                    sent.start)
+
+    def _opening_date(self, doc: Doc, sent_no: dict[int, int],
+                      main_by_sent: dict[int, list[Span]],
+                      blanks: list[int]) -> tuple[int, int, Timex] | None:
+        """(excerpt, sentence number, date) of the text's first date that sets the story's
+        time (blank lines part excerpts), or None: the date of an undated opening."""
+        for sent in doc.sents:
             line = main_by_sent.get(sent_no[sent.start])
             if line:
-                upcoming = line[0]._.timex  # (for the sentences before this one)
-        return out
+                return bisect_left(blanks, self._first_word(sent)), sent_no[sent.start], \
+                    line[0]._.timex
+        return None
 
     def _passive_form(self, doc: Doc, k: int) -> bool:
         """Is token ``k`` a form that can take an instrumental agent: a participle, an
@@ -1748,8 +1748,7 @@ class EventExtractor:
     def _continues(self, sent: Span, trig: _Trigger) -> bool:
         """Does the sentence open with a coordinator ("І", "А") and have no nominative name or
         noun before the finite verb ``trig``: its subject is the last sentence's?"""
-        first = next((k for k in range(sent.start, sent.end) if not self.F.text[k].isspace()),
-                     sent.start)
+        first = self._first_word(sent)
         if self.F.lower[first] not in self.W.gapping or trig.pos != "VERB" or \
                 self._verb_number(trig.head) is None:
             return False
