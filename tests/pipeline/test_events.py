@@ -197,3 +197,35 @@ def test_events_pronoun_takes_the_subject_of_its_gender(pronoun: str, source: st
                      f"{pronoun} оголосив війну Росії.")
     ev = _one(evs, "19")
     assert ev.source[0] == source, ev.source
+
+
+def test_events_unlisted_verb_between_two_actors_is_an_event_of_guessed_type() -> None:
+    # "перехитрив" is in no lexicon row: an event between the subject and its object, its
+    # type guessed (the most frequent root) and said so, with a neutral Goldstein weight
+    _, evs = _events("У 1921 р. Польща перехитрила Литву.")
+    ev = next(e for e in evs if e.trigger == "перехитрила")
+    assert ev.source == ["pol"] and "ltu" in ev.target
+    assert ev.cameo == "050" and "type guessed" in ev.cameo_label and ev.goldstein == 0.0
+    assert ev.date == "1921"
+
+
+def test_events_unlisted_verb_with_armies_in_its_clause_is_fighting() -> None:
+    _, evs = _events("У 1920 р. польські війська потіснили Червону армію під Києвом.")
+    assert any(e.trigger == "потіснили" and e.cameo == "190" for e in evs)
+
+
+@pytest.mark.parametrize("text", [
+    "У 1921 р. Польща була союзником Франції.",            # a copula: no act
+    "У 1921 р. Литва обмежувалася Віленським краєм.",      # a verb of being, a place
+    "Польща перехитрила Вільно.",                          # a town is no party
+    "Перехитрила Литву.",                                  # no subject named
+])
+def test_events_unlisted_verb_needs_a_subject_and_a_party(text: str) -> None:
+    _, evs = _events(text)
+    assert not any("type guessed" in e.cameo_label for e in evs)
+
+
+def test_events_unlisted_verb_yields_to_a_known_trigger_of_its_clause() -> None:
+    # "поспішила підписати": the known trigger codes the clause, the unlisted verb adds none
+    _, evs = _events("У 1921 р. Польща поспішила підписати договір з Литвою.")
+    assert evs and not any("type guessed" in e.cameo_label for e in evs)
