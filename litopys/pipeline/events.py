@@ -340,7 +340,9 @@ class EventExtractor:
                     # an unlisted verb is an event only between a subject the sentence names
                     # and an actor of its clause; a place is where it happened ("обмежувалася Київським воєводством")
                     src = [a for a in src if self._acting_party(a, entities)]
-                    tgt = [t for t in tgt if self._acting_party(t, entities)]
+                    tgt = [t for t in tgt if self._acting_party(t, entities) and any(
+                        m._.entity_id == t and clause[0] <= m.start < clause[1]
+                        for m in sent_mentions)]
                     if not (src and tgt) or not any(
                             m._.entity_id in src
                             and self._slot(doc, m) in ((None, "Nom"), (None, None))
