@@ -144,6 +144,7 @@ class EventWords:
     alternative_words: frozenset[str] = frozenset()
     concessive: tuple[tuple[str, ...], ...] = ()
     generic_stop: frozenset[str] = frozenset()
+    during: tuple[tuple[str, ...], ...] = ()
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -207,6 +208,7 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         alternative_words=frozenset(data.get("alternative_name_words") or ()),
         concessive=tuple(tuple(w.split()) for w in data.get("concessive_markers") or ()),
         generic_stop=frozenset(data.get("generic_stop") or ()),
+        during=tuple(tuple(w.split()) for w in data.get("during_phrases") or ()),
         **sets,
     )
 
@@ -1508,7 +1510,20 @@ class EventExtractor:
                 prev.lower_ in self.W.year_nouns:
             return False  # (and "Року 1979-го почалася війна": the year before its number)
         return prev.pos_ in ("NOUN", "PROPN", "ADJ") and self.F.case[prev.i] in ("Gen", "Acc", "Ins", "Loc") and \
-            not t.text[:1].isupper()
+            not t.text[:1].isupper() and not self._during(prev.i)
+
+    def _during(self, k: int) -> bool:
+        """Does the noun phrase ending at token ``k`` follow a phrase of "during"
+        (``during_phrases``: "під час Женевської конференції 1954 року" dates the clause)?"""
+        F = self.F
+        j = k
+        while j > 0 and k - j < 4 and F.pos[j] in ("NOUN", "PROPN", "ADJ"):
+            for phrase in self.W.during:
+                n = len(phrase)
+                if j - n >= 0 and tuple(F.lower[j - n:j]) == phrase:
+                    return True
+            j -= 1
+        return False
 
     def _conceded(self, sent: Span, k: int) -> bool:
         """Is token k inside a concessive phrase of its sentence ("незважаючи на період

@@ -229,3 +229,15 @@ def test_events_unlisted_verb_yields_to_a_known_trigger_of_its_clause() -> None:
     # "поспішила підписати": the known trigger codes the clause, the unlisted verb adds none
     _, evs = _events("У 1921 р. Польща поспішила підписати договір з Литвою.")
     assert evs and not any("type guessed" in e.cameo_label for e in evs)
+
+
+def test_events_year_of_a_meeting_after_during_dates_the_clause() -> None:
+    # "під час Женевської конференції 1954 року": the year dates the proposal; after another
+    # noun ("кордонів 1772 року") a year names a thing
+    _, evs = _events("Під час Женевської конференції 1954 року Китай запропонував Франції "
+                     "перемир'я.")
+    assert _one_trigger(evs, "запропонував").date == "1954"
+
+
+def _one_trigger(evs, trigger: str):  # type: ignore[no-untyped-def]
+    return next(e for e in evs if e.trigger == trigger)
