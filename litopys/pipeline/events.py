@@ -339,19 +339,11 @@ class EventExtractor:
                 clause = self._clause(sent, trig.head)
                 src, tgt, passive = self._roles(doc, trig, clause, sent, sent_mentions)
                 if trig.frame == GENERIC_FRAME:
-                    # an unlisted verb is an event only between a subject the sentence names
-                    # and an actor of its clause; a place is where it happened ("обмежувалася Київським воєводством")
-                    src = [a for a in src if self._acting_party(a, entities)]
-                    tgt = [t for t in tgt if self._acting_party(t, entities) and any(
-                        m._.entity_id == t and clause[0] <= m.start < clause[1]
-                        for m in sent_mentions)]
-                    if not (src and tgt) or not any(
-                            m._.entity_id in src
-                            and self._slot(doc, m) in ((None, "Nom"), (None, None))
-                            for m in sent_mentions):
+                    parties = self._guessed_parties(doc, trig, clause, src, tgt, sent_mentions,
+                                                    entities)
+                    if parties is None:
                         continue
-                    if any(self.F.lemma[j] in self.W.forces for j in range(*clause)):
-                        trig.cameo = GENERIC_FORCE_CAMEO  # armies in the clause: fighting
+                    src, tgt = parties
                 if not src and trig.pos == "VERB":
                     # "радянському уряду вдалося укласти": the dative is who did it
                     src = self._dative_experiencer(doc, clause, trig, sent_mentions)
@@ -529,6 +521,11 @@ class EventExtractor:
                 root = trig.cameo[:2]
                 root_row = self.cameo.get(root)
                 label = code.label if code else (root_row.label if root_row else "")
+                weight = float(code.goldstein if code else
+                               (root_row.goldstein if root_row else 0.0))
+                if trig.frame == GENERIC_FRAME:
+                    label += GENERIC_NOTE  # the type is guessed: say so, weigh it neutral
+                    weight = weight if trig.cameo == GENERIC_FORCE_CAMEO else 0.0
                 span = Span(doc, trig.start, trig.end, label=root)
                 eid = f"e{len(events) + 1}"
                 span._.event_id = eid
@@ -536,10 +533,8 @@ class EventExtractor:
                 event = Event(
                     id=eid,
                     cameo=trig.cameo,
-                    cameo_label=label + (GENERIC_NOTE if trig.frame == GENERIC_FRAME else ""),
-                    goldstein=0.0 if trig.cameo == GENERIC_CAMEO and trig.frame == GENERIC_FRAME
-                    else float(code.goldstein if code else
-                               (root_row.goldstein if root_row else 0.0)),
+                    cameo_label=label,
+                    goldstein=weight,
                     mode=mode,
                     date=date_t.value if date_t else None,
                     date_source=source,
@@ -797,6 +792,24 @@ class EventExtractor:
                 out.append(g)
         out.sort(key=lambda t: t.start)
         return self._requests(out, hi)
+
+    def _guessed_parties(self, doc: Doc, trig: _Trigger, clause: tuple[int, int],
+                         src: list[str], tgt: list[str], sent_mentions: list[Span],
+                         entities: dict) -> tuple[list[str], list[str]] | None:  # type: ignore[type-arg]
+        """The parties of an unlisted verb's event (``GENERIC_FRAME``), or None for no event:
+        a subject the sentence names (a nominative or uninflected actor) and an actor of
+        the verb's own clause; a place is where it happened ("обмежувалася Київським
+        воєводством"). Armies in the clause make it fighting (``GENERIC_FORCE_CAMEO``)."""
+        src = [a for a in src if self._acting_party(a, entities)]
+        tgt = [t for t in tgt if self._acting_party(t, entities) and any(
+            m._.entity_id == t and clause[0] <= m.start < clause[1] for m in sent_mentions)]
+        if not (src and tgt) or not any(
+                m._.entity_id in src and self._slot(doc, m) in ((None, "Nom"), (None, None))
+                for m in sent_mentions):
+            return None
+        if any(self.F.lemma[j] in self.W.forces for j in range(*clause)):
+            trig.cameo = GENERIC_FORCE_CAMEO
+        return src, tgt
 
     def _generic_verb(self, k: int) -> bool:
         """Is token ``k`` a finite verb (past, present, future or an impersonal "-но/-то")
