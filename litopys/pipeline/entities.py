@@ -482,6 +482,31 @@ def _other_word(word: str, name: str) -> bool:
                and not any(t in p.tag for t in NAME_TAGS) for p in parses(word))
 
 
+def abbreviation_word(word: str) -> bool:
+    """Is the word an abbreviation of capitals ("УЦР", "ОБСЄ"; two letters or more, a
+    lower-case letter inside allowed: "КПбУ"), no Roman numeral?"""
+    letters = word.replace("-", "")
+    return len(letters) >= 2 and letters.isalpha() and word[:1].isupper() and \
+        word[-1:].isupper() and sum(c.isupper() for c in letters) >= 2 and \
+        not ROMAN_RE.match(word)
+
+
+def spells(abbreviation: str, words: list[str]) -> bool:
+    """Do the capitals of ``abbreviation`` spell the first letters of ``words`` in order
+    (words between may be skipped, "Організації з безпеки і співробітництва в Європі"),
+    or, opening with the first word's first letter, letters inside the words
+    ("Західноукраїнської Народної Республіки", "ЗУНР")?"""
+    caps = [c.lower() for c in abbreviation if c.isupper()]
+    parts = [p.lower() for w in words for p in re.split(r"[-–]", w) if p]
+    if not caps or not parts or caps[0] != parts[0][:1]:
+        return False
+    initials = iter(p[0] for p in parts)
+    if all(c in initials for c in caps):
+        return True
+    text = iter("".join(parts))
+    return all(c in text for c in caps)
+
+
 def located_word(tok: Token) -> bool:
     """Is the word no name the dictionaries know (see ``located``)?"""
     from litopys.pipeline.morph import parses
@@ -932,6 +957,7 @@ class EntityRecognizer:
         self._listed_places(doc, spans, claim, taken)
         self._short_documents(doc, spans, claim, taken)
         self._meeting_anaphora(doc, spans, claim, taken)
+        self._bracketed_abbreviations(doc, spans)
         spans[:] = [self._with_given_name(doc, self._without_opener(doc, s), taken)
                     for s in spans]
         spans.sort(key=lambda s: s.start)
@@ -1313,6 +1339,52 @@ class EntityRecognizer:
             span._.entity_id = named[-1]._.entity_id
             if claim(span) and not span._.entity_id:
                 doc.user_data.setdefault("litopys_same_as", {})[i] = named[-1].start
+
+    @staticmethod
+    def _bracketed_abbreviations(doc: Doc, spans: list[Span]) -> None:
+        """"Української Центральної Ради (УЦР)", "Угоди про створення Співдружності
+        Незалежних Держав (СНД)": an all-capital abbreviation in brackets right after a name
+        whose words' first letters spell it (in order; a letter may also come from inside a
+        word, "ЗУНР", if the first one opens the name) names what that name names, there
+        and wherever the text writes it again. Not "Сан-Франциско (США)" (no such letters),
+        nor an abbreviation the dictionary gives another entry."""
+        n = len(doc)
+        by_end = {s.end: s for s in spans}
+        by_start = {s.start: s for s in spans}
+        found: dict[str, Span] = {}
+        for i in range(2, n - 1):
+            tok = doc[i]
+            if doc[i - 1].text != "(" or doc[i + 1].text != ")" or not abbreviation_word(tok.text):
+                continue
+            name = by_end.get(i - 1)
+            if name is None or name.label_ == "PERSON" or len(name) < 2 or \
+                    not spells(tok.text, [t.text for t in name]):
+                continue
+            own = by_start.get(i)
+            if own is not None and (own.end != i + 1 or own._.entity_id and
+                                    own._.entity_id != name._.entity_id):
+                continue
+            found.setdefault(tok.text, name)
+        if not found:
+            return
+        same_as = doc.user_data.setdefault("litopys_same_as", {})
+        for k, tok in enumerate(doc):
+            name = found.get(tok.text)
+            if name is None or k < name.end:
+                continue
+            own = by_start.get(k)
+            if own is not None and (own.end != k + 1 or own._.entity_id and
+                                    own._.entity_id != name._.entity_id):
+                continue
+            if own is None and any(s.start <= k < s.end for s in spans):
+                continue
+            span = Span(doc, k, k + 1, label=name.label_)
+            span._.entity_id = name._.entity_id
+            if own is not None:
+                spans.remove(own)
+            spans.append(span)
+            if not name._.entity_id:
+                same_as[k] = name.start
 
     @staticmethod
     def _with_given_name(doc: Doc, span: Span, taken: list[bool]) -> Span:

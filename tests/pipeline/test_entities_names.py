@@ -1,0 +1,41 @@
+"""The entity stage on names of real encyclopedic and news pages (session 13): an
+abbreviation in brackets after a name, ... (made-up sentences, one per category)."""
+
+from __future__ import annotations
+
+import pytest
+from test_entities_bodies import _by_mention
+
+import litopys
+from litopys.pipeline.entities import spells
+
+
+@pytest.mark.parametrize("text,name,abbreviation", [
+    ("У 1929 році слідчі вигадали Спілку визволення України (СВУ). У справі СВУ засудили "
+     "45 осіб.", "Спілку визволення України", "СВУ"),
+    ("Навесні 1917 року постала Українська Центральна Рада (УЦР). УЦР скликала з'їзд.",
+     "Українська Центральна Рада", "УЦР"),
+])
+def test_entities_bracketed_abbreviation_names_the_name_before_it(
+        text: str, name: str, abbreviation: str) -> None:
+    ch = litopys.extract(text)
+    entity = _by_mention(ch, name)
+    assert entity is not None
+    assert sum(m.text == abbreviation for m in entity.mentions) == 2
+    assert all(e is entity for e in ch.entities if any(m.text == abbreviation for m in e.mentions))
+
+
+def test_entities_bracketed_abbreviation_of_another_name_stays_apart() -> None:
+    ch = litopys.extract("У 1945 році делегати прибули до м. Сан-Франциско (США).")
+    city, state = _by_mention(ch, "Сан-Франциско"), _by_mention(ch, "США")
+    assert city is not None and state is not None and city is not state
+
+
+@pytest.mark.parametrize("abbreviation,words,expected", [
+    ("ОБСЄ", ["Організації", "з", "безпеки", "і", "співробітництва", "в", "Європі"], True),
+    ("ЗУНР", ["Західноукраїнської", "Народної", "Республіки"], True),
+    ("США", ["Сан-Франциско"], False),
+    ("ТВП", ["Угорської", "партії", "трудящих"], False),
+])
+def test_entities_spells(abbreviation: str, words: list[str], expected: bool) -> None:
+    assert spells(abbreviation, words) is expected
