@@ -522,7 +522,13 @@ def located(tok: Token) -> bool:
     dictionary first name or surname, or one of the persons dictionary)? Then it is a
     place, whatever surname its ending lets the guesser read."""
     doc = tok.doc
-    if tok.i == 0 or doc[tok.i - 1].lower_ not in rules()["locative_prepositions"]:
+    if tok.i == 0:
+        return False
+    before = doc[tok.i - 1].lower_
+    if before in rules()["locative_case_prepositions"]:
+        # "при Фрідланді", "на Калці": in the locative only a place
+        return "loct" in _reading_cases(tok) and located_word(tok)
+    if before not in rules()["locative_prepositions"]:
         return False
     return located_word(tok) or locative_name_only(tok)
 

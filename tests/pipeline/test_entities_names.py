@@ -1,5 +1,5 @@
 """The entity stage on names of real encyclopedic and news pages (session 13): an
-abbreviation in brackets after a name, ... (made-up sentences, one per category)."""
+abbreviation in brackets after a name, a place in the locative after "на" (made-up sentences, one per category)."""
 
 from __future__ import annotations
 
@@ -39,3 +39,19 @@ def test_entities_bracketed_abbreviation_of_another_name_stays_apart() -> None:
 ])
 def test_entities_spells(abbreviation: str, words: list[str], expected: bool) -> None:
     assert spells(abbreviation, words) is expected
+
+
+@pytest.mark.parametrize("text,word", [
+    ("У 1559 році князь Дмитро Вишневецький побив кримців на Яйдарі.", "Яйдарі"),
+    ("Навесні 1223 року монголи розбили руських князів на Калмарці.", "Калмарці"),
+])
+def test_entities_capitalised_word_in_the_locative_after_na_is_no_person(
+        text: str, word: str) -> None:
+    entity = _by_mention(litopys.extract(text), word)
+    assert entity is None or entity.type != "PERSON"
+
+
+def test_entities_person_after_na_in_another_case_stays_a_person() -> None:
+    entity = _by_mention(litopys.extract("У 1651 році поляки напали на Хмельницького."),
+                         "Хмельницького")
+    assert entity is not None and entity.type == "PERSON"
