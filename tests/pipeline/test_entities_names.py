@@ -55,3 +55,14 @@ def test_entities_person_after_na_in_another_case_stays_a_person() -> None:
     entity = _by_mention(litopys.extract("У 1651 році поляки напали на Хмельницького."),
                          "Хмельницького")
     assert entity is not None and entity.type == "PERSON"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("У 1918 році делегати Союзу залізничників підтримали повстання.", "Союзу залізничників"),
+    ("Гетьман спирався на Союз земельних власників у 1918 році.", "Союз земельних власників"),
+    ("У 1930 році суд розглядав справу Спілки визволення України.",
+     "Спілки визволення України"),
+])
+def test_entities_union_with_its_genitive_is_one_body(text: str, name: str) -> None:
+    entity = _by_mention(litopys.extract(text), name)
+    assert entity is not None and entity.type == "ORG"
