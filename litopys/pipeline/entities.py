@@ -945,6 +945,7 @@ class EntityRecognizer:
         self._meetings(doc, claim, taken)
         self._marked_places(doc, claim, taken)
         self._named_landmarks(doc, claim, taken)
+        self._quoted_documents(doc, spans, claim, taken, release)
         self._documents(doc, spans, claim, taken, release)
         self._abbreviated_documents(doc, spans, claim, taken)
         self._orgs(doc, claim, taken)
@@ -1317,6 +1318,34 @@ class EntityRecognizer:
                 # "союзний договір": a name only if no other document of the text has
                 # this head (the actor stage joins it to the one that has)
                 doc.user_data.setdefault("litopys_generic_doc", {})[start] = i
+
+    @staticmethod
+    def _quoted_documents(doc: Doc, spans: list[Span], claim, taken, release) -> None:  # type: ignore[no-untyped-def]
+        """A title in quotes that opens with a document's noun, capitalised (or with
+        capitalised adjectives before it), is the document's name, up to the closing
+        quote: "«Мировий договір між Україною і Росією з одної сторони й Польщею з другої»",
+        "«Грамоту до всього українського народу»"; not where a name inside is claimed
+        already (the events stage reads the state of "«Мировий договір між Україною і
+        Росією»")."""
+        heads = rules()["doc_heads"] | rules()["quoted_doc_heads"]
+        n = len(doc)
+        for k, tok in enumerate(doc):
+            if tok.text not in QUOTES_OPEN or k + 2 >= n:
+                continue
+            end = quoted_title_end(doc, k)
+            if end - k < 4:
+                continue  # a title of a noun and at least one word more
+            h = k + 1
+            while h < end - 2 and doc[h].pos_ == "ADJ" and is_cap(doc[h]):
+                h += 1  # "«Мировий договір ...»", "«Тимчасовий закон ...»"
+            head = doc[h]
+            if not (head.text[:1].isupper() or h > k + 1) or \
+                    not (head.lemma_ in heads or reads_as(head.text, heads)):
+                continue
+            if any(taken[k + 1 : end - 1]):
+                continue  # names inside are left as they are (events read them)
+            release(k + 1, end - 1)
+            claim(Span(doc, k + 1, end - 1, label="DOC"))
 
     @staticmethod
     def _meeting_anaphora(doc: Doc, spans: list[Span], claim, taken) -> None:  # type: ignore[no-untyped-def]

@@ -66,3 +66,15 @@ def test_entities_person_after_na_in_another_case_stays_a_person() -> None:
 def test_entities_union_with_its_genitive_is_one_body(text: str, name: str) -> None:
     entity = _by_mention(litopys.extract(text), name)
     assert entity is not None and entity.type == "ORG"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Того ж дня 1918 року гетьман оголосив «Грамоту до всього українського народу».",
+     "Грамоту до всього українського народу"),
+    ("У 1917 році уряд ухвалив «Тимчасовий закон про верховне управління».",
+     "Тимчасовий закон про верховне управління"),
+])
+def test_entities_quoted_title_opening_with_a_document_noun_is_one_document(
+        text: str, name: str) -> None:
+    entity = _by_mention(litopys.extract(text), name)
+    assert entity is not None and entity.type == "DOC"
