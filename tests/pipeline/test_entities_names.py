@@ -78,3 +78,13 @@ def test_entities_quoted_title_opening_with_a_document_noun_is_one_document(
         text: str, name: str) -> None:
     entity = _by_mention(litopys.extract(text), name)
     assert entity is not None and entity.type == "DOC"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("У листопаді 1917 року з'їзд ухвалив Декрет про землю.", "Декрет про землю"),
+    ("Генеральний Маніфест гетьмана оприлюднили 1918 року.", "Генеральний Маніфест"),
+    ("У 1863 році вийшов Київський циркуляр.", "Київський циркуляр"),
+])
+def test_entities_decree_manifesto_charter_circular_head_a_document(text: str, name: str) -> None:
+    entity = _by_mention(litopys.extract(text), name)
+    assert entity is not None and entity.type == "DOC"
