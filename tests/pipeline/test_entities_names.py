@@ -88,3 +88,11 @@ def test_entities_quoted_title_opening_with_a_document_noun_is_one_document(
 def test_entities_decree_manifesto_charter_circular_head_a_document(text: str, name: str) -> None:
     entity = _by_mention(litopys.extract(text), name)
     assert entity is not None and entity.type == "DOC"
+
+
+def test_entities_decree_and_resolution_head_a_document() -> None:
+    ch = litopys.extract("У 2022 році Президент підписав Указ про загальну мобілізацію, а уряд "
+                         "ухвалив Постанову про евакуацію населення.")
+    for name in ("Указ про загальну мобілізацію", "Постанову про евакуацію населення"):
+        entity = _by_mention(ch, name)
+        assert entity is not None and entity.type == "DOC"
