@@ -1283,9 +1283,11 @@ class EntityRecognizer:
                     doc[k].pos_ in ("NOUN", "ADJ", "PROPN")
                     or ((doc[k].lower_ in rules()["name_conjunctions"]
                          or doc[k].lower_ in rules()["subject_prepositions"])
-                        and k + 1 < n and doc[k + 1].pos_ in ("ADJ", "NOUN"))
+                        and k + 1 < n and (doc[k + 1].pos_ in ("ADJ", "NOUN") or (
+                            doc[k + 1].pos_ == "PROPN" and doc[k + 1].text.islower())))
                 ) and not doc[k].is_punct:  # (nested: "Декларація про наміри підписання
-                    k += 1                  # Угоди про асоціацію")
+                    k += 1                  # Угоди про асоціацію"; a lower-case word the
+                    # tagger reads as a name is a noun: "про дружбу і кордон")
                 if k > end + 1 and k < n and taken[k]:
                     # "Декларація про державний суверенітет України": the state's name
                     # in the genitive closes the subject

@@ -96,3 +96,10 @@ def test_entities_decree_and_resolution_head_a_document() -> None:
     for name in ("Указ про загальну мобілізацію", "Постанову про евакуацію населення"):
         entity = _by_mention(ch, name)
         assert entity is not None and entity.type == "DOC"
+
+
+def test_entities_document_subject_joined_by_a_conjunction_to_a_word_read_as_a_name() -> None:
+    ch = litopys.extract("У 1939 році сторони уклали Договір про дружбу і кордон між СРСР та "
+                         "Німеччиною.")
+    entity = _by_mention(ch, "Договір про дружбу і кордон")
+    assert entity is not None and entity.type == "DOC"
