@@ -103,3 +103,12 @@ def test_entities_document_subject_joined_by_a_conjunction_to_a_word_read_as_a_n
                          "Німеччиною.")
     entity = _by_mention(ch, "Договір про дружбу і кордон")
     assert entity is not None and entity.type == "DOC"
+
+
+@pytest.mark.parametrize("text,entity_id", [
+    ("Восени 1920 року війська стояли на Сіверському Дінці.", "siverskyi_donets"),
+    ("У 1648 році козаки рушили до Василькова.", "vasylkiv"),
+    ("Влітку 1944 року фронт пройшов по Західному Бузі.", "western_bug"),
+])
+def test_entities_oblique_forms_the_inflector_misses(text: str, entity_id: str) -> None:
+    assert any(e.id == entity_id and e.mentions for e in litopys.extract(text).entities)
