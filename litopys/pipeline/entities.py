@@ -507,6 +507,13 @@ def spells(abbreviation: str, words: list[str]) -> bool:
     return all(c in text for c in caps)
 
 
+def people_genitive(tok: Token) -> bool:
+    """Is the word a noun for people in the genitive plural ("хліборобів", "есерів")?"""
+    morph = tok.morph
+    return tok.pos_ == "NOUN" and morph.get("Animacy") == ["Anim"] and \
+        morph.get("Number") == ["Plur"] and morph.get("Case") == ["Gen"]
+
+
 def located_word(tok: Token) -> bool:
     """Is the word no name the dictionaries know (see ``located``)?"""
     from litopys.pipeline.morph import parses
@@ -1887,10 +1894,12 @@ class EntityRecognizer:
         gaz = gazetteer()
         n = len(doc)
         words = [t.lower_ for t in doc]
+        people_heads = rules()["people_body_heads"]
         for i, tok in enumerate(doc):
             if taken[i] or tok.pos_ != "NOUN":
                 continue
-            if not reads_as(tok.text, heads):  # ("Рада" is first read as "рад")
+            of_people = tok.text.islower() and reads_as(tok.text, people_heads)
+            if not reads_as(tok.text, heads) and not of_people:  # ("Рада": "рад" first)
                 if reads_as(tok.text, forces):
                     self._named_force(doc, i, claim, taken)
                 continue
@@ -1950,7 +1959,13 @@ class EntityRecognizer:
             # capitalised adjective before a lower-case head names the body too
             titled = titled or (i - start == 1 and not sentence_initial(doc[start])
                                 and _agree(doc[start], tok))
-            if titled and j - i < 2:
+            if of_people and polity is None and not titled:
+                if j - i < 2 or not people_genitive(doc[j - 1]) or \
+                        any(h.kind != "adjective" for k in range(i + 1, j)
+                            for h in gaz.lookup(words[k])):
+                    continue  # ("партія есерів": the dictionary's party)
+                named = True  # "з'їзд українських хліборобів", "партію хліборобів-демократів"
+            elif titled and j - i < 2:
                 j, named = i + 1, True
             elif j - i < 2 or not named or (lower and polity is None):
                 continue

@@ -112,3 +112,18 @@ def test_entities_document_subject_joined_by_a_conjunction_to_a_word_read_as_a_n
 ])
 def test_entities_oblique_forms_the_inflector_misses(text: str, entity_id: str) -> None:
     assert any(e.id == entity_id and e.mentions for e in litopys.extract(text).entities)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("25 березня 1918 року в Лубнах відбувся з'їзд українських хліборобів.",
+     "з'їзд українських хліборобів"),
+    ("Того ж року було створено партію хліборобів-демократів.", "партію хліборобів-демократів"),
+])
+def test_entities_lower_case_party_or_congress_of_people_is_a_body(text: str, name: str) -> None:
+    entity = _by_mention(litopys.extract(text), name)
+    assert entity is not None and entity.type == "ORG"
+
+
+def test_entities_party_of_a_dictionary_group_stays_the_dictionary_party() -> None:
+    ch = litopys.extract("У 1917 році партія есерів виграла вибори.")
+    assert _by_mention(ch, "партія есерів") is None and _by_mention(ch, "есерів") is not None
