@@ -127,3 +127,9 @@ def test_entities_lower_case_party_or_congress_of_people_is_a_body(text: str, na
 def test_entities_party_of_a_dictionary_group_stays_the_dictionary_party() -> None:
     ch = litopys.extract("У 1917 році партія есерів виграла вибори.")
     assert _by_mention(ch, "партія есерів") is None and _by_mention(ch, "есерів") is not None
+
+
+def test_entities_institute_with_its_genitive_is_a_body() -> None:
+    ch = litopys.extract("У 1936 році співробітників Інституту історії України заарештували.")
+    entity = _by_mention(ch, "Інституту історії України")
+    assert entity is not None and entity.type == "ORG"
