@@ -2000,21 +2000,25 @@ class EntityRecognizer:
         """"партія «Слуга народу»", "газета «Правда»", "партия «Единая Россия»": a name
         in quotes after a noun for an organisation is the organisation (the words inside,
         a state's name among them, belong to it; a name the gazetteer knows keeps its
-        id)."""
-        heads = rules()["org_heads"]
+        id); so is one after a noun for a unit, a faction or a fund ("дивізії СС
+        «Вікінг»", "фракція «Батьківщина»"; ``quoted_org_heads``)."""
+        heads = rules()["org_heads"] | rules()["quoted_org_heads"]
         gaz = gazetteer()
         n = len(doc)
         for i, tok in enumerate(doc[:-2]):
             if tok.lemma_ not in heads and not reads_as(tok.text, heads):
                 continue
-            if doc[i + 1].text not in QUOTES_OPEN or not doc[i + 2].text[:1].isupper():
+            q = i + 1  # the opening quote
+            if doc[q].text.isupper() and doc[q].text.isalpha() and q + 2 < n:
+                q += 1  # "дивізії СС «Вікінг»": an abbreviation between
+            if doc[q].text not in QUOTES_OPEN or not doc[q + 1].text[:1].isupper():
                 continue
-            close = next((k for k in range(i + 2, min(n, i + 10))
+            close = next((k for k in range(q + 1, min(n, q + 9))
                           if doc[k].text in QUOTES_CLOSE or doc[k].is_sent_start), None)
-            if close is None or doc[close].text not in QUOTES_CLOSE or close == i + 2 or \
-                    any(taken[i + 2 : close]):
+            if close is None or doc[close].text not in QUOTES_CLOSE or close == q + 1 or \
+                    any(taken[q + 1 : close]):
                 continue
-            span = Span(doc, i + 2, close, label="ORG")
+            span = Span(doc, q + 1, close, label="ORG")
             hit = next((h for h in gaz.lookup(span.text.lower()) if h.type == "ORG"), None)
             if hit is not None:
                 span._.entity_id = hit.id

@@ -133,3 +133,13 @@ def test_entities_institute_with_its_genitive_is_a_body() -> None:
     ch = litopys.extract("У 1936 році співробітників Інституту історії України заарештували.")
     entity = _by_mention(ch, "Інституту історії України")
     assert entity is not None and entity.type == "ORG"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("У січні 1944 року у котлі опинилася дивізія СС «Вікінг».", "Вікінг"),
+    ("У 2006 році фракція «Регіони України» проголосувала за уряд.", "Регіони України"),
+])
+def test_entities_name_in_quotes_after_a_unit_or_faction_is_an_organisation(
+        text: str, name: str) -> None:
+    entity = _by_mention(litopys.extract(text), name)
+    assert entity is not None and entity.type == "ORG"
