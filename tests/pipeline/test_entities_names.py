@@ -143,3 +143,12 @@ def test_entities_name_in_quotes_after_a_unit_or_faction_is_an_organisation(
         text: str, name: str) -> None:
     entity = _by_mention(litopys.extract(text), name)
     assert entity is not None and entity.type == "ORG"
+
+
+def test_entities_ukraine_before_the_hetmanate_is_a_land() -> None:
+    land = _by_mention(litopys.extract("У 1596 році в Україні проголосили церковну унію."),
+                       "Україні")
+    state = _by_mention(litopys.extract("У 1654 році Україна уклала договір з Москвою."),
+                        "Україна")
+    assert land is not None and land.type == "LOC"
+    assert state is not None and state.type == "GPE"
