@@ -1606,6 +1606,10 @@ class EntityRecognizer:
                     not _maybe_name(doc[start]) and not east_asian_surname(doc[start]) and \
                     any(_name_tagged(t) for t in doc[start + 1 : end]):
                 start += 1
+            # "обрання Кравчука Президентом": an office after a name is no part of it
+            while end - 1 > start and offices().lookup(doc[end - 1].lower_) is not None and \
+                    not _name_tagged(doc[end - 1]):
+                end -= 1
             if start < end:
                 trimmed.append((start, end))
         runs = [part for start, end in trimmed for part in split_names(doc, start, end)]

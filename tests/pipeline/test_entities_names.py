@@ -152,3 +152,10 @@ def test_entities_ukraine_before_the_hetmanate_is_a_land() -> None:
                         "Україна")
     assert land is not None and land.type == "LOC"
     assert state is not None and state.type == "GPE"
+
+
+def test_entities_office_after_a_name_is_no_part_of_it() -> None:
+    ch = litopys.extract("Після обрання Кравчука Президентом у 1991 році співголовою комісії "
+                         "став Іван Плющ.")
+    assert _by_mention(ch, "Кравчука") is not None
+    assert _by_mention(ch, "Кравчука Президентом") is None
