@@ -82,8 +82,15 @@ def person_name(span: Span) -> tuple[str, list[str]]:
             gender = "femn"
     skip = {tok.i + 1 for tok in span if tok.i < span.end - 1 and initial_length(
         span.doc, tok.i) == 2}  # the full stop of "Дж."
+    saints = rules()["saint_words"]
     for tok in span:
         if tok.i in skip:
+            continue
+        if tok.i == span.start and (tok.lower_ in saints or tok.lemma_ in saints):
+            # "святого Петра": the saint's word is shown (in the nominative), but it is
+            # no name word a later "Петро" must match
+            out.append(tok.text if tok.text.endswith(".") else
+                       nominative(tok.text, None, prefer="ADJF", gender=gender))
             continue
         if is_initial(tok) or tok.i + 1 in skip:
             out.append(tok.text + ("." if tok.i + 1 in skip else ""))

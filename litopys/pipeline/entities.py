@@ -1606,6 +1606,10 @@ class EntityRecognizer:
                     not _maybe_name(doc[start]) and not east_asian_surname(doc[start]) and \
                     any(_name_tagged(t) for t in doc[start + 1 : end]):
                 start += 1
+            if start > 0 and start < end and not taken[start - 1] and \
+                    (doc[start - 1].lower_ in rules()["saint_words"]
+                     or doc[start - 1].lemma_ in rules()["saint_words"]):
+                start -= 1  # "святого Петра": the saint's word is part of the name
             # "обрання Кравчука Президентом": an office after a name is no part of it
             while end - 1 > start and offices().lookup(doc[end - 1].lower_) is not None and \
                     not _name_tagged(doc[end - 1]):

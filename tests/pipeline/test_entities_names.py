@@ -159,3 +159,11 @@ def test_entities_office_after_a_name_is_no_part_of_it() -> None:
                          "став Іван Плющ.")
     assert _by_mention(ch, "Кравчука") is not None
     assert _by_mention(ch, "Кравчука Президентом") is None
+
+
+def test_entities_saint_word_is_part_of_the_name_and_the_holy_spirit_is_nobody() -> None:
+    ch = litopys.extract("У 1596 році синод визнав папу наступником святого Петра і догмат "
+                         "про походження Святого Духа.")
+    saint = _by_mention(ch, "святого Петра")
+    assert saint is not None and saint.type == "PERSON" and saint.name == "святий Петро"
+    assert not any("Духа" in m.text for e in ch.entities for m in e.mentions)
