@@ -747,11 +747,27 @@ def adjective_alone(tok: Token) -> bool:
     """
     from litopys.pipeline.morph import parses
 
-    if gazetteer().lookup(tok.lower_):
+    hits = gazetteer().lookup(tok.lower_)
+    if any(h.kind != "adjective" for h in hits) or (hits and _listed_adjective(tok)):
+        # a place's adjective alone ("Китайську народну армію") is still an adjective,
+        # unless a list shares one noun: "Украинскую, Грузинскую ... ССР"
         return False
     ps = [p for p in parses(tok.text) if p.is_known]  # a guess is no evidence ("Асканія-Нова")
     return bool(ps) and all(p.tag.POS in ("ADJF", "ADJS") and "Surn" not in p.tag
                             for p in ps)
+
+
+def _listed_adjective(tok: Token) -> bool:
+    """Is the token one of a list of capitalised adjectives ("Украинскую, Грузинскую и
+    Армянскую", "Лівобережну та Правобережну")?"""
+    doc, i, n = tok.doc, tok.i, len(tok.doc)
+    seps = rules()["list_separators"]
+
+    def adjective_at(k: int) -> bool:
+        return 0 <= k < n and doc[k].pos_ == "ADJ" and is_cap(doc[k])
+
+    return (i >= 2 and doc[i - 1].lower_ in seps and adjective_at(i - 2)) or \
+        (i + 2 < n and doc[i + 1].lower_ in seps and adjective_at(i + 2))
 
 
 def common_word_alone(tok: Token) -> bool:

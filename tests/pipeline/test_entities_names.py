@@ -167,3 +167,9 @@ def test_entities_saint_word_is_part_of_the_name_and_the_holy_spirit_is_nobody()
     saint = _by_mention(ch, "святого Петра")
     assert saint is not None and saint.type == "PERSON" and saint.name == "святий Петро"
     assert not any("Духа" in m.text for e in ch.entities for m in e.mentions)
+
+
+def test_entities_place_adjective_alone_is_no_name_unless_listed() -> None:
+    ch = litopys.extract("Угоду підписали генерал Нам Іл, який представляв Корейську народну "
+                         "армію, і Китайську народну добровольчу армію у 1953 році.")
+    assert not any(m.text == "Китайську" for e in ch.entities for m in e.mentions)
