@@ -173,3 +173,9 @@ def test_entities_place_adjective_alone_is_no_name_unless_listed() -> None:
     ch = litopys.extract("Угоду підписали генерал Нам Іл, який представляв Корейську народну "
                          "армію, і Китайську народну добровольчу армію у 1953 році.")
     assert not any(m.text == "Китайську" for e in ch.entities for m in e.mentions)
+
+
+def test_entities_continent_is_a_landmark() -> None:
+    entity = _by_mention(litopys.extract("Після 1997 року мир на Європейському континенті "
+                                         "зміцнів."), "Європейському континенті")
+    assert entity is not None and entity.type == "LOC"
