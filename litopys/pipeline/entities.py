@@ -2132,6 +2132,10 @@ class EntityRecognizer:
             return
         if label != "PERSON":
             end = run_on_end(doc, span.start, end, label == "LOC")
+            while end > span.start and doc[end - 1].pos_ in ("CCONJ", "ADP", "PUNCT"):
+                end -= 1  # "Центру, міністр оборони": cut at "міністр", not at the comma
+            if end == span.start:
+                return
         k = end
         while k < len(doc) and k - end < 3 and doc[k].text.islower() and doc[k].pos_ == "ADJ":
             k += 1

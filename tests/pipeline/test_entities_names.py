@@ -179,3 +179,9 @@ def test_entities_continent_is_a_landmark() -> None:
     entity = _by_mention(litopys.extract("Після 1997 року мир на Європейському континенті "
                                          "зміцнів."), "Європейському континенті")
     assert entity is not None and entity.type == "LOC"
+
+
+def test_entities_model_name_cut_before_ordinary_words_loses_the_comma_too() -> None:
+    ch = litopys.extract("Звертаючись до учасників Центру, міністр оборони Туреччини "
+                         "наголосив на цьому у 2022 році.")
+    assert not any(m.text.endswith(",") for e in ch.entities for m in e.mentions)
