@@ -185,3 +185,9 @@ def test_entities_model_name_cut_before_ordinary_words_loses_the_comma_too() -> 
     ch = litopys.extract("Звертаючись до учасників Центру, міністр оборони Туреччини "
                          "наголосив на цьому у 2022 році.")
     assert not any(m.text.endswith(",") for e in ch.entities for m in e.mentions)
+
+
+def test_entities_document_subject_stops_at_a_noun_in_the_instrumental() -> None:
+    ch = litopys.extract("25 липня 1932 р. у Москві було підписано польсько-радянський договір "
+                         "про ненапад строком на три роки.")
+    assert _by_mention(ch, "польсько-радянський договір про ненапад") is not None
