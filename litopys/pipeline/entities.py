@@ -964,6 +964,7 @@ class EntityRecognizer:
         self._named_places(doc, claim, taken)
         self._abbreviated(doc, claim, taken)
         self._gazetteer(doc, claim)
+        self._place_surnames(doc, spans, taken)
         self._named_states(doc, claim, taken, release)
         self._meetings(doc, claim, taken)
         self._marked_places(doc, claim, taken)
@@ -1178,6 +1179,25 @@ class EntityRecognizer:
             if end < n and not taken[end] and is_cap(doc[end]) and not _maybe_name(doc[end]):
                 end += 1
             claim(Span(doc, i, end, label="LOC"))
+
+    @staticmethod
+    def _place_surnames(doc: Doc, spans: list[Span], taken: list[bool]) -> None:
+        """"Ігоря Жовкви", "Юрія Дрогобича": a town's name right after a dictionary first
+        name in the same case is a surname; the dictionary's place there is given back (the
+        person rules read the two words)."""
+        no_voct = CASES[:-1]
+        for span in [s for s in spans if len(s) == 1 and s.label_ in ("GPE", "LOC")]:
+            i = span.start
+            if i == 0 or taken[i - 1] or not is_cap(doc[i - 1]) or sentence_initial(doc[i]):
+                continue
+            first = doc[i - 1]
+            if gazetteer().lookup(first.lower_) or not (
+                    _reading_cases(first, ("Name",), no_voct) & _reading_cases(span[0])):
+                continue
+            if not any(p.is_known and "Name" in str(p.tag) for p in parses(first.text)):
+                continue
+            spans.remove(span)
+            taken[i] = False
 
     @staticmethod
     def _issuer_title_end(doc: Doc, inner: set[int], i: int) -> int:

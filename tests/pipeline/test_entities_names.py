@@ -191,3 +191,10 @@ def test_entities_document_subject_stops_at_a_noun_in_the_instrumental() -> None
     ch = litopys.extract("25 липня 1932 р. у Москві було підписано польсько-радянський договір "
                          "про ненапад строком на три роки.")
     assert _by_mention(ch, "польсько-радянський договір про ненапад") is not None
+
+
+def test_entities_town_name_after_a_first_name_is_a_surname() -> None:
+    ch = litopys.extract("Про це заявив заступник керівника Офісу Президента Ігор Жовква у "
+                         "2024 році.")
+    person = _by_mention(ch, "Ігор Жовква")
+    assert person is not None and person.type == "PERSON"
