@@ -198,3 +198,13 @@ def test_entities_town_name_after_a_first_name_is_a_surname() -> None:
                          "2024 році.")
     person = _by_mention(ch, "Ігор Жовква")
     assert person is not None and person.type == "PERSON"
+
+
+@pytest.mark.parametrize("text,entity_id", [
+    ("У 1878 році Австро-Угорщина окупувала Боснію і Герцеговину.", "bosnia_land"),
+    ("Після 1871 року Німеччина володіла Ельзасом і Лотарингією.", "alsace_lorraine"),
+])
+def test_entities_coordinated_names_in_oblique_cases(text: str, entity_id: str) -> None:
+    ch = litopys.extract(text)
+    entity = next((e for e in ch.entities if e.id == entity_id and e.mentions), None)
+    assert entity is not None and len(entity.mentions[0].text.split()) == 3
