@@ -540,6 +540,16 @@ def located(tok: Token) -> bool:
     return located_word(tok) or locative_name_only(tok)
 
 
+def no_person_after(tok: Token) -> bool:
+    """Is a capitalised word after a preposition that takes a person only in the locative
+    ("при Сигізмунді", a dictionary name) a word no dictionary knows as a name, read in the
+    locative ("при Фрідланді")? Then it names no person; which place it is, is left open
+    (``no_person_prepositions``)."""
+    doc = tok.doc
+    return tok.i > 0 and doc[tok.i - 1].lower_ in rules()["no_person_prepositions"] and \
+        "loct" in _reading_cases(tok) and located_word(tok)
+
+
 def locative_name_only(tok: Token) -> bool:
     """"в Богуславі", "у Ярославі", "у Львові": after a preposition of place, a word the
     dictionary knows as a first name and also as an inanimate noun in the locative case
@@ -1698,8 +1708,8 @@ class EntityRecognizer:
             return False  # "Українську" (громадську групу): a state's adjective
         if latin(tok.text):
             return False  # "Twitter", "July": a foreign word alone is no name here
-        if located(tok):
-            return False  # "около Шумлы": a place (read by ``_places``)
+        if located(tok) or no_person_after(tok):
+            return False  # "около Шумлы": a place (read by ``_places``); "при Фрідланді"
         tags = tags_of(tok.text)
         first = tags[0] if tags else ""
         if known_surname(tok.text) and len(tok.text) > 3 and tok.pos_ not in CLOSED_POS:
@@ -2233,6 +2243,9 @@ class EntityRecognizer:
                 is_cap(span[0]) and (span[-1].lemma_ in rules()["state_heads"]
                                      or reads_as(span[-1].text, rules()["state_heads"])):
             label = "GPE"  # "з Венеціанською республікою": a state, whatever the model says
+        elif label == "PERSON" and len(span) == 1 and no_person_after(span[0]) and \
+                not located(span[0]):
+            return  # "при Фрідланді": no person, and no place the golds agree on
         elif label == "PERSON" and len(span) == 1 and located(span[0]):
             label = "LOC" if place_label(span[0]) == "LOC" else "GPE"  # "около Шумлы"
         elif label != "PERSON" and 2 <= len(span) <= 3 and latin_first_name(span[0].text) and \

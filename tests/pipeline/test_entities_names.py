@@ -208,3 +208,12 @@ def test_entities_coordinated_names_in_oblique_cases(text: str, entity_id: str) 
     ch = litopys.extract(text)
     entity = next((e for e in ch.entities if e.id == entity_id and e.mentions), None)
     assert entity is not None and len(entity.mentions[0].text.split()) == 3
+
+
+def test_entities_unknown_word_in_the_locative_after_pry_is_no_person() -> None:
+    ch = litopys.extract("14 червня 1807 р. Наполеон розгромив при Фрідланді російську армію. "
+                         "При Сигізмунді Августі шляхта зміцніла.")
+    assert not any(e.type == "PERSON" and any("Фрідланд" in m.text for m in e.mentions)
+                   for e in ch.entities)
+    king = _by_mention(ch, "Сигізмунді Августі")
+    assert king is not None and king.type == "PERSON"
