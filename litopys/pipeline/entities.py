@@ -1817,7 +1817,15 @@ class EntityRecognizer:
             second = doc[i - 1].lower_ in rules()["name_conjunctions"] and place_at(i - 2) \
                 and len(at[i - 2]) == 1 and located(doc[i - 2]) and \
                 bool(_reading_cases(tok) & _reading_cases(doc[i - 2])) and located_word(tok)
-            if between or second:
+            # "Рівно — Сарни — ... — Вілейка — Дієна": the first or last stop of a route of
+            # places joined by dashes
+            dashes = ("—", "–")
+            route = not known_surname(tok.text) and located_word(tok) and (
+                (doc[i - 1].text in dashes and place_at(i - 2) and i >= 4
+                 and doc[i - 3].text in dashes and place_at(i - 4))
+                or (i + 4 < len(doc) and doc[i + 1].text in dashes and place_at(i + 2)
+                    and doc[i + 3].text in dashes and place_at(i + 4)))
+            if between or second or route:
                 if old is not None:
                     spans.remove(old)
                     taken[i] = False

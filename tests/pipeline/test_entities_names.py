@@ -217,3 +217,10 @@ def test_entities_unknown_word_in_the_locative_after_pry_is_no_person() -> None:
                    for e in ch.entities)
     king = _by_mention(ch, "Сигізмунді Августі")
     assert king is not None and king.type == "PERSON"
+
+
+def test_entities_last_stop_of_a_route_of_places_is_a_place() -> None:
+    ch = litopys.extract("У 1920 році фронт пройшов по лінії Рівно — Сарни — Лунінець — Вілейка "
+                         "— Дієна і зупинився.")
+    entity = _by_mention(ch, "Дієна")
+    assert entity is not None and entity.type == "GPE"
