@@ -224,3 +224,10 @@ def test_entities_last_stop_of_a_route_of_places_is_a_place() -> None:
                          "— Дієна і зупинився.")
     entity = _by_mention(ch, "Дієна")
     assert entity is not None and entity.type == "GPE"
+
+
+def test_entities_river_after_a_word_for_part_of_a_river_is_a_river() -> None:
+    ch = litopys.extract("У 1651 році поляки побудували в межиріччі Пляшевки і Стирі "
+                         "укріплений табір.")
+    entity = _by_mention(ch, "Пляшевки")
+    assert entity is not None and entity.type == "LOC"
