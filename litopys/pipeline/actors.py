@@ -525,7 +525,11 @@ class ActorResolver:
                 continue
             if span._.entity_id and span._.entity_id in known_ids:
                 year = years[span.start] if years else None
-                rec = gaz.actor(in_year(periods, span._.entity_id, year))
+                # an abbreviation names the state of its own time whatever the narrative's
+                # year ("сучасної РФ" in a text on 1667)
+                modern = len(span) == 1 and span.text.isupper() and len(span.text) > 1
+                rec = gaz.actor(span._.entity_id if modern else
+                                in_year(periods, span._.entity_id, year))
                 add(rec.id, rec.type, rec.name, span, cameo=rec.cameo, wikidata=rec.wikidata)
                 other = in_year(acting, rec.id, year)
                 if other != rec.id and other in known_ids and entities[rec.id].affiliation is None:
