@@ -82,8 +82,15 @@ def person_name(span: Span) -> tuple[str, list[str]]:
             gender = "femn"
     skip = {tok.i + 1 for tok in span if tok.i < span.end - 1 and initial_length(
         span.doc, tok.i) == 2}  # the full stop of "Дж."
+    saints = rules()["saint_words"]
     for tok in span:
         if tok.i in skip:
+            continue
+        if tok.i == span.start and (tok.lower_ in saints or tok.lemma_ in saints):
+            # "святого Петра": the saint's word is shown (in the nominative), but it is
+            # no name word a later "Петро" must match
+            out.append(tok.text if tok.text.endswith(".") else
+                       nominative(tok.text, None, prefer="ADJF", gender=gender))
             continue
         if is_initial(tok) or tok.i + 1 in skip:
             out.append(tok.text + ("." if tok.i + 1 in skip else ""))
@@ -518,7 +525,11 @@ class ActorResolver:
                 continue
             if span._.entity_id and span._.entity_id in known_ids:
                 year = years[span.start] if years else None
-                rec = gaz.actor(in_year(periods, span._.entity_id, year))
+                # an abbreviation names the state of its own time whatever the narrative's
+                # year ("сучасної РФ" in a text on 1667)
+                modern = len(span) == 1 and span.text.isupper() and len(span.text) > 1
+                rec = gaz.actor(span._.entity_id if modern else
+                                in_year(periods, span._.entity_id, year))
                 add(rec.id, rec.type, rec.name, span, cameo=rec.cameo, wikidata=rec.wikidata)
                 other = in_year(acting, rec.id, year)
                 if other != rec.id and other in known_ids and entities[rec.id].affiliation is None:

@@ -482,6 +482,38 @@ def _other_word(word: str, name: str) -> bool:
                and not any(t in p.tag for t in NAME_TAGS) for p in parses(word))
 
 
+def abbreviation_word(word: str) -> bool:
+    """Is the word an abbreviation of capitals ("УЦР", "ОБСЄ"; two letters or more, a
+    lower-case letter inside allowed: "КПбУ"), no Roman numeral?"""
+    letters = word.replace("-", "")
+    return len(letters) >= 2 and letters.isalpha() and word[:1].isupper() and \
+        word[-1:].isupper() and sum(c.isupper() for c in letters) >= 2 and \
+        not ROMAN_RE.match(word)
+
+
+def spells(abbreviation: str, words: list[str]) -> bool:
+    """Do the capitals of ``abbreviation`` spell the first letters of ``words`` in order
+    (words between may be skipped, "Організації з безпеки і співробітництва в Європі"),
+    or, opening with the first word's first letter, letters inside the words
+    ("Західноукраїнської Народної Республіки", "ЗУНР")?"""
+    caps = [c.lower() for c in abbreviation if c.isupper()]
+    parts = [p.lower() for w in words for p in re.split(r"[-–]", w) if p]
+    if not caps or not parts or caps[0] != parts[0][:1]:
+        return False
+    initials = iter(p[0] for p in parts)
+    if all(c in initials for c in caps):
+        return True
+    text = iter("".join(parts))
+    return all(c in text for c in caps)
+
+
+def people_genitive(tok: Token) -> bool:
+    """Is the word a noun for people in the genitive plural ("хліборобів", "есерів")?"""
+    morph = tok.morph
+    return tok.pos_ == "NOUN" and morph.get("Animacy") == ["Anim"] and \
+        morph.get("Number") == ["Plur"] and morph.get("Case") == ["Gen"]
+
+
 def located_word(tok: Token) -> bool:
     """Is the word no name the dictionaries know (see ``located``)?"""
     from litopys.pipeline.morph import parses
@@ -497,9 +529,25 @@ def located(tok: Token) -> bool:
     dictionary first name or surname, or one of the persons dictionary)? Then it is a
     place, whatever surname its ending lets the guesser read."""
     doc = tok.doc
-    if tok.i == 0 or doc[tok.i - 1].lower_ not in rules()["locative_prepositions"]:
+    if tok.i == 0:
+        return False
+    before = doc[tok.i - 1].lower_
+    if before in rules()["locative_case_prepositions"]:
+        # "при Фрідланді", "на Калці": in the locative only a place
+        return "loct" in _reading_cases(tok) and located_word(tok)
+    if before not in rules()["locative_prepositions"]:
         return False
     return located_word(tok) or locative_name_only(tok)
+
+
+def no_person_after(tok: Token) -> bool:
+    """Is a capitalised word after a preposition that takes a person only in the locative
+    ("при Сигізмунді", a dictionary name) a word no dictionary knows as a name, read in the
+    locative ("при Фрідланді")? Then it names no person; which place it is, is left open
+    (``no_person_prepositions``)."""
+    doc = tok.doc
+    return tok.i > 0 and doc[tok.i - 1].lower_ in rules()["no_person_prepositions"] and \
+        "loct" in _reading_cases(tok) and located_word(tok)
 
 
 def locative_name_only(tok: Token) -> bool:
@@ -709,11 +757,27 @@ def adjective_alone(tok: Token) -> bool:
     """
     from litopys.pipeline.morph import parses
 
-    if gazetteer().lookup(tok.lower_):
+    hits = gazetteer().lookup(tok.lower_)
+    if any(h.kind != "adjective" for h in hits) or (hits and _listed_adjective(tok)):
+        # a place's adjective alone ("Китайську народну армію") is still an adjective,
+        # unless a list shares one noun: "Украинскую, Грузинскую ... ССР"
         return False
     ps = [p for p in parses(tok.text) if p.is_known]  # a guess is no evidence ("Асканія-Нова")
     return bool(ps) and all(p.tag.POS in ("ADJF", "ADJS") and "Surn" not in p.tag
                             for p in ps)
+
+
+def _listed_adjective(tok: Token) -> bool:
+    """Is the token one of a list of capitalised adjectives ("Украинскую, Грузинскую и
+    Армянскую", "Лівобережну та Правобережну")?"""
+    doc, i, n = tok.doc, tok.i, len(tok.doc)
+    seps = rules()["list_separators"]
+
+    def adjective_at(k: int) -> bool:
+        return 0 <= k < n and doc[k].pos_ == "ADJ" and is_cap(doc[k])
+
+    return (i >= 2 and doc[i - 1].lower_ in seps and adjective_at(i - 2)) or \
+        (i + 2 < n and doc[i + 1].lower_ in seps and adjective_at(i + 2))
 
 
 def common_word_alone(tok: Token) -> bool:
@@ -910,10 +974,12 @@ class EntityRecognizer:
         self._named_places(doc, claim, taken)
         self._abbreviated(doc, claim, taken)
         self._gazetteer(doc, claim)
+        self._place_surnames(doc, spans, taken)
         self._named_states(doc, claim, taken, release)
         self._meetings(doc, claim, taken)
         self._marked_places(doc, claim, taken)
         self._named_landmarks(doc, claim, taken)
+        self._quoted_documents(doc, spans, claim, taken, release)
         self._documents(doc, spans, claim, taken, release)
         self._abbreviated_documents(doc, spans, claim, taken)
         self._orgs(doc, claim, taken)
@@ -932,6 +998,7 @@ class EntityRecognizer:
         self._listed_places(doc, spans, claim, taken)
         self._short_documents(doc, spans, claim, taken)
         self._meeting_anaphora(doc, spans, claim, taken)
+        self._bracketed_abbreviations(doc, spans)
         spans[:] = [self._with_given_name(doc, self._without_opener(doc, s), taken)
                     for s in spans]
         spans.sort(key=lambda s: s.start)
@@ -1124,6 +1191,25 @@ class EntityRecognizer:
             claim(Span(doc, i, end, label="LOC"))
 
     @staticmethod
+    def _place_surnames(doc: Doc, spans: list[Span], taken: list[bool]) -> None:
+        """"Ігоря Жовкви", "Юрія Дрогобича": a town's name right after a dictionary first
+        name in the same case is a surname; the dictionary's place there is given back (the
+        person rules read the two words)."""
+        no_voct = CASES[:-1]
+        for span in [s for s in spans if len(s) == 1 and s.label_ in ("GPE", "LOC")]:
+            i = span.start
+            if i == 0 or taken[i - 1] or not is_cap(doc[i - 1]) or sentence_initial(doc[i]):
+                continue
+            first = doc[i - 1]
+            if gazetteer().lookup(first.lower_) or not (
+                    _reading_cases(first, ("Name",), no_voct) & _reading_cases(span[0])):
+                continue
+            if not any(p.is_known and "Name" in str(p.tag) for p in parses(first.text)):
+                continue
+            spans.remove(span)
+            taken[i] = False
+
+    @staticmethod
     def _issuer_title_end(doc: Doc, inner: set[int], i: int) -> int:
         """The end of "<document noun> <issuer in the genitive> «<title>»" or "... № N"
         ("Постанови Верховної Ради України «Про ...»", "Указ Президента України № 64"): the
@@ -1246,13 +1332,19 @@ class EntityRecognizer:
             if end < n and doc[end].lower_ in rules()["subject_prepositions"]:
                 k = end + 1
                 while k < n and k - end <= 8 and not taken[k] and not (
-                    doc[k].pos_ in ("AUX", "VERB") or finite_verb(doc[k])) and (
+                    doc[k].pos_ in ("AUX", "VERB") or finite_verb(doc[k])) and not (
+                    # "договір про ненапад строком на три роки": a noun in the
+                    # instrumental after the subject is no part of it
+                    k > end + 1 and doc[k].pos_ == "NOUN" and doc[k].text.islower()
+                    and doc[k].morph.get("Case") == ["Ins"]) and (
                     doc[k].pos_ in ("NOUN", "ADJ", "PROPN")
                     or ((doc[k].lower_ in rules()["name_conjunctions"]
                          or doc[k].lower_ in rules()["subject_prepositions"])
-                        and k + 1 < n and doc[k + 1].pos_ in ("ADJ", "NOUN"))
+                        and k + 1 < n and (doc[k + 1].pos_ in ("ADJ", "NOUN") or (
+                            doc[k + 1].pos_ == "PROPN" and doc[k + 1].text.islower())))
                 ) and not doc[k].is_punct:  # (nested: "Декларація про наміри підписання
-                    k += 1                  # Угоди про асоціацію")
+                    k += 1                  # Угоди про асоціацію"; a lower-case word the
+                    # tagger reads as a name is a noun: "про дружбу і кордон")
                 if k > end + 1 and k < n and taken[k]:
                     # "Декларація про державний суверенітет України": the state's name
                     # in the genitive closes the subject
@@ -1287,6 +1379,34 @@ class EntityRecognizer:
                 doc.user_data.setdefault("litopys_generic_doc", {})[start] = i
 
     @staticmethod
+    def _quoted_documents(doc: Doc, spans: list[Span], claim, taken, release) -> None:  # type: ignore[no-untyped-def]
+        """A title in quotes that opens with a document's noun, capitalised (or with
+        capitalised adjectives before it), is the document's name, up to the closing
+        quote: "«Мировий договір між Україною і Росією з одної сторони й Польщею з другої»",
+        "«Грамоту до всього українського народу»"; not where a name inside is claimed
+        already (the events stage reads the state of "«Мировий договір між Україною і
+        Росією»")."""
+        heads = rules()["doc_heads"] | rules()["quoted_doc_heads"]
+        n = len(doc)
+        for k, tok in enumerate(doc):
+            if tok.text not in QUOTES_OPEN or k + 2 >= n:
+                continue
+            end = quoted_title_end(doc, k)
+            if end - k < 4:
+                continue  # a title of a noun and at least one word more
+            h = k + 1
+            while h < end - 2 and doc[h].pos_ == "ADJ" and is_cap(doc[h]):
+                h += 1  # "«Мировий договір ...»", "«Тимчасовий закон ...»"
+            head = doc[h]
+            if not (head.text[:1].isupper() or h > k + 1) or \
+                    not (head.lemma_ in heads or reads_as(head.text, heads)):
+                continue
+            if any(taken[k + 1 : end - 1]):
+                continue  # names inside are left as they are (events read them)
+            release(k + 1, end - 1)
+            claim(Span(doc, k + 1, end - 1, label="DOC"))
+
+    @staticmethod
     def _meeting_anaphora(doc: Doc, spans: list[Span], claim, taken) -> None:  # type: ignore[no-untyped-def]
         """"Конференція прийняла рішення", "Конгрес підтвердив": a word for a meeting
         alone (no adjective before it, no name after it) after the text has named a meeting
@@ -1313,6 +1433,52 @@ class EntityRecognizer:
             span._.entity_id = named[-1]._.entity_id
             if claim(span) and not span._.entity_id:
                 doc.user_data.setdefault("litopys_same_as", {})[i] = named[-1].start
+
+    @staticmethod
+    def _bracketed_abbreviations(doc: Doc, spans: list[Span]) -> None:
+        """"Української Центральної Ради (УЦР)", "Угоди про створення Співдружності
+        Незалежних Держав (СНД)": an all-capital abbreviation in brackets right after a name
+        whose words' first letters spell it (in order; a letter may also come from inside a
+        word, "ЗУНР", if the first one opens the name) names what that name names, there
+        and wherever the text writes it again. Not "Сан-Франциско (США)" (no such letters),
+        nor an abbreviation the dictionary gives another entry."""
+        n = len(doc)
+        by_end = {s.end: s for s in spans}
+        by_start = {s.start: s for s in spans}
+        found: dict[str, Span] = {}
+        for i in range(2, n - 1):
+            tok = doc[i]
+            if doc[i - 1].text != "(" or doc[i + 1].text != ")" or not abbreviation_word(tok.text):
+                continue
+            name = by_end.get(i - 1)
+            if name is None or name.label_ == "PERSON" or len(name) < 2 or \
+                    not spells(tok.text, [t.text for t in name]):
+                continue
+            own = by_start.get(i)
+            if own is not None and (own.end != i + 1 or own._.entity_id and
+                                    own._.entity_id != name._.entity_id):
+                continue
+            found.setdefault(tok.text, name)
+        if not found:
+            return
+        same_as = doc.user_data.setdefault("litopys_same_as", {})
+        for k, tok in enumerate(doc):
+            name = found.get(tok.text)
+            if name is None or k < name.end:
+                continue
+            own = by_start.get(k)
+            if own is not None and (own.end != k + 1 or own._.entity_id and
+                                    own._.entity_id != name._.entity_id):
+                continue
+            if own is None and any(s.start <= k < s.end for s in spans):
+                continue
+            span = Span(doc, k, k + 1, label=name.label_)
+            span._.entity_id = name._.entity_id
+            if own is not None:
+                spans.remove(own)
+            spans.append(span)
+            if not name._.entity_id:
+                same_as[k] = name.start
 
     @staticmethod
     def _with_given_name(doc: Doc, span: Span, taken: list[bool]) -> Span:
@@ -1490,6 +1656,14 @@ class EntityRecognizer:
                     not _maybe_name(doc[start]) and not east_asian_surname(doc[start]) and \
                     any(_name_tagged(t) for t in doc[start + 1 : end]):
                 start += 1
+            if start > 0 and start < end and not taken[start - 1] and \
+                    (doc[start - 1].lower_ in rules()["saint_words"]
+                     or doc[start - 1].lemma_ in rules()["saint_words"]):
+                start -= 1  # "святого Петра": the saint's word is part of the name
+            # "обрання Кравчука Президентом": an office after a name is no part of it
+            while end - 1 > start and offices().lookup(doc[end - 1].lower_) is not None and \
+                    not _name_tagged(doc[end - 1]):
+                end -= 1
             if start < end:
                 trimmed.append((start, end))
         runs = [part for start, end in trimmed for part in split_names(doc, start, end)]
@@ -1534,8 +1708,8 @@ class EntityRecognizer:
             return False  # "Українську" (громадську групу): a state's adjective
         if latin(tok.text):
             return False  # "Twitter", "July": a foreign word alone is no name here
-        if located(tok):
-            return False  # "около Шумлы": a place (read by ``_places``)
+        if located(tok) or no_person_after(tok):
+            return False  # "около Шумлы": a place (read by ``_places``); "при Фрідланді"
         tags = tags_of(tok.text)
         first = tags[0] if tags else ""
         if known_surname(tok.text) and len(tok.text) > 3 and tok.pos_ not in CLOSED_POS:
@@ -1643,7 +1817,15 @@ class EntityRecognizer:
             second = doc[i - 1].lower_ in rules()["name_conjunctions"] and place_at(i - 2) \
                 and len(at[i - 2]) == 1 and located(doc[i - 2]) and \
                 bool(_reading_cases(tok) & _reading_cases(doc[i - 2])) and located_word(tok)
-            if between or second:
+            # "Рівно — Сарни — ... — Вілейка — Дієна": the first or last stop of a route of
+            # places joined by dashes
+            dashes = ("—", "–")
+            route = not known_surname(tok.text) and located_word(tok) and (
+                (doc[i - 1].text in dashes and place_at(i - 2) and i >= 4
+                 and doc[i - 3].text in dashes and place_at(i - 4))
+                or (i + 4 < len(doc) and doc[i + 1].text in dashes and place_at(i + 2)
+                    and doc[i + 3].text in dashes and place_at(i + 4)))
+            if between or second or route:
                 if old is not None:
                     spans.remove(old)
                     taken[i] = False
@@ -1778,10 +1960,12 @@ class EntityRecognizer:
         gaz = gazetteer()
         n = len(doc)
         words = [t.lower_ for t in doc]
+        people_heads = rules()["people_body_heads"]
         for i, tok in enumerate(doc):
             if taken[i] or tok.pos_ != "NOUN":
                 continue
-            if not reads_as(tok.text, heads):  # ("Рада" is first read as "рад")
+            of_people = tok.text.islower() and reads_as(tok.text, people_heads)
+            if not reads_as(tok.text, heads) and not of_people:  # ("Рада": "рад" first)
                 if reads_as(tok.text, forces):
                     self._named_force(doc, i, claim, taken)
                 continue
@@ -1841,7 +2025,13 @@ class EntityRecognizer:
             # capitalised adjective before a lower-case head names the body too
             titled = titled or (i - start == 1 and not sentence_initial(doc[start])
                                 and _agree(doc[start], tok))
-            if titled and j - i < 2:
+            if of_people and polity is None and not titled:
+                if j - i < 2 or not people_genitive(doc[j - 1]) or \
+                        any(h.kind != "adjective" for k in range(i + 1, j)
+                            for h in gaz.lookup(words[k])):
+                    continue  # ("партія есерів": the dictionary's party)
+                named = True  # "з'їзд українських хліборобів", "партію хліборобів-демократів"
+            elif titled and j - i < 2:
                 j, named = i + 1, True
             elif j - i < 2 or not named or (lower and polity is None):
                 continue
@@ -1876,21 +2066,25 @@ class EntityRecognizer:
         """"партія «Слуга народу»", "газета «Правда»", "партия «Единая Россия»": a name
         in quotes after a noun for an organisation is the organisation (the words inside,
         a state's name among them, belong to it; a name the gazetteer knows keeps its
-        id)."""
-        heads = rules()["org_heads"]
+        id); so is one after a noun for a unit, a faction or a fund ("дивізії СС
+        «Вікінг»", "фракція «Батьківщина»"; ``quoted_org_heads``)."""
+        heads = rules()["org_heads"] | rules()["quoted_org_heads"]
         gaz = gazetteer()
         n = len(doc)
         for i, tok in enumerate(doc[:-2]):
             if tok.lemma_ not in heads and not reads_as(tok.text, heads):
                 continue
-            if doc[i + 1].text not in QUOTES_OPEN or not doc[i + 2].text[:1].isupper():
+            q = i + 1  # the opening quote
+            if doc[q].text.isupper() and doc[q].text.isalpha() and q + 2 < n:
+                q += 1  # "дивізії СС «Вікінг»": an abbreviation between
+            if doc[q].text not in QUOTES_OPEN or not doc[q + 1].text[:1].isupper():
                 continue
-            close = next((k for k in range(i + 2, min(n, i + 10))
+            close = next((k for k in range(q + 1, min(n, q + 9))
                           if doc[k].text in QUOTES_CLOSE or doc[k].is_sent_start), None)
-            if close is None or doc[close].text not in QUOTES_CLOSE or close == i + 2 or \
-                    any(taken[i + 2 : close]):
+            if close is None or doc[close].text not in QUOTES_CLOSE or close == q + 1 or \
+                    any(taken[q + 1 : close]):
                 continue
-            span = Span(doc, i + 2, close, label="ORG")
+            span = Span(doc, q + 1, close, label="ORG")
             hit = next((h for h in gaz.lookup(span.text.lower()) if h.type == "ORG"), None)
             if hit is not None:
                 span._.entity_id = hit.id
@@ -1980,6 +2174,10 @@ class EntityRecognizer:
             return
         if label != "PERSON":
             end = run_on_end(doc, span.start, end, label == "LOC")
+            while end > span.start and doc[end - 1].pos_ in ("CCONJ", "ADP", "PUNCT"):
+                end -= 1  # "Центру, міністр оборони": cut at "міністр", not at the comma
+            if end == span.start:
+                return
         k = end
         while k < len(doc) and k - end < 3 and doc[k].text.islower() and doc[k].pos_ == "ADJ":
             k += 1
@@ -2053,6 +2251,9 @@ class EntityRecognizer:
                 is_cap(span[0]) and (span[-1].lemma_ in rules()["state_heads"]
                                      or reads_as(span[-1].text, rules()["state_heads"])):
             label = "GPE"  # "з Венеціанською республікою": a state, whatever the model says
+        elif label == "PERSON" and len(span) == 1 and no_person_after(span[0]) and \
+                not located(span[0]):
+            return  # "при Фрідланді": no person, and no place the golds agree on
         elif label == "PERSON" and len(span) == 1 and located(span[0]):
             label = "LOC" if place_label(span[0]) == "LOC" else "GPE"  # "около Шумлы"
         elif label != "PERSON" and 2 <= len(span) <= 3 and latin_first_name(span[0].text) and \

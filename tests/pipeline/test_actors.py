@@ -444,3 +444,13 @@ def test_a_short_body_name_is_a_mention_of_the_one_dictionary_body_it_shortens(
 def test_a_short_body_name_with_two_bodies_it_could_shorten_stays_apart() -> None:
     ch = litopys.extract("Верховна Рада і Рада Європи домовилися. Рада ухвалила рішення.")
     assert any(e.id == "org:рада" for e in ch.entities)
+
+
+def test_actors_state_abbreviation_names_the_state_of_its_own_time() -> None:
+    import litopys
+
+    ch = litopys.extract("Договір підписали 1667 року в с. Андрусово (нині — Смоленська обл. "
+                         "РФ), а Росія тоді була царством.")
+    ids = {m.text: e.id for e in ch.entities for m in e.mentions}
+    assert ids.get("РФ") == "rus"
+    assert ids.get("Росія") == "tsardom_of_muscovy"
