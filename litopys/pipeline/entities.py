@@ -971,6 +971,7 @@ class EntityRecognizer:
         self._bodies(doc, claim, taken)
         self._quoted_orgs(doc, claim, taken)
         self._coordinated_regions(doc, claim, taken)
+        self._coordinated_states(doc, claim, taken)
         self._named_places(doc, claim, taken)
         self._abbreviated(doc, claim, taken)
         self._gazetteer(doc, claim)
@@ -1891,6 +1892,46 @@ class EntityRecognizer:
                     name = region_name(doc[k].text, head.lemma_)
                     if name and claim(Span(doc, k, k + 1, label="LOC")):
                         names[k] = name
+
+    @staticmethod
+    def _coordinated_states(doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
+        """Capitalised adjectives joined by "та", "і" or a comma that share one plural
+        state noun ("Російської та Османської імперій", "Рос. та Осман. імперій",
+        "Литовської і Польської держав") name one state each: the adjective next to the
+        noun is found with it by the dictionary, each adjective before it is a mention of
+        the state its adjective and the noun in the singular name ("Російська імперія")."""
+        from litopys.data.gazetteer import normalize_form
+
+        heads = rules()["state_heads"]
+        joins = rules()["list_separators"]
+        short = abbreviated_adjectives()
+        gaz = gazetteer()
+        for h, head in enumerate(doc):
+            if h < 3 or not head.text.islower() or head.lemma_ not in heads or \
+                    not any("plur" in t for t in tags_of(head.text)):
+                continue
+            k = h - 1
+            while k >= 2 and doc[k - 1].lower_ in joins:
+                k -= 2
+                tok = doc[k]
+                if taken[k] or not is_cap(tok) or sentence_initial(tok):
+                    break
+                if tok.text.endswith("."):
+                    full = short.get(tok.lower_.rstrip("."), ())
+                    adjective = full[0] if full else None
+                elif tok.pos_ == "ADJ" or any(t.startswith("ADJF")
+                                              for t in tags_of(tok.text)[:1]):
+                    adjective = tok.text
+                else:
+                    adjective = None
+                name = region_name(adjective, head.lemma_) if adjective else None
+                hits = [x for x in gaz.lookup(normalize_form(name.lower()))
+                        if x.type == "GPE"] if name else []
+                if not hits:
+                    break
+                span = Span(doc, k, k + 1, label="GPE")
+                span._.entity_id = hits[0].id
+                claim(span)
 
     def _named_places(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
         """Places named by an adjective: a compass word before a state or a region

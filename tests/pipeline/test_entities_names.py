@@ -231,3 +231,11 @@ def test_entities_river_after_a_word_for_part_of_a_river_is_a_river() -> None:
                          "укріплений табір.")
     entity = _by_mention(ch, "Пляшевки")
     assert entity is not None and entity.type == "LOC"
+
+
+def test_adjectives_sharing_a_plural_state_noun_name_a_state_each() -> None:
+    # "Російської та Османської імперій": the dictionary finds the second with the noun,
+    # the first is the Russian Empire by its adjective and the noun in the singular
+    ch = litopys.extract("Переговори Російської та Османської імперій розпочалися у 1772 р.")
+    ids = {e.id for e in ch.entities}
+    assert {"russian_empire", "ottoman_empire"} <= ids
