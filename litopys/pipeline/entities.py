@@ -1895,43 +1895,55 @@ class EntityRecognizer:
 
     @staticmethod
     def _coordinated_states(doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
-        """Capitalised adjectives joined by "та", "і" or a comma that share one plural
-        state noun ("Російської та Османської імперій", "Рос. та Осман. імперій",
-        "Литовської і Польської держав") name one state each: the adjective next to the
-        noun is found with it by the dictionary, each adjective before it is a mention of
-        the state its adjective and the noun in the singular name ("Російська імперія")."""
+        """Capitalised adjectives (or their encyclopedic abbreviations) joined by "та",
+        "і" or a comma that share one plural state noun ("Російської та Османської
+        імперій", "Рос. та Осман. імперій", "Литовської і Польської держав") name one state
+        each: the state its adjective and the noun in the singular name ("Російська
+        імперія"). The adjective next to the noun, where the dictionary found it with the
+        noun, keeps that mention."""
         from litopys.data.gazetteer import normalize_form
 
         heads = rules()["state_heads"]
         joins = rules()["list_separators"]
         short = abbreviated_adjectives()
         gaz = gazetteer()
+
+        def element(k: int) -> tuple[int, int, tuple[str, ...]] | None:
+            """The adjective (start, end, full form) that ends at token ``k``."""
+            tok = doc[k]
+            if tok.text == "." and k > 0 and doc[k - 1].lower_ in short and is_cap(doc[k - 1]):
+                return k - 1, k + 1, short[doc[k - 1].lower_]  # "Осман" "."
+            if tok.text.endswith(".") and tok.lower_.rstrip(".") in short and is_cap(tok):
+                return k, k + 1, short[tok.lower_.rstrip(".")]  # "Рос."
+            if is_cap(tok) and not sentence_initial(tok) and (
+                    tok.pos_ == "ADJ" or any(t.startswith("ADJF") for t in tags_of(tok.text)[:1])):
+                return k, k + 1, (tok.text,)
+            return None
+
         for h, head in enumerate(doc):
             if h < 3 or not head.text.islower() or head.lemma_ not in heads or \
                     not any("plur" in t for t in tags_of(head.text)):
                 continue
+            found: list[tuple[int, int, tuple[str, ...]]] = []
             k = h - 1
-            while k >= 2 and doc[k - 1].lower_ in joins:
-                k -= 2
-                tok = doc[k]
-                if taken[k] or not is_cap(tok) or sentence_initial(tok):
+            while k >= 0 and (item := element(k)) is not None:
+                found.append(item)
+                if item[0] < 2 or doc[item[0] - 1].lower_ not in joins:
                     break
-                if tok.text.endswith("."):
-                    full = short.get(tok.lower_.rstrip("."), ())
-                    adjective = full[0] if full else None
-                elif tok.pos_ == "ADJ" or any(t.startswith("ADJF")
-                                              for t in tags_of(tok.text)[:1]):
-                    adjective = tok.text
-                else:
-                    adjective = None
-                name = region_name(adjective, head.lemma_) if adjective else None
-                hits = [x for x in gaz.lookup(normalize_form(name.lower()))
-                        if x.type == "GPE"] if name else []
-                if not hits:
-                    break
-                span = Span(doc, k, k + 1, label="GPE")
-                span._.entity_id = hits[0].id
-                claim(span)
+                k = item[0] - 2
+            if len(found) < 2:
+                continue  # one adjective: the dictionary's name with the noun
+            for start, end, adjectives in found:
+                if any(taken[start:end]) or start == h - 1 and len(adjectives) == 1 and \
+                        adjectives[0] == doc[start].text:
+                    continue  # "Османської імперій": the dictionary's, with the noun
+                names = [region_name(a, head.lemma_) for a in adjectives]
+                hits = [x for name in names if name
+                        for x in gaz.lookup(normalize_form(name.lower())) if x.type == "GPE"]
+                if hits:
+                    span = Span(doc, start, end, label="GPE")
+                    span._.entity_id = hits[0].id
+                    claim(span)
 
     def _named_places(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
         """Places named by an adjective: a compass word before a state or a region
