@@ -1067,6 +1067,8 @@ class EventExtractor:
             return self._prep_before(doc, agent), agent_case
         if case and not is_known(head.text) and "Sur" not in str(head.morph.get("NameType")):
             case = None  # a guessed case on a transliterated name is noise
+        if m[-1].text.endswith("."):
+            case = None  # an abbreviation ("Рос.", "Осман." of "Рос. та Осман. імперій")
         if case and (any("Fixd" in t for t in self.F.tags[head.i][:1]) or head.text.isupper()
                      and any("Abbr" in t and "Fixd" in t for t in self.F.tags[head.i])):
             # an indeclinable name ("Кеннеді") has every case; so has an abbreviation whose

@@ -241,3 +241,11 @@ def test_events_year_of_a_meeting_after_during_dates_the_clause() -> None:
 
 def _one_trigger(evs, trigger: str):  # type: ignore[no-untyped-def]
     return next(e for e in evs if e.trigger == trigger)
+
+
+def test_events_abbreviated_state_adjectives_are_both_parties() -> None:
+    # "Рос. та Осман. імперій": the abbreviation has no case of its own ("Осман" alone
+    # reads as a nominative): both empires are the genitive parties of the talks
+    _, evs = _events("Переговори Рос. та Осман. імперій розпочалися у квітні 1772 р.")
+    ev = _one_trigger(evs, "Переговори")
+    assert {"russian_empire", "ottoman_empire"} <= set(ev.source + ev.target)
