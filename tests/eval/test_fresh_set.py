@@ -47,6 +47,7 @@ FRESH_SETS = [
     EVAL_DIR / "fresh13",
     EVAL_DIR / "fresh14",
     EVAL_DIR / "fresh15",
+    EVAL_DIR / "fresh16",
 ]
 FRESH = FRESH_SETS[0]
 
