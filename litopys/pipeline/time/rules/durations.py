@@ -44,6 +44,7 @@ _LEFT_TENS_RE = re.compile(rf"{L}(?P<t>{alt(list(_TENS))})\s+$")
 _INDEFINITE_ONE = word_set("indefinite_one")
 _HOUR_ABBREVIATIONS = word_set("hour_abbreviations")
 _LONG_COUNT_WORDS = word_set("long_count_year_words")
+_ORDINAL_CENTURY_FORMS = word_set("ordinal_century_forms")
 _BEFORE_EVENT_RE = re.compile(rf"\s+{alt(WORDS['before_event'])}\s")
 _COUNT_ADJ = alt(WORDS["count_unit_adjectives"])
 _LEFT_DUR_RE = re.compile(rf"{L}{_DUR_PRE}\s+(?:{_COUNT_ADJ}\s+)?$")
@@ -71,6 +72,8 @@ def _duration(m: re.Match[str], text: str, orig: str) -> Hit | None:
         # four digits are a year ("1920 років", "1932 року"), except a count of years
         # after a duration word or before "тому" ("протягом 1000 років")
         return None
+    if raw.isdigit() and norm(m.group("u")) in _ORDINAL_CENTURY_FORMS and not _paucal(int(raw)):
+        return None  # "17 століття": the 17th century (a count of 17 takes "століть")
     if raw in _INDEFINITE_ONE and not pre:
         return None  # "одного дня": some day, not a duration
     if pre in _WITHIN_PREPS and not m.group("before") and _BEFORE_EVENT_RE.match(text, m.end()):
@@ -87,6 +90,11 @@ def _duration(m: re.Match[str], text: str, orig: str) -> Hit | None:
     return _duration_hit(
         start, m.end(), pre, n, UNITS[norm(m.group("u"))], m.group("ago"), m.group("before")
     )
+
+
+def _paucal(n: int) -> bool:
+    """A count that takes the paucal form of a noun: ending in 2, 3 or 4, not 12-14."""
+    return 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14
 
 
 @pattern(

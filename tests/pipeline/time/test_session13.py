@@ -1,0 +1,31 @@
+"""Session 13: forms seen on unannotated real pages (made-up sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from litopys.pipeline.time import tag
+
+
+def _tags(text: str) -> list[tuple[str, str | None]]:
+    return [(t.text, t.value) for t in tag(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Темою була Козаччина, зокрема 17 століття.", [("17 століття", "16XX")]),
+    ("Край занепав наприкінці 19 століття.", [("наприкінці 19 століття", "18XX")]),
+    ("Так було з 21 сторіччя.", [("21 сторіччя", "20XX")]),
+    ("Это случилось в конце 17 века.", [("в конце 17 века", "16XX")]),
+])
+def test_a_century_in_digits_before_the_singular_noun_is_that_century(
+        text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _tags(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Місто стояло протягом 17 століть.", [("протягом 17 століть", "P1700Y")]),
+    ("Місто стояло протягом 3 століття.", [("протягом 3 століття", "P300Y")]),
+])
+def test_a_count_of_centuries_stays_a_duration(
+        text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _tags(text) == expected
