@@ -24,7 +24,7 @@ import re
 from dataclasses import replace
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from litopys.chronicle import Timex
 from litopys.pipeline import extensions  # noqa: F401
@@ -827,9 +827,17 @@ def hours(text: str, timexes: list[Timex]) -> list[Timex]:
 
 
 _COUNT_AFTER = re.compile(
-    rf"^{alt(WORDS['count_of_prepositions'])}\s+(?P<n>\d{{1,3}}|{alt(list(NUMBERS))})\s+(?P<u>{alt(list(UNITS))})$",
+    rf"^(?P<p>{alt(WORDS['count_of_prepositions'])})\s+(?P<n>\d{{1,3}}|{alt(list(NUMBERS))})\s+(?P<u>{alt(list(UNITS))})$",
     re.I,
 )
+
+
+_WITHIN_PREPOSITIONS = frozenset(norm(w) for w in WORDS["within_prepositions"])
+
+
+def _genitive(token: Token, pos: str) -> bool:
+    """Whether one of the token's readings is a genitive of the part of speech."""
+    return any(tag.startswith(pos) and "gent" in tag for tag in token._.tags)
 
 
 def counts_of_something(doc: Doc, timexes: list[Timex]) -> list[Timex]:
@@ -845,10 +853,15 @@ def counts_of_something(doc: Doc, timexes: list[Timex]) -> list[Timex]:
             unit = UNITS.get(norm(m.group("u")), "")
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
             after = doc[span.end] if span is not None and span.end < len(doc) else None
-            if (num.isdigit() and unit and after is not None and after.text[:1].islower()
-                    and any(tag.startswith("NOUN") and "gent" in tag for tag in after._.tags)):
+            noun = after
+            if (after is not None and _genitive(after, "ADJ") and span is not None
+                    and span.end + 1 < len(doc)):
+                noun = doc[span.end + 1]  # "за 20 років незалежної України"
+            if (num.isdigit() and unit and after is not None and noun is not None
+                    and after.text[:1].islower() and _genitive(noun, "NOUN")):
                 letter, mult = unit[-1], int(unit[:-1]) if len(unit) > 1 else 1
-                start = t.start + m.start("n")
+                within = norm(m.group("p")) in _WITHIN_PREPOSITIONS
+                start = t.start if within else t.start + m.start("n")
                 t = Timex(start=start, end=t.end, text=doc.text[start:t.end],
                           value=f"P{int(num) * mult}{letter}", precision="duration")
         out.append(t)

@@ -29,3 +29,27 @@ def test_a_century_in_digits_before_the_singular_noun_is_that_century(
 def test_a_count_of_centuries_stays_a_duration(
         text: str, expected: list[tuple[str, str | None]]) -> None:
     assert _tags(text) == expected
+
+
+def _extract(text: str) -> list[tuple[str, str | None]]:
+    import litopys
+
+    return [(t.text, t.value) for t in litopys.extract(text).timexes]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Незалежність проголосили 1991 року. За 20 років незалежності країна змінилась.",
+     ("За 20 років", "P20Y")),
+    ("Незалежність проголосили 1991 року. За 20 років незалежної України вийшло багато книг.",
+     ("За 20 років", "P20Y")),
+    ("Договор подписали в 2019 году. За 3 года войны погибли тысячи.", ("За 3 года", "P3Y")),
+    ("Після двох років важкої війни уряд пішов на переговори.", ("двох років", "P2Y")),
+])
+def test_a_count_within_which_something_lasted_is_a_duration(
+        text: str, expected: tuple[str, str | None]) -> None:
+    assert expected in _extract(text)
+
+
+def test_a_count_before_a_preposition_stays_a_point() -> None:
+    assert ("За два роки до того", "2017") in _extract(
+        "Саміт відбувся 2019 року. За два роки до того уряд зібрався.")
