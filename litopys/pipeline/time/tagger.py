@@ -833,6 +833,7 @@ _COUNT_AFTER = re.compile(
 
 
 _WITHIN_PREPOSITIONS = frozenset(norm(w) for w in WORDS["within_prepositions"])
+_SPAN_OF_COUNT = re.compile(rf"{L}{alt(WORDS['span_of_count_words'])}\s+$", re.I)
 
 
 def _genitive(token: Token, pos: str) -> bool:
@@ -857,8 +858,10 @@ def counts_of_something(doc: Doc, timexes: list[Timex]) -> list[Timex]:
             if (after is not None and _genitive(after, "ADJ") and span is not None
                     and span.end + 1 < len(doc)):
                 noun = doc[span.end + 1]  # "за 20 років незалежної України"
-            if (num.isdigit() and unit and after is not None and noun is not None
-                    and after.text[:1].islower() and _genitive(noun, "NOUN")):
+            if num.isdigit() and unit and (
+                    (after is not None and noun is not None and after.text[:1].islower()
+                     and _genitive(noun, "NOUN"))
+                    or _SPAN_OF_COUNT.search(doc.text, max(0, t.start - 24), t.start)):
                 letter, mult = unit[-1], int(unit[:-1]) if len(unit) > 1 else 1
                 within = norm(m.group("p")) in _WITHIN_PREPOSITIONS
                 start = t.start if within else t.start + m.start("n")

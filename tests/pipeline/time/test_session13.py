@@ -53,3 +53,12 @@ def test_a_count_within_which_something_lasted_is_a_duration(
 def test_a_count_before_a_preposition_stays_a_point() -> None:
     assert ("За два роки до того", "2017") in _extract(
         "Саміт відбувся 2019 року. За два роки до того уряд зібрався.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Саміт відбувся 2019 року. Уперше за 3 роки розпочалася зустріч.", ("за 3 роки", "P3Y")),
+    ("Саммит прошел в 2019 году. Впервые за 3 года началась встреча.", ("за 3 года", "P3Y")),
+])
+def test_for_the_first_time_in_a_count_is_the_span_looked_back_over(
+        text: str, expected: tuple[str, str | None]) -> None:
+    assert expected in _extract(text)
