@@ -36,6 +36,7 @@ from litopys.pipeline.time.grammar import (
     LEFT_PART_RE,
     MON,
     NUMBERS,
+    PARTS,
     PATTERNS,
     RELATIVE,
     UNITS,
@@ -941,6 +942,12 @@ _PREP_YEAR = re.compile(
     rf"{L}{alt(WORDS['date_prepositions'])}\s+(?P<y>1[0-9]{{3}}|20[0-9]{{2}})(?![\w{APOS}]|[.,]\d)", re.I)
 
 
+# A part of a year before a bare year ("На початку 1855 до коаліції", "На поч. 1855").
+_PART_YEAR = re.compile(
+    rf"{L}(?P<p>{alt(list(PARTS) + list(WORDS['part_abbreviations']))})\s+"
+    rf"(?P<y>1[0-9]{{3}}|20[0-9]{{2}})(?![\w{APOS}]|[.,]\d)", re.I)
+
+
 def _year_timex(text: str, start: int, end: int, y: int) -> Timex:
     """The year ``y`` written at text[start:end], as the text gives it."""
     return Timex(start=start, end=end, text=text[start:end], value=f"{y:04d}",
@@ -975,6 +982,19 @@ def years_before_clauses(doc: Doc, timexes: list[Timex]) -> list[Timex]:
         if text[m.start()] in _SENTENCE_PREPS and m.start("y") - m.start() == 2:
             start = m.start()  # "У 1654": a capitalised one-letter preposition, as "У 1654 р."
         extra.append(_year_timex(text, start, end, y))
+    taken += [(t.start, t.end) for t in extra]
+    for m in _PART_YEAR.finditer(text):
+        # "На початку 1855 до коаліції приєдналося": after a part word a bare four-digit
+        # number is a year unless a genitive noun follows it (a count of something)
+        start, end = m.span("y")
+        if any(a < end and start < b for a, b in taken) or int(m.group("y")) > 2100:
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        after = doc[span.end] if span is not None and span.end < len(doc) else None
+        if after is not None and not any(t.startswith("PREP") for t in after._.tags) and any(
+                t.startswith("NOUN") and "gent" in t for t in after._.tags):
+            continue  # (not "до", which may also be read as a noun)
+        extra.append(_year_timex(text, m.start(), end, int(m.group("y"))))
     taken += [(t.start, t.end) for t in extra]
     for m in _BARE_YEAR.finditer(text):
         # "утворили 1792 Торговицьку конфедерацію": encyclopedic style, a bare year between

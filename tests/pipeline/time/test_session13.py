@@ -62,3 +62,17 @@ def test_a_count_before_a_preposition_stays_a_point() -> None:
 def test_for_the_first_time_in_a_count_is_the_span_looked_back_over(
         text: str, expected: tuple[str, str | None]) -> None:
     assert expected in _extract(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("На початку 1855 до коаліції приєдналося королівство.", ("На початку 1855", "1855")),
+    ("На поч. 1855 до коаліції приєдналося королівство.", ("На поч. 1855", "1855")),
+    ("В начале 1855 к коалиции присоединилось королевство.", ("В начале 1855", "1855")),
+])
+def test_a_part_word_before_a_bare_year_makes_it_a_year(
+        text: str, expected: tuple[str, str | None]) -> None:
+    assert expected in _extract(text)
+
+
+def test_a_part_word_before_a_count_of_something_is_no_year() -> None:
+    assert _extract("На початку 1000 кілометрів дорога була рівна.") == []
