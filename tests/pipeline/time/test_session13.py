@@ -76,3 +76,8 @@ def test_a_part_word_before_a_bare_year_makes_it_a_year(
 
 def test_a_part_word_before_a_count_of_something_is_no_year() -> None:
     assert _extract("На початку 1000 кілометрів дорога була рівна.") == []
+
+
+def test_a_zero_count_is_no_duration() -> None:
+    assert _tags("Припинення вогню з 00 годин 15 лютого 2015 року.") == [
+        ("15 лютого 2015 року", "2015-02-15")]
