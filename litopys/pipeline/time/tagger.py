@@ -138,8 +138,14 @@ def _weekday_year(work: str, hit: Hit, prev_end: int, res: Res, ctx: Ctx,
 
 
 
+# Rarer dashes of web pages read as the en dash and hyphen the patterns know ("1588‒99 рр."
+# with a figure dash, "1648−1657" with a minus sign, a non-breaking hyphen).
+_DASHES = str.maketrans({"\u2012": "\u2013", "\u2212": "\u2013", "\u2015": "\u2014",
+                         "\u2010": "-", "\u2011": "-"})
+
+
 def _working_copy(text: str) -> str:
-    """Lower-case the text and unify apostrophes, keeping every offset.
+    """Lower-case the text and unify apostrophes and dashes, keeping every offset.
 
     text (str): the original text.
     RETURNS (str): a string of the same length for the patterns to run on.
@@ -147,7 +153,7 @@ def _working_copy(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):  # a few characters ("İ") lower-case to two
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    low = low.replace("’", "'").replace("ʼ", "'")
+    low = low.replace("’", "'").replace("ʼ", "'").translate(_DASHES)
     low = _latin_lookalikes(low)
     return _OCR_YEAR_RE.sub(_ocr_digits, _OCR_DAY_RE.sub(_ocr_digits, low))
 

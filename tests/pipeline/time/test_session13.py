@@ -81,3 +81,13 @@ def test_a_part_word_before_a_count_of_something_is_no_year() -> None:
 def test_a_zero_count_is_no_duration() -> None:
     assert _tags("Припинення вогню з 00 годин 15 лютого 2015 року.") == [
         ("15 лютого 2015 року", "2015-02-15")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Митрополит Михайло Рогоза (1588\u201299 рр.).", [("1588\u201299 рр.", "1588/1599")]),
+    ("Війна тривала у 1648\u22121657 роках.", [("1648\u22121657 роках", "1648/1657")]),
+    ("Війна тривала у 1648\u20111657 роках.", [("1648\u20111657 роках", "1648/1657")]),
+])
+def test_rarer_dashes_of_web_pages_make_ranges(
+        text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _tags(text) == expected
