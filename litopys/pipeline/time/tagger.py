@@ -49,7 +49,7 @@ from litopys.pipeline.time.grammar import (
     alt,
     norm,
 )
-from litopys.pipeline.time.rules.relative import DEICTIC, WEEKDAY_NUMBER
+from litopys.pipeline.time.rules.relative import DEICTIC, DEICTIC_NOW, WEEKDAY_NUMBER
 from litopys.pipeline.time.values import VALUE_RE, Point, parse_day
 from litopys.pipeline.time.words import WORDS
 
@@ -508,6 +508,7 @@ class TimeTagger:
             if anchor is not None:
                 found = tag(text, anchor=anchor)
         found = excerpt_datelines(text, found)
+        found = [t for t in found if t.value is not None or norm(t.text) not in DEICTIC_NOW]
         found = join_ranges(text, night_before(text, found))
         found = day_parts(text, found)
         found = hours(text, found)
@@ -626,10 +627,11 @@ def excerpt_datelines(text: str, timexes: list[Timex]) -> list[Timex]:
         if day is None:
             # a headline line first, the dateline on the next line
             newline = block.find("\n")
-            if newline < 0:
+            below = [k for k in inside if out[k].start > a + newline]
+            if newline < 0 or not below:
                 continue
             day = dateline_anchor(block[newline + 1:],
-                                  [_shifted(out[inside[0]], -(a + newline + 1))])
+                                  [_shifted(out[below[0]], -(a + newline + 1))])
             if day is None:
                 continue
         point = Point.from_iso(day)

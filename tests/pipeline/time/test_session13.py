@@ -91,3 +91,23 @@ def test_a_zero_count_is_no_duration() -> None:
 def test_rarer_dashes_of_web_pages_make_ranges(
         text: str, expected: list[tuple[str, str | None]]) -> None:
     assert _tags(text) == expected
+
+
+def test_a_dated_first_line_is_no_headline_over_a_dateline() -> None:
+    # the excerpt's first line opens with a date in the narrative and its second line is
+    # no dateline: "сьогодні" has no document date (it had the first line's day)
+    text = ("6-11 жовтня 1596 р. у Бересті відбулися два собори.\n"
+            "Тобто, сьогодні ми маємо ювілей цієї події.")
+    assert ("сьогодні", None) in _extract(text)
+
+
+def test_now_takes_the_dateline_under_a_headline() -> None:
+    text = ("Новий договір. Чому його порівнюють з договором 1963 року?\n"
+            "31 березня 2023, 13:54\n"
+            "Київ та Варшава зараз посилюють співпрацю.")
+    assert ("зараз", "2023-03-31") in _extract(text)
+
+
+def test_now_without_a_document_date_is_dropped() -> None:
+    text = "Армії зійшлися біля Берестечка (зараз місто в складі громади) 1651 року."
+    assert _extract(text) == [("1651 року", "1651")]
