@@ -846,8 +846,11 @@ _SPAN_OF_COUNT = re.compile(rf"{L}{alt(WORDS['span_of_count_words'])}\s+$", re.I
 
 
 def _genitive(token: Token, pos: str) -> bool:
-    """Whether one of the token's readings is a genitive of the part of speech."""
-    return any(tag.startswith(pos) and "gent" in tag for tag in token._.tags)
+    """Whether one of the token's readings is a genitive of the part of speech (and none
+    a preposition: "до" may also be read as a noun)."""
+    tags = token._.tags
+    return (any(tag.startswith(pos) and "gent" in tag for tag in tags)
+            and not any(tag.startswith("PREP") for tag in tags))
 
 
 def counts_of_something(doc: Doc, timexes: list[Timex]) -> list[Timex]:

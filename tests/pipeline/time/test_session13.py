@@ -111,3 +111,15 @@ def test_now_takes_the_dateline_under_a_headline() -> None:
 def test_now_without_a_document_date_is_dropped() -> None:
     text = "Армії зійшлися біля Берестечка (зараз місто в складі громади) 1651 року."
     assert _extract(text) == [("1651 року", "1651")]
+
+
+def test_a_count_before_an_event_counts_back_from_the_narrative_and_leaves_it() -> None:
+    text = ("Влітку 1711 року армія рушила. За два роки до вищеописаних подій Росія "
+            "перемогла. Наступного року цар помер.")
+    assert _extract(text) == [("Влітку 1711 року", "1711-SU"), ("За два роки", "1709"),
+                              ("Наступного року", "1712")]
+
+
+def test_a_count_before_an_event_after_a_day() -> None:
+    text = "Угоду уклали 5 травня 1920 року. За два дні до укладання угоди сторони зустрілися."
+    assert ("За два дні", "1920-05-03") in _extract(text)

@@ -29,6 +29,8 @@ _WITHIN_PREPS = word_set("within_prepositions")
 _COUNTED = _AFTER_PREPS | _WITHIN_PREPS
 # "два дні потому" is read as "через два дні": a count forward from the narrative time.
 _AFTER_MARK = "+after"
+# "за два роки до вищеописаних подій": counted back from the narrative time, not moving it.
+_BEFORE_EVENT = "+event"
 _DUR_PRE = alt(list(WORDS["duration_words"]) + sorted(_COUNTED))
 _UNIT = alt(list(UNITS))
 _AGO = alt(WORDS["ago_words"])
@@ -79,7 +81,9 @@ def _duration(m: re.Match[str], text: str, orig: str) -> Hit | None:
     if raw in _INDEFINITE_ONE and not pre:
         return None  # "одного дня": some day, not a duration
     if pre in _WITHIN_PREPS and not m.group("before") and _BEFORE_EVENT_RE.match(text, m.end()):
-        return Hit(start, m.end(), unresolved, None, "relative")  # "за два дні до укладання угоди"
+        # "за два роки до вищеописаних подій": counted back from the narrative time, as
+        # "за два роки до того" (the event told is the narrative's)
+        return _duration_hit(start, m.end(), pre, n, UNITS[norm(m.group("u"))], None, _BEFORE_EVENT)
     if (norm(m.group("u")) + text[m.end("u"):m.end("u") + 1] in _HOUR_ABBREVIATIONS
             and n.isdigit() and (int(n) % 10 != 1 or int(n) % 100 == 11)):
         # "протягом 2 год.": hours; the Russian year word "год" follows only a count
@@ -108,7 +112,7 @@ def _paucal(n: int) -> bool:
 def _duration_unit(m: re.Match[str], text: str, orig: str) -> Hit | None:
     unit = UNITS[norm(m.group("u"))]
     if norm(m.group("pre")) in _WITHIN_PREPS and not m.group("before") and _BEFORE_EVENT_RE.match(text, m.end()):
-        return Hit(m.start(), m.end(), unresolved, None, "relative")
+        return _duration_hit(m.start(), m.end(), m.group("pre"), "1", unit, None, _BEFORE_EVENT)
     return _duration_hit(m.start(), m.end(), m.group("pre"), "1", unit, m.group("ago"),
                          m.group("before"))
 
@@ -172,7 +176,10 @@ def _duration_hit(
             p = ctx.ref.shift(unit, sign * count)
             if p is None:
                 return Res(None, source="narrative", anchor=ctx.ref.value)
-            return res_point(p, "narrative", ctx.ref.value)
+            res = res_point(p, "narrative", ctx.ref.value)
+            if before == _BEFORE_EVENT:
+                res.ref = None  # a look back before an event leaves the narrative where it is
+            return res
 
         return Hit(start, end, resolve, None, "relative")
     value = f"P{count * mult if count is not None else 'X'}{letter}"
