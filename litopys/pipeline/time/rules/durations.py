@@ -228,9 +228,25 @@ _COUNT_BEFORE_RE = re.compile(
 )
 
 
+def _and_half_point(ref: Point, unit: str, n: int, sign: int) -> Point | None:
+    """The point n and a half units from ref (sign -1: back), at the unit's precision;
+    None where ref is too coarse to place the half."""
+    if unit == "Y" and ref.month:
+        p = ref.shift("M", sign * (12 * n + 6))
+        return Point(p.year) if p is not None else None
+    if unit == "M" and ref.day:
+        p = ref.later("M", sign * n)
+        p = p.shift("D", sign * 15) if p is not None else None
+        return Point(p.year, p.month) if p is not None else None
+    if unit == "D":
+        return ref.shift("D", sign * n)
+    return None
+
+
 @pattern(
     "duration_and_half",
-    rf"{alt(WORDS['half_words'])}\s+(?P<u>{_UNIT})",
+    rf"{alt(WORDS['half_words'])}\s+(?P<u>{_UNIT})"
+    rf"(?:\s+(?P<before>{_BEFORE})|\s+(?P<after>{_AFTER}))?",
     word_start=True,
 )
 def _duration_and_half(m: re.Match[str], text: str, orig: str) -> Hit | None:
@@ -246,9 +262,18 @@ def _duration_and_half(m: re.Match[str], text: str, orig: str) -> Hit | None:
         return None
     first = count.start()
     left = _LEFT_DUR_RE.search(text, max(0, first - 32), first)
-    if left and norm(left.group()) in _COUNTED:
-        return None  # "через два з половиною роки": a point in time; not read yet
     start = left.start() if left else first
+    if (left and norm(left.group()) in _COUNTED) or m.group("before") or m.group("after"):
+        # "через два з половиною роки", "за два з половиною місяці до цього": a point
+        sign, count_n = (-1 if m.group("before") else 1), int(n)
+
+        def resolve(ctx: Ctx) -> Res:
+            p = _and_half_point(ctx.ref, unit, count_n, sign) if ctx.ref is not None else None
+            if p is None or ctx.ref is None:
+                return Res(None, source="narrative")
+            return res_point(p, "narrative", ctx.ref.value)
+
+        return Hit(start, m.end(), resolve, None, "relative")
     value = f"P{int(n)}{unit}{_HALF_OF[unit]}"
     return Hit(start, m.end(), lambda ctx: Res(value, precision="duration"), None, "duration")
 
