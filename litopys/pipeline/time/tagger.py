@@ -711,6 +711,32 @@ def night_before(text: str, timexes: list[Timex]) -> list[Timex]:
     return out
 
 
+# "Від початку липня": the part word carries the range's "from" inside the expression.
+_RANGE_FROM_INSIDE = re.compile(rf"{alt(WORDS['range_from'])}\s", re.I)
+_MONTH_OR_DAY = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})(?P<d>-\d{2})?$")
+
+
+def _year_of_range_end(a: Timex, b: Timex) -> Timex:
+    """The first end of a range, in the year the second end writes when the first writes
+    none ("з середини липня до кінця серпня 1649 р.": July 1649, not of the narrative's
+    year); a later month than the second end's is in the year before."""
+    ma, mb = _MONTH_OR_DAY.match(a.value or ""), re.match(r"^(\d{4})-(\d{2})", b.value or "")
+    if ma is None or mb is None or a.source != "narrative" or b.source != "text":
+        return a
+    year = int(mb.group(1)) - (1 if ma.group("m") > mb.group(2) else 0)
+    value = f"{year:04d}{a.value[4:]}"  # type: ignore[index]
+    p = Point.from_value(value)
+    if p is None or not _valid_value(value):
+        return a
+    begin, end = p.bounds()
+    return replace(a, value=value, begin=begin, end_date=end)
+
+
+def _valid_value(value: str) -> bool:
+    """Whether a month or day value names a real day ("2019-02-29" does not)."""
+    return parse_day(value if len(value) == 10 else f"{value}-01") is not None
+
+
 def join_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
     """"з осені 1973 до літа 1975 року": two expressions joined by з ... до are one range."""
     out: list[Timex] = []
@@ -723,9 +749,11 @@ def join_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
                 and not b.value.startswith("P") and a.begin and b.end_date
                 and _RANGE_TO.match(text[a.end:b.start])):
             m = _RANGE_FROM.search(text, max(0, a.start - 5), a.start)
+            inner = m is None and _RANGE_FROM_INSIDE.match(a.text) is not None
+            a = _year_of_range_end(a, b)
             first, last = parse_day(a.begin), parse_day(b.end_date)
-            if m and first is not None and last is not None and first <= last:
-                start = m.start() + (1 if text[m.start()].isspace() else 0)
+            if (m or inner) and first is not None and last is not None and first <= last:
+                start = a.start if m is None else m.start() + (1 if text[m.start()].isspace() else 0)
                 out.append(Timex(start=start, end=b.end, text=text[start:b.end],
                                  value=f"{a.value}/{b.value}", begin=a.begin,
                                  end_date=b.end_date, precision="range",

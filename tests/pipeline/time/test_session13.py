@@ -138,3 +138,16 @@ def test_a_count_before_an_event_after_a_day() -> None:
 def test_a_count_and_a_half_from_the_narrative_is_a_point(
         text: str, expected: tuple[str, str | None]) -> None:
     assert expected in _extract(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Навесні 1648 р. почалося повстання. З середини липня до кінця серпня 1649 р. тривала "
+     "облога.", ("З середини липня до кінця серпня 1649 р.", "1649-07/1649-08")),
+    ("Навесні 1648 р. почалося повстання. Від початку липня до середини серпня 1649 р. "
+     "тривала облога.", ("Від початку липня до середини серпня 1649 р.", "1649-07/1649-08")),
+    ("Навесні 1648 р. почалося повстання. З середини грудня до кінця січня 1650 р. тривала "
+     "облога.", ("З середини грудня до кінця січня 1650 р.", "1649-12/1650-01")),
+])
+def test_the_first_end_of_a_range_takes_the_year_the_second_writes(
+        text: str, expected: tuple[str, str | None]) -> None:
+    assert expected in _extract(text)
