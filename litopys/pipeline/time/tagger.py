@@ -737,6 +737,20 @@ def _valid_value(value: str) -> bool:
     return parse_day(value if len(value) == 10 else f"{value}-01") is not None
 
 
+_PART_START = re.compile(rf"{alt(list(PARTS))}\s", re.I)
+_DASH_ONLY = re.compile(r"^\s*[-–—]\s*$")
+_MONTH_VALUE = re.compile(r"^\d{4}-\d{2}$")
+
+
+def _part_pair(text: str, a: Timex, b: Timex) -> bool:
+    """"Наприкінці травня – на початку червня 1648 р.": two parts of months joined by a
+    dash, each opening with a part word."""
+    return (_DASH_ONLY.match(text[a.end:b.start]) is not None
+            and _PART_START.match(a.text) is not None and _PART_START.match(b.text) is not None
+            and _MONTH_VALUE.match(a.value or "") is not None
+            and _MONTH_VALUE.match(b.value or "") is not None)
+
+
 def join_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
     """"з осені 1973 до літа 1975 року": two expressions joined by з ... до are one range."""
     out: list[Timex] = []
@@ -747,9 +761,10 @@ def join_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
         if (b is not None and a.value and b.value and "/" not in a.value
                 and "/" not in b.value and not a.value.startswith("P")
                 and not b.value.startswith("P") and a.begin and b.end_date
-                and _RANGE_TO.match(text[a.end:b.start])):
+                and (_RANGE_TO.match(text[a.end:b.start]) or _part_pair(text, a, b))):
             m = _RANGE_FROM.search(text, max(0, a.start - 5), a.start)
-            inner = m is None and _RANGE_FROM_INSIDE.match(a.text) is not None
+            inner = m is None and (_RANGE_FROM_INSIDE.match(a.text) is not None
+                                   or _part_pair(text, a, b))
             a = _year_of_range_end(a, b)
             first, last = parse_day(a.begin), parse_day(b.end_date)
             if (m or inner) and first is not None and last is not None and first <= last:

@@ -151,3 +151,14 @@ def test_a_count_and_a_half_from_the_narrative_is_a_point(
 def test_the_first_end_of_a_range_takes_the_year_the_second_writes(
         text: str, expected: tuple[str, str | None]) -> None:
     assert expected in _extract(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Навесні 1647 р. почалося. Наприкінці травня – на початку червня 1648 р. відбулися "
+     "битви.", ("Наприкінці травня – на початку червня 1648 р.", "1648-05/1648-06")),
+    ("Наприкінці травня 1648 р. – на початку червня відбулися битви.",
+     ("Наприкінці травня 1648 р. – на початку червня", "1648-05/1648-06")),
+])
+def test_parts_of_two_months_joined_by_a_dash_are_one_range(
+        text: str, expected: tuple[str, str | None]) -> None:
+    assert expected in _extract(text)
