@@ -162,3 +162,13 @@ def test_the_first_end_of_a_range_takes_the_year_the_second_writes(
 def test_parts_of_two_months_joined_by_a_dash_are_one_range(
         text: str, expected: tuple[str, str | None]) -> None:
     assert expected in _extract(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Зерно експортуватимуть протягом 120-ти днів.", [("протягом 120-ти днів", "P120D")]),
+    ("Соглашение действует в течение 5-ти лет.", [("в течение 5-ти лет", "P5Y")]),
+    ("Так було у 90-х роках.", [("90-х роках", "199X")]),
+])
+def test_a_count_in_digits_may_carry_its_case_ending(
+        text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _tags(text) == expected

@@ -49,12 +49,13 @@ _LONG_COUNT_WORDS = word_set("long_count_year_words")
 _ORDINAL_CENTURY_FORMS = word_set("ordinal_century_forms")
 _BEFORE_EVENT_RE = re.compile(rf"\s+{alt(WORDS['before_event'])}\s")
 _COUNT_ADJ = alt(WORDS["count_unit_adjectives"])
+_COUNT_SUFFIX = alt(WORDS["count_case_suffixes"])
 _LEFT_DUR_RE = re.compile(rf"{L}{_DUR_PRE}\s+(?:{_COUNT_ADJ}\s+)?$")
 
 
 @pattern(
     "duration",
-    rf"(?P<n>[0-9](?<![\w.,:].)[0-9]{{0,3}})\s+(?:{_COUNT_ADJ}\s+)?(?P<u>{_UNIT})"
+    rf"(?P<n>[0-9](?<![\w.,:].)[0-9]{{0,3}})(?:-{_COUNT_SUFFIX})?\s+(?:{_COUNT_ADJ}\s+)?(?P<u>{_UNIT})"
     rf"(?:\s+(?P<ago>{_AGO})|\s+(?P<before>{_BEFORE})|\s+(?P<after>{_AFTER}))?",
     rf"(?P<n>{alt(list(NUMBERS))})\s+(?:{_COUNT_ADJ}\s+)?(?P<u>{_UNIT})"
     rf"(?:\s+(?P<ago>{_AGO})|\s+(?P<before>{_BEFORE})|\s+(?P<after>{_AFTER}))?",
