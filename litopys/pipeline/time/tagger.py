@@ -50,7 +50,7 @@ from litopys.pipeline.time.grammar import (
     norm,
 )
 from litopys.pipeline.time.rules.relative import DEICTIC, DEICTIC_NOW, WEEKDAY_NUMBER
-from litopys.pipeline.time.values import VALUE_RE, Point, parse_day
+from litopys.pipeline.time.values import VALUE_RE, Point, century_days, decade_days, parse_day
 from litopys.pipeline.time.words import WORDS
 
 __all__ = ["tag", "TimeTagger", "VALUE_RE"]
@@ -502,6 +502,7 @@ class TimeTagger:
         spans = []
         text = doc.text
         found = tag(text, anchor=doc._.anchor)
+        anchor = None
         if doc._.anchor is None:
             anchor = (dateline_anchor(text, found) or publication_anchor(text, found)
                       or infer_anchor(doc, found))
@@ -516,6 +517,7 @@ class TimeTagger:
         found = that_time(text, found)
         found = then_after_date(text, found)
         found = years_before_clauses(doc, found)
+        found = last_century(text, found, doc._.anchor or anchor)
         taken: set[tuple[int, int]] = set()
         for t in found:
             span = doc.char_span(t.start, t.end, label="TIMEX", alignment_mode="expand")
@@ -990,6 +992,38 @@ def then_after_date(text: str, timexes: list[Timex]) -> list[Timex]:
                            begin=last.begin, end_date=last.end_date, precision=last.precision,
                            source="narrative", anchor=last.value))
     return sorted(timexes + extra, key=lambda t: t.start) if extra else timexes
+
+
+_LAST_CENTURY = re.compile(rf"{L}{alt(WORDS['last_century'])}(?![\w{APOS}])", re.I)
+_DECADE_VALUE = re.compile(r"^\d\d(?P<d>\d)X$")
+
+
+def last_century(text: str, timexes: list[Timex], anchor: str | None) -> list[Timex]:
+    """"у 30-х роках минулого століття", "на початку минулого століття": the century before
+    the time of writing (the 20th without a document date), whatever the narrative's is."""
+    century = int(anchor[:4]) // 100 - 1 if anchor and anchor[:4].isdigit() else 19
+    out = list(timexes)
+    for m in _LAST_CENTURY.finditer(text):
+        before = [k for k, t in enumerate(out) if t.end <= m.start()]
+        k = before[-1] if before else None
+        prev = out[k] if k is not None else None
+        if (prev is not None and re.fullmatch(r"\s+", text[prev.end:m.start()])
+                and (dec := _DECADE_VALUE.match(prev.value or "")) is not None):
+            first_year = century * 100 + int(dec.group("d")) * 10
+            a, b = decade_days(first_year)
+            out[k] = replace(prev, end=m.end(), text=text[prev.start:m.end()],  # type: ignore[index]
+                             value=f"{first_year // 10:03d}X", begin=a.iso, end_date=b.iso)
+            continue
+        if any(t.start < m.end() and m.start() < t.end for t in out):
+            continue
+        window = max(0, m.start() - 24)
+        part = LEFT_PART_RE.search(text[window:m.start()].lower())
+        start = window + part.start() if part else m.start()
+        value, (a, b) = century_days(century + 1)
+        out.append(Timex(start=start, end=m.end(), text=text[start:m.end()], value=value,
+                         begin=a.iso, end_date=b.iso, precision="century",
+                         source="narrative"))
+    return sorted(out, key=lambda t: t.start)
 
 
 _PREP_YEAR = re.compile(

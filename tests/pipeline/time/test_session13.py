@@ -172,3 +172,16 @@ def test_parts_of_two_months_joined_by_a_dash_are_one_range(
 def test_a_count_in_digits_may_carry_its_case_ending(
         text: str, expected: list[tuple[str, str | None]]) -> None:
     assert _tags(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Договір 1654 року. У 30-х роках минулого століття почалися репресії.",
+     ("У 30-х роках минулого століття", "193X")),
+    ("Договір 1654 року. На початку минулого століття почалися репресії.",
+     ("На початку минулого століття", "19XX")),
+    ("Договор 1654 года. В 20-е годы прошлого века начались репрессии.",
+     ("В 20-е годы прошлого века", "192X")),
+])
+def test_the_last_century_is_the_one_before_the_time_of_writing(
+        text: str, expected: tuple[str, str | None]) -> None:
+    assert expected in _extract(text)
