@@ -857,9 +857,9 @@ def hours(text: str, timexes: list[Timex]) -> list[Timex]:
                                precision="day" if day else None, source="narrative",
                                anchor=day))
             continue
-        if not num.isdigit() or (norm(m.group("u")) in _PAUCAL and raw.isdigit()
-                                 and not _paucal(int(num))):
-            continue  # "близько 10 години": a clock time, not ten hours
+        if not num.isdigit() or int(num) == 0 or (norm(m.group("u")) in _PAUCAL and raw.isdigit()
+                                                  and not _paucal(int(num))):
+            continue  # "близько 10 години": a clock time, not ten hours; "з 00 годин": one too
         unit = _CLOCK_UNIT[norm(m.group("u"))]
         days = next((t for t in timexes if t.end <= m.start() and t.value and
                      re.fullmatch(r"P\d+D", t.value) and

@@ -79,7 +79,7 @@ def test_a_part_word_before_a_count_of_something_is_no_year() -> None:
 
 
 def test_a_zero_count_is_no_duration() -> None:
-    assert _tags("Припинення вогню з 00 годин 15 лютого 2015 року.") == [
+    assert _extract("Припинення вогню з 00 годин 15 лютого 2015 року.") == [
         ("15 лютого 2015 року", "2015-02-15")]
 
 

@@ -75,8 +75,6 @@ def _duration(m: re.Match[str], text: str, orig: str) -> Hit | None:
         # four digits are a year ("1920 років", "1932 року"), except a count of years
         # after a duration word or before "тому" ("протягом 1000 років")
         return None
-    if raw.isdigit() and int(raw) == 0:
-        return None  # "з 00 годин 15 лютого": a clock reading, never a count of nothing
     if raw.isdigit() and norm(m.group("u")) in _ORDINAL_CENTURY_FORMS and not _paucal(int(raw)):
         return None  # "17 століття": the 17th century (a count of 17 takes "століть")
     if raw in _INDEFINITE_ONE and not pre:
