@@ -518,6 +518,7 @@ class TimeTagger:
         found = then_after_date(text, found)
         found = years_before_clauses(doc, found)
         found = last_century(text, found, doc._.anchor or anchor)
+        found = inverted_years(text, found)
         taken: set[tuple[int, int]] = set()
         for t in found:
             span = doc.char_span(t.start, t.end, label="TIMEX", alignment_mode="expand")
@@ -992,6 +993,46 @@ def then_after_date(text: str, timexes: list[Timex]) -> list[Timex]:
                            begin=last.begin, end_date=last.end_date, precision=last.precision,
                            source="narrative", anchor=last.value))
     return sorted(timexes + extra, key=lambda t: t.start) if extra else timexes
+
+
+_INVERTED_YEAR = re.compile(
+    rf"{L}(?:(?P<p>{alt(WORDS['inverted_year_prepositions'])})\s+)?"
+    rf"{alt(WORDS['inverted_year_words'], bound=False)}\s*(?P<y>1[0-9]{{3}}|20[0-9]{{2}})"
+    rf"(?![\w{APOS}]|[.,]\d)", re.I)
+_SEASON_OR_MONTH = re.compile(r"^(?P<y>\d{4})(?P<rest>-(?:SP|SU|FA|WI|\d{2}))$")
+
+
+def inverted_years(text: str, timexes: list[Timex]) -> list[Timex]:
+    """"в році 1649", "в р. 1657": the year word before the year, as older prose writes it;
+    after a season or a month ("весною року 1648", "в січні року 1649") it gives their
+    year, one expression. Without a preposition, season or month it is left alone
+    ("протягом року 1500 козаків")."""
+    out = list(timexes)
+    for m in _INVERTED_YEAR.finditer(text):
+        start, end, y = m.start(), m.end(), int(m.group("y"))
+        if y > 2100:
+            continue
+        # the year alone may have been read already ("в січні року 1649."): it joins
+        out = [t for t in out if not (t.start == m.start("y") and t.end <= end)]
+        if any(t.start < end and start < t.end for t in out):
+            continue
+        before = [k for k, t in enumerate(out) if t.end <= start]
+        k = before[-1] if before else None
+        prev = out[k] if k is not None else None
+        if (prev is not None and k is not None and re.fullmatch(r"\s+", text[prev.end:start])
+                and prev.precision in ("season", "month", None) and "/" not in (prev.value or "")):
+            joined = tag(f"{prev.text} {y}")  # "весною 1648": the season of that year
+            if (len(joined) == 1 and joined[0].value and joined[0].start == 0
+                    and _SEASON_OR_MONTH.match(joined[0].value)):
+                j = joined[0]
+                out[k] = replace(prev, end=end, text=text[prev.start:end], value=j.value,
+                                 begin=j.begin, end_date=j.end_date, precision=j.precision,
+                                 source="text", anchor=None)
+                continue
+        if m.group("p") is None:
+            continue
+        out.append(_year_timex(text, start, end, y))
+    return sorted(out, key=lambda t: t.start)
 
 
 _LAST_CENTURY = re.compile(rf"{L}{alt(WORDS['last_century'])}(?![\w{APOS}])", re.I)

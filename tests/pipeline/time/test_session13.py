@@ -185,3 +185,15 @@ def test_a_count_in_digits_may_carry_its_case_ending(
 def test_the_last_century_is_the_one_before_the_time_of_writing(
         text: str, expected: tuple[str, str | None]) -> None:
     assert expected in _extract(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Він вийшов весною року 1648 на Україну. В році 1649 він був записаний до реєстру.",
+     [("весною року 1648", "1648-SP"), ("В році 1649", "1649")]),
+    ("Це сталося в січні року 1649.", [("січні року 1649", "1649-01")]),
+    ("Весной года 1648 войско вышло.", [("Весной года 1648", "1648-SP")]),
+    ("Протягом року 1500 козаків служили.", [("Протягом року", "P1Y")]),
+])
+def test_older_prose_writes_the_year_word_before_the_year(
+        text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _extract(text) == expected
