@@ -24,7 +24,7 @@ import re
 from dataclasses import replace
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from litopys.chronicle import Timex
 from litopys.pipeline import extensions  # noqa: F401
@@ -36,6 +36,7 @@ from litopys.pipeline.time.grammar import (
     LEFT_PART_RE,
     MON,
     NUMBERS,
+    PARTS,
     PATTERNS,
     RELATIVE,
     UNITS,
@@ -48,8 +49,8 @@ from litopys.pipeline.time.grammar import (
     alt,
     norm,
 )
-from litopys.pipeline.time.rules.relative import DEICTIC, WEEKDAY_NUMBER
-from litopys.pipeline.time.values import VALUE_RE, Point, parse_day
+from litopys.pipeline.time.rules.relative import DEICTIC, DEICTIC_NOW, WEEKDAY_NUMBER
+from litopys.pipeline.time.values import VALUE_RE, Point, century_days, decade_days, parse_day
 from litopys.pipeline.time.words import WORDS
 
 __all__ = ["tag", "TimeTagger", "VALUE_RE"]
@@ -137,8 +138,14 @@ def _weekday_year(work: str, hit: Hit, prev_end: int, res: Res, ctx: Ctx,
 
 
 
+# Rarer dashes of web pages read as the en dash and hyphen the patterns know ("1588‒99 рр."
+# with a figure dash, "1648−1657" with a minus sign, a non-breaking hyphen).
+_DASHES = str.maketrans({"\u2012": "\u2013", "\u2212": "\u2013", "\u2015": "\u2014",
+                         "\u2010": "-", "\u2011": "-"})
+
+
 def _working_copy(text: str) -> str:
-    """Lower-case the text and unify apostrophes, keeping every offset.
+    """Lower-case the text and unify apostrophes and dashes, keeping every offset.
 
     text (str): the original text.
     RETURNS (str): a string of the same length for the patterns to run on.
@@ -146,7 +153,7 @@ def _working_copy(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):  # a few characters ("İ") lower-case to two
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    low = low.replace("’", "'").replace("ʼ", "'")
+    low = low.replace("’", "'").replace("ʼ", "'").translate(_DASHES)
     low = _latin_lookalikes(low)
     return _OCR_YEAR_RE.sub(_ocr_digits, _OCR_DAY_RE.sub(_ocr_digits, low))
 
@@ -495,12 +502,14 @@ class TimeTagger:
         spans = []
         text = doc.text
         found = tag(text, anchor=doc._.anchor)
+        anchor = None
         if doc._.anchor is None:
             anchor = (dateline_anchor(text, found) or publication_anchor(text, found)
                       or infer_anchor(doc, found))
             if anchor is not None:
                 found = tag(text, anchor=anchor)
         found = excerpt_datelines(text, found)
+        found = [t for t in found if t.value is not None or norm(t.text) not in DEICTIC_NOW]
         found = join_ranges(text, night_before(text, found))
         found = day_parts(text, found)
         found = hours(text, found)
@@ -508,6 +517,8 @@ class TimeTagger:
         found = that_time(text, found)
         found = then_after_date(text, found)
         found = years_before_clauses(doc, found)
+        found = last_century(text, found, doc._.anchor or anchor)
+        found = inverted_years(text, found)
         taken: set[tuple[int, int]] = set()
         for t in found:
             span = doc.char_span(t.start, t.end, label="TIMEX", alignment_mode="expand")
@@ -619,10 +630,11 @@ def excerpt_datelines(text: str, timexes: list[Timex]) -> list[Timex]:
         if day is None:
             # a headline line first, the dateline on the next line
             newline = block.find("\n")
-            if newline < 0:
+            below = [k for k in inside if out[k].start > a + newline]
+            if newline < 0 or not below:
                 continue
             day = dateline_anchor(block[newline + 1:],
-                                  [_shifted(out[inside[0]], -(a + newline + 1))])
+                                  [_shifted(out[below[0]], -(a + newline + 1))])
             if day is None:
                 continue
         point = Point.from_iso(day)
@@ -702,6 +714,46 @@ def night_before(text: str, timexes: list[Timex]) -> list[Timex]:
     return out
 
 
+# "Від початку липня": the part word carries the range's "from" inside the expression.
+_RANGE_FROM_INSIDE = re.compile(rf"{alt(WORDS['range_from'])}\s", re.I)
+_MONTH_OR_DAY = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})(?P<d>-\d{2})?$")
+
+
+def _year_of_range_end(a: Timex, b: Timex) -> Timex:
+    """The first end of a range, in the year the second end writes when the first writes
+    none ("з середини липня до кінця серпня 1649 р.": July 1649, not of the narrative's
+    year); a later month than the second end's is in the year before."""
+    ma, mb = _MONTH_OR_DAY.match(a.value or ""), re.match(r"^(\d{4})-(\d{2})", b.value or "")
+    if ma is None or mb is None or a.source != "narrative" or b.source != "text":
+        return a
+    year = int(mb.group(1)) - (1 if ma.group("m") > mb.group(2) else 0)
+    value = f"{year:04d}{a.value[4:]}"  # type: ignore[index]
+    p = Point.from_value(value)
+    if p is None or not _valid_value(value):
+        return a
+    begin, end = p.bounds()
+    return replace(a, value=value, begin=begin, end_date=end)
+
+
+def _valid_value(value: str) -> bool:
+    """Whether a month or day value names a real day ("2019-02-29" does not)."""
+    return parse_day(value if len(value) == 10 else f"{value}-01") is not None
+
+
+_PART_START = re.compile(rf"{alt(list(PARTS))}\s", re.I)
+_DASH_ONLY = re.compile(r"^\s*[-–—]\s*$")
+_MONTH_VALUE = re.compile(r"^\d{4}-\d{2}$")
+
+
+def _part_pair(text: str, a: Timex, b: Timex) -> bool:
+    """"Наприкінці травня – на початку червня 1648 р.": two parts of months joined by a
+    dash, each opening with a part word."""
+    return (_DASH_ONLY.match(text[a.end:b.start]) is not None
+            and _PART_START.match(a.text) is not None and _PART_START.match(b.text) is not None
+            and _MONTH_VALUE.match(a.value or "") is not None
+            and _MONTH_VALUE.match(b.value or "") is not None)
+
+
 def join_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
     """"з осені 1973 до літа 1975 року": two expressions joined by з ... до are one range."""
     out: list[Timex] = []
@@ -712,11 +764,14 @@ def join_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
         if (b is not None and a.value and b.value and "/" not in a.value
                 and "/" not in b.value and not a.value.startswith("P")
                 and not b.value.startswith("P") and a.begin and b.end_date
-                and _RANGE_TO.match(text[a.end:b.start])):
+                and (_RANGE_TO.match(text[a.end:b.start]) or _part_pair(text, a, b))):
             m = _RANGE_FROM.search(text, max(0, a.start - 5), a.start)
+            inner = m is None and (_RANGE_FROM_INSIDE.match(a.text) is not None
+                                   or _part_pair(text, a, b))
+            a = _year_of_range_end(a, b)
             first, last = parse_day(a.begin), parse_day(b.end_date)
-            if m and first is not None and last is not None and first <= last:
-                start = m.start() + (1 if text[m.start()].isspace() else 0)
+            if (m or inner) and first is not None and last is not None and first <= last:
+                start = a.start if m is None else m.start() + (1 if text[m.start()].isspace() else 0)
                 out.append(Timex(start=start, end=b.end, text=text[start:b.end],
                                  value=f"{a.value}/{b.value}", begin=a.begin,
                                  end_date=b.end_date, precision="range",
@@ -803,9 +858,9 @@ def hours(text: str, timexes: list[Timex]) -> list[Timex]:
                                precision="day" if day else None, source="narrative",
                                anchor=day))
             continue
-        if not num.isdigit() or (norm(m.group("u")) in _PAUCAL and raw.isdigit()
-                                 and not _paucal(int(num))):
-            continue  # "близько 10 години": a clock time, not ten hours
+        if not num.isdigit() or int(num) == 0 or (norm(m.group("u")) in _PAUCAL and raw.isdigit()
+                                                  and not _paucal(int(num))):
+            continue  # "близько 10 години": a clock time, not ten hours; "з 00 годин": one too
         unit = _CLOCK_UNIT[norm(m.group("u"))]
         days = next((t for t in timexes if t.end <= m.start() and t.value and
                      re.fullmatch(r"P\d+D", t.value) and
@@ -827,9 +882,21 @@ def hours(text: str, timexes: list[Timex]) -> list[Timex]:
 
 
 _COUNT_AFTER = re.compile(
-    rf"^{alt(WORDS['count_of_prepositions'])}\s+(?P<n>\d{{1,3}}|{alt(list(NUMBERS))})\s+(?P<u>{alt(list(UNITS))})$",
+    rf"^(?P<p>{alt(WORDS['count_of_prepositions'])})\s+(?P<n>\d{{1,3}}|{alt(list(NUMBERS))})\s+(?P<u>{alt(list(UNITS))})$",
     re.I,
 )
+
+
+_WITHIN_PREPOSITIONS = frozenset(norm(w) for w in WORDS["within_prepositions"])
+_SPAN_OF_COUNT = re.compile(rf"{L}{alt(WORDS['span_of_count_words'])}\s+$", re.I)
+
+
+def _genitive(token: Token, pos: str) -> bool:
+    """Whether one of the token's readings is a genitive of the part of speech (and none
+    a preposition: "до" may also be read as a noun)."""
+    tags = token._.tags
+    return (any(tag.startswith(pos) and "gent" in tag for tag in tags)
+            and not any(tag.startswith("PREP") for tag in tags))
 
 
 def counts_of_something(doc: Doc, timexes: list[Timex]) -> list[Timex]:
@@ -845,10 +912,17 @@ def counts_of_something(doc: Doc, timexes: list[Timex]) -> list[Timex]:
             unit = UNITS.get(norm(m.group("u")), "")
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
             after = doc[span.end] if span is not None and span.end < len(doc) else None
-            if (num.isdigit() and unit and after is not None and after.text[:1].islower()
-                    and any(tag.startswith("NOUN") and "gent" in tag for tag in after._.tags)):
+            noun = after
+            if (after is not None and _genitive(after, "ADJ") and span is not None
+                    and span.end + 1 < len(doc)):
+                noun = doc[span.end + 1]  # "за 20 років незалежної України"
+            if num.isdigit() and unit and (
+                    (after is not None and noun is not None and after.text[:1].islower()
+                     and _genitive(noun, "NOUN"))
+                    or _SPAN_OF_COUNT.search(doc.text, max(0, t.start - 24), t.start)):
                 letter, mult = unit[-1], int(unit[:-1]) if len(unit) > 1 else 1
-                start = t.start + m.start("n")
+                within = norm(m.group("p")) in _WITHIN_PREPOSITIONS
+                start = t.start if within else t.start + m.start("n")
                 t = Timex(start=start, end=t.end, text=doc.text[start:t.end],
                           value=f"P{int(num) * mult}{letter}", precision="duration")
         out.append(t)
@@ -921,8 +995,86 @@ def then_after_date(text: str, timexes: list[Timex]) -> list[Timex]:
     return sorted(timexes + extra, key=lambda t: t.start) if extra else timexes
 
 
+_INVERTED_YEAR = re.compile(
+    rf"{L}(?:(?P<p>{alt(WORDS['inverted_year_prepositions'])})\s+)?"
+    rf"{alt(WORDS['inverted_year_words'], bound=False)}\s*(?P<y>1[0-9]{{3}}|20[0-9]{{2}})"
+    rf"(?![\w{APOS}]|[.,]\d)", re.I)
+_SEASON_OR_MONTH = re.compile(r"^(?P<y>\d{4})(?P<rest>-(?:SP|SU|FA|WI|\d{2}))$")
+
+
+def inverted_years(text: str, timexes: list[Timex]) -> list[Timex]:
+    """"в році 1649", "в р. 1657": the year word before the year, as older prose writes it;
+    after a season or a month ("весною року 1648", "в січні року 1649") it gives their
+    year, one expression. Without a preposition, season or month it is left alone
+    ("протягом року 1500 козаків")."""
+    out = list(timexes)
+    for m in _INVERTED_YEAR.finditer(text):
+        start, end, y = m.start(), m.end(), int(m.group("y"))
+        if y > 2100:
+            continue
+        # the year alone may have been read already ("в січні року 1649."): it joins
+        out = [t for t in out if not (t.start == m.start("y") and t.end <= end)]
+        if any(t.start < end and start < t.end for t in out):
+            continue
+        before = [k for k, t in enumerate(out) if t.end <= start]
+        k = before[-1] if before else None
+        prev = out[k] if k is not None else None
+        if (prev is not None and k is not None and re.fullmatch(r"\s+", text[prev.end:start])
+                and prev.precision in ("season", "month", None) and "/" not in (prev.value or "")):
+            joined = tag(f"{prev.text} {y}")  # "весною 1648": the season of that year
+            if (len(joined) == 1 and joined[0].value and joined[0].start == 0
+                    and _SEASON_OR_MONTH.match(joined[0].value)):
+                j = joined[0]
+                out[k] = replace(prev, end=end, text=text[prev.start:end], value=j.value,
+                                 begin=j.begin, end_date=j.end_date, precision=j.precision,
+                                 source="text", anchor=None)
+                continue
+        if m.group("p") is None:
+            continue
+        out.append(_year_timex(text, start, end, y))
+    return sorted(out, key=lambda t: t.start)
+
+
+_LAST_CENTURY = re.compile(rf"{L}{alt(WORDS['last_century'])}(?![\w{APOS}])", re.I)
+_DECADE_VALUE = re.compile(r"^\d\d(?P<d>\d)X$")
+
+
+def last_century(text: str, timexes: list[Timex], anchor: str | None) -> list[Timex]:
+    """"у 30-х роках минулого століття", "на початку минулого століття": the century before
+    the time of writing (the 20th without a document date), whatever the narrative's is."""
+    century = int(anchor[:4]) // 100 - 1 if anchor and anchor[:4].isdigit() else 19
+    out = list(timexes)
+    for m in _LAST_CENTURY.finditer(text):
+        before = [k for k, t in enumerate(out) if t.end <= m.start()]
+        k = before[-1] if before else None
+        prev = out[k] if k is not None else None
+        if (prev is not None and re.fullmatch(r"\s+", text[prev.end:m.start()])
+                and (dec := _DECADE_VALUE.match(prev.value or "")) is not None):
+            first_year = century * 100 + int(dec.group("d")) * 10
+            a, b = decade_days(first_year)
+            out[k] = replace(prev, end=m.end(), text=text[prev.start:m.end()],  # type: ignore[index]
+                             value=f"{first_year // 10:03d}X", begin=a.iso, end_date=b.iso)
+            continue
+        if any(t.start < m.end() and m.start() < t.end for t in out):
+            continue
+        window = max(0, m.start() - 24)
+        part = LEFT_PART_RE.search(text[window:m.start()].lower())
+        start = window + part.start() if part else m.start()
+        value, (a, b) = century_days(century + 1)
+        out.append(Timex(start=start, end=m.end(), text=text[start:m.end()], value=value,
+                         begin=a.iso, end_date=b.iso, precision="century",
+                         source="narrative"))
+    return sorted(out, key=lambda t: t.start)
+
+
 _PREP_YEAR = re.compile(
     rf"{L}{alt(WORDS['date_prepositions'])}\s+(?P<y>1[0-9]{{3}}|20[0-9]{{2}})(?![\w{APOS}]|[.,]\d)", re.I)
+
+
+# A part of a year before a bare year ("На початку 1855 до коаліції", "На поч. 1855").
+_PART_YEAR = re.compile(
+    rf"{L}(?P<p>{alt(list(PARTS) + list(WORDS['part_abbreviations']))})\s+"
+    rf"(?P<y>1[0-9]{{3}}|20[0-9]{{2}})(?![\w{APOS}]|[.,]\d)", re.I)
 
 
 def _year_timex(text: str, start: int, end: int, y: int) -> Timex:
@@ -959,6 +1111,19 @@ def years_before_clauses(doc: Doc, timexes: list[Timex]) -> list[Timex]:
         if text[m.start()] in _SENTENCE_PREPS and m.start("y") - m.start() == 2:
             start = m.start()  # "У 1654": a capitalised one-letter preposition, as "У 1654 р."
         extra.append(_year_timex(text, start, end, y))
+    taken += [(t.start, t.end) for t in extra]
+    for m in _PART_YEAR.finditer(text):
+        # "На початку 1855 до коаліції приєдналося": after a part word a bare four-digit
+        # number is a year unless a genitive noun follows it (a count of something)
+        start, end = m.span("y")
+        if any(a < end and start < b for a, b in taken) or int(m.group("y")) > 2100:
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        after = doc[span.end] if span is not None and span.end < len(doc) else None
+        if after is not None and not any(t.startswith("PREP") for t in after._.tags) and any(
+                t.startswith("NOUN") and "gent" in t for t in after._.tags):
+            continue  # (not "до", which may also be read as a noun)
+        extra.append(_year_timex(text, m.start(), end, int(m.group("y"))))
     taken += [(t.start, t.end) for t in extra]
     for m in _BARE_YEAR.finditer(text):
         # "утворили 1792 Торговицьку конфедерацію": encyclopedic style, a bare year between

@@ -29,6 +29,8 @@ _WITHIN_PREPS = word_set("within_prepositions")
 _COUNTED = _AFTER_PREPS | _WITHIN_PREPS
 # "два дні потому" is read as "через два дні": a count forward from the narrative time.
 _AFTER_MARK = "+after"
+# "за два роки до вищеописаних подій": counted back from the narrative time, not moving it.
+_BEFORE_EVENT = "+event"
 _DUR_PRE = alt(list(WORDS["duration_words"]) + sorted(_COUNTED))
 _UNIT = alt(list(UNITS))
 _AGO = alt(WORDS["ago_words"])
@@ -44,14 +46,16 @@ _LEFT_TENS_RE = re.compile(rf"{L}(?P<t>{alt(list(_TENS))})\s+$")
 _INDEFINITE_ONE = word_set("indefinite_one")
 _HOUR_ABBREVIATIONS = word_set("hour_abbreviations")
 _LONG_COUNT_WORDS = word_set("long_count_year_words")
+_ORDINAL_CENTURY_FORMS = word_set("ordinal_century_forms")
 _BEFORE_EVENT_RE = re.compile(rf"\s+{alt(WORDS['before_event'])}\s")
 _COUNT_ADJ = alt(WORDS["count_unit_adjectives"])
+_COUNT_SUFFIX = alt(WORDS["count_case_suffixes"])
 _LEFT_DUR_RE = re.compile(rf"{L}{_DUR_PRE}\s+(?:{_COUNT_ADJ}\s+)?$")
 
 
 @pattern(
     "duration",
-    rf"(?P<n>[0-9](?<![\w.,:].)[0-9]{{0,3}})\s+(?:{_COUNT_ADJ}\s+)?(?P<u>{_UNIT})"
+    rf"(?P<n>[0-9](?<![\w.,:].)[0-9]{{0,3}})(?:-{_COUNT_SUFFIX})?\s+(?:{_COUNT_ADJ}\s+)?(?P<u>{_UNIT})"
     rf"(?:\s+(?P<ago>{_AGO})|\s+(?P<before>{_BEFORE})|\s+(?P<after>{_AFTER}))?",
     rf"(?P<n>{alt(list(NUMBERS))})\s+(?:{_COUNT_ADJ}\s+)?(?P<u>{_UNIT})"
     rf"(?:\s+(?P<ago>{_AGO})|\s+(?P<before>{_BEFORE})|\s+(?P<after>{_AFTER}))?",
@@ -71,10 +75,14 @@ def _duration(m: re.Match[str], text: str, orig: str) -> Hit | None:
         # four digits are a year ("1920 років", "1932 року"), except a count of years
         # after a duration word or before "тому" ("протягом 1000 років")
         return None
+    if raw.isdigit() and norm(m.group("u")) in _ORDINAL_CENTURY_FORMS and not _paucal(int(raw)):
+        return None  # "17 століття": the 17th century (a count of 17 takes "століть")
     if raw in _INDEFINITE_ONE and not pre:
         return None  # "одного дня": some day, not a duration
     if pre in _WITHIN_PREPS and not m.group("before") and _BEFORE_EVENT_RE.match(text, m.end()):
-        return Hit(start, m.end(), unresolved, None, "relative")  # "за два дні до укладання угоди"
+        # "за два роки до вищеописаних подій": counted back from the narrative time, as
+        # "за два роки до того" (the event told is the narrative's)
+        return _duration_hit(start, m.end(), pre, n, UNITS[norm(m.group("u"))], None, _BEFORE_EVENT)
     if (norm(m.group("u")) + text[m.end("u"):m.end("u") + 1] in _HOUR_ABBREVIATIONS
             and n.isdigit() and (int(n) % 10 != 1 or int(n) % 100 == 11)):
         # "протягом 2 год.": hours; the Russian year word "год" follows only a count
@@ -89,6 +97,11 @@ def _duration(m: re.Match[str], text: str, orig: str) -> Hit | None:
     )
 
 
+def _paucal(n: int) -> bool:
+    """A count that takes the paucal form of a noun: ending in 2, 3 or 4, not 12-14."""
+    return 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14
+
+
 @pattern(
     "duration_unit",
     rf"(?P<pre>{alt(WORDS['unit_prepositions'])})\s+(?P<u>{_UNIT})"
@@ -98,7 +111,7 @@ def _duration(m: re.Match[str], text: str, orig: str) -> Hit | None:
 def _duration_unit(m: re.Match[str], text: str, orig: str) -> Hit | None:
     unit = UNITS[norm(m.group("u"))]
     if norm(m.group("pre")) in _WITHIN_PREPS and not m.group("before") and _BEFORE_EVENT_RE.match(text, m.end()):
-        return Hit(m.start(), m.end(), unresolved, None, "relative")
+        return _duration_hit(m.start(), m.end(), m.group("pre"), "1", unit, None, _BEFORE_EVENT)
     return _duration_hit(m.start(), m.end(), m.group("pre"), "1", unit, m.group("ago"),
                          m.group("before"))
 
@@ -162,7 +175,10 @@ def _duration_hit(
             p = ctx.ref.shift(unit, sign * count)
             if p is None:
                 return Res(None, source="narrative", anchor=ctx.ref.value)
-            return res_point(p, "narrative", ctx.ref.value)
+            res = res_point(p, "narrative", ctx.ref.value)
+            if before == _BEFORE_EVENT:
+                res.ref = None  # a look back before an event leaves the narrative where it is
+            return res
 
         return Hit(start, end, resolve, None, "relative")
     value = f"P{count * mult if count is not None else 'X'}{letter}"
@@ -211,9 +227,25 @@ _COUNT_BEFORE_RE = re.compile(
 )
 
 
+def _and_half_point(ref: Point, unit: str, n: int, sign: int) -> Point | None:
+    """The point n and a half units from ref (sign -1: back), at the unit's precision;
+    None where ref is too coarse to place the half."""
+    if unit == "Y" and ref.month:
+        p = ref.shift("M", sign * (12 * n + 6))
+        return Point(p.year) if p is not None else None
+    if unit == "M" and ref.day:
+        p = ref.later("M", sign * n)
+        p = p.shift("D", sign * 15) if p is not None else None
+        return Point(p.year, p.month) if p is not None else None
+    if unit == "D":
+        return ref.shift("D", sign * n)
+    return None
+
+
 @pattern(
     "duration_and_half",
-    rf"{alt(WORDS['half_words'])}\s+(?P<u>{_UNIT})",
+    rf"{alt(WORDS['half_words'])}\s+(?P<u>{_UNIT})"
+    rf"(?:\s+(?P<before>{_BEFORE})|\s+(?P<after>{_AFTER}))?",
     word_start=True,
 )
 def _duration_and_half(m: re.Match[str], text: str, orig: str) -> Hit | None:
@@ -229,9 +261,18 @@ def _duration_and_half(m: re.Match[str], text: str, orig: str) -> Hit | None:
         return None
     first = count.start()
     left = _LEFT_DUR_RE.search(text, max(0, first - 32), first)
-    if left and norm(left.group()) in _COUNTED:
-        return None  # "через два з половиною роки": a point in time; not read yet
     start = left.start() if left else first
+    if (left and norm(left.group()) in _COUNTED) or m.group("before") or m.group("after"):
+        # "через два з половиною роки", "за два з половиною місяці до цього": a point
+        sign, count_n = (-1 if m.group("before") else 1), int(n)
+
+        def resolve(ctx: Ctx) -> Res:
+            p = _and_half_point(ctx.ref, unit, count_n, sign) if ctx.ref is not None else None
+            if p is None or ctx.ref is None:
+                return Res(None, source="narrative")
+            return res_point(p, "narrative", ctx.ref.value)
+
+        return Hit(start, m.end(), resolve, None, "relative")
     value = f"P{int(n)}{unit}{_HALF_OF[unit]}"
     return Hit(start, m.end(), lambda ctx: Res(value, precision="duration"), None, "duration")
 

@@ -19,8 +19,12 @@ from litopys.pipeline.time.values import SEASON_MONTHS, Point, TimexValue
 from litopys.pipeline.time.words import WORDS
 
 DEICTIC: dict[str, tuple[str, int]] = {
-    norm(p): (str(r["unit"]), int(r["offset"])) for r in WORDS["deictic"] for p in r["phrases"]
+    **{norm(p): ("D", 0) for p in WORDS["deictic_now"]},
+    **{norm(p): (str(r["unit"]), int(r["offset"])) for r in WORDS["deictic"]
+       for p in r["phrases"]},
 }
+# "зараз": a deictic word the stage drops when no document date gives it a value.
+DEICTIC_NOW = frozenset(norm(p) for p in WORDS["deictic_now"])
 
 
 _YEAR_AFTER_RE = re.compile(r"\s*,?\s*[0-9]")
