@@ -12,6 +12,11 @@ def _events(text: str):  # type: ignore[no-untyped-def]
     return ch, ch.events
 
 
+def _one_trigger(evs, trigger: str):  # type: ignore[no-untyped-def]
+    """The event whose trigger is written so."""
+    return next(e for e in evs if e.trigger == trigger)
+
+
 def test_events_meeting_with_partner_in_instrumental() -> None:
     ch, evs = _events("У жовтні 1935 р. відбулася зустріч радянського повпреда "
                       "Д. В. Богомолова з Чан Кайши.")
@@ -24,7 +29,7 @@ def test_events_meeting_with_partner_in_instrumental() -> None:
 def test_events_passive_agent_in_instrumental() -> None:
     ch, evs = _events("Це питання обговорювалося 11 березня 1937 р. наркомом закордонних "
                       "справ СРСР М. М. Литвиновим з послом Китаю Цзян Тінфу.")
-    ev = next(e for e in evs if e.trigger == "обговорювалося")
+    ev = _one_trigger(evs, "обговорювалося")
     assert ev.source[0] == "litvinov" and "ussr" in ev.source
     assert any("цзян" in t for t in ev.target)
     assert ev.date == "1937-03-11"
@@ -203,7 +208,7 @@ def test_events_unlisted_verb_between_two_actors_is_an_event_of_guessed_type() -
     # "перехитрив" is in no lexicon row: an event between the subject and its object, its
     # type guessed (the most frequent root) and said so, with a neutral Goldstein weight
     _, evs = _events("У 1921 р. Польща перехитрила Литву.")
-    ev = next(e for e in evs if e.trigger == "перехитрила")
+    ev = _one_trigger(evs, "перехитрила")
     assert ev.source == ["pol"] and "ltu" in ev.target
     assert ev.cameo == "050" and "type guessed" in ev.cameo_label and ev.goldstein == 0.0
     assert ev.date == "1921"
@@ -237,10 +242,6 @@ def test_events_year_of_a_meeting_after_during_dates_the_clause() -> None:
     _, evs = _events("Під час Женевської конференції 1954 року Китай запропонував Франції "
                      "перемир'я.")
     assert _one_trigger(evs, "запропонував").date == "1954"
-
-
-def _one_trigger(evs, trigger: str):  # type: ignore[no-untyped-def]
-    return next(e for e in evs if e.trigger == trigger)
 
 
 def test_events_abbreviated_state_adjectives_are_both_parties() -> None:
