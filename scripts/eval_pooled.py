@@ -37,13 +37,13 @@ ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT / "tests" / "eval"
 SHARED = ROOT.parent / "shared" / "eval" / "dev"
 DEVELOPMENT = [SHARED, EVAL / "dev", EVAL / "dev-ru"] + [
-    EVAL / f"fresh{n}" for n in (4, 5, 6, 7, 8, 10, 11)]
+    EVAL / f"fresh{n}" for n in (4, 5, 6, 7, 8, 10, 11, 16)]
 #: group name -> (directory, half or None for all texts)
 GROUPS: dict[str, list[tuple[Path, str | None]]] = {
     "read-odd": [(d, "odd") for d in DEVELOPMENT],
     "held-even": [(d, "even") for d in DEVELOPMENT],
     "seen": [(EVAL / name, None) for name in ("fresh", "fresh2", "fresh3")],
-    "clean": [(EVAL / f"fresh{n}", None) for n in (9, 12, 13, 14, 15, 16)],
+    "clean": [(EVAL / f"fresh{n}", None) for n in (9, 12, 13, 14, 15)],
 }
 
 
