@@ -76,6 +76,9 @@ MOVE_FRAMES = {"visit", "enter", "invade", "attack", "offensive", "occupy", "sei
 
 
 CLAUSE_MARKS = frozenset({",", "—", "–", ":", ";"})  # punctuation that parts two clauses
+#: frames of nouns that name a document or a truce: such a noun does not govern a trigger
+#: noun near it ("Перемир'я завершило війну X з Y": the war is an event of its own)
+DOCUMENT_FRAMES = frozenset({"treaty", "ceasefire"})
 # a finite verb no lexicon row knows, between a named subject and another actor: an event of
 # unknown type ("Наполеон розгромив ... російську армію"), coded by GENERIC_CAMEO, the root
 # most gold events of the read sets have (05: 191 of 750), with a neutral Goldstein weight
@@ -775,7 +778,7 @@ class EventExtractor:
             if self._content_of(n, out + nouns, lo):
                 continue  # "договір ... про припинення війни": what was agreed
             # (a document noun does not govern: "Договір завершив російсько-турецьку війну")
-            if not any(abs(v.head - n.head) <= 4 and v.frame != "treaty"
+            if not any(abs(v.head - n.head) <= 4 and v.frame not in DOCUMENT_FRAMES
                        and not self._comma_between(v.head, n.head) for v in out):
                 out.append(n)
                 continue
@@ -1167,6 +1170,10 @@ class EventExtractor:
         passive = trig.pos == "VERB" and self._passive(doc[trig.head], trig)
         aspect = trig.pos == "NOUN" and (self._aspect_verb(trig) is not None
                                          or self._aspect_after(trig, hi))
+        if aspect and self._thing_subject(doc, trig, lo, inside):
+            # "Бухарестський договір закінчив війну Росії з Туреччиною", "Мир завершив
+            # війну ...": a thing, not an actor, ends it; the noun's parties are its own
+            aspect = False
         src: list[str] = []
         tgt: list[str] = []
         subjects: list[tuple[int, int, str]] = []
@@ -1604,15 +1611,21 @@ class EventExtractor:
                                   entities: dict,  # type: ignore[type-arg]
                                   sent_mentions: list[Span]) -> list[str]:
         """The states a compound adjective names on the document noun (frame ``treaty``)
-        that a signing verb follows within its few words ("українсько-польська угода була
-        підписана", "російсько-турецький договір, підписаний …"); [] when there is none."""
+        that a signing verb follows or precedes within its few words ("українсько-польська угода
+        була підписана", "підписано радянсько-німецький договір"); [] when there is none."""
         F = self.F
-        for k in range(trig.start - 1, max(sent.start, trig.start - 5) - 1, -1):
-            if F.text[k] in HARD_BOUNDARIES or F.text[k] == ";":
-                break
-            if self._treaty_noun(k):
-                noun = _Trigger(k, k + 1, k, trig.cameo, "treaty", "NOUN")
-                return self._adjective_parties(doc, noun, entities, sent_mentions)
+        before = range(trig.start - 1, max(sent.start, trig.start - 5) - 1, -1)
+        after = range(trig.end, min(sent.end, trig.end + 5))  # "підписано радянсько-німецький договір"
+        for steps, stops in ((before, (";",)), (after, (";", ","))):
+            for k in steps:
+                if F.text[k] in HARD_BOUNDARIES or F.text[k] in stops:
+                    break
+                if self._treaty_noun(k):
+                    noun = _Trigger(k, k + 1, k, trig.cameo, "treaty", "NOUN")
+                    pair = self._adjective_parties(doc, noun, entities, sent_mentions)
+                    if pair:
+                        return pair
+                    break
         return []
 
     def _document_parties(self, trig: _Trigger, sent: Span,
@@ -2120,6 +2133,32 @@ class EventExtractor:
         """Is a mention the genitive right after the noun trigger ("облогу Полтави"), whatever
         case pymorphy3 guessed first?"""
         return m.start == trig.end and any("gent" in t for t in self.F.tags[self._head(m).i])
+
+    def _thing_subject(self, doc: Doc, trig: _Trigger, lo: int, inside: list[Span]) -> bool:
+        """Is the subject of the aspectual verb before a noun trigger a thing: a document
+        mention or a common noun in the nominative that names no actor ("Договір завершив
+        війну X з Y", "Мир закінчив війну")? The nearest nominative before the verb decides."""
+        verb = self._aspect_verb(trig)
+        if verb is None:
+            return False
+        starts = {m.start: m for m in inside}
+        F = self.F
+        k = verb - 1
+        while k >= lo:
+            m = starts.get(k)
+            if m is None:
+                m = next((x for x in inside if x.start <= k < x.end), None)
+            if m is not None:
+                if self._slot(doc, m) in ((None, "Nom"), (None, None)):
+                    return m.label_ == "DOC"
+                k = m.start - 1
+                continue
+            if F.text[k] in CLAUSE_MARKS:
+                return False
+            if F.pos[k] == "NOUN" and F.case[k] == "Nom" and k not in self.mention_tokens:
+                return True
+            k -= 1
+        return False
 
     def _aspect_verb(self, trig: _Trigger) -> int | None:
         """The aspectual verb whose object a noun trigger is ("почати наступ"), if any."""

@@ -250,3 +250,35 @@ def test_events_abbreviated_state_adjectives_are_both_parties() -> None:
     _, evs = _events("Переговори Рос. та Осман. імперій розпочалися у квітні 1772 р.")
     ev = _one_trigger(evs, "Переговори")
     assert {"russian_empire", "ottoman_empire"} <= set(ev.source + ev.target)
+
+
+@pytest.mark.parametrize("text", [
+    "Бухарестський мирний договір закінчив війну Росії з Туреччиною.",
+    "Мир завершив війну Росії з Туреччиною.",
+    "Перемир'я завершило війну Росії з Туреччиною.",
+])
+def test_events_war_ended_by_a_thing_keeps_its_own_parties(text: str) -> None:
+    # a document, a truce or the peace ends the war: it is not the aspectual verb's actor,
+    # and the war's parties are its own genitive and "з" partner
+    _, evs = _events(text)
+    ev = next(e for e in evs if e.cameo.startswith("19"))
+    assert ev.source == ["rus"] and ev.target == ["tur"]
+
+
+def test_events_signing_verb_before_a_compound_named_treaty() -> None:
+    # "підписано радянсько-німецький договір": the compound after the verb names the sides,
+    # as it does before it ("радянсько-німецький договір був підписаний")
+    _, evs = _events("23 серпня 1939 року було підписано радянсько-німецький договір про ненапад.")
+    ev = _one_trigger(evs, "підписано")
+    assert ev.cameo == "057" and {"ussr", "deu"} == set(ev.source + ev.target)
+
+
+@pytest.mark.parametrize(("text", "trigger", "root"), [
+    ("Козаки оволоділи Києвом.", "оволоділи", "19"),
+    ("Польща порвала відносини з Литвою.", "порвала", "16"),
+    ("У 1654 році Богдан Хмельницький порадився з Іваном Виговським.", "порадився", "04"),
+])
+def test_events_general_political_verbs(text: str, trigger: str, root: str) -> None:
+    # general vocabulary of the CAMEO roots, not taken from any gold (session 14)
+    _, evs = _events(text)
+    assert _one_trigger(evs, trigger).cameo.startswith(root)
