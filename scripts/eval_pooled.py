@@ -43,7 +43,7 @@ GROUPS: dict[str, list[tuple[Path, str | None]]] = {
     "read-odd": [(d, "odd") for d in DEVELOPMENT],
     "held-even": [(d, "even") for d in DEVELOPMENT],
     "seen": [(EVAL / name, None) for name in ("fresh", "fresh2", "fresh3")],
-    "clean": [(EVAL / f"fresh{n}", None) for n in (9, 12, 13, 14, 15)],
+    "clean": [(EVAL / f"fresh{n}", None) for n in (9, 12, 13, 14, 15, 17)],
 }
 
 
