@@ -1261,8 +1261,8 @@ class EventExtractor:
                 tgt.append(eid)  # "визнала незалежність України"
                 continue
             if prep is None and case == "Nom":
-                if passive:
-                    tgt.append(eid)  # the patient of a passive
+                if passive or not before and trig.frame in PATIENT_FRAMES and self._is_city(eid):
+                    tgt.append(eid)  # the patient of a passive; "захопили Київ": what was taken
                 elif before and self._other_clause_subject(m, trig):
                     continue  # "X наклав на себе руки, Y засудили заочно": X's own verb
                 else:
@@ -1420,6 +1420,16 @@ class EventExtractor:
         if actor.type != "GPE" or actor.polity is None:
             return actor.type == "LOC"
         return gaz.actor(actor.polity).capital != eid
+
+    @staticmethod
+    def _is_city(eid: str) -> bool:
+        """A town or a capital (a place with a state of its own in the gazetteer, or no entry
+        at all): after a verb of taking ("захопили Київ") it is what was taken."""
+        try:
+            actor = gazetteer().actor(eid)
+        except KeyError:
+            return True
+        return actor.type == "GPE" and actor.polity is not None
 
     def _passive(self, tok: Token, trig: _Trigger) -> bool:
         """Passive participles, impersonal "-но/-то" forms, and a reflexive "-ся" form of

@@ -282,3 +282,10 @@ def test_events_general_political_verbs(text: str, trigger: str, root: str) -> N
     # general vocabulary of the CAMEO roots, not taken from any gold (session 14)
     _, evs = _events(text)
     assert _one_trigger(evs, trigger).cameo.startswith(root)
+
+
+def test_events_a_town_after_a_verb_of_taking_is_what_was_taken() -> None:
+    # "поляки захопили Київ" with no named subject: the capital after the verb is the object,
+    # never the one who took it
+    _, evs = _events("Того року поляки захопили Київ.")
+    assert not any("kyiv" in e.source for e in evs)
