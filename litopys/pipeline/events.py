@@ -41,6 +41,8 @@ ACTOR_TYPES = ("PERSON", "GPE", "ORG")
 # the frame of verbs of relations that changed ("відносини погіршилися"): a relations noun
 # must be their subject
 RELATION_FRAME = "relations_change"
+#: frames of verbs of saying ("заявили", "повідомили")
+SAYING_FRAMES = frozenset({"say", "say_to", "say_about", "characterise"})
 HARD_BOUNDARIES = {";", ":", "(", ")", "«", "»", "\"", "“", "”", "—", "–", "-"}
 # the CAMEO "express intent" code for the root of the intended act
 INTENT_CODES = {"04": "036"}
@@ -1298,6 +1300,20 @@ class EventExtractor:
                     # "Литвинов відвідав Лондон": a nominative-looking inanimate noun after
                     # the verb, once the subject is known, is the object
                     tgt += [e for rank, _, e in subjects if rank == 1]
+        if not src and trig.pos == "VERB" and self._plural_verb(trig.head) and (
+                trig.frame in SAYING_FRAMES or any(
+                    h.frame in SAYING_FRAMES for h in self.triggers.lookup(self.F.lemma[trig.head])
+                    or [])):
+            # "У МЗС заявили", "у РФ заявили про вихід", "У Кремлі повідомили": a body or a
+            # state (its capital) named with "у/в" before a verb of saying with no subject
+            # is who speaks
+            speakers = [m for m in inside if m.start < trig.start and m.label_ in ("ORG", "GPE")
+                        and self._prep_before(doc, m.start) in self.W.in_preps]
+            if speakers:
+                src = [speakers[-1]._.entity_id]
+                tgt = [t for t in tgt if t not in src]
+                if self._location == src[0]:
+                    self._location = None
         self._between = between
         if split is not None:
             src = between[:split]
@@ -1800,6 +1816,12 @@ class EventExtractor:
             if k + 1 < clause[1] and F.text[k + 1][:1].isupper() and k + 1 not in named:
                 return "unnamed"  # "країни Заходу", "страны Антанты": a group not resolved
         return None
+
+    def _plural_verb(self, k: int) -> bool:
+        """Is token ``k`` (first reading) a plural finite verb, past or present?"""
+        tags = self.F.tags[k]
+        first = tags[0] if tags else ""
+        return first.startswith("VERB") and "plur" in first and ("past" in first or "pres" in first)
 
     def _impersonal_plural(self, trig: _Trigger, passive: bool) -> str | None:
         """"Договір підписали вночі": a plural past verb with no subject continues the

@@ -289,3 +289,15 @@ def test_events_a_town_after_a_verb_of_taking_is_what_was_taken() -> None:
     # never the one who took it
     _, evs = _events("Того року поляки захопили Київ.")
     assert not any("kyiv" in e.source for e in evs)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Раніше у РФ заявили про припинення участі в угоді.", "rus"),
+    ("В Офісі президента України повідомили про нові санкції проти Росії.",
+     "office_of_president_ukr"),
+])
+def test_events_body_named_with_u_speaks_for_an_impersonal_plural(text: str, speaker: str) -> None:
+    # "у РФ заявили": with no subject, the state or body named with "у/в" before a plural
+    # verb of saying is who speaks (the shared gold's reading)
+    _, evs = _events(text)
+    assert any(speaker in e.source for e in evs)
