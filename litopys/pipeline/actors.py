@@ -980,12 +980,13 @@ class ActorResolver:
     def _ruler_titles(doc: Doc, entities: dict[str, Entity]) -> None:
         """"Короля", "кримського хана", "короля Польщі", "султанові": a ruler's title in the
         singular with no name after it is the ruler who held that office of that polity in
-        the narrative year (``rulers.yaml``), when the text never names him. The polity is
-        the one an adjective before the title or a state's genitive after it names; for a
-        bare title, the one polity of the document with that office then (or the title's
-        only polity: a khan is the Crimean khan, a sultan the Ottoman one). A ruler the text
-        calls by title only once stays out (the shared dev gold leaves such a background
-        ruler unannotated: "видав план війни султанові"); from two titles on he is an actor."""
+        the narrative year (``rulers.yaml``). The polity is the one an adjective before the
+        title or a state's genitive after it names; for a bare title, the one polity of the
+        document with that office then, else the polity of a holder the text names ("Богдан
+        Хмельницький ... Гетьман надіслав"), else the title's only polity (a khan is the
+        Crimean khan, a sultan the Ottoman one). A ruler the text neither names nor calls by
+        title twice stays out (the shared dev gold leaves such a background ruler
+        unannotated: "видав план війни султанові"); a named one takes every title."""
         from litopys.data.gazetteer import RulerRecord, load_rulers
 
         def pairs(key: str) -> dict[str, list[str]]:
@@ -1086,6 +1087,9 @@ class ActorResolver:
                     in_year(periods, a, year) == r.polity or a in r.also
                     for a in doc_polities)}
                 if not local:
+                    # "Богдан Хмельницький ... Гетьман надіслав": the holder the text names
+                    local = {r.polity for r in cands if r.person in named}
+                if not local:
                     local = {r.polity for r in cands if r.polity in sole.get(title, ())}
                 if len(local) != 1:
                     continue
@@ -1093,8 +1097,6 @@ class ActorResolver:
             if len({r.person for r in cands}) != 1:
                 continue
             reign = cands[0]
-            if reign.person in named:
-                continue  # the text names him: the title stays as it is
             try:
                 rec = book.person(reign.person)
             except KeyError:
@@ -1103,8 +1105,10 @@ class ActorResolver:
             pending.setdefault(rec.id, []).append((start, end, old, reign))
         replaced: list[tuple[Span, Span | None, str | None]] = []
         for pid, titles_of in pending.items():
-            if len(titles_of) < 2:
+            if len(titles_of) < 2 and pid not in named:
                 continue  # a ruler the text names once by title is background, not an actor
+            # (a ruler the text names is an actor already: "гетьман" after "Богдан
+            # Хмельницький" is a mention of him)
             rec = book.person(pid)
             for start, end, old, reign in titles_of:
                 # (read before the new span's id is set: span extensions are keyed by offsets)
