@@ -618,6 +618,7 @@ class ActorResolver:
         self._roles(doc, entities)
         self._predicative_roles(doc, entities)
         self._office_alone(doc, entities)
+        self._bare_offices(doc, entities)
         self._ruler_titles(doc, entities)
         for ent in list(entities.values()):
             polity = getattr(ent, "_polity", None)
@@ -975,6 +976,51 @@ class ActorResolver:
             for ent in entities.values():
                 ent.mentions.sort(key=lambda m: m.start)
             doc.spans["mentions"] = sorted(mentions, key=lambda m: m.start)
+
+    @staticmethod
+    def _bare_offices(doc: Doc, entities: dict[str, Entity]) -> None:
+        """"Президент провів переговори", "Посол передав ноту": an office noun in the
+        singular with no name, state or adjective of its own is the one person the text named
+        before it with that office ("Президент України Володимир Зеленський"), when exactly
+        one person of the text has it."""
+        office_lex = offices()
+        role_tokens = doc.user_data.get("litopys_role_tokens", set())
+        mentions = list(doc.spans.get("mentions", []))
+        mention_at = mention_index(mentions)
+        people = [e for e in entities.values() if e.type == "PERSON" and e.roles and e.mentions]
+        if not people:
+            return
+        _, sent_no = sentence_index(doc)
+        added: list[Span] = []
+        for tok in doc:
+            if not tok.is_alpha or tok.i in role_tokens or tok.i in mention_at or \
+                    tok.pos_ != "NOUN":
+                continue
+            hit = office_lex.lookup(tok.lemma_)
+            if hit is None or not any(t.startswith("NOUN") and "plur" not in t
+                                      for t in tags_of(tok.text)[:1]):
+                continue
+            prev = doc[tok.i - 1] if tok.i > 0 else None
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if prev is not None and prev.pos_ in ("ADJ", "DET", "NUM"):
+                continue  # "новий посол", "радянський повпред": not the one of the text
+            if nxt is not None and (nxt.i in mention_at or nxt.pos_ in ("NOUN", "PROPN")
+                                    or nxt.text[:1].isupper() and not nxt.is_sent_start):
+                continue  # "президент України", "посол Франції", "нарком Литвинов"
+            holders = [p for p in people if any(
+                hit.office in r or tok.lemma_ in r.lower().split() for r in p.roles)
+                and p.mentions[0].start < tok.idx]
+            if len(holders) != 1:
+                continue
+            person = holders[0]
+            span = Span(doc, tok.i, tok.i + 1, label="PERSON")
+            span._.entity_id = person.id
+            person.mentions.append(Mention(span.start_char, span.end_char, span.text,
+                                           sent_no[tok.i] if sent_no else 0))
+            person.mentions.sort(key=lambda m: m.start)
+            added.append(span)
+        if added:
+            doc.spans["mentions"] = sorted([*mentions, *added], key=lambda m: m.start)
 
     @staticmethod
     def _ruler_titles(doc: Doc, entities: dict[str, Entity]) -> None:

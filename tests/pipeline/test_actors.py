@@ -464,3 +464,22 @@ def test_actors_state_abbreviation_names_the_state_of_its_own_time() -> None:
     ids = {m.text: e.id for e in ch.entities for m in e.mentions}
     assert ids.get("РФ") == "rus"
     assert ids.get("Росія") == "tsardom_of_muscovy"
+
+
+@pytest.mark.parametrize(("text", "person", "title"), [
+    ("У 2022 році Президент України Володимир Зеленський прибув до Варшави. Президент провів "
+     "переговори з Анджеєм Дудою.", "zelensky", "Президент"),
+    ("У 1920 році посол Польщі Ян Домбський прибув до Риги. Посол передав ноту.",
+     "person:ян-домбський", "Посол"),
+])
+def test_actors_bare_office_is_the_one_holder_named_before(text: str, person: str,
+                                                           title: str) -> None:
+    ch = litopys.extract(text)
+    ent = next(e for e in ch.entities if e.id == person)
+    assert title in [m.text for m in ent.mentions]
+
+
+def test_actors_bare_office_with_two_holders_is_no_one() -> None:
+    ch = litopys.extract("Президент України Володимир Зеленський і президент Польщі Анджей Дуда "
+                         "зустрілися у Варшаві. Президент заявив про підтримку.")
+    assert not any(m.text == "Президент" for e in ch.entities for m in e.mentions)
