@@ -106,6 +106,7 @@ class EventWords:
     with_preps: frozenset[str]
     head_of: frozenset[str]
     renounce_preps: frozenset[str]
+    join_preps: frozenset[str]
     time_preps: frozenset[str]
     near_preps: frozenset[str]
     between_preps: frozenset[str]
@@ -171,6 +172,7 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         target_preps=frozenset(data["target_prepositions"]),
         with_preps=frozenset(data["with_prepositions"]),
         renounce_preps=frozenset(data["renounce_prepositions"]),
+        join_preps=frozenset(data["join_prepositions"]),
         time_preps=frozenset(data["time_prepositions"]),
         near_preps=frozenset(data["near_prepositions"]),
         between_preps=frozenset(data["between_prepositions"]),
@@ -286,6 +288,7 @@ class EventExtractor:
         mentions = [m for m in doc.spans.get("mentions", []) if m.label_ in ACTOR_TYPES + ("LOC",)
                     and m._.entity_id]
         self.mention_tokens = {k for m in mentions for k in range(m.start, m.end)}
+        self.body_starts = {m.start for m in mentions if m.label_ == "ORG"}
         timexes = list(doc.spans.get("timex", []))
         self.timex_tokens = {k for t in timexes for k in range(t.start, t.end)}
         self._years: list[int | None] | None = None  # narrative years, read when needed
@@ -948,7 +951,8 @@ class EventExtractor:
 
     def _frame_by_complement(self, hits: list, k: int, hi: int):  # type: ignore[no-untyped-def]
         """Pick the lexicon row whose frame fits what follows the verb: an infinitive
-        ("відмовився підписати": refuse) or "від" + noun ("відмовився від": renounce)."""
+        ("відмовився підписати": refuse), "від" + noun ("відмовився від": renounce) or "до" +
+        a body's name ("вступила до НАТО": join)."""
         F = self.F
         nxt = range(k + 1, min(hi, k + 4))
         for j in nxt:
@@ -957,6 +961,9 @@ class EventExtractor:
                 return next((h for h in hits if h.frame == "renounce"), None)
             if self._infinitive(j, first=True):
                 return next((h for h in hits if h.frame in ("refuse", "intend")), None)
+            if j in self.body_starts and F.lower[j - 1] in self.W.join_preps:
+                # "вступила до НАТО": joining a body, not entering a town
+                return next((h for h in hits if h.frame == "join"), None)
         return None
 
     # -- clauses and roles -------------------------------------------------

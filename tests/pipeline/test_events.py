@@ -301,3 +301,11 @@ def test_events_body_named_with_u_speaks_for_an_impersonal_plural(text: str, spe
     # verb of saying is who speaks (the shared gold's reading)
     _, evs = _events(text)
     assert any(speaker in e.source for e in evs)
+
+
+@pytest.mark.parametrize("text", ["У 1999 році Польща вступила до НАТО.",
+                                  "У 1934 році СРСР вступив у Лігу Націй."])
+def test_events_entering_a_body_is_joining_it(text: str) -> None:
+    # "вступити" with a body's name after "до/в" joins it (057), it does not occupy it (192)
+    _, evs = _events(text)
+    assert [e.cameo for e in evs] == ["057"]
