@@ -619,6 +619,7 @@ class ActorResolver:
         self._predicative_roles(doc, entities)
         self._office_alone(doc, entities)
         self._bare_offices(doc, entities)
+        self._state_nouns(doc, entities)
         self._ruler_titles(doc, entities)
         for ent in list(entities.values()):
             polity = getattr(ent, "_polity", None)
@@ -1018,6 +1019,62 @@ class ActorResolver:
             person.mentions.append(Mention(span.start_char, span.end_char, span.text,
                                            sent_no[tok.i] if sent_no else 0))
             person.mentions.sort(key=lambda m: m.start)
+            added.append(span)
+        if added:
+            doc.spans["mentions"] = sorted([*mentions, *added], key=lambda m: m.start)
+
+    @staticmethod
+    def _state_nouns(doc: Doc, entities: dict[str, Entity]) -> None:
+        """"Того ж року країна підписала угоду", "ця держава": a noun for a state
+        (``state_nouns``) in the singular, alone or after a demonstrative, with no name, noun
+        or capitalised word after it, is the state that the last earlier sentence naming
+        states (within two sentences) named first."""
+        vocab = words("actors")
+        nouns, dets = vocab.get("state_nouns", frozenset()), vocab.get(
+            "state_noun_determiners", frozenset())
+        if not nouns:
+            return
+        gaz = gazetteer()
+        role_tokens = doc.user_data.get("litopys_role_tokens", set())
+        mentions = list(doc.spans.get("mentions", []))
+        mention_at = mention_index(mentions)
+        sent_of, sent_no = sentence_index(doc)
+
+        def is_state(eid: str) -> bool:
+            try:
+                rec = gaz.actor(eid)
+            except KeyError:
+                return False
+            return rec.type == "GPE" and rec.polity is None
+
+        states = [m for m in mentions if m.label_ == "GPE" and is_state(m._.entity_id or "")]
+        added: list[Span] = []
+        for tok in doc:
+            if tok.i in mention_at or tok.i in role_tokens or tok.lemma_ not in nouns or \
+                    not any(t.startswith("NOUN") and "plur" not in t for t in tags_of(tok.text)[:1]):
+                continue
+            prev = doc[tok.i - 1] if tok.i > 0 else None
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if prev is not None and prev.pos_ in ("ADJ", "DET", "NUM") and prev.lemma_ not in dets:
+                continue  # "сусідня країна", "кожна держава", "Османська імперія"
+            if nxt is not None and (nxt.i in mention_at or nxt.pos_ in ("NOUN", "PROPN", "ADJ")
+                                    or nxt.text[:1].isupper() and not nxt.is_sent_start):
+                continue  # "країна Рад", "держава Ізраїль", "республіка радянського типу"
+            here = sent_no[tok.i] if sent_no else 0
+            earlier = [m for m in states if m.start < tok.i and here - 2 <=
+                       (sent_no[m.start] if sent_no else 0) < here]
+            if not earlier:
+                continue
+            last = max(sent_no[m.start] if sent_no else 0 for m in earlier)
+            first = min((m for m in earlier if (sent_no[m.start] if sent_no else 0) == last),
+                        key=lambda m: m.start)
+            ent = entities.get(first._.entity_id or "")
+            if ent is None:
+                continue
+            span = Span(doc, tok.i, tok.i + 1, label="GPE")
+            span._.entity_id = ent.id
+            ent.mentions.append(Mention(span.start_char, span.end_char, span.text, here))
+            ent.mentions.sort(key=lambda m: m.start)
             added.append(span)
         if added:
             doc.spans["mentions"] = sorted([*mentions, *added], key=lambda m: m.start)

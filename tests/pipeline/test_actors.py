@@ -483,3 +483,23 @@ def test_actors_bare_office_with_two_holders_is_no_one() -> None:
     ch = litopys.extract("Президент України Володимир Зеленський і президент Польщі Анджей Дуда "
                          "зустрілися у Варшаві. Президент заявив про підтримку.")
     assert not any(m.text == "Президент" for e in ch.entities for m in e.mentions)
+
+
+def test_actors_state_noun_alone_is_the_state_named_before() -> None:
+    # "Того ж року країна підписала": the state the previous sentence named first
+    ch = litopys.extract("У 1999 році Польща вступила до НАТО. Того ж року країна підписала угоду "
+                         "з Україною.")
+    pol = next(e for e in ch.entities if e.id == "pol")
+    assert "країна" in [m.text for m in pol.mentions]
+    ev = next(e for e in ch.events if e.trigger.startswith("підписала"))
+    assert ev.source == ["pol"] and ev.target == ["ukr"]
+
+
+@pytest.mark.parametrize("text", [
+    "У 1999 році Польща вступила до НАТО. Сусідня країна підписала угоду з Україною.",
+    "Кожна держава має право на оборону.",
+])
+def test_actors_state_noun_with_its_own_adjective_is_no_anaphor(text: str) -> None:
+    ch = litopys.extract(text)
+    assert not any(m.text.lower() in ("країна", "держава") for e in ch.entities
+                   for m in e.mentions)
