@@ -620,6 +620,7 @@ class ActorResolver:
         self._office_alone(doc, entities)
         self._bare_offices(doc, entities)
         self._state_nouns(doc, entities)
+        self._group_nouns(doc, entities)
         self._ruler_titles(doc, entities)
         for ent in list(entities.values()):
             polity = getattr(ent, "_polity", None)
@@ -1072,6 +1073,61 @@ class ActorResolver:
             if ent is None:
                 continue
             span = Span(doc, tok.i, tok.i + 1, label="GPE")
+            span._.entity_id = ent.id
+            ent.mentions.append(Mention(span.start_char, span.end_char, span.text, here))
+            ent.mentions.sort(key=lambda m: m.start)
+            added.append(span)
+        if added:
+            doc.spans["mentions"] = sorted([*mentions, *added], key=lambda m: m.start)
+
+    @staticmethod
+    def _group_nouns(doc: Doc, entities: dict[str, Entity]) -> None:
+        """"Делегація підписала", "Військо атакувало": a noun for a body or a force
+        (``group_nouns``) in the singular, alone or after a demonstrative, with no name, noun
+        or capitalised word after it, is what the last earlier use of that noun (within five
+        sentences) named: the body it heads ("польське військо") or the name in the genitive
+        right after it ("делегація УНР")."""
+        vocab = words("actors")
+        nouns, dets = vocab.get("group_nouns", frozenset()), vocab.get(
+            "state_noun_determiners", frozenset())
+        if not nouns:
+            return
+        role_tokens = doc.user_data.get("litopys_role_tokens", set())
+        mentions = list(doc.spans.get("mentions", []))
+        mention_at = mention_index(mentions)
+        _, sent_no = sentence_index(doc)
+        last: dict[str, tuple[int, str]] = {}  # lemma -> (sentence, entity id) of its last use
+        added: list[Span] = []
+        for tok in doc:
+            lemma = tok.lemma_
+            if lemma not in nouns or not tok.is_alpha:
+                continue
+            here = sent_no[tok.i] if sent_no else 0
+            inside = mention_at.get(tok.i)
+            after = mention_at.get(tok.i + 1)
+            if inside is not None and inside.label_ in ("ORG", "GPE") and inside._.entity_id:
+                last[lemma] = (here, inside._.entity_id)  # "польське військо"
+                continue
+            if after is not None and after.label_ in ("ORG", "GPE") and after._.entity_id:
+                last[lemma] = (here, after._.entity_id)  # "делегація УНР"
+                continue
+            if tok.i in role_tokens or inside is not None or not any(
+                    t.startswith("NOUN") and "plur" not in t for t in tags_of(tok.text)[:1]):
+                continue
+            prev = doc[tok.i - 1] if tok.i > 0 else None
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if prev is not None and prev.pos_ in ("ADJ", "DET", "NUM") and prev.lemma_ not in dets:
+                continue  # "нова делегація", "російська армія" (the entity stage's own)
+            if nxt is not None and (nxt.pos_ in ("NOUN", "PROPN", "ADJ")
+                                    or nxt.text[:1].isupper() and not nxt.is_sent_start):
+                continue
+            seen = last.get(lemma)
+            if seen is None or here - seen[0] > 5:
+                continue
+            ent = entities.get(seen[1])
+            if ent is None:
+                continue
+            span = Span(doc, tok.i, tok.i + 1, label=ent.type)
             span._.entity_id = ent.id
             ent.mentions.append(Mention(span.start_char, span.end_char, span.text, here))
             ent.mentions.sort(key=lambda m: m.start)

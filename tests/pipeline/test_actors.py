@@ -503,3 +503,16 @@ def test_actors_state_noun_with_its_own_adjective_is_no_anaphor(text: str) -> No
     ch = litopys.extract(text)
     assert not any(m.text.lower() in ("країна", "держава") for e in ch.entities
                    for m in e.mentions)
+
+
+@pytest.mark.parametrize(("text", "trigger", "source"), [
+    ("У 1918 році делегація УНР прибула до Брест-Литовська. Делегація підписала мирний "
+     "договір з Німеччиною.", "підписала", "unr"),
+    ("У 1651 році польське військо підійшло до Берестечка. Військо атакувало козаків.",
+     "атакувало", "org:pol:військо"),
+])
+def test_actors_group_noun_alone_is_what_its_last_use_named(text: str, trigger: str,
+                                                             source: str) -> None:
+    ch = litopys.extract(text)
+    ev = next(e for e in ch.events if e.trigger == trigger)
+    assert source in ev.source
