@@ -242,3 +242,10 @@ def test_adjectives_sharing_a_plural_state_noun_name_a_state_each(states: str) -
     ids = {e.id for e in ch.entities}
     assert {"russian_empire", "ottoman_empire"} <= ids
     assert not any(e.type == "PERSON" for e in ch.entities)
+
+
+def test_entities_rescript_after_lower_case_adjectives_is_a_document() -> None:
+    # session 14: "рескрипт" is a document head and a treaty noun
+    ch = litopys.extract("У 1812 році Кутузов отримав імператорський рескрипт.")
+    entity = _by_mention(ch, "імператорський рескрипт")
+    assert entity is not None and entity.type == "DOC"
