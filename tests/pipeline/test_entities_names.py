@@ -249,3 +249,16 @@ def test_entities_rescript_after_lower_case_adjectives_is_a_document() -> None:
     ch = litopys.extract("У 1812 році Кутузов отримав імператорський рескрипт.")
     entity = _by_mention(ch, "імператорський рескрипт")
     assert entity is not None and entity.type == "DOC"
+
+
+@pytest.mark.parametrize("text,mention,entity_id", [
+    ("Делегація УНР вела переговори з Четверним блоком у 1918 році.", "Четверним блоком",
+     "central_powers"),
+    ("У 2015 році ВР ухвалила закон.", "ВР", "verkhovna_rada"),
+    ("Простори Великого Литовського князівства лежали на схід від Польщі 1385 року.",
+     "Великого Литовського князівства", "grand_duchy_lithuania"),
+])
+def test_entities_aliases_of_real_pages(text: str, mention: str, entity_id: str) -> None:
+    # session 14: names seen on unannotated pages the dictionary lacked
+    entity = _by_mention(litopys.extract(text), mention)
+    assert entity is not None and entity.id == entity_id
