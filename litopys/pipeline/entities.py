@@ -1049,7 +1049,9 @@ class EntityRecognizer:
                 if hit.kind == "adjective":
                     # "радянський уряд": the adjective names the state only
                     # with an actor noun after it
-                    j = i + size
+                    j = self._past_adjectives(doc, i + size)
+                    if j > i + size and (j >= n or not actor_noun(doc[j], state_org_heads())):
+                        j = i + size  # only forces, envoys and groups take adjectives between
                     if j < n and (actor_noun(doc[j], heads, head_forms) or (
                             doc[j].text.islower() and doc[j].lemma_ in state_forms) or (
                             doc[i].text.islower() and doc[j].pos_ == "NOUN" and
@@ -1082,6 +1084,22 @@ class EntityRecognizer:
                     break
             if not matched:
                 i += 1
+
+    @staticmethod
+    def _past_adjectives(doc: Doc, j: int) -> int:
+        """The index after up to two lower-case adjectives from ``j`` that agree with the
+        noun after them and name no state ("українські козацькі полки", "німецькі
+        окупаційні війська"); ``j`` itself where there are none."""
+        gaz = gazetteer()
+        k = j
+        n = len(doc)
+        while k < n and k - j < 2 and doc[k].text.islower() and \
+                doc[k].is_alpha and doc[k].pos_ == "ADJ" and \
+                not any(h.kind == "adjective" for h in gaz.lookup(doc[k].lower_)):
+            k += 1
+        if k > j and (k >= n or not _agree(doc[k - 1], doc[k])):
+            return j
+        return k
 
     def _abbreviated(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
         """Names with encyclopedic abbreviations of their adjectives ("Рос. імперії",

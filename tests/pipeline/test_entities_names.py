@@ -262,3 +262,21 @@ def test_entities_aliases_of_real_pages(text: str, mention: str, entity_id: str)
     # session 14: names seen on unannotated pages the dictionary lacked
     entity = _by_mention(litopys.extract(text), mention)
     assert entity is not None and entity.id == entity_id
+
+
+@pytest.mark.parametrize("text,mention,entity_id", [
+    ("У 1918 році німецькі окупаційні війська увійшли до Києва.",
+     "німецькі окупаційні війська", "org:deu:військо"),
+    ("У 1709 році шведська регулярна армія підійшла до Полтави.", "шведська регулярна армія",
+     "org:swe:армія"),
+])
+def test_entities_state_adjective_with_adjectives_before_a_force(
+        text: str, mention: str, entity_id: str) -> None:
+    # session 14: lower-case adjectives between the state's adjective and the force noun
+    entity = _by_mention(litopys.extract(text), mention)
+    assert entity is not None and entity.type == "ORG" and entity.id == entity_id
+
+
+def test_entities_state_adjective_with_adjectives_before_a_government_is_no_organisation() -> None:
+    ch = litopys.extract("У 1943 році польський емігрантський уряд протестував.")
+    assert _by_mention(ch, "польський емігрантський уряд") is None
