@@ -280,3 +280,10 @@ def test_entities_state_adjective_with_adjectives_before_a_force(
 def test_entities_state_adjective_with_adjectives_before_a_government_is_no_organisation() -> None:
     ch = litopys.extract("У 1943 році польський емігрантський уряд протестував.")
     assert _by_mention(ch, "польський емігрантський уряд") is None
+
+
+def test_entities_regiments_after_a_state_adjective_are_its_force() -> None:
+    # session 14: "полк" is an actor noun ("козацькі полки" act for the Hetmanate)
+    ch = litopys.extract("У 1618 році козацькі полки підійшли до Москви.")
+    entity = _by_mention(ch, "козацькі полки")
+    assert entity is not None and entity.type == "ORG"
