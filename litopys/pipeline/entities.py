@@ -1967,9 +1967,12 @@ class EntityRecognizer:
         """Places named by an adjective: a compass word before a state or a region
         ("Західна Україна", "Західної Волині") is a region, not the state; a capitalised
         adjective before a noun for a building or a landform ("Лівадійському палаці",
-        "Біловезька пуща", "Донецький аеропорт") is a place."""
+        "Біловезька пуща", "Донецький аеропорт") is a place; so is a capitalised adjective
+        and a capitalised noun after a preposition of place ("у Козачій Діброві")."""
         compass = rules()["compass_adjectives"]
         landmarks = rules()["landmark_nouns"]
+        heads = category_nouns() | rules()["body_heads"] | rules()["meeting_heads"] | \
+            rules()["state_heads"] | rules()["event_nouns"]
         gaz = gazetteer()
         words = [t.lower_ for t in doc]
         for i, tok in enumerate(doc[:-1]):
@@ -1988,6 +1991,16 @@ class EntityRecognizer:
                     and not taken[i + 1] and \
                     not gaz.lookup(" ".join(words[i : i + 2])):
                 claim(Span(doc, i, i + 2, label="LOC"))
+            elif i > 0 and doc[i - 1].lower_ in rules()["place_prepositions"] and \
+                    is_cap(nxt) and nxt.pos_ in ("NOUN", "PROPN") and not taken[i + 1] and \
+                    not sentence_initial(tok) and \
+                    (i + 2 >= len(doc) or not doc[i + 2].text[:1].isupper()) and \
+                    not reads_as(nxt.text, heads) and \
+                    not any(gaz.lookup(w) for w in (words[i], words[i + 1])) and \
+                    not gaz.lookup(" ".join(words[i : i + 2])):
+                # "у Козачій Діброві", "біля Червоної Гірки": a place named by an adjective
+                # and a noun (the noun alone read as a surname)
+                claim(Span(doc, i, i + 2, label=place_label(nxt)))
 
     @staticmethod
     def _eponymous_bodies(doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]

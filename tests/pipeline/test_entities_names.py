@@ -287,3 +287,16 @@ def test_entities_regiments_after_a_state_adjective_are_its_force() -> None:
     ch = litopys.extract("У 1618 році козацькі полки підійшли до Москви.")
     entity = _by_mention(ch, "козацькі полки")
     assert entity is not None and entity.type == "ORG"
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("У 1672 році договір підписали у Козачій Діброві поблизу Конотопа.", "Козачій Діброві"),
+    ("У 1651 році бій відбувся біля Червоної Гірки.", "Червоної Гірки"),
+])
+def test_entities_adjective_and_noun_after_a_place_preposition_are_one_place(
+        text: str, mention: str) -> None:
+    # session 14: the noun alone was read as a surname
+    ch = litopys.extract(text)
+    entity = _by_mention(ch, mention)
+    assert entity is not None and entity.type == "GPE"
+    assert not any(e.type == "PERSON" for e in ch.entities)
