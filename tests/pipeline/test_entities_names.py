@@ -300,3 +300,11 @@ def test_entities_adjective_and_noun_after_a_place_preposition_are_one_place(
     entity = _by_mention(ch, mention)
     assert entity is not None and entity.type == "GPE"
     assert not any(e.type == "PERSON" for e in ch.entities)
+
+
+def test_entities_abbreviated_bank_adjective_before_a_land_is_a_region() -> None:
+    # session 14: "Правобереж." is an encyclopedic abbreviation (abbreviated_adjectives)
+    ch = litopys.extract("У 1672 році під владою Дорошенка перебувала Правобереж. Київщина.")
+    entity = _by_mention(ch, "Правобереж. Київщина")
+    assert entity is not None and entity.type == "LOC"
+    assert not any(e.type == "GPE" and e.name.startswith("Правобереж") for e in ch.entities)
