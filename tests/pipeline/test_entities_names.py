@@ -308,3 +308,13 @@ def test_entities_abbreviated_bank_adjective_before_a_land_is_a_region() -> None
     entity = _by_mention(ch, "Правобереж. Київщина")
     assert entity is not None and entity.type == "LOC"
     assert not any(e.type == "GPE" and e.name.startswith("Правобереж") for e in ch.entities)
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("У 1672 році Поділля зайняли турец. війська.", "турец. війська"),
+    ("У 1648 році козац. військо рушило на захід.", "козац. військо"),
+])
+def test_entities_encyclopedic_abbreviations_of_state_adjectives(text: str, mention: str) -> None:
+    # session 14: more abbreviated adjectives of encyclopedia pages
+    entity = _by_mention(litopys.extract(text), mention)
+    assert entity is not None and entity.type == "ORG"
