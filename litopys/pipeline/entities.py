@@ -2119,8 +2119,8 @@ class EntityRecognizer:
                 j, named = i + 1, True
             elif j - i < 2 or not named or (lower and polity is None):
                 continue
-            if doc[j - 1].pos_ == "ADJ":
-                continue  # a phrase must end on its noun
+            if doc[j - 1].pos_ == "ADJ" and (lower or polity_at[1] != j):
+                continue  # a phrase must end on its noun (or on a name: "Війська Запорізького")
             if claim(Span(doc, start, j, label="ORG")) and polity is not None:
                 doc.user_data.setdefault("litopys_org_polity", {})[start] = polity
                 # "Сойму Карпатської України": the state's name is a mention of the state

@@ -318,3 +318,13 @@ def test_entities_encyclopedic_abbreviations_of_state_adjectives(text: str, ment
     # session 14: more abbreviated adjectives of encyclopedia pages
     entity = _by_mention(litopys.extract(text), mention)
     assert entity is not None and entity.type == "ORG"
+
+
+def test_entities_titled_body_of_a_polity_named_with_a_postposed_adjective() -> None:
+    # session 14: "Війська Запорізького" ends on an adjective, and the body's name with it
+    ch = litopys.extract("На початку війни вищим органом влади була Військова рада Війська "
+                         "Запорізького.")
+    entity = _by_mention(ch, "Військова рада Війська Запорізького")
+    assert entity is not None and entity.type == "ORG"
+    assert any(e.type == "GPE" and any(m.text == "Війська Запорізького" for m in e.mentions)
+               for e in ch.entities)
