@@ -135,6 +135,28 @@ def _hand_noun(word: str, lang: str) -> Paradigm | None:
     return None
 
 
+def genitive_variants(name: str, forms: set[str], lang: str = "uk") -> set[str]:
+    """The forms of a one-word place name on a consonant with every genitive ending of the
+    language's unknown masculine nouns, where the dictionary gave one of them: texts write
+    "Тясмина" and "Тясмину", "Стира" and "Стиру" (``noun.consonant.gent`` of the hand
+    paradigms).
+
+    name (str): the nominative name ("Тясмин").
+    forms (set[str]): its forms so far (normalised).
+    lang (str): the language of the name.
+    RETURNS (set[str]): the forms with the other genitive endings added.
+    """
+    rules = hand_rules(lang)
+    lower = normalize_form(name)
+    if rules is None or " " in lower or "-" in lower or not lower or \
+            lower[-1] not in rules.get("consonants", ""):
+        return forms
+    endings = (rules.get("noun", {}).get("consonant") or {}).get("gent") or []
+    if not any(lower + end in forms for end in endings):
+        return forms
+    return forms | {lower + end for end in endings}
+
+
 def _noun_cases(word: str, lang: str) -> tuple[dict[str, set[str]] | None, str, str | None]:
     """Case forms of a head noun, with its number and gender."""
     lower = word.lower()

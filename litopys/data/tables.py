@@ -33,6 +33,7 @@ from litopys.data.gazetteer import normalize_form
 from litopys.data.inflect import (
     CASES,
     compound_prefix,
+    genitive_variants,
     given_cases,
     inflect_adjective,
     inflect_name,
@@ -101,15 +102,19 @@ def gazetteer_rows(entries: list[dict]) -> list[dict]:
                 best[key] = row
 
     for entry in entries:
+        place = entry["type"] in ("GPE", "LOC")
         add(
-            inflect_phrase(entry["name"]),
+            genitive_variants(entry["name"], inflect_phrase(entry["name"]))
+            if place else inflect_phrase(entry["name"]),
             entry,
             _phrase_kind(entry["name"], "name"),
             "uk",
             entry["name"],
         )
         for alias in entry.get("aliases", []):
-            add(inflect_phrase(alias), entry, _phrase_kind(alias, "alias"), "uk", alias)
+            forms = inflect_phrase(alias)
+            add(genitive_variants(alias, forms) if place else forms, entry,
+                _phrase_kind(alias, "alias"), "uk", alias)
         for lang, alias in _by_lang(entry, "aliases"):
             add(inflect_phrase(alias, lang), entry, _phrase_kind(alias, "alias"), lang, alias)
         for lang, alias in sorted((entry.get("name_by_lang") or {}).items()):

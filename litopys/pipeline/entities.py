@@ -1049,7 +1049,9 @@ class EntityRecognizer:
                 if hit.kind == "adjective":
                     # "радянський уряд": the adjective names the state only
                     # with an actor noun after it
-                    j = i + size
+                    j = self._past_adjectives(doc, i + size)
+                    if j > i + size and (j >= n or not actor_noun(doc[j], state_org_heads())):
+                        j = i + size  # only forces, envoys and groups take adjectives between
                     if j < n and (actor_noun(doc[j], heads, head_forms) or (
                             doc[j].text.islower() and doc[j].lemma_ in state_forms) or (
                             doc[i].text.islower() and doc[j].pos_ == "NOUN" and
@@ -1082,6 +1084,22 @@ class EntityRecognizer:
                     break
             if not matched:
                 i += 1
+
+    @staticmethod
+    def _past_adjectives(doc: Doc, j: int) -> int:
+        """The index after up to two lower-case adjectives from ``j`` that agree with the
+        noun after them and name no state ("українські козацькі полки", "німецькі
+        окупаційні війська"); ``j`` itself where there are none."""
+        gaz = gazetteer()
+        k = j
+        n = len(doc)
+        while k < n and k - j < 2 and doc[k].text.islower() and \
+                doc[k].is_alpha and doc[k].pos_ == "ADJ" and \
+                not any(h.kind == "adjective" for h in gaz.lookup(doc[k].lower_)):
+            k += 1
+        if k > j and (k >= n or not _agree(doc[k - 1], doc[k])):
+            return j
+        return k
 
     def _abbreviated(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
         """Names with encyclopedic abbreviations of their adjectives ("Рос. імперії",
@@ -1949,9 +1967,12 @@ class EntityRecognizer:
         """Places named by an adjective: a compass word before a state or a region
         ("Західна Україна", "Західної Волині") is a region, not the state; a capitalised
         adjective before a noun for a building or a landform ("Лівадійському палаці",
-        "Біловезька пуща", "Донецький аеропорт") is a place."""
+        "Біловезька пуща", "Донецький аеропорт") is a place; so is a capitalised adjective
+        and a capitalised noun after a preposition of place ("у Козачій Діброві")."""
         compass = rules()["compass_adjectives"]
         landmarks = rules()["landmark_nouns"]
+        heads = category_nouns() | rules()["body_heads"] | rules()["meeting_heads"] | \
+            rules()["state_heads"] | rules()["event_nouns"]
         gaz = gazetteer()
         words = [t.lower_ for t in doc]
         for i, tok in enumerate(doc[:-1]):
@@ -1970,6 +1991,16 @@ class EntityRecognizer:
                     and not taken[i + 1] and \
                     not gaz.lookup(" ".join(words[i : i + 2])):
                 claim(Span(doc, i, i + 2, label="LOC"))
+            elif i > 0 and doc[i - 1].lower_ in rules()["place_prepositions"] and \
+                    is_cap(nxt) and nxt.pos_ in ("NOUN", "PROPN") and not taken[i + 1] and \
+                    not sentence_initial(tok) and \
+                    (i + 2 >= len(doc) or not doc[i + 2].text[:1].isupper()) and \
+                    not reads_as(nxt.text, heads) and \
+                    not any(gaz.lookup(w) for w in (words[i], words[i + 1])) and \
+                    not gaz.lookup(" ".join(words[i : i + 2])):
+                # "у Козачій Діброві", "біля Червоної Гірки": a place named by an adjective
+                # and a noun (the noun alone read as a surname)
+                claim(Span(doc, i, i + 2, label=place_label(nxt)))
 
     @staticmethod
     def _eponymous_bodies(doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
@@ -2088,8 +2119,8 @@ class EntityRecognizer:
                 j, named = i + 1, True
             elif j - i < 2 or not named or (lower and polity is None):
                 continue
-            if doc[j - 1].pos_ == "ADJ":
-                continue  # a phrase must end on its noun
+            if doc[j - 1].pos_ == "ADJ" and (lower or polity_at[1] != j):
+                continue  # a phrase must end on its noun (or on a name: "Війська Запорізького")
             if claim(Span(doc, start, j, label="ORG")) and polity is not None:
                 doc.user_data.setdefault("litopys_org_polity", {})[start] = polity
                 # "Сойму Карпатської України": the state's name is a mention of the state

@@ -10,6 +10,7 @@ pytest.importorskip("pymorphy3")
 from litopys.data.inflect import (  # noqa: E402
     CASES,
     compound_prefix,
+    genitive_variants,
     given_cases,
     inflect_adjective,
     inflect_name,
@@ -158,3 +159,21 @@ def test_inflect_hand_rules_are_language_data() -> None:
         assert rule.get("fixed") or set(rule["cases"]) <= set(CASES)
     assert hand_rules("xx") is None  # no file: the dictionaries alone
     assert compound_prefix("китайський", "xx") is None
+
+
+@pytest.mark.parametrize("name,form", [("Тясмин", "тясмина"), ("Стир", "стира")])
+def test_inflect_genitive_variants_of_a_place_on_a_consonant(name: str, form: str) -> None:
+    # texts write both "Тясмина" and "Тясмину"; the dictionary gives one
+    assert form in genitive_variants(name, inflect_phrase(name))
+
+
+def test_inflect_genitive_variants_leave_other_names_alone() -> None:
+    forms = inflect_phrase("Чорне море")
+    assert genitive_variants("Чорне море", forms) == forms
+
+
+def test_gazetteer_reads_the_other_genitive_of_a_river() -> None:
+    import litopys
+
+    ch = litopys.extract("У 1677 році турки підійшли до Тясмина.")
+    assert any(e.id == "tiasmyn" and e.type == "LOC" for e in ch.entities)

@@ -242,3 +242,89 @@ def test_adjectives_sharing_a_plural_state_noun_name_a_state_each(states: str) -
     ids = {e.id for e in ch.entities}
     assert {"russian_empire", "ottoman_empire"} <= ids
     assert not any(e.type == "PERSON" for e in ch.entities)
+
+
+def test_entities_rescript_after_lower_case_adjectives_is_a_document() -> None:
+    # session 14: "рескрипт" is a document head and a treaty noun
+    ch = litopys.extract("У 1812 році Кутузов отримав імператорський рескрипт.")
+    entity = _by_mention(ch, "імператорський рескрипт")
+    assert entity is not None and entity.type == "DOC"
+
+
+@pytest.mark.parametrize("text,mention,entity_id", [
+    ("Делегація УНР вела переговори з Четверним блоком у 1918 році.", "Четверним блоком",
+     "central_powers"),
+    ("У 2015 році ВР ухвалила закон.", "ВР", "verkhovna_rada"),
+    ("Простори Великого Литовського князівства лежали на схід від Польщі 1385 року.",
+     "Великого Литовського князівства", "grand_duchy_lithuania"),
+])
+def test_entities_aliases_of_real_pages(text: str, mention: str, entity_id: str) -> None:
+    # session 14: names seen on unannotated pages the dictionary lacked
+    entity = _by_mention(litopys.extract(text), mention)
+    assert entity is not None and entity.id == entity_id
+
+
+@pytest.mark.parametrize("text,mention,entity_id", [
+    ("У 1918 році німецькі окупаційні війська увійшли до Києва.",
+     "німецькі окупаційні війська", "org:deu:військо"),
+    ("У 1709 році шведська регулярна армія підійшла до Полтави.", "шведська регулярна армія",
+     "org:swe:армія"),
+])
+def test_entities_state_adjective_with_adjectives_before_a_force(
+        text: str, mention: str, entity_id: str) -> None:
+    # session 14: lower-case adjectives between the state's adjective and the force noun
+    entity = _by_mention(litopys.extract(text), mention)
+    assert entity is not None and entity.type == "ORG" and entity.id == entity_id
+
+
+def test_entities_state_adjective_with_adjectives_before_a_government_is_no_organisation() -> None:
+    ch = litopys.extract("У 1943 році польський емігрантський уряд протестував.")
+    assert _by_mention(ch, "польський емігрантський уряд") is None
+
+
+def test_entities_regiments_after_a_state_adjective_are_its_force() -> None:
+    # session 14: "полк" is an actor noun ("козацькі полки" act for the Hetmanate)
+    ch = litopys.extract("У 1618 році козацькі полки підійшли до Москви.")
+    entity = _by_mention(ch, "козацькі полки")
+    assert entity is not None and entity.type == "ORG"
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("У 1672 році договір підписали у Козачій Діброві поблизу Конотопа.", "Козачій Діброві"),
+    ("У 1651 році бій відбувся біля Червоної Гірки.", "Червоної Гірки"),
+])
+def test_entities_adjective_and_noun_after_a_place_preposition_are_one_place(
+        text: str, mention: str) -> None:
+    # session 14: the noun alone was read as a surname
+    ch = litopys.extract(text)
+    entity = _by_mention(ch, mention)
+    assert entity is not None and entity.type == "GPE"
+    assert not any(e.type == "PERSON" for e in ch.entities)
+
+
+def test_entities_abbreviated_bank_adjective_before_a_land_is_a_region() -> None:
+    # session 14: "Правобереж." is an encyclopedic abbreviation (abbreviated_adjectives)
+    ch = litopys.extract("У 1672 році під владою Дорошенка перебувала Правобереж. Київщина.")
+    entity = _by_mention(ch, "Правобереж. Київщина")
+    assert entity is not None and entity.type == "LOC"
+    assert not any(e.type == "GPE" and e.name.startswith("Правобереж") for e in ch.entities)
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("У 1672 році Поділля зайняли турец. війська.", "турец. війська"),
+    ("У 1648 році козац. військо рушило на захід.", "козац. військо"),
+])
+def test_entities_encyclopedic_abbreviations_of_state_adjectives(text: str, mention: str) -> None:
+    # session 14: more abbreviated adjectives of encyclopedia pages
+    entity = _by_mention(litopys.extract(text), mention)
+    assert entity is not None and entity.type == "ORG"
+
+
+def test_entities_titled_body_of_a_polity_named_with_a_postposed_adjective() -> None:
+    # session 14: "Війська Запорізького" ends on an adjective, and the body's name with it
+    ch = litopys.extract("На початку війни вищим органом влади була Військова рада Війська "
+                         "Запорізького.")
+    entity = _by_mention(ch, "Військова рада Війська Запорізького")
+    assert entity is not None and entity.type == "ORG"
+    assert any(e.type == "GPE" and any(m.text == "Війська Запорізького" for m in e.mentions)
+               for e in ch.entities)
