@@ -273,9 +273,10 @@ _BARE_DAY_RIGHT = rf"(?:\s+{alt(WORDS['day_of_month_words'])}|(?=\s*[,.;:)]))"
     rf"{_BARE_DAY_RIGHT}",
 )
 def _bare_day(m: re.Match[str], text: str, orig: str) -> Hit | None:
-    """"14-го, коли ...", "14-го числа": a day of the narrative month."""
+    """"14-го, коли ...", "14-го числа": a day of the narrative month; not the number
+    after a name inside a sentence ("графа Кам'янського 2-го, звільняючи ...")."""
     d = int(m.group("d"))
-    if not 1 <= d <= 31:
+    if not 1 <= d <= 31 or (_after_name(m.start(), orig) and not m.group(0).split()[1:]):
         return None
 
     def resolve(ctx: Ctx) -> Res:
@@ -290,6 +291,18 @@ def _bare_day(m: re.Match[str], text: str, orig: str) -> Hit | None:
 
 
 _SENTENCE_END_RE = re.compile(r"(?:^|[.!?;]|\n)\s*$")
+# The capitalised word right before a position, and what precedes that word.
+_NAME_BEFORE_RE = re.compile(r"(?<![\w'’])(?P<w>[^\W\d_][\w'’-]+)[ \t]+$")
+
+
+def _after_name(start: int, orig: str) -> bool:
+    """Whether a capitalised word stands right before `start` inside a sentence: the
+    number is part of a name ("Кам'янського 2-го", "Олександра 1-го"), unless "числа"
+    follows it (checked by the caller)."""
+    m = _NAME_BEFORE_RE.search(orig, max(0, start - 40), start)
+    if m is None or not m.group("w")[0].isupper():
+        return False
+    return not _SENTENCE_END_RE.search(orig, max(0, m.start("w") - 3), m.start("w"))
 
 
 @pattern("bare_day_dash", r"(?P<d>[0-9](?<![\w.,:].)[0-9]?)(?=[ \t]+[—–][ \t])")

@@ -1,0 +1,29 @@
+"""Session 14: forms of fresh16's odd half and of unannotated real pages (made-up sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from litopys.pipeline.time import tag
+
+
+def _tags(text: str) -> list[tuple[str, str | None]]:
+    return [(t.text, t.value) for t in tag(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "У березні 1811 р. через хворобу генерала графа Кам'янського 2-го, звільненого від служби, призначили іншого.",
+    "У березні 1811 р. імператор Олександр 1-го, як писали, виїхав.",
+])
+def test_a_number_after_a_name_is_no_day(text: str) -> None:
+    assert _tags(text) == [("У березні 1811 р.", "1811-03")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("У березні 1811 р. Кутузов прибув. 14-го, коли він виїхав, пішов сніг.", ("14-го", "1811-03-14")),
+    ("У березні 1811 р. Кутузов прибув. Імператор 1-го числа видав указ.", ("1-го числа", "1811-03-01")),
+    ("У березні 1811 р. Кутузов прибув. Імператор Олександр 1-го числа видав указ.",
+     ("1-го числа", "1811-03-01")),
+])
+def test_a_bare_day_of_the_narrative_month_stays(text: str, expected: tuple[str, str | None]) -> None:
+    assert expected in _tags(text)
