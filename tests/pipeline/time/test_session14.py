@@ -27,3 +27,13 @@ def test_a_number_after_a_name_is_no_day(text: str) -> None:
 ])
 def test_a_bare_day_of_the_narrative_month_stays(text: str, expected: tuple[str, str | None]) -> None:
     assert expected in _tags(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Битва відбулася 27.6.(8.7).1709 біля м. Полтави.", [("27.6.(8.7).1709", "1709-07-08")]),
+    ("Статті затверджено 27.3.(6.4.)1654 у Москві.", [("27.3.(6.4.)1654", "1654-04-06")]),
+    ("Переворот стався 25.10 (7.11).1917 у Петрограді.", [("25.10 (7.11).1917", "1917-11-07")]),
+])
+def test_a_numeric_date_with_the_other_calendars_day_and_month_in_brackets(
+        text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _tags(text) == expected
