@@ -37,3 +37,25 @@ def test_a_bare_day_of_the_narrative_month_stays(text: str, expected: tuple[str,
 def test_a_numeric_date_with_the_other_calendars_day_and_month_in_brackets(
         text: str, expected: list[tuple[str, str | None]]) -> None:
     assert _tags(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Трактат підписаний Вересня 7 дня 1649 року.", [("Вересня 7 дня 1649 року", "1649-09-07")]),
+    ("Перемирие заключено от Января 10-го 1675; города не утвердили.",
+     [("Января 10-го 1675", "1675-01-10")]),
+    ("У 1649 р. трактат підписано вересня 7 дня, а потім військо пішло.",
+     [("У 1649 р.", "1649"), ("вересня 7 дня", "1649-09-07")]),
+    ("Універсал до жителів міста Борзни (1664 р., січня 22)", [("1664 р., січня 22", "1664-01-22")]),
+])
+def test_older_layouts_of_a_date_month_or_year_first(
+        text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _tags(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("У 1920 р. у травні 5 тисяч козаків пішли.", [("У 1920 р.", "1920"), ("травні", "1920-05")]),
+    ("У 1920 р., лютого 5 тисяч.", [("У 1920 р.", "1920")]),
+])
+def test_a_month_before_a_count_is_no_month_first_date(
+        text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _tags(text) == expected

@@ -9,6 +9,7 @@ from litopys.pipeline.time.grammar import (
     AMBIGUOUS_MONTHS,
     AND,
     CLOCK,
+    DAY,
     DAY0,
     DAY_TENS,
     DAY_WORDS,
@@ -79,6 +80,38 @@ def _date(m: re.Match[str], text: str, orig: str) -> Hit | None:
     return Hit(m.start(), end, day_at(day_point(d, mo, year), time), year, "date")
 
 
+
+
+@pattern(
+    "month_first_date",
+    rf"(?P<m>{MON})\s+(?P<d>{DAY0})(?:\s+(?P<dn>{alt(WORDS['month_first_day_nouns'])}))?"
+    rf"(?:\s*,?\s*(?P<y>{YEARX}))?",
+)
+def _month_first_date(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"Вересня 7 дня 1649 року", "Января 10-го 1675", "вересня 7 дня": the month before
+    its day, as older documents write it; a noun of the day or a year must follow."""
+    if not (m.group("dn") or m.group("y")):
+        return None
+    mo = MONTHS[norm(m.group("m"))]
+    if norm(m.group("m")) in AMBIGUOUS_MONTHS and not orig[m.start("m")].isupper():
+        return None  # "лютого 7 дня": an adjective ("fierce") before a count
+    d = parse_day_number(m.group("d"))
+    if not 0 < d < 32:
+        return None
+    year = parse_year(m.group("y")) if m.group("y") else None
+    return Hit(m.start(), m.end(), day_point(d, mo, year), year, "date")
+
+
+@pattern(
+    "year_first_date",
+    rf"(?P<y>[0-9](?<![\w.,:].)[0-9]{{2,3}}{YS})\s*,\s*(?P<m>{MON})\s+(?P<d>{DAY})(?![\w.,]?\d)",
+)
+def _year_first_date(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"(1664 р., січня 22)": an archive's heading, the year, then the month and day."""
+    d, year = parse_day_number(m.group("d")), parse_year(m.group("y"))
+    if not 0 < d < 32 or norm(m.group("m")) in AMBIGUOUS_MONTHS:
+        return None
+    return Hit(m.start(), m.end(), day_point(d, MONTHS[norm(m.group("m"))], year), year, "date")
 
 
 @pattern(
