@@ -414,7 +414,7 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
             )
         )
         i += 1
-    return _join_clocks(text, out)
+    return _other_calendar_in_brackets(text, _join_clocks(text, out))
 
 
 _CLOCK_GAP_RE = re.compile(r"\s*,?\s*")
@@ -448,6 +448,57 @@ def _join_clocks(text: str, timexes: list[Timex]) -> list[Timex]:
                             old_style=last.old_style)
             continue
         out.append(t)
+    return out
+
+
+_STYLE_OF = {norm(w): style for style, ws in WORDS["style_markers"].items() for w in ws}
+_STYLE = alt(list(_STYLE_OF))
+_BRACKET_OPEN_RE = re.compile(rf"\(\s*(?:(?P<mk>{_STYLE})\s*[-–—:,]?\s*)?", re.I)
+# What may stand between the date and the bracket: the rest of its sentence.
+_SAME_SENTENCE_RE = re.compile(r"[^()!?;\n]{0,200}?(?<![.!?…])(?=\()")
+_BRACKET_CLOSE_RE = re.compile(rf"\s*,?\s*(?P<mk>{_STYLE})?\s*\)", re.I)
+
+
+def _gap_days(year: int) -> int:
+    """Days the Gregorian calendar runs ahead of the Julian one in a year."""
+    return year // 100 - year // 400 - 2
+
+
+def _other_calendar_in_brackets(text: str, timexes: list[Timex]) -> list[Timex]:
+    """A day (or a range of days) followed by the other calendar's in brackets, with a
+    word that says which calendar it is: both take the New Style value ("6-11 жовтня
+    1596 р. у Бересті відбулися ... (за григоріанським календарем – 16-21 жовтня)"
+    1596-10-16/1596-10-21, as the gold gives both), the Julian one going to ``old_style``.
+    The bracket may close the date's sentence; the two must lie the calendar gap apart (a
+    day either way)."""
+    out = list(timexes)
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        if not (a.value and b.value and a.begin and b.begin and a.precision in ("day", "range")
+                and b.precision == a.precision and not a.old_style and not b.old_style):
+            continue
+        gap_text = _SAME_SENTENCE_RE.match(text, a.end)
+        if gap_text is None or re.search(r"[.…]\s+[^\W\d_]", gap_text.group()[1:]):
+            continue
+        opened = _BRACKET_OPEN_RE.match(text, gap_text.end())
+        closed = _BRACKET_CLOSE_RE.match(text, b.end)
+        if opened is None or opened.end() != b.start or closed is None:
+            continue
+        mark = opened.group("mk") or closed.group("mk")
+        if mark is None:
+            continue
+        first, second = parse_day(a.begin), parse_day(b.begin)
+        if first is None or second is None:
+            continue
+        diff = second.ordinal() - first.ordinal()
+        gap = _gap_days(first.year)
+        b_new = _STYLE_OF.get(norm(mark)) == "new"
+        if abs(diff - (gap if b_new else -gap)) > 1:
+            continue
+        ns, os_ = (b, a) if b_new else (a, b)
+        out[k] = replace(a, value=ns.value, begin=ns.begin, end_date=ns.end_date, old_style=os_.value)
+        out[k + 1] = replace(b, value=ns.value, begin=ns.begin, end_date=ns.end_date,
+                             old_style=os_.value)
     return out
 
 

@@ -59,3 +59,18 @@ def test_older_layouts_of_a_date_month_or_year_first(
 def test_a_month_before_a_count_is_no_month_first_date(
         text: str, expected: list[tuple[str, str | None]]) -> None:
     assert _tags(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("6-11 жовтня 1596 р. у Бересті відбулися два собори (за григоріанським календарем – 16-21 жовтня).",
+     [("6-11 жовтня 1596 р.", "1596-10-16/1596-10-21"), ("16-21 жовтня", "1596-10-16/1596-10-21")]),
+    ("Рада 8 січня 1654 р. ухвалила рішення, яке (за н. ст. 18 січня) оголосили.",
+     [("8 січня 1654 р.", "1654-01-18"), ("18 січня", "1654-01-18")]),
+    ("Рада 8 січня 1654 р. ухвалила. Далі (за н. ст. 18 січня) було інше.",
+     [("8 січня 1654 р.", "1654-01-08"), ("18 січня", "1654-01-18")]),
+    ("Указ 5 травня 1920 р. (за н. ст. 10 травня) вийшов.",
+     [("5 травня 1920 р.", "1920-05-05"), ("10 травня", "1920-05-10")]),
+])
+def test_the_other_calendar_in_brackets_later_in_the_sentence(
+        text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _tags(text) == expected
