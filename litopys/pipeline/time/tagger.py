@@ -167,6 +167,12 @@ _LATIN_RUN_RE = re.compile(r"[a-z]+")
 _LATIN_YEAR_ABBR_RE = re.compile(
     rf"[0-9]{{4}}\s?(?P<t>{alt(WORDS['latin_year_abbreviations'], bound=False)})\."
 )
+# A decade's ending in Latin look-alikes ("1560-x pp."): the ending, then the year abbreviation.
+_DECADE_SUFFIXES = frozenset(WORDS["decade_suffixes"])
+_LATIN_DECADE_RE = re.compile(
+    rf"[0-9]{{2,4}}[-–](?P<t>[a-z]{{1,2}})(?![a-z])"
+    rf"(?:\s?(?P<u>{alt(WORDS['latin_year_abbreviations'], bound=False)})\.)?"
+)
 
 
 def _foreign_letter(c: str) -> bool:
@@ -191,6 +197,12 @@ def _latin_lookalikes(low: str) -> str:
             while e < n and low[e].isalpha():
                 e += 1
             spans.append((s, e))
+        elif (e - s <= 2 and s >= 3 and low[s - 1] in "-–"
+              and (dec := _LATIN_DECADE_RE.search(low, max(0, s - 6))) is not None
+              and dec.start("t") == s and dec.group("t").translate(_LATIN_TO_CYRILLIC) in _DECADE_SUFFIXES):
+            spans.append((s, e))  # "1560-x", and its "pp." after it
+            if dec.group("u"):
+                spans.append(dec.span("u"))
         elif e - s <= 2 and s >= 4:
             y = _LATIN_YEAR_ABBR_RE.match(low, max(0, s - 5))
             if y is None or y.start("t") != s:

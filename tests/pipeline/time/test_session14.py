@@ -74,3 +74,12 @@ def test_a_month_before_a_count_is_no_month_first_date(
 def test_the_other_calendar_in_brackets_later_in_the_sentence(
         text: str, expected: list[tuple[str, str | None]]) -> None:
     assert _tags(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Протягом 1560-x pp. воєнні дії відбувалися.", [("1560-x pp.", "156X")]),
+    ("У 60-x роках XVI ст. почалася війна.", [("У 60-x роках XVI ст.", "156X")]),
+    ("Код 1560-xy не рік.", []),
+])
+def test_a_decades_ending_in_latin_look_alikes(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _tags(text) == expected
