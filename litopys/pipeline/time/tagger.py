@@ -426,7 +426,7 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
             )
         )
         i += 1
-    return _other_calendar_in_brackets(text, _join_clocks(text, out))
+    return _other_calendar_in_brackets(text, _year_then_day(text, _join_clocks(text, out)))
 
 
 _CLOCK_GAP_RE = re.compile(r"\s*,?\s*")
@@ -458,6 +458,24 @@ def _join_clocks(text: str, timexes: list[Timex]) -> list[Timex]:
                             value=t.value, begin=t.begin, end_date=t.end_date,
                             precision="time", source=last.source, anchor=last.anchor,
                             old_style=last.old_style)
+            continue
+        out.append(t)
+    return out
+
+
+def _year_then_day(text: str, timexes: list[Timex]) -> list[Timex]:
+    """A year, a comma and a day of that year with no year of its own are one expression,
+    as headings and calendars write a date ("Новий договір у Білій Церкві 1651 р., 28
+    вересня", "1817, 16 травня у слободі ..." -> 1651-09-28, 1817-05-16)."""
+    out: list[Timex] = []
+    for t in timexes:
+        last = out[-1] if out else None
+        if (last is not None and last.precision == "year" and last.value and t.value
+                and t.precision in ("day", "time") and t.source == "narrative"
+                and t.value.startswith(last.value + "-")
+                and _APPOSITION_GAP_RE.fullmatch(text, last.end, t.start)):
+            out[-1] = replace(t, start=last.start, text=text[last.start:t.end], source="text",
+                              anchor=None)
             continue
         out.append(t)
     return out

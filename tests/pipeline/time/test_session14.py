@@ -83,3 +83,14 @@ def test_the_other_calendar_in_brackets_later_in_the_sentence(
 ])
 def test_a_decades_ending_in_latin_look_alikes(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert _tags(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Новий договір у Білій Церкві 1651 р., 28 вересня\nКомісари не прибули.",
+     [("1651 р., 28 вересня", "1651-09-28")]),
+    ("У 1920 р., 5 травня, військо пішло.", [("У 1920 р., 5 травня", "1920-05-05")]),
+    ("У 1920 р., 5 травня 1921 р. пішло.", [("У 1920 р.", "1920"), ("5 травня 1921 р.", "1921-05-05")]),
+])
+def test_a_year_a_comma_and_a_day_of_it_are_one_date(
+        text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _tags(text) == expected
