@@ -31,6 +31,7 @@ from litopys.pipeline import extensions  # noqa: F401
 from litopys.pipeline.analysis import sentence_index
 from litopys.pipeline.time import rules  # noqa: F401  (registers the patterns)
 from litopys.pipeline.time.grammar import (
+    AND,
     APOS,
     HALVES,
     LEFT_PART_RE,
@@ -426,7 +427,8 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
             )
         )
         i += 1
-    return _other_calendar_in_brackets(text, _year_then_day(text, _join_clocks(text, out)))
+    out = _bare_year_pairs(text, _year_then_day(text, _join_clocks(text, out)))
+    return _other_calendar_in_brackets(text, out)
 
 
 _CLOCK_GAP_RE = re.compile(r"\s*,?\s*")
@@ -458,6 +460,28 @@ def _join_clocks(text: str, timexes: list[Timex]) -> list[Timex]:
                             value=t.value, begin=t.begin, end_date=t.end_date,
                             precision="time", source=last.source, anchor=last.anchor,
                             old_style=last.old_style)
+            continue
+        out.append(t)
+    return out
+
+
+_AND_GAP_RE = re.compile(rf"\s+{AND}\s+", re.I)
+
+
+def _bare_year_pairs(text: str, timexes: list[Timex]) -> list[Timex]:
+    """Two consecutive bare years joined by "і"/"та" are one range, as under a plural
+    year word ("після війни 1806 і 1807" 1806/1807, as "у 1806 і 1807 роках"); a year
+    word on either ("1806 р. і 1807 р.") or a gap between them leaves them apart."""
+    out: list[Timex] = []
+    for t in timexes:
+        last = out[-1] if out else None
+        if (last is not None and last.precision == "year" and t.precision == "year"
+                and last.value and t.value and last.value.isdigit() and t.value.isdigit()
+                and int(t.value) == int(last.value) + 1
+                and last.text.isdigit() and t.text.isdigit()
+                and _AND_GAP_RE.fullmatch(text, last.end, t.start)):
+            out[-1] = replace(last, end=t.end, text=text[last.start:t.end],
+                              value=f"{last.value}/{t.value}", end_date=t.end_date, precision="range")
             continue
         out.append(t)
     return out

@@ -94,3 +94,11 @@ def test_a_decades_ending_in_latin_look_alikes(text: str, expected: list[tuple[s
 def test_a_year_a_comma_and_a_day_of_it_are_one_date(
         text: str, expected: list[tuple[str, str | None]]) -> None:
     assert _tags(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Мир укладено після війни 1806 і 1807, в якій Росія допомагала Пруссії.", [("1806 і 1807", "1806/1807")]),
+    ("Після війн 1806 і 1808, в яких Росія воювала.", [("1806", "1806"), ("1808", "1808")]),
+])
+def test_two_consecutive_bare_years_are_a_range(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _tags(text) == expected
