@@ -637,7 +637,10 @@ class TimeTagger:
 
 
 _YEAR_UNITS = [w for w, u in UNITS.items() if u == "Y"]
-_AGO = re.compile(rf"^(?P<n>\S+)\s+{alt(_YEAR_UNITS)}\s+{alt(WORDS['ago_words'])}$", re.I)
+# "N років тому", also after a word that makes it approximate ("майже 80 років тому").
+_AGO = re.compile(
+    rf"^(?:[^\W\d_]+\s+)?(?P<n>\S+)\s+{alt(_YEAR_UNITS)}\s+{alt(WORDS['ago_words'])}$", re.I
+)
 
 
 def infer_anchor(doc: Doc, timexes: list[Timex]) -> str | None:

@@ -102,3 +102,18 @@ def test_a_year_a_comma_and_a_day_of_it_are_one_date(
 ])
 def test_two_consecutive_bare_years_are_a_range(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert _tags(text) == expected
+
+
+def _extract(text: str) -> list[tuple[str, str | None]]:
+    import litopys
+
+    return [(t.text, t.value) for t in litopys.extract(text).timexes]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Майже 80 років тому, 28 червня 1940 року, війська перейшли кордон.", ("Майже 80 років тому", "1940")),
+    ("Произошло это восьмого сентября 1514 года, почти пятьсот лет назад.", ("почти пятьсот лет назад", "1514")),
+])
+def test_an_approximate_count_of_years_ago_dates_the_writing_too(
+        text: str, expected: tuple[str, str | None]) -> None:
+    assert expected in _extract(text)
