@@ -117,3 +117,11 @@ def _extract(text: str) -> list[tuple[str, str | None]]:
 def test_an_approximate_count_of_years_ago_dates_the_writing_too(
         text: str, expected: tuple[str, str | None]) -> None:
     assert expected in _extract(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Гетьман виступив у воєнний похід у липні місяці 1620 року з військом.", [("липні місяці 1620 року", "1620-07")]),
+    ("Гетман выступил в июле месяце 1620 года.", [("июле месяце 1620 года", "1620-07")]),
+])
+def test_the_noun_month_between_a_month_and_its_year(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _tags(text) == expected

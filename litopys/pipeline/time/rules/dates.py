@@ -208,7 +208,11 @@ def _numeric_day_month(m: re.Match[str], text: str, orig: str) -> Hit | None:
 _MONTH_FIRST = r"\s+(?P<fd>[0-9]{1,2}),\s+(?P<fy>[12][0-9]{3})(?![\w'’ʼ]|[.,]\d)"
 
 
-@pattern("month", rf"(?P<m>{MON})(?:{_MONTH_FIRST}|\s*,?\s*(?P<y>{YEARX}))?", word_start=True)
+# "у липні місяці 1620 року": the noun "month" between a month and its year.
+_MONTH_NOUN = rf"(?:\s+{alt(WORDS['month_nouns'])})?"
+
+
+@pattern("month", rf"(?P<m>{MON})(?:{_MONTH_FIRST}|{_MONTH_NOUN}\s*,?\s*(?P<y>{YEARX}))?", word_start=True)
 def _month(m: re.Match[str], text: str, orig: str) -> Hit | None:
     word = norm(m.group("m"))
     mo = MONTHS[word]
