@@ -125,3 +125,13 @@ def test_an_approximate_count_of_years_ago_dates_the_writing_too(
 ])
 def test_the_noun_month_between_a_month_and_its_year(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert _tags(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Весною 1649 р. тут стояв гетьман в 20-х днях червня, поки повернув.",
+     [("Весною 1649 р.", "1649-SP"), ("20-х днях червня", "1649-06")]),
+    ("У 20-х числах серпня 1941 року німці вийшли до Дніпра.", [("У 20-х числах серпня 1941 року", "1941-08")]),
+    ("В 20-х числах августа 1941 года немцы вышли к Днепру.", [("В 20-х числах августа 1941 года", "1941-08")]),
+])
+def test_a_ten_of_days_of_a_month_is_that_month(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _tags(text) == expected

@@ -255,6 +255,26 @@ def _month(m: re.Match[str], text: str, orig: str) -> Hit | None:
     return Hit(m.start(), m.end(), resolve, None, "date")
 
 
+@pattern(
+    "tens_of_days",
+    rf"(?P<n>[123]0)[-–]?{alt(WORDS['decade_suffixes'], bound=False)}\s+{alt(WORDS['tens_of_days_nouns'])}"
+    rf"\s+(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?",
+)
+def _tens_of_days(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"у 20-х числах червня", "в 20-х днях червня 1649 р.": days of a month by their
+    ten, the month (a decade reading, 192X, was wrong)."""
+    mo = MONTHS[norm(m.group("m"))]
+    year = parse_year(m.group("y")) if m.group("y") else None
+
+    def resolve(ctx: Ctx) -> Res:
+        y, source, anchor = year_or_ref(year, ctx)
+        if y is None:
+            return Res(None, source=source)
+        return res_point(Point(y, mo), source, anchor)
+
+    return Hit(m.start(), m.end(), resolve, year, "date")
+
+
 _LEFT_MONTH_RE = re.compile(rf"{L}(?P<a>{MON})\s+$")
 
 _BYLINE_MONTHS = {norm(str(name)): int(number) for number, name in WORDS["byline_months"].items()}
