@@ -394,7 +394,8 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
                 and res.ref.day and res.ref.month and res.precision == "day":
             dated_days[(res.ref.month, res.ref.day)] = res.ref.year  # the latest one
         if res.ref is not None and not (ctx.ref is not None and not res.ref.month
-                                        and _in_brackets(work, hit.start, end)):
+                                        and _in_brackets(work, hit.start, end)) \
+                and not _background_span(res, ctx.ref):
             # a bare year in a bracketed aside ("(від 1929 — Югославія)") does not move the
             # narrative: the next year-less date stays in the year the text is at
             ctx.ref = res.ref
@@ -432,6 +433,18 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
 
 
 _CLOCK_GAP_RE = re.compile(r"\s*,?\s*")
+
+
+def _background_span(res: Res, ref: Point | None) -> bool:
+    """Whether a range of years is the span of something the narrative's day is inside
+    ("27 (17) квітня 1648 року ... почалася війна 1648–1654 років. 29 квітня ..."): the
+    next year-less date stays in the day's year, not in the range's last one."""
+    if ref is None or not ref.day or res.precision != "range" or res.ref is None or res.ref.month:
+        return False
+    if not (res.begin and res.end):
+        return False
+    first, last = int(res.begin[:4]), int(res.end[:4])
+    return first <= ref.year <= last and last > first
 
 
 def _in_brackets(text: str, start: int, end: int, reach: int = 60) -> bool:

@@ -135,3 +135,14 @@ def test_the_noun_month_between_a_month_and_its_year(text: str, expected: list[t
 ])
 def test_a_ten_of_days_of_a_month_is_that_month(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert _tags(text) == expected
+
+
+def test_a_range_of_years_around_the_narratives_day_does_not_move_it() -> None:
+    text = ("27 (17) квітня 1648 року запорожці вийшли із Січі. Так почалася війна 1648–1654 років. "
+            "29 квітня дві сили зіткнулися.")
+    assert ("29 квітня", "1648-04-29") in _tags(text)
+
+
+def test_a_range_of_years_after_a_year_still_moves_the_narrative() -> None:
+    text = "У 1918 р. почалася війна, що тривала 1918–1921 рр. 5 березня уряд пішов у відставку."
+    assert ("5 березня", "1921-03-05") in _tags(text)
