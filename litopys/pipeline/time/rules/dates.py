@@ -82,24 +82,26 @@ def _date(m: re.Match[str], text: str, orig: str) -> Hit | None:
 
 
 
-@pattern(
-    "month_first_date",
-    rf"(?P<m>{MON})\s+(?P<d>{DAY0})(?:\s+(?P<dn>{alt(WORDS['month_first_day_nouns'])}))?"
-    rf"(?:\s*,?\s*(?P<y>{YEARX}))?",
+# "Вересня 7 дня 1649 року", "Января 10-го 1675": the month before its day, as older
+# documents write it; read in the month scan (_month), a day noun or a year after the day.
+_MONTH_FIRST_DAY_RE = re.compile(
+    rf"\s+(?P<d>{DAY0})(?:\s+(?P<dn>{alt(WORDS['month_first_day_nouns'])}))?(?:\s*,?\s*(?P<y>{YEARX}))?"
 )
-def _month_first_date(m: re.Match[str], text: str, orig: str) -> Hit | None:
-    """"Вересня 7 дня 1649 року", "Января 10-го 1675", "вересня 7 дня": the month before
-    its day, as older documents write it; a noun of the day or a year must follow."""
-    if not (m.group("dn") or m.group("y")):
+
+
+def _month_first_day(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """The month-first date after the month of a "month" match, or None."""
+    mf = _MONTH_FIRST_DAY_RE.match(text, m.end("m"))
+    if mf is None or not (mf.group("dn") or mf.group("y")):
         return None
-    mo = MONTHS[norm(m.group("m"))]
-    if norm(m.group("m")) in AMBIGUOUS_MONTHS and not orig[m.start("m")].isupper():
+    word = norm(m.group("m"))
+    if word in AMBIGUOUS_MONTHS and not orig[m.start("m")].isupper():
         return None  # "лютого 7 дня": an adjective ("fierce") before a count
-    d = parse_day_number(m.group("d"))
+    d = parse_day_number(mf.group("d"))
     if not 0 < d < 32:
         return None
-    year = parse_year(m.group("y")) if m.group("y") else None
-    return Hit(m.start(), m.end(), day_point(d, mo, year), year, "date")
+    year = parse_year(mf.group("y")) if mf.group("y") else None
+    return Hit(m.start(), mf.end(), day_point(d, MONTHS[word], year), year, "date")
 
 
 @pattern(
@@ -222,6 +224,8 @@ def _month(m: re.Match[str], text: str, orig: str) -> Hit | None:
             return None
         day = Point(y, mo, d)
         return Hit(m.start(), m.end(), lambda ctx: res_point(day), y, "date")
+    if not m.group("y") and (first := _month_first_day(m, text, orig)) is not None:
+        return first
     if m.group("y"):
         p = Point(parse_year(m.group("y")), mo)
         pair = _month_pair(text, m, word, p)
