@@ -31,6 +31,7 @@ from litopys.pipeline import extensions  # noqa: F401
 from litopys.pipeline.analysis import sentence_index
 from litopys.pipeline.time import rules  # noqa: F401  (registers the patterns)
 from litopys.pipeline.time.grammar import (
+    AND,
     APOS,
     HALVES,
     LEFT_PART_RE,
@@ -167,6 +168,12 @@ _LATIN_RUN_RE = re.compile(r"[a-z]+")
 _LATIN_YEAR_ABBR_RE = re.compile(
     rf"[0-9]{{4}}\s?(?P<t>{alt(WORDS['latin_year_abbreviations'], bound=False)})\."
 )
+# A decade's ending in Latin look-alikes ("1560-x pp."): the ending, then the year abbreviation.
+_DECADE_SUFFIXES = frozenset(WORDS["decade_suffixes"])
+_LATIN_DECADE_RE = re.compile(
+    rf"[0-9]{{2,4}}[-–](?P<t>[a-z]{{1,2}})(?![a-z])"
+    rf"(?:\s?(?P<u>{alt(WORDS['latin_year_abbreviations'], bound=False)})\.)?"
+)
 
 
 def _foreign_letter(c: str) -> bool:
@@ -191,6 +198,12 @@ def _latin_lookalikes(low: str) -> str:
             while e < n and low[e].isalpha():
                 e += 1
             spans.append((s, e))
+        elif (e - s <= 2 and s >= 3 and low[s - 1] in "-–"
+              and (dec := _LATIN_DECADE_RE.search(low, max(0, s - 6))) is not None
+              and dec.start("t") == s and dec.group("t").translate(_LATIN_TO_CYRILLIC) in _DECADE_SUFFIXES):
+            spans.append((s, e))  # "1560-x", and its "pp." after it
+            if dec.group("u"):
+                spans.append(dec.span("u"))
         elif e - s <= 2 and s >= 4:
             y = _LATIN_YEAR_ABBR_RE.match(low, max(0, s - 5))
             if y is None or y.start("t") != s:
@@ -381,7 +394,8 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
                 and res.ref.day and res.ref.month and res.precision == "day":
             dated_days[(res.ref.month, res.ref.day)] = res.ref.year  # the latest one
         if res.ref is not None and not (ctx.ref is not None and not res.ref.month
-                                        and _in_brackets(work, hit.start, end)):
+                                        and _in_brackets(work, hit.start, end)) \
+                and not _background_span(res, ctx.ref):
             # a bare year in a bracketed aside ("(від 1929 — Югославія)") does not move the
             # narrative: the next year-less date stays in the year the text is at
             ctx.ref = res.ref
@@ -414,10 +428,23 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
             )
         )
         i += 1
-    return _join_clocks(text, out)
+    out = _bare_year_pairs(text, _year_then_day(text, _join_clocks(text, out)))
+    return _other_calendar_in_brackets(text, out)
 
 
 _CLOCK_GAP_RE = re.compile(r"\s*,?\s*")
+
+
+def _background_span(res: Res, ref: Point | None) -> bool:
+    """Whether a range of years is the span of something the narrative's day is inside
+    ("27 (17) квітня 1648 року ... почалася війна 1648–1654 років. 29 квітня ..."): the
+    next year-less date stays in the day's year, not in the range's last one."""
+    if ref is None or not ref.day or res.precision != "range" or res.ref is None or res.ref.month:
+        return False
+    if not (res.begin and res.end):
+        return False
+    first, last = int(res.begin[:4]), int(res.end[:4])
+    return first <= ref.year <= last and last > first
 
 
 def _in_brackets(text: str, start: int, end: int, reach: int = 60) -> bool:
@@ -448,6 +475,97 @@ def _join_clocks(text: str, timexes: list[Timex]) -> list[Timex]:
                             old_style=last.old_style)
             continue
         out.append(t)
+    return out
+
+
+_AND_GAP_RE = re.compile(rf"\s+{AND}\s+", re.I)
+
+
+def _bare_year_pairs(text: str, timexes: list[Timex]) -> list[Timex]:
+    """Two consecutive bare years joined by "і"/"та" are one range, as under a plural
+    year word ("після війни 1806 і 1807" 1806/1807, as "у 1806 і 1807 роках"); a year
+    word on either ("1806 р. і 1807 р.") or a gap between them leaves them apart."""
+    out: list[Timex] = []
+    for t in timexes:
+        last = out[-1] if out else None
+        if (last is not None and last.precision == "year" and t.precision == "year"
+                and last.value and t.value and last.value.isdigit() and t.value.isdigit()
+                and int(t.value) == int(last.value) + 1
+                and last.text.isdigit() and t.text.isdigit()
+                and _AND_GAP_RE.fullmatch(text, last.end, t.start)):
+            out[-1] = replace(last, end=t.end, text=text[last.start:t.end],
+                              value=f"{last.value}/{t.value}", end_date=t.end_date, precision="range")
+            continue
+        out.append(t)
+    return out
+
+
+def _year_then_day(text: str, timexes: list[Timex]) -> list[Timex]:
+    """A year, a comma and a day of that year with no year of its own are one expression,
+    as headings and calendars write a date ("Новий договір у Білій Церкві 1651 р., 28
+    вересня", "1817, 16 травня у слободі ..." -> 1651-09-28, 1817-05-16)."""
+    out: list[Timex] = []
+    for t in timexes:
+        last = out[-1] if out else None
+        if (last is not None and last.precision == "year" and last.value and t.value
+                and t.precision in ("day", "time") and t.source == "narrative"
+                and t.value.startswith(last.value + "-")
+                and _APPOSITION_GAP_RE.fullmatch(text, last.end, t.start)):
+            out[-1] = replace(t, start=last.start, text=text[last.start:t.end], source="text",
+                              anchor=None)
+            continue
+        out.append(t)
+    return out
+
+
+_STYLE_OF = {norm(w): style for style, ws in WORDS["style_markers"].items() for w in ws}
+_STYLE = alt(list(_STYLE_OF))
+_BRACKET_OPEN_RE = re.compile(rf"\(\s*(?:(?P<mk>{_STYLE})\s*[-–—:,]?\s*)?", re.I)
+# What may stand between the date and the bracket: the rest of its sentence.
+_SAME_SENTENCE_RE = re.compile(r"[^()!?;\n]{0,200}?(?<![.!?…])(?=\()")
+_BRACKET_CLOSE_RE = re.compile(rf"\s*,?\s*(?P<mk>{_STYLE})?\s*\)", re.I)
+
+
+def _gap_days(year: int) -> int:
+    """Days the Gregorian calendar runs ahead of the Julian one in a year."""
+    return year // 100 - year // 400 - 2
+
+
+def _other_calendar_in_brackets(text: str, timexes: list[Timex]) -> list[Timex]:
+    """A day (or a range of days) followed by the other calendar's in brackets, with a
+    word that says which calendar it is: both take the New Style value ("6-11 жовтня
+    1596 р. у Бересті відбулися ... (за григоріанським календарем – 16-21 жовтня)"
+    1596-10-16/1596-10-21, as the gold gives both), the Julian one going to ``old_style``.
+    The bracket may close the date's sentence; the two must lie the calendar gap apart (a
+    day either way)."""
+    out = list(timexes)
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        if not (a.value and b.value and a.begin and b.begin and a.precision in ("day", "range")
+                and b.precision == a.precision and not a.old_style and not b.old_style):
+            continue
+        gap_text = _SAME_SENTENCE_RE.match(text, a.end)
+        if gap_text is None or re.search(r"[.…]\s+[^\W\d_]", gap_text.group()[1:]):
+            continue
+        opened = _BRACKET_OPEN_RE.match(text, gap_text.end())
+        closed = _BRACKET_CLOSE_RE.match(text, b.end)
+        if opened is None or opened.end() != b.start or closed is None:
+            continue
+        mark = opened.group("mk") or closed.group("mk")
+        if mark is None:
+            continue
+        first, second = parse_day(a.begin), parse_day(b.begin)
+        if first is None or second is None:
+            continue
+        diff = second.ordinal() - first.ordinal()
+        gap = _gap_days(first.year)
+        b_new = _STYLE_OF.get(norm(mark)) == "new"
+        if abs(diff - (gap if b_new else -gap)) > 1:
+            continue
+        ns, os_ = (b, a) if b_new else (a, b)
+        out[k] = replace(a, value=ns.value, begin=ns.begin, end_date=ns.end_date, old_style=os_.value)
+        out[k + 1] = replace(b, value=ns.value, begin=ns.begin, end_date=ns.end_date,
+                             old_style=os_.value)
     return out
 
 
@@ -532,7 +650,10 @@ class TimeTagger:
 
 
 _YEAR_UNITS = [w for w, u in UNITS.items() if u == "Y"]
-_AGO = re.compile(rf"^(?P<n>\S+)\s+{alt(_YEAR_UNITS)}\s+{alt(WORDS['ago_words'])}$", re.I)
+# "N років тому", also after a word that makes it approximate ("майже 80 років тому").
+_AGO = re.compile(
+    rf"^(?:[^\W\d_]+\s+)?(?P<n>\S+)\s+{alt(_YEAR_UNITS)}\s+{alt(WORDS['ago_words'])}$", re.I
+)
 
 
 def infer_anchor(doc: Doc, timexes: list[Timex]) -> str | None:

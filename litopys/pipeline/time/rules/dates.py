@@ -9,6 +9,7 @@ from litopys.pipeline.time.grammar import (
     AMBIGUOUS_MONTHS,
     AND,
     CLOCK,
+    DAY,
     DAY0,
     DAY_TENS,
     DAY_WORDS,
@@ -79,6 +80,40 @@ def _date(m: re.Match[str], text: str, orig: str) -> Hit | None:
     return Hit(m.start(), end, day_at(day_point(d, mo, year), time), year, "date")
 
 
+
+
+# "Вересня 7 дня 1649 року", "Января 10-го 1675": the month before its day, as older
+# documents write it; read in the month scan (_month), a day noun or a year after the day.
+_MONTH_FIRST_DAY_RE = re.compile(
+    rf"\s+(?P<d>{DAY0})(?:\s+(?P<dn>{alt(WORDS['month_first_day_nouns'])}))?(?:\s*,?\s*(?P<y>{YEARX}))?"
+)
+
+
+def _month_first_day(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """The month-first date after the month of a "month" match, or None."""
+    mf = _MONTH_FIRST_DAY_RE.match(text, m.end("m"))
+    if mf is None or not (mf.group("dn") or mf.group("y")):
+        return None
+    word = norm(m.group("m"))
+    if word in AMBIGUOUS_MONTHS and not orig[m.start("m")].isupper():
+        return None  # "лютого 7 дня": an adjective ("fierce") before a count
+    d = parse_day_number(mf.group("d"))
+    if not 0 < d < 32:
+        return None
+    year = parse_year(mf.group("y")) if mf.group("y") else None
+    return Hit(m.start(), mf.end(), day_point(d, MONTHS[word], year), year, "date")
+
+
+@pattern(
+    "year_first_date",
+    rf"(?P<y>[0-9](?<![\w.,:].)[0-9]{{2,3}}{YS})\s*,\s*(?P<m>{MON})\s+(?P<d>{DAY})(?![\w.,]?\d)",
+)
+def _year_first_date(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"(1664 р., січня 22)": an archive's heading, the year, then the month and day."""
+    d, year = parse_day_number(m.group("d")), parse_year(m.group("y"))
+    if not 0 < d < 32 or norm(m.group("m")) in AMBIGUOUS_MONTHS:
+        return None
+    return Hit(m.start(), m.end(), day_point(d, MONTHS[norm(m.group("m"))], year), year, "date")
 
 
 @pattern(
@@ -175,7 +210,11 @@ def _numeric_day_month(m: re.Match[str], text: str, orig: str) -> Hit | None:
 _MONTH_FIRST = r"\s+(?P<fd>[0-9]{1,2}),\s+(?P<fy>[12][0-9]{3})(?![\w'’ʼ]|[.,]\d)"
 
 
-@pattern("month", rf"(?P<m>{MON})(?:{_MONTH_FIRST}|\s*,?\s*(?P<y>{YEARX}))?", word_start=True)
+# "у липні місяці 1620 року": the noun "month" between a month and its year.
+_MONTH_NOUN = rf"(?:\s+{alt(WORDS['month_nouns'])})?"
+
+
+@pattern("month", rf"(?P<m>{MON})(?:{_MONTH_FIRST}|{_MONTH_NOUN}\s*,?\s*(?P<y>{YEARX}))?", word_start=True)
 def _month(m: re.Match[str], text: str, orig: str) -> Hit | None:
     word = norm(m.group("m"))
     mo = MONTHS[word]
@@ -185,6 +224,8 @@ def _month(m: re.Match[str], text: str, orig: str) -> Hit | None:
             return None
         day = Point(y, mo, d)
         return Hit(m.start(), m.end(), lambda ctx: res_point(day), y, "date")
+    if not m.group("y") and (first := _month_first_day(m, text, orig)) is not None:
+        return first
     if m.group("y"):
         p = Point(parse_year(m.group("y")), mo)
         pair = _month_pair(text, m, word, p)
@@ -216,6 +257,26 @@ def _month(m: re.Match[str], text: str, orig: str) -> Hit | None:
         return res_point(Point(y, mo), source, anchor)
 
     return Hit(m.start(), m.end(), resolve, None, "date")
+
+
+@pattern(
+    "tens_of_days",
+    rf"(?P<n>[123]0)[-–]?{alt(WORDS['decade_suffixes'], bound=False)}\s+{alt(WORDS['tens_of_days_nouns'])}"
+    rf"\s+(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?",
+)
+def _tens_of_days(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"у 20-х числах червня", "в 20-х днях червня 1649 р.": days of a month by their
+    ten, the month (a decade reading, 192X, was wrong)."""
+    mo = MONTHS[norm(m.group("m"))]
+    year = parse_year(m.group("y")) if m.group("y") else None
+
+    def resolve(ctx: Ctx) -> Res:
+        y, source, anchor = year_or_ref(year, ctx)
+        if y is None:
+            return Res(None, source=source)
+        return res_point(Point(y, mo), source, anchor)
+
+    return Hit(m.start(), m.end(), resolve, year, "date")
 
 
 _LEFT_MONTH_RE = re.compile(rf"{L}(?P<a>{MON})\s+$")
@@ -273,9 +334,10 @@ _BARE_DAY_RIGHT = rf"(?:\s+{alt(WORDS['day_of_month_words'])}|(?=\s*[,.;:)]))"
     rf"{_BARE_DAY_RIGHT}",
 )
 def _bare_day(m: re.Match[str], text: str, orig: str) -> Hit | None:
-    """"14-го, коли ...", "14-го числа": a day of the narrative month."""
+    """"14-го, коли ...", "14-го числа": a day of the narrative month; not the number
+    after a name inside a sentence ("графа Кам'янського 2-го, звільняючи ...")."""
     d = int(m.group("d"))
-    if not 1 <= d <= 31:
+    if not 1 <= d <= 31 or (_after_name(m.start(), orig) and not m.group(0).split()[1:]):
         return None
 
     def resolve(ctx: Ctx) -> Res:
@@ -290,6 +352,18 @@ def _bare_day(m: re.Match[str], text: str, orig: str) -> Hit | None:
 
 
 _SENTENCE_END_RE = re.compile(r"(?:^|[.!?;]|\n)\s*$")
+# The capitalised word right before a position, and what precedes that word.
+_NAME_BEFORE_RE = re.compile(r"(?<![\w'’])(?P<w>[^\W\d_][\w'’-]+)[ \t]+$")
+
+
+def _after_name(start: int, orig: str) -> bool:
+    """Whether a capitalised word stands right before `start` inside a sentence: the
+    number is part of a name ("Кам'янського 2-го", "Олександра 1-го"), unless "числа"
+    follows it (checked by the caller)."""
+    m = _NAME_BEFORE_RE.search(orig, max(0, start - 40), start)
+    if m is None or not m.group("w")[0].isupper():
+        return False
+    return not _SENTENCE_END_RE.search(orig, max(0, m.start("w") - 3), m.start("w"))
 
 
 @pattern("bare_day_dash", r"(?P<d>[0-9](?<![\w.,:].)[0-9]?)(?=[ \t]+[—–][ \t])")

@@ -261,3 +261,22 @@ def _old_style_day_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
         return res
 
     return Hit(m.start(), m.end(), resolve, year, "range")
+
+
+@pattern(
+    "old_style_numeric_months",
+    r"(?P<d1>[0-9](?<![\d.,].)[0-9]?)\.(?P<m1>[01]?[0-9])\.?\s*\(\s*(?P<d2>[0-3]?[0-9])\.(?P<m2>[01]?[0-9])"
+    r"\.?\s*\)\s*\.?\s*(?P<y>\d{4})(?![\d]|\.\d)",
+)
+def _old_style_numeric_months(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"27.6.(8.7).1709", "27.3.(6.4.)1654": a numeric date whose bracketed day and month
+    are the other calendar's (the encyclopedia's layout)."""
+    m1, m2, y = int(m.group("m1")), int(m.group("m2")), int(m.group("y"))
+    if not (1 <= m1 <= 12 and 1 <= m2 <= 12) or not 1000 <= y <= 2100:
+        return None
+    d1, d2 = int(m.group("d1")), int(m.group("d2"))
+    a, b = ((y - 1, m1, d1), (y, m2, d2)) if (m1, m2) == (12, 1) else ((y, m1, d1), (y, m2, d2))
+    if not (_fits(a, b, y) or _fits(b, a, y)):
+        return None  # "2.5.(3.4).2009": not one day in two calendars
+    return _two_styles((d1, m1), (d2, m2), y,
+                       m.start(), m.end(), ns_second=True)
