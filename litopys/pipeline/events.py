@@ -1528,6 +1528,8 @@ class EventExtractor:
             return True  # «Договір про утворення СРСР 1922 року»: a year of the title
         prev = doc[t.start - 1]
         first = doc[t.start]
+        if not first.text[:1].isdigit():
+            return False  # "турки того року почали": a year told by a word dates the clause
         if first.pos_ == "ADP" or first.lower_ in self.W.time_preps or \
                 prev.lower_ in self.W.year_nouns:
             return False  # (and "Року 1979-го почалася війна": the year before its number)
