@@ -148,6 +148,7 @@ class EventWords:
     concessive: tuple[tuple[str, ...], ...] = ()
     generic_stop: frozenset[str] = frozenset()
     during: tuple[tuple[str, ...], ...] = ()
+    when_words: frozenset[str] = frozenset()
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -212,6 +213,7 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         concessive=tuple(tuple(w.split()) for w in data.get("concessive_markers") or ()),
         generic_stop=frozenset(data.get("generic_stop") or ()),
         during=tuple(tuple(w.split()) for w in data.get("during_phrases") or ()),
+        when_words=frozenset(data.get("when_words") or ()),
         **sets,
     )
 
@@ -2174,11 +2176,24 @@ class EventExtractor:
                 return None
         return None
 
+    def _when_antecedent(self, sent: Span, lo: int, sent_timexes: list[Span]) -> Span | None:
+        """The date a clause opened by a word of "when" (``when_words``) at token ``lo``
+        follows right after its comma ("у 1711 році, коли …"), or None."""
+        if lo - 1 <= sent.start or self.F.lower[lo] not in self.W.when_words or \
+                self.F.text[lo - 1] != ",":
+            return None
+        return next((t for t in sent_timexes if t.end == lo - 1), None)
+
     def _date(self, doc: Doc, sent: Span, trig: _Trigger, clause: tuple[int, int],
               sent_timexes: list[Span],
               narrative: Timex | None) -> tuple[Timex | None, str | None]:
         lo, hi = clause
         in_clause = [t for t in sent_timexes if lo <= t.start < hi]
+        if not in_clause:
+            # "… до 1711 року, коли Туреччина оголошує війну": the date "коли" hangs off
+            antecedent = self._when_antecedent(sent, lo, sent_timexes)
+            if antecedent is not None:
+                return antecedent._.timex, "text"
         # a date inside another clause that a relative word or a complementizer opens ("…,
         # який був підписаний у 1918 р.") dates that clause's happening, not this one
         pool = in_clause or [t for t in sent_timexes if not self._embedded(sent, t.start, lo)

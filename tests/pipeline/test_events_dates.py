@@ -20,3 +20,11 @@ def test_events_dates_year_told_by_a_word_after_a_noun_dates_the_clause() -> Non
     evs = _events("У 1785 році Росія збудувала флот. Стривожені поїздкою Катерини II до Криму "
                   "1787 року, турки того року почали нову війну проти Росії.")
     assert _one_trigger(evs, "почали нову війну").date == "1787"
+
+
+def test_events_dates_a_when_clause_takes_the_date_before_it() -> None:
+    # "до 1711 року, коли Туреччина оголошує війну": the date "коли" hangs off, not the
+    # story's time (1709)
+    evs = _events("У 1709 році шведська армія була розбита під Полтавою. Король переховувався "
+                  "в Бендерах, де він жив до 1711 року, коли Туреччина оголошує війну Росії.")
+    assert _one_trigger(evs, "оголошує").date == "1711"
