@@ -339,6 +339,7 @@ class EventExtractor:
             sent_mentions = by_sent.get(k_sent, [])
             sent_timexes = times_by_sent.get(k_sent, [])
             found = self._find_triggers(sent)
+            self._sent_triggers = found  # (a date goes to the trigger nearest it: _date)
             made: list[tuple[Event, _Trigger, tuple[int, int]]] = []
             for trig in found:
                 clause = self._clause(sent, trig.head)
@@ -2176,6 +2177,15 @@ class EventExtractor:
                 return None
         return None
 
+    def _nearer_other(self, t: Span, trig: _Trigger, clause: tuple[int, int]) -> bool:
+        """Is the date ``t`` nearer another trigger of the clause than ``trig``?"""
+        def gap(o: _Trigger) -> int:
+            return max(o.start - t.end, t.start - o.end, 0)
+        own = gap(trig)
+        return any(o.head != trig.head and o.pos == "VERB" and clause[0] <= o.head < clause[1]
+                   and gap(o) < own
+                   for o in getattr(self, "_sent_triggers", ()))
+
     def _when_antecedent(self, sent: Span, lo: int, sent_timexes: list[Span]) -> Span | None:
         """The date a clause opened by a word of "when" (``when_words``) at token ``lo``
         follows right after its comma ("у 1711 році, коли …"), or None."""
@@ -2200,8 +2210,11 @@ class EventExtractor:
                              and not (narrative is not None and t.start >= hi
                                       and self._own_verb(sent, t.start, trig))]
         if pool:
-            # a date in brackets is an aside ("перемир'я (до червня 1680)"): the last choice
+            # a date in brackets is an aside ("перемир'я (до червня 1680)"): the last choice;
+            # a date nearer another trigger of the clause is that one's ("Польща, що уклала
+            # пакт у 1934 році, і Британія, яка підписала декларацію у 1938 році")
             best = min(pool, key=lambda t: (self._in_parentheses(doc, sent, t.start),
+                                            self._nearer_other(t, trig, clause),
                                             t.start > trig.start, abs(t.start - trig.start)))
             return best._.timex, "text"
         if narrative is not None:

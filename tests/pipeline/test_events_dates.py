@@ -28,3 +28,12 @@ def test_events_dates_a_when_clause_takes_the_date_before_it() -> None:
     evs = _events("У 1709 році шведська армія була розбита під Полтавою. Король переховувався "
                   "в Бендерах, де він жив до 1711 року, коли Туреччина оголошує війну Росії.")
     assert _one_trigger(evs, "оголошує").date == "1711"
+
+
+def test_events_dates_a_date_nearer_another_verb_is_that_verbs() -> None:
+    # "Польща, що підписала пакт … у 1934 році, або Британія …, кожна з яких підписала …
+    # в 1938 році": one clause, two verbs, each takes the date nearest it
+    evs = _events("Такі договори укладали з Німеччиною й інші країни: Польща, що підписала "
+                  "пакт з Німеччиною у 1934 році, або Британія і Франція, кожна з яких "
+                  "підписала з Німеччиною декларацію в 1938 році.")
+    assert _one_trigger(evs, "підписала").date == "1938"
