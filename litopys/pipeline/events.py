@@ -71,6 +71,11 @@ SIGN_FRAMES = frozenset({"sign", "ratify"})
 CONCESSION_REACH = 30  # tokens: how far back a concessive phrase's opener may stand
 ASIDE_REACH = 12  # tokens: a bracketed aside this short is read across, not a clause boundary
 TITLE_REACH = 300  # characters: how far a quoted title may reach around a date
+YEARS_SPAN = re.compile(r"^P\d+Y$")  # a span of whole years ("80 років": P80Y)
+ISO_YEAR = re.compile(r"^(\d{4})(-\d\d(?:-\d\d)?)?$")
+#: tokens between the phrase of "since" ("з дня") and the trigger it dates ("з дня початку
+#: війни", "з дня підписання")
+SINCE_REACH = 2
 MOVE_FRAMES = {"visit", "enter", "invade", "attack", "offensive", "occupy", "seize", "bomb",
                "shell", "blockade"}
 
@@ -149,6 +154,7 @@ class EventWords:
     generic_stop: frozenset[str] = frozenset()
     during: tuple[tuple[str, ...], ...] = ()
     when_words: frozenset[str] = frozenset()
+    since: tuple[tuple[str, ...], ...] = ()
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -214,6 +220,7 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         generic_stop=frozenset(data.get("generic_stop") or ()),
         during=tuple(tuple(w.split()) for w in data.get("during_phrases") or ()),
         when_words=frozenset(data.get("when_words") or ()),
+        since=tuple(tuple(w.split()) for w in data.get("since_phrases") or ()),
         **sets,
     )
 
@@ -248,6 +255,19 @@ def _is_state(eid: str) -> bool:
     except KeyError:
         return False
     return actor.type == "GPE" and actor.polity is None
+
+
+def _years_earlier(t: Timex, years: int) -> Timex | None:
+    """The date ``years`` years before ``t`` (a year, a month or a day), or None."""
+    m = ISO_YEAR.match(t.value or "")
+    if m is None or int(m.group(1)) <= years or (m.group(2) or "").endswith("02-29"):
+        return None
+
+    def back(iso: str | None) -> str | None:
+        return None if iso is None or not ISO_YEAR.match(iso) else \
+            f"{int(iso[:4]) - years:04d}{iso[4:]}"
+    return replace(t, value=back(t.value), begin=back(t.begin), end_date=back(t.end_date),
+                   source="narrative", anchor=t.value)
 
 
 def token_case(tok: Token) -> str | None:
@@ -300,10 +320,17 @@ class EventExtractor:
         for m in mentions:
             by_sent.setdefault(sent_no[m.start], []).append(m)
         times_by_sent: dict[int, list[Span]] = {}
+        # "минуло 80 років з дня підписання": spans of years that an anniversary counts back
+        self._years_since: dict[int, list[tuple[Span, int, int]]] = {}
         for t in timexes:
             value = t._.timex.value if t._.timex else None
             if value and not value.startswith("P") and not self._attributive(doc, t):
                 times_by_sent.setdefault(sent_no[t.start], []).append(t)
+            elif value and YEARS_SPAN.match(value):
+                after = self._since_phrase_end(t.end)
+                if after is not None:
+                    self._years_since.setdefault(sent_no[t.start], []).append(
+                        (t, int(value[1:-1]), after))
         main_by_sent: dict[int, list[Span]] = {}  # the dates that set the narrative time
         for sent in doc.sents:
             # a date in parentheses is an aside ("(... в 1927 р.)"), not the narrative time;
@@ -510,6 +537,8 @@ class EventExtractor:
                     continue  # "Про це повідомив X": who the text quotes, not an event
                 mode = self._mode(doc, trig, clause)
                 date_t, source = self._date(doc, sent, trig, clause, sent_timexes, narrative)
+                date_t = self._counted_back(trig, self._years_since.get(k_sent, ()),
+                                            sent_timexes, date_t)
                 if date_t is None and not dated_before and opening is not None and \
                         opening[0] == excerpt and k_sent < opening[1]:
                     # a text that opens undated and gives its first date later in the same
@@ -2185,6 +2214,29 @@ class EventExtractor:
         return any(o.head != trig.head and o.pos == "VERB" and clause[0] <= o.head < clause[1]
                    and gap(o) < own
                    for o in getattr(self, "_sent_triggers", ()))
+
+    def _since_phrase_end(self, k: int) -> int | None:
+        """The token after a phrase of "since" (``since_phrases``: "з дня", "від дня")
+        that starts at token ``k``, or None."""
+        low = self.F.lower
+        for phrase in self.W.since:
+            if tuple(low[k:k + len(phrase)]) == phrase:
+                return k + len(phrase)
+        return None
+
+    def _counted_back(self, trig: _Trigger, spans: list[tuple[Span, int, int]] | tuple[()],
+                      sent_timexes: list[Span], date_t: Timex | None) -> Timex | None:
+        """The date of an event an anniversary counts back to ("23 серпня 2019 р. минуло
+        80 років з дня підписання договору": 1939-08-23): the sentence's date before the
+        span of years, that many years earlier; else ``date_t`` unchanged."""
+        for span, years, after in spans:
+            if not after <= trig.start <= after + SINCE_REACH:
+                continue
+            base = max((t for t in sent_timexes if t.end <= span.start),
+                       key=lambda t: t.start, default=None)
+            shifted = None if base is None else _years_earlier(base._.timex, years)
+            return shifted if shifted is not None else date_t
+        return date_t
 
     def _when_antecedent(self, sent: Span, lo: int, sent_timexes: list[Span]) -> Span | None:
         """The date a clause opened by a word of "when" (``when_words``) at token ``lo``

@@ -37,3 +37,11 @@ def test_events_dates_a_date_nearer_another_verb_is_that_verbs() -> None:
                   "пакт з Німеччиною у 1934 році, або Британія і Франція, кожна з яких "
                   "підписала з Німеччиною декларацію в 1938 році.")
     assert _one_trigger(evs, "підписала").date == "1938"
+
+
+def test_events_dates_an_anniversary_counts_the_years_back() -> None:
+    # "23 серпня 2019 року минуло 80 років з дня підписання": the signing is 80 years
+    # before the writer's date
+    evs = _events("23 серпня 2019 року минуло 80 років з дня підписання договору про "
+                  "ненапад між СРСР і Німеччиною.")
+    assert _one_trigger(evs, "підписання").date == "1939-08-23"
