@@ -73,6 +73,11 @@ SIGN_FRAMES = frozenset({"sign", "ratify"})
 CONCESSION_REACH = 30  # tokens: how far back a concessive phrase's opener may stand
 ASIDE_REACH = 12  # tokens: a bracketed aside this short is read across, not a clause boundary
 TITLE_REACH = 300  # characters: how far a quoted title may reach around a date
+YEARS_SPAN = re.compile(r"^P\d+Y$")  # a span of whole years ("80 років": P80Y)
+ISO_YEAR = re.compile(r"^(\d{4})(-\d\d(?:-\d\d)?)?$")
+#: tokens between the phrase of "since" ("з дня") and the trigger it dates ("з дня початку
+#: війни", "з дня підписання")
+SINCE_REACH = 2
 MOVE_FRAMES = {"visit", "enter", "invade", "attack", "offensive", "occupy", "seize", "bomb",
                "shell", "blockade"}
 
@@ -151,6 +156,8 @@ class EventWords:
     concessive: tuple[tuple[str, ...], ...] = ()
     generic_stop: frozenset[str] = frozenset()
     during: tuple[tuple[str, ...], ...] = ()
+    when_words: frozenset[str] = frozenset()
+    since: tuple[tuple[str, ...], ...] = ()
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -216,6 +223,8 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         concessive=tuple(tuple(w.split()) for w in data.get("concessive_markers") or ()),
         generic_stop=frozenset(data.get("generic_stop") or ()),
         during=tuple(tuple(w.split()) for w in data.get("during_phrases") or ()),
+        when_words=frozenset(data.get("when_words") or ()),
+        since=tuple(tuple(w.split()) for w in data.get("since_phrases") or ()),
         **sets,
     )
 
@@ -250,6 +259,19 @@ def _is_state(eid: str) -> bool:
     except KeyError:
         return False
     return actor.type == "GPE" and actor.polity is None
+
+
+def _years_earlier(t: Timex, years: int) -> Timex | None:
+    """The date ``years`` years before ``t`` (a year, a month or a day), or None."""
+    m = ISO_YEAR.match(t.value or "")
+    if m is None or int(m.group(1)) <= years or (m.group(2) or "").endswith("02-29"):
+        return None
+
+    def back(iso: str | None) -> str | None:
+        return None if iso is None or not ISO_YEAR.match(iso) else \
+            f"{int(iso[:4]) - years:04d}{iso[4:]}"
+    return replace(t, value=back(t.value), begin=back(t.begin), end_date=back(t.end_date),
+                   source="narrative", anchor=t.value)
 
 
 def token_case(tok: Token) -> str | None:
@@ -303,10 +325,17 @@ class EventExtractor:
         for m in mentions:
             by_sent.setdefault(sent_no[m.start], []).append(m)
         times_by_sent: dict[int, list[Span]] = {}
+        # "минуло 80 років з дня підписання": spans of years that an anniversary counts back
+        self._years_since: dict[int, list[tuple[Span, int, int]]] = {}
         for t in timexes:
             value = t._.timex.value if t._.timex else None
             if value and not value.startswith("P") and not self._attributive(doc, t):
                 times_by_sent.setdefault(sent_no[t.start], []).append(t)
+            elif value and YEARS_SPAN.match(value):
+                after = self._since_phrase_end(t.end)
+                if after is not None:
+                    self._years_since.setdefault(sent_no[t.start], []).append(
+                        (t, int(value[1:-1]), after))
         main_by_sent: dict[int, list[Span]] = {}  # the dates that set the narrative time
         for sent in doc.sents:
             # a date in parentheses is an aside ("(... в 1927 р.)"), not the narrative time;
@@ -342,6 +371,7 @@ class EventExtractor:
             sent_mentions = by_sent.get(k_sent, [])
             sent_timexes = times_by_sent.get(k_sent, [])
             found = self._find_triggers(sent)
+            self._sent_triggers = found  # (a date goes to the trigger nearest it: _date)
             made: list[tuple[Event, _Trigger, tuple[int, int]]] = []
             for trig in found:
                 clause = self._clause(sent, trig.head)
@@ -512,6 +542,8 @@ class EventExtractor:
                     continue  # "Про це повідомив X": who the text quotes, not an event
                 mode = self._mode(doc, trig, clause)
                 date_t, source = self._date(doc, sent, trig, clause, sent_timexes, narrative)
+                date_t = self._counted_back(trig, self._years_since.get(k_sent, ()),
+                                            sent_timexes, date_t)
                 if date_t is None and not dated_before and opening is not None and \
                         opening[0] == excerpt and k_sent < opening[1]:
                     # a text that opens undated and gives its first date later in the same
@@ -1561,6 +1593,8 @@ class EventExtractor:
             return True  # «Договір про утворення СРСР 1922 року»: a year of the title
         prev = doc[t.start - 1]
         first = doc[t.start]
+        if not first.text[:1].isdigit():
+            return False  # "турки того року почали": a year told by a word dates the clause
         if first.pos_ == "ADP" or first.lower_ in self.W.time_preps or \
                 prev.lower_ in self.W.year_nouns:
             return False  # (and "Року 1979-го почалася війна": the year before its number)
@@ -2211,19 +2245,67 @@ class EventExtractor:
                 return None
         return None
 
+    def _nearer_other(self, t: Span, trig: _Trigger, clause: tuple[int, int]) -> bool:
+        """Is the date ``t`` nearer another trigger of the clause than ``trig``?"""
+        def gap(o: _Trigger) -> int:
+            return max(o.start - t.end, t.start - o.end, 0)
+        own = gap(trig)
+        return any(o.head != trig.head and o.pos == "VERB" and clause[0] <= o.head < clause[1]
+                   and gap(o) < own
+                   for o in getattr(self, "_sent_triggers", ()))
+
+    def _since_phrase_end(self, k: int) -> int | None:
+        """The token after a phrase of "since" (``since_phrases``: "з дня", "від дня")
+        that starts at token ``k``, or None."""
+        low = self.F.lower
+        for phrase in self.W.since:
+            if tuple(low[k:k + len(phrase)]) == phrase:
+                return k + len(phrase)
+        return None
+
+    def _counted_back(self, trig: _Trigger, spans: list[tuple[Span, int, int]] | tuple[()],
+                      sent_timexes: list[Span], date_t: Timex | None) -> Timex | None:
+        """The date of an event an anniversary counts back to ("23 серпня 2019 р. минуло
+        80 років з дня підписання договору": 1939-08-23): the sentence's date before the
+        span of years, that many years earlier; else ``date_t`` unchanged."""
+        for span, years, after in spans:
+            if not after <= trig.start <= after + SINCE_REACH:
+                continue
+            base = max((t for t in sent_timexes if t.end <= span.start),
+                       key=lambda t: t.start, default=None)
+            shifted = None if base is None else _years_earlier(base._.timex, years)
+            return shifted if shifted is not None else date_t
+        return date_t
+
+    def _when_antecedent(self, sent: Span, lo: int, sent_timexes: list[Span]) -> Span | None:
+        """The date a clause opened by a word of "when" (``when_words``) at token ``lo``
+        follows right after its comma ("у 1711 році, коли …"), or None."""
+        if lo - 1 <= sent.start or self.F.lower[lo] not in self.W.when_words or \
+                self.F.text[lo - 1] != ",":
+            return None
+        return next((t for t in sent_timexes if t.end == lo - 1), None)
+
     def _date(self, doc: Doc, sent: Span, trig: _Trigger, clause: tuple[int, int],
               sent_timexes: list[Span],
               narrative: Timex | None) -> tuple[Timex | None, str | None]:
         lo, hi = clause
         in_clause = [t for t in sent_timexes if lo <= t.start < hi]
+        if not in_clause:
+            # "… до 1711 року, коли Туреччина оголошує війну": the date "коли" hangs off
+            antecedent = self._when_antecedent(sent, lo, sent_timexes)
+            if antecedent is not None:
+                return antecedent._.timex, "text"
         # a date inside another clause that a relative word or a complementizer opens ("…,
         # який був підписаний у 1918 р.") dates that clause's happening, not this one
         pool = in_clause or [t for t in sent_timexes if not self._embedded(sent, t.start, lo)
                              and not (narrative is not None and t.start >= hi
                                       and self._own_verb(sent, t.start, trig))]
         if pool:
-            # a date in brackets is an aside ("перемир'я (до червня 1680)"): the last choice
+            # a date in brackets is an aside ("перемир'я (до червня 1680)"): the last choice;
+            # a date nearer another trigger of the clause is that one's ("Польща, що уклала
+            # пакт у 1934 році, і Британія, яка підписала декларацію у 1938 році")
             best = min(pool, key=lambda t: (self._in_parentheses(doc, sent, t.start),
+                                            self._nearer_other(t, trig, clause),
                                             t.start > trig.start, abs(t.start - trig.start)))
             return best._.timex, "text"
         if narrative is not None:
