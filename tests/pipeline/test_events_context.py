@@ -991,7 +991,8 @@ def test_events_comparative_adverb_opening_a_sentence_is_no_preposition() -> Non
 @pytest.mark.parametrize("text,cameo,source,target", [
     ("У 1921 р. Польща видворила радянських дипломатів.", "174", "pol", "soviet_russia"),
     ("У 1708 р. Росія репресувала козаків.", "175", "tsardom_of_muscovy", "cossacks"),
-    ("У 1648 р. козаки повстали проти Польщі.", "145", "cossacks", "pol"),
+    # (an armed rising against a state is fighting since session 14, as the shared gold codes it)
+    ("У 1648 р. козаки повстали проти Польщі.", "190", "cossacks", "pol"),
     ("У 1943 р. СРСР відтіснив Німеччину за Дніпро.", "190", "ussr", "deu"),
     ("У 1941 р. Німеччина бомбила Київ.", "195", "deu", "kyiv"),
 ])
