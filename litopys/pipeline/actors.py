@@ -334,6 +334,31 @@ def _sole_holder(people: list[Entity], entities: dict[str, Entity], state: str |
     return holders[0] if len(holders) == 1 and state in entities else None
 
 
+def _bare_noun(doc: Doc, tok: Token, mention_at: dict[int, Span],
+               determiners: frozenset[str] = frozenset(), adjective_after: bool = False) -> bool:
+    """Is ``tok`` a noun in the singular standing alone: no adjective, determiner or number
+    before it (but one of ``determiners``, "ця країна"), no name, noun or capitalised word
+    after it (nor an adjective, with ``adjective_after``: "республіка радянського типу")?"""
+    if not any(t.startswith("NOUN") and "plur" not in t for t in tags_of(tok.text)[:1]):
+        return False
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and prev.pos_ in ("ADJ", "DET", "NUM") and prev.lemma_ not in determiners:
+        return False  # "новий посол", "сусідня країна", "Османська імперія"
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    after = ("NOUN", "PROPN", "ADJ") if adjective_after else ("NOUN", "PROPN")
+    return nxt is None or not (nxt.i in mention_at or nxt.pos_ in after
+                               or nxt.text[:1].isupper() and not nxt.is_sent_start)
+
+
+def _add_mention(doc: Doc, ent: Entity, tok: Token, sentence: int) -> Span:
+    """Make the one-token ``tok`` a mention of ``ent``; RETURNS its span for the doc's list."""
+    span = Span(doc, tok.i, tok.i + 1, label=ent.type)
+    span._.entity_id = ent.id
+    ent.mentions.append(Mention(span.start_char, span.end_char, span.text, sentence))
+    ent.mentions.sort(key=lambda m: m.start)
+    return span
+
+
 def _title_of(doc: Doc, entities: dict[str, Entity], span: Span, start: int, person: Entity,
               sent_no: list[int] | None) -> Span:
     """Move the state's mention ``span`` to ``person``, as the title from ``start`` to the
@@ -985,13 +1010,13 @@ class ActorResolver:
         singular with no name, state or adjective of its own is the one person the text named
         before it with that office ("Президент України Володимир Зеленський"), when exactly
         one person of the text has it."""
+        people = [e for e in entities.values() if e.type == "PERSON" and e.roles and e.mentions]
+        if not people:
+            return
         office_lex = offices()
         role_tokens = doc.user_data.get("litopys_role_tokens", set())
         mentions = list(doc.spans.get("mentions", []))
         mention_at = mention_index(mentions)
-        people = [e for e in entities.values() if e.type == "PERSON" and e.roles and e.mentions]
-        if not people:
-            return
         _, sent_no = sentence_index(doc)
         added: list[Span] = []
         for tok in doc:
@@ -999,28 +1024,13 @@ class ActorResolver:
                     tok.pos_ != "NOUN":
                 continue
             hit = office_lex.lookup(tok.lemma_)
-            if hit is None or not any(t.startswith("NOUN") and "plur" not in t
-                                      for t in tags_of(tok.text)[:1]):
-                continue
-            prev = doc[tok.i - 1] if tok.i > 0 else None
-            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            if prev is not None and prev.pos_ in ("ADJ", "DET", "NUM"):
-                continue  # "новий посол", "радянський повпред": not the one of the text
-            if nxt is not None and (nxt.i in mention_at or nxt.pos_ in ("NOUN", "PROPN")
-                                    or nxt.text[:1].isupper() and not nxt.is_sent_start):
-                continue  # "президент України", "посол Франції", "нарком Литвинов"
+            if hit is None or not _bare_noun(doc, tok, mention_at):
+                continue  # "президент України", "посол Франції", "радянський повпред"
             holders = [p for p in people if any(
                 hit.office in r or tok.lemma_ in r.lower().split() for r in p.roles)
                 and p.mentions[0].start < tok.idx]
-            if len(holders) != 1:
-                continue
-            person = holders[0]
-            span = Span(doc, tok.i, tok.i + 1, label="PERSON")
-            span._.entity_id = person.id
-            person.mentions.append(Mention(span.start_char, span.end_char, span.text,
-                                           sent_no[tok.i] if sent_no else 0))
-            person.mentions.sort(key=lambda m: m.start)
-            added.append(span)
+            if len(holders) == 1:
+                added.append(_add_mention(doc, holders[0], tok, sent_no[tok.i] if sent_no else 0))
         if added:
             doc.spans["mentions"] = sorted([*mentions, *added], key=lambda m: m.start)
 
@@ -1031,15 +1041,18 @@ class ActorResolver:
         or capitalised word after it, is the state that the last earlier sentence naming
         states (within two sentences) named first."""
         vocab = words("actors")
-        nouns, dets = vocab.get("state_nouns", frozenset()), vocab.get(
-            "state_noun_determiners", frozenset())
+        nouns = vocab.get("state_nouns", frozenset())
         if not nouns:
             return
+        dets = vocab.get("state_noun_determiners", frozenset())
         gaz = gazetteer()
         role_tokens = doc.user_data.get("litopys_role_tokens", set())
         mentions = list(doc.spans.get("mentions", []))
         mention_at = mention_index(mentions)
-        sent_of, sent_no = sentence_index(doc)
+        _, sent_no = sentence_index(doc)
+
+        def sentence(k: int) -> int:
+            return sent_no[k] if sent_no else 0
 
         def is_state(eid: str) -> bool:
             try:
@@ -1051,32 +1064,18 @@ class ActorResolver:
         states = [m for m in mentions if m.label_ == "GPE" and is_state(m._.entity_id or "")]
         added: list[Span] = []
         for tok in doc:
-            if tok.i in mention_at or tok.i in role_tokens or tok.lemma_ not in nouns or \
-                    not any(t.startswith("NOUN") and "plur" not in t for t in tags_of(tok.text)[:1]):
-                continue
-            prev = doc[tok.i - 1] if tok.i > 0 else None
-            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            if prev is not None and prev.pos_ in ("ADJ", "DET", "NUM") and prev.lemma_ not in dets:
-                continue  # "сусідня країна", "кожна держава", "Османська імперія"
-            if nxt is not None and (nxt.i in mention_at or nxt.pos_ in ("NOUN", "PROPN", "ADJ")
-                                    or nxt.text[:1].isupper() and not nxt.is_sent_start):
-                continue  # "країна Рад", "держава Ізраїль", "республіка радянського типу"
-            here = sent_no[tok.i] if sent_no else 0
-            earlier = [m for m in states if m.start < tok.i and here - 2 <=
-                       (sent_no[m.start] if sent_no else 0) < here]
+            if tok.lemma_ not in nouns or tok.i in mention_at or tok.i in role_tokens or \
+                    not _bare_noun(doc, tok, mention_at, dets, adjective_after=True):
+                continue  # "країна Рад", "держава Ізраїль", "сусідня країна"
+            here = sentence(tok.i)
+            earlier = [m for m in states if m.start < tok.i and here - 2 <= sentence(m.start) < here]
             if not earlier:
                 continue
-            last = max(sent_no[m.start] if sent_no else 0 for m in earlier)
-            first = min((m for m in earlier if (sent_no[m.start] if sent_no else 0) == last),
-                        key=lambda m: m.start)
+            last = max(sentence(m.start) for m in earlier)
+            first = min((m for m in earlier if sentence(m.start) == last), key=lambda m: m.start)
             ent = entities.get(first._.entity_id or "")
-            if ent is None:
-                continue
-            span = Span(doc, tok.i, tok.i + 1, label="GPE")
-            span._.entity_id = ent.id
-            ent.mentions.append(Mention(span.start_char, span.end_char, span.text, here))
-            ent.mentions.sort(key=lambda m: m.start)
-            added.append(span)
+            if ent is not None:
+                added.append(_add_mention(doc, ent, tok, here))
         if added:
             doc.spans["mentions"] = sorted([*mentions, *added], key=lambda m: m.start)
 
@@ -1088,10 +1087,10 @@ class ActorResolver:
         sentences) named: the body it heads ("польське військо") or the name in the genitive
         right after it ("делегація УНР")."""
         vocab = words("actors")
-        nouns, dets = vocab.get("group_nouns", frozenset()), vocab.get(
-            "state_noun_determiners", frozenset())
+        nouns = vocab.get("group_nouns", frozenset())
         if not nouns:
             return
+        dets = vocab.get("state_noun_determiners", frozenset())
         role_tokens = doc.user_data.get("litopys_role_tokens", set())
         mentions = list(doc.spans.get("mentions", []))
         mention_at = mention_index(mentions)
@@ -1111,27 +1110,13 @@ class ActorResolver:
             if after is not None and after.label_ in ("ORG", "GPE") and after._.entity_id:
                 last[lemma] = (here, after._.entity_id)  # "делегація УНР"
                 continue
-            if tok.i in role_tokens or inside is not None or not any(
-                    t.startswith("NOUN") and "plur" not in t for t in tags_of(tok.text)[:1]):
-                continue
-            prev = doc[tok.i - 1] if tok.i > 0 else None
-            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            if prev is not None and prev.pos_ in ("ADJ", "DET", "NUM") and prev.lemma_ not in dets:
+            if tok.i in role_tokens or inside is not None or \
+                    not _bare_noun(doc, tok, mention_at, dets, adjective_after=True):
                 continue  # "нова делегація", "російська армія" (the entity stage's own)
-            if nxt is not None and (nxt.pos_ in ("NOUN", "PROPN", "ADJ")
-                                    or nxt.text[:1].isupper() and not nxt.is_sent_start):
-                continue
             seen = last.get(lemma)
-            if seen is None or here - seen[0] > 5:
-                continue
-            ent = entities.get(seen[1])
-            if ent is None:
-                continue
-            span = Span(doc, tok.i, tok.i + 1, label=ent.type)
-            span._.entity_id = ent.id
-            ent.mentions.append(Mention(span.start_char, span.end_char, span.text, here))
-            ent.mentions.sort(key=lambda m: m.start)
-            added.append(span)
+            ent = entities.get(seen[1]) if seen is not None and here - seen[0] <= 5 else None
+            if ent is not None:
+                added.append(_add_mention(doc, ent, tok, here))
         if added:
             doc.spans["mentions"] = sorted([*mentions, *added], key=lambda m: m.start)
 
