@@ -86,6 +86,8 @@ CLAUSE_MARKS = frozenset({",", "—", "–", ":", ";"})  # punctuation that part
 #: frames of nouns that name a document or a truce: such a noun does not govern a trigger
 #: noun near it ("Перемир'я завершило війну X з Y": the war is an event of its own)
 DOCUMENT_FRAMES = frozenset({"treaty", "ceasefire"})
+#: frames of meeting nouns ("конференція", "саміт"): on such a meeting decisions are taken
+MEETING_FRAMES = frozenset({"meet_with", "discuss", "consult_with", "negotiate_with"})
 # a finite verb no lexicon row knows, between a named subject and another actor: an event of
 # unknown type ("Наполеон розгромив ... російську армію"), coded by GENERIC_CAMEO, the root
 # most gold events of the read sets have (05: 191 of 750), with a neutral Goldstein weight
@@ -112,6 +114,7 @@ class EventWords:
     head_of: frozenset[str]
     renounce_preps: frozenset[str]
     join_preps: frozenset[str]
+    on_preps: frozenset[str]
     time_preps: frozenset[str]
     near_preps: frozenset[str]
     between_preps: frozenset[str]
@@ -180,6 +183,7 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         with_preps=frozenset(data["with_prepositions"]),
         renounce_preps=frozenset(data["renounce_prepositions"]),
         join_preps=frozenset(data["join_prepositions"]),
+        on_preps=frozenset(data["on_prepositions"]),
         time_preps=frozenset(data["time_prepositions"]),
         near_preps=frozenset(data["near_prepositions"]),
         between_preps=frozenset(data["between_prepositions"]),
@@ -467,6 +471,12 @@ class EventExtractor:
                     elif len(pair) == 1 and pair[0] not in tgt + src and \
                             trig.frame in PATIENT_FRAMES:
                         src, tgt = pair, src + tgt
+                if not src and trig.pos == "VERB" and not self._pronoun_subject(doc, clause, trig):
+                    # "На Ялтинській конференції було вирішено", "на саміті домовилися": with
+                    # no subject, the meeting named with "на" decides
+                    venue_body = self._meeting_venue(doc, clause, trig, sent_mentions)
+                    if venue_body is not None:
+                        src, tgt = [venue_body], [t for t in tgt if t != venue_body]
                 if not src and trig.pos == "VERB":
                     pronoun = self._pronoun_subject(doc, clause, trig) or \
                         self._impersonal_plural(trig, passive)
@@ -880,6 +890,19 @@ class EventExtractor:
                 F.pos[j] in ("ADJ", "DET", "PRON") or j in self.mention_tokens
                 for j in range(v.end, n.start)) and \
             F.case[n.head] in ("Acc", "Nom", None)
+
+    def _meeting_venue(self, doc: Doc, clause: tuple[int, int], trig: _Trigger,
+                       sent_mentions: list[Span]) -> str | None:
+        """The meeting (an ORG mention whose head is a meeting noun of the lexicon:
+        "конференції", "саміті") named with "на" before the trigger in its clause, or None."""
+        for m in sent_mentions:
+            if m.label_ != "ORG" or not (clause[0] <= m.start < trig.start) or \
+                    self._prep_before(doc, m.start) not in self.W.on_preps:
+                continue
+            if any(h.frame in MEETING_FRAMES for k in range(m.start, m.end)
+                   for lm in self._readings(k) for h in self.triggers.lookup(lm) or []):
+                return str(m._.entity_id)
+        return None
 
     def _comma_between(self, a: int, b: int) -> bool:
         """Is there a comma (or a dash, a colon, a semicolon: ``CLAUSE_MARKS``) between

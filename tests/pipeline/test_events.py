@@ -309,3 +309,12 @@ def test_events_entering_a_body_is_joining_it(text: str) -> None:
     # "вступити" with a body's name after "до/в" joins it (057), it does not occupy it (192)
     _, evs = _events(text)
     assert [e.cameo for e in evs] == ["057"]
+
+
+def test_events_a_meeting_named_with_na_decides_when_no_subject() -> None:
+    # "На Ялтинській конференції було підписано угоду": the conference is who acts (the
+    # shared gold's "На К. к. была достигнута договоренность" -> the conference)
+    _, evs = _events("У лютому 1945 року відбулася Ялтинська конференція. На Ялтинській "
+                     "конференції було підписано угоду про Польщу.")
+    ev = _one_trigger(evs, "підписано угоду")
+    assert ev.source == ["yalta_conference"]
