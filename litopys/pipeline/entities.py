@@ -208,6 +208,18 @@ def abbreviated_adjectives() -> dict[str, tuple[str, ...]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def abbreviated_nouns() -> dict[str, tuple[str, ...]]:
+    """Encyclopedic abbreviations of the nouns of state names, without the full stop
+    ("імп" -> ("імперія", "империя")), of every language's ``entities`` file."""
+    out: dict[str, tuple[str, ...]] = {}
+    for table in each_language("entities", "abbreviated_nouns"):
+        for short, full in table.items():
+            if full not in out.get(short, ()):
+                out[short] = (*out.get(short, ()), full)
+    return out
+
+
 @language_cache(maxsize=4096)
 def agreeing_forms(adjective: str, noun: str) -> tuple[str, ...]:
     """The forms of an adjective that agree with some reading of a noun form
@@ -1119,6 +1131,12 @@ class EntityRecognizer:
                     break
                 adjectives.append(short[doc[j].lower_.rstrip(".")])
                 j += 1 if dotted else 2  # "Осман" "." as two tokens
+            if adjectives and j < n and not any(taken[i : j + 1]) and \
+                    (span := self._abbreviated_state(doc, i, j, adjectives)) is not None and \
+                    not any(taken[span.start : span.end]):
+                claim(span)  # "Рос. імп."
+                i = span.end
+                continue
             if not adjectives or j >= n or not doc[j].is_alpha or any(taken[i : j + 1]):
                 i += 1
                 continue
@@ -1128,6 +1146,34 @@ class EntityRecognizer:
                 i = span.end
             else:
                 i += 1
+
+    @staticmethod
+    def _abbreviated_state(doc: Doc, i: int, j: int,
+                           adjectives: list[tuple[str, ...]]) -> Span | None:
+        """The state that abbreviated ``adjectives`` (tokens ``i`` .. ``j``) and an
+        abbreviated noun at ``j`` name ("Рос. імп." the Russian Empire), or None."""
+        nouns = abbreviated_nouns()
+        word = doc[j].lower_
+        end = j + 1
+        if not word.endswith("."):
+            if end >= len(doc) or doc[end].text != ".":
+                return None
+            end += 1  # "імп" "." as two tokens
+        full = nouns.get(word.rstrip("."))
+        if not full:
+            return None
+        gaz = gazetteer()
+        for noun in full:
+            choices = [tuple(dict.fromkeys(f for a in alternatives for f in agreeing_forms(
+                a, noun))) for alternatives in adjectives]
+            for forms in itertools.islice(itertools.product(*choices), 64):
+                names = [h for h in gaz.lookup(" ".join([*forms, noun]))
+                         if h.kind != "adjective"]
+                if names:
+                    span = Span(doc, i, end, label=names[0].type)
+                    span._.entity_id = names[0].id
+                    return span
+        return None
 
     @staticmethod
     def _abbreviated_name(doc: Doc, i: int, j: int,

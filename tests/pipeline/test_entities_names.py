@@ -328,3 +328,16 @@ def test_entities_titled_body_of_a_polity_named_with_a_postposed_adjective() -> 
     assert entity is not None and entity.type == "ORG"
     assert any(e.type == "GPE" and any(m.text == "Війська Запорізького" for m in e.mentions)
                for e in ch.entities)
+
+
+@pytest.mark.parametrize("text,mention,name", [
+    ("У 1793 році Правобережжя увійшло до складу Рос. імп. разом з Київщиною.",
+     "Рос. імп.", "Російська імперія"),
+    ("Кримське ханство було васалом Осман. імп. до 1774 року.",
+     "Осман. імп.", "Османська імперія"),
+])
+def test_entities_abbreviated_adjective_and_noun_name_a_state(
+        text: str, mention: str, name: str) -> None:
+    # session 14, second round: an abbreviated noun after an abbreviated adjective
+    entity = _by_mention(litopys.extract(text), mention)
+    assert entity is not None and entity.type == "GPE" and entity.name == name
