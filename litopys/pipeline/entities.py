@@ -208,6 +208,13 @@ def abbreviated_adjectives() -> dict[str, tuple[str, ...]]:
     return out
 
 
+def _only_plural(word: str, lemmas: frozenset[str]) -> bool:
+    """Is every reading of the word as one of these lemmas a plural ("річках", not
+    "річки", which may be a genitive singular)?"""
+    readings = [p for p in parses(word) if p.normal_form in lemmas]
+    return bool(readings) and all("plur" in str(p.tag) for p in readings)
+
+
 @lru_cache(maxsize=1)
 def abbreviated_nouns() -> dict[str, tuple[str, ...]]:
     """Encyclopedic abbreviations of the nouns of state names, without the full stop
@@ -1210,6 +1217,7 @@ class EntityRecognizer:
         ("р. Збручь", "річки Дісна") a water body (LOC)."""
         towns = rules()["settlement_words"]
         waters = rules()["water_words"]
+        joins = rules()["list_separators"]
         n = len(doc)
         for i, tok in enumerate(doc[:-1]):
             word = tok.text  # abbreviations as written: "С." is an initial
@@ -1223,17 +1231,39 @@ class EntityRecognizer:
                 town, water = word in towns, word in waters
             else:
                 town, water = reads_as(word, towns), reads_as(word, waters)
-            if not (town or water) or j >= n or taken[j] or not is_cap(doc[j]) or \
+            if not (town or water) or j >= n or not is_cap(doc[j]) or \
                     doc[j].text.isupper() or sentence_initial(doc[j]):
                 continue
-            if doc[j].pos_ == "ADJ" and j + 1 < n and doc[j + 1].text.islower() and \
-                    doc[j + 1].pos_ == "NOUN":
-                continue  # "села Монастирщинського району": a district, not a name
-            end = j + 1
-            if end < n and not taken[end] and is_cap(doc[end]) and \
-                    doc[end].pos_ in ("NOUN", "PROPN") and not _maybe_name(doc[end]):
-                end += 1  # "с. Нова Каховка"
-            claim(Span(doc, j, end, label="GPE" if town else "LOC"))
+            label = "GPE" if town else "LOC"
+            if taken[j]:
+                end = j + 1  # a name the dictionary knows: only the list after it
+                while end < n and taken[end]:
+                    end += 1
+            else:
+                if doc[j].pos_ == "ADJ" and j + 1 < n and doc[j + 1].text.islower() and \
+                        doc[j + 1].pos_ == "NOUN":
+                    continue  # "села Монастирщинського району": a district, not a name
+                end = j + 1
+                if end < n and not taken[end] and is_cap(doc[end]) and \
+                        doc[end].pos_ in ("NOUN", "PROPN") and not _maybe_name(doc[end]):
+                    end += 1  # "с. Нова Каховка"
+                claim(Span(doc, j, end, label=label))
+            if word.endswith(".") or not _only_plural(word, towns | waters):
+                continue
+            # "по річках Горинь, Случ і Лабунь": each name of the list after a plural noun
+            while end + 1 < n and doc[end].lower_ in joins and is_cap(doc[end + 1]) and \
+                    not doc[end + 1].text.isupper() and doc[end + 1].is_alpha:
+                if not taken[end + 1] and (end + 2 < n and is_cap(doc[end + 2]) or any(
+                        "Name" in tag for tag in tags_of(doc[end + 1].text)) or
+                        end + 2 < n and doc[end + 2].pos_ in ("VERB", "AUX")):
+                    break  # "та Іван Мазепа", "та Мазепа їхав": a person after the list
+                if not taken[end + 1]:
+                    claim(Span(doc, end + 1, end + 2, label=label))
+                    end += 2
+                else:
+                    end += 2
+                    while end < n and taken[end]:
+                        end += 1
 
     @staticmethod
     def _named_landmarks(doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]

@@ -341,3 +341,16 @@ def test_entities_abbreviated_adjective_and_noun_name_a_state(
     # session 14, second round: an abbreviated noun after an abbreviated adjective
     entity = _by_mention(litopys.extract(text), mention)
     assert entity is not None and entity.type == "GPE" and entity.name == name
+
+
+def test_entities_names_listed_after_a_plural_river_noun_are_rivers() -> None:
+    # session 14, second round: "Лабунь" of the list was a person
+    ch = litopys.extract("У 1366 році кордон пролягав по річках Горинь, Случ і Лабунь.")
+    entity = _by_mention(ch, "Лабунь")
+    assert entity is not None and entity.type == "LOC"
+
+
+def test_entities_a_person_after_a_list_of_towns_stays_a_person() -> None:
+    ch = litopys.extract("Полки стояли в містах Київ, Чернігів та Мазепа їхав туди.")
+    entity = _by_mention(ch, "Мазепа")
+    assert entity is not None and entity.type == "PERSON"
