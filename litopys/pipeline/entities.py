@@ -2065,7 +2065,9 @@ class EntityRecognizer:
                     claim(Span(doc, i, end, label="LOC"))  # not "Велика Британія"
             elif nxt.text.islower() and (nxt.lemma_ in landmarks or reads_as(nxt.text, landmarks)) \
                     and not taken[i + 1] and \
-                    not gaz.lookup(" ".join(words[i : i + 2])):
+                    not gaz.lookup(" ".join(words[i : i + 2])) and \
+                    not any(gaz.lookup(" ".join(words[k : i + 1])) for k in range(max(0, i - 2), i)):
+                # not "Речі Посполитої землі": the adjective ends a name before it
                 claim(Span(doc, i, i + 2, label="LOC"))
             elif i > 0 and doc[i - 1].lower_ in rules()["place_prepositions"] and \
                     is_cap(nxt) and nxt.pos_ in ("NOUN", "PROPN") and not taken[i + 1] and \

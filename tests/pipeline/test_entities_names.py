@@ -354,3 +354,11 @@ def test_entities_a_person_after_a_list_of_towns_stays_a_person() -> None:
     ch = litopys.extract("Полки стояли в містах Київ, Чернігів та Мазепа їхав туди.")
     entity = _by_mention(ch, "Мазепа")
     assert entity is not None and entity.type == "PERSON"
+
+
+def test_entities_a_name_ending_on_an_adjective_is_no_landmark_with_the_next_noun() -> None:
+    # session 14, second round: "Посполитої землі" was a place "Посполита земля"
+    ch = litopys.extract("Після поділів Речі Посполитої землі відійшли до Росії.")
+    assert not any(e.name.startswith("Посполит") for e in ch.entities)
+    entity = _by_mention(ch, "Речі Посполитої")
+    assert entity is not None and entity.type == "GPE"
