@@ -1429,8 +1429,9 @@ class EntityRecognizer:
                 while k < n and k - end <= 8 and not taken[k] and not (
                     doc[k].pos_ in ("AUX", "VERB") or finite_verb(doc[k])) and not (
                     # "договір про ненапад строком на три роки": a noun in the
-                    # instrumental after the subject is no part of it
-                    k > end + 1 and doc[k].pos_ == "NOUN" and doc[k].text.islower()
+                    # instrumental after the subject is no part of it (nor one the
+                    # tagger reads as a name: "про зречення влади гетьманом")
+                    k > end + 1 and doc[k].pos_ in ("NOUN", "PROPN") and doc[k].text.islower()
                     and doc[k].morph.get("Case") == ["Ins"]) and (
                     doc[k].pos_ in ("NOUN", "ADJ", "PROPN")
                     or ((doc[k].lower_ in rules()["name_conjunctions"]

@@ -362,3 +362,13 @@ def test_entities_a_name_ending_on_an_adjective_is_no_landmark_with_the_next_nou
     assert not any(e.name.startswith("Посполит") for e in ch.entities)
     entity = _by_mention(ch, "Речі Посполитої")
     assert entity is not None and entity.type == "GPE"
+
+
+def test_entities_a_document_subject_stops_at_an_office_in_the_instrumental() -> None:
+    # session 14, second round: the tagger reads "гетьманом" as a name (PROPN)
+    ch = litopys.extract(
+        "Вийшла грамота про зречення влади гетьманом П. Скоропадським 14 грудня 1918 року.")
+    entity = _by_mention(ch, "грамота про зречення влади")
+    assert entity is not None and entity.type == "DOC"
+    person = _by_mention(ch, "П. Скоропадським")
+    assert person is not None and person.type == "PERSON"
