@@ -2167,6 +2167,10 @@ class EntityRecognizer:
                     polity_at = (j, j + size)
                     j += size
                     break
+                if j > i + 1 and t.text.islower() and t.pos_ == "NOUN" and \
+                        not any("plur" in tag for tag in tags_of(t.text)) and \
+                        people_genitive(doc[j - 1]):
+                    break  # "Ради народних міністрів впливу": an object after the name
                 if t.pos_ in ("NOUN", "ADJ", "PROPN") and genitive and not (
                         t.text.islower() and finite_verb(t)) and not (  # "Європейська рада надала"
                         t.text.islower() and tagged_not_genitive(t)):  # "Радою рішення"

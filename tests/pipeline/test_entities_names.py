@@ -372,3 +372,10 @@ def test_entities_a_document_subject_stops_at_an_office_in_the_instrumental() ->
     assert entity is not None and entity.type == "DOC"
     person = _by_mention(ch, "П. Скоропадським")
     assert person is not None and person.type == "PERSON"
+
+
+def test_entities_a_body_named_with_people_ends_before_a_singular_object() -> None:
+    # session 14, second round: "Ради народних міністрів впливу" ran on
+    ch = litopys.extract("У 1919 році голова Ради народних міністрів впливу не мав.")
+    entity = _by_mention(ch, "Ради народних міністрів")
+    assert entity is not None and entity.type == "ORG"
