@@ -2226,6 +2226,9 @@ class EntityRecognizer:
         if i - start == 1 and any(h.kind == "adjective"
                                   for h in gazetteer().lookup(doc[start].lower_)):
             return
+        if any(gazetteer().lookup(" ".join(t.lower_ for t in doc[k : start + 1]))
+               for k in range(max(0, start - 2), start)):
+            return  # "Речі Посполитої війська": the adjective ends a name before it
         claim(Span(doc, start, i + 1, label="ORG"))
 
     @staticmethod

@@ -379,3 +379,9 @@ def test_entities_a_body_named_with_people_ends_before_a_singular_object() -> No
     ch = litopys.extract("У 1919 році голова Ради народних міністрів впливу не мав.")
     entity = _by_mention(ch, "Ради народних міністрів")
     assert entity is not None and entity.type == "ORG"
+
+
+def test_entities_a_name_ending_on_an_adjective_names_no_force_with_the_next_noun() -> None:
+    # session 14, second round: "Посполитої війська" was a force "Посполита військо"
+    ch = litopys.extract("У 1650 році король Речі Посполитої війська не мав.")
+    assert not any(e.name.startswith("Посполит") for e in ch.entities)
