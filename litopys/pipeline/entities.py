@@ -208,6 +208,25 @@ def abbreviated_adjectives() -> dict[str, tuple[str, ...]]:
     return out
 
 
+def _only_plural(word: str, lemmas: frozenset[str]) -> bool:
+    """Is every reading of the word as one of these lemmas a plural ("річках", not
+    "річки", which may be a genitive singular)?"""
+    readings = [p for p in parses(word) if p.normal_form in lemmas]
+    return bool(readings) and all("plur" in str(p.tag) for p in readings)
+
+
+@lru_cache(maxsize=1)
+def abbreviated_nouns() -> dict[str, tuple[str, ...]]:
+    """Encyclopedic abbreviations of the nouns of state names, without the full stop
+    ("імп" -> ("імперія", "империя")), of every language's ``entities`` file."""
+    out: dict[str, tuple[str, ...]] = {}
+    for table in each_language("entities", "abbreviated_nouns"):
+        for short, full in table.items():
+            if full not in out.get(short, ()):
+                out[short] = (*out.get(short, ()), full)
+    return out
+
+
 @language_cache(maxsize=4096)
 def agreeing_forms(adjective: str, noun: str) -> tuple[str, ...]:
     """The forms of an adjective that agree with some reading of a noun form
@@ -1119,6 +1138,12 @@ class EntityRecognizer:
                     break
                 adjectives.append(short[doc[j].lower_.rstrip(".")])
                 j += 1 if dotted else 2  # "Осман" "." as two tokens
+            if adjectives and j < n and not any(taken[i : j + 1]) and \
+                    (span := self._abbreviated_state(doc, i, j, adjectives)) is not None and \
+                    not any(taken[span.start : span.end]):
+                claim(span)  # "Рос. імп."
+                i = span.end
+                continue
             if not adjectives or j >= n or not doc[j].is_alpha or any(taken[i : j + 1]):
                 i += 1
                 continue
@@ -1128,6 +1153,34 @@ class EntityRecognizer:
                 i = span.end
             else:
                 i += 1
+
+    @staticmethod
+    def _abbreviated_state(doc: Doc, i: int, j: int,
+                           adjectives: list[tuple[str, ...]]) -> Span | None:
+        """The state that abbreviated ``adjectives`` (tokens ``i`` .. ``j``) and an
+        abbreviated noun at ``j`` name ("Рос. імп." the Russian Empire), or None."""
+        nouns = abbreviated_nouns()
+        word = doc[j].lower_
+        end = j + 1
+        if not word.endswith("."):
+            if end >= len(doc) or doc[end].text != ".":
+                return None
+            end += 1  # "імп" "." as two tokens
+        full = nouns.get(word.rstrip("."))
+        if not full:
+            return None
+        gaz = gazetteer()
+        for noun in full:
+            choices = [tuple(dict.fromkeys(f for a in alternatives for f in agreeing_forms(
+                a, noun))) for alternatives in adjectives]
+            for forms in itertools.islice(itertools.product(*choices), 64):
+                names = [h for h in gaz.lookup(" ".join([*forms, noun]))
+                         if h.kind != "adjective"]
+                if names:
+                    span = Span(doc, i, end, label=names[0].type)
+                    span._.entity_id = names[0].id
+                    return span
+        return None
 
     @staticmethod
     def _abbreviated_name(doc: Doc, i: int, j: int,
@@ -1164,6 +1217,7 @@ class EntityRecognizer:
         ("р. Збручь", "річки Дісна") a water body (LOC)."""
         towns = rules()["settlement_words"]
         waters = rules()["water_words"]
+        joins = rules()["list_separators"]
         n = len(doc)
         for i, tok in enumerate(doc[:-1]):
             word = tok.text  # abbreviations as written: "С." is an initial
@@ -1177,17 +1231,39 @@ class EntityRecognizer:
                 town, water = word in towns, word in waters
             else:
                 town, water = reads_as(word, towns), reads_as(word, waters)
-            if not (town or water) or j >= n or taken[j] or not is_cap(doc[j]) or \
+            if not (town or water) or j >= n or not is_cap(doc[j]) or \
                     doc[j].text.isupper() or sentence_initial(doc[j]):
                 continue
-            if doc[j].pos_ == "ADJ" and j + 1 < n and doc[j + 1].text.islower() and \
-                    doc[j + 1].pos_ == "NOUN":
-                continue  # "села Монастирщинського району": a district, not a name
-            end = j + 1
-            if end < n and not taken[end] and is_cap(doc[end]) and \
-                    doc[end].pos_ in ("NOUN", "PROPN") and not _maybe_name(doc[end]):
-                end += 1  # "с. Нова Каховка"
-            claim(Span(doc, j, end, label="GPE" if town else "LOC"))
+            label = "GPE" if town else "LOC"
+            if taken[j]:
+                end = j + 1  # a name the dictionary knows: only the list after it
+                while end < n and taken[end]:
+                    end += 1
+            else:
+                if doc[j].pos_ == "ADJ" and j + 1 < n and doc[j + 1].text.islower() and \
+                        doc[j + 1].pos_ == "NOUN":
+                    continue  # "села Монастирщинського району": a district, not a name
+                end = j + 1
+                if end < n and not taken[end] and is_cap(doc[end]) and \
+                        doc[end].pos_ in ("NOUN", "PROPN") and not _maybe_name(doc[end]):
+                    end += 1  # "с. Нова Каховка"
+                claim(Span(doc, j, end, label=label))
+            if word.endswith(".") or not _only_plural(word, towns | waters):
+                continue
+            # "по річках Горинь, Случ і Лабунь": each name of the list after a plural noun
+            while end + 1 < n and doc[end].lower_ in joins and is_cap(doc[end + 1]) and \
+                    not doc[end + 1].text.isupper() and doc[end + 1].is_alpha:
+                if not taken[end + 1] and (end + 2 < n and is_cap(doc[end + 2]) or any(
+                        "Name" in tag for tag in tags_of(doc[end + 1].text)) or
+                        end + 2 < n and doc[end + 2].pos_ in ("VERB", "AUX")):
+                    break  # "та Іван Мазепа", "та Мазепа їхав": a person after the list
+                if not taken[end + 1]:
+                    claim(Span(doc, end + 1, end + 2, label=label))
+                    end += 2
+                else:
+                    end += 2
+                    while end < n and taken[end]:
+                        end += 1
 
     @staticmethod
     def _named_landmarks(doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
@@ -1353,8 +1429,9 @@ class EntityRecognizer:
                 while k < n and k - end <= 8 and not taken[k] and not (
                     doc[k].pos_ in ("AUX", "VERB") or finite_verb(doc[k])) and not (
                     # "договір про ненапад строком на три роки": a noun in the
-                    # instrumental after the subject is no part of it
-                    k > end + 1 and doc[k].pos_ == "NOUN" and doc[k].text.islower()
+                    # instrumental after the subject is no part of it (nor one the
+                    # tagger reads as a name: "про зречення влади гетьманом")
+                    k > end + 1 and doc[k].pos_ in ("NOUN", "PROPN") and doc[k].text.islower()
                     and doc[k].morph.get("Case") == ["Ins"]) and (
                     doc[k].pos_ in ("NOUN", "ADJ", "PROPN")
                     or ((doc[k].lower_ in rules()["name_conjunctions"]
@@ -1989,7 +2066,9 @@ class EntityRecognizer:
                     claim(Span(doc, i, end, label="LOC"))  # not "Велика Британія"
             elif nxt.text.islower() and (nxt.lemma_ in landmarks or reads_as(nxt.text, landmarks)) \
                     and not taken[i + 1] and \
-                    not gaz.lookup(" ".join(words[i : i + 2])):
+                    not gaz.lookup(" ".join(words[i : i + 2])) and \
+                    not any(gaz.lookup(" ".join(words[k : i + 1])) for k in range(max(0, i - 2), i)):
+                # not "Речі Посполитої землі": the adjective ends a name before it
                 claim(Span(doc, i, i + 2, label="LOC"))
             elif i > 0 and doc[i - 1].lower_ in rules()["place_prepositions"] and \
                     is_cap(nxt) and nxt.pos_ in ("NOUN", "PROPN") and not taken[i + 1] and \
@@ -2088,6 +2167,10 @@ class EntityRecognizer:
                     polity_at = (j, j + size)
                     j += size
                     break
+                if j > i + 1 and t.text.islower() and t.pos_ == "NOUN" and \
+                        not any("plur" in tag for tag in tags_of(t.text)) and \
+                        people_genitive(doc[j - 1]):
+                    break  # "Ради народних міністрів впливу": an object after the name
                 if t.pos_ in ("NOUN", "ADJ", "PROPN") and genitive and not (
                         t.text.islower() and finite_verb(t)) and not (  # "Європейська рада надала"
                         t.text.islower() and tagged_not_genitive(t)):  # "Радою рішення"
@@ -2143,6 +2226,9 @@ class EntityRecognizer:
         if i - start == 1 and any(h.kind == "adjective"
                                   for h in gazetteer().lookup(doc[start].lower_)):
             return
+        if any(gazetteer().lookup(" ".join(t.lower_ for t in doc[k : start + 1]))
+               for k in range(max(0, start - 2), start)):
+            return  # "Речі Посполитої війська": the adjective ends a name before it
         claim(Span(doc, start, i + 1, label="ORG"))
 
     @staticmethod

@@ -328,3 +328,60 @@ def test_entities_titled_body_of_a_polity_named_with_a_postposed_adjective() -> 
     assert entity is not None and entity.type == "ORG"
     assert any(e.type == "GPE" and any(m.text == "Війська Запорізького" for m in e.mentions)
                for e in ch.entities)
+
+
+@pytest.mark.parametrize("text,mention,name", [
+    ("У 1793 році Правобережжя увійшло до складу Рос. імп. разом з Київщиною.",
+     "Рос. імп.", "Російська імперія"),
+    ("Кримське ханство було васалом Осман. імп. до 1774 року.",
+     "Осман. імп.", "Османська імперія"),
+])
+def test_entities_abbreviated_adjective_and_noun_name_a_state(
+        text: str, mention: str, name: str) -> None:
+    # session 14, second round: an abbreviated noun after an abbreviated adjective
+    entity = _by_mention(litopys.extract(text), mention)
+    assert entity is not None and entity.type == "GPE" and entity.name == name
+
+
+def test_entities_names_listed_after_a_plural_river_noun_are_rivers() -> None:
+    # session 14, second round: "Лабунь" of the list was a person
+    ch = litopys.extract("У 1366 році кордон пролягав по річках Горинь, Случ і Лабунь.")
+    entity = _by_mention(ch, "Лабунь")
+    assert entity is not None and entity.type == "LOC"
+
+
+def test_entities_a_person_after_a_list_of_towns_stays_a_person() -> None:
+    ch = litopys.extract("Полки стояли в містах Київ, Чернігів та Мазепа їхав туди.")
+    entity = _by_mention(ch, "Мазепа")
+    assert entity is not None and entity.type == "PERSON"
+
+
+def test_entities_a_name_ending_on_an_adjective_is_no_landmark_with_the_next_noun() -> None:
+    # session 14, second round: "Посполитої землі" was a place "Посполита земля"
+    ch = litopys.extract("Після поділів Речі Посполитої землі відійшли до Росії.")
+    assert not any(e.name.startswith("Посполит") for e in ch.entities)
+    entity = _by_mention(ch, "Речі Посполитої")
+    assert entity is not None and entity.type == "GPE"
+
+
+def test_entities_a_document_subject_stops_at_an_office_in_the_instrumental() -> None:
+    # session 14, second round: the tagger reads "гетьманом" as a name (PROPN)
+    ch = litopys.extract(
+        "Вийшла грамота про зречення влади гетьманом П. Скоропадським 14 грудня 1918 року.")
+    entity = _by_mention(ch, "грамота про зречення влади")
+    assert entity is not None and entity.type == "DOC"
+    person = _by_mention(ch, "П. Скоропадським")
+    assert person is not None and person.type == "PERSON"
+
+
+def test_entities_a_body_named_with_people_ends_before_a_singular_object() -> None:
+    # session 14, second round: "Ради народних міністрів впливу" ran on
+    ch = litopys.extract("У 1919 році голова Ради народних міністрів впливу не мав.")
+    entity = _by_mention(ch, "Ради народних міністрів")
+    assert entity is not None and entity.type == "ORG"
+
+
+def test_entities_a_name_ending_on_an_adjective_names_no_force_with_the_next_noun() -> None:
+    # session 14, second round: "Посполитої війська" was a force "Посполита військо"
+    ch = litopys.extract("У 1650 році король Речі Посполитої війська не мав.")
+    assert not any(e.name.startswith("Посполит") for e in ch.entities)
