@@ -98,6 +98,32 @@ def _repeated_day(res: Res, dated_days: dict[tuple[int, int], int]) -> Res:
     return _at(res, Point(year, p.month, p.day))
 
 
+_LINE_CLOCK_RE = re.compile(r"[ \t]*,?[ \t]*\d{1,2}:\d{2}[ \t]*(?:\n|$)")
+
+
+def _dateline(work: str, hit: Hit, res: Res) -> Point | None:
+    """The day of a dateline inside the text, a full date with its clock time alone on its
+    line ("Двадцять років дружби, якої не було\n06.12.2018 20:03\n..."): the time of
+    writing of what follows; None for any other expression."""
+    if hit.year is None or res.source != "text" or res.ref is None or not res.ref.day:
+        return None
+    line = work.rfind("\n", 0, hit.start) + 1
+    if not _DATELINE_BEFORE.match(work[line:hit.start]) or not _LINE_CLOCK_RE.match(work, hit.end):
+        return None
+    return Point(res.ref.year, res.ref.month, res.ref.day)
+
+
+def _not_after_writing(res: Res, written: Point | None) -> Res:
+    """"У 2008 році ... наступне подовження має відбутися у квітні 2019 року. Але 28 серпня
+    президент ... оголосив" under a dateline of 06.12.2018: a day and month whose year the
+    narrative gives stays in the year of writing when the narrative has moved past it (to
+    a planned date), not in a year after the text was written."""
+    p = res.ref
+    if written is None or p is None or not p.day or not p.month or p.year <= written.year:
+        return res
+    return _at(res, Point(written.year, p.month, p.day, time=p.time))
+
+
 def _weekday_year(work: str, hit: Hit, prev_end: int, res: Res, ctx: Ctx,
                   text_years: set[int]) -> Res:
     """"в середу, 12 липня": a day and month whose year the narrative gives, with the
@@ -335,6 +361,7 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
     i = 0
     text_years = {h.year for h in hits if h.year is not None}  # (for stated weekdays)
     dated_days: dict[tuple[int, int], int] = {}  # (month, day) -> the year the text gave it
+    written = anchor_point  # the time of writing: the anchor, else the last dateline
     while i < len(hits):
         hit = hits[i]
         ctx.next_year = None
@@ -390,9 +417,12 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
         if hit.kind == "date" and res.source == "narrative":
             res = _weekday_year(work, hit, prev_end, res, ctx, text_years)
             res = _repeated_day(res, dated_days)
+            if hit.year is None:
+                res = _not_after_writing(res, written)
         elif hit.kind == "date" and res.source == "text" and res.ref is not None \
                 and res.ref.day and res.ref.month and res.precision == "day":
             dated_days[(res.ref.month, res.ref.day)] = res.ref.year  # the latest one
+            written = _dateline(work, hit, res) or written
         if res.ref is not None and not (ctx.ref is not None and not res.ref.month
                                         and _in_brackets(work, hit.start, end)) \
                 and not _background_span(res, ctx.ref):
