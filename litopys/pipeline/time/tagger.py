@@ -36,9 +36,11 @@ from litopys.pipeline.time.grammar import (
     HALVES,
     LEFT_PART_RE,
     MON,
+    NUMBER_WORDS,
     NUMBERS,
     PARTS,
     PATTERNS,
+    PREPOSITIONS,
     RELATIVE,
     UNITS,
     WORD_START,
@@ -48,7 +50,9 @@ from litopys.pipeline.time.grammar import (
     L,
     Res,
     alt,
+    left_prep,
     norm,
+    word_set,
 )
 from litopys.pipeline.time.rules.relative import DEICTIC, DEICTIC_NOW, WEEKDAY_NUMBER
 from litopys.pipeline.time.values import VALUE_RE, Point, century_days, decade_days, parse_day
@@ -122,6 +126,32 @@ def _not_after_writing(res: Res, written: Point | None) -> Res:
     if written is None or p is None or not p.day or not p.month or p.year <= written.year:
         return res
     return _at(res, Point(written.year, p.month, p.day, time=p.time))
+
+
+_LEFT_NOUN_RE = re.compile(r"(?P<w>[^\W\d_][\w'’ʼ-]*)\s$")
+_NOT_NOUNS = PREPOSITIONS | NUMBER_WORDS | word_set("year_words")  # "року 1979-го": inverted
+
+
+def _attributive_year(work: str, hit: Hit, res: Res, ref: Point | None) -> bool:
+    """Whether a bare year names what the word before it names ("вимагала кордону 1772
+    року", "конституція 1791 року") in a text that is at a later year: an expression of
+    its own that does not move the narrative back to that year."""
+    p = res.ref
+    if ref is None or p is None or res.precision != "year" or p.month or p.season:
+        return False
+    return names_an_earlier_year(work, hit.start, p.year, ref.year)
+
+
+def names_an_earlier_year(text: str, start: int, year: int, ref_year: int | None) -> bool:
+    """Whether the bare year ``year`` at ``start`` follows a word it modifies ("кордонів Речі
+    Посполитої 1772 року") and lies before ``ref_year``, the year the text is at: the
+    narrative stays at ``ref_year`` (the time stage and the narrative year of the entity
+    stage)."""
+    if ref_year is None or year >= ref_year:
+        return False
+    word = _LEFT_NOUN_RE.search(text, max(0, start - 40), start)
+    return word is not None and norm(word.group("w")) not in _NOT_NOUNS \
+        and not left_prep(text, start)
 
 
 def _weekday_year(work: str, hit: Hit, prev_end: int, res: Res, ctx: Ctx,
@@ -425,7 +455,8 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
             written = _dateline(work, hit, res) or written
         if res.ref is not None and not (ctx.ref is not None and not res.ref.month
                                         and _in_brackets(work, hit.start, end)) \
-                and not _background_span(res, ctx.ref):
+                and not _background_span(res, ctx.ref) \
+                and not _attributive_year(work, hit, res, ctx.ref):
             # a bare year in a bracketed aside ("(від 1929 — Югославія)") does not move the
             # narrative: the next year-less date stays in the year the text is at
             ctx.ref = res.ref
