@@ -138,7 +138,7 @@ def narrative_years(doc: Doc) -> list[int | None]:
             value = spans[k]._.timex.value if spans[k]._.timex else None
             m = re.match(r"^(\d{4})", value or "")
             if m and not (spans[k]._.timex.precision == "year" and names_an_earlier_year(
-                    doc.text, spans[k]._.timex.start, int(m.group(1)), year)):
+                    doc.text, spans[k].start_char, int(m.group(1)), year)):
                 year = int(m.group(1))
             k += 1
         out[i] = year

@@ -112,7 +112,11 @@ def _dateline(work: str, hit: Hit, res: Res) -> Point | None:
     if hit.year is None or res.source != "text" or res.ref is None or not res.ref.day:
         return None
     line = work.rfind("\n", 0, hit.start) + 1
-    if not _DATELINE_BEFORE.match(work[line:hit.start]) or not _LINE_CLOCK_RE.match(work, hit.end):
+    if not _DATELINE_BEFORE.match(work[line:hit.start]):
+        return None
+    clock = _LINE_CLOCK_RE.match(work, hit.end) if not (res.ref.time and ":" in res.ref.time) \
+        else _DATELINE_ALONE.match(work[hit.end:hit.end + 40])  # "Київ, 6 грудня 2018, 18:30"
+    if not clock:
         return None
     return Point(res.ref.year, res.ref.month, res.ref.day)
 
@@ -391,7 +395,9 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
     i = 0
     text_years = {h.year for h in hits if h.year is not None}  # (for stated weekdays)
     dated_days: dict[tuple[int, int], int] = {}  # (month, day) -> the year the text gave it
-    written = anchor_point  # the time of writing: the anchor, else the last dateline
+    # the time of writing: the last dateline with a clock time (not the anchor: a long
+    # document's chunk is tagged behind a date preamble that reads as its dateline)
+    written: Point | None = None
     while i < len(hits):
         hit = hits[i]
         ctx.next_year = None
@@ -452,6 +458,7 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
         elif hit.kind == "date" and res.source == "text" and res.ref is not None \
                 and res.ref.day and res.ref.month and res.precision == "day":
             dated_days[(res.ref.month, res.ref.day)] = res.ref.year  # the latest one
+        if res.source == "text":
             written = _dateline(work, hit, res) or written
         if res.ref is not None and not (ctx.ref is not None and not res.ref.month
                                         and _in_brackets(work, hit.start, end)) \

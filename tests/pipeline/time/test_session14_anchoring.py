@@ -21,8 +21,13 @@ def test_a_year_less_day_after_a_planned_date_stays_in_the_dateline_year() -> No
     assert ("28 серпня", "2018-08-28") in _tags(text)
 
 
-def test_a_year_less_day_after_a_planned_date_stays_in_the_anchor_year() -> None:
-    assert ("28 серпня", "2018-08-28") in _tags(_PLANNED, anchor="2018-12-06")
+def test_a_news_dateline_on_the_first_line_is_the_time_of_writing() -> None:
+    assert ("28 серпня", "2018-08-28") in _tags("Київ, 6 грудня 2018, 18:30\n" + _PLANNED)
+
+
+def test_the_anchor_alone_is_no_time_of_writing() -> None:
+    # a long document's chunk is tagged behind a date preamble, which gives it an anchor
+    assert ("28 серпня", "2019-08-28") in _tags(_PLANNED, anchor="2018-12-06")
 
 
 def test_without_a_time_of_writing_the_narrative_year_stays() -> None:
