@@ -131,6 +131,7 @@ def narrative_years(doc: Doc) -> list[int | None]:
     noun ("в кордонах 1772 року" in a text at 1920) does not move it."""
     out: list[int | None] = [None] * len(doc)
     spans = sorted(doc.spans.get("timex", []), key=lambda s: s.start)
+    text = doc.text  # (built on each access: once here)
     year: int | None = None
     k = 0
     for i in range(len(doc)):
@@ -138,7 +139,7 @@ def narrative_years(doc: Doc) -> list[int | None]:
             value = spans[k]._.timex.value if spans[k]._.timex else None
             m = re.match(r"^(\d{4})", value or "")
             if m and not (spans[k]._.timex.precision == "year" and names_an_earlier_year(
-                    doc.text, spans[k].start_char, int(m.group(1)), year)):
+                    text, spans[k].start_char, int(m.group(1)), year)):
                 year = int(m.group(1))
             k += 1
         out[i] = year

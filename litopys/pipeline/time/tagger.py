@@ -111,8 +111,9 @@ def _dateline(work: str, hit: Hit, res: Res) -> Point | None:
     writing of what follows; None for any other expression."""
     if hit.year is None or res.source != "text" or res.ref is None or not res.ref.day:
         return None
-    line = work.rfind("\n", 0, hit.start) + 1
-    if not _DATELINE_BEFORE.match(work[line:hit.start]):
+    reach = max(0, hit.start - 80)  # a place name at most before it (one long line: linear)
+    line = work.rfind("\n", reach, hit.start) + 1
+    if (not line and reach) or not _DATELINE_BEFORE.match(work[line:hit.start]):
         return None
     clock = _LINE_CLOCK_RE.match(work, hit.end) if not (res.ref.time and ":" in res.ref.time) \
         else _DATELINE_ALONE.match(work[hit.end:hit.end + 40])  # "Київ, 6 грудня 2018, 18:30"
