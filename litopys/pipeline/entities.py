@@ -35,6 +35,7 @@ from litopys.pipeline.morph import (
     reads_as,
     tags_of,
 )
+from litopys.pipeline.time.tagger import names_an_earlier_year
 
 INITIAL_RE = re.compile(r"^[A-ZА-ЯІЇЄҐ]\.(?:[-–—][A-ZА-ЯІЇЄҐ]\.)?$")  # "С.", "С.–К."
 # "В.м.д.", "К.-к.м.д.": an encyclopedia's initials of its article's document (a capital,
@@ -126,16 +127,19 @@ def first_word_length(word: str) -> int:
 
 def narrative_years(doc: Doc) -> list[int | None]:
     """For every token, the year of the last dated time expression before it (the
-    narrative year; the time stage runs first)."""
+    narrative year; the time stage runs first); a year that names an earlier time after a
+    noun ("в кордонах 1772 року" in a text at 1920) does not move it."""
     out: list[int | None] = [None] * len(doc)
     spans = sorted(doc.spans.get("timex", []), key=lambda s: s.start)
+    text = doc.text  # (built on each access: once here)
     year: int | None = None
     k = 0
     for i in range(len(doc)):
         while k < len(spans) and spans[k].start <= i:
             value = spans[k]._.timex.value if spans[k]._.timex else None
             m = re.match(r"^(\d{4})", value or "")
-            if m:
+            if m and not (spans[k]._.timex.precision == "year" and names_an_earlier_year(
+                    text, spans[k].start_char, int(m.group(1)), year)):
                 year = int(m.group(1))
             k += 1
         out[i] = year

@@ -260,3 +260,10 @@ def test_entities_stage_code_has_no_word_literals(module) -> None:  # type: igno
 ])
 def test_entities_words_join_languages(name: str, key: str, word: str) -> None:
     assert word in words(name)[key]
+
+
+def test_entities_a_year_naming_an_earlier_border_keeps_the_narrative_year() -> None:
+    # "кордону 1772 року" in a text at 1920 does not date the Soviet delegation to 1772
+    ch = litopys.extract("Переговори у Ризі почалися у вересні 1920 року. Польська делегація "
+                         "вимагала кордону 1772 року, але радянська делегація відмовилася.")
+    assert _entity(ch, "радянська делегація").id == "org:soviet_russia:делегація"

@@ -36,9 +36,11 @@ from litopys.pipeline.time.grammar import (
     HALVES,
     LEFT_PART_RE,
     MON,
+    NUMBER_WORDS,
     NUMBERS,
     PARTS,
     PATTERNS,
+    PREPOSITIONS,
     RELATIVE,
     UNITS,
     WORD_START,
@@ -48,7 +50,9 @@ from litopys.pipeline.time.grammar import (
     L,
     Res,
     alt,
+    left_prep,
     norm,
+    word_set,
 )
 from litopys.pipeline.time.rules.relative import DEICTIC, DEICTIC_NOW, WEEKDAY_NUMBER
 from litopys.pipeline.time.values import VALUE_RE, Point, century_days, decade_days, parse_day
@@ -96,6 +100,63 @@ def _repeated_day(res: Res, dated_days: dict[tuple[int, int], int]) -> Res:
     if year is None or year == p.year:
         return res
     return _at(res, Point(year, p.month, p.day))
+
+
+_LINE_CLOCK_RE = re.compile(r"[ \t]*,?[ \t]*\d{1,2}:\d{2}[ \t]*(?:\n|$)")
+
+
+def _dateline(work: str, hit: Hit, res: Res) -> Point | None:
+    """The day of a dateline inside the text, a full date with its clock time alone on its
+    line ("Двадцять років дружби, якої не було\n06.12.2018 20:03\n..."): the time of
+    writing of what follows; None for any other expression."""
+    if hit.year is None or res.source != "text" or res.ref is None or not res.ref.day:
+        return None
+    reach = max(0, hit.start - 80)  # a place name at most before it (one long line: linear)
+    line = work.rfind("\n", reach, hit.start) + 1
+    if (not line and reach) or not _DATELINE_BEFORE.match(work[line:hit.start]):
+        return None
+    clock = _LINE_CLOCK_RE.match(work, hit.end) if not (res.ref.time and ":" in res.ref.time) \
+        else _DATELINE_ALONE.match(work[hit.end:hit.end + 40])  # "Київ, 6 грудня 2018, 18:30"
+    if not clock:
+        return None
+    return Point(res.ref.year, res.ref.month, res.ref.day)
+
+
+def _not_after_writing(res: Res, written: Point | None) -> Res:
+    """"У 2008 році ... наступне подовження має відбутися у квітні 2019 року. Але 28 серпня
+    президент ... оголосив" under a dateline of 06.12.2018: a day and month whose year the
+    narrative gives stays in the year of writing when the narrative has moved past it (to
+    a planned date), not in a year after the text was written."""
+    p = res.ref
+    if written is None or p is None or not p.day or not p.month or p.year <= written.year:
+        return res
+    return _at(res, Point(written.year, p.month, p.day, time=p.time))
+
+
+_LEFT_NOUN_RE = re.compile(r"(?P<w>[^\W\d_][\w'’ʼ-]*)\s$")
+_NOT_NOUNS = PREPOSITIONS | NUMBER_WORDS | word_set("year_words")  # "року 1979-го": inverted
+
+
+def _attributive_year(work: str, hit: Hit, res: Res, ref: Point | None) -> bool:
+    """Whether a bare year names what the word before it names ("вимагала кордону 1772
+    року", "конституція 1791 року") in a text that is at a later year: an expression of
+    its own that does not move the narrative back to that year."""
+    p = res.ref
+    if ref is None or p is None or res.precision != "year" or p.month or p.season:
+        return False
+    return names_an_earlier_year(work, hit.start, p.year, ref.year)
+
+
+def names_an_earlier_year(text: str, start: int, year: int, ref_year: int | None) -> bool:
+    """Whether the bare year ``year`` at ``start`` follows a word it modifies ("кордонів Речі
+    Посполитої 1772 року") and lies before ``ref_year``, the year the text is at: the
+    narrative stays at ``ref_year`` (the time stage and the narrative year of the entity
+    stage)."""
+    if ref_year is None or year >= ref_year:
+        return False
+    word = _LEFT_NOUN_RE.search(text, max(0, start - 40), start)
+    return word is not None and norm(word.group("w")) not in _NOT_NOUNS \
+        and not left_prep(text, start)
 
 
 def _weekday_year(work: str, hit: Hit, prev_end: int, res: Res, ctx: Ctx,
@@ -335,6 +396,9 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
     i = 0
     text_years = {h.year for h in hits if h.year is not None}  # (for stated weekdays)
     dated_days: dict[tuple[int, int], int] = {}  # (month, day) -> the year the text gave it
+    # the time of writing: the last dateline with a clock time (not the anchor: a long
+    # document's chunk is tagged behind a date preamble that reads as its dateline)
+    written: Point | None = None
     while i < len(hits):
         hit = hits[i]
         ctx.next_year = None
@@ -390,12 +454,17 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
         if hit.kind == "date" and res.source == "narrative":
             res = _weekday_year(work, hit, prev_end, res, ctx, text_years)
             res = _repeated_day(res, dated_days)
+            if hit.year is None:
+                res = _not_after_writing(res, written)
         elif hit.kind == "date" and res.source == "text" and res.ref is not None \
                 and res.ref.day and res.ref.month and res.precision == "day":
             dated_days[(res.ref.month, res.ref.day)] = res.ref.year  # the latest one
+        if res.source == "text":
+            written = _dateline(work, hit, res) or written
         if res.ref is not None and not (ctx.ref is not None and not res.ref.month
                                         and _in_brackets(work, hit.start, end)) \
-                and not _background_span(res, ctx.ref):
+                and not _background_span(res, ctx.ref) \
+                and not _attributive_year(work, hit, res, ctx.ref):
             # a bare year in a bracketed aside ("(від 1929 — Югославія)") does not move the
             # narrative: the next year-less date stays in the year the text is at
             ctx.ref = res.ref

@@ -23,7 +23,9 @@ def test_a_weekday_that_fits_the_narrative_year_keeps_it() -> None:
 
 
 def test_no_weekday_keeps_the_narrative_year() -> None:
-    text = "Договір 1997 року досі чинний. Саміт 2023 року. Договір 1997 року. Саміт 12 липня."
+    # (session 14: "Договір 1997 року" after 2023 no longer moves the narrative back, a
+    # year after a preposition does)
+    text = "Договір 1997 року досі чинний. Саміт 2023 року. У 1997 році був договір. Саміт 12 липня."
     assert _value(text, "12 липня") == "1997-07-12"
 
 
