@@ -87,7 +87,7 @@ CLAUSE_MARKS = frozenset({",", "—", "–", ":", ";"})  # punctuation that part
 #: noun near it ("Перемир'я завершило війну X з Y": the war is an event of its own)
 DOCUMENT_FRAMES = frozenset({"treaty", "ceasefire"})
 #: frames of meeting nouns ("конференція", "саміт"): on such a meeting decisions are taken
-MEETING_FRAMES = frozenset({"meet_with", "discuss", "consult_with", "negotiate_with"})
+MEETING_NOUN_FRAMES = frozenset({"meet_with", "discuss", "consult_with", "negotiate_with"})
 # a finite verb no lexicon row knows, between a named subject and another actor: an event of
 # unknown type ("Наполеон розгромив ... російську армію"), coded by GENERIC_CAMEO, the root
 # most gold events of the read sets have (05: 191 of 750), with a neutral Goldstein weight
@@ -899,7 +899,7 @@ class EventExtractor:
             if m.label_ != "ORG" or not (clause[0] <= m.start < trig.start) or \
                     self._prep_before(doc, m.start) not in self.W.on_preps:
                 continue
-            if any(h.frame in MEETING_FRAMES for k in range(m.start, m.end)
+            if any(h.frame in MEETING_NOUN_FRAMES for k in range(m.start, m.end)
                    for lm in self._readings(k) for h in self.triggers.lookup(lm) or []):
                 return str(m._.entity_id)
         return None
