@@ -331,6 +331,7 @@ class EventExtractor:
         times_by_sent: dict[int, list[Span]] = {}
         # "минуло 80 років з дня підписання": spans of years that an anniversary counts back
         self._years_since: dict[int, list[tuple[Span, int, int]]] = {}
+        self._sent_triggers: list[_Trigger] = []  # the current sentence's (set per sentence)
         for t in timexes:
             value = t._.timex.value if t._.timex else None
             if value and not value.startswith("P") and not self._attributive(doc, t):
@@ -2275,7 +2276,7 @@ class EventExtractor:
         own = gap(trig)
         return any(o.head != trig.head and o.pos == "VERB" and clause[0] <= o.head < clause[1]
                    and gap(o) < own
-                   for o in getattr(self, "_sent_triggers", ()))
+                   for o in self._sent_triggers)
 
     def _since_phrase_end(self, k: int) -> int | None:
         """The token after a phrase of "since" (``since_phrases``: "з дня", "від дня")
