@@ -350,13 +350,46 @@ def _bare_noun(doc: Doc, tok: Token, mention_at: dict[int, Span],
                                or nxt.text[:1].isupper() and not nxt.is_sent_start)
 
 
-def _add_mention(doc: Doc, ent: Entity, tok: Token, sentence: int) -> Span:
-    """Make the one-token ``tok`` a mention of ``ent``; RETURNS its span for the doc's list."""
-    span = Span(doc, tok.i, tok.i + 1, label=ent.type)
-    span._.entity_id = ent.id
-    ent.mentions.append(Mention(span.start_char, span.end_char, span.text, sentence))
-    ent.mentions.sort(key=lambda m: m.start)
-    return span
+@dataclass
+class _ShortRefs:
+    """The document's mentions as the short-reference passes (``_bare_offices``,
+    ``_state_nouns``, ``_group_nouns``) see and extend them: built once, each pass adds its
+    one-token mentions with :meth:`add`, and :meth:`commit` writes them to the doc."""
+
+    doc: Doc
+    mentions: list[Span]
+    mention_at: dict[int, Span]
+    sent_no: list[int]
+    role_tokens: set[int]
+    added: list[Span] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, doc: Doc) -> _ShortRefs:
+        mentions = list(doc.spans.get("mentions", []))
+        return cls(doc, mentions, mention_index(mentions), sentence_index(doc)[1],
+                   doc.user_data.get("litopys_role_tokens", set()))
+
+    def sentence(self, k: int) -> int:
+        return self.sent_no[k] if self.sent_no else 0
+
+    def free(self, tok: Token) -> bool:
+        """Is ``tok`` neither in a mention nor a role word of a person's title?"""
+        return tok.i not in self.mention_at and tok.i not in self.role_tokens
+
+    def add(self, ent: Entity, tok: Token) -> None:
+        """Make the one-token ``tok`` a mention of ``ent``."""
+        span = Span(self.doc, tok.i, tok.i + 1, label=ent.type)
+        span._.entity_id = ent.id
+        ent.mentions.append(Mention(span.start_char, span.end_char, span.text,
+                                    self.sentence(tok.i)))
+        ent.mentions.sort(key=lambda m: m.start)
+        self.added.append(span)
+        self.mention_at[tok.i] = span
+
+    def commit(self) -> None:
+        if self.added:
+            self.doc.spans["mentions"] = sorted([*self.mentions, *self.added],
+                                                key=lambda m: m.start)
 
 
 def _title_of(doc: Doc, entities: dict[str, Entity], span: Span, start: int, person: Entity,
@@ -643,9 +676,11 @@ class ActorResolver:
         self._roles(doc, entities)
         self._predicative_roles(doc, entities)
         self._office_alone(doc, entities)
-        self._bare_offices(doc, entities)
-        self._state_nouns(doc, entities)
-        self._group_nouns(doc, entities)
+        refs = _ShortRefs.of(doc)
+        self._bare_offices(refs, entities)
+        self._state_nouns(refs, entities)
+        self._group_nouns(refs, entities)
+        refs.commit()
         self._ruler_titles(doc, entities)
         for ent in list(entities.values()):
             polity = getattr(ent, "_polity", None)
@@ -1005,7 +1040,7 @@ class ActorResolver:
             doc.spans["mentions"] = sorted(mentions, key=lambda m: m.start)
 
     @staticmethod
-    def _bare_offices(doc: Doc, entities: dict[str, Entity]) -> None:
+    def _bare_offices(refs: _ShortRefs, entities: dict[str, Entity]) -> None:
         """"Президент провів переговори", "Посол передав ноту": an office noun in the
         singular with no name, state or adjective of its own is the one person the text named
         before it with that office ("Президент України Володимир Зеленський"), when exactly
@@ -1014,28 +1049,21 @@ class ActorResolver:
         if not people:
             return
         office_lex = offices()
-        role_tokens = doc.user_data.get("litopys_role_tokens", set())
-        mentions = list(doc.spans.get("mentions", []))
-        mention_at = mention_index(mentions)
-        _, sent_no = sentence_index(doc)
-        added: list[Span] = []
+        doc = refs.doc
         for tok in doc:
-            if not tok.is_alpha or tok.i in role_tokens or tok.i in mention_at or \
-                    tok.pos_ != "NOUN":
+            if not tok.is_alpha or tok.pos_ != "NOUN" or not refs.free(tok):
                 continue
             hit = office_lex.lookup(tok.lemma_)
-            if hit is None or not _bare_noun(doc, tok, mention_at):
+            if hit is None or not _bare_noun(doc, tok, refs.mention_at):
                 continue  # "президент України", "посол Франції", "радянський повпред"
             holders = [p for p in people if any(
                 hit.office in r or tok.lemma_ in r.lower().split() for r in p.roles)
                 and p.mentions[0].start < tok.idx]
             if len(holders) == 1:
-                added.append(_add_mention(doc, holders[0], tok, sent_no[tok.i] if sent_no else 0))
-        if added:
-            doc.spans["mentions"] = sorted([*mentions, *added], key=lambda m: m.start)
+                refs.add(holders[0], tok)
 
     @staticmethod
-    def _state_nouns(doc: Doc, entities: dict[str, Entity]) -> None:
+    def _state_nouns(refs: _ShortRefs, entities: dict[str, Entity]) -> None:
         """"Того ж року країна підписала угоду", "ця держава": a noun for a state
         (``state_nouns``) in the singular, alone or after a demonstrative, with no name, noun
         or capitalised word after it, is the state that the last earlier sentence naming
@@ -1046,13 +1074,6 @@ class ActorResolver:
             return
         dets = vocab.get("state_noun_determiners", frozenset())
         gaz = gazetteer()
-        role_tokens = doc.user_data.get("litopys_role_tokens", set())
-        mentions = list(doc.spans.get("mentions", []))
-        mention_at = mention_index(mentions)
-        _, sent_no = sentence_index(doc)
-
-        def sentence(k: int) -> int:
-            return sent_no[k] if sent_no else 0
 
         def is_state(eid: str) -> bool:
             try:
@@ -1061,11 +1082,12 @@ class ActorResolver:
                 return False
             return rec.type == "GPE" and rec.polity is None
 
-        states = [m for m in mentions if m.label_ == "GPE" and is_state(m._.entity_id or "")]
-        added: list[Span] = []
+        doc, sentence = refs.doc, refs.sentence
+        states = [m for m in refs.mentions
+                  if m.label_ == "GPE" and is_state(m._.entity_id or "")]
         for tok in doc:
-            if tok.lemma_ not in nouns or tok.i in mention_at or tok.i in role_tokens or \
-                    not _bare_noun(doc, tok, mention_at, dets, adjective_after=True):
+            if tok.lemma_ not in nouns or not refs.free(tok) or \
+                    not _bare_noun(doc, tok, refs.mention_at, dets, adjective_after=True):
                 continue  # "країна Рад", "держава Ізраїль", "сусідня країна"
             here = sentence(tok.i)
             earlier = [m for m in states if m.start < tok.i and here - 2 <= sentence(m.start) < here]
@@ -1075,12 +1097,10 @@ class ActorResolver:
             first = min((m for m in earlier if sentence(m.start) == last), key=lambda m: m.start)
             ent = entities.get(first._.entity_id or "")
             if ent is not None:
-                added.append(_add_mention(doc, ent, tok, here))
-        if added:
-            doc.spans["mentions"] = sorted([*mentions, *added], key=lambda m: m.start)
+                refs.add(ent, tok)
 
     @staticmethod
-    def _group_nouns(doc: Doc, entities: dict[str, Entity]) -> None:
+    def _group_nouns(refs: _ShortRefs, entities: dict[str, Entity]) -> None:
         """"Делегація підписала", "Військо атакувало": a noun for a body or a force
         (``group_nouns``) in the singular, alone or after a demonstrative, with no name, noun
         or capitalised word after it, is what the last earlier use of that noun (within five
@@ -1091,17 +1111,13 @@ class ActorResolver:
         if not nouns:
             return
         dets = vocab.get("state_noun_determiners", frozenset())
-        role_tokens = doc.user_data.get("litopys_role_tokens", set())
-        mentions = list(doc.spans.get("mentions", []))
-        mention_at = mention_index(mentions)
-        _, sent_no = sentence_index(doc)
+        doc, mention_at = refs.doc, refs.mention_at
         last: dict[str, tuple[int, str]] = {}  # lemma -> (sentence, entity id) of its last use
-        added: list[Span] = []
         for tok in doc:
             lemma = tok.lemma_
             if lemma not in nouns or not tok.is_alpha:
                 continue
-            here = sent_no[tok.i] if sent_no else 0
+            here = refs.sentence(tok.i)
             inside = mention_at.get(tok.i)
             after = mention_at.get(tok.i + 1)
             if inside is not None and inside.label_ in ("ORG", "GPE") and inside._.entity_id:
@@ -1110,15 +1126,13 @@ class ActorResolver:
             if after is not None and after.label_ in ("ORG", "GPE") and after._.entity_id:
                 last[lemma] = (here, after._.entity_id)  # "делегація УНР"
                 continue
-            if tok.i in role_tokens or inside is not None or \
+            if not refs.free(tok) or \
                     not _bare_noun(doc, tok, mention_at, dets, adjective_after=True):
                 continue  # "нова делегація", "російська армія" (the entity stage's own)
             seen = last.get(lemma)
             ent = entities.get(seen[1]) if seen is not None and here - seen[0] <= 5 else None
             if ent is not None:
-                added.append(_add_mention(doc, ent, tok, here))
-        if added:
-            doc.spans["mentions"] = sorted([*mentions, *added], key=lambda m: m.start)
+                refs.add(ent, tok)
 
     @staticmethod
     def _ruler_titles(doc: Doc, entities: dict[str, Entity]) -> None:
