@@ -1,0 +1,26 @@
+"""The CAMEO root of an event in its context (issue 14, session 15): verb senses the object
+or the frame decides, and the codes the shared annotator gives frequent verbs.
+Sentences are made up for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import litopys
+
+
+def _one(text: str, trigger_start: str):  # type: ignore[no-untyped-def]
+    evs = litopys.extract(text).events
+    found = [e for e in evs if e.trigger.startswith(trigger_start)]
+    assert found, [(e.trigger, e.cameo) for e in evs]
+    return found[0]
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("У 1938 р. Франція запропонувала Польщі провести спільне розслідування.", "запропонувала"),
+    ("У 1807 р. Наполеон запропонував Росії поділ володінь Туреччини.", "запропонував"),
+    ("В 1921 г. Франция предложила Польше провести расследование.", "предложила"),
+])
+def test_a_proposal_is_an_expressed_intent(text: str, trigger: str) -> None:
+    # the golds code "запропонувати" 03 whatever is proposed (session 15)
+    assert _one(text, trigger).cameo[:2] == "03"
