@@ -24,3 +24,12 @@ def _one(text: str, trigger_start: str):  # type: ignore[no-untyped-def]
 def test_a_proposal_is_an_expressed_intent(text: str, trigger: str) -> None:
     # the golds code "запропонувати" 03 whatever is proposed (session 15)
     assert _one(text, trigger).cameo[:2] == "03"
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("У 1655 р. Польща і Литва домовилися про спільну боротьбу проти Москви.", "домовилися"),
+    ("В 1655 г. Польша договорилась с Литвой о совместной борьбе.", "договорилась"),
+])
+def test_an_agreement_reached_is_cooperation(text: str, trigger: str) -> None:
+    # "домовитися" is an agreement reached (05), not talks (046)
+    assert _one(text, trigger).cameo[:2] == "05"
