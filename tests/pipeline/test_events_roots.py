@@ -33,3 +33,10 @@ def test_a_proposal_is_an_expressed_intent(text: str, trigger: str) -> None:
 def test_an_agreement_reached_is_cooperation(text: str, trigger: str) -> None:
     # "домовитися" is an agreement reached (05), not talks (046)
     assert _one(text, trigger).cameo[:2] == "05"
+
+
+def test_an_adopted_act_is_cooperation() -> None:
+    # "ухвалити" a decision, a law, a resolution: 05, not a bare statement (010)
+    ev = _one("У 1994 р. Верховна Рада України ухвалила рішення про надання Грузії допомоги.",
+              "ухвалила")
+    assert ev.cameo[:2] == "05"
