@@ -49,6 +49,8 @@ INTENT_CODES = {"04": "036"}
 # a proposal, decision or agreement to do a cooperative act is an expressed intent (CAMEO 03),
 # its subcode by the act's root (no subcode: 030)
 PROPOSAL_CODES = {"04": "036", "06": "031", "07": "033", "08": "034"}
+#: an acceptance negated is a rejection: "не погодилася" (080) is 120 asserted (session 15)
+NEGATED_ACCEPTANCE = {"080": "120"}
 COOPERATIVE_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "08"})
 # CAMEO roots whose events need no other party: a public statement ("заявив", "повідомив")
 # is addressed to everyone
@@ -552,6 +554,10 @@ class EventExtractor:
                 if trig.cameo[:2] in UNDIRECTED_ROOTS and self._attribution(clause, trig):
                     continue  # "Про це повідомив X": who the text quotes, not an event
                 mode = self._mode(doc, trig, clause)
+                if mode == "negated" and trig.cameo in NEGATED_ACCEPTANCE:
+                    # "Москва не погодилася", "не прийняла умов": an acceptance that did not
+                    # happen is a rejection (CAMEO 12), asserted
+                    trig.cameo, mode = NEGATED_ACCEPTANCE[trig.cameo], "asserted"
                 date_t, source = self._date(doc, sent, trig, clause, sent_timexes, narrative)
                 date_t = self._counted_back(trig, self._years_since.get(k_sent, ()),
                                             sent_timexes, date_t)

@@ -40,3 +40,12 @@ def test_an_adopted_act_is_cooperation() -> None:
     ev = _one("У 1994 р. Верховна Рада України ухвалила рішення про надання Грузії допомоги.",
               "ухвалила")
     assert ev.cameo[:2] == "05"
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("Фінляндія запропонувала переговори, але Москва не погодилася.", "погодилася"),
+    ("У 1877 р. Туреччина не прийняла умов Росії.", "прийняла"),
+])
+def test_an_acceptance_negated_is_a_rejection(text: str, trigger: str) -> None:
+    ev = _one(text, trigger)
+    assert (ev.cameo[:2], ev.mode) == ("12", "asserted")
