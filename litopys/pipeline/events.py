@@ -1017,6 +1017,10 @@ class EventExtractor:
         a body's name ("вступила до НАТО": join)."""
         F = self.F
         nxt = range(k + 1, min(hi, k + 4))
+        if any(h.frame == "host" for h in hits):
+            # "прийняв посла Франції" hosts a visitor; "прийняли закон" adopts
+            host = any(j in self.mention_tokens for j in nxt)
+            return next((h for h in hits if (h.frame == "host") == host), None)
         for j in nxt:
             # the first complement decides: "відмовився від намірів розширити" renounces
             if F.lower[j] in self.W.renounce_preps:

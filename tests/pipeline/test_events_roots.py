@@ -49,3 +49,14 @@ def test_an_adopted_act_is_cooperation() -> None:
 def test_an_acceptance_negated_is_a_rejection(text: str, trigger: str) -> None:
     ev = _one(text, trigger)
     assert (ev.cameo[:2], ev.mode) == ("12", "asserted")
+
+
+@pytest.mark.parametrize("text,trigger,root", [
+    ("У 1596 р. єпископи Іпатій Потій і Кирило Терлецький прийняли католицьку віру.", "прийняли",
+     "05"),
+    ("У 1920 р. Сейм Польщі прийняв закон про кордон з Литвою.", "прийняв", "05"),
+    ("У 1654 р. король Польщі прийняв посла Франції у Варшаві.", "прийняв", "04"),
+])
+def test_adopting_is_not_hosting(text: str, trigger: str, root: str) -> None:
+    # "прийняти" hosts (043) only a visitor an actor's name tells; otherwise it adopts (05)
+    assert _one(text, trigger).cameo[:2] == root
