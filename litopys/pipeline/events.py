@@ -51,6 +51,8 @@ INTENT_CODES = {"04": "036"}
 PROPOSAL_CODES = {"04": "036", "06": "031", "07": "033", "08": "034"}
 #: an acceptance negated is a rejection: "не погодилася" (080) is 120 asserted (session 15)
 NEGATED_ACCEPTANCE = {"080": "120"}
+#: a proposal or a demand renounced is rejected (session 15)
+REJECT_CAMEO = "120"
 COOPERATIVE_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "08"})
 # CAMEO roots whose events need no other party: a public statement ("заявив", "повідомив")
 # is addressed to everyone
@@ -115,6 +117,7 @@ class EventWords:
     with_preps: frozenset[str]
     head_of: frozenset[str]
     renounce_preps: frozenset[str]
+    rejected_objects: frozenset[str]
     join_preps: frozenset[str]
     on_preps: frozenset[str]
     time_preps: frozenset[str]
@@ -184,6 +187,7 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         target_preps=frozenset(data["target_prepositions"]),
         with_preps=frozenset(data["with_prepositions"]),
         renounce_preps=frozenset(data["renounce_prepositions"]),
+        rejected_objects=frozenset(data.get("rejected_objects") or ()),
         join_preps=frozenset(data["join_prepositions"]),
         on_preps=frozenset(data["on_prepositions"]),
         time_preps=frozenset(data["time_prepositions"]),
@@ -801,6 +805,8 @@ class EventExtractor:
                     and k + 1 not in self.mention_tokens and not self._agent_after(k):
                 continue  # "відступлені території", "окупованих землях": a participle as an adjective
             trig = _Trigger(k, k + 1, k, hit.cameo, hit.frame, hit.pos, hit.lemma)
+            if hit.frame == "renounce" and self._rejects_proposal(k, hi):
+                trig.cameo = REJECT_CAMEO  # "відмовилася від пропозиції": a rejection
             (verbs if hit.pos == "VERB" else nouns).append(trig)
         # "погоджувався визнати", "відмовилася підписати": an infinitive right after
         # another trigger is its complement; the governing verb codes the event
@@ -1010,6 +1016,17 @@ class EventExtractor:
                                and (t.start == j + 1 or self._infinitive(t.head)))
                 break
         return [t for t in out if id(t) not in dropped]
+
+    def _rejects_proposal(self, k: int, hi: int) -> bool:
+        """"відмовилася від радянської пропозиції", "відмовою уряду від пропозицій": the
+        renounced thing is a proposal or a demand (``rejected_objects``), so the renouncing
+        is a rejection (CAMEO 12), not a yielding (08)."""
+        F = self.F
+        for j in range(k + 1, min(hi, k + 5)):
+            if F.lower[j] in self.W.renounce_preps:
+                return any(F.lemma[i] in self.W.rejected_objects
+                           for i in range(j + 1, min(hi, j + 4)))
+        return False
 
     def _frame_by_complement(self, hits: list, k: int, hi: int):  # type: ignore[no-untyped-def]
         """Pick the lexicon row whose frame fits what follows the verb: an infinitive

@@ -60,3 +60,12 @@ def test_an_acceptance_negated_is_a_rejection(text: str, trigger: str) -> None:
 def test_adopting_is_not_hosting(text: str, trigger: str, root: str) -> None:
     # "прийняти" hosts (043) only a visitor an actor's name tells; otherwise it adopts (05)
     assert _one(text, trigger).cameo[:2] == root
+
+
+@pytest.mark.parametrize("text,trigger,root", [
+    ("У 1939 р. Фінляндія відмовилася від радянської пропозиції.", "відмовилася", "12"),
+    ("Кремль образився відмовою фінського уряду від радянських пропозицій.", "відмовою", "12"),
+    ("У 1994 р. Україна відмовилася від ядерної зброї.", "відмовилася", "08"),
+])
+def test_a_proposal_renounced_is_rejected(text: str, trigger: str, root: str) -> None:
+    assert _one(text, trigger).cameo[:2] == root
