@@ -69,3 +69,13 @@ def test_adopting_is_not_hosting(text: str, trigger: str, root: str) -> None:
 ])
 def test_a_proposal_renounced_is_rejected(text: str, trigger: str, root: str) -> None:
     assert _one(text, trigger).cameo[:2] == root
+
+
+@pytest.mark.parametrize("text,trigger,code", [
+    ("У 2014 р. ЄС ввів санкції проти Росії.", "ввів санкції", "163"),
+    ("У 1878 р. Англія заперечувала проти створення Болгарії.", "заперечувала", "120"),
+    ("У 2014 р. Франція висловила стурбованість діями Росії.", "висловила", "012"),
+    ("У 1667 р. Польща надіслала посольство до Москви.", "надіслала", "042"),
+])
+def test_light_verb_phrases_of_the_codebook(text: str, trigger: str, code: str) -> None:
+    assert _one(text, trigger).cameo == code
