@@ -79,3 +79,9 @@ def test_a_proposal_renounced_is_rejected(text: str, trigger: str, root: str) ->
 ])
 def test_light_verb_phrases_of_the_codebook(text: str, trigger: str, code: str) -> None:
     assert _one(text, trigger).cameo == code
+
+
+def test_a_signed_statement_is_a_statement_across_two_words() -> None:
+    # "підписали у Києві спільну заяву": 01, as "підписали спільну заяву" (the shared gold)
+    ev = _one("У 1994 р. президенти України і США підписали у Києві спільну заяву.", "підписали")
+    assert ev.cameo[:2] == "01"
