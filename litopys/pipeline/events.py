@@ -118,6 +118,7 @@ class EventWords:
     head_of: frozenset[str]
     renounce_preps: frozenset[str]
     rejected_objects: frozenset[str]
+    purpose_conjunctions: frozenset[str]
     join_preps: frozenset[str]
     on_preps: frozenset[str]
     time_preps: frozenset[str]
@@ -188,6 +189,7 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         with_preps=frozenset(data["with_prepositions"]),
         renounce_preps=frozenset(data["renounce_prepositions"]),
         rejected_objects=frozenset(data.get("rejected_objects") or ()),
+        purpose_conjunctions=frozenset(data.get("purpose_conjunctions") or ()),
         join_preps=frozenset(data["join_prepositions"]),
         on_preps=frozenset(data["on_prepositions"]),
         time_preps=frozenset(data["time_prepositions"]),
@@ -2076,6 +2078,12 @@ class EventExtractor:
             in_clause = lo <= k < hi
             if low[k] in self.W.question and k != lo and (k == 0 or self.F.text[k - 1] != ","):
                 continue  # "Винниченко чи Грушевський": "or", not a question
+            if in_clause and k < trig.start and low[k] in self.W.purpose_conjunctions and \
+                    not head_inf and trig.pos == "VERB" and any(
+                        self._infinitive(j) for j in range(k + 1, trig.start)):
+                # "Щоб уникнути припливу грошей, адміністрація блокувала": the purpose is
+                # the infinitive's clause; the finite verb after it is the main clause's fact
+                continue
             if in_clause and cue.scope in ("clause", "sentence"):
                 return "hypothetical"
             if in_clause and k < trig.start and (

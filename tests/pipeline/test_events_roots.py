@@ -85,3 +85,11 @@ def test_a_signed_statement_is_a_statement_across_two_words() -> None:
     # "підписали у Києві спільну заяву": 01, as "підписали спільну заяву" (the shared gold)
     ev = _one("У 1994 р. президенти України і США підписали у Києві спільну заяву.", "підписали")
     assert ev.cameo[:2] == "01"
+
+
+def test_a_finite_verb_after_a_purpose_infinitive_is_asserted() -> None:
+    # "Щоб уникнути X, Y блокувала": the purpose is the infinitive's; "щоб Y підписала" is not
+    ev = _one("Щоб уникнути війни Польща у 1934 р. підписала договір з Німеччиною.", "підписала")
+    assert ev.mode == "asserted"
+    ev = _one("У 1939 р. Франція вимагала, щоб Німеччина підписала договір.", "підписала")
+    assert ev.mode == "hypothetical"
