@@ -93,3 +93,9 @@ def test_a_finite_verb_after_a_purpose_infinitive_is_asserted() -> None:
     assert ev.mode == "asserted"
     ev = _one("У 1939 р. Франція вимагала, щоб Німеччина підписала договір.", "підписала")
     assert ev.mode == "hypothetical"
+
+
+def test_cavalry_is_a_force_for_a_guessed_type() -> None:
+    # an unlisted verb in a clause naming armed forces is guessed 190; cavalry is a force
+    ev = _one("У 1678 р. Туреччина кинула проти Польщі велику кількість кінноти.", "кинула")
+    assert ev.cameo[:2] == "19"
