@@ -99,3 +99,8 @@ def test_cavalry_is_a_force_for_a_guessed_type() -> None:
     # an unlisted verb in a clause naming armed forces is guessed 190; cavalry is a force
     ev = _one("У 1678 р. Туреччина кинула проти Польщі велику кількість кінноти.", "кинула")
     assert ev.cameo[:2] == "19"
+
+
+def test_going_over_to_the_offensive_is_fighting() -> None:
+    ev = _one("У 1920 р. польська армія перейшла в наступ проти Червоної армії.", "перейшла")
+    assert ev.cameo[:2] == "19"
