@@ -395,6 +395,11 @@ class EventExtractor:
                     if parties is None:
                         continue
                     src, tgt = parties
+                    if trig.cameo != GENERIC_FORCE_CAMEO and (
+                            story and story[-1].cameo[:2] == GENERIC_FORCE_CAMEO[:2]
+                            or any(t.cameo[:2] == GENERIC_FORCE_CAMEO[:2] for t in found)):
+                        # a narrative of fighting: the unlisted verb is guessed as fighting
+                        trig.cameo = GENERIC_FORCE_CAMEO
                 if not src and trig.pos == "VERB":
                     # "радянському уряду вдалося укласти": the dative is who did it
                     src = self._dative_experiencer(doc, clause, trig, sent_mentions)

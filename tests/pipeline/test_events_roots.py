@@ -104,3 +104,13 @@ def test_cavalry_is_a_force_for_a_guessed_type() -> None:
 def test_going_over_to_the_offensive_is_fighting() -> None:
     ev = _one("У 1920 р. польська армія перейшла в наступ проти Червоної армії.", "перейшла")
     assert ev.cameo[:2] == "19"
+
+
+def test_a_guessed_verb_in_a_story_of_fighting_is_fighting() -> None:
+    # an unlisted verb after a conflict event (or beside one in its sentence) is guessed 190
+    evs = litopys.extract("У 1709 р. Швеція напала на Росію. Згодом Карл XII переслідував "
+                          "Петра I до Полтави.").events
+    assert [e.cameo[:2] for e in evs if e.trigger.startswith("переслідував")] == ["19"]
+    evs = litopys.extract("У 1709 р. Швеція уклала союз з Польщею. Згодом Карл XII "
+                          "переслідував Петра I до Полтави.").events
+    assert [e.cameo[:2] for e in evs if e.trigger.startswith("переслідував")] == ["05"]
