@@ -53,6 +53,8 @@ PROPOSAL_CODES = {"04": "036", "06": "031", "07": "033", "08": "034"}
 NEGATED_ACCEPTANCE = {"080": "120"}
 #: a proposal or a demand renounced is rejected (session 15)
 REJECT_CAMEO = "120"
+#: roots of force: an attempt at one of them is asserted (session 15)
+FORCE_ROOTS = frozenset({"18", "19", "20"})
 COOPERATIVE_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "08"})
 # CAMEO roots whose events need no other party: a public statement ("заявив", "повідомив")
 # is addressed to everyone
@@ -119,6 +121,7 @@ class EventWords:
     renounce_preps: frozenset[str]
     rejected_objects: frozenset[str]
     purpose_conjunctions: frozenset[str]
+    attempt_words: frozenset[str]
     join_preps: frozenset[str]
     on_preps: frozenset[str]
     time_preps: frozenset[str]
@@ -190,6 +193,7 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         renounce_preps=frozenset(data["renounce_prepositions"]),
         rejected_objects=frozenset(data.get("rejected_objects") or ()),
         purpose_conjunctions=frozenset(data.get("purpose_conjunctions") or ()),
+        attempt_words=frozenset(data.get("attempt_words") or ()),
         join_preps=frozenset(data["join_prepositions"]),
         on_preps=frozenset(data["on_prepositions"]),
         time_preps=frozenset(data["time_prepositions"]),
@@ -2083,6 +2087,11 @@ class EventExtractor:
             in_clause = lo <= k < hi
             if low[k] in self.W.question and k != lo and (k == 0 or self.F.text[k - 1] != ","):
                 continue  # "Винниченко чи Грушевський": "or", not a question
+            if trig.cameo[:2] in FORCE_ROOTS and lo <= k < trig.start and (
+                    low[k] in self.W.attempt_words or lem[k] in self.W.attempt_words):
+                # "вчинили спробу штурму", "спроби захопити Москву": an attempted attack is
+                # the attack (CAMEO codes the act, not its outcome)
+                return "asserted"
             if in_clause and k < trig.start and low[k] in self.W.purpose_conjunctions and \
                     not head_inf and trig.pos == "VERB" and any(
                         self._infinitive(j) for j in range(k + 1, trig.start)):

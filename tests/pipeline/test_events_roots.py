@@ -114,3 +114,10 @@ def test_a_guessed_verb_in_a_story_of_fighting_is_fighting() -> None:
     evs = litopys.extract("У 1709 р. Швеція уклала союз з Польщею. Згодом Карл XII "
                           "переслідував Петра I до Полтави.").events
     assert [e.cameo[:2] for e in evs if e.trigger.startswith("переслідував")] == ["05"]
+
+
+def test_an_attempted_attack_is_the_attack() -> None:
+    ev = _one("У 1618 р. Польща намагалася захопити Москву.", "захопити")
+    assert ev.mode == "asserted"
+    ev = _one("У 1710 р. Орлик намагався укласти союз зі Швецією.", "укласти")
+    assert ev.mode == "hypothetical"
