@@ -55,6 +55,8 @@ NEGATED_ACCEPTANCE = {"080": "120"}
 REJECT_CAMEO = "120"
 #: roots of force: an attempt at one of them is asserted (session 15)
 FORCE_ROOTS = frozenset({"18", "19", "20"})
+#: ... and an attempt at a cooperative act is an expressed intent
+ATTEMPT_CAMEO = "030"
 COOPERATIVE_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "08"})
 # CAMEO roots whose events need no other party: a public statement ("заявив", "повідомив")
 # is addressed to everyone
@@ -573,6 +575,11 @@ class EventExtractor:
                     # "Москва не погодилася", "не прийняла умов": an acceptance that did not
                     # happen is a rejection (CAMEO 12), asserted
                     trig.cameo, mode = NEGATED_ACCEPTANCE[trig.cameo], "asserted"
+                elif mode == "hypothetical" and trig.cameo[:2] in COOPERATIVE_ROOTS and any(
+                        self.F.lemma[j] in self.W.attempt_words
+                        for j in range(max(clause[0], trig.start - 4), trig.start)):
+                    # "намагався створити коаліцію": the attempt is an expressed intent
+                    trig.cameo, mode = ATTEMPT_CAMEO, "asserted"
                 date_t, source = self._date(doc, sent, trig, clause, sent_timexes, narrative)
                 date_t = self._counted_back(trig, self._years_since.get(k_sent, ()),
                                             sent_timexes, date_t)

@@ -119,5 +119,8 @@ def test_a_guessed_verb_in_a_story_of_fighting_is_fighting() -> None:
 def test_an_attempted_attack_is_the_attack() -> None:
     ev = _one("У 1618 р. Польща намагалася захопити Москву.", "захопити")
     assert ev.mode == "asserted"
+
+
+def test_an_attempted_cooperative_act_is_an_expressed_intent() -> None:
     ev = _one("У 1710 р. Орлик намагався укласти союз зі Швецією.", "укласти")
-    assert ev.mode == "hypothetical"
+    assert (ev.cameo, ev.mode) == ("030", "asserted")
