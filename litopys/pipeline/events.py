@@ -2094,6 +2094,8 @@ class EventExtractor:
             in_clause = lo <= k < hi
             if low[k] in self.W.question and k != lo and (k == 0 or self.F.text[k - 1] != ","):
                 continue  # "Винниченко чи Грушевський": "or", not a question
+            if len(low[k]) == 1 and k + 2 < hi and self.F.text[k + 1] == ".":
+                continue  # "Росія б. змушена": "б." abbreviates "була", not the particle
             if trig.cameo[:2] in FORCE_ROOTS and lo <= k < trig.start and (
                     low[k] in self.W.attempt_words or lem[k] in self.W.attempt_words):
                 # "вчинили спробу штурму", "спроби захопити Москву": an attempted attack is

@@ -124,3 +124,9 @@ def test_an_attempted_attack_is_the_attack() -> None:
 def test_an_attempted_cooperative_act_is_an_expressed_intent() -> None:
     ev = _one("У 1710 р. Орлик намагався укласти союз зі Швецією.", "укласти")
     assert (ev.cameo, ev.mode) == ("030", "asserted")
+
+
+def test_an_abbreviated_was_is_not_the_conditional_particle() -> None:
+    # "б." abbreviates "була" in encyclopedic prose; "б" alone is the particle
+    ev = _one("У 1812 р. Росія б. змушена поступитися Туреччині Молдавією.", "поступитися")
+    assert ev.mode == "asserted"
