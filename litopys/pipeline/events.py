@@ -49,6 +49,14 @@ INTENT_CODES = {"04": "036"}
 # a proposal, decision or agreement to do a cooperative act is an expressed intent (CAMEO 03),
 # its subcode by the act's root (no subcode: 030)
 PROPOSAL_CODES = {"04": "036", "06": "031", "07": "033", "08": "034"}
+#: an acceptance negated is a rejection: "не погодилася" (080) is 120 asserted (session 15)
+NEGATED_ACCEPTANCE = {"080": "120"}
+#: a proposal or a demand renounced is rejected (session 15)
+REJECT_CAMEO = "120"
+#: roots of force: an attempt at one of them is asserted (session 15)
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+#: ... and an attempt at a cooperative act is an expressed intent
+ATTEMPT_CAMEO = "030"
 COOPERATIVE_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "08"})
 # CAMEO roots whose events need no other party: a public statement ("заявив", "повідомив")
 # is addressed to everyone
@@ -113,6 +121,9 @@ class EventWords:
     with_preps: frozenset[str]
     head_of: frozenset[str]
     renounce_preps: frozenset[str]
+    rejected_objects: frozenset[str]
+    purpose_conjunctions: frozenset[str]
+    attempt_words: frozenset[str]
     join_preps: frozenset[str]
     on_preps: frozenset[str]
     time_preps: frozenset[str]
@@ -182,6 +193,9 @@ def event_words(lang: str = DEFAULT_LANGUAGE) -> EventWords:
         target_preps=frozenset(data["target_prepositions"]),
         with_preps=frozenset(data["with_prepositions"]),
         renounce_preps=frozenset(data["renounce_prepositions"]),
+        rejected_objects=frozenset(data.get("rejected_objects") or ()),
+        purpose_conjunctions=frozenset(data.get("purpose_conjunctions") or ()),
+        attempt_words=frozenset(data.get("attempt_words") or ()),
         join_preps=frozenset(data["join_prepositions"]),
         on_preps=frozenset(data["on_prepositions"]),
         time_preps=frozenset(data["time_prepositions"]),
@@ -387,6 +401,11 @@ class EventExtractor:
                     if parties is None:
                         continue
                     src, tgt = parties
+                    if trig.cameo != GENERIC_FORCE_CAMEO and (
+                            story and story[-1].cameo[:2] == GENERIC_FORCE_CAMEO[:2]
+                            or any(t.cameo[:2] == GENERIC_FORCE_CAMEO[:2] for t in found)):
+                        # a narrative of fighting: the unlisted verb is guessed as fighting
+                        trig.cameo = GENERIC_FORCE_CAMEO
                 if not src and trig.pos == "VERB":
                     # "радянському уряду вдалося укласти": the dative is who did it
                     src = self._dative_experiencer(doc, clause, trig, sent_mentions)
@@ -552,6 +571,15 @@ class EventExtractor:
                 if trig.cameo[:2] in UNDIRECTED_ROOTS and self._attribution(clause, trig):
                     continue  # "Про це повідомив X": who the text quotes, not an event
                 mode = self._mode(doc, trig, clause)
+                if mode == "negated" and trig.cameo in NEGATED_ACCEPTANCE:
+                    # "Москва не погодилася", "не прийняла умов": an acceptance that did not
+                    # happen is a rejection (CAMEO 12), asserted
+                    trig.cameo, mode = NEGATED_ACCEPTANCE[trig.cameo], "asserted"
+                elif mode == "hypothetical" and trig.cameo[:2] in COOPERATIVE_ROOTS and any(
+                        self.F.lemma[j] in self.W.attempt_words
+                        for j in range(max(clause[0], trig.start - 4), trig.start)):
+                    # "намагався створити коаліцію": the attempt is an expressed intent
+                    trig.cameo, mode = ATTEMPT_CAMEO, "asserted"
                 date_t, source = self._date(doc, sent, trig, clause, sent_timexes, narrative)
                 date_t = self._counted_back(trig, self._years_since.get(k_sent, ()),
                                             sent_timexes, date_t)
@@ -795,6 +823,8 @@ class EventExtractor:
                     and k + 1 not in self.mention_tokens and not self._agent_after(k):
                 continue  # "відступлені території", "окупованих землях": a participle as an adjective
             trig = _Trigger(k, k + 1, k, hit.cameo, hit.frame, hit.pos, hit.lemma)
+            if hit.frame == "renounce" and self._rejects_proposal(k, hi):
+                trig.cameo = REJECT_CAMEO  # "відмовилася від пропозиції": a rejection
             (verbs if hit.pos == "VERB" else nouns).append(trig)
         # "погоджувався визнати", "відмовилася підписати": an infinitive right after
         # another trigger is its complement; the governing verb codes the event
@@ -1005,12 +1035,27 @@ class EventExtractor:
                 break
         return [t for t in out if id(t) not in dropped]
 
+    def _rejects_proposal(self, k: int, hi: int) -> bool:
+        """"відмовилася від радянської пропозиції", "відмовою уряду від пропозицій": the
+        renounced thing is a proposal or a demand (``rejected_objects``), so the renouncing
+        is a rejection (CAMEO 12), not a yielding (08)."""
+        F = self.F
+        for j in range(k + 1, min(hi, k + 5)):
+            if F.lower[j] in self.W.renounce_preps:
+                return any(F.lemma[i] in self.W.rejected_objects
+                           for i in range(j + 1, min(hi, j + 4)))
+        return False
+
     def _frame_by_complement(self, hits: list, k: int, hi: int):  # type: ignore[no-untyped-def]
         """Pick the lexicon row whose frame fits what follows the verb: an infinitive
         ("відмовився підписати": refuse), "від" + noun ("відмовився від": renounce) or "до" +
         a body's name ("вступила до НАТО": join)."""
         F = self.F
         nxt = range(k + 1, min(hi, k + 4))
+        if any(h.frame == "host" for h in hits):
+            # "прийняв посла Франції" hosts a visitor; "прийняли закон" adopts
+            host = any(j in self.mention_tokens for j in nxt)
+            return next((h for h in hits if (h.frame == "host") == host), None)
         for j in nxt:
             # the first complement decides: "відмовився від намірів розширити" renounces
             if F.lower[j] in self.W.renounce_preps:
@@ -2049,6 +2094,19 @@ class EventExtractor:
             in_clause = lo <= k < hi
             if low[k] in self.W.question and k != lo and (k == 0 or self.F.text[k - 1] != ","):
                 continue  # "Винниченко чи Грушевський": "or", not a question
+            if len(low[k]) == 1 and k + 2 < hi and self.F.text[k + 1] == ".":
+                continue  # "Росія б. змушена": "б." abbreviates "була", not the particle
+            if trig.cameo[:2] in FORCE_ROOTS and lo <= k < trig.start and (
+                    low[k] in self.W.attempt_words or lem[k] in self.W.attempt_words):
+                # "вчинили спробу штурму", "спроби захопити Москву": an attempted attack is
+                # the attack (CAMEO codes the act, not its outcome)
+                return "asserted"
+            if in_clause and k < trig.start and low[k] in self.W.purpose_conjunctions and \
+                    not head_inf and trig.pos == "VERB" and any(
+                        self._infinitive(j) for j in range(k + 1, trig.start)):
+                # "Щоб уникнути припливу грошей, адміністрація блокувала": the purpose is
+                # the infinitive's clause; the finite verb after it is the main clause's fact
+                continue
             if in_clause and cue.scope in ("clause", "sentence"):
                 return "hypothetical"
             if in_clause and k < trig.start and (
