@@ -927,6 +927,13 @@ def _agreeing_adjective(adj: Token, noun: Token) -> bool:
     return any(t.startswith("ADJF") and any(c in t for c in cases) for t in tags_of(adj.text))
 
 
+def _adjective_reading(tok: Token) -> bool:
+    """Is the token an adjective, or a word the tagger read as a name that is an adjective
+    too ("Українська", "Руська", "Польська" are read first as surnames)?"""
+    return tok.pos_ == "ADJ" or (tok.pos_ == "PROPN" and any(
+        t.startswith("ADJF") for t in tags_of(tok.text)))
+
+
 def sentence_initial(tok: Token) -> bool:
     """Is the token the first word of its sentence (after quotes or brackets)?"""
     from litopys.pipeline.analysis import sentence_index
@@ -2140,9 +2147,9 @@ class EntityRecognizer:
             lower = False
             if i > 0 and is_cap(doc[i - 1]) and doc[i - 1].pos_ == "ADJ" and not taken[i - 1]:
                 start = i - 1  # "Народні збори", "Верховна Рада"
-                while start > 0 and is_cap(doc[start - 1]) and doc[start - 1].pos_ == "ADJ" \
+                while start > 0 and is_cap(doc[start - 1]) and _adjective_reading(doc[start - 1]) \
                         and not taken[start - 1] and _agree(doc[start - 1], tok):
-                    start -= 1  # "Генеральна Військова Канцелярія"
+                    start -= 1  # "Генеральна Військова Канцелярія", "Українська Національна Рада"
             elif not is_cap(tok):
                 lower = True  # "сейму Карпатської України": only with the polity
             known_end = next((j for j in range(min(n, i + 6), start + 1, -1)
