@@ -163,7 +163,23 @@ def _noun_cases(word: str, lang: str) -> tuple[dict[str, set[str]] | None, str, 
     parse = _pick(lower, lang, "NOUN")
     if parse is not None:
         number, gender = _number(parse.tag), _gender(parse.tag)
-        return _lexeme_by_case(parse, number, gender), number, gender
+        cases = _lexeme_by_case(parse, number, gender)
+        animate = "inan" not in parse.tag.grammemes
+        for other in analyzer(lang).parse(lower):
+            # the dictionary may hold one noun twice, with the two genitives of a
+            # masculine noun on a consonant ("універсала" and "універсалу"): both are its
+            if other.tag.POS == "NOUN" and other.normal_form == parse.normal_form and \
+                    "nomn" in _case_set(other.tag) and _number(other.tag) == number and \
+                    _gender(other.tag) == gender and \
+                    ("inan" not in other.tag.grammemes) == animate:
+                for form in other.lexeme:
+                    tag = form.tag
+                    if tag.POS == "NOUN" and _number(tag) == number and \
+                            (gender is None or _gender(tag) == gender):
+                        # (not the accusative: some inanimate lexemes give "акта" as one)
+                        for case in _case_set(tag) - {"accs"}:
+                            cases[case].add(form.word)
+        return cases, number, gender
     if "-" in lower:
         # An unknown compound ("маньчжоу-го", "брест-литовськ"): inflect the last part.
         prefix, _, last = lower.rpartition("-")

@@ -233,3 +233,9 @@ def test_entities_state_of_its_period_then_region(text: str, entity_id: str,
 def test_entities_vatican_and_crimea_by_period(text: str, mention: str, eid: str) -> None:
     ch = litopys.extract(text)
     assert any(e.id == eid and mention in [m.text for m in e.mentions] for e in ch.entities)
+
+
+def test_entities_universal_in_the_genitive_on_u_links_to_the_dictionary() -> None:
+    # "Універсалу": the dictionary has the genitive on -у in a second lexeme of the noun
+    ch = litopys.extract("Після Третього Універсалу Центральна Рада оголосила вибори.")
+    assert any(e.id == "third_universal" for e in ch.entities)
