@@ -283,8 +283,11 @@ def inflect_phrase(phrase: str, lang: str = "uk", numbers: Iterable[str] | None 
     result = {normalize_form(phrase)}
     if not tokens or all(is_abbr(t) or not _HAS_LETTER.search(t) for t in tokens):
         return result
-    # Leading adjectives agree with the head noun that follows them.
-    head = 0
+    # Leading adjectives agree with the head noun that follows them; a leading Roman
+    # ordinal stays as written ("I Універсал": "I Універсалу").
+    numeral = len(tokens) > 1 and tokens[0].isupper() and \
+        bool(_ROMAN_LOOKALIKE.match(tokens[0].lower()))
+    head = 1 if numeral else 0
     while (
         head < len(tokens) - 1
         and not is_abbr(tokens[head])
@@ -314,7 +317,9 @@ def inflect_phrase(phrase: str, lang: str = "uk", numbers: Iterable[str] | None 
         own = cases is None
         slots: list[dict[str, set[str]] | None] = []
         for index, token in enumerate(tokens):
-            if index < head:
+            if numeral and index == 0:
+                slots.append(None)
+            elif index < head:
                 modifier = _modifier_cases(token, lang, var_number, var_gender, own)
                 if modifier and not animate:
                     # Inanimate heads take the nominative-like accusative:
@@ -407,6 +412,7 @@ def compound_prefix(adjective: str, lang: str = "uk") -> str | None:
 
 
 _ROMAN = re.compile(r"^[ivxlc]+$")
+_ROMAN_LOOKALIKE = re.compile(r"^[ivxlcіх]+$")  # Cyrillic І and Х typed for I and X
 
 
 def _is_frozen(word: str) -> bool:

@@ -46,6 +46,9 @@ MODEL_NOT_PERSON = ("LOC", "ORG", "DOC", "MISC")
 NAME_TAGS = ("Name", "Surn", "Patr")
 
 ORDINAL_RE = re.compile(r"^\d{1,2}-[^\W\d_]{1,3}$")  # an ordinal number ("1-й полк")
+# an ordinal with its case ending, in Roman or Arabic figures ("i-го", "ііі-го", "1-го")
+CASED_ORDINAL_RE = re.compile(r"^([ivxlcіх]+|\d{1,2})-[^\W\d_]{1,3}$")
+ROMAN_FIGURES = ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 GENDERS = ("masc", "femn")
 MODEL_LABELS = {"PERS": "PERSON", "ORG": "ORG", "LOC": "LOC", "DOC": "DOC"}
 CLOSED_POS = {"PRON", "ADP", "CCONJ", "SCONJ", "PART", "ADV", "VERB", "NUM", "INTJ", "DET"}
@@ -123,6 +126,23 @@ def first_word_length(word: str) -> int:
 
         found = lengths.get(compound_key(word), 0)
     return found
+
+
+def ordinal_key(word: str) -> str:
+    """A lower-case ordinal with its case ending as the Roman figure a dictionary name
+    opens with ("i-го" -> "i", "1-го" -> "i", "ііі-го" -> "ііі": "I-го Універсалу" is the
+    "I Універсал"); any other word unchanged."""
+    m = CASED_ORDINAL_RE.match(word)
+    if m is None:
+        return word
+    figure = m.group(1)
+    if not figure.isdigit():
+        return figure
+    number, out = int(figure), ""
+    for value, letters in ROMAN_FIGURES:
+        while number >= value:
+            out, number = out + letters, number - value
+    return out or word
 
 
 def narrative_years(doc: Doc) -> list[int | None]:
@@ -1045,7 +1065,8 @@ class EntityRecognizer:
         language = current_language()
         from litopys.data.gazetteer import normalize_form
 
-        words = [normalize_form(t.lower_) for t in doc]  # "чёрному" as the keys: "черному"
+        # "чёрному" as the keys: "черному"; "I-го Універсалу" as "I Універсалу"
+        words = [ordinal_key(normalize_form(t.lower_)) for t in doc]
         stops = [t.is_punct or t.is_space for t in doc]
         years = narrative_years(doc)
         n = len(doc)

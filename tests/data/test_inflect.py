@@ -38,6 +38,9 @@ from litopys.data.inflect import (  # noqa: E402
     # a noun the dictionary holds twice, with each genitive of a masculine noun
     ("Перший Універсал", "uk", {"першого універсалу", "першого універсала"}),
     ("Тевтонський орден", "uk", {"тевтонського ордену", "тевтонського ордена"}),
+    # a leading Roman ordinal stays as written, Latin or Cyrillic look-alikes
+    ("I Універсал", "uk", {"i універсалу", "i універсалом"}),
+    ("ІІ Універсал", "uk", {"іі універсалу", "іі універсалом"}),
 ])
 def test_inflect_phrase_cases(phrase: str, lang: str, expected: set[str]) -> None:
     forms = inflect_phrase(phrase, lang)
