@@ -348,3 +348,12 @@ def test_entities_adjective_read_as_a_surname_opens_a_body_name(text: str, menti
     # "Українська" is read first as a surname (PROPN); its adjective reading opens the name
     entity = _by_mention(litopys.extract(text), mention)
     assert entity is not None and entity.type == "ORG"
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("Визначено статус Рахункової палати України.", "Рахункової палати України"),
+    ("Уряд звернувся до Національного банку України.", "Національного банку України"),
+])
+def test_entities_chamber_and_bank_with_their_state_name_a_body(text: str, mention: str) -> None:
+    entity = _by_mention(litopys.extract(text), mention)
+    assert entity is not None and entity.type == "ORG"
