@@ -357,3 +357,13 @@ def test_entities_adjective_read_as_a_surname_opens_a_body_name(text: str, menti
 def test_entities_chamber_and_bank_with_their_state_name_a_body(text: str, mention: str) -> None:
     entity = _by_mention(litopys.extract(text), mention)
     assert entity is not None and entity.type == "ORG"
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("Свій внесок у створення Збройних Сил України зробили громадські організації.",
+     "Збройних Сил України"),
+    ("Генерал командував Збройними силами України.", "Збройними силами України"),
+])
+def test_entities_armed_forces_of_ukraine_by_their_full_name(text: str, mention: str) -> None:
+    entity = _by_mention(litopys.extract(text), mention)
+    assert entity is not None and entity.id == "zsu"
