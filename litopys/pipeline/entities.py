@@ -41,7 +41,9 @@ INITIAL_RE = re.compile(r"^[A-ZА-ЯІЇЄҐ]\.(?:[-–—][A-ZА-ЯІЇЄҐ]\.)
 # "В.м.д.", "К.-к.м.д.": an encyclopedia's initials of its article's document (a capital,
 # then lower-case initials), no person's
 ABBREV_DOC_RE = re.compile(r"^[А-ЯІЇЄҐ]\.(?:[-–]?[А-ЯІЇЄҐа-яіїєґ]\.)*[-–]?[а-яіїєґ]\.?$")
-ROMAN_RE = re.compile(r"^[IVXLCІХ]+$")  # Latin, or Cyrillic І and Х typed for I and X
+ROMAN_RE = re.compile(r"^[IVXLCІХ]+$")
+# one or two initials after a surname, as lists write them ("О.", "К.Г.", "В.І")
+POSTFIX_INITIALS_RE = re.compile(r"^[А-ЯІЇЄҐ]\.(?:[А-ЯІЇЄҐ]\.?)?$")  # Latin, or Cyrillic І and Х typed for I and X
 MODEL_NOT_PERSON = ("LOC", "ORG", "DOC", "MISC")
 NAME_TAGS = ("Name", "Surn", "Patr")
 
@@ -1037,6 +1039,7 @@ class EntityRecognizer:
         self._abbreviations(doc, claim, taken)
         self._sites(doc, claim, taken)
         self._bodies_of_states(doc, spans, claim, release)
+        self._surnames_before_initials(doc, claim, taken)
         predicted = self._predict(doc, taken) if self.ner is not None else []
         self.model_label = [""] * len(doc)
         for span in predicted:
@@ -2262,6 +2265,27 @@ class EntityRecognizer:
                for k in range(max(0, start - 2), start)):
             return  # "Речі Посполитої війська": the adjective ends a name before it
         claim(Span(doc, start, i + 1, label="ORG"))
+
+    @staticmethod
+    def _surnames_before_initials(doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
+        """"Барна О. С.", "Усов К.Г.", "Німченко В.І": a capitalised word with one or two
+        initials after it, and no name after them, is a surname with its initials (the
+        order of lists and references), not a place ("у Фастові П. Скоропадський": the
+        initial opens the next name)."""
+        n = len(doc)
+        for k, tok in enumerate(doc[:-1]):
+            if taken[k] or not is_cap(tok) or not tok.is_alpha or tok.text.isupper() or \
+                    len(tok.text) < 3 or sentence_initial(tok):
+                continue
+            j = k + 1
+            while j < n and j - k <= 2 and not taken[j] and POSTFIX_INITIALS_RE.match(doc[j].text):
+                j += 1
+            if j == k + 1 or not doc[j - 1].text.endswith(".") and j - k == 2 and \
+                    len(doc[j - 1].text) == 2:
+                continue  # ("В." alone at a sentence's end is read as an initial)
+            if j < n and (is_cap(doc[j]) or doc[j].like_num):
+                continue  # the initials open the next name
+            claim(Span(doc, k, j, label="PERSON"))
 
     @staticmethod
     def _quoted_orgs(doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
