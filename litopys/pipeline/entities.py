@@ -2274,7 +2274,8 @@ class EntityRecognizer:
         initial opens the next name)."""
         n = len(doc)
         for k, tok in enumerate(doc[:-1]):
-            if taken[k] or not is_cap(tok) or not tok.is_alpha or tok.text.isupper() or \
+            if not POSTFIX_INITIALS_RE.match(doc[k + 1].text) or taken[k] or \
+                    not is_cap(tok) or not tok.is_alpha or tok.text.isupper() or \
                     len(tok.text) < 3 or sentence_initial(tok):
                 continue
             j = k + 1
