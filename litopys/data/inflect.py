@@ -163,7 +163,23 @@ def _noun_cases(word: str, lang: str) -> tuple[dict[str, set[str]] | None, str, 
     parse = _pick(lower, lang, "NOUN")
     if parse is not None:
         number, gender = _number(parse.tag), _gender(parse.tag)
-        return _lexeme_by_case(parse, number, gender), number, gender
+        cases = _lexeme_by_case(parse, number, gender)
+        animate = "inan" not in parse.tag.grammemes
+        for other in analyzer(lang).parse(lower):
+            # the dictionary may hold one noun twice, with the two genitives of a
+            # masculine noun on a consonant ("універсала" and "універсалу"): both are its
+            if other.tag.POS == "NOUN" and other.normal_form == parse.normal_form and \
+                    "nomn" in _case_set(other.tag) and _number(other.tag) == number and \
+                    _gender(other.tag) == gender and \
+                    ("inan" not in other.tag.grammemes) == animate:
+                for form in other.lexeme:
+                    tag = form.tag
+                    if tag.POS == "NOUN" and _number(tag) == number and \
+                            (gender is None or _gender(tag) == gender):
+                        # (not the accusative: some inanimate lexemes give "акта" as one)
+                        for case in _case_set(tag) - {"accs"}:
+                            cases[case].add(form.word)
+        return cases, number, gender
     if "-" in lower:
         # An unknown compound ("маньчжоу-го", "брест-литовськ"): inflect the last part.
         prefix, _, last = lower.rpartition("-")
@@ -267,8 +283,11 @@ def inflect_phrase(phrase: str, lang: str = "uk", numbers: Iterable[str] | None 
     result = {normalize_form(phrase)}
     if not tokens or all(is_abbr(t) or not _HAS_LETTER.search(t) for t in tokens):
         return result
-    # Leading adjectives agree with the head noun that follows them.
-    head = 0
+    # Leading adjectives agree with the head noun that follows them; a leading Roman
+    # ordinal stays as written ("I Універсал": "I Універсалу").
+    numeral = len(tokens) > 1 and tokens[0].isupper() and \
+        bool(_ROMAN_LOOKALIKE.match(tokens[0].lower()))
+    head = 1 if numeral else 0
     while (
         head < len(tokens) - 1
         and not is_abbr(tokens[head])
@@ -298,7 +317,9 @@ def inflect_phrase(phrase: str, lang: str = "uk", numbers: Iterable[str] | None 
         own = cases is None
         slots: list[dict[str, set[str]] | None] = []
         for index, token in enumerate(tokens):
-            if index < head:
+            if numeral and index == 0:
+                slots.append(None)
+            elif index < head:
                 modifier = _modifier_cases(token, lang, var_number, var_gender, own)
                 if modifier and not animate:
                     # Inanimate heads take the nominative-like accusative:
@@ -391,6 +412,7 @@ def compound_prefix(adjective: str, lang: str = "uk") -> str | None:
 
 
 _ROMAN = re.compile(r"^[ivxlc]+$")
+_ROMAN_LOOKALIKE = re.compile(r"^[ivxlcіх]+$")  # Cyrillic І and Х typed for I and X
 
 
 def _is_frozen(word: str) -> bool:

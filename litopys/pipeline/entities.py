@@ -41,11 +41,16 @@ INITIAL_RE = re.compile(r"^[A-ZА-ЯІЇЄҐ]\.(?:[-–—][A-ZА-ЯІЇЄҐ]\.)
 # "В.м.д.", "К.-к.м.д.": an encyclopedia's initials of its article's document (a capital,
 # then lower-case initials), no person's
 ABBREV_DOC_RE = re.compile(r"^[А-ЯІЇЄҐ]\.(?:[-–]?[А-ЯІЇЄҐа-яіїєґ]\.)*[-–]?[а-яіїєґ]\.?$")
-ROMAN_RE = re.compile(r"^[IVXLCІХ]+$")  # Latin, or Cyrillic І and Х typed for I and X
+ROMAN_RE = re.compile(r"^[IVXLCІХ]+$")
+# one or two initials after a surname, as lists write them ("О.", "К.Г.", "В.І")
+POSTFIX_INITIALS_RE = re.compile(r"^[А-ЯІЇЄҐ]\.(?:[А-ЯІЇЄҐ]\.?)?$")  # Latin, or Cyrillic І and Х typed for I and X
 MODEL_NOT_PERSON = ("LOC", "ORG", "DOC", "MISC")
 NAME_TAGS = ("Name", "Surn", "Patr")
 
 ORDINAL_RE = re.compile(r"^\d{1,2}-[^\W\d_]{1,3}$")  # an ordinal number ("1-й полк")
+# an ordinal with its case ending, in Roman or Arabic figures ("i-го", "ііі-го", "1-го")
+CASED_ORDINAL_RE = re.compile(r"^([ivxlcіх]+|\d{1,2})-[^\W\d_]{1,3}$")
+ROMAN_FIGURES = ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 GENDERS = ("masc", "femn")
 MODEL_LABELS = {"PERS": "PERSON", "ORG": "ORG", "LOC": "LOC", "DOC": "DOC"}
 CLOSED_POS = {"PRON", "ADP", "CCONJ", "SCONJ", "PART", "ADV", "VERB", "NUM", "INTJ", "DET"}
@@ -123,6 +128,23 @@ def first_word_length(word: str) -> int:
 
         found = lengths.get(compound_key(word), 0)
     return found
+
+
+def ordinal_key(word: str) -> str:
+    """A lower-case ordinal with its case ending as the Roman figure a dictionary name
+    opens with ("i-го" -> "i", "1-го" -> "i", "ііі-го" -> "ііі": "I-го Універсалу" is the
+    "I Універсал"); any other word unchanged."""
+    m = CASED_ORDINAL_RE.match(word)
+    if m is None:
+        return word
+    figure = m.group(1)
+    if not figure.isdigit():
+        return figure
+    number, out = int(figure), ""
+    for value, letters in ROMAN_FIGURES:
+        while number >= value:
+            out, number = out + letters, number - value
+    return out or word
 
 
 def narrative_years(doc: Doc) -> list[int | None]:
@@ -927,6 +949,13 @@ def _agreeing_adjective(adj: Token, noun: Token) -> bool:
     return any(t.startswith("ADJF") and any(c in t for c in cases) for t in tags_of(adj.text))
 
 
+def _adjective_reading(tok: Token) -> bool:
+    """Is the token an adjective, or a word the tagger read as a name that is an adjective
+    too ("Українська", "Руська", "Польська" are read first as surnames)?"""
+    return tok.pos_ == "ADJ" or (tok.pos_ == "PROPN" and any(
+        t.startswith("ADJF") for t in tags_of(tok.text)))
+
+
 def sentence_initial(tok: Token) -> bool:
     """Is the token the first word of its sentence (after quotes or brackets)?"""
     from litopys.pipeline.analysis import sentence_index
@@ -1010,6 +1039,7 @@ class EntityRecognizer:
         self._abbreviations(doc, claim, taken)
         self._sites(doc, claim, taken)
         self._bodies_of_states(doc, spans, claim, release)
+        self._surnames_before_initials(doc, claim, taken)
         predicted = self._predict(doc, taken) if self.ner is not None else []
         self.model_label = [""] * len(doc)
         for span in predicted:
@@ -1038,7 +1068,8 @@ class EntityRecognizer:
         language = current_language()
         from litopys.data.gazetteer import normalize_form
 
-        words = [normalize_form(t.lower_) for t in doc]  # "чёрному" as the keys: "черному"
+        # "чёрному" as the keys: "черному"; "I-го Універсалу" as "I Універсалу"
+        words = [ordinal_key(normalize_form(t.lower_)) for t in doc]
         stops = [t.is_punct or t.is_space for t in doc]
         years = narrative_years(doc)
         n = len(doc)
@@ -2140,9 +2171,9 @@ class EntityRecognizer:
             lower = False
             if i > 0 and is_cap(doc[i - 1]) and doc[i - 1].pos_ == "ADJ" and not taken[i - 1]:
                 start = i - 1  # "Народні збори", "Верховна Рада"
-                while start > 0 and is_cap(doc[start - 1]) and doc[start - 1].pos_ == "ADJ" \
+                while start > 0 and is_cap(doc[start - 1]) and _adjective_reading(doc[start - 1]) \
                         and not taken[start - 1] and _agree(doc[start - 1], tok):
-                    start -= 1  # "Генеральна Військова Канцелярія"
+                    start -= 1  # "Генеральна Військова Канцелярія", "Українська Національна Рада"
             elif not is_cap(tok):
                 lower = True  # "сейму Карпатської України": only with the polity
             known_end = next((j for j in range(min(n, i + 6), start + 1, -1)
@@ -2234,6 +2265,28 @@ class EntityRecognizer:
                for k in range(max(0, start - 2), start)):
             return  # "Речі Посполитої війська": the adjective ends a name before it
         claim(Span(doc, start, i + 1, label="ORG"))
+
+    @staticmethod
+    def _surnames_before_initials(doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
+        """"Барна О. С.", "Усов К.Г.", "Німченко В.І": a capitalised word with one or two
+        initials after it, and no name after them, is a surname with its initials (the
+        order of lists and references), not a place ("у Фастові П. Скоропадський": the
+        initial opens the next name)."""
+        n = len(doc)
+        for k, tok in enumerate(doc[:-1]):
+            if not POSTFIX_INITIALS_RE.match(doc[k + 1].text) or taken[k] or \
+                    not is_cap(tok) or not tok.is_alpha or tok.text.isupper() or \
+                    len(tok.text) < 3 or sentence_initial(tok):
+                continue
+            j = k + 1
+            while j < n and j - k <= 2 and not taken[j] and POSTFIX_INITIALS_RE.match(doc[j].text):
+                j += 1
+            if j == k + 1 or not doc[j - 1].text.endswith(".") and j - k == 2 and \
+                    len(doc[j - 1].text) == 2:
+                continue  # ("В." alone at a sentence's end is read as an initial)
+            if j < n and (is_cap(doc[j]) or doc[j].like_num):
+                continue  # the initials open the next name
+            claim(Span(doc, k, j, label="PERSON"))
 
     @staticmethod
     def _quoted_orgs(doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]

@@ -140,7 +140,7 @@ def test_data_integrity_actor_references_resolve(gazetteer, actors_yaml):
         ("НБСЄ", "csce", "abbr"),
         ("Статуту ООН", "un_charter", "name"),
         ("Договору про нерозповсюдження ядерної зброї", "npt", "name"),
-        ("Заключного акта НБСЄ", "helsinki_final_act", "alias"),
+        ("Заключного акта НБСЄ", "helsinki_final_act", "name"),
         ("Мюнхенської угоди", "munich_agreement", "name"),
         ("пакту Молотова-Ріббентропа", "molotov_ribbentrop_pact", "name"),
         ("Червоної Армії", "red_army", "name"),

@@ -35,6 +35,12 @@ from litopys.data.inflect import (  # noqa: E402
     ("Нанкин", "uk", {"нанкина", "нанкином"}),
     # Russian-script forms inflect with the Russian dictionaries
     ("Германия", "ru", {"германии", "германией", "германию"}),
+    # a noun the dictionary holds twice, with each genitive of a masculine noun
+    ("Перший Універсал", "uk", {"першого універсалу", "першого універсала"}),
+    ("Тевтонський орден", "uk", {"тевтонського ордену", "тевтонського ордена"}),
+    # a leading Roman ordinal stays as written, Latin or Cyrillic look-alikes
+    ("I Універсал", "uk", {"i універсалу", "i універсалом"}),
+    ("ІІ Універсал", "uk", {"іі універсалу", "іі універсалом"}),
 ])
 def test_inflect_phrase_cases(phrase: str, lang: str, expected: set[str]) -> None:
     forms = inflect_phrase(phrase, lang)
@@ -46,6 +52,7 @@ def test_inflect_phrase_cases(phrase: str, lang: str, expected: set[str]) -> Non
 @pytest.mark.parametrize("phrase,never", [
     ("Радянський Союз", "радянського союз"),  # no animate accusative on an inanimate head
     ("Статут ООН", "статуту оонові"),
+    ("Заключний акт", "заключний акта"),  # no accusative from the other lexeme
 ])
 def test_inflect_phrase_no_false_forms(phrase: str, never: str) -> None:
     assert never not in inflect_phrase(phrase)

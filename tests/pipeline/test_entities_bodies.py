@@ -337,3 +337,33 @@ def test_a_state_form_with_its_adjective_is_a_state_whatever_the_model_says() ->
     ch = litopys.extract("Султан довго воював з Венеціанською республікою за острови.")
     states = [e for e in ch.entities if any("Венеціанськ" in m.text for m in e.mentions)]
     assert [e.type for e in states] == ["GPE"]
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("3 січня 1919 року Українська Національна Рада приймає ухвалу.",
+     "Українська Національна Рада"),
+    ("У Львові було утворено Українську Національну Раду.", "Українську Національну Раду"),
+])
+def test_entities_adjective_read_as_a_surname_opens_a_body_name(text: str, mention: str) -> None:
+    # "Українська" is read first as a surname (PROPN); its adjective reading opens the name
+    entity = _by_mention(litopys.extract(text), mention)
+    assert entity is not None and entity.type == "ORG"
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("Визначено статус Рахункової палати України.", "Рахункової палати України"),
+    ("Уряд звернувся до Національного банку України.", "Національного банку України"),
+])
+def test_entities_chamber_and_bank_with_their_state_name_a_body(text: str, mention: str) -> None:
+    entity = _by_mention(litopys.extract(text), mention)
+    assert entity is not None and entity.type == "ORG"
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("Свій внесок у створення Збройних Сил України зробили громадські організації.",
+     "Збройних Сил України"),
+    ("Генерал командував Збройними силами України.", "Збройними силами України"),
+])
+def test_entities_armed_forces_of_ukraine_by_their_full_name(text: str, mention: str) -> None:
+    entity = _by_mention(litopys.extract(text), mention)
+    assert entity is not None and entity.id == "zsu"

@@ -233,3 +233,30 @@ def test_entities_state_of_its_period_then_region(text: str, entity_id: str,
 def test_entities_vatican_and_crimea_by_period(text: str, mention: str, eid: str) -> None:
     ch = litopys.extract(text)
     assert any(e.id == eid and mention in [m.text for m in e.mentions] for e in ch.entities)
+
+
+def test_entities_universal_in_the_genitive_on_u_links_to_the_dictionary() -> None:
+    # "Універсалу": the dictionary has the genitive on -у in a second lexeme of the noun
+    ch = litopys.extract("Після Третього Універсалу Центральна Рада оголосила вибори.")
+    assert any(e.id == "third_universal" for e in ch.entities)
+
+
+@pytest.mark.parametrize("text,actor_id", [
+    ("Після оголошення I-го Універсалу почалися переговори.", "first_universal"),
+    ("Текст 1-го Універсалу схвалив Комітет.", "first_universal"),
+    ("Після ІІІ-го Універсалу почалися переговори.", "third_universal"),
+])
+def test_entities_ordinal_with_its_case_ending_names_a_known_document(
+        text: str, actor_id: str) -> None:
+    # "I-го Універсалу" was read as a person's name
+    ch = litopys.extract(text)
+    assert any(e.id == actor_id for e in ch.entities)
+    assert not any(e.type == "PERSON" for e in ch.entities)
+
+
+@pytest.mark.parametrize("word,key", [
+    ("i-го", "i"), ("1-го", "i"), ("4-го", "iv"), ("ііі-го", "ііі"), ("полк", "полк"),
+])
+def test_entities_ordinal_key(word: str, key: str) -> None:
+    from litopys.pipeline.entities import ordinal_key
+    assert ordinal_key(word) == key

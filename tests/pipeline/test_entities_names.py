@@ -385,3 +385,20 @@ def test_entities_a_name_ending_on_an_adjective_names_no_force_with_the_next_nou
     # session 14, second round: "Посполитої війська" was a force "Посполита військо"
     ch = litopys.extract("У 1650 році король Речі Посполитої війська не мав.")
     assert not any(e.name.startswith("Посполит") for e in ch.entities)
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("Проти проголосували два нардепи (Барна О. С., Усов К.Г.).", "Барна О. С."),
+    ("Проти голосував один нардеп (Ледовських О. В.).", "Ледовських О. В."),
+    ("Проти голосував один нардеп (Німченко В.І).", "Німченко В.І"),
+])
+def test_entities_surname_with_initials_after_it_is_a_person(text: str, mention: str) -> None:
+    # "Барна О. С." was a place (GPE)
+    ch = litopys.extract(text)
+    entity = next((e for e in ch.entities if any(m.text == mention for m in e.mentions)), None)
+    assert entity is not None and entity.type == "PERSON"
+
+
+def test_entities_initial_before_a_surname_stays_with_it() -> None:
+    ch = litopys.extract("Уряд у Фастові П. Скоропадський не визнав.")
+    assert {e.type for e in ch.entities if e.name == "Фастів"} == {"GPE"}
