@@ -122,6 +122,19 @@ def _dateline(work: str, hit: Hit, res: Res) -> Point | None:
     return Point(res.ref.year, res.ref.month, res.ref.day)
 
 
+def _heading_date(work: str, hit: Hit, res: Res) -> bool:
+    """Whether the text's first expression is a full date alone on its line, after at most
+    a weekday or a place ("вівторок, 14 серпня 2012 р.", "Новини\n12.02.2020"): the date a
+    page was posted, not a time of the story it tells."""
+    if hit.year is None or res.ref is None or not res.ref.day:
+        return False
+    line = work.rfind("\n", max(0, hit.start - 80), hit.start) + 1
+    if not line and hit.start > 80:
+        return False
+    return bool(_DATELINE_BEFORE.match(work[line:hit.start])
+                and _DATELINE_ALONE.match(work[hit.end:hit.end + 40]))
+
+
 def _not_after_writing(res: Res, written: Point | None) -> Res:
     """"У 2008 році ... наступне подовження має відбутися у квітні 2019 року. Але 28 серпня
     президент ... оголосив" under a dateline of 06.12.2018: a day and month whose year the
@@ -145,6 +158,24 @@ def _attributive_year(work: str, hit: Hit, res: Res, ref: Point | None) -> bool:
     if ref is None or p is None or res.precision != "year" or p.month or p.season:
         return False
     return names_an_earlier_year(work, hit.start, p.year, ref.year)
+
+
+_DOC_DATE_RE = re.compile(
+    rf"[^\W\d_][\w'’ʼ-]*\s+{alt(WORDS['document_date_prepositions'])}\s+$", re.IGNORECASE)
+
+
+def _document_date(work: str, hit: Hit, res: Res, ref: Point | None) -> bool:
+    """Whether a full date dates a document the sentence names ("рішенням парламентської
+    більшості від 24 грудня 2003 року", "нотою від 5 січня 1919 року") in a text that is
+    already past that day: an expression of its own that does not move the narrative back
+    ("У січні 2004 року ... від 24 грудня 2003 року ... 12 січня" is 2004-01-12)."""
+    p = res.ref
+    if ref is None or p is None or not p.day or res.precision not in ("day", "time"):
+        return False
+    if _DOC_DATE_RE.search(work, max(0, hit.start - 40), hit.start) is None:
+        return False
+    begin, ref_begin = res.begin, ref.bounds()[0]
+    return begin is not None and ref_begin is not None and begin < ref_begin
 
 
 def names_an_earlier_year(text: str, start: int, year: int, ref_year: int | None) -> bool:
@@ -399,6 +430,10 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
     # the time of writing: the last dateline with a clock time (not the anchor: a long
     # document's chunk is tagged behind a date preamble that reads as its dateline)
     written: Point | None = None
+    # whether the narrative is still at the page's own date (a first line "вівторок, 14 серпня
+    # 2012 р." or a dateline with a clock): a history it then tells moves it back to earlier
+    # years ("На Різдвяні свята 1847р. ... 28 лютого" is 1847-02-28, not 2012-02-28)
+    at_page_date = False
     while i < len(hits):
         hit = hits[i]
         ctx.next_year = None
@@ -459,15 +494,21 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
         elif hit.kind == "date" and res.source == "text" and res.ref is not None \
                 and res.ref.day and res.ref.month and res.precision == "day":
             dated_days[(res.ref.month, res.ref.day)] = res.ref.year  # the latest one
+        page_date = False
         if res.source == "text":
-            written = _dateline(work, hit, res) or written
+            line_date = _dateline(work, hit, res)
+            written = line_date or written
+            page_date = line_date is not None or (not out and _heading_date(work, hit, res))
+        story = None if at_page_date else ctx.ref  # the narrative's own time, if any
         if res.ref is not None and not (ctx.ref is not None and not res.ref.month
                                         and _in_brackets(work, hit.start, end)) \
                 and not _background_span(res, ctx.ref) \
-                and not _attributive_year(work, hit, res, ctx.ref):
+                and not _attributive_year(work, hit, res, story) \
+                and not _document_date(work, hit, res, story):
             # a bare year in a bracketed aside ("(від 1929 — Югославія)") does not move the
             # narrative: the next year-less date stays in the year the text is at
             ctx.ref = res.ref
+            at_page_date = page_date
             if res.ref.day:
                 ctx.day = res.ref
             if not (ctx.span is not None and res.ref is ctx.span.ref):  # "тієї ж ночі" keeps it
