@@ -160,24 +160,6 @@ def _attributive_year(work: str, hit: Hit, res: Res, ref: Point | None) -> bool:
     return names_an_earlier_year(work, hit.start, p.year, ref.year)
 
 
-_DOC_DATE_RE = re.compile(
-    rf"[^\W\d_][\w'’ʼ-]*\s+{alt(WORDS['document_date_prepositions'])}\s+$", re.IGNORECASE)
-
-
-def _document_date(work: str, hit: Hit, res: Res, ref: Point | None) -> bool:
-    """Whether a full date dates a document the sentence names ("рішенням парламентської
-    більшості від 24 грудня 2003 року", "нотою від 5 січня 1919 року") in a text that is
-    already past that day: an expression of its own that does not move the narrative back
-    ("У січні 2004 року ... від 24 грудня 2003 року ... 12 січня" is 2004-01-12)."""
-    p = res.ref
-    if ref is None or p is None or not p.day or res.precision not in ("day", "time"):
-        return False
-    if _DOC_DATE_RE.search(work, max(0, hit.start - 40), hit.start) is None:
-        return False
-    begin, ref_begin = res.begin, ref.bounds()[0]
-    return begin is not None and ref_begin is not None and begin < ref_begin
-
-
 def names_an_earlier_year(text: str, start: int, year: int, ref_year: int | None) -> bool:
     """Whether the bare year ``year`` at ``start`` follows a word it modifies ("кордонів Речі
     Посполитої 1772 року") and lies before ``ref_year``, the year the text is at: the
@@ -503,8 +485,7 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
         if res.ref is not None and not (ctx.ref is not None and not res.ref.month
                                         and _in_brackets(work, hit.start, end)) \
                 and not _background_span(res, ctx.ref) \
-                and not _attributive_year(work, hit, res, story) \
-                and not _document_date(work, hit, res, story):
+                and not _attributive_year(work, hit, res, story):
             # a bare year in a bracketed aside ("(від 1929 — Югославія)") does not move the
             # narrative: the next year-less date stays in the year the text is at
             ctx.ref = res.ref
