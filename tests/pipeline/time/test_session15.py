@@ -32,3 +32,22 @@ def test_time_a_page_date_does_not_hold_the_story(text: str, expected: tuple[str
 def test_time_a_year_after_a_noun_still_keeps_the_narrative_of_the_story() -> None:
     text = "У 1920 році Польща вимагала кордону 1772 року. 12 жовтня підписали перемир'я."
     assert ("12 жовтня", "1920-10-12") in _tags(text)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("«Інструкція для виборів» 5. 1. 1919 визначила 593 депутати.", ("5. 1. 1919", "1919-01-05")),
+        ("Сесія відбулася 23 — 28. 1. 1919 в присутності депутатів.",
+         ("23 — 28. 1. 1919", "1919-01-23/1919-01-28")),
+        ("Він помер 20. 5. 1926 у Парижі.", ("20. 5. 1926", "1926-05-20")),
+        ("20.02. 2014 – День Небесної сотні.", ("20.02. 2014", "2014-02-20")),
+    ],
+)
+def test_time_numeric_dates_with_spaces(text: str, expected: tuple[str, str]) -> None:
+    # the encyclopedia's layout: a space after the stops, one-digit days and months
+    assert expected in _tags(text)
+
+
+def test_time_a_volume_and_its_year_is_no_spaced_date() -> None:
+    assert _tags("Див.: Записки НТШ. Т. 5. 1926. С. 12.") == []
