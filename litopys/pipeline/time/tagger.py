@@ -1125,9 +1125,14 @@ def counts_of_something(doc: Doc, timexes: list[Timex]) -> list[Timex]:
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
             after = doc[span.end] if span is not None and span.end < len(doc) else None
             noun = after
-            if (after is not None and _genitive(after, "ADJ") and span is not None
-                    and span.end + 1 < len(doc)):
-                noun = doc[span.end + 1]  # "за 20 років незалежної України"
+            if after is not None and span is not None:
+                # "за 20 років незалежної України", "за 350 років нашої героїчної історії":
+                # genitive adjectives and pronouns before the noun
+                k = span.end
+                while k < min(len(doc), span.end + 3) and (
+                        _genitive(doc[k], "ADJ") or _genitive(doc[k], "NPRO")):
+                    k += 1
+                noun = doc[k] if k < len(doc) else None
             if num.isdigit() and unit and (
                     (after is not None and noun is not None and after.text[:1].islower()
                      and _genitive(noun, "NOUN"))

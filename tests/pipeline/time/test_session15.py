@@ -51,3 +51,30 @@ def test_time_numeric_dates_with_spaces(text: str, expected: tuple[str, str]) ->
 
 def test_time_a_volume_and_its_year_is_no_spaced_date() -> None:
     assert _tags("Див.: Записки НТШ. Т. 5. 1926. С. 12.") == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("У 1991 році відбувся референдум. Втретє за 350 років нашої героїчної історії народ "
+         "обрав свободу.", ("за 350 років", "P350Y")),
+        ("У 1991 році Україна стала незалежною. За 20 років своєї незалежності країна змінилась.",
+         ("За 20 років", "P20Y")),
+    ],
+)
+def test_time_za_count_before_genitive_adjectives_and_pronouns(
+        pipeline, text: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    # the count measures what the genitive phrase names, as "за 20 років незалежної України"
+    assert expected in [(t.text, t.value) for t in pipeline.text(text).timexes]
+
+
+def test_time_za_count_after_the_time_of_writing_is_a_span(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Дата публікації: 24 серпня 2025 06:45\nДень Незалежності: головні події за 34 роки."
+            "\nУ 1991 році Україна стала незалежною.")
+    assert ("за 34 роки", "P34Y") in [(t.text, t.value) for t in pipeline.text(text).timexes]
+
+
+def test_time_za_count_before_the_time_of_writing_stays_a_point(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Дата публікації: 24 серпня 2025 06:45\nУ 1991 році Україна стала незалежною. "
+            "За два роки держава змінилась.")
+    assert ("За два роки", "1993") in [(t.text, t.value) for t in pipeline.text(text).timexes]
