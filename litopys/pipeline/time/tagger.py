@@ -36,6 +36,7 @@ from litopys.pipeline.time.grammar import (
     HALVES,
     LEFT_PART_RE,
     MON,
+    MONTHS,
     NUMBER_WORDS,
     NUMBERS,
     PARTS,
@@ -519,8 +520,31 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
             )
         )
         i += 1
-    out = _bare_year_pairs(text, _year_then_day(text, _join_clocks(text, out)))
-    return _other_calendar_in_brackets(text, out)
+    out = _bare_year_pairs(text, _year_then_month(work, text, _year_then_day(text, _join_clocks(text, out))))
+    return _double_day_ranges(text, _other_calendar_in_brackets(text, out))
+
+
+_DASH_GAP_RE = re.compile(r"\s*[—–-]\s*")
+
+
+def _double_day_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
+    """"29 (19) квітня — 16 (6) травня 1648": two days joined by a dash, one of them given
+    in both calendars, are one range of New Style days (as "29 квітня — 16 травня 1648")."""
+    out: list[Timex] = []
+    for t in timexes:
+        a = out[-1] if out else None
+        if (a is not None and (a.old_style or t.old_style) and a.precision == "day"
+                and t.precision == "day" and a.value and t.value and a.value < t.value
+                and _DASH_GAP_RE.fullmatch(text, a.end, t.start)):
+            out[-1] = Timex(start=a.start, end=t.end, text=text[a.start:t.end],
+                            value=f"{a.value}/{t.value}", begin=a.begin, end_date=t.end_date,
+                            precision="range", source="text" if t.source == "text" else a.source,
+                            anchor=a.anchor or t.anchor,
+                            old_style=f"{a.old_style}/{t.old_style}"
+                            if a.old_style and t.old_style else None)
+            continue
+        out.append(t)
+    return out
 
 
 _CLOCK_GAP_RE = re.compile(r"\s*,?\s*")
@@ -606,6 +630,29 @@ def _year_then_day(text: str, timexes: list[Timex]) -> list[Timex]:
                               anchor=None)
             continue
         out.append(t)
+    return out
+
+
+# "1657 р., жовтень – Генеральна рада ...": a textbook chronology's month after its year.
+_YEAR_MONTH_RE = re.compile(rf"[ \t]*,[ \t]*(?P<m>{MON})(?=[ \t]*(?:[–—-]|[;)]|\n|$))", re.I)
+
+
+def _year_then_month(work: str, text: str, timexes: list[Timex]) -> list[Timex]:
+    """A year, a comma and a month name before a dash, as chronologies of textbooks list
+    their entries ("1657 р., жовтень– Генеральна рада в Корсуні ...", "1658 р., травень –
+    розгром ...") -> 1657-10, one expression."""
+    out: list[Timex] = []
+    for i, t in enumerate(timexes):
+        m = _YEAR_MONTH_RE.match(work, t.end) if t.precision == "year" and t.value \
+            and t.value.isdigit() and len(t.value) == 4 else None
+        month = MONTHS.get(norm(m.group("m"))) if m else None
+        if m is None or month is None or (i + 1 < len(timexes) and timexes[i + 1].start < m.end()):
+            out.append(t)
+            continue
+        y = int(t.value)  # type: ignore[arg-type]
+        first, last = Point(y, month).bounds()
+        out.append(replace(t, end=m.end(), text=text[t.start:m.end()], value=f"{y:04d}-{month:02d}",
+                           begin=first, end_date=last, precision="month"))
     return out
 
 

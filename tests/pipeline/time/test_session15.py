@@ -103,3 +103,43 @@ def test_time_a_single_unit_after_the_narrative(text: str, expected: tuple[str, 
 def test_time_a_count_before_the_unit_stays_the_count() -> None:
     text = "5 лютого 1661 р. зібралася рада. Кількома місяцями пізніше гетьман виступив."
     assert ("Кількома місяцями пізніше", None) in _tags(text)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("1657 р., жовтень – Генеральна рада в Корсуні обрала гетьманом Івана Виговського.",
+         ("1657 р., жовтень", "1657-10")),
+        ("1658 р., тpавень – розгром загонів опозиції під Полтавою.",
+         ("1658 р., тpавень", "1658-05")),
+    ],
+)
+def test_time_a_chronology_year_then_month(text: str, expected: tuple[str, str]) -> None:
+    # a textbook chronology's entry: the year, a comma, the month, a dash
+    assert expected in _tags(text)
+
+
+def test_time_a_year_then_a_month_in_running_text_stays_a_year() -> None:
+    assert _tags("У 1918 р., листопад став місяцем повстання.") == [("У 1918 р.", "1918")]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Битва відбулася 29 (19) квітня — 16 (6) травня 1648 біля р. Жовті Води.",
+         ("29 (19) квітня — 16 (6) травня 1648", "1648-04-29/1648-05-16")),
+        ("Всеукраїнський національний конгрес (6 (19) — 8 (21) квітня 1917 року, Київ).",
+         ("6 (19) — 8 (21) квітня 1917 року", "1917-04-19/1917-04-21")),
+        ("Съезд длился с 6 (19) по 8 (21) апреля 1917 года.",
+         ("с 6 (19) по 8 (21) апреля 1917 года", "1917-04-19/1917-04-21")),
+    ],
+)
+def test_time_double_dated_day_ranges(text: str, expected: tuple[str, str]) -> None:
+    # each end in both calendars: one range of New Style days
+    assert expected in _tags(text)
+
+
+def test_time_two_double_dates_in_a_list_stay_apart() -> None:
+    text = "Перший Універсал - 10(23) червня 1917 р., Другий Універсал - 3(16) липня 1917 р."
+    assert _tags(text) == [("10(23) червня 1917 р.", "1917-06-23"),
+                           ("3(16) липня 1917 р.", "1917-07-16")]

@@ -233,14 +233,22 @@ def _old_style_two_years(m: re.Match[str], text: str, orig: str) -> Hit | None:
     return Hit(m.start(), m.end(), resolve, ns_day[0], "date")
 
 
+_RANGE_FROM = alt(WORDS["range_from"])
+_RANGE_TO = alt(WORDS["range_to"])
+
+
 @pattern(
     "old_style_day_range",
     rf"(?P<a1>{DAY0})\s*[-–—]\s*(?P<a2>{DAY})\s*\(\s*(?P<b1>{DAY})\s*[-–—]\s*(?P<b2>{DAY})"
     rf"{_MARKER}\s*\)\s*(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?",
+    # "6 (19) — 8 (21) квітня 1917 року", "з 6 (19) до 8 (21) квітня": each end a double day
+    rf"(?:(?P<fr>{_RANGE_FROM})\s+)?(?P<a1>{DAY0})\s*\(\s*(?P<b1>{DAY})\s*\)\s*"
+    rf"(?(fr){_RANGE_TO}\s+|[-–—]\s*)(?P<a2>{DAY})\s*\(\s*(?P<b2>{DAY}){_MARKER}\s*\)\s*"
+    rf"(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?",
 )
 def _old_style_day_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
-    """"5–6 (15–16) серпня 1649 р.": a range of days in two calendars; the New Style
-    days, each end read as a double date."""
+    """"5–6 (15–16) серпня 1649 р.", "6 (19) — 8 (21) квітня 1917 року": a range of days
+    in two calendars; the New Style days, each end read as a double date."""
     mo = MONTHS[norm(m.group("m"))]
     year = parse_year(m.group("y")) if m.group("y") else None
     ns_second = _ns_second(m)
