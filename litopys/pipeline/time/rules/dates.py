@@ -268,9 +268,15 @@ def _month(m: re.Match[str], text: str, orig: str) -> Hit | None:
     rf"(?P<n>[123]0)[-–]?{alt(WORDS['decade_suffixes'], bound=False)}\s+{alt(WORDS['tens_of_days_nouns'])}"
     rf"\s+(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?",
 )
+@pattern(
+    "month_part_phrase",
+    rf"{alt(WORDS['month_part_phrases'])}\s+(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?",
+    word_start=True,
+)
 def _tens_of_days(m: re.Match[str], text: str, orig: str) -> Hit | None:
     """"у 20-х числах червня", "в 20-х днях червня 1649 р.": days of a month by their
-    ten, the month (a decade reading, 192X, was wrong)."""
+    ten, the month (a decade reading, 192X, was wrong); "в останніх числах травня", "у
+    другій декаді травня", "у перших числах січня 1649 р." too."""
     mo = MONTHS[norm(m.group("m"))]
     year = parse_year(m.group("y")) if m.group("y") else None
 
