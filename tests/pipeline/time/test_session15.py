@@ -161,3 +161,18 @@ def test_time_two_double_dates_in_a_list_stay_apart() -> None:
 def test_time_first_or_last_days_of_a_month(text: str, expected: tuple[str, str]) -> None:
     # as "у 20-х числах серпня": the month
     assert expected in _tags(text)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("14-те жовтня 1942 року визнано днем утворення УПА.",
+         ("14-те жовтня 1942 року", "1942-10-14")),
+        ("1-ше грудня 1991 року відбувся референдум.", ("1-ше грудня 1991 року", "1991-12-01")),
+        ("У 1918 році почалася війна. 7-ме листопада стало святом.",
+         ("7-ме листопада", "1918-11-07")),
+    ],
+)
+def test_time_nominative_ordinal_days(text: str, expected: tuple[str, str]) -> None:
+    # the day as a nominative ordinal in digits: the day, not the month alone
+    assert expected in _tags(text)
