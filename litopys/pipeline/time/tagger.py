@@ -36,6 +36,7 @@ from litopys.pipeline.time.grammar import (
     HALVES,
     LEFT_PART_RE,
     MON,
+    MONTHS,
     NUMBER_WORDS,
     NUMBERS,
     PARTS,
@@ -120,6 +121,19 @@ def _dateline(work: str, hit: Hit, res: Res) -> Point | None:
     if not clock:
         return None
     return Point(res.ref.year, res.ref.month, res.ref.day)
+
+
+def _heading_date(work: str, hit: Hit, res: Res) -> bool:
+    """Whether the text's first expression is a full date alone on its line, after at most
+    a weekday or a place ("вівторок, 14 серпня 2012 р.", "Новини\n12.02.2020"): the date a
+    page was posted, not a time of the story it tells."""
+    if hit.year is None or res.ref is None or not res.ref.day:
+        return False
+    line = work.rfind("\n", max(0, hit.start - 80), hit.start) + 1
+    if not line and hit.start > 80:
+        return False
+    return bool(_DATELINE_BEFORE.match(work[line:hit.start])
+                and _DATELINE_ALONE.match(work[hit.end:hit.end + 40]))
 
 
 def _not_after_writing(res: Res, written: Point | None) -> Res:
@@ -399,6 +413,10 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
     # the time of writing: the last dateline with a clock time (not the anchor: a long
     # document's chunk is tagged behind a date preamble that reads as its dateline)
     written: Point | None = None
+    # whether the narrative is still at the page's own date (a first line "вівторок, 14 серпня
+    # 2012 р." or a dateline with a clock): a history it then tells moves it back to earlier
+    # years ("На Різдвяні свята 1847р. ... 28 лютого" is 1847-02-28, not 2012-02-28)
+    at_page_date = False
     while i < len(hits):
         hit = hits[i]
         ctx.next_year = None
@@ -459,15 +477,20 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
         elif hit.kind == "date" and res.source == "text" and res.ref is not None \
                 and res.ref.day and res.ref.month and res.precision == "day":
             dated_days[(res.ref.month, res.ref.day)] = res.ref.year  # the latest one
+        page_date = False
         if res.source == "text":
-            written = _dateline(work, hit, res) or written
+            line_date = _dateline(work, hit, res)
+            written = line_date or written
+            page_date = line_date is not None or (not out and _heading_date(work, hit, res))
+        story = None if at_page_date else ctx.ref  # the narrative's own time, if any
         if res.ref is not None and not (ctx.ref is not None and not res.ref.month
                                         and _in_brackets(work, hit.start, end)) \
                 and not _background_span(res, ctx.ref) \
-                and not _attributive_year(work, hit, res, ctx.ref):
+                and not _attributive_year(work, hit, res, story):
             # a bare year in a bracketed aside ("(від 1929 — Югославія)") does not move the
             # narrative: the next year-less date stays in the year the text is at
             ctx.ref = res.ref
+            at_page_date = page_date
             if res.ref.day:
                 ctx.day = res.ref
             if not (ctx.span is not None and res.ref is ctx.span.ref):  # "тієї ж ночі" keeps it
@@ -497,8 +520,31 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
             )
         )
         i += 1
-    out = _bare_year_pairs(text, _year_then_day(text, _join_clocks(text, out)))
-    return _other_calendar_in_brackets(text, out)
+    out = _bare_year_pairs(text, _year_then_month(work, text, _year_then_day(text, _join_clocks(text, out))))
+    return _double_day_ranges(text, _other_calendar_in_brackets(text, out))
+
+
+_DASH_GAP_RE = re.compile(r"\s*[—–-]\s*")
+
+
+def _double_day_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
+    """"29 (19) квітня — 16 (6) травня 1648": two days joined by a dash, one of them given
+    in both calendars, are one range of New Style days (as "29 квітня — 16 травня 1648")."""
+    out: list[Timex] = []
+    for t in timexes:
+        a = out[-1] if out else None
+        if (a is not None and (a.old_style or t.old_style) and a.precision == "day"
+                and t.precision == "day" and a.value and t.value and a.value < t.value
+                and _DASH_GAP_RE.fullmatch(text, a.end, t.start)):
+            out[-1] = Timex(start=a.start, end=t.end, text=text[a.start:t.end],
+                            value=f"{a.value}/{t.value}", begin=a.begin, end_date=t.end_date,
+                            precision="range", source="text" if t.source == "text" else a.source,
+                            anchor=a.anchor or t.anchor,
+                            old_style=f"{a.old_style}/{t.old_style}"
+                            if a.old_style and t.old_style else None)
+            continue
+        out.append(t)
+    return out
 
 
 _CLOCK_GAP_RE = re.compile(r"\s*,?\s*")
@@ -584,6 +630,29 @@ def _year_then_day(text: str, timexes: list[Timex]) -> list[Timex]:
                               anchor=None)
             continue
         out.append(t)
+    return out
+
+
+# "1657 р., жовтень – Генеральна рада ...": a textbook chronology's month after its year.
+_YEAR_MONTH_RE = re.compile(rf"[ \t]*,[ \t]*(?P<m>{MON})(?=[ \t]*(?:[–—-]|[;)]|\n|$))", re.I)
+
+
+def _year_then_month(work: str, text: str, timexes: list[Timex]) -> list[Timex]:
+    """A year, a comma and a month name before a dash, as chronologies of textbooks list
+    their entries ("1657 р., жовтень– Генеральна рада в Корсуні ...", "1658 р., травень –
+    розгром ...") -> 1657-10, one expression."""
+    out: list[Timex] = []
+    for i, t in enumerate(timexes):
+        m = _YEAR_MONTH_RE.match(work, t.end) if t.precision == "year" and t.value \
+            and t.value.isdigit() and len(t.value) == 4 else None
+        month = MONTHS.get(norm(m.group("m"))) if m else None
+        if m is None or month is None or (i + 1 < len(timexes) and timexes[i + 1].start < m.end()):
+            out.append(t)
+            continue
+        y = int(t.value)  # type: ignore[arg-type]
+        first, last = Point(y, month).bounds()
+        out.append(replace(t, end=m.end(), text=text[t.start:m.end()], value=f"{y:04d}-{month:02d}",
+                           begin=first, end_date=last, precision="month"))
     return out
 
 
@@ -1103,9 +1172,14 @@ def counts_of_something(doc: Doc, timexes: list[Timex]) -> list[Timex]:
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
             after = doc[span.end] if span is not None and span.end < len(doc) else None
             noun = after
-            if (after is not None and _genitive(after, "ADJ") and span is not None
-                    and span.end + 1 < len(doc)):
-                noun = doc[span.end + 1]  # "за 20 років незалежної України"
+            if after is not None and span is not None:
+                # "за 20 років незалежної України", "за 350 років нашої героїчної історії":
+                # genitive adjectives and pronouns before the noun
+                k = span.end
+                while k < min(len(doc), span.end + 3) and (
+                        _genitive(doc[k], "ADJ") or _genitive(doc[k], "NPRO")):
+                    k += 1
+                noun = doc[k] if k < len(doc) else None
             if num.isdigit() and unit and (
                     (after is not None and noun is not None and after.text[:1].islower()
                      and _genitive(noun, "NOUN"))

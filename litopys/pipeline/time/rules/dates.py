@@ -136,8 +136,10 @@ def _day_word_date(m: re.Match[str], text: str, orig: str) -> Hit | None:
     "numeric_date",
     rf"(?P<d>[0-9](?<![\d.,].)[0-9]?)\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}|\d{{2}})(?![\d]|[.,]\d)(?P<ys>{YS})?"
     rf"{_AT_CLOCK}",
-    # "03. 01. 1667": two-digit day and month, a space after each stop
-    rf"(?P<d>[0-9](?<![\d.,].)[0-9])\.\s(?P<m>\d{{2}})\.\s(?P<y>\d{{4}})(?![\d]|\.\d)(?P<ys>{YS})?",
+    # "03. 01. 1667", "5. 1. 1919" (the encyclopedia's layout), "20.02. 2014": a space after
+    # a stop
+    rf"(?P<d>[0-9](?<![\d.,].)[0-9]?)\.(?=\s|\d{{1,2}}\.\s)\s?(?P<m>\d{{1,2}})\.\s?(?P<y>\d{{4}})"
+    rf"(?![\d]|\.\d)(?P<ys>{YS})?",
 )
 def _numeric_date(m: re.Match[str], text: str, orig: str) -> Hit | None:
     d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
@@ -145,6 +147,8 @@ def _numeric_date(m: re.Match[str], text: str, orig: str) -> Hit | None:
         return _numeric_short_year_date(m, text, d, mo, y)
     if not valid_day(y, mo, d) or not 1000 <= y <= 2100:
         return None
+    if " " in m.group() and page_before(text, m.start()):
+        return None  # "Т. 5. 1926": a volume and its year
     p = Point(y, mo, d)
     if "at" in m.re.groupindex:  # "22.06.1941 о 4:00"
         time, end = _clock_after(m, orig, m.end("ys") if m.group("ys") else m.end("y"))
@@ -174,7 +178,7 @@ def _numeric_short_year_date(m: re.Match[str], text: str, d: int, mo: int, two: 
 @pattern(
     "numeric_range",
     r"(?P<d1>[0-9](?<![\d.,].)[0-9]?)(?:\.(?P<m1>\d{1,2}))?\.?\s*[–—-]\s*"
-    r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y>\d{4})(?![\d]|\.\d)",
+    r"(?P<d2>\d{1,2})\.\s?(?P<m2>\d{1,2})\.\s?(?P<y>\d{4})(?![\d]|\.\d)",
 )
 def _numeric_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
     """"25.04.–26.06.1945", "5–7.02.1918": a range of numeric dates sharing the year."""
@@ -264,9 +268,15 @@ def _month(m: re.Match[str], text: str, orig: str) -> Hit | None:
     rf"(?P<n>[123]0)[-–]?{alt(WORDS['decade_suffixes'], bound=False)}\s+{alt(WORDS['tens_of_days_nouns'])}"
     rf"\s+(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?",
 )
+@pattern(
+    "month_part_phrase",
+    rf"{alt(WORDS['month_part_phrases'])}\s+(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?",
+    word_start=True,
+)
 def _tens_of_days(m: re.Match[str], text: str, orig: str) -> Hit | None:
     """"у 20-х числах червня", "в 20-х днях червня 1649 р.": days of a month by their
-    ten, the month (a decade reading, 192X, was wrong)."""
+    ten, the month (a decade reading, 192X, was wrong); "в останніх числах травня", "у
+    другій декаді травня", "у перших числах січня 1649 р." too."""
     mo = MONTHS[norm(m.group("m"))]
     year = parse_year(m.group("y")) if m.group("y") else None
 

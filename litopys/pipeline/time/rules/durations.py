@@ -116,6 +116,25 @@ def _duration_unit(m: re.Match[str], text: str, orig: str) -> Hit | None:
                          m.group("before"))
 
 
+_SINGLE_UNITS = {norm(w): u for u, ws in WORDS["single_units"].items() for w in ws}
+_LEFT_COUNT_RE = re.compile(rf"(?:\d|{L}(?:{alt(list(NUMBERS))}))\s+$")
+
+
+@pattern(
+    "single_unit_after",
+    rf"(?P<u>{alt(list(_SINGLE_UNITS))})\s+(?P<after>{_AFTER})",
+    word_start=True,
+)
+def _single_unit_after(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"Рік пізніше", "Роком пізніше", "Місяць по тому", "Годом позже": one unit counted
+    forward from the narrative time, as "через рік" (a count before it is the duration
+    pattern's: "Двома роками пізніше")."""
+    if _LEFT_COUNT_RE.search(text, max(0, m.start() - 24), m.start()):
+        return None
+    return _duration_hit(m.start(), m.end(), _AFTER_MARK, "1", _SINGLE_UNITS[norm(m.group("u"))],
+                         None, None)
+
+
 @pattern(
     "duration_fixed",
     rf"(?P<fixed>{alt(list(FIXED_DURATIONS))})(?:\s+(?P<ago>{_AGO}))?",
@@ -175,6 +194,11 @@ def _duration_hit(
             p = ctx.ref.shift(unit, sign * count)
             if p is None:
                 return Res(None, source="narrative", anchor=ctx.ref.value)
+            if (pre in _WITHIN_PREPS and not before and ctx.anchor is not None
+                    and p.bounds()[0] > ctx.anchor.bounds()[1]):
+                # "головні події за 34 роки" on a page of 2025 about 1991: no point after
+                # the time of writing, but the span the text looks back over
+                return Res(f"P{count * mult}{letter}", precision="duration")
             res = res_point(p, "narrative", ctx.ref.value)
             if before == _BEFORE_EVENT:
                 res.ref = None  # a look back before an event leaves the narrative where it is

@@ -233,19 +233,33 @@ def _old_style_two_years(m: re.Match[str], text: str, orig: str) -> Hit | None:
     return Hit(m.start(), m.end(), resolve, ns_day[0], "date")
 
 
+_RANGE_TO = alt(WORDS["range_to"])
+_LEFT_FROM_RE = re.compile(rf"(?<![\w'’ʼ])(?P<fr>{alt(WORDS['range_from'])})\s+$")
+
+
 @pattern(
     "old_style_day_range",
     rf"(?P<a1>{DAY0})\s*[-–—]\s*(?P<a2>{DAY})\s*\(\s*(?P<b1>{DAY})\s*[-–—]\s*(?P<b2>{DAY})"
     rf"{_MARKER}\s*\)\s*(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?",
+    # "6 (19) — 8 (21) квітня 1917 року", "з 6 (19) до 8 (21) квітня": each end a double day
+    rf"(?P<a1>{DAY0})\s*\(\s*(?P<b1>{DAY})\s*\)\s*(?:(?P<to>{_RANGE_TO})\s+|[-–—]\s*)"
+    rf"(?P<a2>{DAY})\s*\(\s*(?P<b2>{DAY}){_MARKER}\s*\)\s*(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?",
 )
 def _old_style_day_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
-    """"5–6 (15–16) серпня 1649 р.": a range of days in two calendars; the New Style
-    days, each end read as a double date."""
+    """"5–6 (15–16) серпня 1649 р.", "6 (19) — 8 (21) квітня 1917 року": a range of days
+    in two calendars; the New Style days, each end read as a double date."""
     mo = MONTHS[norm(m.group("m"))]
     year = parse_year(m.group("y")) if m.group("y") else None
     ns_second = _ns_second(m)
+    start = m.start()
+    if m.re.groupindex.get("to") and m.group("to"):
+        # "з 6 (19) до 8 (21) квітня": only with the opening preposition, which starts it
+        fr = _LEFT_FROM_RE.search(text, max(0, start - 8), start)
+        if fr is None:
+            return None
+        start = fr.start("fr")
     ends = [_two_styles((parse_day_number(m.group(a)), None), (parse_day_number(m.group(b)), mo),
-                        year, m.start(), m.end(), ns_second) for a, b in (("a1", "b1"), ("a2", "b2"))]
+                        year, start, m.end(), ns_second) for a, b in (("a1", "b1"), ("a2", "b2"))]
     if ends[0] is None or ends[1] is None:
         return None
     first, last = ends
@@ -260,7 +274,7 @@ def _old_style_day_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
         res.old_style = f"{r1.old_style}/{r2.old_style}" if r1.old_style and r2.old_style else None
         return res
 
-    return Hit(m.start(), m.end(), resolve, year, "range")
+    return Hit(start, m.end(), resolve, year, "range")
 
 
 @pattern(
