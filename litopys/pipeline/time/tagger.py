@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.language import Language
@@ -520,31 +521,45 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
             )
         )
         i += 1
-    out = _bare_year_pairs(text, _year_then_month(work, text, _year_then_day(text, _join_clocks(text, out))))
-    return _double_day_ranges(text, _other_calendar_in_brackets(text, out))
+    # neighbours that are one expression, in this order
+    out = _merge_neighbours(out, lambda a, b: _join_clock(text, a, b))
+    out = _merge_neighbours(out, lambda a, b: _year_then_day(text, a, b))
+    out = _year_then_month(work, text, out)
+    out = _merge_neighbours(out, lambda a, b: _bare_year_pair(text, a, b))
+    out = _other_calendar_in_brackets(text, out)
+    return _merge_neighbours(out, lambda a, b: _double_day_range(text, a, b))
+
+
+def _merge_neighbours(timexes: list[Timex],
+                      merge: Callable[[Timex, Timex], Timex | None]) -> list[Timex]:
+    """Join each expression with the one before it (itself maybe a join) where ``merge``
+    gives the joined expression; RETURNS the list with the joins."""
+    out: list[Timex] = []
+    for t in timexes:
+        joined = merge(out[-1], t) if out else None
+        if joined is not None:
+            out[-1] = joined
+        else:
+            out.append(t)
+    return out
 
 
 _DASH_GAP_RE = re.compile(r"\s*[—–-]\s*")
 
 
-def _double_day_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
+def _double_day_range(text: str, a: Timex, t: Timex) -> Timex | None:
     """"29 (19) квітня — 16 (6) травня 1648": two days joined by a dash, one of them given
     in both calendars, are one range of New Style days (as "29 квітня — 16 травня 1648")."""
-    out: list[Timex] = []
-    for t in timexes:
-        a = out[-1] if out else None
-        if (a is not None and (a.old_style or t.old_style) and a.precision == "day"
-                and t.precision == "day" and a.value and t.value and a.value < t.value
-                and _DASH_GAP_RE.fullmatch(text, a.end, t.start)):
-            out[-1] = Timex(start=a.start, end=t.end, text=text[a.start:t.end],
-                            value=f"{a.value}/{t.value}", begin=a.begin, end_date=t.end_date,
-                            precision="range", source="text" if t.source == "text" else a.source,
-                            anchor=a.anchor or t.anchor,
-                            old_style=f"{a.old_style}/{t.old_style}"
-                            if a.old_style and t.old_style else None)
-            continue
-        out.append(t)
-    return out
+    if (a.old_style or t.old_style) and a.precision == "day" \
+            and t.precision == "day" and a.value and t.value and a.value < t.value \
+            and _DASH_GAP_RE.fullmatch(text, a.end, t.start):
+        return Timex(start=a.start, end=t.end, text=text[a.start:t.end],
+                     value=f"{a.value}/{t.value}", begin=a.begin, end_date=t.end_date,
+                     precision="range", source="text" if t.source == "text" else a.source,
+                     anchor=a.anchor or t.anchor,
+                     old_style=f"{a.old_style}/{t.old_style}"
+                     if a.old_style and t.old_style else None)
+    return None
 
 
 _CLOCK_GAP_RE = re.compile(r"\s*,?\s*")
@@ -574,63 +589,48 @@ def _in_brackets(text: str, start: int, end: int, reach: int = 60) -> bool:
     return closed >= 0 and "(" not in after[:closed]
 
 
-def _join_clocks(text: str, timexes: list[Timex]) -> list[Timex]:
+def _join_clock(text: str, last: Timex, t: Timex) -> Timex | None:
     """A clock time right after the day it falls on is one expression with it ("1 (14)
     лютого 1918 р. о 2 годині ночі" -> 1918-02-14T02:00), as "12 грудня о 23:15"."""
-    out: list[Timex] = []
-    for t in timexes:
-        last = out[-1] if out else None
-        if (last is not None and t.precision == "time" and t.source == "narrative"
-                and last.value and t.value and last.precision == "day"
-                and t.value.startswith(last.value + "T") and not text[t.start].isupper()
-                and _CLOCK_GAP_RE.fullmatch(text, last.end, t.start)):
-            out[-1] = Timex(start=last.start, end=t.end, text=text[last.start:t.end],
-                            value=t.value, begin=t.begin, end_date=t.end_date,
-                            precision="time", source=last.source, anchor=last.anchor,
-                            old_style=last.old_style)
-            continue
-        out.append(t)
-    return out
+    if (t.precision == "time" and t.source == "narrative"
+            and last.value and t.value and last.precision == "day"
+            and t.value.startswith(last.value + "T") and not text[t.start].isupper()
+            and _CLOCK_GAP_RE.fullmatch(text, last.end, t.start)):
+        return Timex(start=last.start, end=t.end, text=text[last.start:t.end],
+                     value=t.value, begin=t.begin, end_date=t.end_date,
+                     precision="time", source=last.source, anchor=last.anchor,
+                     old_style=last.old_style)
+    return None
 
 
 _AND_GAP_RE = re.compile(rf"\s+{AND}\s+", re.I)
 
 
-def _bare_year_pairs(text: str, timexes: list[Timex]) -> list[Timex]:
+def _bare_year_pair(text: str, last: Timex, t: Timex) -> Timex | None:
     """Two consecutive bare years joined by "і"/"та" are one range, as under a plural
     year word ("після війни 1806 і 1807" 1806/1807, as "у 1806 і 1807 роках"); a year
     word on either ("1806 р. і 1807 р.") or a gap between them leaves them apart."""
-    out: list[Timex] = []
-    for t in timexes:
-        last = out[-1] if out else None
-        if (last is not None and last.precision == "year" and t.precision == "year"
-                and last.value and t.value and last.value.isdigit() and t.value.isdigit()
-                and int(t.value) == int(last.value) + 1
-                and last.text.isdigit() and t.text.isdigit()
-                and _AND_GAP_RE.fullmatch(text, last.end, t.start)):
-            out[-1] = replace(last, end=t.end, text=text[last.start:t.end],
-                              value=f"{last.value}/{t.value}", end_date=t.end_date, precision="range")
-            continue
-        out.append(t)
-    return out
+    if (last.precision == "year" and t.precision == "year"
+            and last.value and t.value and last.value.isdigit() and t.value.isdigit()
+            and int(t.value) == int(last.value) + 1
+            and last.text.isdigit() and t.text.isdigit()
+            and _AND_GAP_RE.fullmatch(text, last.end, t.start)):
+        return replace(last, end=t.end, text=text[last.start:t.end],
+                       value=f"{last.value}/{t.value}", end_date=t.end_date, precision="range")
+    return None
 
 
-def _year_then_day(text: str, timexes: list[Timex]) -> list[Timex]:
+def _year_then_day(text: str, last: Timex, t: Timex) -> Timex | None:
     """A year, a comma and a day of that year with no year of its own are one expression,
     as headings and calendars write a date ("Новий договір у Білій Церкві 1651 р., 28
     вересня", "1817, 16 травня у слободі ..." -> 1651-09-28, 1817-05-16)."""
-    out: list[Timex] = []
-    for t in timexes:
-        last = out[-1] if out else None
-        if (last is not None and last.precision == "year" and last.value and t.value
-                and t.precision in ("day", "time") and t.source == "narrative"
-                and t.value.startswith(last.value + "-")
-                and _APPOSITION_GAP_RE.fullmatch(text, last.end, t.start)):
-            out[-1] = replace(t, start=last.start, text=text[last.start:t.end], source="text",
-                              anchor=None)
-            continue
-        out.append(t)
-    return out
+    if (last.precision == "year" and last.value and t.value
+            and t.precision in ("day", "time") and t.source == "narrative"
+            and t.value.startswith(last.value + "-")
+            and _APPOSITION_GAP_RE.fullmatch(text, last.end, t.start)):
+        return replace(t, start=last.start, text=text[last.start:t.end], source="text",
+                       anchor=None)
+    return None
 
 
 # "1657 р., жовтень – Генеральна рада ...": a textbook chronology's month after its year.
