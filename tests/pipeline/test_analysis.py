@@ -52,3 +52,11 @@ def test_analysis_month_abbreviation_keeps_the_sentence(pipeline, text: str,
                                                         expected: list[str]) -> None:
     doc = pipeline.make_doc(from_text(text), None)
     assert [s.text.strip() for s in doc.sents] == expected
+
+
+def test_pymorphy3_reads_its_dictionaries_with_the_c_dawg() -> None:
+    """pymorphy3[fast] installs DAWG2: the same parses as the pure-Python reader, and the
+    whole pipeline ~1.5x faster (docs/ARCHITECTURE.md, Session 16: speed)."""
+    import pymorphy3.dawg
+
+    assert pymorphy3.dawg.DAWG.__module__ == "dawg"
