@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from litopys.lang import each_language
-from litopys.pipeline import extensions  # noqa: F401  (registers slots)
+from litopys.pipeline.extensions import token_extension_key  # (and registers the slots)
 from litopys.pipeline.morph import adverbs_first, language_cache, parses
 
 ABBREVIATIONS = (
@@ -144,12 +144,14 @@ class Morphology:
     def __call__(self, doc: Doc) -> Doc:
         f = Features([], [], [], [], [], [], [])
         prev_adj: tuple[str, str] | None = None
+        user_data = doc.user_data
         for token in doc:
-            lemma, pos, feats, lemmas, tags = analyse_word(token.text)
+            text = token.text
+            lemma, pos, feats, lemmas, tags = analyse_word(text)
             if prev_adj is not None and pos in ("NOUN", "PROPN"):
                 # agreement: after "Верховна" (femn nomn), "Рада" is the nominative
                 # "рада", not the genitive plural of "рад"
-                agreed = agree_with(token.text, *prev_adj)
+                agreed = agree_with(text, *prev_adj)
                 if agreed is not None:
                     lemma, pos, feats = agreed
             prev_adj = _adj_case_gender(pos, feats)
@@ -157,10 +159,12 @@ class Morphology:
             token.pos_ = pos
             if feats:
                 token.set_morph(feats)
-            token._.lemmas = lemmas
-            token._.tags = tags
-            f.text.append(token.text)
-            f.lower.append(token.text.lower())
+            # token._.lemmas, token._.tags: written where spaCy keeps them (much cheaper)
+            idx = token.idx
+            user_data[token_extension_key("lemmas", idx)] = lemmas
+            user_data[token_extension_key("tags", idx)] = tags
+            f.text.append(text)
+            f.lower.append(text.lower())
             f.lemma.append(lemma)
             f.pos.append(pos)
             f.case.append(_CASE_OF.get(feats.split("Case=", 1)[1][:3]) if "Case=" in feats

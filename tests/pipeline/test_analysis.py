@@ -60,3 +60,15 @@ def test_pymorphy3_reads_its_dictionaries_with_the_c_dawg() -> None:
     import pymorphy3.dawg
 
     assert pymorphy3.dawg.DAWG.__module__ == "dawg"
+
+
+def test_morphology_sets_token_extensions_where_spacy_reads_them(pipeline) -> None:
+    """The morphology stage writes token._.lemmas and token._.tags straight into
+    doc.user_data (token_extension_key); spaCy's Underscore must read them back."""
+    from litopys.pipeline.extensions import token_extension_key
+
+    doc = pipeline.make_doc(from_text("Верховна Рада ухвалила закон."))
+    tok = doc[1]
+    assert tok._._get_key("lemmas") == token_extension_key("lemmas", tok.idx)
+    assert "рада" in tok._.lemmas
+    assert tok._.tags and all(isinstance(t, str) for t in tok._.tags)
