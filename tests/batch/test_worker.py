@@ -59,3 +59,19 @@ def test_worker_pool_of_one_runs_in_this_process() -> None:
         batches = list(ex.results(iter(docs), set()))
     assert [b.results[0].document_id for b in batches] == [d.id for d in docs]
     assert all(b.results[0].pid.endswith(f":{os.getpid()}") for b in batches)
+
+
+def test_worker_load_freezes_the_pipeline_out_of_the_collector(monkeypatch) -> None:
+    """A worker's pipeline lives as long as the process: load() moves it (and everything
+    alive then) to the collector's permanent generation (speed, no output change)."""
+    import gc
+
+    import litopys.pipeline.language as language
+
+    frozen: list[bool] = []
+    monkeypatch.setattr(language, "Pipeline", lambda config_path=None: object())
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
+    monkeypatch.setattr(worker, "_PIPELINE", None)
+    monkeypatch.setattr(worker, "_CONFIG", None)
+    worker.load()
+    assert frozen == [True]
