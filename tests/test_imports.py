@@ -69,3 +69,17 @@ def test_imports_have_no_cycles() -> None:
 @pytest.mark.parametrize("name", sorted(_modules()))
 def test_imports_every_module(name: str) -> None:
     importlib.import_module(name)
+
+
+def test_cli_start_up_does_not_load_the_evaluator() -> None:
+    """`litopys --help` imports the CLI, which loads every exporter; the evaluator (and
+    pydantic) and the lexicons are read only when a command needs them (start-up)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, litopys.cli; "
+            "print(sorted(m for m in ('litopys.evaluate', 'litopys.data.lexicon', 'spacy')"
+            " if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=PACKAGE.parent)
+    assert out.stdout.strip() == "[]"

@@ -10,7 +10,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-from litopys.data.lexicon import load_cameo
 from litopys.export.registry import register
 from litopys.store.db import Store
 
@@ -138,6 +137,8 @@ def write_brat(store: Store, directory: Path) -> int:
 
     RETURNS (int): documents written.
     """
+    from litopys.data.lexicon import load_cameo  # (lazy: `litopys --help` loads every exporter)
+
     cameo = load_cameo()
     roots = {code for code in cameo if len(code) == 2}
     n = 0

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from litopys.chronicle import Chronicle
-from litopys.evaluate import ENTITY_TYPES
 from litopys.export.registry import register
 from litopys.store.db import Store
 
@@ -39,6 +38,8 @@ def chronicle_to_gold(ch: Chronicle, text_file: str,
         text never names (a person's state implied by a dictionary).
     RETURNS (dict): entities, timexes and events in the gold format.
     """
+    from litopys.evaluate import ENTITY_TYPES  # (lazy: `litopys --help` loads every exporter)
+
     entities: list[dict[str, Any]] = []
     ids: set[str] = set()
     for e in ch.entities:
