@@ -112,9 +112,9 @@ def language_cache(maxsize: int) -> Callable[[F], F]:
 
         @wraps(fn)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            lang = _LANGUAGE.get()
             words = _WORD_LANGUAGE.get()
             if words and args and isinstance(args[0], str):
+                lang = _LANGUAGE.get()
                 own = words.get(args[0].lower())
                 if own is not None and own != lang:
                     token = _LANGUAGE.set(own)
@@ -122,7 +122,10 @@ def language_cache(maxsize: int) -> Callable[[F], F]:
                         return keyed(own, *args, **kwargs)
                     finally:
                         _LANGUAGE.reset(token)
-            return keyed(lang, *args, **kwargs)
+            # the hot path (~10 calls per token): one word, no keywords to pass on
+            if len(args) == 1 and not kwargs:
+                return keyed(_LANGUAGE.get(), args[0])
+            return keyed(_LANGUAGE.get(), *args, **kwargs)
 
         wrapper.cache_clear = keyed.cache_clear  # type: ignore[attr-defined]
         wrapper.cache_info = keyed.cache_info  # type: ignore[attr-defined]
