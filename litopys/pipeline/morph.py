@@ -190,11 +190,18 @@ def is_known(word: str) -> bool:
     return bool(ps) and any(p.is_known for p in ps)
 
 
-@language_cache(maxsize=100_000)
 def reads_as(word: str, lemmas: frozenset[str]) -> bool:
     """Is some pymorphy3 reading of the word one of these lemmas ("став" can be "стати";
     "Рада" is first read as "рад" but can be "рада")?"""
-    return any(p.normal_form in lemmas for p in parses(word))
+    # cached per word, not per (word, lemma set): the stages ask ~4 times per token
+    # with ~20 different sets, which thrashed a (word, set) cache
+    return not normal_forms(word).isdisjoint(lemmas)
+
+
+@language_cache(maxsize=200_000)
+def normal_forms(word: str) -> frozenset[str]:
+    """The normal forms of every pymorphy3 parse of a word (empty for none)."""
+    return frozenset(p.normal_form for p in parses(word))
 
 
 def case_of(tag: str) -> str | None:
