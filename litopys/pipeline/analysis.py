@@ -65,46 +65,48 @@ def analyse_word(word: str) -> tuple[str, str, str, tuple[str, ...], tuple[str, 
     word (str): the token text.
     RETURNS (tuple): lemma, UD POS, UD feature string, all lemmas, all tags.
     """
-    if not any(c.isalpha() for c in word):
-        pos = "NUM" if any(c.isdigit() for c in word) else "PUNCT"
+    if not any(map(str.isalpha, word)):
+        pos = "NUM" if any(map(str.isdigit, word)) else "PUNCT"
         return word, pos, "", (word,), ()
     ps = parses(word)
     if not ps:
         return word.lower(), "X", "", (word.lower(),), ()
-    best = ps[0]
+    # the part of speech and tag string of every parse, read once (pymorphy3 computes
+    # ``tag.POS`` anew on each read); ``b`` is the index of the chosen parse
+    poses = [p.tag.POS for p in ps]
+    tags = tuple(str(p.tag) for p in ps)
+    b = 0
     # pymorphy3 scores every parse alike; for closed-class words ("до", "на",
     # "з") the function-word reading is almost always right
-    adverb = next((p for p in ps if p.tag.POS == "ADVB"), None) \
-        if word.lower() in adverbs_first() else None
+    adverb = poses.index("ADVB") if word.lower() in adverbs_first() and "ADVB" in poses \
+        else None
     for wanted in ("PREP", "CONJ", "PRCL", "NPRO"):
-        hit = next((p for p in ps if p.tag.POS == wanted), None)
-        if hit is not None:
-            best = hit
+        if wanted in poses:
+            b = poses.index(wanted)
             break
     if adverb is not None:
-        best = adverb  # "Раніше Столтенберг підтвердив", "Пізніше Рада скасувала"
+        b = adverb  # "Раніше Столтенберг підтвердив", "Пізніше Рада скасувала"
 
-    if best.tag.POS == "VERB" and any(g in str(best.tag) for g in ("impr", "1per", "2per")):
+    if poses[b] == "VERB" and any(g in tags[b] for g in ("impr", "1per", "2per")):
         # imperatives and first/second persons are rare in historical prose:
         # "війну" is the noun, not "(я) війну"
-        noun = next((p for p in ps if p.tag.POS in ("NOUN", "ADJF")), None)
+        noun = next((k for k, q in enumerate(poses) if q in ("NOUN", "ADJF")), None)
         if noun is not None:
-            best = noun
-    if "voct" in str(best.tag):
+            b = noun
+    if "voct" in tags[b]:
         # the vocative is rare in historical prose: "Петро Порошенко" is the nominative of
         # "Петро", not the vocative of "Петра"
-        other = next((p for p in ps if p.tag.POS == best.tag.POS and "voct" not in str(p.tag)),
+        other = next((k for k, q in enumerate(poses) if q == poses[b] and "voct" not in tags[k]),
                      None)
         if other is not None:
-            best = other
-    if best.tag.POS == "INFN" and not word.lower().endswith(("ти", "тися", "тись")):
+            b = other
+    if poses[b] == "INFN" and not word.lower().endswith(("ти", "тися", "тись")):
         # "звільнить" is a 3rd-person future, not a colloquial short infinitive
-        finite = next((p for p in ps if p.tag.POS == "VERB"), None)
-        if finite is not None:
-            best = finite
-    tag = best.tag
-    grams = set(str(tag).replace(" ", ",").split(","))
-    pos = _POS.get(tag.POS or "", "X")
+        if "VERB" in poses:
+            b = poses.index("VERB")
+    best = ps[b]
+    grams = set(tags[b].replace(" ", ",").split(","))
+    pos = _POS.get(poses[b] or "", "X")
     if pos == "NOUN" and grams & {"Name", "Surn", "Patr", "Geox", "Orgn"}:
         pos = "PROPN"
     feats: dict[str, str] = {}
@@ -114,7 +116,6 @@ def analyse_word(word: str) -> tuple[str, str, str, tuple[str, ...], tuple[str, 
             feats[f[0]] = f[1]
     feat_str = "|".join(f"{k}={v}" for k, v in sorted(feats.items()))
     lemmas = tuple(dict.fromkeys(p.normal_form for p in ps))
-    tags = tuple(str(p.tag) for p in ps)
     return best.normal_form, pos, feat_str, lemmas, tags
 
 
