@@ -147,6 +147,15 @@ def ordinal_key(word: str) -> str:
     return out or word
 
 
+@lru_cache(maxsize=100_000)
+def gazetteer_word(lower: str) -> str:
+    """A lower-cased token as the gazetteer keys it (normalize_form, then ordinal_key;
+    cached per word: the gazetteer pass keys every token of every doc)."""
+    from litopys.data.gazetteer import normalize_form
+
+    return ordinal_key(normalize_form(lower))
+
+
 def narrative_years(doc: Doc) -> list[int | None]:
     """For every token, the year of the last dated time expression before it (the
     narrative year; the time stage runs first); a year that names an earlier time after a
@@ -1081,10 +1090,8 @@ class EntityRecognizer:
         head_forms = rules()["actor_head_forms"]
         state_forms = rules()["state_form_heads"]  # "Грецьке королівство": the state
         language = current_language()
-        from litopys.data.gazetteer import normalize_form
-
         # "чёрному" as the keys: "черному"; "I-го Універсалу" as "I Універсалу"
-        words = [ordinal_key(normalize_form(t.lower_)) for t in doc]
+        words = [gazetteer_word(t.lower_) for t in doc]
         stops = [t.is_punct or t.is_space for t in doc]
         years = narrative_years(doc)
         n = len(doc)

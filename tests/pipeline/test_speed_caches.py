@@ -26,3 +26,11 @@ def test_reads_as_is_any_normal_form_among_the_lemmas() -> None:
     for word in ("Рада", "став", "раді", "Київ"):
         for lemmas in (frozenset({"рада"}), frozenset({"стати", "київ"}), frozenset()):
             assert reads_as(word, lemmas) == any(p.normal_form in lemmas for p in parses(word))
+
+
+def test_gazetteer_word_is_the_normalised_ordinal_key() -> None:
+    from litopys.data.gazetteer import normalize_form
+    from litopys.pipeline.entities import gazetteer_word, ordinal_key
+
+    for word in ("чёрному", "i-го", "1-го", "київ", "пів-острова"):
+        assert gazetteer_word(word) == ordinal_key(normalize_form(word))
