@@ -154,7 +154,9 @@ def _word_match(a: str, b: str) -> bool:
 
 def _lemmas(tok: Token) -> set[str]:
     """The token's lemma and the normal forms of all its pymorphy3 readings."""
-    return {tok.lemma_} | {p.normal_form for p in _parses(tok.text)}
+    from litopys.pipeline.morph import normal_forms
+
+    return {tok.lemma_} | normal_forms(tok.text)  # (cached per word)
 
 
 def _move_mention(entities: dict[str, Entity], span: Span, target_id: str | None) -> None:
