@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from litopys.lang import each_language
-from litopys.pipeline.extensions import token_extension_key  # (and registers the slots)
+from litopys.pipeline import extensions  # noqa: F401  (registers slots)
 from litopys.pipeline.morph import adverbs_first, language_cache, parses
 
 ABBREVIATIONS = (
@@ -160,10 +160,11 @@ class Morphology:
             token.pos_ = pos
             if feats:
                 token.set_morph(feats)
-            # token._.lemmas, token._.tags: written where spaCy keeps them (much cheaper)
+            # token._.lemmas, token._.tags: written where spaCy keeps them (much cheaper;
+            # the key is extensions.token_extension_key's, inlined in this hot loop)
             idx = token.idx
-            user_data[token_extension_key("lemmas", idx)] = lemmas
-            user_data[token_extension_key("tags", idx)] = tags
+            user_data[("._.", "lemmas", idx, None)] = lemmas
+            user_data[("._.", "tags", idx, None)] = tags
             f.text.append(text)
             f.lower.append(text.lower())
             f.lemma.append(lemma)
