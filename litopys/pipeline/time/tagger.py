@@ -1137,7 +1137,54 @@ def hours(text: str, timexes: list[Timex]) -> list[Timex]:
         unit = _CLOCK_UNIT[norm(m.group("u"))]
         extra.append(Timex(start=m.start(), end=m.end(), text=m.group(0),
                            value=f"PT1{unit}", precision="duration"))
-    return sorted(timexes + extra, key=lambda t: t.start) if extra else timexes
+    found = sorted(timexes + extra, key=lambda t: t.start) if extra else timexes
+    return _hours_and_minutes(text, found)
+
+
+_MINUTE_UNITS = [w for w, u in _CLOCK_UNIT.items() if u == "M"]
+# "2 години 30 хвилин", "1 год 24 хв", "8 часов 40 минут": the minutes after the hours
+_MINUTES_AFTER = re.compile(
+    rf"\s*,?\s*(?:{alt(WORDS['and_words'])}\s+)?(?P<n>\d{{1,2}}|(?:[^\W\d_]|')+)"
+    rf"\s+(?P<u>{alt(_MINUTE_UNITS, bound=False)})(?![\w-])",
+    re.I,
+)
+_HOURS_VALUE = re.compile(r"PT(?P<n>\d+)H")
+# "1 год" read as the Russian year: hours when minutes follow
+_HOUR_UNIT_END = re.compile(
+    rf"\d\s+{alt([w for w, u in _CLOCK_UNIT.items() if u == 'H'], bound=False)}$", re.I)
+_HOUR_OR_YEAR = re.compile(rf"\d\s*{alt(WORDS['hour_or_year_words'], bound=False)}\.?$", re.I)
+
+
+def _hours_and_minutes(text: str, timexes: list[Timex]) -> list[Timex]:
+    """A count of hours and one of minutes after it are one duration (``PT2H30M``)."""
+    out: list[Timex] = []
+    skip_to = -1
+    for t in timexes:
+        if t.start < skip_to:
+            continue
+        h = _HOURS_VALUE.fullmatch(t.value or "")
+        end = t.end
+        if h is None and _HOUR_OR_YEAR.search(t.text) and (
+                re.fullmatch(r"P\d+Y", t.value or "") or t.source == "narrative"):
+            # "1 год 24 хв" (read as the year), "Через 2 год. 30 хв." (a point)
+            h = re.search(r"(?P<n>\d+)\s*\S+$", t.text)
+            end += text.startswith(".", end)
+        elif h is None and t.source == "narrative" and _HOUR_UNIT_END.search(t.text):
+            h = re.search(r"(?P<n>\d+)", t.text)  # "Через 2 години 30 хвилин": the point
+        m = _MINUTES_AFTER.match(text, end) if h is not None else None
+        if h is not None and m is not None:
+            raw = m.group("n").lower()
+            num = raw if raw.isdigit() else NUMBERS.get(norm(raw), "")
+            if num.isdigit() and 0 < int(num) < 60:
+                value = (t.value if t.source == "narrative"
+                         else f"PT{int(h.group('n'))}H{int(num)}M")
+                out.append(replace(t, end=m.end(), text=text[t.start:m.end()], value=value,
+                                   precision=t.precision if t.source == "narrative"
+                                   else "duration"))
+                skip_to = m.end()
+                continue
+        out.append(t)
+    return out
 
 
 _COUNT_AFTER = re.compile(

@@ -23,3 +23,28 @@ def test_time_an_ordinal_before_an_anniversary_is_no_year(text: str) -> None:
 def test_time_an_ordinal_year_before_other_words_stays() -> None:
     assert ("У 1991-му", "1991") in _tags("У 1991-му річниця минула тихо.")
     assert ("з 1648-го по 1654-й", "1648/1654") in _tags("з 1648-го по 1654-й")
+
+
+def _stage(text: str) -> list[tuple[str, str | None]]:
+    from litopys.pipeline.language import Pipeline
+    return [(t.text, t.value) for t in Pipeline().text(text).timexes]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Повітряна тривога тривала 1 год 24 хв, потім відбій.", ("1 год 24 хв", "PT1H24M")),
+        ("Бій тривав 2 год. 30 хв., потім стих.", ("2 год. 30 хв.", "PT2H30M")),
+        ("Засідання тривало 3 години 15 хвилин.", ("3 години 15 хвилин", "PT3H15M")),
+        ("Переговоры длились 8 часов 40 минут.", ("8 часов 40 минут", "PT8H40M")),
+    ],
+)
+def test_time_hours_and_minutes_are_one_duration(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _stage(text)
+
+
+def test_time_minutes_after_hours_counted_forward_join_the_point() -> None:
+    found = _stage("12 березня 1938 року почалося засідання. Через 2 години 30 хвилин усе "
+                   "скінчилося.")
+    assert ("Через 2 години 30 хвилин", "1938-03-12") in found
+    assert all(text != "30 хвилин" for text, _ in found)
