@@ -48,3 +48,20 @@ def test_time_minutes_after_hours_counted_forward_join_the_point() -> None:
                    "скінчилося.")
     assert ("Через 2 години 30 хвилин", "1938-03-12") in found
     assert all(text != "30 хвилин" for text, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Двадцять перше листопада 2013 року стало початком.",
+         ("Двадцять перше листопада 2013 року", "2013-11-21")),
+        ("Перше травня 1919 року відзначали широко.", ("Перше травня 1919 року", "1919-05-01")),
+        ("Двадцать первое ноября 2013 года.", ("Двадцать первое ноября 2013 года", "2013-11-21")),
+    ],
+)
+def test_time_a_day_in_words_in_the_nominative(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _tags(text)
+
+
+def test_time_a_nominative_ordinal_without_a_month_is_no_day() -> None:
+    assert _tags("перше місце посів Київ; друге — Львів") == []
