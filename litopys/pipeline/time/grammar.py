@@ -411,6 +411,7 @@ _PM = word_set_of(_DAY_PARTS.get("evening", []) + _DAY_PARTS.get("afternoon", []
 _AFTERNOON = word_set_of(_DAY_PARTS.get("afternoon", []))
 _NIGHT = word_set_of(_DAY_PARTS.get("night", []))
 _DAY_PART_WORDS = alt([w for ws in _DAY_PARTS.values() for w in ws], bound=False)
+DAY_PART_AFTER_RE = re.compile(rf"\s+(?P<p>{_DAY_PART_WORDS})(?![\w'])", re.I)
 HOUR_NUMBERS: dict[str, int] = {w: int(k) for w, k in table(WORDS["clock_hour_numbers"]).items()}
 _MINUTE_WORDS = alt(WORDS["clock_minute_words"], bound=False)
 # A clock time: "23:15", "5.30", "10 годині ранку", "6-й годині вечора", "4-й ранку",
@@ -445,11 +446,19 @@ def clock(m: re.Match[str], hour: str | None = None) -> str | None:
         return None
     h = int(hg) if hg.isdigit() else HOUR_NUMBERS[norm(hg)]
     part = groups.get("dp") or groups.get("dq") or groups.get("dr") or ""
+    return f"{hour_of_day(h, part):02d}:{int(groups.get('mm') or groups.get('mg') or 0):02d}"
+
+
+def hour_of_day(h: int, part: str) -> int:
+    """The hour on a 24-hour clock of an hour said with a part of the day ("6 годині
+    вечора" = 18, "2 годині дня" = 14, "12 годині ночі" = 0, "11 години ночі" = 23)."""
     if part in _PM and h < 12 and not (part in _AFTERNOON and h > 6):
-        h += 12  # "6 годині вечора" = 18:00, "2 годині дня" = 14:00
-    elif part in _NIGHT and h == 12:
-        h = 0
-    return f"{h:02d}:{int(groups.get('mm') or groups.get('mg') or 0):02d}"
+        return h + 12
+    if part in _NIGHT and h == 12:
+        return 0
+    if part in _NIGHT and 9 <= h < 12:
+        return h + 12  # "11 години ночі" = 23:00; "2 години ночі" = 02:00
+    return h
 
 
 def left_pre(text: str, pos: int) -> tuple[int, str, bool]:

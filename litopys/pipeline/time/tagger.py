@@ -34,6 +34,7 @@ from litopys.pipeline.time import rules  # noqa: F401  (registers the patterns)
 from litopys.pipeline.time.grammar import (
     AND,
     APOS,
+    DAY_PART_AFTER_RE,
     HALVES,
     LEFT_PART_RE,
     MON,
@@ -52,6 +53,7 @@ from litopys.pipeline.time.grammar import (
     L,
     Res,
     alt,
+    hour_of_day,
     left_prep,
     norm,
     word_set,
@@ -1115,6 +1117,18 @@ def hours(text: str, timexes: list[Timex]) -> list[Timex]:
             extra.append(Timex(start=start, end=end, text=text[start:end],
                                value=day, begin=day, end_date=day,
                                precision="day" if day else None, source="narrative",
+                               anchor=day))
+            continue
+        part = DAY_PART_AFTER_RE.match(text, m.end())
+        if part is not None and num.isdigit() and 0 < int(num) <= 12 and _CLOCK_UNIT.get(
+                norm(m.group("u"))) == "H":
+            # "В Москве было 5 часов вечера": a clock time on the narrative day
+            day = next((d.group() for t in reversed(timexes) if t.end <= m.start()
+                        and (d := _DAY_VALUE.match(t.value or ""))), None)
+            at = f"{day}T{hour_of_day(int(num), norm(part.group('p'))):02d}:00" if day else None
+            extra.append(Timex(start=m.start(), end=part.end(), text=text[m.start():part.end()],
+                               value=at, begin=day, end_date=day,
+                               precision="time" if day else None, source="narrative",
                                anchor=day))
             continue
         if not num.isdigit() or int(num) == 0 or (norm(m.group("u")) in _PAUCAL and raw.isdigit()

@@ -65,3 +65,18 @@ def test_time_a_day_in_words_in_the_nominative(text: str, expected: tuple[str, s
 
 def test_time_a_nominative_ordinal_without_a_month_is_no_day() -> None:
     assert _tags("перше місце посів Київ; друге — Львів") == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Сообщения доставили в субботу, 27 октября 1962 года. В Москве было 5 часов вечера.",
+         ("5 часов вечера", "1962-10-27T17:00")),
+        ("22 червня 1941 року. Було 4 години ранку, коли почався обстріл.",
+         ("4 години ранку", "1941-06-22T04:00")),
+        ("9 травня 1945 року. Близько 11 години ночі.", ("11 години ночі", "1945-05-09T23:00")),
+    ],
+)
+def test_time_hours_with_a_part_of_the_day_are_a_clock_time(
+        text: str, expected: tuple[str, str]) -> None:
+    assert expected in _stage(text)
