@@ -477,14 +477,16 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
             res = _repeated_day(res, dated_days)
             if hit.year is None:
                 res = _not_after_writing(res, written)
-        elif hit.kind == "date" and res.source == "text" and res.ref is not None \
-                and res.ref.day and res.ref.month and res.precision == "day":
-            dated_days[(res.ref.month, res.ref.day)] = res.ref.year  # the latest one
         page_date = False
         if res.source == "text":
             line_date = _dateline(work, hit, res)
             written = line_date or written
             page_date = line_date is not None or (not out and _heading_date(work, hit, res))
+        if hit.kind == "date" and res.source == "text" and res.ref is not None \
+                and res.ref.day and res.ref.month and res.precision == "day" and not page_date:
+            # the latest one; not the page's own date ("8 липня 2019" over a page on the
+            # battle of 29 червня (8 липня) 1659)
+            dated_days[(res.ref.month, res.ref.day)] = res.ref.year
         story = None if at_page_date else ctx.ref  # the narrative's own time, if any
         if res.ref is not None and not (ctx.ref is not None and not res.ref.month
                                         and _in_brackets(work, hit.start, end)) \

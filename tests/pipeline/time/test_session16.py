@@ -80,3 +80,15 @@ def test_time_a_nominative_ordinal_without_a_month_is_no_day() -> None:
 def test_time_hours_with_a_part_of_the_day_are_a_clock_time(
         text: str, expected: tuple[str, str]) -> None:
     assert expected in _stage(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Історія битви\n8 липня 2019\nБитва відбулася влітку 1659 року. 29 червня (8 липня) козаки "
+     "розбили військо.",
+     "08.07.2019 12:30\nБитва відбулася влітку 1659 року. 29 червня (8 липня) козаки розбили "
+     "військо."],
+)
+def test_time_the_page_date_is_no_earlier_telling_of_a_day(text: str) -> None:
+    # a year-less day equal to an earlier dated day takes its year, but not the page's date's
+    assert ("29 червня (8 липня)", "1659-07-08") in _tags(text)
