@@ -92,3 +92,14 @@ def test_time_hours_with_a_part_of_the_day_are_a_clock_time(
 def test_time_the_page_date_is_no_earlier_telling_of_a_day(text: str) -> None:
     # a year-less day equal to an earlier dated day takes its year, but not the page's date's
     assert ("29 червня (8 липня)", "1659-07-08") in _tags(text)
+
+
+@pytest.mark.parametrize(
+    "phrase,value",
+    [("Наступної доби", "1938-03-13"), ("Днем раніше", "1938-03-11"),
+     ("Того ж числа", "1938-03-12"), ("За добу до того", "1938-03-11"),
+     ("Днем раньше", "1938-03-11"), ("На следующие сутки", "1938-03-13")],
+)
+def test_time_more_days_of_the_narrative(phrase: str, value: str) -> None:
+    text = f"12 березня 1938 року уряд пішов у відставку. {phrase} війська перейшли кордон."
+    assert (phrase, value) in _tags(text)
