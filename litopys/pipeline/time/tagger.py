@@ -128,15 +128,26 @@ def _dateline(work: str, hit: Hit, res: Res) -> Point | None:
 
 def _heading_date(work: str, hit: Hit, res: Res) -> bool:
     """Whether the text's first expression is a full date alone on its line, after at most
-    a weekday or a place ("вівторок, 14 серпня 2012 р.", "Новини\n12.02.2020"): the date a
-    page was posted, not a time of the story it tells."""
+    a weekday, a place or a few words of the page ("вівторок, 14 серпня 2012 р.",
+    "Новини\n12.02.2020", "Автор | 22.06.2021", "Опубліковано 22 червня 2021 р. о 10:15"):
+    the date a page was posted, not a time of the story it tells."""
     if hit.year is None or res.ref is None or not res.ref.day:
         return False
     line = work.rfind("\n", max(0, hit.start - 80), hit.start) + 1
     if not line and hit.start > 80:
         return False
-    return bool(_DATELINE_BEFORE.match(work[line:hit.start])
-                and _DATELINE_ALONE.match(work[hit.end:hit.end + 40]))
+    return bool(_PAGE_LINE_BEFORE.match(work[line:hit.start])
+                and _PAGE_LINE_AFTER.match(work[hit.end:hit.end + 80]))
+
+
+# A page's date line: a few words before the date, with or without a separator ("Автор |
+# 22.06.2021", "Опубліковано 22 червня 2021 р."), and after it at most a clock time and a
+# separated tail ("22.06.2021 | Історія", "о 10:15", "| 1250 переглядів")
+_PAGE_LINE_BEFORE = re.compile(
+    r"^\s*(?:[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+){0,3}\s*[,—–|•·:/-]?\s*)?$")
+_PAGE_LINE_AFTER = re.compile(
+    rf"^[ \t]*[.,]?[ \t]*(?:(?:{alt(WORDS['clock_prepositions'])}[ \t]+)?\d{{1,2}}[:.]\d{{2}})?"
+    r"[ \t]*(?:[|•·/][^\n]{0,60})?(?:\n|$)")
 
 
 def _not_after_writing(res: Res, written: Point | None) -> Res:
@@ -488,6 +499,11 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
             # battle of 29 червня (8 липня) 1659)
             dated_days[(res.ref.month, res.ref.day)] = res.ref.year
         story = None if at_page_date else ctx.ref  # the narrative's own time, if any
+        if hit.kind == "ago" and story is not None:
+            # "100 років тому" moves a narrative that is at the page's date ("22 червня
+            # 2021\nРівно 80 років тому почалася війна. Вранці 22 червня ..." is 1941), not
+            # a story's own time
+            res.ref = None
         if res.ref is not None and not (ctx.ref is not None and not res.ref.month
                                         and _in_brackets(work, hit.start, end)) \
                 and not _background_span(res, ctx.ref) \

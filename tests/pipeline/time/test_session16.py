@@ -103,3 +103,34 @@ def test_time_the_page_date_is_no_earlier_telling_of_a_day(text: str) -> None:
 def test_time_more_days_of_the_narrative(phrase: str, value: str) -> None:
     text = f"12 березня 1938 року уряд пішов у відставку. {phrase} війська перейшли кордон."
     assert (phrase, value) in _tags(text)
+
+
+def test_time_years_ago_move_a_narrative_at_the_page_date() -> None:
+    text = ("22 червня 2021\nРівно 80 років тому почалася війна. Вранці 22 червня німецькі "
+            "війська перейшли кордон. Того ж року вони захопили Київ.")
+    found = _stage(text)
+    assert ("Того ж року", "1941") in found
+    assert any(t.startswith("Вранці 22 червня") and v and v.startswith("1941-06-22")
+               for t, v in found)
+
+
+def test_time_years_ago_leave_a_story_where_it_is() -> None:
+    text = ("22 червня 2021\nУ 1991 році Україна стала незалежною. 100 років тому, 1891, нічого "
+            "не було. 24 серпня проголосили незалежність.")
+    assert ("24 серпня", "1991-08-24") in _tags(text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Автор | 22.06.2021", "22.06.2021 | Історія", "Опубліковано 22 червня 2021 р. о 10:15",
+     "Історія | 22 червня 2021 | 1250 переглядів"],
+)
+def test_time_page_date_lines_of_other_layouts(line: str) -> None:
+    text = (f"{line}\nТрагедія війни 1941 року. Вранці 22 червня німецькі війська перейшли "
+            "кордон. Того ж року вони захопили Київ.")
+    assert ("Того ж року", "1941") in _tags(text)
+
+
+def test_time_a_narrative_opening_with_a_date_still_holds_the_story() -> None:
+    text = "22 червня 1941 року німецькі війська перейшли кордон.\nТого ж року вони захопили Київ."
+    assert ("Того ж року", "1941") in _tags(text)
