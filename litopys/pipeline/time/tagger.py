@@ -857,6 +857,10 @@ def infer_anchor(doc: Doc, timexes: list[Timex]) -> str | None:
             if rank is not None and (nearest is None or rank < nearest[0]):
                 nearest = (rank, int(year.group(1)))
         if nearest is not None:
+            if nearest[1] + n > datetime.date.today().year:
+                # a time of writing still to come: the year given is the writing's own ("У
+                # 2019 році минає 80 років тому, як ...")
+                return str(nearest[1])
             return str(nearest[1] + n)
     return None
 

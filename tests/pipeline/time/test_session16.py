@@ -134,3 +134,16 @@ def test_time_page_date_lines_of_other_layouts(line: str) -> None:
 def test_time_a_narrative_opening_with_a_date_still_holds_the_story() -> None:
     text = "22 червня 1941 року німецькі війська перейшли кордон.\nТого ж року вони захопили Київ."
     assert ("Того ж року", "1941") in _tags(text)
+
+
+def test_time_a_writing_year_still_to_come_is_not_inferred() -> None:
+    # "N років тому" beside a year infers the year of writing as that year + N; when that
+    # lies in the future, the year given is the writing's own
+    found = _stage("Вісімдесят років тому, у 2019 році, згадували пакт. Тоді ж відкрили музей.")
+    assert ("Вісімдесят років тому", "1939") in found
+
+
+def test_time_a_writing_year_by_apposition_stays() -> None:
+    found = _stage("80 років тому, 23 серпня 1939 року, підписали пакт. Сто років тому було "
+                   "інакше.")
+    assert ("Сто років тому", "1919") in found
