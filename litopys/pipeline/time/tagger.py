@@ -1076,6 +1076,9 @@ _HOURS = re.compile(
 )
 
 
+_WRITTEN_DAY = re.compile(rf"\d\s*{MON}", re.I)
+
+
 def day_parts(text: str, timexes: list[Timex]) -> list[Timex]:
     """"Увечері того ж дня": the part of the day narrows a day of the narrative to TIMEX3
     ``TEV``. Before a date the text writes out ("Вранці 7 серпня 2008 року") it joins the
@@ -1086,8 +1089,11 @@ def day_parts(text: str, timexes: list[Timex]) -> list[Timex]:
         m = _DAY_PART.search(text, max(0, t.start - 12), t.start)
         if m and t.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value):
             code = _DAY_PART_CODE[norm(m.group("w"))]
+            # a day the text writes out stays plain, its year given or not ("Увечері 6
+            # березня"); a day of the narrative takes the code ("Увечері того ж дня")
+            plain = t.source == "text" or _WRITTEN_DAY.search(t.text) is not None
             t = Timex(start=m.start(), end=t.end, text=text[m.start():t.end],
-                      value=t.value if t.source == "text" else f"{t.value}T{code}",
+                      value=t.value if plain else f"{t.value}T{code}",
                       begin=t.begin, end_date=t.end_date,
                       precision="part of day", source=t.source, anchor=t.anchor,
                       old_style=t.old_style)

@@ -147,3 +147,10 @@ def test_time_a_writing_year_by_apposition_stays() -> None:
     found = _stage("80 років тому, 23 серпня 1939 року, підписали пакт. Сто років тому було "
                    "інакше.")
     assert ("Сто років тому", "1919") in found
+
+
+def test_time_a_part_of_the_day_before_a_written_day_keeps_the_day_plain() -> None:
+    found = _stage("2 березня 2014 року почалися протести. Увечері 6 березня Рада ухвалила "
+                   "постанову. Увечері того ж дня зібрався мітинг.")
+    assert ("Увечері 6 березня", "2014-03-06") in found
+    assert ("Увечері того ж дня", "2014-03-06TEV") in found
