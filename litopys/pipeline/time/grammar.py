@@ -257,6 +257,7 @@ class Ctx:
     forward_year: int | None = None  # the year given later in the paragraph, before any other
     span: Res | None = None  # the range the narrative is at, when the last date was one
     day: Point | None = None  # the last day the narrative was at, in this excerpt (for clock times)
+    back: bool = False  # the narrative's day was read in the year before (see day_point)
 
 
 @dataclass
@@ -272,6 +273,7 @@ class Res:
     old_style: str | None = None
     ref: Point | None = None  # the new narrative reference, if this sets one
     night: bool = False  # a night from one day to the next ("у ніч з 5 на 6 серпня")
+    back: bool = False  # a year-less day read in the year before the narrative's
 
 
 def res_night(a: Point, b: Point, source: str = "text", anchor: str | None = None) -> Res:
@@ -375,6 +377,16 @@ def day_point(d: int, m: int, year: int | None) -> Callable[[Ctx], Res]:
             # "Напередодні Нового 2014 року ... 19 грудня": a day late in the year, told in the
             # first months of the next, is the December just gone, not the one eleven months on
             y -= 1
+            if y is not None and valid_day(y, m, d):
+                res = res_point(Point(y, m, d), source, anchor)
+                res.back = True
+                return res
+        elif (y is not None and year is None and ctx.back and ctx.next_year is None
+                and ctx.forward_year is None and ctx.ref is not None and ctx.ref.month
+                and ctx.ref.month - m >= BACK_MONTHS):
+            # "... 2 лютого ... 11 листопада [the year before] ... 15 січня": after a day read
+            # back in the year before, an early month's day returns to the narrative's year
+            y += 1
         if y is None or not valid_day(y, m, d):
             return Res(None, source=source)
         return res_point(Point(y, m, d), source, anchor)

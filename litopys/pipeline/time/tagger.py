@@ -510,6 +510,9 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
                 and not _attributive_year(work, hit, res, story):
             # a bare year in a bracketed aside ("(від 1929 — Югославія)") does not move the
             # narrative: the next year-less date stays in the year the text is at
+            # a day read back in the year before, and what follows in that year
+            ctx.back = res.back or (ctx.back and ctx.ref is not None
+                                    and res.ref.year == ctx.ref.year)
             ctx.ref = res.ref
             at_page_date = page_date
             if res.ref.day:

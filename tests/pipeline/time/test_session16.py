@@ -154,3 +154,26 @@ def test_time_a_part_of_the_day_before_a_written_day_keeps_the_day_plain() -> No
                    "постанову. Увечері того ж дня зібрався мітинг.")
     assert ("Увечері 6 березня", "2014-03-06") in found
     assert ("Увечері того ж дня", "2014-03-06TEV") in found
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("2 лютого 1918 року делегація прибула. 20 грудня було засідання. 5 березня підписали.",
+         ("5 березня", "1918-03-05")),
+        ("У січні 1918 року почалися переговори. 2 лютого делегація прибула. Ще 11 листопада "
+         "уряд ухвалив рішення. 15 січня відбулося засідання.", ("15 січня", "1918-01-15")),
+    ],
+)
+def test_time_after_a_day_read_back_an_early_month_returns(text: str, expected: tuple[str, str]
+                                                          ) -> None:
+    # a late-year day told in the first months of a year is read in the year before; the
+    # next early-month day is the narrative's year again, not the year before
+    assert expected in _tags(text)
+
+
+def test_time_december_days_after_a_day_read_back_stay_back() -> None:
+    found = _tags("Напередодні Нового 2014 року. 19 грудня Янукович підписав. 21 грудня "
+                  "зібрався Майдан. 16 січня ухвалили закони.")
+    assert ("21 грудня", "2013-12-21") in found
+    assert ("16 січня", "2014-01-16") in found
