@@ -792,6 +792,7 @@ class TimeTagger:
         found = join_ranges(text, night_before(text, found))
         found = day_parts(text, found)
         found = hours(text, found)
+        found = during_the_day(found)
         found = counts_of_something(doc, found)
         found = that_time(text, found)
         found = then_after_date(text, found)
@@ -1184,6 +1185,23 @@ def hours(text: str, timexes: list[Timex]) -> list[Timex]:
                            value=f"PT1{unit}", precision="duration"))
     found = sorted(timexes + extra, key=lambda t: t.start) if extra else timexes
     return _hours_and_minutes(text, found)
+
+
+_DURING_THE_DAY = frozenset(norm(w) for w in WORDS["during_the_day_phrases"])
+
+
+def during_the_day(timexes: list[Timex]) -> list[Timex]:
+    """"Протягом дня" after a day of the narrative is that day, not a day's length (P1D)."""
+    out: list[Timex] = []
+    day: str | None = None
+    for t in timexes:
+        if t.value == "P1D" and day is not None and norm(t.text) in _DURING_THE_DAY:
+            t = replace(t, value=day, begin=day, end_date=day, precision="day",
+                        source="narrative", anchor=day)
+        elif t.value and (d := _DAY_VALUE.match(t.value)):
+            day = d.group()
+        out.append(t)
+    return out
 
 
 _MINUTE_UNITS = [w for w, u in _CLOCK_UNIT.items() if u == "M"]

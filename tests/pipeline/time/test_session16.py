@@ -177,3 +177,13 @@ def test_time_december_days_after_a_day_read_back_stay_back() -> None:
                   "зібрався Майдан. 16 січня ухвалили закони.")
     assert ("21 грудня", "2013-12-21") in found
     assert ("16 січня", "2014-01-16") in found
+
+
+def test_time_during_the_day_after_a_narrative_day_is_that_day() -> None:
+    found = _stage("12 березня 1938 року уряд пішов у відставку. Протягом дня війська стояли "
+                   "на кордоні.")
+    assert ("Протягом дня", "1938-03-12") in found
+
+
+def test_time_during_the_day_without_a_day_stays_a_duration() -> None:
+    assert ("протягом дня", "P1D") in _stage("Переговори тривали протягом дня.")
