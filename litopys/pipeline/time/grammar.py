@@ -257,6 +257,7 @@ class Ctx:
     forward_year: int | None = None  # the year given later in the paragraph, before any other
     span: Res | None = None  # the range the narrative is at, when the last date was one
     day: Point | None = None  # the last day the narrative was at, in this excerpt (for clock times)
+    back: bool = False  # the narrative's day was read in the year before (see day_point)
 
 
 @dataclass
@@ -272,6 +273,7 @@ class Res:
     old_style: str | None = None
     ref: Point | None = None  # the new narrative reference, if this sets one
     night: bool = False  # a night from one day to the next ("у ніч з 5 на 6 серпня")
+    back: bool = False  # a year-less day read in the year before the narrative's
 
 
 def res_night(a: Point, b: Point, source: str = "text", anchor: str | None = None) -> Res:
@@ -375,6 +377,16 @@ def day_point(d: int, m: int, year: int | None) -> Callable[[Ctx], Res]:
             # "Напередодні Нового 2014 року ... 19 грудня": a day late in the year, told in the
             # first months of the next, is the December just gone, not the one eleven months on
             y -= 1
+            if y is not None and valid_day(y, m, d):
+                res = res_point(Point(y, m, d), source, anchor)
+                res.back = True
+                return res
+        elif (y is not None and year is None and ctx.back and ctx.next_year is None
+                and ctx.forward_year is None and ctx.ref is not None and ctx.ref.month
+                and ctx.ref.month - m >= BACK_MONTHS):
+            # "... 2 лютого ... 11 листопада [the year before] ... 15 січня": after a day read
+            # back in the year before, an early month's day returns to the narrative's year
+            y += 1
         if y is None or not valid_day(y, m, d):
             return Res(None, source=source)
         return res_point(Point(y, m, d), source, anchor)
@@ -411,6 +423,7 @@ _PM = word_set_of(_DAY_PARTS.get("evening", []) + _DAY_PARTS.get("afternoon", []
 _AFTERNOON = word_set_of(_DAY_PARTS.get("afternoon", []))
 _NIGHT = word_set_of(_DAY_PARTS.get("night", []))
 _DAY_PART_WORDS = alt([w for ws in _DAY_PARTS.values() for w in ws], bound=False)
+DAY_PART_AFTER_RE = re.compile(rf"\s+(?P<p>{_DAY_PART_WORDS})(?![\w'])", re.I)
 HOUR_NUMBERS: dict[str, int] = {w: int(k) for w, k in table(WORDS["clock_hour_numbers"]).items()}
 _MINUTE_WORDS = alt(WORDS["clock_minute_words"], bound=False)
 # A clock time: "23:15", "5.30", "10 годині ранку", "6-й годині вечора", "4-й ранку",
@@ -445,11 +458,19 @@ def clock(m: re.Match[str], hour: str | None = None) -> str | None:
         return None
     h = int(hg) if hg.isdigit() else HOUR_NUMBERS[norm(hg)]
     part = groups.get("dp") or groups.get("dq") or groups.get("dr") or ""
+    return f"{hour_of_day(h, part):02d}:{int(groups.get('mm') or groups.get('mg') or 0):02d}"
+
+
+def hour_of_day(h: int, part: str) -> int:
+    """The hour on a 24-hour clock of an hour said with a part of the day ("6 годині
+    вечора" = 18, "2 годині дня" = 14, "12 годині ночі" = 0, "11 години ночі" = 23)."""
     if part in _PM and h < 12 and not (part in _AFTERNOON and h > 6):
-        h += 12  # "6 годині вечора" = 18:00, "2 годині дня" = 14:00
-    elif part in _NIGHT and h == 12:
-        h = 0
-    return f"{h:02d}:{int(groups.get('mm') or groups.get('mg') or 0):02d}"
+        return h + 12
+    if part in _NIGHT and h == 12:
+        return 0
+    if part in _NIGHT and 9 <= h < 12:
+        return h + 12  # "11 години ночі" = 23:00; "2 години ночі" = 02:00
+    return h
 
 
 def left_pre(text: str, pos: int) -> tuple[int, str, bool]:

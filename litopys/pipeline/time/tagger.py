@@ -34,6 +34,7 @@ from litopys.pipeline.time import rules  # noqa: F401  (registers the patterns)
 from litopys.pipeline.time.grammar import (
     AND,
     APOS,
+    DAY_PART_AFTER_RE,
     HALVES,
     LEFT_PART_RE,
     MON,
@@ -52,6 +53,7 @@ from litopys.pipeline.time.grammar import (
     L,
     Res,
     alt,
+    hour_of_day,
     left_prep,
     norm,
     word_set,
@@ -126,15 +128,26 @@ def _dateline(work: str, hit: Hit, res: Res) -> Point | None:
 
 def _heading_date(work: str, hit: Hit, res: Res) -> bool:
     """Whether the text's first expression is a full date alone on its line, after at most
-    a weekday or a place ("вівторок, 14 серпня 2012 р.", "Новини\n12.02.2020"): the date a
-    page was posted, not a time of the story it tells."""
+    a weekday, a place or a few words of the page ("вівторок, 14 серпня 2012 р.",
+    "Новини\n12.02.2020", "Автор | 22.06.2021", "Опубліковано 22 червня 2021 р. о 10:15"):
+    the date a page was posted, not a time of the story it tells."""
     if hit.year is None or res.ref is None or not res.ref.day:
         return False
     line = work.rfind("\n", max(0, hit.start - 80), hit.start) + 1
     if not line and hit.start > 80:
         return False
-    return bool(_DATELINE_BEFORE.match(work[line:hit.start])
-                and _DATELINE_ALONE.match(work[hit.end:hit.end + 40]))
+    return bool(_PAGE_LINE_BEFORE.match(work[line:hit.start])
+                and _PAGE_LINE_AFTER.match(work[hit.end:hit.end + 80]))
+
+
+# A page's date line: a few words before the date, with or without a separator ("Автор |
+# 22.06.2021", "Опубліковано 22 червня 2021 р."), and after it at most a clock time and a
+# separated tail ("22.06.2021 | Історія", "о 10:15", "| 1250 переглядів")
+_PAGE_LINE_BEFORE = re.compile(
+    r"^\s*(?:[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+){0,3}\s*[,—–|•·:/-]?\s*)?$")
+_PAGE_LINE_AFTER = re.compile(
+    rf"^[ \t]*[.,]?[ \t]*(?:(?:{alt(WORDS['clock_prepositions'])}[ \t]+)?\d{{1,2}}[:.]\d{{2}})?"
+    r"[ \t]*(?:[|•·/][^\n]{0,60})?(?:\n|$)")
 
 
 def _not_after_writing(res: Res, written: Point | None) -> Res:
@@ -475,21 +488,31 @@ def tag(text: str, anchor: str | None = None) -> list[Timex]:
             res = _repeated_day(res, dated_days)
             if hit.year is None:
                 res = _not_after_writing(res, written)
-        elif hit.kind == "date" and res.source == "text" and res.ref is not None \
-                and res.ref.day and res.ref.month and res.precision == "day":
-            dated_days[(res.ref.month, res.ref.day)] = res.ref.year  # the latest one
         page_date = False
         if res.source == "text":
             line_date = _dateline(work, hit, res)
             written = line_date or written
             page_date = line_date is not None or (not out and _heading_date(work, hit, res))
+        if hit.kind == "date" and res.source == "text" and res.ref is not None \
+                and res.ref.day and res.ref.month and res.precision == "day" and not page_date:
+            # the latest one; not the page's own date ("8 липня 2019" over a page on the
+            # battle of 29 червня (8 липня) 1659)
+            dated_days[(res.ref.month, res.ref.day)] = res.ref.year
         story = None if at_page_date else ctx.ref  # the narrative's own time, if any
+        if hit.kind == "ago" and story is not None:
+            # "100 років тому" moves a narrative that is at the page's date ("22 червня
+            # 2021\nРівно 80 років тому почалася війна. Вранці 22 червня ..." is 1941), not
+            # a story's own time
+            res.ref = None
         if res.ref is not None and not (ctx.ref is not None and not res.ref.month
                                         and _in_brackets(work, hit.start, end)) \
                 and not _background_span(res, ctx.ref) \
                 and not _attributive_year(work, hit, res, story):
             # a bare year in a bracketed aside ("(від 1929 — Югославія)") does not move the
             # narrative: the next year-less date stays in the year the text is at
+            # a day read back in the year before, and what follows in that year
+            ctx.back = res.back or (ctx.back and ctx.ref is not None
+                                    and res.ref.year == ctx.ref.year)
             ctx.ref = res.ref
             at_page_date = page_date
             if res.ref.day:
@@ -769,6 +792,7 @@ class TimeTagger:
         found = join_ranges(text, night_before(text, found))
         found = day_parts(text, found)
         found = hours(text, found)
+        found = during_the_day(found)
         found = counts_of_something(doc, found)
         found = that_time(text, found)
         found = then_after_date(text, found)
@@ -837,6 +861,10 @@ def infer_anchor(doc: Doc, timexes: list[Timex]) -> str | None:
             if rank is not None and (nearest is None or rank < nearest[0]):
                 nearest = (rank, int(year.group(1)))
         if nearest is not None:
+            if nearest[1] + n > datetime.date.today().year:
+                # a time of writing still to come: the year given is the writing's own ("У
+                # 2019 році минає 80 років тому, як ...")
+                return str(nearest[1])
             return str(nearest[1] + n)
     return None
 
@@ -1052,6 +1080,9 @@ _HOURS = re.compile(
 )
 
 
+_WRITTEN_DAY = re.compile(rf"\d\s*{MON}", re.I)
+
+
 def day_parts(text: str, timexes: list[Timex]) -> list[Timex]:
     """"Увечері того ж дня": the part of the day narrows a day of the narrative to TIMEX3
     ``TEV``. Before a date the text writes out ("Вранці 7 серпня 2008 року") it joins the
@@ -1062,8 +1093,11 @@ def day_parts(text: str, timexes: list[Timex]) -> list[Timex]:
         m = _DAY_PART.search(text, max(0, t.start - 12), t.start)
         if m and t.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value):
             code = _DAY_PART_CODE[norm(m.group("w"))]
+            # a day the text writes out stays plain, its year given or not ("Увечері 6
+            # березня"); a day of the narrative takes the code ("Увечері того ж дня")
+            plain = t.source == "text" or _WRITTEN_DAY.search(t.text) is not None
             t = Timex(start=m.start(), end=t.end, text=text[m.start():t.end],
-                      value=t.value if t.source == "text" else f"{t.value}T{code}",
+                      value=t.value if plain else f"{t.value}T{code}",
                       begin=t.begin, end_date=t.end_date,
                       precision="part of day", source=t.source, anchor=t.anchor,
                       old_style=t.old_style)
@@ -1117,6 +1151,18 @@ def hours(text: str, timexes: list[Timex]) -> list[Timex]:
                                precision="day" if day else None, source="narrative",
                                anchor=day))
             continue
+        part = DAY_PART_AFTER_RE.match(text, m.end())
+        if part is not None and num.isdigit() and 0 < int(num) <= 12 and _CLOCK_UNIT.get(
+                norm(m.group("u"))) == "H":
+            # "В Москве было 5 часов вечера": a clock time on the narrative day
+            day = next((d.group() for t in reversed(timexes) if t.end <= m.start()
+                        and (d := _DAY_VALUE.match(t.value or ""))), None)
+            at = f"{day}T{hour_of_day(int(num), norm(part.group('p'))):02d}:00" if day else None
+            extra.append(Timex(start=m.start(), end=part.end(), text=text[m.start():part.end()],
+                               value=at, begin=day, end_date=day,
+                               precision="time" if day else None, source="narrative",
+                               anchor=day))
+            continue
         if not num.isdigit() or int(num) == 0 or (norm(m.group("u")) in _PAUCAL and raw.isdigit()
                                                   and not _paucal(int(num))):
             continue  # "близько 10 години": a clock time, not ten hours; "з 00 годин": one too
@@ -1137,7 +1183,71 @@ def hours(text: str, timexes: list[Timex]) -> list[Timex]:
         unit = _CLOCK_UNIT[norm(m.group("u"))]
         extra.append(Timex(start=m.start(), end=m.end(), text=m.group(0),
                            value=f"PT1{unit}", precision="duration"))
-    return sorted(timexes + extra, key=lambda t: t.start) if extra else timexes
+    found = sorted(timexes + extra, key=lambda t: t.start) if extra else timexes
+    return _hours_and_minutes(text, found)
+
+
+_DURING_THE_DAY = frozenset(norm(w) for w in WORDS["during_the_day_phrases"])
+
+
+def during_the_day(timexes: list[Timex]) -> list[Timex]:
+    """"Протягом дня" after a day of the narrative is that day, not a day's length (P1D)."""
+    out: list[Timex] = []
+    day: str | None = None
+    for t in timexes:
+        if t.value == "P1D" and day is not None and norm(t.text) in _DURING_THE_DAY:
+            t = replace(t, value=day, begin=day, end_date=day, precision="day",
+                        source="narrative", anchor=day)
+        elif t.value and (d := _DAY_VALUE.match(t.value)):
+            day = d.group()
+        out.append(t)
+    return out
+
+
+_MINUTE_UNITS = [w for w, u in _CLOCK_UNIT.items() if u == "M"]
+# "2 години 30 хвилин", "1 год 24 хв", "8 часов 40 минут": the minutes after the hours
+_MINUTES_AFTER = re.compile(
+    rf"\s*,?\s*(?:{alt(WORDS['and_words'])}\s+)?(?P<n>\d{{1,2}}|(?:[^\W\d_]|')+)"
+    rf"\s+(?P<u>{alt(_MINUTE_UNITS, bound=False)})(?![\w-])",
+    re.I,
+)
+_HOURS_VALUE = re.compile(r"PT(?P<n>\d+)H")
+# "1 год" read as the Russian year: hours when minutes follow
+_HOUR_UNIT_END = re.compile(
+    rf"\d\s+{alt([w for w, u in _CLOCK_UNIT.items() if u == 'H'], bound=False)}$", re.I)
+_HOUR_OR_YEAR = re.compile(rf"\d\s*{alt(WORDS['hour_or_year_words'], bound=False)}\.?$", re.I)
+
+
+def _hours_and_minutes(text: str, timexes: list[Timex]) -> list[Timex]:
+    """A count of hours and one of minutes after it are one duration (``PT2H30M``)."""
+    out: list[Timex] = []
+    skip_to = -1
+    for t in timexes:
+        if t.start < skip_to:
+            continue
+        h = _HOURS_VALUE.fullmatch(t.value or "")
+        end = t.end
+        if h is None and _HOUR_OR_YEAR.search(t.text) and (
+                re.fullmatch(r"P\d+Y", t.value or "") or t.source == "narrative"):
+            # "1 год 24 хв" (read as the year), "Через 2 год. 30 хв." (a point)
+            h = re.search(r"(?P<n>\d+)\s*\S+$", t.text)
+            end += text.startswith(".", end)
+        elif h is None and t.source == "narrative" and _HOUR_UNIT_END.search(t.text):
+            h = re.search(r"(?P<n>\d+)", t.text)  # "Через 2 години 30 хвилин": the point
+        m = _MINUTES_AFTER.match(text, end) if h is not None else None
+        if h is not None and m is not None:
+            raw = m.group("n").lower()
+            num = raw if raw.isdigit() else NUMBERS.get(norm(raw), "")
+            if num.isdigit() and 0 < int(num) < 60:
+                value = (t.value if t.source == "narrative"
+                         else f"PT{int(h.group('n'))}H{int(num)}M")
+                out.append(replace(t, end=m.end(), text=text[t.start:m.end()], value=value,
+                                   precision=t.precision if t.source == "narrative"
+                                   else "duration"))
+                skip_to = m.end()
+                continue
+        out.append(t)
+    return out
 
 
 _COUNT_AFTER = re.compile(

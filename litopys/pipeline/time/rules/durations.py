@@ -182,7 +182,8 @@ def _duration_hit(
             if p is None:
                 return Res(None, source="narrative")
             b, e = p.bounds()
-            return Res(p.value, b, e, p.precision, "narrative", ctx.anchor_text)
+            # ref: the narrative moves there only from the page's own date (see tag())
+            return Res(p.value, b, e, p.precision, "narrative", ctx.anchor_text, ref=p)
 
         return Hit(start, end, resolve, None, "ago")
     if pre in _COUNTED or pre == _AFTER_MARK or before:

@@ -63,6 +63,10 @@ _EVENT_NOUN_RE = re.compile(rf"^{alt(WORDS['event_noun_stems'], bound=False)}[\w
 _NOT_BEFORE_YEAR = (NUMBER_WORDS | word_set("page_markers") | PREPOSITIONS
                     | word_set("identifier_nouns"))
 
+_ANNIVERSARY_SUFFIXES = frozenset(WORDS["anniversary_ordinal_suffixes"])
+_ANNIVERSARY_RE = re.compile(rf"\s+{alt(WORDS['anniversary_stems'], bound=False)}", FLAGS)
+
+
 @pattern(
     "year",
     rf"(?P<y>[0-9](?<![\w.,:/№].)[0-9]{{0,3}})"
@@ -71,6 +75,8 @@ _NOT_BEFORE_YEAR = (NUMBER_WORDS | word_set("page_markers") | PREPOSITIONS
 def _year(m: re.Match[str], text: str, orig: str) -> Hit | None:
     if page_before(text, m.start()):
         return None
+    if (m.group("ys") or "")[1:].lower() in _ANNIVERSARY_SUFFIXES and _ANNIVERSARY_RE.match(text, m.end()):
+        return None  # "к 368-й годовщине": the anniversary's count
     s, digits = m.group(), len(m.group("y"))
     if (m.group("pl") and digits < 4) or (m.group("ys") and digits < 3):
         return None
