@@ -31,6 +31,12 @@ def test_entities_state_adjective_before_members_in_the_plural_is_a_group_of_the
     assert entity is not None and entity.type == "ORG" and entity.affiliation == "pol"
 
 
+def test_entities_state_adjective_before_voivodes_in_the_plural_is_a_group_of_the_state() -> None:
+    entity = _by_mention(litopys.extract("У 1514 році московські воєводи відступили до Смоленська."),
+                         "московські воєводи")
+    assert entity is not None and entity.type == "ORG"
+
+
 def test_entities_state_adjective_before_one_member_is_no_group() -> None:
     ch = litopys.extract("У 1863 році польський повстанець утік за кордон.")
     assert "польський повстанець" not in _mentions(ch)
