@@ -1030,6 +1030,7 @@ class EntityRecognizer:
         self._place_surnames(doc, spans, taken)
         self._named_states(doc, claim, taken, release)
         self._meetings(doc, claim, taken)
+        self._kind_assemblies(doc, claim, taken)
         self._marked_places(doc, claim, taken)
         self._named_landmarks(doc, claim, taken)
         self._quoted_documents(doc, spans, claim, taken, release)
@@ -2357,6 +2358,23 @@ class EntityRecognizer:
             if all(doc[k].lemma_ in rules()["state_form_adjectives"] for k in range(start, i)):
                 continue  # "Федеративної Республіки" (Югославія): a form, no state named
             claim(Span(doc, start, i + 1, label="GPE"))
+
+    @staticmethod
+    def _kind_assemblies(doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
+        """An assembly named by its kind: a lower-case adjective of ``assembly_kinds``
+        before a lower-case assembly noun agreeing with it ("військова рада",
+        "старшинської ради"; the golds list them as bodies). The adjective
+        may open a sentence ("Старшинська рада виконувала ...")."""
+        kinds = rules()["assembly_kinds"]
+        heads = rules()["assembly_heads"]
+        for i in range(len(doc) - 1):
+            adj, head = doc[i], doc[i + 1]
+            if taken[i] or taken[i + 1] or not head.text.islower() or \
+                    not (adj.text.islower() or sentence_initial(adj)) or \
+                    not reads_as(adj.text, kinds) or not reads_as(head.text, heads) or \
+                    not _agree(adj, head):
+                continue
+            claim(Span(doc, i, i + 2, label="ORG"))
 
     @staticmethod
     def _meetings(doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]

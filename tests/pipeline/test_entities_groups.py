@@ -380,3 +380,16 @@ def test_a_tatar_force_of_the_seventeenth_century_acts_for_the_crimean_khanate()
     ch = litopys.extract("У 1651 році татарська кіннота втекла з поля бою під Берестечком.")
     force = next(e for e in ch.entities if any(m.text == "татарська кіннота" for m in e.mentions))
     assert force.type == "ORG" and force.affiliation == "crimean_khanate"
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("У 1677 році військова рада ухвалила відступити.", "військова рада"),
+    ("Старшинська рада виконувала функцію дорадчого органу при гетьмані.", "Старшинська рада"),
+])
+def test_entities_assembly_named_by_its_kind_is_a_body(text: str, mention: str) -> None:
+    assert _typed(text, mention, "ORG")
+
+
+def test_entities_kind_adjective_before_another_noun_is_no_body() -> None:
+    assert "військова допомога" not in _mentions(
+        litopys.extract("У 1677 році військова допомога не надійшла."))
