@@ -956,6 +956,17 @@ def _adjective_reading(tok: Token) -> bool:
         t.startswith("ADJF") for t in tags_of(tok.text)))
 
 
+def eponym(doc: Doc, span: Span) -> bool:
+    """Is a person's name the name of a thing called after him ("вулицю Грушевського",
+    "орденом Богдана Хмельницького", "премію імені Олеся Гончара"; ``eponym_nouns``, as
+    lemmas or as written)? Then it names no actor of the text."""
+    if span.label_ != "PERSON" or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    nouns = rules()["eponym_nouns"]
+    return before.text.islower() and (before.lemma_ in nouns or before.lower_ in nouns)
+
+
 def sentence_initial(tok: Token) -> bool:
     """Is the token the first word of its sentence (after quotes or brackets)?"""
     from litopys.pipeline.analysis import sentence_index
@@ -1055,7 +1066,7 @@ class EntityRecognizer:
         self._meeting_anaphora(doc, spans, claim, taken)
         self._bracketed_abbreviations(doc, spans)
         spans[:] = [self._with_given_name(doc, self._without_opener(doc, s), taken)
-                    for s in spans]
+                    for s in spans if not eponym(doc, s)]
         spans.sort(key=lambda s: s.start)
         doc.spans["mentions"] = spans
         return doc

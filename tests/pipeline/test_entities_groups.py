@@ -393,3 +393,20 @@ def test_entities_assembly_named_by_its_kind_is_a_body(text: str, mention: str) 
 def test_entities_kind_adjective_before_another_noun_is_no_body() -> None:
     assert "військова допомога" not in _mentions(
         litopys.extract("У 1677 році військова допомога не надійшла."))
+
+
+@pytest.mark.parametrize("text,name", [
+    ("У 2014 році протестувальники вийшли на вулицю Грушевського.", "Грушевського"),
+    ("У 1944 році його нагородили орденом Богдана Хмельницького.", "Богдана Хмельницького"),
+    ("У 1990 році премію імені Олеся Гончара вручили письменникові.", "Олеся Гончара"),
+    ("В 1990 году он жил на улице Пушкина.", "Пушкина"),
+])
+def test_entities_name_of_a_thing_called_after_a_person_is_no_person(text: str,
+                                                                    name: str) -> None:
+    assert name not in _mentions(litopys.extract(text))
+
+
+def test_entities_person_after_an_ordinary_noun_stays_a_person() -> None:
+    entity = _by_mention(litopys.extract("У 1654 році посли гетьмана Богдана Хмельницького "
+                                         "прибули до Москви."), "Богдана Хмельницького")
+    assert entity is not None and entity.type == "PERSON"
