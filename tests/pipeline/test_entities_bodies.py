@@ -367,3 +367,18 @@ def test_entities_chamber_and_bank_with_their_state_name_a_body(text: str, menti
 def test_entities_armed_forces_of_ukraine_by_their_full_name(text: str, mention: str) -> None:
     entity = _by_mention(litopys.extract(text), mention)
     assert entity is not None and entity.id == "zsu"
+
+
+@pytest.mark.parametrize("text,mention,eid", [
+    ("У 2022 році Державний департамент США схвалив продаж зброї.",
+     "Державний департамент США", "us_state_department"),
+    ("У 2022 році Пентагон передав Україні зброю.", "Пентагон", "pentagon"),
+    ("У 2022 році Бундестаг проголосував за постачання зброї.", "Бундестаг", "bundestag"),
+    ("У 2022 році Служба безпеки України затримала агента.", "Служба безпеки України", "sbu"),
+    ("У 2022 році Національний банк України зберіг облікову ставку.",
+     "Національний банк України", "nbu"),
+])
+def test_entities_bodies_of_the_dictionary_by_their_full_names(text: str, mention: str,
+                                                               eid: str) -> None:
+    entity = _by_mention(litopys.extract(text), mention)
+    assert entity is not None and entity.id == eid
