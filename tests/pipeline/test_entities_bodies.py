@@ -382,3 +382,9 @@ def test_entities_bodies_of_the_dictionary_by_their_full_names(text: str, mentio
                                                                eid: str) -> None:
     entity = _by_mention(litopys.extract(text), mention)
     assert entity is not None and entity.id == eid
+
+
+def test_entities_department_with_its_genitive_words_is_a_body() -> None:
+    entity = _by_mention(litopys.extract("У 2015 році Департамент контррозвідки СБУ затримав "
+                                         "агента."), "Департамент контррозвідки СБУ")
+    assert entity is not None and entity.type == "ORG"
