@@ -1949,11 +1949,17 @@ class EntityRecognizer:
         def place_at(k: int) -> bool:
             return k in at and at[k].label_ == "GPE"
 
-        for i in range(2, len(doc) - 2):
+        def town_at(k: int) -> bool:
+            # a place no dictionary knows, or a city of a state (not a state itself)
+            return place_at(k) and (not at[k]._.entity_id or
+                                    gazetteer().actor(at[k]._.entity_id).polity is not None)
+
+        for i in range(2, len(doc)):  # (the last word of a list may end the text)
             tok, old = doc[i], at.get(i)
             if not is_cap(tok) or (old is not None and (old.label_ != "PERSON" or len(old) > 1)):
                 continue
-            between = doc[i - 1].lower_ in seps and doc[i + 1].lower_ in seps and \
+            between = i + 2 < len(doc) and doc[i - 1].lower_ in seps and \
+                doc[i + 1].lower_ in seps and \
                 place_at(i - 2) and place_at(i + 2) and not known_surname(tok.text)
             # "в Молдавии и Валахии": the second of two words after a preposition that
             # takes no person, in the first one's case, is a place too
@@ -1968,7 +1974,22 @@ class EntityRecognizer:
                  and doc[i - 3].text in dashes and place_at(i - 4))
                 or (i + 4 < len(doc) and doc[i + 1].text in dashes and place_at(i + 2)
                     and doc[i + 3].text in dashes and place_at(i + 4)))
-            if between or second or route:
+            # "під Білою Церквою та Корсунню": the same after a place of several words
+            # that follows a preposition of place
+            first = at.get(i - 2)
+            second = second or (
+                doc[i - 1].lower_ in rules()["name_conjunctions"] and place_at(i - 2) and
+                first.start > 0 and doc[first.start - 1].lower_ in
+                rules()["locative_prepositions"] and
+                bool(_reading_cases(tok) & _reading_cases(doc[i - 2])) and located_word(tok))
+            # "у районі Білої Церкви, Василькова, Богуслава": a person by the model, the
+            # last of a list of two towns or more, in the case of the one before it (not
+            # "з Польщею, Литвою та Сіцінським": states)
+            last = old is not None and i >= 4 and doc[i - 1].lower_ in seps and doc[i - 3].lower_ in seps and \
+                town_at(i - 2) and town_at(i - 4) and not known_surname(tok.text) and \
+                (i + 1 >= len(doc) or not is_cap(doc[i + 1])) and \
+                bool(_reading_cases(tok) & _reading_cases(doc[i - 2]))
+            if between or second or route or last:
                 if old is not None:
                     spans.remove(old)
                     taken[i] = False
