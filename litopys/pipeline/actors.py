@@ -39,6 +39,7 @@ from litopys.pipeline.entities import (
     words,
 )
 from litopys.pipeline.morph import (
+    CASES,
     UD_TO_PYMORPHY,
     gender_of,
     nominative,
@@ -80,6 +81,15 @@ def person_name(span: Span) -> tuple[str, list[str]]:
                         for g in ("masc", "femn") if g in str(p.tag)}
         if name_genders == {"femn"}:
             gender = "femn"
+    # the one case the given names before the surname can be in ("Микита": the
+    # nominative) picks the surname's reading ("Микита Швачка", not "Швачко")
+    name_cases: set[str] | None = None
+    for tok in span[:-1]:
+        cases = {c for p in _parses(tok.text) if p.is_known and "Name" in str(p.tag)
+                 for c in CASES[:-1] if c in str(p.tag)}
+        if cases:
+            name_cases = cases if name_cases is None else name_cases & cases
+    case = next(iter(name_cases)) if name_cases and len(name_cases) == 1 else None
     skip = {tok.i + 1 for tok in span if tok.i < span.end - 1 and initial_length(
         span.doc, tok.i) == 2}  # the full stop of "Дж."
     saints = rules()["saint_words"]
@@ -101,7 +111,7 @@ def person_name(span: Span) -> tuple[str, list[str]]:
         if "-" in text and tok.i < span.end - 1:
             nom = _hyphenated_first_name(text, gender)  # "Франк-Вальтером" -> "Франк-Вальтер"
         elif any(gender in t or "Fixd" in t for t in name_parses):
-            nom = nominative(text, None, prefer="Surn" if tok.i == span.end - 1
+            nom = nominative(text, case, prefer="Surn" if tok.i == span.end - 1
                              else "Name", gender=gender)
         else:
             # not known as a name of this person's gender: keep it as written

@@ -980,6 +980,17 @@ def _adjective_reading(tok: Token) -> bool:
         t.startswith("ADJF") for t in tags_of(tok.text)))
 
 
+def eponym(doc: Doc, span: Span) -> bool:
+    """Is a person's name the name of a thing called after him ("вулицю Грушевського",
+    "орденом Богдана Хмельницького", "премію імені Олеся Гончара"; ``eponym_nouns``, as
+    lemmas or as written)? Then it names no actor of the text."""
+    if span.label_ != "PERSON" or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    nouns = rules()["eponym_nouns"]
+    return before.text.islower() and (before.lemma_ in nouns or before.lower_ in nouns)
+
+
 def sentence_initial(tok: Token) -> bool:
     """Is the token the first word of its sentence (after quotes or brackets)?"""
     from litopys.pipeline.analysis import sentence_index
@@ -1054,6 +1065,7 @@ class EntityRecognizer:
         self._place_surnames(doc, spans, taken)
         self._named_states(doc, claim, taken, release)
         self._meetings(doc, claim, taken)
+        self._kind_assemblies(doc, claim, taken)
         self._marked_places(doc, claim, taken)
         self._named_landmarks(doc, claim, taken)
         self._quoted_documents(doc, spans, claim, taken, release)
@@ -1078,7 +1090,7 @@ class EntityRecognizer:
         self._meeting_anaphora(doc, spans, claim, taken)
         self._bracketed_abbreviations(doc, spans)
         spans[:] = [self._with_given_name(doc, self._without_opener(doc, s), taken)
-                    for s in spans]
+                    for s in spans if not eponym(doc, s)]
         spans.sort(key=lambda s: s.start)
         doc.spans["mentions"] = spans
         return doc
@@ -1959,11 +1971,17 @@ class EntityRecognizer:
         def place_at(k: int) -> bool:
             return k in at and at[k].label_ == "GPE"
 
-        for i in range(2, len(doc) - 2):
+        def town_at(k: int) -> bool:
+            # a place no dictionary knows, or a city of a state (not a state itself)
+            return place_at(k) and (not at[k]._.entity_id or
+                                    gazetteer().actor(at[k]._.entity_id).polity is not None)
+
+        for i in range(2, len(doc)):  # (the last word of a list may end the text)
             tok, old = doc[i], at.get(i)
             if not is_cap(tok) or (old is not None and (old.label_ != "PERSON" or len(old) > 1)):
                 continue
-            between = doc[i - 1].lower_ in seps and doc[i + 1].lower_ in seps and \
+            between = i + 2 < len(doc) and doc[i - 1].lower_ in seps and \
+                doc[i + 1].lower_ in seps and \
                 place_at(i - 2) and place_at(i + 2) and not known_surname(tok.text)
             # "в Молдавии и Валахии": the second of two words after a preposition that
             # takes no person, in the first one's case, is a place too
@@ -1978,7 +1996,22 @@ class EntityRecognizer:
                  and doc[i - 3].text in dashes and place_at(i - 4))
                 or (i + 4 < len(doc) and doc[i + 1].text in dashes and place_at(i + 2)
                     and doc[i + 3].text in dashes and place_at(i + 4)))
-            if between or second or route:
+            # "під Білою Церквою та Корсунню": the same after a place of several words
+            # that follows a preposition of place
+            first = at.get(i - 2)
+            second = second or (
+                doc[i - 1].lower_ in rules()["name_conjunctions"] and place_at(i - 2) and
+                first.start > 0 and doc[first.start - 1].lower_ in
+                rules()["locative_prepositions"] and
+                bool(_reading_cases(tok) & _reading_cases(doc[i - 2])) and located_word(tok))
+            # "у районі Білої Церкви, Василькова, Богуслава": a person by the model, the
+            # last of a list of two towns or more, in the case of the one before it (not
+            # "з Польщею, Литвою та Сіцінським": states)
+            last = old is not None and i >= 4 and doc[i - 1].lower_ in seps and doc[i - 3].lower_ in seps and \
+                town_at(i - 2) and town_at(i - 4) and not known_surname(tok.text) and \
+                (i + 1 >= len(doc) or not is_cap(doc[i + 1])) and \
+                bool(_reading_cases(tok) & _reading_cases(doc[i - 2]))
+            if between or second or route or last:
                 if old is not None:
                     spans.remove(old)
                     taken[i] = False
@@ -2379,6 +2412,23 @@ class EntityRecognizer:
             if all(doc[k].lemma_ in rules()["state_form_adjectives"] for k in range(start, i)):
                 continue  # "Федеративної Республіки" (Югославія): a form, no state named
             claim(Span(doc, start, i + 1, label="GPE"))
+
+    @staticmethod
+    def _kind_assemblies(doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
+        """An assembly named by its kind: a lower-case adjective of ``assembly_kinds``
+        before a lower-case assembly noun agreeing with it ("військова рада",
+        "старшинської ради"; the golds list them as bodies). The adjective
+        may open a sentence ("Старшинська рада виконувала ...")."""
+        kinds = rules()["assembly_kinds"]
+        heads = rules()["assembly_heads"]
+        for i in range(len(doc) - 1):
+            adj, head = doc[i], doc[i + 1]
+            if taken[i] or taken[i + 1] or not head.text.islower() or \
+                    not (adj.text.islower() or sentence_initial(adj)) or \
+                    not reads_as(adj.text, kinds) or not reads_as(head.text, heads) or \
+                    not _agree(adj, head):
+                continue
+            claim(Span(doc, i, i + 2, label="ORG"))
 
     @staticmethod
     def _meetings(doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]

@@ -516,3 +516,12 @@ def test_actors_group_noun_alone_is_what_its_last_use_named(text: str, trigger: 
     ch = litopys.extract(text)
     ev = next(e for e in ch.events if e.trigger == trigger)
     assert source in ev.source
+
+
+def test_actors_surname_in_the_case_of_its_given_name() -> None:
+    # "Швачка" is also the genitive of "Швачко": after the nominative "Микита" it is the
+    # nominative, so "Швачки" later is the same man
+    ch = litopys.extract("У 1768 році загоном керував Микита Швачка. Згодом загін Швачки "
+                         "оточили російські війська.")
+    people = [e for e in ch.entities if e.type == "PERSON"]
+    assert len(people) == 1 and people[0].name == "Микита Швачка"

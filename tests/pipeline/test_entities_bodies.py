@@ -367,3 +367,23 @@ def test_entities_chamber_and_bank_with_their_state_name_a_body(text: str, menti
 def test_entities_armed_forces_of_ukraine_by_their_full_name(text: str, mention: str) -> None:
     entity = _by_mention(litopys.extract(text), mention)
     assert entity is not None and entity.id == "zsu"
+
+
+@pytest.mark.parametrize("text,mention,eid", [
+    ("У 2022 році Державний департамент США схвалив продаж зброї.",
+     "Державний департамент США", "us_state_department"),
+    ("У 2022 році Пентагон передав Україні зброю.", "Пентагон", "pentagon"),
+    ("У 2022 році Бундестаг проголосував за постачання зброї.", "Бундестаг", "bundestag"),
+    ("У 2022 році Державна прикордонна служба не пропустила вантаж.",
+     "Державна прикордонна служба", "border_guard_ukr"),
+])
+def test_entities_bodies_of_the_dictionary_by_their_full_names(text: str, mention: str,
+                                                               eid: str) -> None:
+    entity = _by_mention(litopys.extract(text), mention)
+    assert entity is not None and entity.id == eid
+
+
+def test_entities_department_with_its_genitive_words_is_a_body() -> None:
+    entity = _by_mention(litopys.extract("У 2015 році Департамент контррозвідки СБУ затримав "
+                                         "агента."), "Департамент контррозвідки СБУ")
+    assert entity is not None and entity.type == "ORG"

@@ -31,6 +31,12 @@ def test_entities_state_adjective_before_members_in_the_plural_is_a_group_of_the
     assert entity is not None and entity.type == "ORG" and entity.affiliation == "pol"
 
 
+def test_entities_state_adjective_before_voivodes_in_the_plural_is_a_group_of_the_state() -> None:
+    entity = _by_mention(litopys.extract("У 1514 році московські воєводи відступили до Смоленська."),
+                         "московські воєводи")
+    assert entity is not None and entity.type == "ORG"
+
+
 def test_entities_state_adjective_before_one_member_is_no_group() -> None:
     ch = litopys.extract("У 1863 році польський повстанець утік за кордон.")
     assert "польський повстанець" not in _mentions(ch)
@@ -374,3 +380,33 @@ def test_a_tatar_force_of_the_seventeenth_century_acts_for_the_crimean_khanate()
     ch = litopys.extract("У 1651 році татарська кіннота втекла з поля бою під Берестечком.")
     force = next(e for e in ch.entities if any(m.text == "татарська кіннота" for m in e.mentions))
     assert force.type == "ORG" and force.affiliation == "crimean_khanate"
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("У 1677 році військова рада ухвалила відступити.", "військова рада"),
+    ("Старшинська рада виконувала функцію дорадчого органу при гетьмані.", "Старшинська рада"),
+])
+def test_entities_assembly_named_by_its_kind_is_a_body(text: str, mention: str) -> None:
+    assert _typed(text, mention, "ORG")
+
+
+def test_entities_kind_adjective_before_another_noun_is_no_body() -> None:
+    assert "військова допомога" not in _mentions(
+        litopys.extract("У 1677 році військова допомога не надійшла."))
+
+
+@pytest.mark.parametrize("text,name", [
+    ("У 2014 році протестувальники вийшли на вулицю Грушевського.", "Грушевського"),
+    ("У 1944 році його нагородили орденом Богдана Хмельницького.", "Богдана Хмельницького"),
+    ("У 1990 році премію імені Олеся Гончара вручили письменникові.", "Олеся Гончара"),
+    ("В 1990 году он жил на улице Пушкина.", "Пушкина"),
+])
+def test_entities_name_of_a_thing_called_after_a_person_is_no_person(text: str,
+                                                                    name: str) -> None:
+    assert name not in _mentions(litopys.extract(text))
+
+
+def test_entities_person_after_an_ordinary_noun_stays_a_person() -> None:
+    entity = _by_mention(litopys.extract("У 1654 році посли гетьмана Богдана Хмельницького "
+                                         "прибули до Москви."), "Богдана Хмельницького")
+    assert entity is not None and entity.type == "PERSON"

@@ -402,3 +402,20 @@ def test_entities_surname_with_initials_after_it_is_a_person(text: str, mention:
 def test_entities_initial_before_a_surname_stays_with_it() -> None:
     ch = litopys.extract("Уряд у Фастові П. Скоропадський не визнав.")
     assert {e.type for e in ch.entities if e.name == "Фастів"} == {"GPE"}
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("У 1768 році повстанці діяли в районі Білої Церкви, Василькова, Богуслава.", "Богуслава"),
+    ("У 1665 році польське військо зазнало поразки під Білою Церквою та Корсунню.",
+     "Корсунню"),
+])
+def test_entities_last_word_of_a_list_of_towns_is_a_town(text: str, mention: str) -> None:
+    ch = litopys.extract(text)
+    entity = next((e for e in ch.entities if any(m.text == mention for m in e.mentions)), None)
+    assert entity is not None and entity.type == "GPE"
+
+
+def test_entities_list_of_states_does_not_make_its_last_person_a_town() -> None:
+    ch = litopys.extract("У 1768 році гайдамаки воювали з Польщею, Литвою та Младановичем.")
+    entity = _by_mention(ch, "Младановичем")
+    assert entity is None or entity.type == "PERSON"
