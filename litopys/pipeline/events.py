@@ -2310,10 +2310,20 @@ class EventExtractor:
                 continue
             if F.text[k] in CLAUSE_MARKS:
                 return False
-            if F.pos[k] == "NOUN" and F.case[k] == "Nom" and k not in self.mention_tokens:
+            if F.pos[k] == "NOUN" and F.case[k] == "Nom" and k not in self.mention_tokens \
+                    and not self._verb_object(k, lo):
                 return True
             k -= 1
         return False
+
+    def _verb_object(self, k: int, lo: int) -> bool:
+        """Is the noun ``k`` the object of a verb right before it (adjectives between): "X
+        підпалив табір і почав відступ" ("табір" looks nominative, but is no subject)?"""
+        F = self.F
+        j = k - 1
+        while j >= lo and F.pos[j] in ("ADJ", "DET"):
+            j -= 1
+        return j >= lo and F.pos[j] == "VERB"
 
     def _aspect_verb(self, trig: _Trigger) -> int | None:
         """The aspectual verb whose object a noun trigger is ("почати наступ"), if any."""
