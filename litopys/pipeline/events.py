@@ -528,6 +528,13 @@ class EventExtractor:
                     continue
                 if trig.pos == "NOUN" and src and not tgt:
                     tgt = self._sentence_targets(doc, sent, sent_mentions, src)
+                if trig.pos == "VERB" and tgt and not src and story and not passive and \
+                        trig.cameo[:2] not in UNDIRECTED_ROOTS and trig.frame not in SAYING_FRAMES:
+                    # "всі спроби взяти Білу Церкву штурмом не давали наслідків", "заявили
+                    # …, звинувативши Україну": a verb with an object and no subject the text
+                    # names goes on with the parties the narrative is about (a statement has
+                    # its own speaker)
+                    src = [a for a in story[-1].source + story[-1].target if a not in tgt]
                 if trig.pos == "NOUN" and tgt and not src and story and \
                         (self.F.case[trig.head] == "Nom" or trig.frame == "invade"):
                     # "Наступного дня розпочався спільний наступ проти Червоної Армії":

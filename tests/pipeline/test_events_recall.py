@@ -18,3 +18,17 @@ def test_a_noun_right_after_a_verb_is_its_object_not_a_subject() -> None:
     # coordination keeps the first one's subject
     evs = _names("У 1678 році Ібрагім-паша наказав підпалити табір і почав відступ від Чигирина.")
     assert any(src == ["Ібрагім-паша"] and trig.startswith("відступ") for src, _, _, trig in evs), evs
+
+
+def test_a_verb_with_an_object_and_no_subject_goes_on_with_the_story() -> None:
+    # no subject named: the parties the narrative is about took part in it
+    evs = _names("У 1702 р. польське військо напало на Молдову. "
+                 "Проте всі спроби взяти Сучаву штурмом не давали наслідків.")
+    took = [e for e in evs if e[3].startswith("взяти")]
+    assert took and "Польща" in took[0][0] and took[0][1] == ["Сучава"], evs
+
+
+def test_a_statement_with_no_subject_takes_no_speaker_from_the_story() -> None:
+    # a statement has its own speaker: the story's parties are not taken for it
+    evs = _names("У 1702 р. Польща напала на Молдову. Згодом повідомив Туреччину про напад.")
+    assert not any(e[3].startswith("повідомили") for e in evs), evs
