@@ -32,3 +32,11 @@ def test_a_statement_with_no_subject_takes_no_speaker_from_the_story() -> None:
     # a statement has its own speaker: the story's parties are not taken for it
     evs = _names("У 1702 р. Польща напала на Молдову. Згодом повідомив Туреччину про напад.")
     assert not any(e[3].startswith("повідомили") for e in evs), evs
+
+
+def test_verbs_of_siege_and_liberation() -> None:
+    # codebook verbs the lexicon lacked (session 16): besieging (191), taking back (192)
+    evs = _names("У 1683 р. турецьке військо облягло Відень.\n"
+                 "У 1943 р. Червона армія визволила Київ від Німеччини.")
+    assert any(t.startswith("облягло") and c == "191" for _, _, c, t in evs), evs
+    assert any(t.startswith("визволила") and c[:2] == "19" for _, _, c, t in evs), evs
