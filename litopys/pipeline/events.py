@@ -528,6 +528,13 @@ class EventExtractor:
                     continue
                 if trig.pos == "NOUN" and src and not tgt:
                     tgt = self._sentence_targets(doc, sent, sent_mentions, src)
+                if trig.pos == "VERB" and tgt and not src and story and not passive and \
+                        trig.cameo[:2] not in UNDIRECTED_ROOTS and trig.frame not in SAYING_FRAMES:
+                    # "всі спроби взяти Білу Церкву штурмом не давали наслідків", "заявили
+                    # …, звинувативши Україну": a verb with an object and no subject the text
+                    # names goes on with the parties the narrative is about (a statement has
+                    # its own speaker)
+                    src = [a for a in story[-1].source + story[-1].target if a not in tgt]
                 if trig.pos == "NOUN" and tgt and not src and story and \
                         (self.F.case[trig.head] == "Nom" or trig.frame == "invade"):
                     # "Наступного дня розпочався спільний наступ проти Червоної Армії":
@@ -2310,10 +2317,20 @@ class EventExtractor:
                 continue
             if F.text[k] in CLAUSE_MARKS:
                 return False
-            if F.pos[k] == "NOUN" and F.case[k] == "Nom" and k not in self.mention_tokens:
+            if F.pos[k] == "NOUN" and F.case[k] == "Nom" and k not in self.mention_tokens \
+                    and not self._verb_object(k, lo):
                 return True
             k -= 1
         return False
+
+    def _verb_object(self, k: int, lo: int) -> bool:
+        """Is the noun ``k`` the object of a verb right before it (adjectives between): "X
+        підпалив табір і почав відступ" ("табір" looks nominative, but is no subject)?"""
+        F = self.F
+        j = k - 1
+        while j >= lo and F.pos[j] in ("ADJ", "DET"):
+            j -= 1
+        return j >= lo and F.pos[j] == "VERB"
 
     def _aspect_verb(self, trig: _Trigger) -> int | None:
         """The aspectual verb whose object a noun trigger is ("почати наступ"), if any."""
