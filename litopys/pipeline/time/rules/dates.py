@@ -434,17 +434,20 @@ def _numeric_full_range(m: re.Match[str], text: str, orig: str) -> Hit | None:
     rf"(?P<d1>[0-9](?<![\w.,:].)[0-9]?)(?:\s*[-–—]\s*(?P<d>[0-9][0-9]?)(?=\.))?"
     rf"\s*[.\s]\s*(?P<m>{ROMAN})\s*[.\s]\s*(?P<y>[12][0-9]{{3}})"
     rf"(?![\d]|[.,]\d)(?P<ys>{YS})?",
+    # "22-VI-1941": hyphens around the month
+    rf"(?P<d1>[0-9](?<![\w.,:\-].)[0-9]?)-(?P<m>{ROMAN})-(?P<y>[12][0-9]{{3}})(?![\w-])(?P<ys>{YS})?",
 )
 def _roman_month_date(m: re.Match[str], text: str, orig: str) -> Hit | None:
     """"5.III.1918", "24 II 1918": the month in capital Roman numerals."""
     if not orig[m.start("m"):m.end("m")].isupper():
         return None
     d1 = int(m.group("d1"))
-    mo, d, y = roman(m.group("m")), int(m.group("d") or d1), int(m.group("y"))
+    mo, y = roman(m.group("m")), int(m.group("y"))
+    d = int(m.group("d")) if "d" in m.re.groupindex and m.group("d") else d1
     if mo is None or not 1 <= mo <= 12 or not valid_day(y, mo, d):
         return None
     p = Point(y, mo, d)
-    if m.group("d"):
+    if d != d1:
         if not 0 < d1 < d or page_before(text, m.start()):
             return None
         a = Point(y, mo, d1)
@@ -484,3 +487,16 @@ def _new_year(m: re.Match[str], text: str, orig: str) -> Hit | None:
         return None
     p = Point(int(m.group("y")), 1, 1)
     return Hit(m.start(), m.end(), lambda ctx: res_point(p), p.year, "date")
+
+
+@pattern(
+    "iso_date",
+    r"(?P<y>[12](?<![\w.,:/\-].)[0-9]{3})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3][0-9])(?![\w\-]|[.,:]\d)",
+)
+def _iso_date(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """"1941-06-22": an ISO date in prose (a page's metadata, a table copied into the text)."""
+    y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+    if not valid_day(y, mo, d) or not 1000 <= y <= 2100:
+        return None
+    p = Point(y, mo, d)
+    return Hit(m.start(), m.end(), lambda ctx: res_point(p), y, "date")

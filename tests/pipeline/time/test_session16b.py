@@ -1,0 +1,28 @@
+"""Session 16, round 2: general forms of real pages (made-up sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from litopys.pipeline.time import tag
+
+
+def _tags(text: str, anchor: str | None = None) -> list[tuple[str, str | None]]:
+    return [(t.text, t.value) for t in tag(text, anchor=anchor)]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Документ датовано 1941-06-22 у Львові.", ("1941-06-22", "1941-06-22")),
+        ("Лист датовано 22-VI-1941 у Києві.", ("22-VI-1941", "1941-06-22")),
+        ("Лист датовано 22-VI-1941 р. у Києві.", ("22-VI-1941 р.", "1941-06-22")),
+    ],
+)
+def test_time_iso_and_hyphenated_roman_dates(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _tags(text)
+
+
+@pytest.mark.parametrize("text", ["Код 1941-06-22-17 у реєстрі.", "Номер 2020-13-01."])
+def test_time_iso_lookalikes_stay_untagged(text: str) -> None:
+    assert _tags(text) == []
