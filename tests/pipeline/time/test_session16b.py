@@ -26,3 +26,20 @@ def test_time_iso_and_hyphenated_roman_dates(text: str, expected: tuple[str, str
 @pytest.mark.parametrize("text", ["Код 1941-06-22-17 у реєстрі.", "Номер 2020-13-01."])
 def test_time_iso_lookalikes_stay_untagged(text: str) -> None:
     assert _tags(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("22 червня 1941 року почалася війна. Наступної ночі вони відступили.",
+         ("Наступної ночі", "1941-06-23")),
+        ("22 червня 1941 року почалася війна. На третій день місто впало.",
+         ("На третій день", "1941-06-24")),
+        ("22 июня 1941 года началась война. Следующей ночью они отступили.",
+         ("Следующей ночью", "1941-06-23")),
+        ("22 июня 1941 года началась война. На третий день город пал.",
+         ("На третий день", "1941-06-24")),
+    ],
+)
+def test_time_next_night_and_third_day(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _tags(text)
