@@ -43,3 +43,16 @@ def test_time_iso_lookalikes_stay_untagged(text: str) -> None:
 )
 def test_time_next_night_and_third_day(text: str, expected: tuple[str, str]) -> None:
     assert expected in _tags(text)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("В 1939 году. 22 июня 41 года началась война.", ("22 июня 41 года", "1941-06-22")),
+        ("У 1939 році. 22 червня 41 року почалася війна.", ("22 червня 41 року", "1941-06-22")),
+    ],
+)
+def test_time_two_digit_year_after_a_day(text: str, expected: tuple[str, str]) -> None:
+    tags = _tags(text)
+    assert expected in tags
+    assert all(value != "P41Y" for _, value in tags)

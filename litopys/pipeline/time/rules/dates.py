@@ -63,13 +63,19 @@ def _clock_after(m: re.Match[str], orig: str, day_end: int) -> tuple[str | None,
     return time, m.end()
 
 
+_AGO = alt(WORDS["ago_words"])
+
+
 @pattern(
     "date",
-    rf"(?P<d>{DAY0})(?P<dot>\.)?\s*(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?{_AT_CLOCK}",
+    rf"(?P<d>{DAY0})(?P<dot>\.)?\s*(?P<m>{MON})"
+    rf"(?:\s*,?\s*(?:(?P<y>{YEARX})|(?P<sy>[0-9]{{2}}){YS}(?!\s*{_AGO})))?{_AT_CLOCK}",
 )
 def _date(m: re.Match[str], text: str, orig: str) -> Hit | None:
     d = parse_day_number(m.group("d"))
     mo = MONTHS[norm(m.group("m"))]
+    if m.group("sy"):
+        return _short_year_day(m, d, mo)
     if m.group("dot") and (not orig[m.start("m")].islower() or m.group("m").endswith(".")
                            or page_before(text, m.start())):
         return None  # "10. лютого 1919": an ordinal stop; "... 10. Лютий" is a new sentence
@@ -80,6 +86,24 @@ def _date(m: re.Match[str], text: str, orig: str) -> Hit | None:
     return Hit(m.start(), end, day_at(day_point(d, mo, year), time), year, "date")
 
 
+
+
+def _short_year_day(m: re.Match[str], d: int, mo: int) -> Hit | None:
+    """"22 июня 41 года": a year in two digits with a year word after a day, read in the
+    narrative's century (the nearest year ending so); no value without a narrative."""
+    if not 0 < d < 32 or not valid_day(2000, mo, d):
+        return None
+    two = int(m.group("sy"))
+
+    def resolve(ctx: Ctx) -> Res:
+        if ctx.ref is None:
+            return Res(None, source="narrative")
+        y = near_year(two, ctx.ref.year)
+        if not valid_day(y, mo, d):
+            return Res(None, source="narrative")
+        return res_point(Point(y, mo, d), "narrative", ctx.ref.value)
+
+    return Hit(m.start(), m.end(), resolve, None, "date")
 
 
 # "Вересня 7 дня 1649 року", "Января 10-го 1675": the month before its day, as older
