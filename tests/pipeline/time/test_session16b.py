@@ -56,3 +56,20 @@ def test_time_two_digit_year_after_a_day(text: str, expected: tuple[str, str]) -
     tags = _tags(text)
     assert expected in tags
     assert all(value != "P41Y" for _, value in tags)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("У 1920 році був мир. Через 5-6 років війна скінчилася.", ("Через 5-6 років", "1926")),
+        ("Війна тривала 5–6 років.", ("5–6 років", "P6Y")),
+        ("Наступ тривав протягом 3–4 днів.", ("протягом 3–4 днів", "P4D")),
+        ("Робота триває 2-3 тижні.", ("2-3 тижні", "P3W")),
+    ],
+)
+def test_time_a_range_of_counts(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _tags(text)
+
+
+def test_time_a_year_range_stays_a_range() -> None:
+    assert ("У 1941-1945 роках", "1941/1945") in _tags("У 1941-1945 роках")

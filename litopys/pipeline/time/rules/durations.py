@@ -55,7 +55,8 @@ _LEFT_DUR_RE = re.compile(rf"{L}{_DUR_PRE}\s+(?:{_COUNT_ADJ}\s+)?$")
 
 @pattern(
     "duration",
-    rf"(?P<n>[0-9](?<![\w.,:].)[0-9]{{0,3}})(?:-{_COUNT_SUFFIX})?\s+(?:{_COUNT_ADJ}\s+)?(?P<u>{_UNIT})"
+    rf"(?P<n>[0-9](?<![\w.,:].)[0-9]{{0,3}})(?:\s?[-–—]\s?(?P<n2>[0-9]{{1,3}})(?![\w.,:]))?"
+    rf"(?:-{_COUNT_SUFFIX})?\s+(?:{_COUNT_ADJ}\s+)?(?P<u>{_UNIT})"
     rf"(?:\s+(?P<ago>{_AGO})|\s+(?P<before>{_BEFORE})|\s+(?P<after>{_AFTER}))?",
     rf"(?P<n>{alt(list(NUMBERS))})\s+(?:{_COUNT_ADJ}\s+)?(?P<u>{_UNIT})"
     rf"(?:\s+(?P<ago>{_AGO})|\s+(?P<before>{_BEFORE})|\s+(?P<after>{_AFTER}))?",
@@ -63,6 +64,11 @@ _LEFT_DUR_RE = re.compile(rf"{L}{_DUR_PRE}\s+(?:{_COUNT_ADJ}\s+)?$")
 )
 def _duration(m: re.Match[str], text: str, orig: str) -> Hit | None:
     raw = norm(m.group("n"))
+    if "n2" in m.re.groupindex and m.group("n2"):
+        # "5-6 років", "протягом 3–4 днів": a range of counts is read by its larger one
+        if len(raw) > 3 or int(m.group("n2")) <= int(raw):
+            return None
+        raw = m.group("n2")
     n = raw if raw.isdigit() else NUMBERS[raw]
     first = m.start()
     if n.isdigit() and 0 < int(n) < 10 and not raw.isdigit():
