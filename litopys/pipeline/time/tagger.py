@@ -1075,7 +1075,9 @@ _DAY_PART_CODE = {norm(w): code for code, ws in WORDS["day_parts"].items() for w
 _DAY_PART = re.compile(rf"{L}(?P<w>{alt(list(_DAY_PART_CODE))})\s+$", re.I)
 _CLOCK_UNIT = {norm(w): unit for unit, ws in WORDS["clock_units"].items() for w in ws}
 _HOURS = re.compile(
-    rf"(?<![\w-])(?P<n>\d{{1,3}}|(?:[^\W\d_]|')+)\s+(?P<u>{alt(list(_CLOCK_UNIT), bound=False)})(?![\w-])",
+    rf"(?<![\w-])(?P<n>\d{{1,3}}|(?:[^\W\d_]|')+)"
+    rf"(?:(?P<frac>,5)|\s+(?P<half>{alt(WORDS['half_words'])}))?"
+    rf"\s+(?P<u>{alt(list(_CLOCK_UNIT), bound=False)})(?![\w-])",
     re.I,
 )
 
@@ -1151,8 +1153,9 @@ def hours(text: str, timexes: list[Timex]) -> list[Timex]:
                                precision="day" if day else None, source="narrative",
                                anchor=day))
             continue
+        half = bool(m.group("frac") or m.group("half"))
         part = DAY_PART_AFTER_RE.match(text, m.end())
-        if part is not None and num.isdigit() and 0 < int(num) <= 12 and _CLOCK_UNIT.get(
+        if part is not None and not half and num.isdigit() and 0 < int(num) <= 12 and _CLOCK_UNIT.get(
                 norm(m.group("u"))) == "H":
             # "В Москве было 5 часов вечера": a clock time on the narrative day
             day = next((d.group() for t in reversed(timexes) if t.end <= m.start()
@@ -1163,10 +1166,16 @@ def hours(text: str, timexes: list[Timex]) -> list[Timex]:
                                precision="time" if day else None, source="narrative",
                                anchor=day))
             continue
-        if not num.isdigit() or int(num) == 0 or (norm(m.group("u")) in _PAUCAL and raw.isdigit()
-                                                  and not _paucal(int(num))):
+        if not num.isdigit() or (int(num) == 0 and not half) or (
+                norm(m.group("u")) in _PAUCAL and raw.isdigit() and not half and not _paucal(int(num))):
             continue  # "близько 10 години": a clock time, not ten hours; "з 00 годин": one too
         unit = _CLOCK_UNIT[norm(m.group("u"))]
+        if half:  # "3,5 години", "три з половиною години": PT3H30M
+            whole = f"{int(num)}{unit}" if int(num) else ""
+            value = f"PT{whole}30M" if unit == "H" else f"PT{whole}30S"
+            extra.append(Timex(start=m.start(), end=m.end(), text=m.group(0), value=value,
+                               precision="duration"))
+            continue
         days = next((t for t in timexes if t.end <= m.start() and t.value and
                      re.fullmatch(r"P\d+D", t.value) and
                      _AND_BETWEEN.fullmatch(text, t.end, m.start())), None)

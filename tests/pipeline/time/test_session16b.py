@@ -73,3 +73,21 @@ def test_time_a_range_of_counts(text: str, expected: tuple[str, str]) -> None:
 
 def test_time_a_year_range_stays_a_range() -> None:
     assert ("У 1941-1945 роках", "1941/1945") in _tags("У 1941-1945 роках")
+
+
+def _stage(text: str) -> list[tuple[str, str | None]]:
+    from litopys.pipeline.language import Pipeline
+    return [(t.text, t.value) for t in Pipeline().text(text).timexes]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Бій тривав три з половиною години.", ("три з половиною години", "PT3H30M")),
+        ("Бій тривав 3,5 години.", ("3,5 години", "PT3H30M")),
+        ("Бій тривав 0,5 години.", ("0,5 години", "PT30M")),
+        ("Переговоры длились 2,5 часа.", ("2,5 часа", "PT2H30M")),
+    ],
+)
+def test_time_hours_and_a_half(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _stage(text)
