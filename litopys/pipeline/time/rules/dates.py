@@ -419,16 +419,23 @@ def _bare_day_dash(m: re.Match[str], text: str, orig: str) -> Hit | None:
     return Hit(m.start(), m.end(), resolve, None, "date", optional=True)
 
 
+_CLOCK_LEFT_RE = re.compile(
+    rf"{L}{alt(WORDS['range_from'] + WORDS['range_to'] + WORDS['clock_prepositions'])}\s+$")
+
+
 @pattern(
     "clock_date",
-    rf"(?P<hh>[0-2](?<![\w.,:].)[0-9]?):(?P<mm>[0-5][0-9])[ \t]+(?P<d>{DAY0})\s*(?P<m>{MON})"
+    rf"(?P<hh>[0-2](?<![\w.,:].)[0-9]?)(?P<sep>[:.])(?P<mm>[0-5][0-9])[ \t]+(?P<d>{DAY0})\s*(?P<m>{MON})"
     rf"(?:\s*,?\s*(?P<y>{YEARX}))?",
 )
 def _clock_date(m: re.Match[str], text: str, orig: str) -> Hit | None:
-    """"00:00 15 лютого": a clock time written before its date."""
+    """"00:00 15 лютого": a clock time written before its date; with a stop ("з 18.00 19
+    квітня до 00.00 21 квітня") only after a preposition of a range or a clock."""
     h, d = int(m.group("hh")), parse_day_number(m.group("d"))
     if h > 23 or not 0 < d < 32:
         return None
+    if m.group("sep") == "." and not _CLOCK_LEFT_RE.search(text, max(0, m.start() - 8), m.start()):
+        return None  # "курс 27.50 19 квітня": a number
     time = f"{h:02d}:{m.group('mm')}"
     year = parse_year(m.group("y")) if m.group("y") else None
     base = day_point(d, MONTHS[norm(m.group("m"))], year)
