@@ -94,8 +94,9 @@ def test_time_hours_and_a_half(text: str, expected: tuple[str, str]) -> None:
 
 
 def test_time_a_clock_with_a_stop_before_its_day() -> None:
-    tags = _tags("Комендантська година діє з 18.00 19 квітня до 00.00 21 квітня 2020 року.")
-    assert [v for _, v in tags] == ["2020-04-19T18:00/2020-04-21T00:00"]
+    text = "Комендантська година діє з 18.00 19 квітня до 00.00 21 квітня 2020 року."
+    assert [v for _, v in _tags(text)] == ["2020-04-19T18:00", "2020-04-21T00:00"]
+    assert [v for _, v in _stage(text)] == ["2020-04-19T18:00/2020-04-21T00:00"]
 
 
 def test_time_a_number_with_a_stop_before_a_day_is_no_clock() -> None:
