@@ -101,3 +101,16 @@ def test_time_a_clock_with_a_stop_before_its_day() -> None:
 
 def test_time_a_number_with_a_stop_before_a_day_is_no_clock() -> None:
     assert _tags("Курс 27.50 19 квітня 2020 року.") == [("19 квітня 2020 року", "2020-04-19")]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("В 1917 году. В 12 дня, в субботу, 27 октября, началось восстание.",
+         ("В 12 дня, в субботу, 27 октября", "1917-10-27T12:00")),
+        ("У 1918 році. О 10 годині ранку, у понеділок, 5 травня, почався бій.",
+         ("О 10 годині ранку, у понеділок, 5 травня", "1918-05-05T10:00")),
+    ],
+)
+def test_time_a_clock_takes_the_day_after_a_weekday(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _tags(text)

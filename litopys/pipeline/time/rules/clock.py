@@ -30,7 +30,11 @@ from litopys.pipeline.time.values import Point
 from litopys.pipeline.time.words import WORDS
 
 # The date a clock time may be followed by ("о 2 годині ночі 24 серпня 1939 р.").
-_THEN_DATE = rf"(?:[ \t]+(?P<d>{DAY0})\s*(?P<m>{MON})(?:\s*,?\s*(?P<y>{YEARX}))?)?"
+# A weekday may stand between them ("в 12 дня, в субботу, 27 октября").
+_WEEKDAY_BETWEEN = (rf"(?:,[ \t]*(?:{alt(WORDS['weekday_prepositions'])}[ \t]+)?"
+                    rf"{alt(WORDS['weekdays'])}[ \t]*,)?")
+_THEN_DATE = (rf"(?:{_WEEKDAY_BETWEEN}[ \t]+(?P<d>{DAY0})\s*(?P<m>{MON})"
+              rf"(?:\s*,?\s*(?P<y>{YEARX}))?)?")
 
 
 @pattern(
