@@ -114,3 +114,15 @@ def test_time_a_number_with_a_stop_before_a_day_is_no_clock() -> None:
 )
 def test_time_a_clock_takes_the_day_after_a_weekday(text: str, expected: tuple[str, str]) -> None:
     assert expected in _tags(text)
+
+
+def test_time_a_chronology_line_of_a_day_and_month() -> None:
+    text = "1917 рік\n08.03\nПочаток революції.\n07-08.04\nЗ'їзд товариства.\n1.12\nПункт.\n"
+    tags = _tags(text)
+    assert ("08.03", "1917-03-08") in tags
+    assert ("07-08.04", "1917-04-07/1917-04-08") in tags
+    assert all(t != "1.12" for t, _ in tags)
+
+
+def test_time_a_decimal_on_a_line_of_its_own_needs_a_narrative() -> None:
+    assert _tags("Розділ\n3.14\nЧисло") == []

@@ -233,6 +233,35 @@ def _numeric_day_month(m: re.Match[str], text: str, orig: str) -> Hit | None:
     return Hit(m.start(), m.end(), day_point(d, mo, None), None, "date")
 
 
+@pattern(
+    "line_day_month",
+    # a chronology's line of its own: "08.03", "16.03.", "07-08.04" under a year heading
+    # (two digits each: "1.12" is a section's number)
+    r"(?P<d1>[0-3](?<![^\n].)[0-9])(?:[-–—](?P<d2>[0-3][0-9]))?\.(?P<m>[01][0-9])\.?(?=[ \t]*\n)",
+)
+def _line_day_month(m: re.Match[str], text: str, orig: str) -> Hit | None:
+    """A day and month in digits alone on a line (a chronology's entry), in the
+    narrative's year; a pair of days is a range of that month."""
+    d1, mo = int(m.group("d1")), int(m.group("m"))
+    d2 = int(m.group("d2")) if m.group("d2") else d1
+    if not (1 <= mo <= 12 and 1 <= d1 <= d2 <= 31) or not valid_day(2000, mo, d2):
+        return None
+    if d2 == d1:
+        return Hit(m.start(), m.end(), day_point(d1, mo, None), None, "date")
+    first, last = day_point(d1, mo, None), day_point(d2, mo, None)
+
+    def resolve(ctx: Ctx) -> Res:
+        a, b = first(ctx), last(ctx)
+        if a.value is None or b.value is None:
+            return Res(None, source="narrative")
+        pa, pb = Point.from_iso(a.value), Point.from_iso(b.value)
+        if pa is None or pb is None:
+            return Res(None, source="narrative")
+        return res_range(pa, pb, a.source, a.anchor)
+
+    return Hit(m.start(), m.end(), resolve, None, "range")
+
+
 # "July 17, 2023": month, day, comma, year (dates quoted in English), in the same
 # scan as the months.
 _MONTH_FIRST = r"\s+(?P<fd>[0-9]{1,2}),\s+(?P<fy>[12][0-9]{3})(?![\w'’ʼ]|[.,]\d)"
