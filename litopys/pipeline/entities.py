@@ -462,10 +462,11 @@ def is_initial(tok: Token) -> bool:
 def initial_length(doc: Doc, i: int) -> int:
     """How many tokens the initial at ``i`` takes: 1 for "М.", 2 for a two-letter
     initial the tokenizer splits from its full stop ("Дж" "."), 0 for no initial."""
-    if is_initial(doc[i]):
+    text = features(doc).text
+    if INITIAL_RE.match(text[i]):
         return 1
-    if doc[i].text in rules()["digraph_initials"] and i + 2 < len(doc) and \
-            doc[i + 1].text == "." and (is_cap(doc[i + 2]) or is_initial(doc[i + 2])):
+    if text[i] in rules()["digraph_initials"] and i + 2 < len(doc) and \
+            text[i + 1] == "." and (capitalised(text[i + 2]) or INITIAL_RE.match(text[i + 2])):
         return 2
     return 0
 
@@ -1768,12 +1769,15 @@ class EntityRecognizer:
         sentence.
         """
         stop = rules()["not_person"]
+        digraphs = rules()["digraph_initials"]
         n = len(doc)
+        text = features(doc).text
         runs: list[tuple[int, int]] = []
         i = 0
         while i < n:
-            if taken[i]:
-                i += 1
+            t = text[i]
+            if taken[i] or not (capitalised(t) or t in digraphs or INITIAL_RE.match(t)):
+                i += 1  # (no initial and no capitalised word: neither test below passes)
                 continue
             tok = doc[i]
             if initial_length(doc, i):
