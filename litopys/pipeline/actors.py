@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from litopys.chronicle import Entity, Mention
 from litopys.data.loader import load_yaml
 from litopys.pipeline import extensions  # noqa: F401
-from litopys.pipeline.analysis import sentence_index
+from litopys.pipeline.analysis import features, sentence_index
 from litopys.pipeline.entities import (
     gazetteer,
     initial_length,
@@ -1062,8 +1062,11 @@ class ActorResolver:
             return
         office_lex = offices()
         doc = refs.doc
-        for tok in doc:
-            if not tok.is_alpha or tok.pos_ != "NOUN" or not refs.free(tok):
+        for i, pos in enumerate(features(doc).pos):
+            if pos != "NOUN":
+                continue
+            tok = doc[i]
+            if not tok.is_alpha or not refs.free(tok):
                 continue
             hit = office_lex.lookup(tok.lemma_)
             if hit is None or not _bare_noun(doc, tok, refs.mention_at):
@@ -1097,8 +1100,11 @@ class ActorResolver:
         doc, sentence = refs.doc, refs.sentence
         states = [m for m in refs.mentions
                   if m.label_ == "GPE" and is_state(m._.entity_id or "")]
-        for tok in doc:
-            if tok.lemma_ not in nouns or not refs.free(tok) or \
+        for i, lemma in enumerate(features(doc).lemma):
+            if lemma not in nouns:
+                continue
+            tok = doc[i]
+            if not refs.free(tok) or \
                     not _bare_noun(doc, tok, refs.mention_at, dets, adjective_after=True):
                 continue  # "країна Рад", "держава Ізраїль", "сусідня країна"
             here = sentence(tok.i)
@@ -1125,9 +1131,11 @@ class ActorResolver:
         dets = vocab.get("state_noun_determiners", frozenset())
         doc, mention_at = refs.doc, refs.mention_at
         last: dict[str, tuple[int, str]] = {}  # lemma -> (sentence, entity id) of its last use
-        for tok in doc:
-            lemma = tok.lemma_
-            if lemma not in nouns or not tok.is_alpha:
+        for i, lemma in enumerate(features(doc).lemma):
+            if lemma not in nouns:
+                continue
+            tok = doc[i]
+            if not tok.is_alpha:
                 continue
             here = refs.sentence(tok.i)
             inside = mention_at.get(tok.i)
@@ -1206,8 +1214,17 @@ class ActorResolver:
             if ent.type == "GPE" and ent.mentions:
                 doc_polities.add(ent.id)
         pending: dict[str, list[tuple[int, int, Span | None, RulerRecord]]] = {}
-        for tok in doc:
-            if tok.i in role_tokens or not tok.is_alpha:
+        from litopys.pipeline.morph import normal_forms
+
+        f = features(doc)
+        for i, (lemma, lower, text) in enumerate(zip(f.lemma, f.lower, f.text, strict=True)):
+            # (the title tests below, first on the lists: most tokens are no title)
+            if i in role_tokens or (lemma.lower() not in titles and lower not in titles and
+                                    lemma not in titles and
+                                    not any(w in titles for w in normal_forms(text))):
+                continue
+            tok = doc[i]
+            if not tok.is_alpha:
                 continue
             title = next((w for w in (tok.lemma_.lower(), tok.lower_) if w in titles), None)
             if title is None:

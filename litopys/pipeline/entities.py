@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from litopys.data.loader import load_yaml
 from litopys.lang import each_language, languages, load
 from litopys.pipeline import extensions  # noqa: F401
+from litopys.pipeline.analysis import features
 from litopys.pipeline.morph import (
     CASES,
     current_language,
@@ -320,6 +321,11 @@ def is_cap(tok: Token) -> bool:
     return len(t) > 1 and t[0].isupper() and t[0].isalpha() and not t.isupper()
 
 
+def capitalised(t: str) -> bool:
+    """``is_cap`` of a token's text (for loops over ``features(doc).text``)."""
+    return len(t) > 1 and t[0].isupper() and t[0].isalpha() and not t.isupper()
+
+
 LATIN_RE = re.compile(r"^[A-Za-z][A-Za-z'-]*$")
 QUOTES_OPEN = {"«", "\"", "“", "„"}
 QUOTES_CLOSE = {"»", "\"", "”", "“"}
@@ -456,10 +462,11 @@ def is_initial(tok: Token) -> bool:
 def initial_length(doc: Doc, i: int) -> int:
     """How many tokens the initial at ``i`` takes: 1 for "М.", 2 for a two-letter
     initial the tokenizer splits from its full stop ("Дж" "."), 0 for no initial."""
-    if is_initial(doc[i]):
+    text = features(doc).text
+    if INITIAL_RE.match(text[i]):
         return 1
-    if doc[i].text in rules()["digraph_initials"] and i + 2 < len(doc) and \
-            doc[i + 1].text == "." and (is_cap(doc[i + 2]) or is_initial(doc[i + 2])):
+    if text[i] in rules()["digraph_initials"] and i + 2 < len(doc) and \
+            text[i + 1] == "." and (capitalised(text[i + 2]) or INITIAL_RE.match(text[i + 2])):
         return 2
     return 0
 
@@ -675,8 +682,8 @@ def glosses(doc: Doc) -> list[int]:
     languages = rules()["gloss_languages"]
     out: list[int] = []
     n = len(doc)
-    for i, tok in enumerate(doc):
-        close = GLOSS_BRACKETS.get(tok.text)
+    for i, text in enumerate(features(doc).text):
+        close = GLOSS_BRACKETS.get(text)
         if close is None or i + 2 >= n or doc[i + 1].lower_.rstrip(".") not in languages:
             continue
         k = i + 2 if doc[i + 1].text.endswith(".") or doc[i + 2].text != "." else i + 3
@@ -772,12 +779,13 @@ def not_names(doc: Doc) -> list[int]:
     def word(k: int, part: str) -> bool:
         return doc[k].lemma_ == part or doc[k].lower_ == part
 
-    for i, tok in enumerate(doc):
-        candidates = phrases.get(tok.lemma_, ()) + (
-            phrases.get(tok.lower_, ()) if tok.lower_ != tok.lemma_ else ())
+    f = features(doc)
+    for i, (lemma, lower) in enumerate(zip(f.lemma, f.lower, strict=True)):
+        candidates = phrases.get(lemma, ()) + (
+            phrases.get(lower, ()) if lower != lemma else ())
         if not candidates:
             continue
-        if i and _state_adjective(doc[i - 1]) and tok.lemma_.lower() in state_org_heads():
+        if i and _state_adjective(doc[i - 1]) and lemma.lower() in state_org_heads():
             continue  # "радянські ЗМІ": the media of a state, a group of the state
         for parts in candidates:
             if i + len(parts) <= n and all(word(i + k, p) for k, p in enumerate(parts)):
@@ -1103,7 +1111,7 @@ class EntityRecognizer:
         state_forms = rules()["state_form_heads"]  # "Грецьке королівство": the state
         language = current_language()
         # "чёрному" as the keys: "черному"; "I-го Універсалу" as "I Універсалу"
-        words = [gazetteer_word(t.lower_) for t in doc]
+        words = [gazetteer_word(w) for w in features(doc).lower]
         stops = [t.is_punct or t.is_space for t in doc]
         years = narrative_years(doc)
         n = len(doc)
@@ -1288,10 +1296,11 @@ class EntityRecognizer:
         waters = rules()["water_words"]
         joins = rules()["list_separators"]
         n = len(doc)
-        for i, tok in enumerate(doc[:-1]):
-            word = tok.text  # abbreviations as written: "С." is an initial
+        text = features(doc).text
+        for i in range(n - 1):
+            word = text[i]  # abbreviations as written: "С." is an initial
             j = i + 1
-            if j < n and doc[j].text == "." and not word.endswith("."):
+            if j < n and text[j] == "." and not word.endswith("."):
                 word += "."  # "с" "." as two tokens
                 j += 1
             if word.endswith("."):
@@ -1300,8 +1309,8 @@ class EntityRecognizer:
                 town, water = word in towns, word in waters
             else:
                 town, water = reads_as(word, towns), reads_as(word, waters)
-            if not (town or water) or j >= n or not is_cap(doc[j]) or \
-                    doc[j].text.isupper() or sentence_initial(doc[j]):
+            if not (town or water) or j >= n or not capitalised(text[j]) or \
+                    text[j].isupper() or sentence_initial(doc[j]):
                 continue
             label = "GPE" if town else "LOC"
             if taken[j]:
@@ -1341,10 +1350,11 @@ class EntityRecognizer:
         the noun included."""
         landmarks = rules()["landmark_nouns"]
         n = len(doc)
-        for i, tok in enumerate(doc[:-1]):
+        f = features(doc)
+        for i in range(n - 1):
             j = i + 1
-            if taken[i] or taken[j] or not tok.text.islower() or tok.pos_ != "NOUN" or \
-                    not reads_as(tok.text, landmarks):
+            if taken[i] or taken[j] or not f.text[i].islower() or f.pos[i] != "NOUN" or \
+                    not reads_as(f.text[i], landmarks):
                 continue
             if not is_cap(doc[j]) or _maybe_name(doc[j]) or sentence_initial(doc[j]) or \
                     known_surname(doc[j].text):
@@ -1396,13 +1406,16 @@ class EntityRecognizer:
     def _documents(self, doc: Doc, spans: list[Span], claim, taken, release) -> None:  # type: ignore[no-untyped-def]
         heads = rules()["doc_heads"]
         bodies = {s.start: s for s in spans if s.label_ == "ORG"}
-        words = [t.lower_ for t in doc]
+        f = features(doc)
+        words = f.lower
         n = len(doc)
         quoted = rules()["quoted_doc_heads"]
+        both = heads | quoted
         issuers = issuer_tokens(spans)
-        for i, tok in enumerate(doc):
-            if taken[i] or tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_ not in heads | quoted:
+        for i in range(n):
+            if taken[i] or f.pos[i] not in ("NOUN", "PROPN") or f.lemma[i] not in both:
                 continue
+            tok = doc[i]
             number_end = document_number_end(doc, i + 1)
             issued = self._issuer_title_end(doc, issuers, i) if is_cap(tok) else i + 1
             if issued > i + 1 and not any(taken[k] for k in range(i + 1, issued)
@@ -1553,8 +1566,8 @@ class EntityRecognizer:
         Росією»")."""
         heads = rules()["doc_heads"] | rules()["quoted_doc_heads"]
         n = len(doc)
-        for k, tok in enumerate(doc):
-            if tok.text not in QUOTES_OPEN or k + 2 >= n:
+        for k, text in enumerate(features(doc).text):
+            if text not in QUOTES_OPEN or k + 2 >= n:
                 continue
             end = quoted_title_end(doc, k)
             if end - k < 4:
@@ -1581,10 +1594,13 @@ class EntityRecognizer:
         alliance_words = rules()["alliance_words"]
         alliances = rules()["alliance_ids"]
         n = len(doc)
-        for i, tok in enumerate(doc):
-            alliance = tok.lemma_ in alliance_words
-            if taken[i] or not (tok.lemma_ in heads or alliance) or not (
-                    tok.text.islower() or sentence_initial(tok)):
+        lemmas = features(doc).lemma
+        for i, lemma in enumerate(lemmas):
+            alliance = lemma in alliance_words
+            if taken[i] or not (lemma in heads or alliance):
+                continue
+            tok = doc[i]
+            if not (tok.text.islower() or sentence_initial(tok)):
                 continue
             if i > 0 and doc[i - 1].pos_ == "ADJ" or i + 1 < n and taken[i + 1]:
                 continue  # "мирна конференція", "конференції ООН": not the one named
@@ -1753,12 +1769,15 @@ class EntityRecognizer:
         sentence.
         """
         stop = rules()["not_person"]
+        digraphs = rules()["digraph_initials"]
         n = len(doc)
+        text = features(doc).text
         runs: list[tuple[int, int]] = []
         i = 0
         while i < n:
-            if taken[i]:
-                i += 1
+            t = text[i]
+            if taken[i] or not (capitalised(t) or t in digraphs or INITIAL_RE.match(t)):
+                i += 1  # (no initial and no capitalised word: neither test below passes)
                 continue
             tok = doc[i]
             if initial_length(doc, i):
@@ -1915,9 +1934,10 @@ class EntityRecognizer:
 
         first, _ = sentence_index(doc)
         starts: dict[int, int] = {}
-        for i, tok in enumerate(doc):
-            if taken[i] or not is_cap(tok):
+        for i, text in enumerate(features(doc).text):
+            if taken[i] or not capitalised(text):
                 continue
+            tok = doc[i]
             if i == first[i] and is_known(tok.text) and not _maybe_name(tok):
                 continue  # an ordinary word opening the sentence
             if _name_tagged(tok) and is_known(tok.text):
@@ -2020,8 +2040,12 @@ class EntityRecognizer:
     def _places(self, doc: Doc, claim, taken) -> None:  # type: ignore[no-untyped-def]
         """"до Переяслава", "у Ялті", "під Іловайськом": a capitalised inanimate noun
         after a preposition of place, inside a sentence, is a place."""
-        for i, tok in enumerate(doc):
-            if taken[i] or i == 0 or not is_cap(tok) or sentence_initial(tok):
+        text = features(doc).text
+        for i, t in enumerate(text):
+            if taken[i] or i == 0 or not capitalised(t):
+                continue
+            tok = doc[i]
+            if sentence_initial(tok):
                 continue
             if doc[i - 1].lower_ not in rules()["place_prepositions"] or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -2062,11 +2086,13 @@ class EntityRecognizer:
                     k += step  # ", та"
             return out
 
-        for h, head in enumerate(doc):
-            if not head.text.islower() or head.pos_ != "NOUN" or \
-                    head.lemma_ not in landmarks or \
-                    not any("plur" in t for t in tags_of(head.text)):
+        f = features(doc)
+        for h in range(len(doc)):
+            if not f.text[h].islower() or f.pos[h] != "NOUN" or \
+                    f.lemma[h] not in landmarks or \
+                    not any("plur" in t for t in tags_of(f.text[h])):
                 continue
+            head = doc[h]
             before = listed(h - 1, -1)
             first = h + 2 if h + 2 < n and doc[h + 1].text in (":", "—", "–") else h + 1
             after = listed(first, 1)
@@ -2105,10 +2131,12 @@ class EntityRecognizer:
                 return k, k + 1, (tok.text,)
             return None
 
-        for h, head in enumerate(doc):
-            if h < 3 or not head.text.islower() or head.lemma_ not in heads or \
-                    not any("plur" in t for t in tags_of(head.text)):
+        f = features(doc)
+        for h in range(3, len(doc)):
+            if not f.text[h].islower() or f.lemma[h] not in heads or \
+                    not any("plur" in t for t in tags_of(f.text[h])):
                 continue
+            head = doc[h]
             found: list[tuple[int, int, tuple[str, ...]]] = []
             k = h - 1
             while k >= 0 and (item := element(k)) is not None:
@@ -2141,11 +2169,13 @@ class EntityRecognizer:
         heads = category_nouns() | rules()["body_heads"] | rules()["meeting_heads"] | \
             rules()["state_heads"] | rules()["event_nouns"]
         gaz = gazetteer()
-        words = [t.lower_ for t in doc]
-        for i, tok in enumerate(doc[:-1]):
-            if taken[i] or not is_cap(tok) or not (
-                    tok.pos_ == "ADJ" or any(t.startswith("ADJF") for t in tags_of(tok.text))):
+        f = features(doc)
+        words = f.lower
+        for i in range(len(doc) - 1):
+            if taken[i] or not capitalised(f.text[i]) or not (
+                    f.pos[i] == "ADJ" or any(t.startswith("ADJF") for t in tags_of(f.text[i]))):
                 continue
+            tok = doc[i]
             nxt = doc[i + 1]
             if not _agree(tok, nxt):
                 continue
@@ -2180,8 +2210,9 @@ class EntityRecognizer:
         heads = rules()["eponym_heads"] | rules()["body_heads"] | rules()["org_heads"] | \
             rules()["force_heads"]
         n = len(doc)
-        for e, tok in enumerate(doc):
-            if tok.lower_ not in rules()["eponym_words"] or e == 0 or taken[e]:
+        eponym_words = rules()["eponym_words"]
+        for e, lower in enumerate(features(doc).lower):
+            if lower not in eponym_words or e == 0 or taken[e]:
                 continue
             head = e - 1
             if taken[head] or doc[head].pos_ != "NOUN" or not reads_as(doc[head].text, heads):
@@ -2212,11 +2243,13 @@ class EntityRecognizer:
         forces = rules()["force_heads"]
         gaz = gazetteer()
         n = len(doc)
-        words = [t.lower_ for t in doc]
+        f = features(doc)
+        words = f.lower
         people_heads = rules()["people_body_heads"]
-        for i, tok in enumerate(doc):
-            if taken[i] or tok.pos_ != "NOUN":
+        for i in range(n):
+            if taken[i] or f.pos[i] != "NOUN":
                 continue
+            tok = doc[i]
             of_people = tok.text.islower() and reads_as(tok.text, people_heads)
             if not reads_as(tok.text, heads) and not of_people:  # ("Рада": "рад" first)
                 if reads_as(tok.text, forces):
@@ -2328,10 +2361,14 @@ class EntityRecognizer:
         order of lists and references), not a place ("у Фастові П. Скоропадський": the
         initial opens the next name)."""
         n = len(doc)
-        for k, tok in enumerate(doc[:-1]):
-            if not POSTFIX_INITIALS_RE.match(doc[k + 1].text) or taken[k] or \
-                    not is_cap(tok) or not tok.is_alpha or tok.text.isupper() or \
-                    len(tok.text) < 3 or sentence_initial(tok):
+        text = features(doc).text
+        for k in range(n - 1):
+            if not POSTFIX_INITIALS_RE.match(text[k + 1]) or taken[k] or \
+                    not capitalised(text[k]):
+                continue
+            tok = doc[k]
+            if not tok.is_alpha or tok.text.isupper() or len(tok.text) < 3 or \
+                    sentence_initial(tok):
                 continue
             j = k + 1
             while j < n and j - k <= 2 and not taken[j] and POSTFIX_INITIALS_RE.match(doc[j].text):
@@ -2353,8 +2390,9 @@ class EntityRecognizer:
         heads = rules()["org_heads"] | rules()["quoted_org_heads"]
         gaz = gazetteer()
         n = len(doc)
-        for i, tok in enumerate(doc[:-2]):
-            if tok.lemma_ not in heads and not reads_as(tok.text, heads):
+        f = features(doc)
+        for i in range(n - 2):
+            if f.lemma[i] not in heads and not reads_as(f.text[i], heads):
                 continue
             q = i + 1  # the opening quote
             if doc[q].text.isupper() and doc[q].text.isalpha() and q + 2 < n:
@@ -2421,10 +2459,12 @@ class EntityRecognizer:
         may open a sentence ("Старшинська рада виконувала ...")."""
         kinds = rules()["assembly_kinds"]
         heads = rules()["assembly_heads"]
+        text = features(doc).text
         for i in range(len(doc) - 1):
+            if taken[i] or taken[i + 1] or not text[i + 1].islower():
+                continue
             adj, head = doc[i], doc[i + 1]
-            if taken[i] or taken[i + 1] or not head.text.islower() or \
-                    not (adj.text.islower() or sentence_initial(adj)) or \
+            if not (adj.text.islower() or sentence_initial(adj)) or \
                     not reads_as(adj.text, kinds) or not reads_as(head.text, heads) or \
                     not _agree(adj, head):
                 continue
@@ -2438,9 +2478,11 @@ class EntityRecognizer:
         adjective must be a place's or unknown ("Міжнародна конференція" is no name)."""
         heads = rules()["meeting_heads"]
         gaz = gazetteer()
-        for i, tok in enumerate(doc):
-            if taken[i] or not tok.text.islower() or tok.lemma_ not in heads:
+        f = features(doc)
+        for i in range(len(doc)):
+            if taken[i] or not f.text[i].islower() or f.lemma[i] not in heads:
                 continue
+            tok = doc[i]
             start = i
             while start > 0 and i - start < 2 and not taken[start - 1] and \
                     doc[start - 1].text.islower() and doc[start - 1].pos_ == "ADJ" and \
@@ -2587,8 +2629,8 @@ class EntityRecognizer:
         """"інформує Lb.ua", "повідомляє iPress.ua": a web site's name is an organisation
         (a news site quoted as a source), no person."""
         pattern = site_re()
-        for i, tok in enumerate(doc):
-            if not taken[i] and "." in tok.text and pattern.match(tok.text):
+        for i, text in enumerate(features(doc).text):
+            if not taken[i] and "." in text and pattern.match(text):
                 claim(Span(doc, i, i + 1, label="ORG"))
 
     @staticmethod
@@ -2631,8 +2673,7 @@ class EntityRecognizer:
         lacks, with the capitalised adjectives before them; and the short names of
         ministries ("Міноборони")."""
         short = rules()["ministry_short_names"]  # "Міноборони", "Мін'юст"
-        for i, tok in enumerate(doc):
-            t = tok.text
+        for i, t in enumerate(features(doc).text):
             if not taken[i] and t in short:
                 claim(Span(doc, i, i + 1, label="ORG"))
                 continue

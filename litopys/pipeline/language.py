@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from litopys.chronicle import Chronicle, Document, Entity, Event, Mention, Timex
 from litopys.data.gazetteer import BUILD_DIR
-from litopys.lang import DEFAULT_LANGUAGE
+from litopys.lang import DEFAULT_LANGUAGE, load
 from litopys.pipeline import factories  # noqa: F401  (registers the factories)
 from litopys.pipeline.analysis import customise_tokenizer
 from litopys.pipeline.ingest import from_text, markdown_mask
@@ -114,6 +114,18 @@ class Pipeline:
     def text(self, text: str, anchor: str | None = None) -> Chronicle:
         """Analyse a string. RETURNS (Chronicle): its chronicle."""
         return self(from_text(text), anchor)
+
+    def warm_up(self, language: str = DEFAULT_LANGUAGE) -> None:
+        """Analyse a short text of the language (``warm_up.yaml``) and drop the result.
+
+        The stages load their models, dictionaries and gazetteers when their first
+        document comes (~0.6 CPU-s): the batch worker calls this while it loads the
+        pipeline, so that loading is not charged to its first document. The caches it
+        fills hold pure functions of a word: no later result changes.
+        """
+        document = from_text(load("warm_up", language)["text"])
+        document.language = language
+        self.run(document)
 
     def _chunked(self, document: Document, anchor: str | None) -> tuple[Chronicle, int]:
         """Analyse a long document chunk by chunk and merge the chronicles.

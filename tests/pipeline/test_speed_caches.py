@@ -34,3 +34,20 @@ def test_gazetteer_word_is_the_normalised_ordinal_key() -> None:
 
     for word in ("чёрному", "i-го", "1-го", "київ", "пів-острова"):
         assert gazetteer_word(word) == ordinal_key(normalize_form(word))
+
+
+def test_rule_loops_read_the_feature_lists_of_the_tokens(pipeline) -> None:
+    """The entity and actor loops read ``features(doc)`` instead of making Tokens: the
+    lists hold what the tokens say after the whole pipeline, and ``capitalised`` is
+    ``is_cap`` on a token's text."""
+    from litopys.pipeline.analysis import features
+    from litopys.pipeline.entities import capitalised, is_cap
+
+    doc = pipeline.make_doc(from_text(
+        "Президент УНР С. Петлюра 9 лютого 1918 року у Бресті підписав «Мирний договір» "
+        "з Німеччиною, а гетьман П. Скоропадський жив у м. Києві."))
+    f = features(doc)
+    assert f.text == [t.text for t in doc] and f.lower == [t.lower_ for t in doc]
+    assert f.lemma == [t.lemma_ for t in doc] and f.pos == [t.pos_ for t in doc]
+    assert [capitalised(t.text) for t in doc] == [is_cap(t) for t in doc]
+    assert any(capitalised(t) for t in f.text) and not capitalised("УНР")
