@@ -100,6 +100,9 @@ MEETING_NOUN_FRAMES = frozenset({"meet_with", "discuss", "consult_with", "negoti
 # unknown type ("Наполеон розгромив ... російську армію"), coded by GENERIC_CAMEO, the root
 # most gold events of the read sets have (05: 191 of 750), with a neutral Goldstein weight
 GENERIC_FRAME = "generic"
+#: the frame of travel and visits (042); with armies named before it in the sentence it is
+#: a campaign (fighting, GENERIC_FORCE_CAMEO)
+VISIT_FRAME = "visit"
 GENERIC_CAMEO = "050"
 GENERIC_FORCE_CAMEO = "190"  # ... or this when the clause names armies ("війська", "полк")
 GENERIC_NOTE = " (type guessed: the verb is not in the trigger lexicon)"
@@ -406,6 +409,11 @@ class EventExtractor:
                             or any(t.cameo[:2] == GENERIC_FORCE_CAMEO[:2] for t in found)):
                         # a narrative of fighting: the unlisted verb is guessed as fighting
                         trig.cameo = GENERIC_FORCE_CAMEO
+                if trig.frame == VISIT_FRAME and trig.pos == "VERB" and any(
+                        self.F.lemma[j] in self.W.forces for j in range(sent.start, trig.start)):
+                    # "Орлик із … армією … вирушив на Правобережжя": a journey with
+                    # armies is a campaign, not a visit
+                    trig.cameo = GENERIC_FORCE_CAMEO
                 if not src and trig.pos == "VERB":
                     # "радянському уряду вдалося укласти": the dative is who did it
                     src = self._dative_experiencer(doc, clause, trig, sent_mentions)

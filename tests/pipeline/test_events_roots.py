@@ -130,3 +130,13 @@ def test_an_abbreviated_was_is_not_the_conditional_particle() -> None:
     # "б." abbreviates "була" in encyclopedic prose; "б" alone is the particle
     ev = _one("У 1812 р. Росія б. змушена поступитися Туреччині Молдавією.", "поступитися")
     assert ev.mode == "asserted"
+
+
+def test_a_journey_with_armies_is_a_campaign() -> None:
+    # "Орлик із … армією, з польським відділом …, вирушив": a journey with armies named
+    # before the verb in its sentence is fighting (190), not a visit (042) (session 16)
+    ev = _one("Весною 1711 р. Орлик із українською армією, з татарськими загонами, вирушив "
+              "проти Росії.", "вирушив")
+    assert ev.cameo == "190"
+    ev = _one("Весною 1711 р. Орлик вирушив до Швеції.", "вирушив")
+    assert ev.cameo[:2] == "04"
