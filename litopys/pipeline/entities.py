@@ -315,15 +315,15 @@ def gazetteer():  # type: ignore[no-untyped-def]
     return load_gazetteer()
 
 
-def is_cap(tok: Token) -> bool:
-    """A capitalised word that is not all capitals (abbreviations are not names)."""
-    t = tok.text
-    return len(t) > 1 and t[0].isupper() and t[0].isalpha() and not t.isupper()
-
-
 def capitalised(t: str) -> bool:
-    """``is_cap`` of a token's text (for loops over ``features(doc).text``)."""
+    """A capitalised word that is not all capitals (abbreviations are not names); on a
+    token's text, for loops over ``features(doc).text``."""
     return len(t) > 1 and t[0].isupper() and t[0].isalpha() and not t.isupper()
+
+
+def is_cap(tok: Token) -> bool:
+    """``capitalised`` of a token."""
+    return capitalised(tok.text)
 
 
 LATIN_RE = re.compile(r"^[A-Za-z][A-Za-z'-]*$")

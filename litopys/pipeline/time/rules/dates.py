@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from litopys.pipeline.time.grammar import (
     AMBIGUOUS_MONTH_RIGHT_RE,
@@ -86,6 +87,17 @@ def _date(m: re.Match[str], text: str, orig: str) -> Hit | None:
     return Hit(m.start(), end, day_at(day_point(d, mo, year), time), year, "date")
 
 
+def _in_narrative_century(two: int, mo: int, d: int) -> Callable[[Ctx], Res]:
+    """The resolver of a day whose year has two digits: the year in the narrative's century
+    (the nearest year ending so); no value without a narrative or where the day is invalid."""
+    def resolve(ctx: Ctx) -> Res:
+        if ctx.ref is None:
+            return Res(None, source="narrative")
+        y = near_year(two, ctx.ref.year)
+        if not valid_day(y, mo, d):
+            return Res(None, source="narrative")
+        return res_point(Point(y, mo, d), "narrative", ctx.ref.value)
+    return resolve
 
 
 def _short_year_day(m: re.Match[str], d: int, mo: int) -> Hit | None:
@@ -94,16 +106,7 @@ def _short_year_day(m: re.Match[str], d: int, mo: int) -> Hit | None:
     if not 0 < d < 32 or not valid_day(2000, mo, d):
         return None
     two = int(m.group("sy"))
-
-    def resolve(ctx: Ctx) -> Res:
-        if ctx.ref is None:
-            return Res(None, source="narrative")
-        y = near_year(two, ctx.ref.year)
-        if not valid_day(y, mo, d):
-            return Res(None, source="narrative")
-        return res_point(Point(y, mo, d), "narrative", ctx.ref.value)
-
-    return Hit(m.start(), m.end(), resolve, None, "date")
+    return Hit(m.start(), m.end(), _in_narrative_century(two, mo, d), None, "date")
 
 
 # "Вересня 7 дня 1649 року", "Января 10-го 1675": the month before its day, as older
@@ -187,16 +190,7 @@ def _numeric_short_year_date(m: re.Match[str], text: str, d: int, mo: int, two: 
             or page_before(text, m.start()) or text[m.end("y"):m.end("y") + 1] in ("-", "–", "/"):
         return None  # not a code ("03.02.00-UA")
     end = m.end("ys") if m.group("ys") else m.end("y")
-
-    def resolve(ctx: Ctx) -> Res:
-        if ctx.ref is None:
-            return Res(None, source="narrative")
-        y = near_year(two, ctx.ref.year)
-        if not valid_day(y, mo, d):
-            return Res(None, source="narrative")
-        return res_point(Point(y, mo, d), "narrative", ctx.ref.value)
-
-    return Hit(m.start(), end, resolve, None, "date")
+    return Hit(m.start(), end, _in_narrative_century(two, mo, d), None, "date")
 
 
 @pattern(
